@@ -1,0 +1,238 @@
+//! The one data model every pipeline step reads and enriches, in the spirit of spaCy's `Doc`.
+//!
+//! A [`Document`] owns its text; [`Sentence`]s and [`Token`]s point into it by byte offsets, so
+//! provenance can always be traced back to the exact characters of the input. Steps fill fields in
+//! order: the tokeniser and splitter create tokens and sentences, the tagger sets `upos`/`xpos`/`feats`,
+//! the lemmatiser `lemma`, the parser `head`/`deprel`, NER the sentence's `mentions`, the time tagger
+//! its `timexes`.
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar date, as given by a dump's `date` field or normalised from a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` (a trailing time such as `T12:00:00Z` is ignored). Returns `None` for
+    /// anything else, including impossible dates such as `2023-02-30`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let head = s.get(..10)?;
+        let b = head.as_bytes();
+        if b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year: i32 = head[..4].parse().ok()?;
+        let month: u8 = head[5..7].parse().ok()?;
+        let day: u8 = head[8..10].parse().ok()?;
+        let rest = &s[10..];
+        if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
+            return None;
+        }
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Number of days of `month` (1–12) in `year`, proleptic Gregorian calendar.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// One input document: what a dump reader hands to the pipeline, then its analysis.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable identifier: the dump's `id` field, or a hash of the text.
+    pub id: String,
+    pub text: String,
+    /// Publication date, the anchor for relative time expressions ("on Wednesday").
+    pub date: Option<Date>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document { id: id.into(), text: text.into(), ..Document::default() }
+    }
+
+    /// The text of a token, sentence or any byte span of this document.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        &self.text[start..end]
+    }
+
+    /// Converts a byte offset into this document's text into a character (Unicode scalar) offset,
+    /// the unit users of other languages index strings by.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.text[..byte].chars().count()
+    }
+}
+
+/// A sentence: a run of tokens, with the entity mentions and time expressions found in it.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte offsets of the sentence in [`Document::text`].
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub timexes: Vec<Timex>,
+}
+
+/// Universal part-of-speech tags (UD v2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    #[default]
+    X,
+}
+
+impl Upos {
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Upos> {
+        Upos::ALL.iter().copied().find(|u| u.as_str() == s)
+    }
+}
+
+/// One token with everything the pipeline learnt about it.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Token {
+    /// The token's form. Usually the text at `start..end`; may differ for tokens that the input
+    /// spells another way (normalised quotes, tokens of pre-tokenised input).
+    pub form: String,
+    /// Byte offsets in [`Document::text`].
+    pub start: usize,
+    pub end: usize,
+    /// Whether whitespace follows the token in the text (UD's `SpaceAfter`).
+    pub space_after: bool,
+    pub upos: Upos,
+    /// Penn Treebank tag, e.g. `NNP`, `VBD`.
+    pub xpos: String,
+    /// Morphological features in UD's `Feat=Val|…` form; empty when unknown.
+    pub feats: String,
+    pub lemma: String,
+    /// Index of the head token within the sentence; `None` for the root.
+    pub head: Option<usize>,
+    /// UD relation to the head, with subtype (`nsubj`, `obl:tmod`, `compound:prt`, `root`).
+    pub deprel: String,
+}
+
+/// Entity types the NER recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    /// A named thing that is none of the above (an event, a product, a law…).
+    Other,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Organization => "ORG",
+            EntityType::Place => "LOC",
+            EntityType::Other => "MISC",
+        }
+    }
+}
+
+/// A named-entity mention: tokens `start..end` (token indices, end exclusive) of a sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// Canonical name when the mention points elsewhere (a demonym such as "North Korean" → "North
+    /// Korea"), else `None`.
+    pub refers_to: Option<String>,
+    /// External identifier when known, e.g. a GeoNames IRI.
+    pub external_id: Option<String>,
+}
+
+/// A time expression: tokens `start..end` of a sentence, with its normalised value when known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    /// TIMEX3-style value: `2023-09-13`, `2023-09`, `2023`, `2023-W37`, … `None` when the expression
+    /// could not be anchored (no document date).
+    pub value: Option<String>,
+}

@@ -1,0 +1,31 @@
+//! kg-extract: text in, statements out.
+//!
+//! The pipeline runs in this order over a [`doc::Document`]: [`tokenize`] and [`sentences`] make
+//! tokens and sentences; [`tagger`] sets part-of-speech tags, [`lemma`] lemmas, [`parser`] the
+//! dependency tree; [`ner`] finds entity mentions (helped by [`gazetteer`]), [`timex`] time
+//! expressions and [`quantity`] amounts; the extractor turns each annotated sentence into
+//! [`statement::Statement`]s. [`pipeline::Pipeline`] wires the steps together.
+//!
+//! Architecture invariant: no file or network I/O and no RDF here. Models arrive as bytes and
+//! treebanks as text; the caller (the `kg` binary) reads them.
+
+pub mod conllu;
+pub mod doc;
+pub mod gazetteer;
+pub mod lemma;
+pub mod ner;
+pub mod parser;
+pub mod perceptron;
+pub mod pipeline;
+pub mod quantity;
+pub mod reverb;
+pub mod sentences;
+pub mod statement;
+pub mod tagger;
+pub mod timex;
+pub mod tokenize;
+
+pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
+pub use statement::{
+    Argument, ArgumentKind, Literal, Modality, Provenance, Qualifier, Relation, Role, Statement,
+};

@@ -1,0 +1,149 @@
+//! Statements: what the extractor says a sentence asserts, with everything needed to judge it.
+//!
+//! A statement is a relation between a subject and (usually) an object, with qualifiers for the
+//! circumstances (place, time, means, …), flags for negation and modality, a confidence, and the
+//! provenance that links it back to the exact sentence of the exact document. The graph crate maps
+//! statements to RDF; nothing here knows about RDF.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::EntityType;
+
+/// One extracted fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub subject: Argument,
+    pub relation: Relation,
+    /// `None` for intransitive relations ("the talks ended").
+    pub object: Option<Argument>,
+    pub qualifiers: Vec<Qualifier>,
+    /// "did not meet": the statement is asserted as false.
+    pub negated: bool,
+    pub modality: Modality,
+    /// Who says so ("X said that P", "according to X"), when the sentence attributes it.
+    pub attribution: Option<Argument>,
+    /// In 0..=1; orders statements from most to least trustworthy.
+    pub confidence: f32,
+    pub provenance: Provenance,
+}
+
+/// The relation phrase: what the text says and its normalised form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// As written, e.g. "has met with".
+    pub text: String,
+    /// Normalised lemma phrase, e.g. "meet with"; the graph mints the predicate IRI from it.
+    pub lemma: String,
+}
+
+/// A subject, object or qualifier value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Argument {
+    /// Short, clean form for a graph node: a name ("Vladimir Putin") or a minimal noun phrase
+    /// ("ballistic missiles").
+    pub text: String,
+    /// The full span as written, for provenance ("Russian President Vladimir Putin").
+    pub full_text: String,
+    pub kind: ArgumentKind,
+    /// Token span `start..end` (end exclusive) of the full text in the sentence.
+    pub span: (usize, usize),
+}
+
+/// What an argument denotes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ArgumentKind {
+    /// A named entity of a known type.
+    Entity(EntityType),
+    /// A common-noun concept ("ballistic missiles", "the summit").
+    Concept,
+    /// A value rather than a thing.
+    Literal(Literal),
+    /// A pronoun or relative word that could not be resolved; never becomes a graph node.
+    Unresolved,
+}
+
+/// Typed literal values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Literal {
+    /// A time, TIMEX3-style value when normalised (`2023-09-13`, `2023-09`, `2023`), else `None`
+    /// and the surface text is in [`Argument::text`].
+    Time(Option<String>),
+    /// A quantity: amount and unit ("$45 million" → 45_000_000, "USD").
+    Quantity { amount: f64, unit: Option<String> },
+    /// Anything else.
+    Text,
+}
+
+/// A circumstance of the statement, from a prepositional or oblique argument.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Qualifier {
+    pub role: Role,
+    /// The preposition that introduced it, when there was one ("at", "by", "on").
+    pub preposition: Option<String>,
+    pub value: Argument,
+}
+
+/// The role of a qualifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Location,
+    Time,
+    Means,
+    Recipient,
+    Topic,
+    /// Any other prepositional argument; the preposition says what it is.
+    Other,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Location => "location",
+            Role::Time => "time",
+            Role::Means => "means",
+            Role::Recipient => "recipient",
+            Role::Topic => "topic",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// How the statement is asserted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Modality {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// could, may, might.
+    Possible,
+    /// is expected to, is likely to.
+    Expected,
+    /// plans to, intends to, wants to.
+    Planned,
+    /// will, shall, is going to.
+    Future,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Possible => "possible",
+            Modality::Expected => "expected",
+            Modality::Planned => "planned",
+            Modality::Future => "future",
+        }
+    }
+}
+
+/// Where a statement comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub document_id: String,
+    /// Index of the sentence in its document, from 0.
+    pub sentence_index: usize,
+    /// Character (Unicode scalar) offsets of the sentence in the document text, end exclusive.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub sentence_text: String,
+}
