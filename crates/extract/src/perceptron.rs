@@ -120,7 +120,7 @@ impl Hasher for KeyHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
         // Only reached for non-u64 keys; fold them in deterministically.
-        self.0 = hash_bytes(bytes) ^ self.0;
+        self.0 ^= hash_bytes(bytes);
     }
     #[inline]
     fn write_u64(&mut self, n: u64) {
@@ -165,6 +165,16 @@ pub fn argmax(scores: &[f32]) -> u16 {
         }
     }
     best as u16
+}
+
+/// Fisher–Yates shuffle driven by SplitMix64, so training order depends only on `seed`
+/// (which is advanced, to give each epoch a new order).
+pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let r = finish(*seed);
+        items.swap(i, (r % (i as u64 + 1)) as usize);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

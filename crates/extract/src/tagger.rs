@@ -1,1 +1,613 @@
-//! (to be written)
+//! Part-of-speech tagger: UPOS and Penn XPOS predicted jointly by a greedy left-to-right averaged
+//! perceptron (word, affix, shape and context features, previous tags), with a tag dictionary
+//! short-cutting frequent unambiguous words. FEATS come from a lexicon learnt from the treebank
+//! (form + tag → most frequent FEATS, else tag → most frequent FEATS), which suits English.
+
+use crate::doc::{Sentence, Token, Upos};
+use crate::perceptron::{
+    combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, KeyMap,
+    ModelError, Perceptron, Score, Weights,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// Training settings. Defaults are what the shipped model used.
+#[derive(Clone, Debug)]
+pub struct TaggerOptions {
+    pub iterations: usize,
+    pub seed: u64,
+    /// Averaged weights with smaller magnitude are dropped from the model.
+    pub prune_below: f32,
+    /// Words seen at least this often with one tag at least `dict_ratio` of the time skip the
+    /// perceptron.
+    pub dict_min_count: u32,
+    pub dict_ratio: f32,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            iterations: 10,
+            seed: 1,
+            prune_below: 0.05,
+            dict_min_count: 20,
+            dict_ratio: 0.99,
+        }
+    }
+}
+
+/// A trained tagger.
+pub struct Tagger {
+    /// Joint classes: (UPOS, XPOS).
+    classes: Vec<(Upos, String)>,
+    /// Exact form → class, for frequent unambiguous words.
+    tag_dict: HashMap<String, u16>,
+    /// FEATS strings, interned.
+    feats: Vec<String>,
+    /// hash(lowercase form, class) → index in `feats`.
+    feats_by_word: KeyMap<u32>,
+    /// class → index in `feats` of its most frequent FEATS.
+    feats_by_class: Vec<u32>,
+    weights: Weights,
+}
+
+const MAGIC: &[u8; 4] = b"KGTG";
+const VERSION: u32 = 1;
+
+// Feature templates. Numbers are part of the model format: never renumber, only add.
+const T_BIAS: u32 = 0;
+const T_LOWER: u32 = 1;
+const T_SUF1: u32 = 2;
+const T_SUF2: u32 = 3;
+const T_SUF3: u32 = 4;
+const T_SUF4: u32 = 5;
+const T_PRE1: u32 = 6;
+const T_PRE2: u32 = 7;
+const T_SHAPE: u32 = 8;
+const T_P1: u32 = 9;
+const T_P2: u32 = 10;
+const T_P1P2: u32 = 11;
+const T_P1_W: u32 = 12;
+const T_W_M1: u32 = 13;
+const T_SUF3_M1: u32 = 14;
+const T_W_M2: u32 = 15;
+const T_W_P1: u32 = 16;
+const T_SUF3_P1: u32 = 17;
+const T_W_P2: u32 = 18;
+const T_SHAPE_M1: u32 = 19;
+const T_SHAPE_P1: u32 = 20;
+const T_WM1_W: u32 = 21;
+const T_W_WP1: u32 = 22;
+const T_FLAGS: u32 = 23;
+const T_P1_SUF3: u32 = 24;
+const T_FORM: u32 = 25;
+const T_WM1_W_WP1: u32 = 26;
+const T_SUF2_P1: u32 = 27;
+
+/// Hashes of one token's features, computed once per sentence.
+#[derive(Clone, Copy, Default)]
+struct TokenHashes {
+    form: u64,
+    lower: u64,
+    suf: [u64; 4],
+    pre: [u64; 2],
+    shape: u64,
+    flags: u64,
+}
+
+const PAD_BEFORE: u64 = 0x5eed_0001;
+const PAD_AFTER: u64 = 0x5eed_0002;
+const NO_TAG: u64 = 0xffff;
+
+fn pad(h: u64) -> TokenHashes {
+    TokenHashes {
+        form: h,
+        lower: h,
+        suf: [h; 4],
+        pre: [h; 2],
+        shape: h,
+        flags: h,
+    }
+}
+
+/// Word shape: `Xxxx`, `dd`, `X.X.` with runs capped at 3, so "Washington" → "Xxxx".
+fn shape_hash(form: &str) -> u64 {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    let mut last = 0u8;
+    let mut run = 0;
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+        }
+        if run <= 3 && n < buf.len() {
+            buf[n] = k;
+            n += 1;
+        }
+    }
+    crate::perceptron::hash_bytes(&buf[..n])
+}
+
+fn token_hashes(tokens: &[Token], lower: &mut String) -> Vec<TokenHashes> {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            lower.clear();
+            lower.extend(t.form.chars().flat_map(char::to_lowercase));
+            let l = lower.as_str();
+            let mut suf = [0u64; 4];
+            for (k, s) in suf.iter_mut().enumerate() {
+                *s = hash_str(char_suffix(l, k + 1));
+            }
+            let pre = [hash_str(char_prefix(l, 1)), hash_str(char_prefix(l, 2))];
+            let first = t.form.chars().next();
+            let upper_initial = first.is_some_and(char::is_uppercase);
+            let all_upper =
+                t.form.chars().all(|c| !c.is_lowercase()) && t.form.chars().any(char::is_uppercase);
+            let digit = t.form.chars().any(|c| c.is_ascii_digit());
+            let hyphen = t.form.contains('-');
+            let flags = (i == 0) as u64
+                | (upper_initial as u64) << 1
+                | (all_upper as u64) << 2
+                | (digit as u64) << 3
+                | (hyphen as u64) << 4;
+            TokenHashes {
+                form: hash_str(&t.form),
+                lower: hash_str(l),
+                suf,
+                pre,
+                shape: shape_hash(&t.form),
+                flags,
+            }
+        })
+        .collect()
+}
+
+/// The last `n` characters (all of `s` if shorter).
+pub(crate) fn char_suffix(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+pub(crate) fn char_prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn extract_features(h: &[TokenHashes], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let at = |j: isize| -> TokenHashes {
+        if j < 0 {
+            pad(PAD_BEFORE)
+        } else if j as usize >= h.len() {
+            pad(PAD_AFTER)
+        } else {
+            h[j as usize]
+        }
+    };
+    let i = i as isize;
+    let w = at(i);
+    let (m1, m2, n1, n2) = (at(i - 1), at(i - 2), at(i + 1), at(i + 2));
+    out.clear();
+    out.extend_from_slice(&[
+        feature(T_BIAS, 0),
+        feature(T_LOWER, w.lower),
+        feature(T_FORM, w.form),
+        feature(T_SUF1, w.suf[0]),
+        feature(T_SUF2, w.suf[1]),
+        feature(T_SUF3, w.suf[2]),
+        feature(T_SUF4, w.suf[3]),
+        feature(T_PRE1, w.pre[0]),
+        feature(T_PRE2, w.pre[1]),
+        feature(T_SHAPE, w.shape),
+        feature(T_FLAGS, w.flags),
+        feature(T_P1, p1),
+        feature(T_P2, p2),
+        feature2(T_P1P2, p1, p2),
+        feature2(T_P1_W, p1, w.lower),
+        feature2(T_P1_SUF3, p1, w.suf[2]),
+        feature(T_W_M1, m1.lower),
+        feature(T_SUF3_M1, m1.suf[2]),
+        feature(T_W_M2, m2.lower),
+        feature(T_W_P1, n1.lower),
+        feature(T_SUF3_P1, n1.suf[2]),
+        feature(T_SUF2_P1, n1.suf[1]),
+        feature(T_W_P2, n2.lower),
+        feature(T_SHAPE_M1, m1.shape),
+        feature(T_SHAPE_P1, n1.shape),
+        feature2(T_WM1_W, m1.lower, w.lower),
+        feature2(T_W_WP1, w.lower, n1.lower),
+        feature3(T_WM1_W_WP1, m1.lower, w.lower, n1.lower),
+    ]);
+}
+
+fn class_hash(c: u16) -> u64 {
+    combine(0x7a9, c as u64)
+}
+
+impl Tagger {
+    /// Tags every token of `sentence`: sets `upos`, `xpos` and `feats`.
+    pub fn tag(&self, sentence: &mut Sentence) {
+        let classes = self.predict(&sentence.tokens);
+        let mut lower = String::new();
+        for (t, c) in sentence.tokens.iter_mut().zip(classes) {
+            let (upos, xpos) = &self.classes[c as usize];
+            t.upos = *upos;
+            t.xpos.clone_from(xpos);
+            lower.clear();
+            lower.extend(t.form.chars().flat_map(char::to_lowercase));
+            let fi = self
+                .feats_by_word
+                .get(&combine(hash_str(&lower), c as u64))
+                .copied()
+                .unwrap_or(self.feats_by_class[c as usize]);
+            t.feats.clone_from(&self.feats[fi as usize]);
+        }
+    }
+
+    /// Class indices for the tokens, greedy left to right.
+    fn predict(&self, tokens: &[Token]) -> Vec<u16> {
+        let mut lower = String::new();
+        let hashes = token_hashes(tokens, &mut lower);
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = vec![0.0f32; self.classes.len()];
+        let mut out = Vec::with_capacity(tokens.len());
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for (i, t) in tokens.iter().enumerate() {
+            let c = match self.tag_dict.get(&t.form) {
+                Some(&c) => c,
+                None => {
+                    extract_features(&hashes, i, p1, p2, &mut feats);
+                    self.weights.scores(&feats, &mut scores);
+                    crate::perceptron::argmax(&scores)
+                }
+            };
+            out.push(c);
+            p2 = p1;
+            p1 = class_hash(c);
+        }
+        out
+    }
+
+    /// Number of joint (UPOS, XPOS) classes.
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// Trains on gold-tagged sentences. Deterministic for a given `options.seed`.
+    pub fn train(sentences: &[Sentence], options: &TaggerOptions) -> Tagger {
+        // Classes and counts, in sorted order so that class numbering is reproducible.
+        let mut class_set: BTreeMap<(Upos, String), ()> = BTreeMap::new();
+        for s in sentences {
+            for t in &s.tokens {
+                class_set.insert((t.upos, t.xpos.clone()), ());
+            }
+        }
+        let classes: Vec<(Upos, String)> = class_set.into_keys().collect();
+        let class_of: HashMap<(Upos, &str), u16> = classes
+            .iter()
+            .enumerate()
+            .map(|(i, (u, x))| ((*u, x.as_str()), i as u16))
+            .collect();
+        let gold: Vec<Vec<u16>> = sentences
+            .iter()
+            .map(|s| {
+                s.tokens
+                    .iter()
+                    .map(|t| class_of[&(t.upos, t.xpos.as_str())])
+                    .collect()
+            })
+            .collect();
+
+        // Tag dictionary.
+        let mut counts: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
+        for (s, g) in sentences.iter().zip(&gold) {
+            for (t, &c) in s.tokens.iter().zip(g) {
+                *counts
+                    .entry(t.form.as_str())
+                    .or_default()
+                    .entry(c)
+                    .or_default() += 1;
+            }
+        }
+        let mut tag_dict = HashMap::new();
+        for (form, by_class) in &counts {
+            let total: u32 = by_class.values().sum();
+            let (&best, &n) = by_class
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .expect("non-empty");
+            if total >= options.dict_min_count && n as f32 / total as f32 >= options.dict_ratio {
+                tag_dict.insert(form.to_string(), best);
+            }
+        }
+
+        // FEATS lexicon.
+        let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
+        let mut by_word: BTreeMap<(String, u16), BTreeMap<&str, u32>> = BTreeMap::new();
+        let mut by_class: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); classes.len()];
+        for (s, g) in sentences.iter().zip(&gold) {
+            for (t, &c) in s.tokens.iter().zip(g) {
+                feats_strings.entry(t.feats.clone()).or_insert(0);
+                *by_word
+                    .entry((t.form.to_lowercase(), c))
+                    .or_default()
+                    .entry(t.feats.as_str())
+                    .or_default() += 1;
+                *by_class[c as usize].entry(t.feats.as_str()).or_default() += 1;
+            }
+        }
+        feats_strings.entry(String::new()).or_insert(0);
+        let feats: Vec<String> = feats_strings.keys().cloned().collect();
+        let feat_index: HashMap<&str, u32> = feats
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i as u32))
+            .collect();
+        let most = |m: &BTreeMap<&str, u32>| -> u32 {
+            m.iter()
+                .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
+                .map_or(feat_index[""], |(f, _)| feat_index[f])
+        };
+        let feats_by_class: Vec<u32> = by_class.iter().map(most).collect();
+        let mut feats_by_word = KeyMap::default();
+        for ((lower, c), m) in &by_word {
+            let f = most(m);
+            // Only store entries that differ from the class default: the lexicon stays small.
+            if f != feats_by_class[*c as usize] {
+                feats_by_word.insert(combine(hash_str(lower), *c as u64), f);
+            }
+        }
+
+        // Perceptron.
+        let mut model = Perceptron::new(classes.len());
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut seed = options.seed;
+        let mut lower = String::new();
+        let mut feats_buf = Vec::with_capacity(32);
+        let mut scores = vec![0.0f32; classes.len()];
+        for _ in 0..options.iterations {
+            shuffle(&mut order, &mut seed);
+            for &si in &order {
+                let tokens = &sentences[si].tokens;
+                let hashes = token_hashes(tokens, &mut lower);
+                let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+                for (i, t) in tokens.iter().enumerate() {
+                    let truth = gold[si][i];
+                    let guess = match tag_dict.get(&t.form) {
+                        Some(&c) => c,
+                        None => {
+                            extract_features(&hashes, i, p1, p2, &mut feats_buf);
+                            model.tick();
+                            model.scores(&feats_buf, &mut scores);
+                            let guess = crate::perceptron::argmax(&scores);
+                            model.update(truth, guess, &feats_buf);
+                            guess
+                        }
+                    };
+                    p2 = p1;
+                    p1 = class_hash(guess);
+                }
+            }
+        }
+        Tagger {
+            classes,
+            tag_dict,
+            feats,
+            feats_by_word,
+            feats_by_class,
+            weights: model.average(options.prune_below),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MAGIC);
+        w.u32(VERSION);
+        w.u32(self.classes.len() as u32);
+        for (u, x) in &self.classes {
+            w.str(u.as_str());
+            w.str(x);
+        }
+        let mut dict: Vec<(&String, &u16)> = self.tag_dict.iter().collect();
+        dict.sort();
+        w.u32(dict.len() as u32);
+        for (form, c) in dict {
+            w.str(form);
+            w.u16(*c);
+        }
+        w.strs(&self.feats);
+        for &f in &self.feats_by_class {
+            w.u32(f);
+        }
+        let mut by_word: Vec<(&u64, &u32)> = self.feats_by_word.iter().collect();
+        by_word.sort();
+        w.u32(by_word.len() as u32);
+        for (k, f) in by_word {
+            w.u64(*k);
+            w.u32(*f);
+        }
+        w.blob(&self.weights.to_bytes());
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MAGIC, "tagger")?;
+        r.version("tagger", VERSION)?;
+        let n = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let u = r.str()?;
+            let upos =
+                Upos::parse(u).ok_or_else(|| ModelError::Corrupt(format!("unknown UPOS {u:?}")))?;
+            classes.push((upos, r.str()?.to_string()));
+        }
+        let check = |c: u32, n: usize, what: &str| -> Result<(), ModelError> {
+            if c as usize >= n {
+                Err(ModelError::Corrupt(format!(
+                    "{what} index {c} out of range {n}"
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        let nd = r.u32()? as usize;
+        let mut tag_dict = HashMap::with_capacity(nd.min(1 << 20));
+        for _ in 0..nd {
+            let form = r.str()?.to_string();
+            let c = r.u16()?;
+            check(c as u32, classes.len(), "class")?;
+            tag_dict.insert(form, c);
+        }
+        let feats = r.strs()?;
+        let mut feats_by_class = Vec::with_capacity(classes.len());
+        for _ in 0..classes.len() {
+            let f = r.u32()?;
+            check(f, feats.len(), "FEATS")?;
+            feats_by_class.push(f);
+        }
+        let nw = r.u32()? as usize;
+        let mut feats_by_word =
+            KeyMap::with_capacity_and_hasher(nw.min(1 << 22), Default::default());
+        for _ in 0..nw {
+            let k = r.u64()?;
+            let f = r.u32()?;
+            check(f, feats.len(), "FEATS")?;
+            feats_by_word.insert(k, f);
+        }
+        let weights = Weights::from_bytes(r.blob()?)?;
+        if weights.n_classes() != classes.len() {
+            return Err(ModelError::Corrupt("weights and tag set disagree".into()));
+        }
+        Ok(Tagger {
+            classes,
+            tag_dict,
+            feats,
+            feats_by_word,
+            feats_by_class,
+            weights,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(words: &[(&str, Upos, &str)]) -> Sentence {
+        Sentence {
+            tokens: words
+                .iter()
+                .map(|(f, u, x)| Token {
+                    form: f.to_string(),
+                    upos: *u,
+                    xpos: x.to_string(),
+                    ..Token::default()
+                })
+                .collect(),
+            ..Sentence::default()
+        }
+    }
+
+    #[test]
+    fn learns_a_small_fixture_and_survives_a_round_trip() {
+        use Upos::*;
+        let train = vec![
+            sentence(&[
+                ("The", Det, "DT"),
+                ("dog", Noun, "NN"),
+                ("barks", Verb, "VBZ"),
+                (".", Punct, "."),
+            ]),
+            sentence(&[
+                ("A", Det, "DT"),
+                ("cat", Noun, "NN"),
+                ("sleeps", Verb, "VBZ"),
+                (".", Punct, "."),
+            ]),
+            sentence(&[
+                ("Dogs", Noun, "NNS"),
+                ("bark", Verb, "VBP"),
+                ("loudly", Adv, "RB"),
+                (".", Punct, "."),
+            ]),
+            sentence(&[
+                ("The", Det, "DT"),
+                ("cats", Noun, "NNS"),
+                ("sleep", Verb, "VBP"),
+                (".", Punct, "."),
+            ]),
+            sentence(&[
+                ("Mary", Propn, "NNP"),
+                ("sleeps", Verb, "VBZ"),
+                ("quietly", Adv, "RB"),
+                (".", Punct, "."),
+            ]),
+        ];
+        let tagger = Tagger::train(
+            &train,
+            &TaggerOptions {
+                dict_min_count: 3,
+                ..TaggerOptions::default()
+            },
+        );
+        for gold in &train {
+            let mut s = gold.clone();
+            s.tokens.iter_mut().for_each(|t| {
+                t.upos = Upos::X;
+                t.xpos.clear();
+            });
+            tagger.tag(&mut s);
+            for (a, b) in s.tokens.iter().zip(&gold.tokens) {
+                assert_eq!((a.upos, &a.xpos), (b.upos, &b.xpos), "{}", a.form);
+            }
+        }
+        let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(back.to_bytes(), tagger.to_bytes());
+        let mut unseen = sentence(&[
+            ("The", X, ""),
+            ("bird", X, ""),
+            ("sings", X, ""),
+            ("happily", X, ""),
+        ]);
+        let mut unseen2 = unseen.clone();
+        tagger.tag(&mut unseen);
+        back.tag(&mut unseen2);
+        let tags = |s: &Sentence| {
+            s.tokens
+                .iter()
+                .map(|t| (t.upos, t.xpos.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tags(&unseen), tags(&unseen2));
+        assert!(matches!(
+            Tagger::from_bytes(b"KGTG"),
+            Err(ModelError::Truncated { .. })
+        ));
+    }
+
+    #[test]
+    fn affixes_count_characters_not_bytes() {
+        assert_eq!(char_suffix("café", 2), "fé");
+        assert_eq!(char_suffix("a", 3), "a");
+        assert_eq!(char_prefix("élan", 1), "é");
+    }
+}
