@@ -19,6 +19,7 @@ pub mod perceptron;
 pub mod pipeline;
 pub mod quantity;
 pub mod reverb;
+pub mod segeval;
 pub mod sentences;
 pub mod statement;
 pub mod tagger;
