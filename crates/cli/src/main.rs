@@ -1,0 +1,244 @@
+//! `kg`: build a knowledge graph from news dumps, query it with SPARQL, export it.
+//!
+//! Thin by design: this binary reads files, parses arguments, shows progress and reports errors
+//! with file and line; everything about language lives in `kg-extract` and everything about RDF in
+//! `kg-graph`.
+
+mod dump;
+mod ingest;
+mod models;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use kg_graph::query::OutputFormat;
+use kg_graph::KgStore;
+
+/// Exit status when the build completed but some input records were rejected.
+const EXIT_REJECTS: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "kg",
+    version,
+    about = "Knowledge graphs from news dumps: extract facts, store them as RDF, query, export.",
+    long_about = "Knowledge graphs from news dumps.\n\n\
+        kg reads dumps of news articles (text with one document per line, CSV, JSONL, gzipped or \
+        not, or directories of them), extracts who did what to whom, where and when, and stores the \
+        facts as RDF in an embedded oxigraph store, with a link from every fact back to its sentence \
+        and document. Query the store with SPARQL 1.1, or export it for Gephi.\n\n\
+        Typical session:\n  kg build data/kim-putin-2023-09.txt\n  kg query queries/meetings.rq\n  \
+        kg export graphml -o graph.graphml",
+    after_help = "Exit status: 0 success; 1 error; 2 bad usage; 3 built, but some input records \
+        were rejected (see the rejects report)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+pub struct StoreArg {
+    /// Store directory (an oxigraph RocksDB store).
+    #[arg(long, default_value = "kg-store", env = "KG_STORE")]
+    pub store: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract facts from dumps and add them to the store (incremental: unchanged documents are
+    /// skipped, changed ones replaced).
+    Build(ingest::BuildArgs),
+    /// Extract facts from dumps and print them, without a store.
+    Extract(ingest::ExtractArgs),
+    /// Run a SPARQL 1.1 query (text or a .rq file). The prefixes kg, kgd, rdf, rdfs, xsd, schema,
+    /// skos, prov, dcterms and owl are predeclared; the default graph is the union of all graphs.
+    Query {
+        /// The query, or the path of a file holding it.
+        query: String,
+        #[command(flatten)]
+        store: StoreArg,
+        /// Output format: table, csv, tsv, json, xml for SELECT/ASK; turtle, ntriples, nquads for
+        /// CONSTRUCT/DESCRIBE (table means turtle there).
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Export the graph of entities and relations.
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+    /// Count documents, sentences, statements and entities in the store.
+    Stats {
+        #[command(flatten)]
+        store: StoreArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportFormat {
+    /// GraphML for Gephi, NetworkX, igraph, yEd: node label, type, colour and size; edge label
+    /// (the relation) and weight (number of supporting statements).
+    Graphml {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Output file ("-" for standard output).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Write undirected edges.
+        #[arg(long)]
+        undirected: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    Turtle,
+    Ntriples,
+    Nquads,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(f: Format) -> OutputFormat {
+        match f {
+            Format::Table => OutputFormat::Table,
+            Format::Csv => OutputFormat::Csv,
+            Format::Tsv => OutputFormat::Tsv,
+            Format::Json => OutputFormat::Json,
+            Format::Xml => OutputFormat::Xml,
+            Format::Turtle => OutputFormat::Turtle,
+            Format::Ntriples => OutputFormat::NTriples,
+            Format::Nquads => OutputFormat::NQuads,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => {
+            let summary = ingest::build(&args)?;
+            Ok(if summary.rejected > 0 {
+                ExitCode::from(EXIT_REJECTS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Extract(args) => {
+            let rejected = ingest::extract(&args)?;
+            Ok(if rejected > 0 {
+                ExitCode::from(EXIT_REJECTS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Query {
+            query,
+            store,
+            format,
+        } => {
+            let text = if query.ends_with(".rq") || std::path::Path::new(&query).is_file() {
+                std::fs::read_to_string(&query).with_context(|| format!("reading {query}"))?
+            } else {
+                query
+            };
+            let store = open_existing(&store.store)?;
+            let results = kg_graph::query::execute(&store, &text)?;
+            let stdout = std::io::stdout().lock();
+            kg_graph::query::write_results(
+                results,
+                format.into(),
+                std::io::BufWriter::new(stdout),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            format:
+                ExportFormat::Graphml {
+                    store,
+                    output,
+                    undirected,
+                },
+        } => {
+            let store = open_existing(&store.store)?;
+            let graph = kg_graph::projection::project(&store)?;
+            let direction = if undirected {
+                kg_graph::graphml::Direction::Undirected
+            } else {
+                kg_graph::graphml::Direction::Directed
+            };
+            write_output(&output, |w| kg_graph::graphml::write(&graph, direction, w))?;
+            eprintln!(
+                "wrote {} nodes and {} edges to {}",
+                graph.node_count(),
+                graph.edge_count(),
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { store } => {
+            let store = open_existing(&store.store)?;
+            let stats = store.stats()?;
+            println!("documents   {}", stats.documents);
+            println!("sentences   {}", stats.sentences);
+            println!("statements  {}", stats.statements);
+            for (class, n) in &stats.entities_by_type {
+                println!("{:<11} {n}", kg_graph::query::compact_iri(class));
+            }
+            println!("quads       {}", stats.quads);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Opens a store that must already exist, read-only, so queries run while a build writes.
+fn open_existing(path: &std::path::Path) -> Result<KgStore> {
+    if !path.is_dir() {
+        anyhow::bail!(
+            "no store at {}: run `kg build <dump>` first, or pass --store DIR",
+            path.display()
+        );
+    }
+    KgStore::open_read_only(path)
+        .with_context(|| format!("opening the store at {}", path.display()))
+}
+
+/// Writes to a file (atomically: a temporary file renamed into place) or to stdout for "-".
+fn write_output(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    if path.as_os_str() == "-" {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut out)?;
+        std::io::Write::flush(&mut out)?;
+        return Ok(());
+    }
+    let tmp = path.with_extension("kg-partial");
+    {
+        let file =
+            std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        write(&mut out).with_context(|| format!("writing {}", tmp.display()))?;
+        std::io::Write::flush(&mut out)?;
+    }
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}

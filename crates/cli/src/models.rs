@@ -1,0 +1,38 @@
+//! Where the NLP models come from: embedded in the binary at build time, or a directory.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use kg_extract::pipeline::Pipeline;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/models.rs"));
+}
+
+/// Loads the pipeline from `dir` when given, else from the models embedded in this binary.
+pub fn pipeline(dir: Option<&Path>) -> Result<Pipeline> {
+    match dir {
+        None => Ok(Pipeline::load(embedded::EMBEDDED)?),
+        Some(dir) => {
+            let mut files = Vec::new();
+            for entry in
+                std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?
+            {
+                let path = entry?.path();
+                if path.extension().is_some_and(|e| e == "bin") {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    files.push((name, bytes));
+                }
+            }
+            files.sort();
+            let borrowed: Vec<(&str, &[u8])> = files
+                .iter()
+                .map(|(n, b)| (n.as_str(), b.as_slice()))
+                .collect();
+            Pipeline::load(&borrowed)
+                .with_context(|| format!("loading models from {}", dir.display()))
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! Statements of one document → RDF quads in that document's named graph.
+//!
+//! Each fact is written twice, as the asserted triple `?s ?p ?o` (what users query) and as an
+//! `rdf:Statement` node carrying qualifiers, confidence, polarity, modality and provenance. Entities
+//! are not described here: the document only records what it observed (`kg:observedLabel`,
+//! `kg:observedType`), and [`crate::entities`] turns the observations of all documents into one
+//! canonical record per entity. All terms are built with oxigraph's term types, never by
+//! formatting user text into RDF syntax.
+
+use std::collections::BTreeSet;
+
+use kg_extract::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Role, Statement};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use crate::vocab::{self, *};
+
+/// What an argument became in the graph.
+enum Node {
+    /// An entity or concept IRI.
+    Resource(NamedNode),
+    Literal(Literal),
+    /// A pronoun or relative word that could not be resolved.
+    Unresolved,
+}
+
+/// Collects the quads of one document's graph.
+pub struct DocumentQuads {
+    graph: GraphName,
+    document: NamedNode,
+    quads: Vec<Quad>,
+    /// Observations already written, so that each (entity, label) pair is recorded once per doc.
+    observed: BTreeSet<(NamedNode, String, NamedNode)>,
+    mentioned: BTreeSet<NamedNode>,
+}
+
+/// The quads of one document: its metadata, its sentences with statements, its observations.
+/// `statements` must be in extraction order; their provenance must name this document.
+///
+/// `extractor` names the extractor and model versions; it is part of the document's fingerprint,
+/// so a new model re-extracts documents whose text did not change.
+pub fn document_quads(document: &Document, statements: &[Statement], extractor: &str) -> Vec<Quad> {
+    let iri = vocab::document_iri(&document.id);
+    let mut out = DocumentQuads {
+        graph: GraphName::NamedNode(iri.clone()),
+        document: iri,
+        quads: Vec::new(),
+        observed: BTreeSet::new(),
+        mentioned: BTreeSet::new(),
+    };
+    out.metadata(document, extractor);
+    let mut sentences_written = BTreeSet::new();
+    let mut per_sentence: std::collections::BTreeMap<usize, usize> = Default::default();
+    for statement in statements {
+        let index = statement.provenance.sentence_index;
+        let sentence = vocab::sentence_iri(&out.document, index);
+        if sentences_written.insert(index) {
+            out.sentence(&sentence, statement);
+        }
+        let k = per_sentence.entry(index).or_insert(0);
+        out.statement(&sentence, *k, statement);
+        *k += 1;
+    }
+    for entity in std::mem::take(&mut out.mentioned) {
+        let document = out.document.clone();
+        out.push(document, KG_MENTIONS.into_owned(), entity);
+    }
+    out.quads
+}
+
+impl DocumentQuads {
+    fn push(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+    }
+
+    fn metadata(&mut self, document: &Document, extractor: &str) {
+        let d = self.document.clone();
+        self.push(
+            d.clone(),
+            KG_FINGERPRINT.into_owned(),
+            Literal::new_simple_literal(vocab::fingerprint(document, extractor)),
+        );
+        self.push(
+            d.clone(),
+            KG_EXTRACTOR.into_owned(),
+            Literal::new_simple_literal(extractor),
+        );
+        self.push(d.clone(), RDF_TYPE.into_owned(), KG_DOCUMENT.into_owned());
+        self.push(
+            d.clone(),
+            DCTERMS_IDENTIFIER.into_owned(),
+            Literal::new_simple_literal(&document.id),
+        );
+        self.push(
+            d.clone(),
+            KG_CONTENT_HASH.into_owned(),
+            Literal::new_simple_literal(vocab::sha256_hex(document.text.as_bytes())),
+        );
+        if let Some(title) = &document.title {
+            self.push(
+                d.clone(),
+                DCTERMS_TITLE.into_owned(),
+                Literal::new_simple_literal(title),
+            );
+        }
+        if let Some(date) = document.date {
+            let date = Literal::new_typed_literal(date.to_string(), XSD_DATE);
+            self.push(d.clone(), DCTERMS_DATE.into_owned(), date);
+        }
+        if let Some(source) = &document.source {
+            self.push(
+                d.clone(),
+                DCTERMS_SOURCE.into_owned(),
+                Literal::new_simple_literal(source),
+            );
+        }
+        if let Some(url) = &document.url {
+            // A URL is kept as a literal: it comes from user data and need not be a valid IRI.
+            self.push(d, SCHEMA_URL.into_owned(), Literal::new_simple_literal(url));
+        }
+    }
+
+    fn sentence(&mut self, sentence: &NamedNode, statement: &Statement) {
+        let p = &statement.provenance;
+        let s = sentence.clone();
+        self.push(s.clone(), RDF_TYPE.into_owned(), KG_SENTENCE.into_owned());
+        self.push(
+            s.clone(),
+            DCTERMS_IS_PART_OF.into_owned(),
+            self.document.clone(),
+        );
+        self.push(
+            s.clone(),
+            KG_TEXT.into_owned(),
+            Literal::new_simple_literal(&p.sentence_text),
+        );
+        self.push(
+            s.clone(),
+            KG_INDEX.into_owned(),
+            Literal::from(p.sentence_index as i64),
+        );
+        self.push(
+            s.clone(),
+            KG_START.into_owned(),
+            Literal::from(p.sentence_start as i64),
+        );
+        self.push(s, KG_END.into_owned(), Literal::from(p.sentence_end as i64));
+    }
+
+    fn statement(&mut self, sentence: &NamedNode, k: usize, statement: &Statement) {
+        let Some(predicate) = vocab::relation_iri(&statement.relation.lemma) else {
+            return;
+        };
+        let declarations = GraphName::NamedNode(vocab::relations_graph());
+        for (p, o) in [
+            (RDF_TYPE.into_owned(), Term::from(KG_RELATION.into_owned())),
+            (
+                RDFS_LABEL.into_owned(),
+                Literal::new_simple_literal(&statement.relation.lemma).into(),
+            ),
+        ] {
+            self.quads
+                .push(Quad::new(predicate.clone(), p, o, declarations.clone()));
+        }
+        let st = vocab::statement_iri(sentence, k);
+        let subject = self.argument(&statement.subject);
+        let object = statement.object.as_ref().map(|o| self.argument(o));
+
+        self.push(
+            st.clone(),
+            RDF_TYPE.into_owned(),
+            RDF_STATEMENT.into_owned(),
+        );
+        self.push(st.clone(), RDF_PREDICATE.into_owned(), predicate.clone());
+        self.push(
+            st.clone(),
+            PROV_WAS_DERIVED_FROM.into_owned(),
+            sentence.clone(),
+        );
+        self.push(
+            st.clone(),
+            KG_RELATION_TEXT.into_owned(),
+            Literal::new_simple_literal(&statement.relation.text),
+        );
+        self.push(
+            st.clone(),
+            KG_SUBJECT_TEXT.into_owned(),
+            Literal::new_simple_literal(&statement.subject.full_text),
+        );
+        if let Some(o) = &statement.object {
+            self.push(
+                st.clone(),
+                KG_OBJECT_TEXT.into_owned(),
+                Literal::new_simple_literal(&o.full_text),
+            );
+        }
+        let confidence =
+            Literal::new_typed_literal(format_double(f64::from(statement.confidence)), XSD_DOUBLE);
+        self.push(st.clone(), KG_CONFIDENCE.into_owned(), confidence);
+        let polarity = if statement.negated {
+            "negative"
+        } else {
+            "positive"
+        };
+        self.push(
+            st.clone(),
+            KG_POLARITY.into_owned(),
+            Literal::new_simple_literal(polarity),
+        );
+        self.push(
+            st.clone(),
+            KG_MODALITY.into_owned(),
+            Literal::new_simple_literal(statement.modality.as_str()),
+        );
+
+        let mut unresolved = false;
+        let subject_iri = match subject {
+            Node::Resource(iri) => {
+                self.push(st.clone(), RDF_SUBJECT.into_owned(), iri.clone());
+                Some(iri)
+            }
+            // A literal cannot be an RDF subject: keep the text on the statement node only.
+            Node::Literal(_) | Node::Unresolved => {
+                unresolved = true;
+                None
+            }
+        };
+        let object_term: Option<Term> = match object {
+            Some(Node::Resource(iri)) => Some(iri.into()),
+            Some(Node::Literal(l)) => Some(l.into()),
+            Some(Node::Unresolved) => {
+                unresolved = true;
+                None
+            }
+            None => None,
+        };
+        if let Some(o) = &object_term {
+            self.push(st.clone(), RDF_OBJECT.into_owned(), o.clone());
+        }
+        // The asserted triple is written only for complete, positive, asserted facts: a negated or
+        // hypothetical statement must not answer a plain `?s kg:meet ?o` query as if it were true.
+        let assertable = !statement.negated
+            && statement.modality == kg_extract::Modality::Asserted
+            && statement.attribution.is_none();
+        if let (Some(s), Some(o), true) = (&subject_iri, &object_term, assertable) {
+            self.push(s.clone(), predicate.clone(), o.clone());
+        }
+        if unresolved {
+            self.push(st.clone(), KG_UNRESOLVED.into_owned(), Literal::from(true));
+        }
+
+        if let Some(source) = &statement.attribution {
+            if let Node::Resource(iri) = self.argument(source) {
+                self.push(st.clone(), KG_ATTRIBUTED_TO.into_owned(), iri);
+            }
+        }
+        for (i, qualifier) in statement.qualifiers.iter().enumerate() {
+            let value = match self.argument(&qualifier.value) {
+                Node::Resource(iri) => Term::from(iri),
+                Node::Literal(l) => Term::from(l),
+                Node::Unresolved => continue,
+            };
+            let property = match qualifier.role {
+                Role::Location => KG_LOCATION,
+                Role::Time => KG_TIME,
+                Role::Means => KG_MEANS,
+                Role::Recipient => KG_RECIPIENT,
+                Role::Topic => KG_TOPIC,
+                Role::Other => {
+                    let node = NamedNode::new_unchecked(format!("{}/q{i}", st.as_str()));
+                    self.push(st.clone(), KG_ARGUMENT.into_owned(), node.clone());
+                    if let Some(prep) = &qualifier.preposition {
+                        self.push(
+                            node.clone(),
+                            KG_PREPOSITION.into_owned(),
+                            Literal::new_simple_literal(prep),
+                        );
+                    }
+                    self.push(node, KG_VALUE.into_owned(), value);
+                    continue;
+                }
+            };
+            self.push(st.clone(), property.into_owned(), value);
+            if qualifier.role == Role::Time {
+                self.push(
+                    st.clone(),
+                    KG_TIME_TEXT.into_owned(),
+                    Literal::new_simple_literal(&qualifier.value.full_text),
+                );
+            }
+        }
+    }
+
+    /// Maps an argument to a node, recording what this document observed about entities.
+    fn argument(&mut self, argument: &Argument) -> Node {
+        let (iri, class) = match &argument.kind {
+            ArgumentKind::Entity(kind) => {
+                let class = match kind {
+                    EntityType::Person => SCHEMA_PERSON,
+                    EntityType::Organization => SCHEMA_ORGANIZATION,
+                    EntityType::Place => SCHEMA_PLACE,
+                    EntityType::Other => KG_OTHER,
+                };
+                (vocab::entity_iri(&argument.text), class)
+            }
+            ArgumentKind::Concept => (vocab::concept_iri(&argument.text), KG_CONCEPT),
+            ArgumentKind::Literal(value) => return Node::Literal(literal(argument, value)),
+            ArgumentKind::Unresolved => return Node::Unresolved,
+        };
+        let Some(iri) = iri else {
+            return Node::Unresolved;
+        };
+        let label = Term::from(Literal::new_simple_literal(&argument.text));
+        if self.observed.insert((
+            iri.clone(),
+            label.to_string(),
+            KG_OBSERVED_LABEL.into_owned(),
+        )) {
+            self.push(iri.clone(), KG_OBSERVED_LABEL.into_owned(), label);
+        }
+        let class = Term::from(class.into_owned());
+        if self.observed.insert((
+            iri.clone(),
+            class.to_string(),
+            KG_OBSERVED_TYPE.into_owned(),
+        )) {
+            self.push(iri.clone(), KG_OBSERVED_TYPE.into_owned(), class);
+        }
+        self.mentioned.insert(iri.clone());
+        Node::Resource(iri)
+    }
+}
+
+/// A literal argument as a typed RDF literal: ISO dates as `xsd:date`/`gYearMonth`/`gYear`,
+/// quantities as `xsd:double`, anything else as a plain string.
+fn literal(argument: &Argument, value: &Lit) -> Literal {
+    match value {
+        Lit::Time(Some(v)) => time_literal(v).unwrap_or_else(|| Literal::new_simple_literal(v)),
+        Lit::Time(None) | Lit::Text => Literal::new_simple_literal(&argument.text),
+        Lit::Quantity { amount, .. } => {
+            Literal::new_typed_literal(format_double(*amount), XSD_DOUBLE)
+        }
+    }
+}
+
+/// A TIMEX3 value as a typed XSD literal when it is a plain date, month or year.
+pub fn time_literal(value: &str) -> Option<Literal> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = value.split('-').collect();
+    let datatype = match parts.as_slice() {
+        [y] if y.len() == 4 && digits(y) => XSD_G_YEAR,
+        [y, m] if y.len() == 4 && digits(y) && m.len() == 2 && digits(m) => XSD_G_YEAR_MONTH,
+        [y, m, d]
+            if y.len() == 4
+                && digits(y)
+                && m.len() == 2
+                && digits(m)
+                && d.len() == 2
+                && digits(d) =>
+        {
+            XSD_DATE
+        }
+        _ => return None,
+    };
+    Some(Literal::new_typed_literal(value, datatype))
+}
+
+/// Fixed formatting so that the same confidence always gives the same literal.
+fn format_double(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.contains('.') || s.contains('e') {
+        s.to_owned()
+    } else {
+        format!("{s}.0")
+    }
+}
