@@ -97,6 +97,9 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub timexes: Vec<Timex>,
+    /// Amounts of money, percentages, durations and counts ([`crate::quantity`]).
+    #[serde(default)]
+    pub quantities: Vec<crate::quantity::Quantity>,
 }
 
 /// Universal part-of-speech tags (UD v2).
