@@ -1,1 +1,330 @@
-//! (to be written)
+//! Gazetteer: places from GeoNames (continents, countries, US states, capitals, cities of at least
+//! 100,000 people) with their GeoNames ids, demonyms ("North Korean" → North Korea), and the
+//! hand-written word lists the NER uses: person titles, organisation suffixes, place head words.
+//!
+//! The lists are compiled into the binary from `data/gazetteer/` (see its README for sources and
+//! licenses) and parsed once, lazily, on first use. Place and demonym look-ups are case-sensitive
+//! and match whole token sequences; a hyphen may be its own token ("Guinea - Bissau").
+
+use crate::doc::Token;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
+const DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+const TITLES: &str = include_str!("../../../data/gazetteer/titles.txt");
+const ORG_SUFFIXES: &str = include_str!("../../../data/gazetteer/org_suffixes.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/gazetteer/place_heads.txt");
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Continent,
+    Country,
+    /// A first-level subdivision (for now: US states).
+    Region,
+    Capital,
+    City,
+}
+
+/// A place the gazetteer knows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Canonical English name ("United States" for "U.S.").
+    pub name: &'static str,
+    pub kind: PlaceKind,
+    pub geonames_id: u32,
+    /// ISO 3166-1 alpha-2 code of the country it lies in (its own code for a country); empty for
+    /// continents.
+    pub country: &'static str,
+}
+
+impl Place {
+    /// The GeoNames linked-data IRI, `https://sws.geonames.org/<id>/`.
+    pub fn iri(&self) -> String {
+        format!("https://sws.geonames.org/{}/", self.geonames_id)
+    }
+}
+
+/// A demonym or adjectival form and the country it refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Demonym {
+    /// Canonical country name as in the places list ("North Korea").
+    pub country: &'static str,
+    /// ISO 3166-1 alpha-2 code.
+    pub code: &'static str,
+}
+
+/// Multi-word phrases indexed for longest-match look-up over tokens.
+struct Phrases<V> {
+    entries: HashMap<String, V>,
+    /// Longest phrase (in words) starting with each first word, to skip most tokens at once.
+    first_words: HashMap<String, usize>,
+}
+
+impl<V> Phrases<V> {
+    fn new() -> Phrases<V> {
+        Phrases {
+            entries: HashMap::new(),
+            first_words: HashMap::new(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, value: V) {
+        let key = phrase_key(phrase.split(' '));
+        // The most tokens this phrase can span: its words, with each hyphen a token of its own.
+        let tokens = key.split([' ', '-']).count() + key.matches('-').count();
+        let longest = self
+            .first_words
+            .entry(first_word(&key).to_string())
+            .or_insert(0);
+        *longest = (*longest).max(tokens);
+        self.entries.entry(key).or_insert(value);
+    }
+
+    /// The longest phrase that starts at token `i`, as (end, value); `forms` gives the form of
+    /// token `k`, `None` past the end.
+    fn longest_at<'t>(
+        &self,
+        forms: impl Fn(usize) -> Option<&'t str>,
+        i: usize,
+    ) -> Option<(usize, &V)> {
+        let max = *self.first_words.get(first_word(forms(i)?))?;
+        let mut end = i;
+        while end < i + max && forms(end).is_some() {
+            end += 1;
+        }
+        (i + 1..=end).rev().find_map(|e| {
+            let key = phrase_key((i..e).filter_map(&forms));
+            self.entries.get(&key).map(|v| (e, v))
+        })
+    }
+}
+
+/// The first word of a phrase, up to a space or hyphen.
+fn first_word(phrase: &str) -> &str {
+    phrase.split([' ', '-']).next().unwrap_or(phrase)
+}
+
+/// Words joined by single spaces, with hyphens glued to their neighbours ("Guinea-Bissau").
+fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut key = String::new();
+    let mut glue = true;
+    for w in words {
+        if w == "-" {
+            key.push('-');
+            glue = true;
+            continue;
+        }
+        if !glue {
+            key.push(' ');
+        }
+        key.push_str(w);
+        glue = w.ends_with('-');
+    }
+    key
+}
+
+/// All the lists, parsed.
+pub struct Gazetteer {
+    places: Phrases<Place>,
+    demonyms: Phrases<Demonym>,
+    titles: Phrases<()>,
+    org_suffixes: std::collections::HashSet<&'static str>,
+    place_heads: std::collections::HashSet<&'static str>,
+}
+
+/// The gazetteer compiled into this binary, parsed on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::parse)
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn parse() -> Gazetteer {
+        let mut places = Phrases::new();
+        for line in lines(PLACES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind), Some(id), Some(country), Some(canonical)) = (
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+            ) else {
+                continue;
+            };
+            let kind = match kind {
+                "continent" => PlaceKind::Continent,
+                "country" => PlaceKind::Country,
+                "region" => PlaceKind::Region,
+                "capital" => PlaceKind::Capital,
+                _ => PlaceKind::City,
+            };
+            let Ok(geonames_id) = id.parse() else {
+                continue;
+            };
+            places.insert(
+                name,
+                Place {
+                    name: canonical,
+                    kind,
+                    geonames_id,
+                    country,
+                },
+            );
+        }
+        let mut demonyms = Phrases::new();
+        for line in lines(DEMONYMS) {
+            let mut cols = line.split('\t');
+            if let (Some(d), Some(country), Some(code)) = (cols.next(), cols.next(), cols.next()) {
+                demonyms.insert(d, Demonym { country, code });
+            }
+        }
+        let mut titles = Phrases::new();
+        for t in lines(TITLES) {
+            titles.insert(t, ());
+        }
+        Gazetteer {
+            places,
+            demonyms,
+            titles,
+            org_suffixes: lines(ORG_SUFFIXES).collect(),
+            place_heads: lines(PLACE_HEADS).collect(),
+        }
+    }
+
+    /// The place named by exactly these words ("North", "Korea"), if any.
+    pub fn place(&self, words: &[&str]) -> Option<&Place> {
+        self.places.entries.get(&phrase_key(words.iter().copied()))
+    }
+
+    /// The longest place name starting at token `i`: its end (exclusive) and the place.
+    pub fn place_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &Place)> {
+        self.places
+            .longest_at(|k| tokens.get(k).map(|t| t.form.as_str()), i)
+    }
+
+    /// The country a demonym or adjectival form names ("North Korean", "Russians").
+    pub fn demonym(&self, words: &[&str]) -> Option<&Demonym> {
+        self.demonyms
+            .entries
+            .get(&phrase_key(words.iter().copied()))
+    }
+
+    /// The longest demonym starting at token `i`.
+    pub fn demonym_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &Demonym)> {
+        self.demonyms
+            .longest_at(|k| tokens.get(k).map(|t| t.form.as_str()), i)
+    }
+
+    /// The end of the longest title ("President", "Prime Minister", "Gov.") starting at token
+    /// `i`, case-insensitively.
+    pub fn title_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let lowered: Vec<String> = tokens
+            .iter()
+            .skip(i)
+            .take(4)
+            .map(|t| title_form(&t.form))
+            .collect();
+        self.titles
+            .longest_at(|k| lowered.get(k.checked_sub(i)?).map(String::as_str), i)
+            .map(|(e, _)| e)
+    }
+
+    /// Whether `word` (any case, trailing period optional) is a title on its own.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.entries.contains_key(&title_form(word))
+    }
+
+    /// Whether `word` ends organisation names ("Inc.", "Ministry", "Agency").
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(title_form(word).as_str())
+    }
+
+    /// Whether `word` heads place names ("Airport", "Peninsula", "River").
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(word.to_lowercase().as_str())
+    }
+}
+
+fn title_form(word: &str) -> String {
+    let w = if word.len() > 1 {
+        word.strip_suffix('.').unwrap_or(word)
+    } else {
+        word
+    };
+    w.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        text.split(' ')
+            .map(|f| Token {
+                form: f.to_string(),
+                ..Token::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_have_geonames_iris_and_canonical_names() {
+        let g = gazetteer();
+        let korea = g.place(&["North", "Korea"]).unwrap();
+        assert_eq!(korea.kind, PlaceKind::Country);
+        assert_eq!(korea.iri(), "https://sws.geonames.org/1873107/");
+        assert_eq!(g.place(&["U.S."]).unwrap().name, "United States");
+        assert_eq!(g.place(&["Paris"]).unwrap().kind, PlaceKind::Capital);
+        assert_eq!(g.place(&["Europe"]).unwrap().kind, PlaceKind::Continent);
+        assert_eq!(g.place(&["Texas"]).unwrap().kind, PlaceKind::Region);
+        // Case-sensitive: common words are not places.
+        assert!(g.place(&["paris"]).is_none());
+    }
+
+    #[test]
+    fn longest_match_over_tokens() {
+        let g = gazetteer();
+        let t = tokens("flights from New York to South Korea and Guinea - Bissau");
+        let (end, p) = g.place_at(&t, 2).unwrap();
+        assert_eq!((end, p.name, p.kind), (4, "New York", PlaceKind::Region));
+        let (end, p) = g.place_at(&t, 5).unwrap();
+        assert_eq!((end, p.name), (7, "South Korea"));
+        let (end, p) = g.place_at(&t, 8).unwrap();
+        assert_eq!((end, p.name), (11, "Guinea-Bissau"));
+        assert!(g.place_at(&t, 0).is_none());
+    }
+
+    #[test]
+    fn demonyms_point_to_countries() {
+        let g = gazetteer();
+        assert_eq!(g.demonym(&["Russian"]).unwrap().country, "Russia");
+        assert_eq!(g.demonym(&["Russians"]).unwrap().country, "Russia");
+        let t = tokens("the North Korean leader");
+        let (end, d) = g.demonym_at(&t, 1).unwrap();
+        assert_eq!((end, d.country, d.code), (3, "North Korea", "KP"));
+        assert_eq!(g.demonym(&["American"]).unwrap().country, "United States");
+    }
+
+    #[test]
+    fn titles_suffixes_and_heads() {
+        let g = gazetteer();
+        let t = tokens("said Prime Minister Jane Doe");
+        assert_eq!(g.title_at(&t, 1), Some(3));
+        assert!(g.is_title("Gov."));
+        assert!(g.is_title("spokesperson"));
+        assert!(!g.is_title("Jane"));
+        assert!(g.is_org_suffix("Inc."));
+        assert!(g.is_org_suffix("Ministry"));
+        assert!(g.is_place_head("Airport"));
+        assert!(!g.is_place_head("Ministry"));
+    }
+}

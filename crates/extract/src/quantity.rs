@@ -298,20 +298,19 @@ fn is_modifier(t: &Token) -> bool {
 fn match_at(tokens: &[Token], lower: &[String], skip: &[bool], i: usize) -> Option<Quantity> {
     let free = |k: usize| !skip.get(k).copied().unwrap_or(false);
     // Currency before the number: "$45", "$ 45", "US$ 45", "EUR 45", "€1.2bn".
-    let (mut currency, num_at) =
-        match currency_symbol(&lower[i]).or_else(|| currency_code(&lower[i])) {
-            Some(c) => (Some(c), i + 1),
-            None => {
-                let w = &lower[i];
-                let sym = ["us$", "$", "€", "£", "¥"]
-                    .into_iter()
-                    .find(|s| w.starts_with(s) && w.len() > s.len());
-                match sym {
-                    Some(s) => (currency_symbol(s), i),
-                    None => (None, i),
-                }
+    let (currency, num_at) = match currency_symbol(&lower[i]).or_else(|| currency_code(&lower[i])) {
+        Some(c) => (Some(c), i + 1),
+        None => {
+            let w = &lower[i];
+            let sym = ["us$", "$", "€", "£", "¥"]
+                .into_iter()
+                .find(|s| w.starts_with(s) && w.len() > s.len());
+            match sym {
+                Some(s) => (currency_symbol(s), i),
+                None => (None, i),
             }
-        };
+        }
+    };
     let stripped: Vec<String>;
     let lower_for_number: &[String] = if currency.is_some() && num_at == i {
         // The symbol is glued to the number: parse a copy without it.
@@ -471,7 +470,10 @@ mod tests {
         }
     }
 
-    fn quantities(text: &str) -> Vec<(String, f64, Option<String>, QuantityKind, Option<Approx>)> {
+    /// Surface, amount, unit, kind, approximation.
+    type Seen = (String, f64, Option<String>, QuantityKind, Option<Approx>);
+
+    fn quantities(text: &str) -> Vec<Seen> {
         let mut s = sentence(text);
         annotate(&mut s);
         s.quantities
@@ -492,7 +494,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> (String, f64, Option<String>, QuantityKind, Option<Approx>) {
+    fn one(text: &str) -> Seen {
         let all = quantities(text);
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         all.into_iter().next().unwrap()
