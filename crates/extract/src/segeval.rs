@@ -9,6 +9,7 @@
 
 use crate::conllu::{self, ConlluError};
 use crate::doc::{Document, Sentence, Token};
+use crate::sentences::BoundaryModel;
 
 /// Counts behind one precision/recall/F1 figure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -337,17 +338,19 @@ fn align_lcs(gold: &[Word], system: &[Word], g0: usize, s0: usize, out: &mut Vec
 
 /// Evaluates raw-text processing of a CoNLL-U treebank: each document's text is rebuilt as the
 /// CoNLL 2018 shared task did (sentences joined by a space, paragraphs by a blank line), segmented
-/// by [`crate::tokenize::segment`], then each system sentence is passed to `annotate` (tag and
-/// parse it, or do nothing to score segmentation alone). Scores are summed over documents.
+/// by [`crate::tokenize::segment_with`] (with `boundaries` when given), then each system sentence
+/// is passed to `annotate` (tag and parse it, or do nothing to score segmentation alone). Scores
+/// are summed over documents.
 pub fn eval_raw(
     conllu_text: &str,
+    boundaries: Option<&BoundaryModel>,
     mut annotate: impl FnMut(&mut Sentence),
 ) -> Result<RawTextScores, ConlluError> {
     let gold_docs = conllu::to_documents(&conllu::parse(conllu_text)?);
     let mut total = RawTextScores::default();
     for gold in &gold_docs {
         let mut doc = Document::new(gold.id.clone(), gold.text.clone());
-        crate::tokenize::segment(&mut doc);
+        crate::tokenize::segment_with(&mut doc, boundaries);
         for s in &mut doc.sentences {
             annotate(s);
         }

@@ -1,11 +1,15 @@
 //! Sentence splitter over the tokeniser's output: rules for final punctuation, abbreviations,
-//! initials, closing quotes and brackets, and line breaks.
+//! initials, closing quotes and brackets, and line breaks, optionally refined by a
+//! [`BoundaryModel`] (an averaged perceptron trained on UD EWT) that also finds the many web-text
+//! sentences ending without punctuation (e-mail headers, lower-case chat, signatures).
 //!
-//! Limits: a sentence that ends without punctuation inside a running line is not found (web text
-//! has many); a blank line always ends a sentence, a single line break only when the next line
-//! does not continue the sentence in lower case.
+//! Limits: a blank line always ends a sentence; without the model, a sentence ending without
+//! punctuation inside a running line is not found.
 
-use crate::doc::{Sentence, Token};
+use crate::doc::{Document, Sentence, Token};
+use crate::perceptron::{
+    feature, feature2, hash_str, ByteReader, ByteWriter, ModelError, Perceptron, Score, Weights,
+};
 
 /// Abbreviations that usually precede a name or number, so a capitalised word after them does not
 /// start a new sentence (lowercased, without the period).
@@ -19,10 +23,23 @@ const TITLES: &[&str] = &[
 /// Groups `tokens` (from [`crate::tokenize::tokenize`] over `text`) into sentences. Sentence
 /// offsets run from the first token's start to the last token's end.
 pub fn split(text: &str, tokens: Vec<Token>) -> Vec<Sentence> {
+    split_with(text, tokens, None)
+}
+
+/// Like [`split`], letting `model` (when given) decide each boundary with the rules as evidence.
+pub fn split_with(text: &str, tokens: Vec<Token>, model: Option<&BoundaryModel>) -> Vec<Sentence> {
+    let ends = match model {
+        Some(m) => m.boundaries(text, &tokens),
+        None => (0..tokens.len())
+            .map(|i| ends_sentence(text, &tokens, i))
+            .collect(),
+    };
+    group(tokens, ends)
+}
+
+fn group(tokens: Vec<Token>, ends: Vec<bool>) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut current: Vec<Token> = Vec::new();
-    let n = tokens.len();
-    let ends: Vec<bool> = (0..n).map(|i| ends_sentence(text, &tokens, i)).collect();
     for (tok, end) in tokens.into_iter().zip(ends) {
         current.push(tok);
         if end {
@@ -117,6 +134,215 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     false
 }
 
+const MODEL_MAGIC: &[u8; 4] = b"KGSB";
+const MODEL_VERSION: u32 = 1;
+
+/// What the boundary classifier knows of one token, hashed once per text.
+struct TokenView {
+    lower: u64,
+    shape: u64,
+    suffix: u64,
+    upper_initial: bool,
+}
+
+fn token_view(form: &str) -> TokenView {
+    let lower = form.to_lowercase();
+    let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    TokenView {
+        lower: hash_str(&lower),
+        shape: hash_str(&shape(form)),
+        suffix: hash_str(&lower[suffix_start..]),
+        upper_initial: form.starts_with(char::is_uppercase),
+    }
+}
+
+/// Word shape with runs capped at two: `Tolkien` → `Xxx`, `08/16/2000` → `dd/dd/dd`.
+fn shape(form: &str) -> String {
+    let mut out = String::new();
+    let (mut last, mut run) = ('\0', 0);
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        run = if k == last { run + 1 } else { 1 };
+        last = k;
+        if run <= 2 {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// A learned sentence-boundary classifier over token gaps (two classes: continue, end).
+pub struct BoundaryModel {
+    weights: Weights,
+}
+
+/// Tokens since the sentence began, bucketed: short fragments rarely end a sentence.
+fn length_bucket(n: usize) -> u64 {
+    match n {
+        0..=2 => n as u64,
+        3..=5 => 3,
+        6..=10 => 4,
+        11..=20 => 5,
+        _ => 6,
+    }
+}
+
+const NONE: u64 = 0x51ed_270b_2730_5ee7;
+
+/// Features of the gap after token `i`; `since_start` counts tokens of the current sentence.
+fn gap_features(
+    text: &str,
+    tokens: &[Token],
+    views: &[TokenView],
+    i: usize,
+    since_start: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let at = |k: isize| -> Option<&TokenView> {
+        usize::try_from(i as isize + k)
+            .ok()
+            .and_then(|j| views.get(j))
+    };
+    let lower = |k| at(k).map_or(NONE, |v| v.lower);
+    let shp = |k| at(k).map_or(NONE, |v| v.shape);
+    let rule = ends_sentence(text, tokens, i) as u64;
+    let breaks = newlines_after(text, tokens, i).min(2) as u64;
+    let up1 = at(1).is_some_and(|v| v.upper_initial) as u64;
+    let len = length_bucket(since_start);
+    out.extend([
+        feature(0, 0),
+        feature(1, rule),
+        feature(2, lower(0)),
+        feature(3, lower(1)),
+        feature(4, lower(-1)),
+        feature(5, lower(2)),
+        feature(6, shp(0)),
+        feature(7, shp(1)),
+        feature(8, shp(-1)),
+        feature2(9, lower(0), lower(1)),
+        feature2(10, shp(0), shp(1)),
+        feature2(11, lower(0), shp(1)),
+        feature2(12, shp(0), lower(1)),
+        feature2(13, breaks, shp(1)),
+        feature2(14, rule, shp(1)),
+        feature(15, at(0).map_or(NONE, |v| v.suffix)),
+        feature2(16, up1, lower(0)),
+        feature2(17, len, rule),
+        feature2(18, len, up1),
+        feature2(19, shp(-1), shp(0)),
+        feature2(20, rule, lower(1)),
+        feature2(21, breaks, up1),
+        feature2(22, tokens[i].space_after as u64, shp(0)),
+    ]);
+}
+
+impl BoundaryModel {
+    /// Trains on documents whose `sentences` are gold: the text is tokenised with
+    /// [`crate::tokenize::tokenize`] and each gap is labelled by whether a gold sentence ends
+    /// there. Weights averaging below `prune_below` in magnitude are dropped. Deterministic for a
+    /// given `seed`.
+    pub fn train(
+        documents: &[Document],
+        epochs: usize,
+        prune_below: f32,
+        mut seed: u64,
+    ) -> BoundaryModel {
+        let mut model = Perceptron::new(2);
+        let prepared: Vec<(Vec<Token>, Vec<TokenView>, Vec<bool>)> = documents
+            .iter()
+            .map(|d| {
+                let tokens = crate::tokenize::tokenize(&d.text);
+                let ends: std::collections::HashSet<usize> =
+                    d.sentences.iter().map(|s| s.end).collect();
+                let gold = tokens.iter().map(|t| ends.contains(&t.end)).collect();
+                let views = tokens.iter().map(|t| token_view(&t.form)).collect();
+                (tokens, views, gold)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..prepared.len()).collect();
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = [0.0f32; 2];
+        for _ in 0..epochs {
+            crate::perceptron::shuffle(&mut order, &mut seed);
+            for &d in &order {
+                let (tokens, views, gold) = &prepared[d];
+                let text = documents[d].text.as_str();
+                let mut since = 0;
+                for (i, &end) in gold.iter().enumerate() {
+                    since += 1;
+                    if hard_boundary(text, tokens, i) {
+                        since = 0;
+                        continue;
+                    }
+                    gap_features(text, tokens, views, i, since, &mut feats);
+                    model.tick();
+                    model.scores(&feats, &mut scores);
+                    let guess = crate::perceptron::argmax(&scores);
+                    model.update(end as u16, guess, &feats);
+                    if end {
+                        since = 0;
+                    }
+                }
+            }
+        }
+        BoundaryModel {
+            weights: model.average(prune_below),
+        }
+    }
+
+    /// For each token, whether a sentence ends after it.
+    pub fn boundaries(&self, text: &str, tokens: &[Token]) -> Vec<bool> {
+        let views: Vec<TokenView> = tokens.iter().map(|t| token_view(&t.form)).collect();
+        let mut feats = Vec::with_capacity(32);
+        let mut scores = [0.0f32; 2];
+        let mut since = 0;
+        let mut out = Vec::with_capacity(tokens.len());
+        for i in 0..tokens.len() {
+            since += 1;
+            let end = hard_boundary(text, tokens, i) || {
+                gap_features(text, tokens, &views, i, since, &mut feats);
+                self.weights.scores(&feats, &mut scores);
+                crate::perceptron::argmax(&scores) == 1
+            };
+            if end {
+                since = 0;
+            }
+            out.push(end);
+        }
+        out
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MODEL_MAGIC);
+        w.u32(MODEL_VERSION);
+        self.weights.write(&mut w);
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<BoundaryModel, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MODEL_MAGIC, "sentence boundary model")?;
+        r.version("sentence boundary model", MODEL_VERSION)?;
+        let weights = Weights::read(&mut r)?;
+        Ok(BoundaryModel { weights })
+    }
+}
+
+/// Boundaries no model may overrule: the end of the text and a blank line.
+fn hard_boundary(text: &str, tokens: &[Token], i: usize) -> bool {
+    i + 1 == tokens.len() || newlines_after(text, tokens, i) >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +422,27 @@ mod tests {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             assert!(!s.tokens.is_empty());
         }
+    }
+
+    #[test]
+    fn boundary_model_learns_unpunctuated_ends_and_round_trips() {
+        // Chat-style lines: a lower-case sentence after "thanks" ends without a stop.
+        let text = "see you at noon thanks i will bring the cake";
+        let mut doc = Document::new("d", text);
+        let tokens = tokenize(text);
+        let cut = tokens.iter().position(|t| t.form == "thanks").unwrap();
+        doc.sentences = vec![
+            sentence(tokens[..=cut].to_vec()),
+            sentence(tokens[cut + 1..].to_vec()),
+        ];
+        let docs = vec![doc; 4];
+        let model = BoundaryModel::train(&docs, 5, 0.0, 1);
+        let model = BoundaryModel::from_bytes(&model.to_bytes()).unwrap();
+        let got: Vec<&str> = split_with(text, tokenize(text), Some(&model))
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(got, ["see you at noon thanks", "i will bring the cake"]);
+        assert!(BoundaryModel::from_bytes(b"nonsense").is_err());
     }
 }

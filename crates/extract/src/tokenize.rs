@@ -6,6 +6,7 @@
 //! (`its` = `it s`?, a closing `'` after a plural) follow the most frequent EWT reading.
 
 use crate::doc::{Document, Token};
+use crate::sentences::BoundaryModel;
 
 /// Abbreviations that keep their final period (lowercased, without the period). Single letters
 /// and dotted acronyms (`U.S.`, `a.m.`) are recognised by shape instead.
@@ -91,10 +92,15 @@ pub fn tokenize_pretokenized(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Tokenises `doc.text` and splits it into sentences, replacing `doc.sentences`.
+/// Tokenises `doc.text` and splits it into sentences by rule, replacing `doc.sentences`.
 pub fn segment(doc: &mut Document) {
+    segment_with(doc, None);
+}
+
+/// Like [`segment`], with a learned sentence-boundary model when one is loaded.
+pub fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
     let tokens = tokenize(&doc.text);
-    doc.sentences = crate::sentences::split(&doc.text, tokens);
+    doc.sentences = crate::sentences::split_with(&doc.text, tokens, model);
 }
 
 /// Whether `tok` is the second or later syntactic word of one surface token, as `n't` in `don't`:
