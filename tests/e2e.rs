@@ -1,0 +1,169 @@
+//! End-to-end: the real `kg` binary on real files, with a real on-disk oxigraph store.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kg(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kg")).args(args).current_dir(cwd).output().expect("run kg")
+}
+
+fn ok(args: &[&str], cwd: &Path) -> String {
+    let out = kg(args, cwd);
+    assert!(
+        out.status.success(),
+        "kg {args:?} failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A fresh directory for one test.
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kg-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn sample() -> String {
+    repo().join("data/kim-putin-2023-09.txt").display().to_string()
+}
+
+/// Every quad of the store, sorted: what "the same graph" means.
+fn all_quads(dir: &Path, store: &str) -> Vec<String> {
+    let out = ok(
+        &["query", "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "tsv"],
+        dir,
+    );
+    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn sample_dump_builds_and_answers_who_met_whom() {
+    let dir = workdir("sample");
+    ok(&["build", &sample(), "--store", "s"], &dir);
+    let meetings = ok(
+        &["query", &repo().join("queries/meetings.rq").display().to_string(), "--store", "s", "--format", "csv"],
+        &dir,
+    );
+    let kim_putin_at_vostochny = meetings.lines().any(|l| {
+        l.contains("Kim Jong Un") && l.contains("Vladimir Putin") && l.contains("Vostochny")
+    });
+    assert!(kim_putin_at_vostochny, "no Kim–Putin meeting at Vostochny in:\n{meetings}");
+
+    let count = ok(
+        &["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a rdf:Statement }", "--store", "s", "--format", "csv"],
+        &dir,
+    );
+    let n: usize = count.lines().nth(1).unwrap().trim().parse().unwrap();
+    assert!(n > 20, "only {n} statements from the sample");
+
+    // Every shipped query runs.
+    for entry in std::fs::read_dir(repo().join("queries")).unwrap() {
+        let path = entry.unwrap().path();
+        ok(&["query", &path.display().to_string(), "--store", "s"], &dir);
+    }
+}
+
+#[test]
+fn graphml_is_byte_identical_across_builds() {
+    let dir = workdir("graphml");
+    ok(&["build", &sample(), "--store", "a"], &dir);
+    ok(&["build", &sample(), "--store", "b"], &dir);
+    ok(&["export", "graphml", "-o", "a.graphml", "--store", "a"], &dir);
+    ok(&["export", "graphml", "-o", "b.graphml", "--store", "b"], &dir);
+    let (a, b) = (std::fs::read(dir.join("a.graphml")).unwrap(), std::fs::read(dir.join("b.graphml")).unwrap());
+    assert!(a == b, "two builds of one dump exported differently");
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.contains(r#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#));
+    assert!(text.contains("<edge "), "no edges exported");
+}
+
+#[test]
+fn csv_jsonl_gz_and_text_dumps_build_the_same_graph() {
+    let dir = workdir("formats");
+    let texts = [
+        r#"Ana Silva, the mayor of Porto, met Tom Berg in Oslo on Monday."#,
+        r#"The union said "we will strike, again" after talks with Brightline Systems failed."#,
+        "Workers held talks with managers.\nThe talks ended without a deal.",
+    ];
+    // Plain text can hold the first two; CSV and JSONL hold all three.
+    std::fs::write(dir.join("plain.txt"), format!("{}\n{}\n", texts[0], texts[1])).unwrap();
+    let mut csv = String::from("text\n");
+    for t in &texts[..2] {
+        csv.push_str(&format!("\"{}\"\n", t.replace('"', "\"\"")));
+    }
+    std::fs::write(dir.join("two.csv"), &csv).unwrap();
+    csv.push_str(&format!("\"{}\"\n", texts[2]));
+    std::fs::write(dir.join("three.csv"), &csv).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(dir.join("three.jsonl.gz")).unwrap(),
+        flate2::Compression::default(),
+    );
+    for t in &texts {
+        writeln!(gz, "{}", serde_json::json!({ "text": t })).unwrap();
+    }
+    gz.finish().unwrap();
+
+    ok(&["build", "plain.txt", "--store", "p"], &dir);
+    ok(&["build", "two.csv", "--store", "c2"], &dir);
+    ok(&["build", "three.csv", "--store", "c3"], &dir);
+    ok(&["build", "three.jsonl.gz", "--store", "j3"], &dir);
+    let plain = all_quads(&dir, "p");
+    assert!(plain.iter().any(|q| q.contains("Ana Silva")), "nothing extracted: {plain:?}");
+    assert_eq!(plain, all_quads(&dir, "c2"));
+    assert_eq!(all_quads(&dir, "c3"), all_quads(&dir, "j3"));
+}
+
+#[test]
+fn bad_records_are_reported_and_the_rest_is_built() {
+    let dir = workdir("bad");
+    let mut text = b"Ana Silva met Tom Berg in Oslo.\n".to_vec();
+    text.extend_from_slice(b"Broken \xff\xfe line.\n");
+    text.extend_from_slice(b"Tom Berg visited Lisbon.\n");
+    std::fs::write(dir.join("dump.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("dump.csv"),
+        "id,text\nx1,\"Unclosed quote here\nx2,Maria Costa opened a factory in Braga.\n",
+    )
+    .unwrap();
+    let out = kg(&["build", "dump.txt", "dump.csv", "--store", "s", "--rejects", "rejects.tsv"], &dir);
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dump.txt:2: invalid UTF-8"), "{stderr}");
+    assert!(stderr.contains("dump.csv:2: unbalanced double quote"), "{stderr}");
+    let report = std::fs::read_to_string(dir.join("rejects.tsv")).unwrap();
+    assert_eq!(report.lines().count(), 3, "{report}");
+    let docs = ok(&["query", "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id", "--store", "s", "--format", "csv"], &dir);
+    let ids: Vec<&str> = docs.lines().skip(1).map(str::trim).collect();
+    assert_eq!(ids.len(), 3, "{docs}");
+    assert!(ids.contains(&"x2"), "{docs}");
+}
+
+#[test]
+fn rebuilding_the_same_dump_changes_nothing() {
+    let dir = workdir("rebuild");
+    ok(&["build", &sample(), "--store", "s"], &dir);
+    let before = all_quads(&dir, "s");
+    let out = kg(&["build", &sample(), "--store", "s"], &dir);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("0 added, 0 changed"), "{stderr}");
+    assert_eq!(before, all_quads(&dir, "s"));
+}
+
+#[test]
+fn querying_without_a_store_says_what_to_do() {
+    let dir = workdir("nostore");
+    let out = kg(&["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "missing"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kg build"));
+}
