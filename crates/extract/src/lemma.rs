@@ -1,1 +1,366 @@
-//! (to be written)
+//! Lemmatiser: suffix edit rules learnt from a treebank, keyed on the Penn tag and the word's
+//! ending, plus an exception list for the words the rules get wrong in training (went → go).
+//! Needs tags first; English-oriented (rules rewrite word endings only).
+
+use crate::doc::Sentence;
+use crate::perceptron::{combine, hash_str, ByteReader, ByteWriter, KeyMap, ModelError};
+use std::collections::{BTreeMap, HashMap};
+
+/// The longest word ending (in characters) a rule is keyed on.
+const MAX_SUFFIX: usize = 6;
+
+/// An edit script: optionally lowercase the form, drop `strip` trailing characters, append.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Rule {
+    lowercase: bool,
+    strip: u8,
+    append: String,
+}
+
+impl Rule {
+    /// The shortest rule turning `form` into `lemma`. Ties go to lowercasing, so that "dogs" and
+    /// "Dogs" vote for the same rule and case is kept only where the lemma needs it ("Paris").
+    fn learn(form: &str, lemma: &str) -> Rule {
+        let candidates = [false, true].map(|lowercase| {
+            let base: Vec<char> = if lowercase {
+                form.to_lowercase().chars().collect()
+            } else {
+                form.chars().collect()
+            };
+            let target: Vec<char> = lemma.chars().collect();
+            let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+            let strip = (base.len() - common).min(u8::MAX as usize) as u8;
+            let append: String = target[common..].iter().collect();
+            Rule {
+                lowercase,
+                strip,
+                append,
+            }
+        });
+        let cost = |r: &Rule| r.strip as usize + r.append.chars().count();
+        if cost(&candidates[1]) <= cost(&candidates[0]) {
+            candidates[1].clone()
+        } else {
+            candidates[0].clone()
+        }
+    }
+
+    /// `None` when the rule would strip the whole word.
+    fn apply(&self, form: &str) -> Option<String> {
+        let mut base = if self.lowercase {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        let strip = self.strip as usize;
+        if strip > 0 {
+            let (cut, _) = base.char_indices().rev().nth(strip - 1)?;
+            if cut == 0 {
+                return None;
+            }
+            base.truncate(cut);
+        }
+        base.push_str(&self.append);
+        Some(base)
+    }
+}
+
+/// A trained lemmatiser.
+pub struct Lemmatizer {
+    rules: Vec<Rule>,
+    /// hash(XPOS, lowercase ending) → index of the most frequent rule for words so tagged and
+    /// ending so.
+    by_suffix: KeyMap<u32>,
+    /// hash(form, XPOS) → lemma, where the rules are wrong on the training data.
+    exceptions: KeyMap<String>,
+}
+
+const MAGIC: &[u8; 4] = b"KGLM";
+const VERSION: u32 = 1;
+
+fn suffix_key(xpos: &str, ending: &str) -> u64 {
+    combine(combine(hash_str(xpos), hash_str(ending)), 0x1e)
+}
+
+fn exception_key(form: &str, xpos: &str) -> u64 {
+    combine(combine(hash_str(form), hash_str(xpos)), 0xe7)
+}
+
+/// The lowercase endings of `lower` from longest (up to [`MAX_SUFFIX`] characters) to empty.
+fn endings(lower: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = lower
+        .char_indices()
+        .rev()
+        .take(MAX_SUFFIX)
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .into_iter()
+        .rev()
+        .map(move |i| &lower[i..])
+        .chain(std::iter::once(""))
+}
+
+impl Lemmatizer {
+    /// Sets `lemma` on every token, from its form and (already predicted) XPOS.
+    pub fn lemmatize(&self, sentence: &mut Sentence) {
+        for t in &mut sentence.tokens {
+            t.lemma = self.lemma_of(&t.form, &t.xpos);
+        }
+    }
+
+    /// The lemma of one word with its Penn tag.
+    pub fn lemma_of(&self, form: &str, xpos: &str) -> String {
+        if let Some(l) = self.exceptions.get(&exception_key(form, xpos)) {
+            return l.clone();
+        }
+        self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
+    }
+
+    fn by_rule(&self, form: &str, xpos: &str) -> Option<String> {
+        let lower = form.to_lowercase();
+        for ending in endings(&lower) {
+            if let Some(&r) = self.by_suffix.get(&suffix_key(xpos, ending)) {
+                if let Some(l) = self.rules[r as usize].apply(form) {
+                    return Some(l);
+                }
+            }
+        }
+        None
+    }
+
+    /// Learns rules from word types (each distinct form/tag/lemma once, so that frequent
+    /// irregular words do not drown the regular pattern), then exceptions from tokens.
+    pub fn train(sentences: &[Sentence]) -> Lemmatizer {
+        let tokens = || sentences.iter().flat_map(|s| s.tokens.iter());
+        let mut types: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
+        for t in tokens() {
+            *types
+                .entry((t.form.as_str(), t.xpos.as_str(), t.lemma.as_str()))
+                .or_default() += 1;
+        }
+        let mut rule_ids: BTreeMap<Rule, u32> = BTreeMap::new();
+        let mut counts: HashMap<u64, BTreeMap<u32, u32>> = HashMap::new();
+        for &(form, xpos, lemma) in types.keys() {
+            let rule = Rule::learn(form, lemma);
+            let next = rule_ids.len() as u32;
+            let id = *rule_ids.entry(rule).or_insert(next);
+            for ending in endings(&form.to_lowercase()) {
+                *counts
+                    .entry(suffix_key(xpos, ending))
+                    .or_default()
+                    .entry(id)
+                    .or_default() += 1;
+            }
+        }
+        let mut rules = vec![
+            Rule {
+                lowercase: false,
+                strip: 0,
+                append: String::new()
+            };
+            rule_ids.len()
+        ];
+        for (r, id) in rule_ids {
+            rules[id as usize] = r;
+        }
+        let by_suffix: KeyMap<u32> = counts
+            .into_iter()
+            .map(|(k, m)| {
+                let best = m
+                    .iter()
+                    .max_by_key(|(r, n)| (**n, std::cmp::Reverse(**r)))
+                    .expect("non-empty");
+                (k, *best.0)
+            })
+            .collect();
+        let mut model = Lemmatizer {
+            rules,
+            by_suffix,
+            exceptions: KeyMap::default(),
+        };
+
+        // Exceptions: the most frequent lemma of each (form, tag), where the rules disagree.
+        let mut by_word: BTreeMap<(&str, &str), BTreeMap<&str, u32>> = BTreeMap::new();
+        for ((form, xpos, lemma), n) in types {
+            *by_word
+                .entry((form, xpos))
+                .or_default()
+                .entry(lemma)
+                .or_default() += n;
+        }
+        let mut exceptions = KeyMap::default();
+        for ((form, xpos), lemmas) in by_word {
+            let (best, _) = lemmas
+                .iter()
+                .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
+                .expect("non-empty");
+            if model.by_rule(form, xpos).as_deref() != Some(*best) {
+                exceptions.insert(exception_key(form, xpos), best.to_string());
+            }
+        }
+        model.exceptions = exceptions;
+        model
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MAGIC);
+        w.u32(VERSION);
+        w.u32(self.rules.len() as u32);
+        for r in &self.rules {
+            w.u8(r.lowercase as u8);
+            w.u8(r.strip);
+            w.str(&r.append);
+        }
+        let mut by_suffix: Vec<(&u64, &u32)> = self.by_suffix.iter().collect();
+        by_suffix.sort();
+        w.u32(by_suffix.len() as u32);
+        for (k, r) in by_suffix {
+            w.u64(*k);
+            w.u32(*r);
+        }
+        let mut exceptions: Vec<(&u64, &String)> = self.exceptions.iter().collect();
+        exceptions.sort();
+        w.u32(exceptions.len() as u32);
+        for (k, l) in exceptions {
+            w.u64(*k);
+            w.str(l);
+        }
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Lemmatizer, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MAGIC, "lemmatizer")?;
+        r.version("lemmatizer", VERSION)?;
+        let n = r.u32()? as usize;
+        let mut rules = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let lowercase = r.u8()? != 0;
+            let strip = r.u8()?;
+            rules.push(Rule {
+                lowercase,
+                strip,
+                append: r.str()?.to_string(),
+            });
+        }
+        let n = r.u32()? as usize;
+        let mut by_suffix = KeyMap::with_capacity_and_hasher(n.min(1 << 22), Default::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            let id = r.u32()?;
+            if id as usize >= rules.len() {
+                return Err(ModelError::Corrupt(format!("rule {id} out of range")));
+            }
+            by_suffix.insert(k, id);
+        }
+        let n = r.u32()? as usize;
+        let mut exceptions = KeyMap::with_capacity_and_hasher(n.min(1 << 22), Default::default());
+        for _ in 0..n {
+            let k = r.u64()?;
+            exceptions.insert(k, r.str()?.to_string());
+        }
+        Ok(Lemmatizer {
+            rules,
+            by_suffix,
+            exceptions,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Token;
+
+    fn sentence(words: &[(&str, &str, &str)]) -> Sentence {
+        Sentence {
+            tokens: words
+                .iter()
+                .map(|(f, x, l)| Token {
+                    form: f.to_string(),
+                    xpos: x.to_string(),
+                    lemma: l.to_string(),
+                    ..Token::default()
+                })
+                .collect(),
+            ..Sentence::default()
+        }
+    }
+
+    #[test]
+    fn rules_are_shortest_edits() {
+        assert_eq!(
+            Rule::learn("walked", "walk"),
+            Rule {
+                lowercase: true,
+                strip: 2,
+                append: String::new()
+            }
+        );
+        assert_eq!(
+            Rule::learn("Dogs", "dog"),
+            Rule {
+                lowercase: true,
+                strip: 1,
+                append: String::new()
+            }
+        );
+        assert_eq!(
+            Rule::learn("studies", "study"),
+            Rule {
+                lowercase: true,
+                strip: 3,
+                append: "y".into()
+            }
+        );
+        assert_eq!(
+            Rule::learn("Paris", "Paris").apply("London").as_deref(),
+            Some("London")
+        );
+        assert_eq!(
+            Rule::learn("studies", "study").apply("flies").as_deref(),
+            Some("fly")
+        );
+        assert_eq!(Rule::learn("studies", "study").apply("ies"), None);
+    }
+
+    #[test]
+    fn generalises_suffixes_and_keeps_exceptions() {
+        let train = vec![
+            sentence(&[
+                ("walked", "VBD", "walk"),
+                ("jumped", "VBD", "jump"),
+                ("went", "VBD", "go"),
+            ]),
+            sentence(&[
+                ("The", "DT", "the"),
+                ("cities", "NNS", "city"),
+                ("parties", "NNS", "party"),
+            ]),
+            sentence(&[
+                ("dogs", "NNS", "dog"),
+                ("cats", "NNS", "cat"),
+                ("Dogs", "NNS", "dog"),
+            ]),
+            sentence(&[("talked", "VBD", "talk"), ("feet", "NNS", "foot")]),
+        ];
+        let m = Lemmatizer::train(&train);
+        assert_eq!(m.lemma_of("went", "VBD"), "go");
+        assert_eq!(m.lemma_of("feet", "NNS"), "foot");
+        assert_eq!(m.lemma_of("played", "VBD"), "play");
+        assert_eq!(m.lemma_of("ladies", "NNS"), "lady");
+        assert_eq!(m.lemma_of("birds", "NNS"), "bird");
+        assert_eq!(m.lemma_of("Birds", "NNS"), "bird");
+        let back = Lemmatizer::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.to_bytes(), m.to_bytes());
+        for s in &train {
+            let mut s2 = s.clone();
+            back.lemmatize(&mut s2);
+            for (a, b) in s2.tokens.iter().zip(&s.tokens) {
+                assert_eq!(a.lemma, b.lemma);
+            }
+        }
+    }
+}

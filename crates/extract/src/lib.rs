@@ -25,6 +25,7 @@ pub mod statement;
 pub mod tagger;
 pub mod timex;
 pub mod tokenize;
+pub mod training;
 
 pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
 pub use statement::{

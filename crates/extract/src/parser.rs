@@ -1,1 +1,790 @@
-//! (to be written)
+//! Labelled dependency parser producing UD basic trees: greedy arc-hybrid transitions with the
+//! root at the end of the buffer, an averaged perceptron over Zhang & Nivre (2011) style rich
+//! features, trained with the Goldberg & Nivre (2013) dynamic oracle and error exploration.
+//! Needs UPOS/XPOS; always returns one well-formed single-rooted tree; projective only.
+
+use crate::doc::{Sentence, Token};
+use crate::perceptron::{
+    combine, feature, feature2, feature3, finish, hash_str, shuffle, ByteReader, ByteWriter,
+    ModelError, Perceptron, Score, Weights,
+};
+use std::collections::BTreeSet;
+
+/// Training settings. Defaults are what the shipped model used.
+#[derive(Clone, Debug)]
+pub struct ParserOptions {
+    pub iterations: usize,
+    pub seed: u64,
+    /// From this iteration on (0-based), training follows the model's own (possibly wrong)
+    /// transitions with probability `explore`, so it learns to recover from its mistakes.
+    pub explore_from: usize,
+    pub explore: f64,
+    pub prune_below: f32,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            iterations: 15,
+            seed: 1,
+            explore_from: 1,
+            explore: 0.9,
+            prune_below: 0.05,
+        }
+    }
+}
+
+/// A trained parser.
+pub struct Parser {
+    /// Dependency labels; `labels[root_label]` is `root`.
+    labels: Vec<String>,
+    root_label: u16,
+    weights: Weights,
+}
+
+const MAGIC: &[u8; 4] = b"KGDP";
+const VERSION: u32 = 1;
+
+// Transitions are encoded as classes: 0 = SHIFT, 1 + 2l = LEFT(l), 2 + 2l = RIGHT(l).
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Move {
+    Shift,
+    Left,
+    Right,
+}
+
+fn decode(class: u16) -> (Move, u16) {
+    match class {
+        0 => (Move::Shift, 0),
+        c if c % 2 == 1 => (Move::Left, (c - 1) / 2),
+        c => (Move::Right, (c - 2) / 2),
+    }
+}
+
+/// Per-word hashes computed once per sentence; index `n` is the root, `n + 1` "no word".
+#[derive(Clone, Copy)]
+struct Word {
+    form: u64,
+    pos: u64,
+    upos: u64,
+}
+
+const NONE: usize = usize::MAX;
+
+/// The parse under construction: stack, buffer front, and the partial tree with the child
+/// bookkeeping the features need.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    /// Buffer front; `n` is the root, which is never shifted.
+    b0: usize,
+    head: Vec<usize>,
+    label: Vec<u16>,
+    /// Two leftmost and two rightmost children (closest-to-edge first), and counts.
+    left: Vec<[usize; 2]>,
+    right: Vec<[usize; 2]>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+    /// Sets of labels of left/right children, as bit sets folded to 64 bits.
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(n),
+            b0: 0,
+            head: vec![NONE; n + 1],
+            label: vec![0; n + 1],
+            left: vec![[NONE; 2]; n + 1],
+            right: vec![[NONE; 2]; n + 1],
+            n_left: vec![0; n + 1],
+            n_right: vec![0; n + 1],
+            left_labels: vec![0; n + 1],
+            right_labels: vec![0; n + 1],
+        }
+    }
+
+    fn is_final(&self) -> bool {
+        self.stack.is_empty() && self.b0 == self.n
+    }
+
+    fn s(&self, i: usize) -> usize {
+        if i < self.stack.len() {
+            self.stack[self.stack.len() - 1 - i]
+        } else {
+            NONE
+        }
+    }
+
+    fn valid(&self, m: Move) -> bool {
+        match m {
+            Move::Shift => self.b0 < self.n,
+            Move::Left => !self.stack.is_empty() && (self.b0 < self.n || self.stack.len() == 1),
+            Move::Right => self.stack.len() >= 2,
+        }
+    }
+
+    fn attach(&mut self, head: usize, dep: usize, label: u16) {
+        self.head[dep] = head;
+        self.label[dep] = label;
+        let bit = 1u64 << (label % 64);
+        if dep < head {
+            let l = &mut self.left[head];
+            if l[0] == NONE || dep < l[0] {
+                l[1] = l[0];
+                l[0] = dep;
+            } else if l[1] == NONE || dep < l[1] {
+                l[1] = dep;
+            }
+            self.n_left[head] = self.n_left[head].saturating_add(1);
+            self.left_labels[head] |= bit;
+        } else {
+            let r = &mut self.right[head];
+            if r[0] == NONE || dep > r[0] {
+                r[1] = r[0];
+                r[0] = dep;
+            } else if r[1] == NONE || dep > r[1] {
+                r[1] = dep;
+            }
+            self.n_right[head] = self.n_right[head].saturating_add(1);
+            self.right_labels[head] |= bit;
+        }
+    }
+
+    fn apply(&mut self, m: Move, label: u16) {
+        match m {
+            Move::Shift => {
+                self.stack.push(self.b0);
+                self.b0 += 1;
+            }
+            Move::Left => {
+                let s0 = self.stack.pop().expect("valid LEFT");
+                self.attach(self.b0, s0, label);
+            }
+            Move::Right => {
+                let s0 = self.stack.pop().expect("valid RIGHT");
+                let s1 = *self.stack.last().expect("valid RIGHT");
+                self.attach(s1, s0, label);
+            }
+        }
+    }
+}
+
+// Feature template numbers are part of the model format: never renumber, only add.
+fn extract_features(st: &State, words: &[Word], out: &mut Vec<u64>) {
+    let none = words.len() - 1;
+    let w = |i: usize| if i == NONE { words[none] } else { words[i] };
+    let lab = |i: usize| {
+        if i == NONE {
+            0xffu64
+        } else {
+            st.label[i] as u64
+        }
+    };
+    let child =
+        |i: usize, side: &Vec<[usize; 2]>, k: usize| if i == NONE { NONE } else { side[i][k] };
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1, b2) = (
+        st.b0,
+        if st.b0 < st.n { st.b0 + 1 } else { NONE },
+        if st.b0 + 1 < st.n { st.b0 + 2 } else { NONE },
+    );
+    let (ws0, ws1, ws2, wb0, wb1, wb2) = (w(s0), w(s1), w(s2), w(b0), w(b1), w(b2));
+    let s0l = child(s0, &st.left, 0);
+    let s0l2 = child(s0, &st.left, 1);
+    let s0r = child(s0, &st.right, 0);
+    let s0r2 = child(s0, &st.right, 1);
+    let b0l = child(b0, &st.left, 0);
+    let b0l2 = child(b0, &st.left, 1);
+    let s1r = child(s1, &st.right, 0);
+    let s1l = child(s1, &st.left, 0);
+    let (ws0l, ws0l2, ws0r, ws0r2, wb0l, wb0l2, ws1r, ws1l) = (
+        w(s0l),
+        w(s0l2),
+        w(s0r),
+        w(s0r2),
+        w(b0l),
+        w(b0l2),
+        w(s1r),
+        w(s1l),
+    );
+    let dist = if s0 == NONE {
+        0
+    } else {
+        let d = b0 - s0;
+        if d > 5 {
+            if d > 10 {
+                7
+            } else {
+                6
+            }
+        } else {
+            d as u64
+        }
+    };
+    let ds1 = if s1 == NONE || s0 == NONE {
+        0
+    } else {
+        (s0 - s1).min(6) as u64
+    };
+    let val = |i: usize, v: &Vec<u8>| if i == NONE { 0xff } else { v[i] as u64 };
+    let set = |i: usize, v: &Vec<u64>| if i == NONE { 1 } else { v[i] };
+    let (s0vl, s0vr, b0vl, s1vr) = (
+        val(s0, &st.n_left),
+        val(s0, &st.n_right),
+        val(b0, &st.n_left),
+        val(s1, &st.n_right),
+    );
+    let wp = |x: Word| combine(x.form, x.pos);
+    out.clear();
+    out.extend_from_slice(&[
+        feature(0, 0),
+        // Single words.
+        feature(1, wp(ws0)),
+        feature(2, ws0.form),
+        feature(3, ws0.pos),
+        feature(4, wp(wb0)),
+        feature(5, wb0.form),
+        feature(6, wb0.pos),
+        feature(7, wp(wb1)),
+        feature(8, wb1.form),
+        feature(9, wb1.pos),
+        feature(10, wp(wb2)),
+        feature(11, wb2.form),
+        feature(12, wb2.pos),
+        feature(13, wp(ws1)),
+        feature(14, ws1.form),
+        feature(15, ws1.pos),
+        feature(16, ws2.pos),
+        feature(17, ws2.form),
+        // Pairs.
+        feature2(20, wp(ws0), wp(wb0)),
+        feature2(21, wp(ws0), wb0.form),
+        feature2(22, ws0.form, wp(wb0)),
+        feature2(23, wp(ws0), wb0.pos),
+        feature2(24, ws0.pos, wp(wb0)),
+        feature2(25, ws0.form, wb0.form),
+        feature2(26, ws0.pos, wb0.pos),
+        feature2(27, wb0.pos, wb1.pos),
+        feature2(28, wp(ws1), wp(ws0)),
+        feature2(29, ws1.pos, ws0.pos),
+        feature2(30, ws1.form, ws0.form),
+        feature2(31, wp(ws1), ws0.pos),
+        feature2(32, ws1.pos, wp(ws0)),
+        // Three words.
+        feature3(40, wb0.pos, wb1.pos, wb2.pos),
+        feature3(41, ws0.pos, wb0.pos, wb1.pos),
+        feature3(42, ws1.pos, ws0.pos, wb0.pos),
+        feature3(43, ws0.pos, ws0l.pos, wb0.pos),
+        feature3(44, ws0.pos, ws0r.pos, wb0.pos),
+        feature3(45, ws0.pos, wb0.pos, wb0l.pos),
+        feature3(46, ws2.pos, ws1.pos, ws0.pos),
+        feature3(47, ws1.pos, ws1r.pos, ws0.pos),
+        feature3(48, ws1.pos, ws0.pos, ws0l.pos),
+        feature3(49, ws1.pos, ws0.pos, ws0r.pos),
+        // Distance.
+        feature2(50, ws0.form, dist),
+        feature2(51, ws0.pos, dist),
+        feature2(52, wb0.form, dist),
+        feature2(53, wb0.pos, dist),
+        feature3(54, ws0.form, wb0.form, dist),
+        feature3(55, ws0.pos, wb0.pos, dist),
+        feature3(56, ws1.pos, ws0.pos, ds1),
+        feature3(57, ws1.form, ws0.form, ds1),
+        // Valency.
+        feature2(60, ws0.form, s0vr),
+        feature2(61, ws0.pos, s0vr),
+        feature2(62, ws0.form, s0vl),
+        feature2(63, ws0.pos, s0vl),
+        feature2(64, wb0.form, b0vl),
+        feature2(65, wb0.pos, b0vl),
+        feature2(66, ws1.pos, s1vr),
+        // Children.
+        feature(70, ws0l.form),
+        feature(71, ws0l.pos),
+        feature(72, lab(s0l)),
+        feature(73, ws0r.form),
+        feature(74, ws0r.pos),
+        feature(75, lab(s0r)),
+        feature(76, wb0l.form),
+        feature(77, wb0l.pos),
+        feature(78, lab(b0l)),
+        feature(79, ws1r.form),
+        feature(80, ws1r.pos),
+        feature(81, lab(s1r)),
+        feature(82, ws1l.pos),
+        feature(83, lab(s1l)),
+        // Second-order children.
+        feature(90, ws0l2.form),
+        feature(91, ws0l2.pos),
+        feature(92, lab(s0l2)),
+        feature(93, ws0r2.form),
+        feature(94, ws0r2.pos),
+        feature(95, lab(s0r2)),
+        feature(96, wb0l2.form),
+        feature(97, wb0l2.pos),
+        feature(98, lab(b0l2)),
+        feature3(99, ws0.pos, ws0l.pos, ws0l2.pos),
+        feature3(100, ws0.pos, ws0r.pos, ws0r2.pos),
+        feature3(101, wb0.pos, wb0l.pos, wb0l2.pos),
+        // Label sets.
+        feature2(110, ws0.form, set(s0, &st.right_labels)),
+        feature2(111, ws0.pos, set(s0, &st.right_labels)),
+        feature2(112, ws0.form, set(s0, &st.left_labels)),
+        feature2(113, ws0.pos, set(s0, &st.left_labels)),
+        feature2(114, wb0.form, set(b0, &st.left_labels)),
+        feature2(115, wb0.pos, set(b0, &st.left_labels)),
+        feature2(116, ws1.pos, set(s1, &st.right_labels)),
+        // Universal tags, which separate e.g. AUX from VERB where Penn tags do not.
+        feature2(120, ws0.upos, wb0.upos),
+        feature3(121, ws1.upos, ws0.upos, wb0.upos),
+        feature2(122, ws0.upos, lab(s0l)),
+        feature2(123, wb0.upos, lab(b0l)),
+        feature3(124, ws0.upos, wb0.upos, wb1.upos),
+    ]);
+}
+
+fn sentence_words(tokens: &[Token]) -> Vec<Word> {
+    let mut lower = String::new();
+    let mut words: Vec<Word> = tokens
+        .iter()
+        .map(|t| {
+            lower.clear();
+            lower.extend(t.form.chars().flat_map(char::to_lowercase));
+            Word {
+                form: hash_str(&lower),
+                pos: hash_str(&t.xpos),
+                upos: hash_str(t.upos.as_str()),
+            }
+        })
+        .collect();
+    let root = finish(0x200);
+    words.push(Word {
+        form: root,
+        pos: root,
+        upos: root,
+    });
+    let none = finish(0x300);
+    words.push(Word {
+        form: none,
+        pos: none,
+        upos: none,
+    });
+    words
+}
+
+/// The best valid transition by `scores`; `root_label` is the only label allowed into the root,
+/// and it is allowed nowhere else.
+fn best_valid(st: &State, scores: &[f32], root_label: u16) -> u16 {
+    let mut best = None;
+    let mut best_score = f32::NEG_INFINITY;
+    for (c, &s) in scores.iter().enumerate() {
+        let c = c as u16;
+        let (m, l) = decode(c);
+        if !st.valid(m) {
+            continue;
+        }
+        let into_root = m == Move::Left && st.b0 == st.n;
+        if m != Move::Shift && (into_root != (l == root_label)) {
+            continue;
+        }
+        if best.is_none() || s > best_score {
+            best = Some(c);
+            best_score = s;
+        }
+    }
+    best.expect("a non-final state always has a valid transition")
+}
+
+impl Parser {
+    /// Sets `head` and `deprel` on every token. Reads `form`, `upos` and `xpos`.
+    pub fn parse(&self, sentence: &mut Sentence) {
+        let n = sentence.tokens.len();
+        if n == 0 {
+            return;
+        }
+        let words = sentence_words(&sentence.tokens);
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = vec![0.0f32; self.weights.n_classes()];
+        while !st.is_final() {
+            extract_features(&st, &words, &mut feats);
+            self.weights.scores(&feats, &mut scores);
+            let (m, l) = decode(best_valid(&st, &scores, self.root_label));
+            st.apply(m, l);
+        }
+        for (i, t) in sentence.tokens.iter_mut().enumerate() {
+            t.head = if st.head[i] == n {
+                None
+            } else {
+                Some(st.head[i])
+            };
+            t.deprel.clone_from(&self.labels[st.label[i] as usize]);
+        }
+    }
+
+    /// Trains on sentences with gold trees (and, ideally, predicted tags). Non-projective trees
+    /// are projectivised by lifting; sentences without a valid tree are skipped.
+    pub fn train(sentences: &[Sentence], options: &ParserOptions) -> Parser {
+        let mut label_set: BTreeSet<&str> = BTreeSet::new();
+        label_set.insert("root");
+        for s in sentences {
+            for t in &s.tokens {
+                label_set.insert(t.deprel.as_str());
+            }
+        }
+        let labels: Vec<String> = label_set.into_iter().map(str::to_string).collect();
+        let root_label = labels.iter().position(|l| l == "root").expect("inserted") as u16;
+        let label_of = |s: &str| labels.iter().position(|l| l == s).expect("collected") as u16;
+        let golds: Vec<(usize, Vec<usize>, Vec<u16>)> = sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let n = s.tokens.len();
+                let mut heads: Vec<usize> = s.tokens.iter().map(|t| t.head.unwrap_or(n)).collect();
+                if n == 0 || !is_tree(&heads) {
+                    return None;
+                }
+                projectivize(&mut heads);
+                let labs = s.tokens.iter().map(|t| label_of(&t.deprel)).collect();
+                Some((i, heads, labs))
+            })
+            .collect();
+
+        let n_classes = 1 + 2 * labels.len();
+        let mut model = Perceptron::new(n_classes);
+        let mut order: Vec<usize> = (0..golds.len()).collect();
+        let mut seed = options.seed;
+        let mut rng = options.seed ^ 0x5eed;
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = vec![0.0f32; n_classes];
+        let mut costs = vec![0u32; n_classes];
+        for epoch in 0..options.iterations {
+            shuffle(&mut order, &mut seed);
+            for &gi in &order {
+                let (si, ref heads, ref labs) = golds[gi];
+                let tokens = &sentences[si].tokens;
+                let n = tokens.len();
+                let words = sentence_words(tokens);
+                let mut st = State::new(n);
+                while !st.is_final() {
+                    extract_features(&st, &words, &mut feats);
+                    model.tick();
+                    model.scores(&feats, &mut scores);
+                    let guess = best_valid(&st, &scores, root_label);
+                    transition_costs(&st, heads, labs, root_label, &mut costs);
+                    // Reward the best-scoring optimal transition. After an error, or where the
+                    // single-root constraint forces a loss, even the optimal one may cost > 0.
+                    let min_cost = *costs.iter().min().expect("classes");
+                    let mut truth = None;
+                    for (c, &cost) in costs.iter().enumerate() {
+                        if cost == min_cost && truth.is_none_or(|t: usize| scores[c] > scores[t]) {
+                            truth = Some(c);
+                        }
+                    }
+                    let truth = truth.expect("some transition is valid") as u16;
+                    if costs[guess as usize] > min_cost {
+                        model.update(truth, guess, &feats);
+                    }
+                    rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+                    let follow_guess = epoch >= options.explore_from
+                        && ((finish(rng) >> 11) as f64) < options.explore * (1u64 << 53) as f64;
+                    let next = if follow_guess { guess } else { truth };
+                    let (m, l) = decode(next);
+                    st.apply(m, l);
+                }
+            }
+        }
+        Parser {
+            labels,
+            root_label,
+            weights: model.average(options.prune_below),
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MAGIC);
+        w.u32(VERSION);
+        w.strs(&self.labels);
+        w.u16(self.root_label);
+        w.blob(&self.weights.to_bytes());
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MAGIC, "parser")?;
+        r.version("parser", VERSION)?;
+        let labels = r.strs()?;
+        let root_label = r.u16()?;
+        if labels.get(root_label as usize).map(String::as_str) != Some("root") {
+            return Err(ModelError::Corrupt("root label missing".into()));
+        }
+        let weights = Weights::from_bytes(r.blob()?)?;
+        if weights.n_classes() != 1 + 2 * labels.len() {
+            return Err(ModelError::Corrupt("weights and label set disagree".into()));
+        }
+        Ok(Parser {
+            labels,
+            root_label,
+            weights,
+        })
+    }
+}
+
+/// Costs (gold arcs lost) of every transition from `st`, `u32::MAX` for invalid ones; the
+/// arc-hybrid dynamic oracle of Goldberg & Nivre (2013), exact for projective gold trees.
+/// `heads[i] == n` marks the gold root.
+fn transition_costs(st: &State, heads: &[usize], labs: &[u16], root_label: u16, costs: &mut [u32]) {
+    let n = st.n;
+    let in_buffer = |i: usize| i >= st.b0 && i <= n;
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    // SHIFT: b0 loses heads in the stack below s0 and dependents in the stack.
+    let shift = if st.valid(Move::Shift) {
+        let b0 = st.b0;
+        let mut c = 0;
+        for (k, &s) in st.stack.iter().enumerate() {
+            let is_s0 = k + 1 == st.stack.len();
+            if (heads[b0] == s && !is_s0) || heads[s] == b0 {
+                c += 1;
+            }
+        }
+        Some(c)
+    } else {
+        None
+    };
+    // Popping s0 loses its dependents still in the buffer.
+    let lost_deps = if s0 != NONE {
+        (st.b0..n).filter(|&d| heads[d] == s0).count() as u32
+    } else {
+        0
+    };
+    let left = if st.valid(Move::Left) {
+        let h = heads[s0];
+        let lost_head =
+            (h != st.b0 && (h == s1 && s1 != NONE || (in_buffer(h) && h != st.b0))) as u32;
+        Some(lost_deps + lost_head)
+    } else {
+        None
+    };
+    let right = if st.valid(Move::Right) {
+        let h = heads[s0];
+        Some(lost_deps + in_buffer(h) as u32)
+    } else {
+        None
+    };
+    for (c, cost) in costs.iter_mut().enumerate() {
+        let (m, l) = decode(c as u16);
+        let into_root = m == Move::Left && st.b0 == n;
+        *cost = match m {
+            Move::Shift => shift.unwrap_or(u32::MAX),
+            _ if into_root != (l == root_label) => u32::MAX,
+            Move::Left => left.map_or(u32::MAX, |c| {
+                c + (heads[s0] == st.b0 && labs[s0] != l) as u32
+            }),
+            Move::Right => {
+                right.map_or(u32::MAX, |c| c + (heads[s0] == s1 && labs[s0] != l) as u32)
+            }
+        };
+    }
+}
+
+/// Whether `heads` (root marked by `heads.len()`) is a tree: one root, no cycles.
+fn is_tree(heads: &[usize]) -> bool {
+    let n = heads.len();
+    if heads.iter().filter(|&&h| h == n).count() != 1 || heads.iter().any(|&h| h > n) {
+        return false;
+    }
+    (0..n).all(|mut i| {
+        for _ in 0..=n {
+            if heads[i] == n {
+                return true;
+            }
+            i = heads[i];
+        }
+        false
+    })
+}
+
+/// Lifts non-projective arcs (attaches the dependent to its head's head) until the tree is
+/// projective. The root sits after the last word, so arcs to it span to the end.
+fn projectivize(heads: &mut [usize]) {
+    let n = heads.len();
+    let dominates = |heads: &[usize], h: usize, mut d: usize| {
+        while d != n {
+            if d == h {
+                return true;
+            }
+            d = heads[d];
+        }
+        h == n
+    };
+    loop {
+        let mut lifted = false;
+        for d in 0..n {
+            let h = heads[d];
+            if h == n {
+                continue;
+            }
+            let (lo, hi) = if h < d { (h, d) } else { (d, h) };
+            if ((lo + 1)..hi).any(|k| !dominates(heads, h, k)) {
+                heads[d] = heads[h];
+                lifted = true;
+            }
+        }
+        if !lifted {
+            break;
+        }
+    }
+}
+
+/// Unlabelled and labelled attachment matches of one token against gold.
+pub fn attachment(predicted: &Token, gold: &Token) -> (bool, bool) {
+    let uas = predicted.head == gold.head;
+    (uas, uas && predicted.deprel == gold.deprel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Upos;
+
+    /// (form, upos, xpos, head 1-based or 0, deprel)
+    fn sentence(words: &[(&str, Upos, &str, usize, &str)]) -> Sentence {
+        Sentence {
+            tokens: words
+                .iter()
+                .map(|&(f, u, x, h, d)| Token {
+                    form: f.into(),
+                    upos: u,
+                    xpos: x.into(),
+                    head: if h == 0 { None } else { Some(h - 1) },
+                    deprel: d.into(),
+                    ..Token::default()
+                })
+                .collect(),
+            ..Sentence::default()
+        }
+    }
+
+    fn fixture() -> Vec<Sentence> {
+        use Upos::*;
+        vec![
+            sentence(&[
+                ("The", Det, "DT", 2, "det"),
+                ("dog", Noun, "NN", 3, "nsubj"),
+                ("chased", Verb, "VBD", 0, "root"),
+                ("the", Det, "DT", 5, "det"),
+                ("cat", Noun, "NN", 3, "obj"),
+                (".", Punct, ".", 3, "punct"),
+            ]),
+            sentence(&[
+                ("Mary", Propn, "NNP", 2, "nsubj"),
+                ("saw", Verb, "VBD", 0, "root"),
+                ("a", Det, "DT", 4, "det"),
+                ("bird", Noun, "NN", 2, "obj"),
+                ("in", Adp, "IN", 7, "case"),
+                ("the", Det, "DT", 7, "det"),
+                ("garden", Noun, "NN", 2, "obl"),
+                (".", Punct, ".", 2, "punct"),
+            ]),
+            sentence(&[
+                ("Birds", Noun, "NNS", 2, "nsubj"),
+                ("sing", Verb, "VBP", 0, "root"),
+                (".", Punct, ".", 2, "punct"),
+            ]),
+        ]
+    }
+
+    #[test]
+    fn reproduces_a_learnable_fixture_and_round_trips() {
+        let train = fixture();
+        let parser = Parser::train(&train, &ParserOptions::default());
+        let back = Parser::from_bytes(&parser.to_bytes()).unwrap();
+        assert_eq!(back.to_bytes(), parser.to_bytes());
+        for gold in &train {
+            for p in [&parser, &back] {
+                let mut s = gold.clone();
+                s.tokens.iter_mut().for_each(|t| {
+                    t.head = Some(0);
+                    t.deprel.clear();
+                });
+                p.parse(&mut s);
+                for (a, b) in s.tokens.iter().zip(&gold.tokens) {
+                    assert_eq!((a.head, &a.deprel), (b.head, &b.deprel), "{}", a.form);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn always_returns_one_rooted_tree() {
+        use Upos::*;
+        let parser = Parser::train(
+            &fixture(),
+            &ParserOptions {
+                iterations: 2,
+                ..ParserOptions::default()
+            },
+        );
+        let odd = sentence(&[
+            (".", Punct, ".", 0, ""),
+            (".", Punct, ".", 0, ""),
+            ("garden", Noun, "NN", 0, ""),
+            ("the", Det, "DT", 0, ""),
+            ("the", Det, "DT", 0, ""),
+        ]);
+        for len in 1..=odd.tokens.len() {
+            let mut s = Sentence {
+                tokens: odd.tokens[..len].to_vec(),
+                ..Sentence::default()
+            };
+            parser.parse(&mut s);
+            let heads: Vec<usize> = s.tokens.iter().map(|t| t.head.unwrap_or(len)).collect();
+            assert!(is_tree(&heads), "{heads:?}");
+            for t in &s.tokens {
+                assert_eq!(t.head.is_none(), t.deprel == "root");
+            }
+        }
+    }
+
+    #[test]
+    fn oracle_follows_gold_to_the_gold_tree() {
+        // Following zero-cost transitions from the start must rebuild every projective tree.
+        for s in fixture() {
+            let n = s.tokens.len();
+            let heads: Vec<usize> = s.tokens.iter().map(|t| t.head.unwrap_or(n)).collect();
+            let labs = vec![1u16; n];
+            let root_label = 0;
+            let labs: Vec<u16> = labs
+                .iter()
+                .zip(&heads)
+                .map(|(&l, &h)| if h == n { root_label } else { l })
+                .collect();
+            let mut st = State::new(n);
+            let mut costs = vec![0; 5];
+            while !st.is_final() {
+                transition_costs(&st, &heads, &labs, root_label, &mut costs);
+                let c = costs.iter().position(|&c| c == 0).expect("zero-cost move") as u16;
+                let (m, l) = decode(c);
+                st.apply(m, l);
+            }
+            assert_eq!(&st.head[..n], &heads[..]);
+        }
+    }
+
+    #[test]
+    fn projectivize_lifts_crossing_arcs() {
+        // 0 -> 2, 1 -> 3, 2 -> root(4), 3 -> 2: arc 3->1 crosses 2->0? heads: [2, 3, 4, 2]
+        let mut heads = vec![2, 3, 4, 2];
+        projectivize(&mut heads);
+        assert!(is_tree(&heads));
+        assert_eq!(heads, vec![2, 2, 4, 2]);
+    }
+}

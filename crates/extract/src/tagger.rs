@@ -21,6 +21,8 @@ pub struct TaggerOptions {
     /// perceptron.
     pub dict_min_count: u32,
     pub dict_ratio: f32,
+    /// Words seen at least this often get an ambiguity-class feature.
+    pub amb_min_count: u32,
 }
 
 impl Default for TaggerOptions {
@@ -31,6 +33,7 @@ impl Default for TaggerOptions {
             prune_below: 0.05,
             dict_min_count: 20,
             dict_ratio: 0.99,
+            amb_min_count: 3,
         }
     }
 }
@@ -47,6 +50,9 @@ pub struct Tagger {
     feats_by_word: KeyMap<u32>,
     /// class → index in `feats` of its most frequent FEATS.
     feats_by_class: Vec<u32>,
+    /// hash(lowercase form) → hash of the classes it was seen with, for words seen often enough
+    /// that the set means something; right-context words contribute through it.
+    ambiguity: KeyMap<u64>,
     weights: Weights,
 }
 
@@ -82,6 +88,13 @@ const T_P1_SUF3: u32 = 24;
 const T_FORM: u32 = 25;
 const T_WM1_W_WP1: u32 = 26;
 const T_SUF2_P1: u32 = 27;
+const T_AMB: u32 = 28;
+const T_AMB_P1: u32 = 29;
+const T_AMB_P2: u32 = 30;
+const T_AMB_AMB_P1: u32 = 31;
+const T_P1_AMB_P1: u32 = 32;
+const T_W_AMB_P1: u32 = 33;
+const T_AMB_M1: u32 = 34;
 
 /// Hashes of one token's features, computed once per sentence.
 #[derive(Clone, Copy, Default)]
@@ -92,11 +105,14 @@ struct TokenHashes {
     pre: [u64; 2],
     shape: u64,
     flags: u64,
+    /// The set of classes the word was seen with in training (see [`Tagger::ambiguity`]).
+    amb: u64,
 }
 
 const PAD_BEFORE: u64 = 0x5eed_0001;
 const PAD_AFTER: u64 = 0x5eed_0002;
 const NO_TAG: u64 = 0xffff;
+const UNKNOWN_WORD: u64 = 0x5eed_0003;
 
 fn pad(h: u64) -> TokenHashes {
     TokenHashes {
@@ -106,6 +122,7 @@ fn pad(h: u64) -> TokenHashes {
         pre: [h; 2],
         shape: h,
         flags: h,
+        amb: h,
     }
 }
 
@@ -141,7 +158,7 @@ fn shape_hash(form: &str) -> u64 {
     crate::perceptron::hash_bytes(&buf[..n])
 }
 
-fn token_hashes(tokens: &[Token], lower: &mut String) -> Vec<TokenHashes> {
+fn token_hashes(tokens: &[Token], ambiguity: &KeyMap<u64>, lower: &mut String) -> Vec<TokenHashes> {
     tokens
         .iter()
         .enumerate()
@@ -165,9 +182,11 @@ fn token_hashes(tokens: &[Token], lower: &mut String) -> Vec<TokenHashes> {
                 | (all_upper as u64) << 2
                 | (digit as u64) << 3
                 | (hyphen as u64) << 4;
+            let lower_hash = hash_str(l);
             TokenHashes {
                 form: hash_str(&t.form),
-                lower: hash_str(l),
+                lower: lower_hash,
+                amb: ambiguity.get(&lower_hash).copied().unwrap_or(UNKNOWN_WORD),
                 suf,
                 pre,
                 shape: shape_hash(&t.form),
@@ -235,6 +254,13 @@ fn extract_features(h: &[TokenHashes], i: usize, p1: u64, p2: u64, out: &mut Vec
         feature2(T_WM1_W, m1.lower, w.lower),
         feature2(T_W_WP1, w.lower, n1.lower),
         feature3(T_WM1_W_WP1, m1.lower, w.lower, n1.lower),
+        feature(T_AMB, w.amb),
+        feature(T_AMB_P1, n1.amb),
+        feature(T_AMB_P2, n2.amb),
+        feature2(T_AMB_AMB_P1, w.amb, n1.amb),
+        feature2(T_P1_AMB_P1, p1, n1.amb),
+        feature2(T_W_AMB_P1, w.lower, n1.amb),
+        feature(T_AMB_M1, m1.amb),
     ]);
 }
 
@@ -265,7 +291,7 @@ impl Tagger {
     /// Class indices for the tokens, greedy left to right.
     fn predict(&self, tokens: &[Token]) -> Vec<u16> {
         let mut lower = String::new();
-        let hashes = token_hashes(tokens, &mut lower);
+        let hashes = token_hashes(tokens, &self.ambiguity, &mut lower);
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0.0f32; self.classes.len()];
         let mut out = Vec::with_capacity(tokens.len());
@@ -339,6 +365,25 @@ impl Tagger {
             }
         }
 
+        // Ambiguity classes, from lowercase forms seen at least `amb_min_count` times: rarer words
+        // stay "unknown" in training as they will be at run time.
+        let mut by_lower: BTreeMap<String, (u32, std::collections::BTreeSet<u16>)> =
+            BTreeMap::new();
+        for (s, g) in sentences.iter().zip(&gold) {
+            for (t, &c) in s.tokens.iter().zip(g) {
+                let e = by_lower.entry(t.form.to_lowercase()).or_default();
+                e.0 += 1;
+                e.1.insert(c);
+            }
+        }
+        let mut ambiguity = KeyMap::default();
+        for (lower, (n, set)) in &by_lower {
+            if *n >= options.amb_min_count {
+                let h = set.iter().fold(0x9a3u64, |h, &c| combine(h, c as u64));
+                ambiguity.insert(hash_str(lower), h);
+            }
+        }
+
         // FEATS lexicon.
         let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
         let mut by_word: BTreeMap<(String, u16), BTreeMap<&str, u32>> = BTreeMap::new();
@@ -387,7 +432,7 @@ impl Tagger {
             shuffle(&mut order, &mut seed);
             for &si in &order {
                 let tokens = &sentences[si].tokens;
-                let hashes = token_hashes(tokens, &mut lower);
+                let hashes = token_hashes(tokens, &ambiguity, &mut lower);
                 let (mut p1, mut p2) = (NO_TAG, NO_TAG);
                 for (i, t) in tokens.iter().enumerate() {
                     let truth = gold[si][i];
@@ -413,6 +458,7 @@ impl Tagger {
             feats,
             feats_by_word,
             feats_by_class,
+            ambiguity,
             weights: model.average(options.prune_below),
         }
     }
@@ -443,6 +489,13 @@ impl Tagger {
         for (k, f) in by_word {
             w.u64(*k);
             w.u32(*f);
+        }
+        let mut amb: Vec<(&u64, &u64)> = self.ambiguity.iter().collect();
+        amb.sort();
+        w.u32(amb.len() as u32);
+        for (k, v) in amb {
+            w.u64(*k);
+            w.u64(*v);
         }
         w.blob(&self.weights.to_bytes());
         w.into_bytes()
@@ -493,6 +546,12 @@ impl Tagger {
             check(f, feats.len(), "FEATS")?;
             feats_by_word.insert(k, f);
         }
+        let na = r.u32()? as usize;
+        let mut ambiguity = KeyMap::with_capacity_and_hasher(na.min(1 << 22), Default::default());
+        for _ in 0..na {
+            let k = r.u64()?;
+            ambiguity.insert(k, r.u64()?);
+        }
         let weights = Weights::from_bytes(r.blob()?)?;
         if weights.n_classes() != classes.len() {
             return Err(ModelError::Corrupt("weights and tag set disagree".into()));
@@ -503,6 +562,7 @@ impl Tagger {
             feats,
             feats_by_word,
             feats_by_class,
+            ambiguity,
             weights,
         })
     }

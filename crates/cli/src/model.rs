@@ -1,0 +1,153 @@
+//! `kg model train|eval`: trains the tagger, lemmatiser and parser on a UD treebank directory and
+//! scores them. File reading and printing only; training and scoring live in
+//! `kg_extract::training`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use kg_extract::conllu;
+use kg_extract::doc::Sentence;
+use kg_extract::lemma::Lemmatizer;
+use kg_extract::parser::Parser;
+use kg_extract::tagger::Tagger;
+use kg_extract::training::{self, SyntaxModels, TrainOptions};
+
+/// File names of the syntactic models inside a models directory.
+pub const TAGGER_FILE: &str = "tagger.bin";
+pub const LEMMA_FILE: &str = "lemma.bin";
+pub const PARSER_FILE: &str = "parser.bin";
+
+#[derive(clap::Subcommand)]
+pub enum ModelCommand {
+    /// Train the tagger, lemmatiser and parser on a UD treebank (its *-ud-train.conllu) and
+    /// write them to the models directory. Deterministic for a given seed.
+    Train {
+        /// Directory holding <name>-ud-train.conllu (e.g. UD_English-EWT).
+        #[arg(long)]
+        treebank: PathBuf,
+        /// Where to write tagger.bin, lemma.bin and parser.bin.
+        #[arg(long, default_value = "data/models")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folds for jackknifing tags over the parser's training data.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// UNER English-EWT directory, to train the entity recogniser too (not yet used here).
+        #[arg(long)]
+        uner: Option<PathBuf>,
+    },
+    /// Score the models on the treebank's dev and test files with gold tokenisation: UPOS,
+    /// XPOS, FEATS and lemma accuracy, UAS and LAS; also load time and speed.
+    Eval {
+        #[arg(long)]
+        treebank: PathBuf,
+        #[arg(long, default_value = "data/models")]
+        models: PathBuf,
+        /// UNER English-EWT directory, to score the entity recogniser too (not yet used here).
+        #[arg(long)]
+        uner: Option<PathBuf>,
+    },
+}
+
+pub fn run(cmd: ModelCommand) -> Result<()> {
+    match cmd {
+        ModelCommand::Train {
+            treebank,
+            out,
+            seed,
+            folds,
+            uner: _,
+        } => {
+            let sentences = read_split(&treebank, "train")?;
+            let options = TrainOptions {
+                folds,
+                ..TrainOptions::default()
+            }
+            .with_seed(seed);
+            let start = Instant::now();
+            let models = training::train(&sentences, &options, &mut |step| {
+                eprintln!("[{:>6.1}s] {step}", start.elapsed().as_secs_f64())
+            });
+            std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+            for (name, bytes) in [
+                (TAGGER_FILE, models.tagger.to_bytes()),
+                (LEMMA_FILE, models.lemmatizer.to_bytes()),
+                (PARSER_FILE, models.parser.to_bytes()),
+            ] {
+                let path = out.join(name);
+                std::fs::write(&path, &bytes)
+                    .with_context(|| format!("writing {}", path.display()))?;
+                eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            }
+            eprintln!("trained in {:.1}s", start.elapsed().as_secs_f64());
+            Ok(())
+        }
+        ModelCommand::Eval {
+            treebank,
+            models,
+            uner: _,
+        } => {
+            let start = Instant::now();
+            let loaded = load(&models)?;
+            println!(
+                "models loaded in {:.0} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+            println!("split  words   UPOS   XPOS  FEATS  LEMMA    UAS    LAS  LAS(univ)  µs/word");
+            for split in ["dev", "test"] {
+                let gold = read_split(&treebank, split)?;
+                let start = Instant::now();
+                let s = training::evaluate(&loaded, &gold);
+                let micros = start.elapsed().as_secs_f64() * 1e6 / s.words.max(1) as f64;
+                println!(
+                    "{split:<5} {:>6} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>10.2} {:>8.2}",
+                    s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal, micros
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Loads tagger, lemmatiser and parser from a models directory.
+pub fn load(dir: &Path) -> Result<SyntaxModels> {
+    let read = |name: &str| -> Result<Vec<u8>> {
+        let path = dir.join(name);
+        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
+    };
+    let with_path = |name: &str| format!("loading {}", dir.join(name).display());
+    Ok(SyntaxModels {
+        tagger: Tagger::from_bytes(&read(TAGGER_FILE)?).with_context(|| with_path(TAGGER_FILE))?,
+        lemmatizer: Lemmatizer::from_bytes(&read(LEMMA_FILE)?)
+            .with_context(|| with_path(LEMMA_FILE))?,
+        parser: Parser::from_bytes(&read(PARSER_FILE)?).with_context(|| with_path(PARSER_FILE))?,
+    })
+}
+
+/// Reads and parses the treebank file of one split (`*-ud-<split>.conllu`) in `dir`.
+pub fn read_split(dir: &Path, split: &str) -> Result<Vec<Sentence>> {
+    let suffix = format!("-ud-{split}.conllu");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
+        {
+            found.push(path);
+        }
+    }
+    found.sort();
+    let Some(path) = found.first() else {
+        bail!(
+            "no *{suffix} file in {} (expected a UD treebank directory)",
+            dir.display()
+        );
+    };
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let sentences = conllu::parse(&text).with_context(|| format!("parsing {}", path.display()))?;
+    Ok(sentences.into_iter().map(|s| s.sentence).collect())
+}

@@ -1,0 +1,175 @@
+//! Training and evaluation of the tagger, lemmatiser and parser on treebank sentences: pure
+//! functions over parsed CoNLL-U, so the `kg model` command only reads files and prints.
+//! The parser is trained on jackknifed (predicted) tags, as it will see at run time.
+
+use crate::doc::Sentence;
+use crate::lemma::Lemmatizer;
+use crate::parser::{Parser, ParserOptions};
+use crate::tagger::{Tagger, TaggerOptions};
+
+/// Everything `train` needs; defaults are what the shipped models used.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub tagger: TaggerOptions,
+    pub parser: ParserOptions,
+    /// Folds for jackknifing the tagger over the parser's training data (1 = gold tags).
+    pub folds: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            tagger: TaggerOptions::default(),
+            parser: ParserOptions::default(),
+            folds: 5,
+        }
+    }
+}
+
+impl TrainOptions {
+    /// Same settings with every random choice seeded from `seed`.
+    pub fn with_seed(mut self, seed: u64) -> TrainOptions {
+        self.tagger.seed = seed;
+        self.parser.seed = seed;
+        self
+    }
+}
+
+/// The trained models of the syntactic pipeline.
+pub struct SyntaxModels {
+    pub tagger: Tagger,
+    pub lemmatizer: Lemmatizer,
+    pub parser: Parser,
+}
+
+impl SyntaxModels {
+    /// Tags, lemmatises and parses one sentence whose tokens have forms.
+    pub fn annotate(&self, sentence: &mut Sentence) {
+        self.tagger.tag(sentence);
+        self.lemmatizer.lemmatize(sentence);
+        self.parser.parse(sentence);
+    }
+}
+
+/// The training sentences with tags (UPOS, XPOS, FEATS) predicted by taggers trained on the
+/// other `folds - 1` folds; trees and lemmas stay gold.
+pub fn jackknife_tags(
+    sentences: &[Sentence],
+    folds: usize,
+    options: &TaggerOptions,
+) -> Vec<Sentence> {
+    let mut out = sentences.to_vec();
+    if folds < 2 {
+        return out;
+    }
+    for fold in 0..folds {
+        let rest: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let tagger = Tagger::train(&rest, options);
+        for (i, s) in out.iter_mut().enumerate() {
+            if i % folds == fold {
+                tagger.tag(s);
+            }
+        }
+    }
+    out
+}
+
+/// Trains all three models. `progress` hears a line before each step.
+pub fn train(
+    sentences: &[Sentence],
+    options: &TrainOptions,
+    progress: &mut dyn FnMut(&str),
+) -> SyntaxModels {
+    progress("training tagger");
+    let tagger = Tagger::train(sentences, &options.tagger);
+    progress("training lemmatiser");
+    let lemmatizer = Lemmatizer::train(sentences);
+    progress(&format!("jackknifing tags ({} folds)", options.folds));
+    let predicted = jackknife_tags(sentences, options.folds, &options.tagger);
+    progress("training parser");
+    let parser = Parser::train(&predicted, &options.parser);
+    SyntaxModels {
+        tagger,
+        lemmatizer,
+        parser,
+    }
+}
+
+/// Accuracy of each annotation layer, in percent of words (punctuation included).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub words: usize,
+    pub upos: f64,
+    pub xpos: f64,
+    pub feats: f64,
+    pub lemma: f64,
+    pub uas: f64,
+    /// Full labels including subtypes (`obl:tmod`).
+    pub las: f64,
+    /// Universal labels only (subtypes stripped), as the CoNLL 2018 shared task scored LAS.
+    pub las_universal: f64,
+}
+
+/// Runs the full pipeline on gold-tokenised sentences (all annotation removed first) and scores
+/// it against the gold annotation.
+pub fn evaluate(models: &SyntaxModels, gold: &[Sentence]) -> Scores {
+    let mut c = [0usize; 7];
+    let mut words = 0;
+    for g in gold {
+        let mut s = strip_annotation(g);
+        models.annotate(&mut s);
+        for (p, t) in s.tokens.iter().zip(&g.tokens) {
+            words += 1;
+            let head = p.head == t.head;
+            let universal = |d: &str| d.split(':').next().unwrap_or("").to_string();
+            let hits = [
+                p.upos == t.upos,
+                p.xpos == t.xpos,
+                p.feats == t.feats,
+                p.lemma == t.lemma,
+                head,
+                head && p.deprel == t.deprel,
+                head && universal(&p.deprel) == universal(&t.deprel),
+            ];
+            for (n, hit) in c.iter_mut().zip(hits) {
+                *n += hit as usize;
+            }
+        }
+    }
+    let pct = |n: usize| {
+        if words == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / words as f64
+        }
+    };
+    Scores {
+        words,
+        upos: pct(c[0]),
+        xpos: pct(c[1]),
+        feats: pct(c[2]),
+        lemma: pct(c[3]),
+        uas: pct(c[4]),
+        las: pct(c[5]),
+        las_universal: pct(c[6]),
+    }
+}
+
+/// A copy of the sentence with only forms, offsets and spacing kept.
+pub fn strip_annotation(s: &Sentence) -> Sentence {
+    let mut out = s.clone();
+    for t in &mut out.tokens {
+        t.upos = Default::default();
+        t.xpos.clear();
+        t.feats.clear();
+        t.lemma.clear();
+        t.head = None;
+        t.deprel.clear();
+    }
+    out
+}
