@@ -145,20 +145,29 @@ struct TokenView {
     upper_initial: bool,
 }
 
-fn token_view(form: &str) -> TokenView {
-    let lower = form.to_lowercase();
-    let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-    TokenView {
-        lower: hash_str(&lower),
-        shape: hash_str(&shape(form)),
-        suffix: hash_str(&lower[suffix_start..]),
-        upper_initial: form.starts_with(char::is_uppercase),
-    }
+/// Views of all tokens, reusing two buffers rather than allocating per token.
+fn token_views(tokens: &[Token]) -> Vec<TokenView> {
+    let (mut lower, mut shape) = (String::new(), String::new());
+    tokens
+        .iter()
+        .map(|t| {
+            lower.clear();
+            lower.extend(t.form.chars().flat_map(char::to_lowercase));
+            word_shape(&t.form, &mut shape);
+            let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+            TokenView {
+                lower: hash_str(&lower),
+                shape: hash_str(&shape),
+                suffix: hash_str(&lower[suffix_start..]),
+                upper_initial: t.form.starts_with(char::is_uppercase),
+            }
+        })
+        .collect()
 }
 
 /// Word shape with runs capped at two: `Tolkien` → `Xxx`, `08/16/2000` → `dd/dd/dd`.
-fn shape(form: &str) -> String {
-    let mut out = String::new();
+fn word_shape(form: &str, out: &mut String) {
+    out.clear();
     let (mut last, mut run) = ('\0', 0);
     for c in form.chars() {
         let k = if c.is_uppercase() {
@@ -176,7 +185,6 @@ fn shape(form: &str) -> String {
             out.push(k);
         }
     }
-    out
 }
 
 /// A learned sentence-boundary classifier over token gaps (two classes: continue, end).
@@ -264,7 +272,7 @@ impl BoundaryModel {
                 let ends: std::collections::HashSet<usize> =
                     d.sentences.iter().map(|s| s.end).collect();
                 let gold = tokens.iter().map(|t| ends.contains(&t.end)).collect();
-                let views = tokens.iter().map(|t| token_view(&t.form)).collect();
+                let views = token_views(&tokens);
                 (tokens, views, gold)
             })
             .collect();
@@ -301,7 +309,7 @@ impl BoundaryModel {
 
     /// For each token, whether a sentence ends after it.
     pub fn boundaries(&self, text: &str, tokens: &[Token]) -> Vec<bool> {
-        let views: Vec<TokenView> = tokens.iter().map(|t| token_view(&t.form)).collect();
+        let views = token_views(tokens);
         let mut feats = Vec::with_capacity(32);
         let mut scores = [0.0f32; 2];
         let mut since = 0;

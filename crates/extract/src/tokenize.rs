@@ -204,11 +204,23 @@ fn is_whole(s: &str) -> bool {
     EMOTICONS.contains(&s) || is_url_or_email(s) || is_abbreviation(s) || is_number(s)
 }
 
+/// The cut of an apostrophe-less contraction (`dont` → 2), matched without regard to case.
+fn apostropheless_cut(s: &str) -> Option<usize> {
+    APOSTROPHELESS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(s))
+        .map(|&(_, cut)| cut)
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+}
+
 fn is_url_or_email(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
     if ["http://", "https://", "ftp://", "www.", "mailto:"]
         .iter()
-        .any(|p| lower.starts_with(p))
+        .any(|p| starts_with_ignore_case(s, p))
     {
         return s.len() > 4
             && s.chars()
@@ -403,8 +415,18 @@ fn prefix_len(s: &str) -> Option<usize> {
 }
 
 fn suffix_len(s: &str) -> Option<usize> {
+    if s.contains(['\'', '’', '`', '‘']) {
+        if let Some(n) = clitic_len(s) {
+            return Some(n);
+        }
+    }
+    let c = s.chars().next_back()?;
+    punct_suffix_len(s, c)
+}
+
+/// Length of a clitic at the end of `s` (`n't`, `'s`, `’re`, …) when it follows a word.
+fn clitic_len(s: &str) -> Option<usize> {
     let lower = normalise_apostrophes(s);
-    // Clitics: `n't` and `'s`, `'re`, … split off a word.
     if lower.len() > 3 && lower.ends_with("n't") {
         let cut = s.char_indices().rev().nth(2).map(|(i, _)| i)?;
         if s[..cut].chars().last().is_some_and(char::is_alphabetic) {
@@ -420,7 +442,10 @@ fn suffix_len(s: &str) -> Option<usize> {
             }
         }
     }
-    let c = s.chars().next_back()?;
+    None
+}
+
+fn punct_suffix_len(s: &str, c: char) -> Option<usize> {
     if !is_close_punct(c) || s.len() == c.len_utf8() {
         return None;
     }
@@ -465,10 +490,14 @@ fn split_infixes(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         out.push(token(text, start, end));
         return;
     }
-    let lower = s.to_lowercase();
-    if let Some(&(_, cut)) = APOSTROPHELESS.iter().find(|&&(w, _)| w == lower) {
+    if let Some(cut) = apostropheless_cut(s) {
         out.push(token(text, start, start + cut));
         out.push(token(text, start + cut, end));
+        return;
+    }
+    // Most chunks are plain words: nothing inside to split.
+    if s.chars().all(char::is_alphanumeric) {
+        out.push(token(text, start, end));
         return;
     }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -483,8 +512,9 @@ fn split_infixes(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let run = chars[i..].iter().take_while(|&&(_, d)| d == c).count();
                 let both_digits = prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
-                let word = &lower[piece_start..off];
-                let kept_prefix = run == 1 && HYPHEN_PREFIXES.contains(&word);
+                let word = &s[piece_start..off];
+                let kept_prefix =
+                    run == 1 && HYPHEN_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word));
                 if both_digits && run == 1 || kept_prefix || off == 0 {
                     None
                 } else {
@@ -571,8 +601,7 @@ fn tokenize_chunk_no_infix(text: &str, mut start: usize, mut end: usize, out: &m
         break;
     }
     if start < end {
-        let lower = text[start..end].to_lowercase();
-        if let Some(&(_, cut)) = APOSTROPHELESS.iter().find(|&&(w, _)| w == lower) {
+        if let Some(cut) = apostropheless_cut(&text[start..end]) {
             out.push(token(text, start, start + cut));
             out.push(token(text, start + cut, end));
         } else {

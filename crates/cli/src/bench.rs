@@ -1,0 +1,205 @@
+//! `kg bench`: throughput of the NLP core (tokenise + split + tag + parse) on one core and on all
+//! cores, model start-up time and peak memory, over a fixed corpus of English prose.
+//!
+//! The corpus is the raw text of UD English EWT (the `# text =` lines of train, dev and test, one
+//! paragraph per line, about 1.26 MB); it is built at run time from `--treebank` and never stored
+//! in the repository. `--write-corpus` saves it so that `scripts/bench_spacy.py` reads the same.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use kg_extract::doc::Document;
+use kg_extract::parser::Parser;
+use kg_extract::sentences::BoundaryModel;
+use kg_extract::tagger::Tagger;
+use kg_extract::tokenize::segment_with;
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    /// Directory holding en_ewt-ud-{train,dev,test}.conllu; their `# text =` lines are the corpus.
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// Models directory with tagger.bin, parser.bin and sentences.bin. Without tagger and parser
+    /// models only tokenisation and sentence splitting are measured.
+    #[arg(long, default_value = "data/models")]
+    pub models: PathBuf,
+    /// Passes over the corpus per measurement (the best pass is reported).
+    #[arg(long, default_value_t = 3)]
+    pub passes: usize,
+    /// Threads for the all-cores run (default: all available cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Also write the corpus (one paragraph per line) to this file, for the spaCy peer.
+    #[arg(long)]
+    pub write_corpus: Option<PathBuf>,
+}
+
+/// The models the benchmark runs; tagger and parser are optional until they are trained.
+struct Models {
+    boundaries: Option<BoundaryModel>,
+    tagger: Option<Tagger>,
+    parser: Option<Parser>,
+}
+
+impl Models {
+    fn annotate(&self, doc: &mut Document) -> usize {
+        segment_with(doc, self.boundaries.as_ref());
+        let mut tokens = 0;
+        for s in &mut doc.sentences {
+            tokens += s.tokens.len();
+            if let Some(tagger) = &self.tagger {
+                tagger.tag(s);
+                if let Some(parser) = &self.parser {
+                    parser.parse(s);
+                }
+            }
+        }
+        tokens
+    }
+
+    fn steps(&self) -> &'static str {
+        match (&self.tagger, &self.parser) {
+            (Some(_), Some(_)) => "tokenise + split + tag + parse",
+            (Some(_), None) => "tokenise + split + tag",
+            _ => "tokenise + split",
+        }
+    }
+}
+
+pub fn run(args: BenchArgs) -> Result<()> {
+    let corpus = read_corpus(&args.treebank)?;
+    let bytes: usize = corpus.iter().map(|p| p.len() + 1).sum();
+    if let Some(path) = &args.write_corpus {
+        std::fs::write(path, corpus.join("\n") + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote the corpus to {}", path.display());
+    }
+
+    let start = Instant::now();
+    let models = load(&args.models)?;
+    let startup = start.elapsed();
+
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    println!(
+        "corpus: UD English EWT raw text, {} paragraphs, {bytes} bytes",
+        corpus.len()
+    );
+    println!("steps: {}", models.steps());
+    println!("model start-up: {:.1} ms", startup.as_secs_f64() * 1e3);
+
+    for n_threads in [1, threads] {
+        let mut best = f64::MAX;
+        let mut tokens = 0;
+        for _ in 0..args.passes.max(1) {
+            let start = Instant::now();
+            tokens = run_pass(&models, &corpus, n_threads);
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        println!(
+            "{n_threads} thread(s): {tokens} tokens in {best:.3} s = {:.0} tokens/s, {:.2} MB/s",
+            tokens as f64 / best,
+            bytes as f64 / best / 1e6
+        );
+        if threads == 1 {
+            break;
+        }
+    }
+    match peak_memory_kb() {
+        Some(kb) => println!("peak memory (VmHWM): {:.1} MB", kb as f64 / 1024.0),
+        None => println!("peak memory: unknown (no /proc/self/status)"),
+    }
+    Ok(())
+}
+
+/// Processes every paragraph as one document; returns the number of tokens.
+fn run_pass(models: &Models, corpus: &[String], threads: usize) -> usize {
+    let per_thread = corpus.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = corpus
+            .chunks(per_thread.max(1))
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .iter()
+                        .map(|text| models.annotate(&mut Document::new("", text.as_str())))
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("benchmark thread panicked"))
+            .sum()
+    })
+}
+
+/// Paragraphs of EWT raw text: `# text =` lines joined by a space, a new paragraph at each
+/// `# newpar` or `# newdoc`, files in the order train, dev, test.
+fn read_corpus(dir: &Path) -> Result<Vec<String>> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for split in ["train", "dev", "test"] {
+        let path = dir.join(format!("en_ewt-ud-{split}.conllu"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let mut new_paragraph = true;
+        for line in text.lines() {
+            if line.starts_with("# newpar") || line.starts_with("# newdoc") {
+                new_paragraph = true;
+            } else if let Some(sentence) = line.strip_prefix("# text = ") {
+                match paragraphs.last_mut() {
+                    Some(p) if !new_paragraph => {
+                        p.push(' ');
+                        p.push_str(sentence);
+                    }
+                    _ => paragraphs.push(sentence.to_string()),
+                }
+                new_paragraph = false;
+            }
+        }
+    }
+    if paragraphs.is_empty() {
+        bail!(
+            "no `# text =` lines in the treebank files of {}",
+            dir.display()
+        );
+    }
+    Ok(paragraphs)
+}
+
+/// Reads and decodes the models that exist in `dir`: this is the start-up cost of the NLP core.
+fn load(dir: &Path) -> Result<Models> {
+    let read = |name: &str| -> Result<Option<Vec<u8>>> {
+        let path = dir.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
+    };
+    let context = |name: &str| format!("loading {}", dir.join(name).display());
+    Ok(Models {
+        boundaries: read("sentences.bin")?
+            .map(|b| BoundaryModel::from_bytes(&b))
+            .transpose()
+            .with_context(|| context("sentences.bin"))?,
+        tagger: read("tagger.bin")?
+            .map(|b| Tagger::from_bytes(&b))
+            .transpose()
+            .with_context(|| context("tagger.bin"))?,
+        parser: read("parser.bin")?
+            .map(|b| Parser::from_bytes(&b))
+            .transpose()
+            .with_context(|| context("parser.bin"))?,
+    })
+}
+
+/// Peak resident memory of this process in KiB, from Linux's `/proc/self/status`.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
