@@ -106,6 +106,7 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
                     s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal, micros
                 );
             }
+            raw_text_eval(&treebank, &models, &loaded)?;
             Ok(())
         }
     }
@@ -150,4 +151,46 @@ pub fn read_split(dir: &Path, split: &str) -> Result<Vec<Sentence>> {
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let sentences = conllu::parse(&text).with_context(|| format!("parsing {}", path.display()))?;
     Ok(sentences.into_iter().map(|s| s.sentence).collect())
+}
+
+/// Scores the syntax models from raw text as the CoNLL 2018 shared task did: the tokeniser and
+/// sentence splitter (with `sentences.bin` when present) segment each document's text, the models
+/// annotate, and `kg_extract::segeval` aligns the result to gold by character spans.
+fn raw_text_eval(treebank: &Path, models: &Path, loaded: &SyntaxModels) -> Result<()> {
+    use kg_extract::sentences::BoundaryModel;
+    let boundaries = match std::fs::read(models.join("sentences.bin")) {
+        Ok(bytes) => Some(
+            BoundaryModel::from_bytes(&bytes)
+                .with_context(|| format!("loading {}", models.join("sentences.bin").display()))?,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(e).context(format!(
+                "reading {}",
+                models.join("sentences.bin").display()
+            ))
+        }
+    };
+    for split in ["dev", "test"] {
+        let suffix = format!("-ud-{split}.conllu");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(treebank)
+            .with_context(|| format!("reading {}", treebank.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().ends_with(&suffix))
+            })
+            .collect();
+        found.sort();
+        let Some(path) = found.first() else {
+            bail!("no *{suffix} file in {}", treebank.display());
+        };
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let scores =
+            kg_extract::segeval::eval_raw(&text, boundaries.as_ref(), |s| loaded.annotate(s))
+                .with_context(|| format!("parsing {}", path.display()))?;
+        println!("\nraw text, {split} (CoNLL 2018 style, own segmentation):\n{scores}");
+    }
+    Ok(())
 }
