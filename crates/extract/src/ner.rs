@@ -1,1 +1,950 @@
-//! (to be written)
+//! Named-entity recognition: PER, ORG and LOC mentions by greedy left-to-right BILOU labelling with
+//! an averaged perceptron (word, affix, shape, context, POS, gazetteer and capitalised-run
+//! features; the previous two labels; only valid BILOU transitions), then a few general post-rules.
+//!
+//! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
+//! ("President Vladimir Putin" → "Vladimir Putin"); a trailing possessive `'s` is never part of a
+//! mention; a span that is exactly a gazetteer country, continent or capital is a place; places
+//! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
+//! is an alias: "U.S." → "United States"). Demonyms ("North Korean", "Russians") become
+//! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
+//! `refers_to` is the country and whose `external_id` is the country's IRI.
+//! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
+//! PER/ORG/LOC. Reads `xpos` when the tagger ran; works without it, less well.
+
+use crate::doc::{EntityType, Mention, Sentence, Token};
+use crate::gazetteer::{gazetteer, Gazetteer, PlaceKind};
+use crate::perceptron::{
+    combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
+    Perceptron, Score, Weights,
+};
+
+/// Training settings. Defaults are what the shipped model used.
+#[derive(Clone, Debug)]
+pub struct NerOptions {
+    pub iterations: usize,
+    pub seed: u64,
+    /// Averaged weights with smaller magnitude are dropped from the model.
+    pub prune_below: f32,
+}
+
+impl Default for NerOptions {
+    fn default() -> Self {
+        NerOptions {
+            iterations: 12,
+            seed: 7,
+            prune_below: 0.05,
+        }
+    }
+}
+
+/// Why IOB2 text could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Iob2Error {
+    #[error("line {line}: expected `index<TAB>form<TAB>tag`, found {found:?}")]
+    BadLine { line: usize, found: String },
+    #[error("line {line}: unknown tag {tag:?} (expected O, B-/I- PER, ORG or LOC)")]
+    BadTag { line: usize, tag: String },
+}
+
+/// One sentence of an IOB2 file: its `# sent_id`, and tokens (forms only) with gold mentions.
+#[derive(Clone, Debug, Default)]
+pub struct LabelledSentence {
+    pub id: String,
+    pub sentence: Sentence,
+}
+
+/// Parses UNER-style IOB2 text (`index form tag …` per line, `# sent_id = …` comments, blank lines
+/// between sentences) into sentences whose `mentions` are the gold entities. Tokens get forms and
+/// offsets into a space-joined surface text.
+pub fn parse_iob2(text: &str) -> Result<Vec<LabelledSentence>, Iob2Error> {
+    let mut out = Vec::new();
+    let mut current = LabelledSentence::default();
+    let mut tags: Vec<(char, EntityType)> = Vec::new();
+    let mut flush = |current: &mut LabelledSentence, tags: &mut Vec<(char, EntityType)>| {
+        if !current.sentence.tokens.is_empty() {
+            current.sentence.mentions = mentions_from_bio(tags);
+            out.push(std::mem::take(current));
+        }
+        tags.clear();
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            flush(&mut current, &mut tags);
+            continue;
+        }
+        if let Some(c) = line.strip_prefix('#') {
+            if let Some(id) = c.trim().strip_prefix("sent_id = ") {
+                current.id = id.trim().to_string();
+            }
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(_), Some(form), Some(tag)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(Iob2Error::BadLine {
+                line: n + 1,
+                found: line.to_string(),
+            });
+        };
+        let parsed = match tag {
+            "O" => ('O', EntityType::Other),
+            _ => {
+                let (p, t) = tag.split_once('-').ok_or_else(|| Iob2Error::BadTag {
+                    line: n + 1,
+                    tag: tag.to_string(),
+                })?;
+                let kind = match t {
+                    "PER" => EntityType::Person,
+                    "ORG" => EntityType::Organization,
+                    "LOC" => EntityType::Place,
+                    _ => {
+                        return Err(Iob2Error::BadTag {
+                            line: n + 1,
+                            tag: tag.to_string(),
+                        })
+                    }
+                };
+                match p {
+                    "B" => ('B', kind),
+                    "I" => ('I', kind),
+                    _ => {
+                        return Err(Iob2Error::BadTag {
+                            line: n + 1,
+                            tag: tag.to_string(),
+                        })
+                    }
+                }
+            }
+        };
+        tags.push(parsed);
+        let s = &mut current.sentence;
+        let start = if s.tokens.is_empty() { 0 } else { s.end + 1 };
+        s.tokens.push(Token {
+            form: form.to_string(),
+            start,
+            end: start + form.len(),
+            space_after: true,
+            ..Token::default()
+        });
+        s.end = start + form.len();
+    }
+    flush(&mut current, &mut tags);
+    Ok(out)
+}
+
+/// Mentions from per-token (prefix, type) pairs; an `I` without a matching open mention starts one.
+fn mentions_from_bio(tags: &[(char, EntityType)]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (i, &(p, kind)) in tags.iter().enumerate() {
+        let continues = p == 'I' && open.is_some_and(|(_, k)| k == kind);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push(mention(s, i, k));
+            }
+            if p != 'O' {
+                open = Some((i, kind));
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push(mention(s, tags.len(), k));
+    }
+    out
+}
+
+fn mention(start: usize, end: usize, kind: EntityType) -> Mention {
+    Mention {
+        start,
+        end,
+        kind,
+        refers_to: None,
+        external_id: None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels: 0 = O, then B/I/L/U for PER, ORG, LOC.
+
+const TYPES: [EntityType; 3] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Place,
+];
+const N_CLASSES: usize = 1 + 4 * TYPES.len();
+const B: u16 = 0;
+const I: u16 = 1;
+const L: u16 = 2;
+const U: u16 = 3;
+
+fn label(prefix: u16, kind: usize) -> u16 {
+    1 + 4 * kind as u16 + prefix
+}
+
+/// (prefix, type index) of a non-O label.
+fn split_label(c: u16) -> Option<(u16, usize)> {
+    (c > 0).then(|| ((c - 1) % 4, ((c - 1) / 4) as usize))
+}
+
+/// Whether `next` may follow `prev` in BILOU, with `last` telling whether `next` ends the sentence.
+fn allowed(prev: u16, next: u16, last: bool) -> bool {
+    let inside = matches!(split_label(prev), Some((B | I, _)));
+    match (split_label(prev), split_label(next)) {
+        (Some((B | I, k)), Some((p, k2))) => k == k2 && (p == L || (p == I && !last)),
+        (_, None) => !inside,
+        (_, Some((p, _))) => !inside && (p == U || (p == B && !last)),
+    }
+}
+
+fn gold_labels(n: usize, mentions: &[Mention]) -> Vec<u16> {
+    let mut out = vec![0u16; n];
+    for m in mentions {
+        let Some(k) = TYPES.iter().position(|t| *t == m.kind) else {
+            continue;
+        };
+        if m.end > n || m.start >= m.end {
+            continue;
+        }
+        if m.end - m.start == 1 {
+            out[m.start] = label(U, k);
+        } else {
+            out[m.start] = label(B, k);
+            for o in &mut out[m.start + 1..m.end - 1] {
+                *o = label(I, k);
+            }
+            out[m.end - 1] = label(L, k);
+        }
+    }
+    out
+}
+
+fn labels_to_mentions(labels: &[u16]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in labels.iter().enumerate() {
+        match split_label(c) {
+            Some((B, _)) => start = i,
+            Some((L, k)) => out.push(mention(start, i + 1, TYPES[k])),
+            Some((U, k)) => out.push(mention(i, i + 1, TYPES[k])),
+            _ => {}
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+mod tpl {
+    pub const BIAS: u32 = 1;
+    pub const FORM: u32 = 2;
+    pub const LOWER: u32 = 3;
+    pub const SHAPE: u32 = 4;
+    pub const PREFIX: u32 = 5;
+    pub const SUFFIX: u32 = 6;
+    pub const PREV_LOWER: u32 = 7;
+    pub const NEXT_LOWER: u32 = 8;
+    pub const PREV2_LOWER: u32 = 9;
+    pub const NEXT2_LOWER: u32 = 10;
+    pub const PREV_SHAPE: u32 = 11;
+    pub const NEXT_SHAPE: u32 = 12;
+    pub const POS: u32 = 13;
+    pub const PREV_POS: u32 = 14;
+    pub const NEXT_POS: u32 = 15;
+    pub const POS_SHAPE: u32 = 16;
+    pub const PLACE: u32 = 17;
+    pub const DEMONYM: u32 = 18;
+    pub const TITLE_BEFORE: u32 = 19;
+    pub const IS_TITLE: u32 = 20;
+    pub const ORG_SUFFIX: u32 = 21;
+    pub const RUN_ENDS_ORG: u32 = 22;
+    pub const RUN_ENDS_PLACE_HEAD: u32 = 23;
+    pub const RUN_POSITION: u32 = 24;
+    pub const FIRST: u32 = 25;
+    pub const PREV_LABEL: u32 = 26;
+    pub const PREV2_LABELS: u32 = 27;
+    pub const PREV_LABEL_LOWER: u32 = 28;
+    pub const PREV_LABEL_SHAPE: u32 = 29;
+    pub const PREV_LOWER_LOWER: u32 = 30;
+    pub const LOWER_NEXT_LOWER: u32 = 31;
+    pub const SHORT_SHAPE_CONTEXT: u32 = 32;
+    pub const PLACE_HEAD: u32 = 33;
+    pub const NEXT_IS_ORG_SUFFIX: u32 = 34;
+    pub const PREV_FORM_TITLE_CASE: u32 = 35;
+    pub const IN_PARENS: u32 = 36;
+}
+
+/// "Putin" → "Xx", "U.S." → "X.X.", "2023" → "d", "al-Ani" → "x-Xx": character classes with runs
+/// collapsed.
+fn short_shape(form: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// Per-token values hashed once per sentence.
+struct TokenInfo {
+    form: u64,
+    lower: u64,
+    shape: u64,
+    pos: u64,
+    capitalised: bool,
+}
+
+/// Label-independent features of every token of a sentence.
+fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
+    let n = tokens.len();
+    let mut lower_s = String::new();
+    let info: Vec<TokenInfo> = tokens
+        .iter()
+        .map(|t| {
+            lower_s.clear();
+            lower_s.extend(t.form.chars().flat_map(char::to_lowercase));
+            TokenInfo {
+                form: hash_str(&t.form),
+                lower: hash_str(&lower_s),
+                shape: hash_str(&short_shape(&t.form)),
+                pos: hash_str(&t.xpos),
+                capitalised: t.form.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect();
+    const PAD: u64 = 0x5eed;
+    let lower_at = |k: isize| {
+        if k < 0 || k as usize >= n {
+            PAD
+        } else {
+            info[k as usize].lower
+        }
+    };
+    let shape_at = |k: isize| {
+        if k < 0 || k as usize >= n {
+            PAD
+        } else {
+            info[k as usize].shape
+        }
+    };
+    let pos_at = |k: isize| {
+        if k < 0 || k as usize >= n {
+            PAD
+        } else {
+            info[k as usize].pos
+        }
+    };
+
+    // Gazetteer matches: per token, (kind code, position in match B/I/L/U).
+    let mut place = vec![0u64; n];
+    let mut demonym = vec![0u64; n];
+    let mut i = 0;
+    while i < n {
+        if let Some((end, p)) = g.place_at(tokens, i) {
+            let kind = p.kind as u64 + 1;
+            mark(&mut place, i, end, kind);
+            i = end;
+        } else if let Some((end, _)) = g.demonym_at(tokens, i) {
+            mark(&mut demonym, i, end, 1);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    // Runs of capitalised tokens (allowing "of", "and", "for", "the" and hyphens inside):
+    // what their last word is says much about the whole name.
+    let joiner = |t: &Token| {
+        matches!(
+            t.form.as_str(),
+            "of" | "and" | "for" | "the" | "-" | "&" | "de"
+        )
+    };
+    let mut run_end_org = vec![false; n];
+    let mut run_end_head = vec![false; n];
+    let mut run_pos = vec![0u64; n];
+    let mut i = 0;
+    while i < n {
+        if !info[i].capitalised {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < n
+            && (info[end].capitalised
+                || (joiner(&tokens[end]) && end + 1 < n && info[end + 1].capitalised))
+        {
+            end += 1;
+        }
+        let last = &tokens[end - 1].form;
+        let org = g.is_org_suffix(last);
+        let head = g.is_place_head(last);
+        for k in i..end {
+            run_end_org[k] = org && end - i > 1;
+            run_end_head[k] = head && end - i > 1;
+            run_pos[k] = match (k == i, k + 1 == end) {
+                (true, true) => 1,
+                (true, false) => 2,
+                (false, true) => 3,
+                (false, false) => 4,
+            } + 8 * ((end - i).min(4) as u64);
+        }
+        i = end;
+    }
+
+    let mut out = Vec::with_capacity(n);
+    for (i, t) in tokens.iter().enumerate() {
+        let ii = i as isize;
+        let x = &info[i];
+        let mut f = Vec::with_capacity(40);
+        f.push(feature(tpl::BIAS, 0));
+        f.push(feature(tpl::FORM, x.form));
+        f.push(feature(tpl::LOWER, x.lower));
+        f.push(feature(tpl::SHAPE, x.shape));
+        let chars: Vec<char> = t.form.chars().flat_map(char::to_lowercase).collect();
+        for k in 1..=3.min(chars.len()) {
+            let p: String = chars[..k].iter().collect();
+            f.push(feature2(tpl::PREFIX, k as u64, hash_str(&p)));
+        }
+        for k in 1..=4.min(chars.len()) {
+            let s: String = chars[chars.len() - k..].iter().collect();
+            f.push(feature2(tpl::SUFFIX, k as u64, hash_str(&s)));
+        }
+        f.push(feature(tpl::PREV_LOWER, lower_at(ii - 1)));
+        f.push(feature(tpl::NEXT_LOWER, lower_at(ii + 1)));
+        f.push(feature(tpl::PREV2_LOWER, lower_at(ii - 2)));
+        f.push(feature(tpl::NEXT2_LOWER, lower_at(ii + 2)));
+        f.push(feature(tpl::PREV_SHAPE, shape_at(ii - 1)));
+        f.push(feature(tpl::NEXT_SHAPE, shape_at(ii + 1)));
+        f.push(feature(tpl::POS, x.pos));
+        f.push(feature(tpl::PREV_POS, pos_at(ii - 1)));
+        f.push(feature(tpl::NEXT_POS, pos_at(ii + 1)));
+        f.push(feature2(tpl::POS_SHAPE, x.pos, x.shape));
+        f.push(feature2(tpl::PREV_LOWER_LOWER, lower_at(ii - 1), x.lower));
+        f.push(feature2(tpl::LOWER_NEXT_LOWER, x.lower, lower_at(ii + 1)));
+        f.push(feature3(
+            tpl::SHORT_SHAPE_CONTEXT,
+            shape_at(ii - 1),
+            x.shape,
+            shape_at(ii + 1),
+        ));
+        if place[i] != 0 {
+            f.push(feature(tpl::PLACE, place[i]));
+        }
+        if demonym[i] != 0 {
+            f.push(feature(tpl::DEMONYM, demonym[i]));
+        }
+        if i > 0 && g.is_title(&tokens[i - 1].form) {
+            f.push(feature2(tpl::TITLE_BEFORE, 1, x.capitalised as u64));
+        }
+        if g.is_title(&t.form) {
+            f.push(feature2(tpl::IS_TITLE, 1, x.capitalised as u64));
+        }
+        if g.is_org_suffix(&t.form) {
+            f.push(feature2(tpl::ORG_SUFFIX, 1, x.capitalised as u64));
+        }
+        if g.is_place_head(&t.form) {
+            f.push(feature2(tpl::PLACE_HEAD, 1, x.capitalised as u64));
+        }
+        if i + 1 < n && g.is_org_suffix(&tokens[i + 1].form) && info[i + 1].capitalised {
+            f.push(feature(tpl::NEXT_IS_ORG_SUFFIX, 1));
+        }
+        if run_end_org[i] {
+            f.push(feature(tpl::RUN_ENDS_ORG, 1));
+        }
+        if run_end_head[i] {
+            f.push(feature(tpl::RUN_ENDS_PLACE_HEAD, 1));
+        }
+        f.push(feature(tpl::RUN_POSITION, run_pos[i]));
+        if i == 0 {
+            f.push(feature2(tpl::FIRST, x.shape, x.lower));
+        }
+        if i > 0 && info[i - 1].capitalised && x.capitalised {
+            f.push(feature2(tpl::PREV_FORM_TITLE_CASE, info[i - 1].form, 1));
+        }
+        if i > 0 && tokens[i - 1].form == "(" {
+            f.push(feature(tpl::IN_PARENS, x.shape));
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn mark(v: &mut [u64], start: usize, end: usize, kind: u64) {
+    for (k, slot) in v.iter_mut().enumerate().take(end).skip(start) {
+        let pos = match (k == start, k + 1 == end) {
+            (true, true) => 1,
+            (true, false) => 2,
+            (false, true) => 3,
+            (false, false) => 4,
+        };
+        *slot = kind * 8 + pos;
+    }
+}
+
+fn label_hash(c: u16) -> u64 {
+    combine(0x1ab, c as u64)
+}
+
+/// Adds the label-history features for token `i` to `f` (which holds its static features).
+fn dynamic_features(f: &mut Vec<u64>, p1: u16, p2: u16, lower: u64, shape: u64) {
+    f.push(feature(tpl::PREV_LABEL, label_hash(p1)));
+    f.push(feature2(tpl::PREV2_LABELS, label_hash(p1), label_hash(p2)));
+    f.push(feature2(tpl::PREV_LABEL_LOWER, label_hash(p1), lower));
+    f.push(feature2(tpl::PREV_LABEL_SHAPE, label_hash(p1), shape));
+}
+
+/// Greedy constrained decoding; `on_step(i, features, best)` sees every decision (for training).
+fn decode(
+    model: &impl Score,
+    statics: &[Vec<u64>],
+    mut on_step: impl FnMut(usize, &[u64], u16) -> u16,
+) -> Vec<u16> {
+    let n = statics.len();
+    let mut scores = [0f32; N_CLASSES];
+    let mut f: Vec<u64> = Vec::with_capacity(48);
+    let mut out = Vec::with_capacity(n);
+    let (mut p1, mut p2) = (0u16, 0u16);
+    for i in 0..n {
+        f.clear();
+        f.extend_from_slice(&statics[i]);
+        // statics[i][2] is LOWER and [3] SHAPE (see static_features).
+        dynamic_features(&mut f, p1, p2, statics[i][2], statics[i][3]);
+        model.scores(&f, &mut scores);
+        let last = i + 1 == n;
+        let mut best = 0u16;
+        let mut best_score = f32::NEG_INFINITY;
+        for c in 0..N_CLASSES as u16 {
+            if allowed(p1, c, last) && scores[c as usize] > best_score {
+                best = c;
+                best_score = scores[c as usize];
+            }
+        }
+        let chosen = on_step(i, &f, best);
+        out.push(chosen);
+        p2 = p1;
+        p1 = chosen;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+const MAGIC: &[u8; 4] = b"KGNE";
+const VERSION: u32 = 1;
+
+/// A trained recogniser.
+pub struct Recognizer {
+    weights: Weights,
+}
+
+impl Recognizer {
+    /// Trains on sentences whose `mentions` are the gold entities (PER/ORG/LOC; others are
+    /// ignored) and whose tokens carry the `xpos` tags the tagger will predict at run time.
+    /// Deterministic for a given `options.seed`.
+    pub fn train(sentences: &[Sentence], options: &NerOptions) -> Recognizer {
+        let g = gazetteer();
+        let data: Vec<(Vec<Vec<u64>>, Vec<u16>)> = sentences
+            .iter()
+            .filter(|s| !s.tokens.is_empty())
+            .map(|s| {
+                (
+                    static_features(&s.tokens, g),
+                    gold_labels(s.tokens.len(), &s.mentions),
+                )
+            })
+            .collect();
+        let mut model = Perceptron::new(N_CLASSES);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed = options.seed;
+        for _ in 0..options.iterations {
+            shuffle(&mut order, &mut seed);
+            for &k in &order {
+                let (statics, gold) = &data[k];
+                // Decoding follows the model's own previous labels, as at run time; the
+                // mistakes of a sentence are applied after it.
+                let mut updates: Vec<(u16, u16, Vec<u64>)> = Vec::new();
+                decode(&model, statics, |i, f, best| {
+                    if best != gold[i] {
+                        updates.push((gold[i], best, f.to_vec()));
+                    }
+                    best
+                });
+                for _ in 0..gold.len() {
+                    model.tick();
+                }
+                for (truth, guess, f) in updates {
+                    model.update(truth, guess, &f);
+                }
+            }
+        }
+        Recognizer {
+            weights: model.average(options.prune_below),
+        }
+    }
+
+    /// Labels the sentence's tokens and appends the mentions (after the post-rules in the module
+    /// doc) to `sentence.mentions`.
+    pub fn recognize(&self, sentence: &mut Sentence) {
+        let found = self.predict(&sentence.tokens);
+        let found = post_rules(&sentence.tokens, found, gazetteer());
+        sentence.mentions.extend(found);
+    }
+
+    /// The model's mentions without post-rules (for evaluation against UNER, which includes
+    /// titles in names).
+    pub fn predict(&self, tokens: &[Token]) -> Vec<Mention> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let statics = static_features(tokens, gazetteer());
+        let labels = decode(&self.weights, &statics, |_, _, best| best);
+        labels_to_mentions(&labels)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MAGIC);
+        w.u32(VERSION);
+        w.blob(&self.weights.to_bytes());
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MAGIC, "NER")?;
+        r.version("NER", VERSION)?;
+        let weights = Weights::from_bytes(r.blob()?)?;
+        if weights.n_classes() != N_CLASSES {
+            return Err(ModelError::Corrupt(format!(
+                "NER model has {} classes, expected {N_CLASSES}",
+                weights.n_classes()
+            )));
+        }
+        Ok(Recognizer { weights })
+    }
+
+    /// Number of features with weights (for reports).
+    pub fn n_features(&self) -> usize {
+        self.weights.n_features()
+    }
+}
+
+/// The general post-rules of the module doc.
+fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(mentions.len());
+    let forms = |m: &Mention| -> Vec<&str> {
+        tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.form.as_str())
+            .collect()
+    };
+    for mut m in mentions {
+        // Possessive: "Russia 's", "Kim's" tokenised as "Kim" + "'s".
+        while m.end > m.start && matches!(tokens[m.end - 1].form.as_str(), "'s" | "’s" | "'" | "’")
+        {
+            m.end -= 1;
+        }
+        if m.end == m.start {
+            continue;
+        }
+        if m.kind == EntityType::Person {
+            while let Some(e) = g.title_at(tokens, m.start).filter(|&e| e < m.end) {
+                m.start = e;
+            }
+            if g.title_at(tokens, m.start).is_some_and(|e| e >= m.end) {
+                continue;
+            }
+        }
+        let words = forms(&m);
+        if let Some(d) = g.demonym(&words) {
+            m.kind = EntityType::Other;
+            m.refers_to = Some(d.country.to_string());
+            m.external_id = g.place(&[d.country]).map(|p| p.iri());
+        } else if let Some(p) = g.place(&words) {
+            if matches!(
+                p.kind,
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Capital
+            ) {
+                m.kind = EntityType::Place;
+            }
+            if m.kind == EntityType::Place {
+                m.external_id = Some(p.iri());
+                if p.name != words.join(" ") {
+                    m.refers_to = Some(p.name.to_string());
+                }
+            }
+        }
+        out.push(m);
+    }
+    // Demonyms the model left alone ("North Korean leader") are MISC mentions of their country.
+    let mut i = 0;
+    while i < tokens.len() {
+        let taken = out.iter().any(|m| m.start <= i && i < m.end);
+        match g.demonym_at(tokens, i).filter(|_| !taken) {
+            Some((end, d)) if !out.iter().any(|m| m.start < end && i < m.end) => {
+                out.push(Mention {
+                    start: i,
+                    end,
+                    kind: EntityType::Other,
+                    refers_to: Some(d.country.to_string()),
+                    external_id: g.place(&[d.country]).map(|p| p.iri()),
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation
+
+/// Precision, recall and F1 counts for one entity type or overall.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// CoNLL-style entity-level scores: a prediction is correct when span and type match exactly.
+/// Only PER, ORG and LOC count (UNER has no MISC).
+#[derive(Clone, Debug, Default)]
+pub struct Evaluation {
+    /// Per type, in the order PER, ORG, LOC.
+    pub by_type: [Counts; 3],
+}
+
+impl Evaluation {
+    pub fn add(&mut self, gold: &[Mention], predicted: &[Mention]) {
+        for (k, t) in TYPES.iter().enumerate() {
+            let g: Vec<(usize, usize)> = gold
+                .iter()
+                .filter(|m| m.kind == *t)
+                .map(|m| (m.start, m.end))
+                .collect();
+            let p: Vec<(usize, usize)> = predicted
+                .iter()
+                .filter(|m| m.kind == *t)
+                .map(|m| (m.start, m.end))
+                .collect();
+            let c = &mut self.by_type[k];
+            c.gold += g.len();
+            c.predicted += p.len();
+            c.correct += p.iter().filter(|s| g.contains(s)).count();
+        }
+    }
+
+    pub fn overall(&self) -> Counts {
+        self.by_type.iter().fold(Counts::default(), |a, c| Counts {
+            gold: a.gold + c.gold,
+            predicted: a.predicted + c.predicted,
+            correct: a.correct + c.correct,
+        })
+    }
+
+    /// Entity types in the order of [`Evaluation::by_type`].
+    pub fn types() -> [EntityType; 3] {
+        TYPES
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        text.split(' ')
+            .map(|f| Token {
+                form: f.to_string(),
+                ..Token::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bilou_round_trips_and_constraints_hold() {
+        let gold = vec![
+            mention(0, 2, EntityType::Person),
+            mention(3, 4, EntityType::Place),
+        ];
+        let labels = gold_labels(5, &gold);
+        assert_eq!(labels_to_mentions(&labels), gold);
+        assert!(allowed(0, label(B, 0), false));
+        assert!(!allowed(0, label(B, 0), true));
+        assert!(!allowed(label(B, 0), label(L, 1), false));
+        assert!(!allowed(label(B, 0), 0, false));
+        assert!(allowed(label(I, 2), label(L, 2), true));
+        assert!(!allowed(0, label(I, 0), false));
+    }
+
+    #[test]
+    fn iob2_parsing_reads_mentions() {
+        let text = "# sent_id = x-1\n1\tJane\tB-PER\t-\ta\n2\tDoe\tI-PER\t-\ta\n3\tvisited\tO\n4\tOslo\tB-LOC\t-\ta\n\n";
+        let s = parse_iob2(text).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].id, "x-1");
+        assert_eq!(
+            s[0].sentence.mentions,
+            vec![
+                mention(0, 2, EntityType::Person),
+                mention(3, 4, EntityType::Place)
+            ]
+        );
+        assert!(matches!(
+            parse_iob2("1\tX\tB-FOO\n"),
+            Err(Iob2Error::BadTag { line: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn titles_are_stripped_from_person_names() {
+        let t = tokens("said President Jane Doe today");
+        let out = post_rules(&t, vec![mention(1, 4, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (2, 4));
+        let t = tokens("Prime Minister Jane Doe resigned");
+        let out = post_rules(&t, vec![mention(0, 4, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (2, 4));
+        // A title alone is not a person.
+        let t = tokens("the President said");
+        assert!(post_rules(&t, vec![mention(1, 2, EntityType::Person)], gazetteer()).is_empty());
+    }
+
+    #[test]
+    fn possessive_is_never_part_of_a_mention() {
+        let t = tokens("Norway 's fjords");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (0, 1));
+        assert_eq!(
+            out[0].external_id.as_deref(),
+            Some("https://sws.geonames.org/3144096/")
+        );
+    }
+
+    #[test]
+    fn countries_are_places_with_iris_and_aliases_refer_to_the_canonical_name() {
+        let t = tokens("the U.S. said");
+        let out = post_rules(
+            &t,
+            vec![mention(1, 2, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!(out[0].kind, EntityType::Place);
+        assert_eq!(out[0].refers_to.as_deref(), Some("United States"));
+        assert_eq!(
+            out[0].external_id.as_deref(),
+            Some("https://sws.geonames.org/6252001/")
+        );
+    }
+
+    #[test]
+    fn demonyms_become_misc_mentions_of_their_country() {
+        let t = tokens("the North Korean leader met Chilean officials");
+        let out = post_rules(&t, vec![], gazetteer());
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            (out[0].start, out[0].end, out[0].kind),
+            (1, 3, EntityType::Other)
+        );
+        assert_eq!(out[0].refers_to.as_deref(), Some("North Korea"));
+        assert_eq!(out[1].refers_to.as_deref(), Some("Chile"));
+    }
+
+    #[test]
+    fn evaluation_counts_exact_spans_only() {
+        let mut e = Evaluation::default();
+        let gold = vec![
+            mention(0, 2, EntityType::Person),
+            mention(3, 4, EntityType::Place),
+        ];
+        let pred = vec![
+            mention(0, 1, EntityType::Person),
+            mention(3, 4, EntityType::Place),
+        ];
+        e.add(&gold, &pred);
+        let o = e.overall();
+        assert_eq!((o.gold, o.predicted, o.correct), (2, 2, 1));
+        assert_eq!(e.by_type[2].f1(), 1.0);
+        assert_eq!(e.by_type[0].f1(), 0.0);
+    }
+
+    #[test]
+    fn a_tiny_model_learns_and_round_trips() {
+        let mut sents = Vec::new();
+        for (name, city) in [
+            ("Anna Berg", "Oslo"),
+            ("Jon Lind", "Bergen"),
+            ("Eva Holm", "Tromso"),
+        ] {
+            let text = format!("{name} lives in {city} .");
+            let toks = tokens(&text);
+            let n = toks.len();
+            sents.push(Sentence {
+                tokens: toks,
+                mentions: vec![
+                    mention(0, 2, EntityType::Person),
+                    mention(n - 2, n - 1, EntityType::Place),
+                ],
+                ..Sentence::default()
+            });
+        }
+        let r = Recognizer::train(
+            &sents,
+            &NerOptions {
+                iterations: 5,
+                ..NerOptions::default()
+            },
+        );
+        let r = Recognizer::from_bytes(&r.to_bytes()).unwrap();
+        let got = r.predict(&tokens("Anna Berg lives in Oslo ."));
+        assert_eq!(
+            got,
+            vec![
+                mention(0, 2, EntityType::Person),
+                mention(4, 5, EntityType::Place)
+            ]
+        );
+        assert!(Recognizer::from_bytes(b"nope").is_err());
+    }
+}

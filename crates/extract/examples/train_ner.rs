@@ -1,0 +1,206 @@
+//! Dev harness for the NER (the `kg` CLI has the same steps in `ner_cmd.rs`): jackknife-tags UNER
+//! train with taggers trained on the other folds of EWT train, trains the recogniser, evaluates
+//! on UNER dev and test, and writes the model.
+//!
+//! cargo run --release --example train_ner -- OUT.bin
+//! env: FOLDS (default 4), TAG_ITER (tagger iterations, default 10), ITER (NER iterations),
+//! CACHE (directory for the jackknifed tags, default /tmp/ner-cache).
+
+use kg_extract::conllu;
+use kg_extract::doc::Sentence;
+use kg_extract::ner::{parse_iob2, Evaluation, LabelledSentence, NerOptions, Recognizer};
+use kg_extract::tagger::{Tagger, TaggerOptions};
+use std::collections::HashMap;
+use std::time::Instant;
+
+fn env<T: std::str::FromStr>(k: &str, d: T) -> T {
+    std::env::var(k)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(d)
+}
+
+fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/tmp/ner.bin".into());
+    let uner = "/work/shared/data/uner-english-ewt";
+    let ewt = "/work/shared/data/ud-english-ewt";
+    let read_uner = |n: &str| {
+        parse_iob2(&std::fs::read_to_string(format!("{uner}/en_ewt-ud-{n}.iob2")).unwrap()).unwrap()
+    };
+    let mut train = read_uner("train");
+    let mut dev = read_uner("dev");
+    let mut test = read_uner("test");
+    let folds: usize = env("FOLDS", 4);
+    let tag_iter: usize = env("TAG_ITER", 10);
+    let cache_dir = std::env::var("CACHE").unwrap_or_else(|_| "/tmp/ner-cache".into());
+    std::fs::create_dir_all(&cache_dir).unwrap();
+    let cache = format!("{cache_dir}/tags-f{folds}-i{tag_iter}.txt");
+
+    let tb: Vec<_> =
+        conllu::parse(&std::fs::read_to_string(format!("{ewt}/en_ewt-ud-train.conllu")).unwrap())
+            .unwrap();
+    let tagger_opts = TaggerOptions {
+        iterations: tag_iter,
+        ..TaggerOptions::default()
+    };
+    if let Ok(text) = std::fs::read_to_string(&cache) {
+        let tags: Vec<&str> = text.lines().collect();
+        apply_tags(&mut train, &tags[0]);
+        apply_tags(&mut dev, &tags[1]);
+        apply_tags(&mut test, &tags[2]);
+        eprintln!("tags from {cache}");
+    } else {
+        let t0 = Instant::now();
+        let fold_of = |i: usize| i * folds / tb.len();
+        let fold_by_id: HashMap<&str, usize> = tb
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_deref().unwrap_or(""), fold_of(i)))
+            .collect();
+        for f in 0..folds {
+            let part: Vec<Sentence> = tb
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| fold_of(*i) != f)
+                .map(|(_, s)| s.sentence.clone())
+                .collect();
+            let tagger = Tagger::train(&part, &tagger_opts);
+            for s in train
+                .iter_mut()
+                .filter(|s| fold_by_id.get(s.id.as_str()) == Some(&f))
+            {
+                tagger.tag(&mut s.sentence);
+            }
+            eprintln!("fold {f} tagged ({:?})", t0.elapsed());
+        }
+        let all: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
+        let tagger = Tagger::train(&all, &tagger_opts);
+        for s in dev.iter_mut().chain(test.iter_mut()) {
+            tagger.tag(&mut s.sentence);
+        }
+        std::fs::write(format!("{cache_dir}/tagger-full.bin"), tagger.to_bytes()).unwrap();
+        let line = |v: &[LabelledSentence]| {
+            v.iter()
+                .map(|s| {
+                    s.sentence
+                        .tokens
+                        .iter()
+                        .map(|t| t.xpos.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        std::fs::write(
+            &cache,
+            format!("{}\n{}\n{}\n", line(&train), line(&dev), line(&test)),
+        )
+        .unwrap();
+        eprintln!("tagging done ({:?})", t0.elapsed());
+    }
+
+    let opts = NerOptions {
+        iterations: env("ITER", NerOptions::default().iterations),
+        ..NerOptions::default()
+    };
+    let t0 = Instant::now();
+    let sents: Vec<Sentence> = train.iter().map(|s| s.sentence.clone()).collect();
+    let rec = Recognizer::train(&sents, &opts);
+    eprintln!(
+        "trained in {:?}, {} features",
+        t0.elapsed(),
+        rec.n_features()
+    );
+    let bytes = rec.to_bytes();
+    std::fs::write(&out, &bytes).unwrap();
+    let t0 = Instant::now();
+    let rec = Recognizer::from_bytes(&bytes).unwrap();
+    eprintln!("model {} bytes, loads in {:?}", bytes.len(), t0.elapsed());
+    for (name, data) in [("dev", &dev), ("test", &test)] {
+        report(name, &rec, data);
+    }
+    if std::env::var("ERRORS").is_ok() {
+        report("train", &rec, &train);
+        for s in dev.iter().take(400) {
+            let pred = rec.predict(&s.sentence.tokens);
+            if pred != s.sentence.mentions {
+                let show = |ms: &[kg_extract::Mention]| {
+                    ms.iter()
+                        .map(|m| {
+                            let w: Vec<&str> = s.sentence.tokens[m.start..m.end]
+                                .iter()
+                                .map(|t| t.form.as_str())
+                                .collect();
+                            format!("{}:{}", m.kind.as_str(), w.join(" "))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let text: Vec<String> = s
+                    .sentence
+                    .tokens
+                    .iter()
+                    .map(|t| format!("{}/{}", t.form, t.xpos))
+                    .collect();
+                println!(
+                    "\n{}\n  gold: {}\n  pred: {}",
+                    text.join(" "),
+                    show(&s.sentence.mentions),
+                    show(&pred)
+                );
+            }
+        }
+    }
+}
+
+fn apply_tags(v: &mut [LabelledSentence], line: &str) {
+    for (s, tags) in v.iter_mut().zip(line.split(" | ")) {
+        for (t, x) in s.sentence.tokens.iter_mut().zip(tags.split(' ')) {
+            t.xpos = x.to_string();
+        }
+    }
+}
+
+fn report(name: &str, rec: &Recognizer, data: &[LabelledSentence]) {
+    let mut raw = Evaluation::default();
+    let mut post = Evaluation::default();
+    let t0 = Instant::now();
+    let mut n = 0;
+    for s in data {
+        let mut copy = s.sentence.clone();
+        copy.mentions.clear();
+        n += copy.tokens.len();
+        let pred = rec.predict(&copy.tokens);
+        raw.add(&s.sentence.mentions, &pred);
+        rec.recognize(&mut copy);
+        post.add(&s.sentence.mentions, &copy.mentions);
+    }
+    let el = t0.elapsed();
+    for (label, e) in [("model", &raw), ("with post-rules", &post)] {
+        let mut line = format!("{name} {label}:");
+        for (t, c) in Evaluation::types().iter().zip(&e.by_type) {
+            line += &format!(
+                " {} P {:.3} R {:.3} F1 {:.3} |",
+                t.as_str(),
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+        let o = e.overall();
+        line += &format!(
+            " ALL P {:.3} R {:.3} F1 {:.3}",
+            o.precision(),
+            o.recall(),
+            o.f1()
+        );
+        println!("{line}");
+    }
+    eprintln!(
+        "{name}: {n} tokens, predict+recognize {:.0} ns/token",
+        el.as_nanos() as f64 / n as f64 / 2.0
+    );
+}
