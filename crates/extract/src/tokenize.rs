@@ -28,7 +28,7 @@ const ABBREVIATIONS: &[&str] = &[
 const HYPHEN_PREFIXES: &[&str] = &[
     "e", "non", "pre", "anti", "mid", "re", "post", "co", "over", "pro", "multi", "ex", "semi",
     "cross", "neo", "psycho", "socio", "counter", "intra", "inter", "un", "sub", "micro", "bi",
-    "de", "pseudo", "quasi", "ultra", "infra", "trans",
+    "de", "pseudo", "quasi", "ultra", "infra", "trans", "mis",
 ];
 
 /// Emoticons, kept as one token when they stand alone.
@@ -437,7 +437,9 @@ fn clitic_len(s: &str) -> Option<usize> {
         if lower.len() > clitic.len() && lower.ends_with(clitic) {
             let n = clitic.chars().count();
             let cut = s.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
-            if s[..cut].chars().last().is_some_and(char::is_alphanumeric) {
+            // A decade's `'s` is a plural, written together in EWT (`the 70's`).
+            let decade = *clitic == "'s" && s[..cut].bytes().all(|b| b.is_ascii_digit());
+            if s[..cut].chars().last().is_some_and(char::is_alphanumeric) && !decade {
                 return Some(s.len() - cut);
             }
         }
@@ -494,6 +496,19 @@ fn split_infixes(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         out.push(token(text, start, start + cut));
         out.push(token(text, start + cut, end));
         return;
+    }
+    // A number glued to its unit (`24hrs`, `375mm`, `8gb`) is two tokens; ordinals stay whole.
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < s.len() && s[digits..].chars().all(char::is_alphabetic) {
+        let unit = &s[digits..];
+        if !["st", "nd", "rd", "th", "s"]
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(unit))
+        {
+            out.push(token(text, start, start + digits));
+            out.push(token(text, start + digits, end));
+            return;
+        }
     }
     // Most chunks are plain words: nothing inside to split.
     if s.chars().all(char::is_alphanumeric) {
@@ -665,6 +680,10 @@ mod tests {
         assert_eq!(
             forms("It cost $45, up 6.1% from 2,000."),
             ["It", "cost", "$", "45", ",", "up", "6.1", "%", "from", "2,000", "."]
+        );
+        assert_eq!(
+            forms("a 375mm pipe, 24hrs, the 4th of the 70's"),
+            ["a", "375", "mm", "pipe", ",", "24", "hrs", ",", "the", "4th", "of", "the", "70's"]
         );
         assert_eq!(
             forms("on 11/28/2000 call 713-853-3989"),

@@ -75,3 +75,40 @@ fn ewt_dev_sentence_boundary_errors() {
         println!("FALSE {m}");
     }
 }
+
+/// Prints tokenisation errors on dev (gold surface tokens the tokeniser did not produce).
+#[test]
+#[ignore = "diagnostic; needs the EWT treebank in KG_EWT_DIR"]
+fn ewt_dev_token_errors() {
+    use kg_extract::{conllu, tokenize::tokenize};
+    let text = treebank("dev").expect("set KG_EWT_DIR");
+    let docs = conllu::to_documents(&conllu::parse(&text).expect("parses"));
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for gold in &docs {
+        let spans: std::collections::BTreeSet<(usize, usize)> = tokenize(&gold.text)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        for s in &gold.sentences {
+            for t in &s.tokens {
+                let multiword = s
+                    .tokens
+                    .iter()
+                    .filter(|u| (u.start, u.end) == (t.start, t.end))
+                    .count()
+                    > 1;
+                if !multiword && !spans.contains(&(t.start, t.end)) {
+                    let a = gold.text.floor_char_boundary(t.start.saturating_sub(12));
+                    let b = gold
+                        .text
+                        .ceil_char_boundary((t.end + 12).min(gold.text.len()));
+                    let key = format!("{} ‖ {}", &gold.text[t.start..t.end], &gold.text[a..b]);
+                    *counts.entry(key.replace('\n', "¶")).or_default() += 1;
+                }
+            }
+        }
+    }
+    for (k, n) in &counts {
+        println!("{n} {k}");
+    }
+}
