@@ -29,7 +29,7 @@ impl Default for ParserOptions {
             seed: 1,
             explore_from: 1,
             explore: 0.9,
-            prune_below: 0.05,
+            prune_below: 0.85,
         }
     }
 }
@@ -504,6 +504,11 @@ impl Parser {
             root_label,
             weights: model.average(options.prune_below),
         }
+    }
+
+    /// Drops weights of magnitude below `below` (see [`Weights::pruned`]).
+    pub fn prune(&mut self, below: f32) {
+        self.weights = self.weights.pruned(below);
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

@@ -463,6 +463,11 @@ impl Tagger {
         }
     }
 
+    /// Drops weights of magnitude below `below` (see [`Weights::pruned`]).
+    pub fn prune(&mut self, below: f32) {
+        self.weights = self.weights.pruned(below);
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = ByteWriter::new();
         w.bytes(MAGIC);
