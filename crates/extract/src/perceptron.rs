@@ -303,13 +303,72 @@ impl Score for Perceptron {
 // ---------------------------------------------------------------------------------------------
 // Frozen weights
 
+/// Open-addressing table from feature key to its weight run: keys are already uniformly mixed,
+/// so the low bits pick the slot and linear probing stays within a cache line or two. Building
+/// it is a single pass, which keeps model loading fast. An empty slot has `len == 0`.
+#[derive(Clone, Debug, Default)]
+struct FeatureTable {
+    slots: Vec<Slot>,
+    mask: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+impl FeatureTable {
+    fn with_capacity(n: usize) -> FeatureTable {
+        // Load factor at most 2/3.
+        let cap = (n + n / 2 + 1).next_power_of_two().max(8);
+        FeatureTable {
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+        }
+    }
+
+    /// Inserts a non-empty run; false if the key is already present.
+    fn insert(&mut self, key: u64, start: u32, len: u32) -> bool {
+        debug_assert!(len > 0);
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == 0 {
+                *slot = Slot { key, start, len };
+                return true;
+            }
+            if slot.key == key {
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.key == key {
+                return Some((slot.start, slot.len));
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 /// Immutable averaged weights, stored sparse: each feature owns one contiguous run of
 /// `(class, weight)` pairs, so scoring touches one table slot and one short run per feature.
 #[derive(Clone, Debug)]
 pub struct Weights {
     n_classes: usize,
     /// Feature key → (start, len) of its run in `classes`/`values`.
-    index: KeyMap<(u32, u32)>,
+    index: FeatureTable,
     /// Keys in file order (sorted), kept for serialisation.
     keys: Vec<u64>,
     classes: Vec<u16>,
@@ -348,10 +407,10 @@ impl WeightsBuilder {
     }
 
     fn build(self) -> Weights {
-        let mut index = KeyMap::with_capacity_and_hasher(self.keys.len(), Default::default());
+        let mut index = FeatureTable::with_capacity(self.keys.len());
         let mut start = 0u32;
         for (&k, &len) in self.keys.iter().zip(&self.lens) {
-            index.insert(k, (start, len));
+            index.insert(k, start, len);
             start += len;
         }
         Weights {
@@ -384,7 +443,7 @@ impl Weights {
         let mut builder = WeightsBuilder::new(self.n_classes);
         let mut row: Vec<(u16, f32)> = Vec::new();
         for k in &self.keys {
-            let (start, len) = self.index[k];
+            let (start, len) = self.index.get(*k).expect("own key");
             let (s, e) = (start as usize, (start + len) as usize);
             row.clear();
             row.extend(
@@ -412,7 +471,7 @@ impl Weights {
             w.u64(k);
         }
         for k in &self.keys {
-            w.u16(self.index[k].1 as u16);
+            w.u16(self.index.get(*k).expect("own key").1 as u16);
         }
         for &c in &self.classes {
             w.u16(c);
@@ -460,7 +519,7 @@ impl Weights {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        let mut index = KeyMap::with_capacity_and_hasher(n_keys, Default::default());
+        let mut index = FeatureTable::with_capacity(n_keys);
         let mut start = 0usize;
         for (&k, l) in keys.iter().zip(len_bytes.chunks_exact(2)) {
             let len = u16::from_le_bytes([l[0], l[1]]) as usize;
@@ -469,8 +528,10 @@ impl Weights {
                     "weight runs exceed weight count".into(),
                 ));
             }
-            if index.insert(k, (start as u32, len as u32)).is_some() {
-                return Err(ModelError::Corrupt("duplicate feature key".into()));
+            if len == 0 || !index.insert(k, start as u32, len as u32) {
+                return Err(ModelError::Corrupt(
+                    "empty run or duplicate feature key".into(),
+                ));
             }
             start += len;
         }
@@ -503,10 +564,26 @@ impl Score for Weights {
         self.n_classes
     }
 
+    /// Scoring is bound by cache misses on a large table, so it runs in phases: prefetch every
+    /// feature's slot, then look them up and prefetch the runs found, then add the runs. The
+    /// misses of one phase overlap instead of queueing one after another.
     #[inline]
     fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
         for f in features {
-            if let Some(&(start, len)) = self.index.get(f) {
+            prefetch(&self.index.slots[*f as usize & self.index.mask]);
+        }
+        let mut runs = [(0u32, 0u32); 64];
+        for chunk in features.chunks(runs.len()) {
+            let mut n = 0;
+            for f in chunk {
+                if let Some((start, len)) = self.index.get(*f) {
+                    prefetch(&self.classes[start as usize]);
+                    prefetch(&self.values[start as usize]);
+                    runs[n] = (start, len);
+                    n += 1;
+                }
+            }
+            for &(start, len) in &runs[..n] {
                 let (s, e) = (start as usize, (start + len) as usize);
                 for (&c, &v) in self.classes[s..e].iter().zip(&self.values[s..e]) {
                     scores[c as usize] += v;
@@ -514,6 +591,22 @@ impl Score for Weights {
             }
         }
     }
+}
+
+/// Hints the CPU to start loading the cache line of `value`; a no-op off x86-64.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is only a hint; it never faults, whatever the address.
+    #[allow(unused_unsafe)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            value as *const T as *const i8,
+            std::arch::x86_64::_MM_HINT_T0,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 // ---------------------------------------------------------------------------------------------
