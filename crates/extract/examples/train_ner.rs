@@ -36,7 +36,7 @@ fn main() {
     let tag_iter: usize = env("TAG_ITER", 10);
     let cache_dir = std::env::var("CACHE").unwrap_or_else(|_| "/tmp/ner-cache".into());
     std::fs::create_dir_all(&cache_dir).unwrap();
-    let cache = format!("{cache_dir}/tags-f{folds}-i{tag_iter}.txt");
+    let cache = format!("{cache_dir}/tags-mod-f{folds}-i{tag_iter}.txt");
 
     let tb: Vec<_> =
         conllu::parse(&std::fs::read_to_string(format!("{ewt}/en_ewt-ud-train.conllu")).unwrap())
@@ -52,31 +52,39 @@ fn main() {
         apply_tags(&mut test, &tags[2]);
         eprintln!("tags from {cache}");
     } else {
+        // Same jackknifing as `kg model train --uner` (kg_extract::training::jackknife_tags).
         let t0 = Instant::now();
-        let fold_of = |i: usize| i * folds / tb.len();
-        let fold_by_id: HashMap<&str, usize> = tb
+        let sentences: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
+        let tagged = kg_extract::training::jackknife_tags(&sentences, folds, &tagger_opts);
+        let by_id: HashMap<&str, &Sentence> = tb
             .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_deref().unwrap_or(""), fold_of(i)))
+            .map(|s| s.id.as_deref().unwrap_or(""))
+            .zip(&tagged)
             .collect();
-        for f in 0..folds {
-            let part: Vec<Sentence> = tb
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| fold_of(*i) != f)
-                .map(|(_, s)| s.sentence.clone())
-                .collect();
-            let tagger = Tagger::train(&part, &tagger_opts);
-            for s in train
-                .iter_mut()
-                .filter(|s| fold_by_id.get(s.id.as_str()) == Some(&f))
+        let mut missing = Vec::new();
+        for (k, s) in train.iter_mut().enumerate() {
+            match by_id
+                .get(s.id.as_str())
+                .filter(|t| t.tokens.len() == s.sentence.tokens.len())
             {
-                tagger.tag(&mut s.sentence);
+                Some(t) => {
+                    for (d, g) in s.sentence.tokens.iter_mut().zip(&t.tokens) {
+                        d.xpos.clone_from(&g.xpos);
+                    }
+                }
+                None => missing.push(k),
             }
-            eprintln!("fold {f} tagged ({:?})", t0.elapsed());
         }
+        eprintln!(
+            "jackknifed ({:?}), {} unaligned",
+            t0.elapsed(),
+            missing.len()
+        );
         let all: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
         let tagger = Tagger::train(&all, &tagger_opts);
+        for &k in &missing {
+            tagger.tag(&mut train[k].sentence);
+        }
         for s in dev.iter_mut().chain(test.iter_mut()) {
             tagger.tag(&mut s.sentence);
         }
@@ -119,6 +127,39 @@ fn main() {
     let t0 = Instant::now();
     let rec = Recognizer::from_bytes(&bytes).unwrap();
     eprintln!("model {} bytes, loads in {:?}", bytes.len(), t0.elapsed());
+    // With MODELS=data/models: dev/test re-tagged by the shipped tagger (as `kg model eval
+    // --uner` does), and the cost of tag+lemma+parse vs NER per token.
+    if let Ok(dir) = std::env::var("MODELS") {
+        let read = |n: &str| std::fs::read(format!("{dir}/{n}")).unwrap();
+        let syntax = kg_extract::training::SyntaxModels {
+            tagger: Tagger::from_bytes(&read("tagger.bin")).unwrap(),
+            lemmatizer: kg_extract::lemma::Lemmatizer::from_bytes(&read("lemma.bin")).unwrap(),
+            parser: kg_extract::parser::Parser::from_bytes(&read("parser.bin")).unwrap(),
+        };
+        let (mut syn_ns, mut ner_ns, mut n) = (0u128, 0u128, 0usize);
+        for s in dev.iter_mut().chain(test.iter_mut()) {
+            let mut copy = s.sentence.clone();
+            copy.mentions.clear();
+            let t0 = Instant::now();
+            syntax.annotate(&mut copy);
+            let t1 = Instant::now();
+            rec.recognize(&mut copy);
+            let t2 = Instant::now();
+            syn_ns += (t1 - t0).as_nanos();
+            ner_ns += (t2 - t1).as_nanos();
+            n += copy.tokens.len();
+            for (d, t) in s.sentence.tokens.iter_mut().zip(&copy.tokens) {
+                d.xpos.clone_from(&t.xpos);
+            }
+        }
+        let per = |x: u128| x as f64 / n as f64;
+        eprintln!(
+            "ns/token: tag+lemma+parse {:.0}, ner {:.0} ({:.1}% on top)",
+            per(syn_ns),
+            per(ner_ns),
+            100.0 * per(ner_ns) / per(syn_ns)
+        );
+    }
     for (name, data) in [("dev", &dev), ("test", &test)] {
         report(name, &rec, data);
     }
@@ -177,6 +218,28 @@ fn report(name: &str, rec: &Recognizer, data: &[LabelledSentence]) {
         raw.add(&s.sentence.mentions, &pred);
         rec.recognize(&mut copy);
         post.add(&s.sentence.mentions, &copy.mentions);
+        if std::env::var("DIFFS").is_ok() {
+            let show = |m: &kg_extract::Mention| {
+                let w: Vec<&str> = copy.tokens[m.start..m.end]
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect();
+                format!("{}:{}", m.kind.as_str(), w.join(" "))
+            };
+            for m in pred.iter().filter(|m| {
+                !copy
+                    .mentions
+                    .iter()
+                    .any(|c| (c.start, c.end, c.kind) == (m.start, m.end, m.kind))
+            }) {
+                let gold = s
+                    .sentence
+                    .mentions
+                    .iter()
+                    .any(|g| g.start == m.start && g.end == m.end && g.kind == m.kind);
+                println!("POSTDIFF {name} model {} (gold-correct: {gold})", show(m));
+            }
+        }
     }
     let el = t0.elapsed();
     for (label, e) in [("model", &raw), ("with post-rules", &post)] {

@@ -1,6 +1,7 @@
 //! Gazetteer: places from GeoNames (continents, countries, US states, capitals, cities of at least
-//! 100,000 people) with their GeoNames ids, demonyms ("North Korean" → North Korea), and the
-//! hand-written word lists the NER uses: person titles, organisation suffixes, place head words.
+//! 100,000 people) with their GeoNames ids, demonyms ("North Korean" → North Korea), US Census
+//! first names and surnames, and the hand-written word lists the NER uses: person titles,
+//! organisation suffixes, place head words.
 //!
 //! The lists are compiled into the binary from `data/gazetteer/` (see its README for sources and
 //! licenses) and parsed once, lazily, on first use. Place and demonym look-ups are case-sensitive
@@ -15,6 +16,29 @@ const DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
 const TITLES: &str = include_str!("../../../data/gazetteer/titles.txt");
 const ORG_SUFFIXES: &str = include_str!("../../../data/gazetteer/org_suffixes.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/gazetteer/place_heads.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt");
+const LAST_NAMES: &str = include_str!("../../../data/gazetteer/last_names.txt");
+
+/// Which word lists a single word is on (see [`Gazetteer::word_classes`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordClasses {
+    pub title: bool,
+    pub org_suffix: bool,
+    pub place_head: bool,
+    pub first_name: bool,
+    pub last_name: bool,
+}
+
+impl WordClasses {
+    /// The memberships packed into the low five bits, for hashing into features.
+    pub fn bits(self) -> u64 {
+        u64::from(self.title)
+            | u64::from(self.org_suffix) << 1
+            | u64::from(self.place_head) << 2
+            | u64::from(self.first_name) << 3
+            | u64::from(self.last_name) << 4
+    }
+}
 
 /// What kind of place a gazetteer entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -128,10 +152,14 @@ fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
 /// All the lists, parsed.
 pub struct Gazetteer {
     places: Phrases<Place>,
+    /// Place kinds by lowercase name, for text that does not capitalise ("florida").
+    places_folded: Phrases<PlaceKind>,
     demonyms: Phrases<Demonym>,
     titles: Phrases<()>,
     org_suffixes: std::collections::HashSet<&'static str>,
     place_heads: std::collections::HashSet<&'static str>,
+    first_names: std::collections::HashSet<&'static str>,
+    last_names: std::collections::HashSet<&'static str>,
 }
 
 /// The gazetteer compiled into this binary, parsed on first use.
@@ -149,6 +177,7 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 impl Gazetteer {
     fn parse() -> Gazetteer {
         let mut places = Phrases::new();
+        let mut places_folded = Phrases::new();
         for line in lines(PLACES) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind), Some(id), Some(country), Some(canonical)) = (
@@ -170,6 +199,7 @@ impl Gazetteer {
             let Ok(geonames_id) = id.parse() else {
                 continue;
             };
+            places_folded.insert(&name.to_lowercase(), kind);
             places.insert(
                 name,
                 Place {
@@ -193,10 +223,13 @@ impl Gazetteer {
         }
         Gazetteer {
             places,
+            places_folded,
             demonyms,
             titles,
             org_suffixes: lines(ORG_SUFFIXES).collect(),
             place_heads: lines(PLACE_HEADS).collect(),
+            first_names: lines(FIRST_NAMES).collect(),
+            last_names: lines(LAST_NAMES).collect(),
         }
     }
 
@@ -209,6 +242,14 @@ impl Gazetteer {
     pub fn place_at(&self, tokens: &[Token], i: usize) -> Option<(usize, &Place)> {
         self.places
             .longest_at(|k| tokens.get(k).map(|t| t.form.as_str()), i)
+    }
+
+    /// The longest place name starting at word `i` of `lower` (lowercase forms), ignoring
+    /// case: its end and kind. For features only; it over-matches common words ("split").
+    pub fn place_folded_at(&self, lower: &[&str], i: usize) -> Option<(usize, PlaceKind)> {
+        self.places_folded
+            .longest_at(|k| lower.get(k).copied(), i)
+            .map(|(e, k)| (e, *k))
     }
 
     /// The country a demonym or adjectival form names ("North Korean", "Russians").
@@ -246,6 +287,29 @@ impl Gazetteer {
     /// Whether `word` ends organisation names ("Inc.", "Ministry", "Agency").
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.org_suffixes.contains(title_form(word).as_str())
+    }
+
+    /// All single-word list memberships of a word given in lowercase (a trailing period is
+    /// ignored), without allocating: for feature extraction.
+    pub fn word_classes(&self, lower: &str) -> WordClasses {
+        let w = if lower.len() > 1 {
+            lower.strip_suffix('.').unwrap_or(lower)
+        } else {
+            lower
+        };
+        WordClasses {
+            title: self.titles.entries.contains_key(w),
+            org_suffix: self.org_suffixes.contains(w),
+            place_head: self.place_heads.contains(w),
+            first_name: self.first_names.contains(w),
+            last_name: self.last_names.contains(w),
+        }
+    }
+
+    /// Whether `word` (any case) is a US Census first name or frequent surname.
+    pub fn is_person_name(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.first_names.contains(w.as_str()) || self.last_names.contains(w.as_str())
     }
 
     /// Whether `word` heads place names ("Airport", "Peninsula", "River").
@@ -301,6 +365,8 @@ mod tests {
         let (end, p) = g.place_at(&t, 8).unwrap();
         assert_eq!((end, p.name), (11, "Guinea-Bissau"));
         assert!(g.place_at(&t, 0).is_none());
+        let lower = ["i", "live", "in", "south", "korea"];
+        assert_eq!(g.place_folded_at(&lower, 3), Some((5, PlaceKind::Country)));
     }
 
     #[test]
@@ -326,5 +392,9 @@ mod tests {
         assert!(g.is_org_suffix("Ministry"));
         assert!(g.is_place_head("Airport"));
         assert!(!g.is_place_head("Ministry"));
+        assert!(g.is_person_name("Mary") && g.is_person_name("Lee"));
+        let c = g.word_classes("gov.");
+        assert!(c.title && !c.org_suffix && !c.first_name);
+        assert!(g.word_classes("agency").org_suffix);
     }
 }

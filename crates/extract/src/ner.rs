@@ -3,8 +3,9 @@
 //! features; the previous two labels; only valid BILOU transitions), then a few general post-rules.
 //!
 //! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
-//! ("President Vladimir Putin" → "Vladimir Putin"); a trailing possessive `'s` is never part of a
-//! mention; a span that is exactly a gazetteer country, continent or capital is a place; places
+//! ("President Jane Doe" → "Jane Doe"); a possessive `'s` is never part of a mention
+//! (it ends it); lowercase words before a capitalised name are dropped ("agency Interfax"); a
+//! span that is exactly a gazetteer country, continent or capital is a place; places
 //! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
 //! is an alias: "U.S." → "United States"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
@@ -255,11 +256,11 @@ mod tpl {
     pub const POS_SHAPE: u32 = 16;
     pub const PLACE: u32 = 17;
     pub const DEMONYM: u32 = 18;
-    pub const TITLE_BEFORE: u32 = 19;
-    pub const IS_TITLE: u32 = 20;
-    pub const ORG_SUFFIX: u32 = 21;
-    pub const RUN_ENDS_ORG: u32 = 22;
-    pub const RUN_ENDS_PLACE_HEAD: u32 = 23;
+    pub const CLASSES: u32 = 19;
+    pub const PREV_CLASSES: u32 = 20;
+    pub const NEXT_CLASSES: u32 = 21;
+    pub const CLASSES_POS: u32 = 22;
+    pub const RUN_LAST: u32 = 23;
     pub const RUN_POSITION: u32 = 24;
     pub const FIRST: u32 = 25;
     pub const PREV_LABEL: u32 = 26;
@@ -269,16 +270,14 @@ mod tpl {
     pub const PREV_LOWER_LOWER: u32 = 30;
     pub const LOWER_NEXT_LOWER: u32 = 31;
     pub const SHORT_SHAPE_CONTEXT: u32 = 32;
-    pub const PLACE_HEAD: u32 = 33;
-    pub const NEXT_IS_ORG_SUFFIX: u32 = 34;
-    pub const PREV_FORM_TITLE_CASE: u32 = 35;
     pub const IN_PARENS: u32 = 36;
+    pub const PLACE_FOLDED: u32 = 37;
 }
 
-/// "Putin" → "Xx", "U.S." → "X.X.", "2023" → "d", "al-Ani" → "x-Xx": character classes with runs
-/// collapsed.
-fn short_shape(form: &str) -> String {
-    let mut out = String::new();
+/// Hash of the short shape of a word: character classes with runs collapsed ("Oslo" → "Xx",
+/// "U.S." → "X.X.", "2023" → "d", "al-Ani" → "x-Xx").
+fn shape_hash(form: &str) -> u64 {
+    let mut h = 0x5a;
     let mut last = '\0';
     for c in form.chars() {
         let k = if c.is_uppercase() {
@@ -291,60 +290,69 @@ fn short_shape(form: &str) -> String {
             c
         };
         if k != last {
-            out.push(k);
+            h = combine(h, k as u64);
             last = k;
         }
     }
-    out
+    h
 }
 
-/// Per-token values hashed once per sentence.
+/// Per-token values computed once per sentence.
 struct TokenInfo {
-    form: u64,
     lower: u64,
     shape: u64,
     pos: u64,
     capitalised: bool,
+    /// [`crate::gazetteer::WordClasses::bits`] plus the capitalisation bit.
+    classes: u64,
 }
 
 /// Label-independent features of every token of a sentence.
 fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
     let n = tokens.len();
     let mut lower_s = String::new();
-    let info: Vec<TokenInfo> = tokens
-        .iter()
-        .map(|t| {
-            lower_s.clear();
-            lower_s.extend(t.form.chars().flat_map(char::to_lowercase));
-            TokenInfo {
-                form: hash_str(&t.form),
-                lower: hash_str(&lower_s),
-                shape: hash_str(&short_shape(&t.form)),
-                pos: hash_str(&t.xpos),
-                capitalised: t.form.chars().next().is_some_and(char::is_uppercase),
-            }
-        })
-        .collect();
+    let mut lowers: Vec<String> = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(n);
+    let mut info: Vec<TokenInfo> = Vec::with_capacity(n);
+    let mut affixes: Vec<[u64; 7]> = Vec::with_capacity(n);
+    for t in tokens {
+        lower_s.clear();
+        lower_s.extend(t.form.chars().flat_map(char::to_lowercase));
+        let capitalised = t.form.chars().next().is_some_and(char::is_uppercase);
+        info.push(TokenInfo {
+            lower: hash_str(&lower_s),
+            shape: shape_hash(&t.form),
+            pos: hash_str(&t.xpos),
+            capitalised,
+            classes: g.word_classes(&lower_s).bits() << 1 | u64::from(capitalised),
+        });
+        // Prefixes of 1-3 and suffixes of 1-4 characters, hashed without allocating.
+        let bounds: Vec<usize> = lower_s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([lower_s.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        let mut a = [0u64; 7];
+        for k in 1..=3.min(chars) {
+            a[k - 1] = feature2(tpl::PREFIX, k as u64, hash_str(&lower_s[..bounds[k]]));
+        }
+        for k in 1..=4.min(chars) {
+            a[2 + k] = feature2(
+                tpl::SUFFIX,
+                k as u64,
+                hash_str(&lower_s[bounds[chars - k]..]),
+            );
+        }
+        affixes.push(a);
+        lowers.push(lower_s.clone());
+    }
     const PAD: u64 = 0x5eed;
-    let lower_at = |k: isize| {
+    let at = |k: isize, f: fn(&TokenInfo) -> u64| {
         if k < 0 || k as usize >= n {
             PAD
         } else {
-            info[k as usize].lower
-        }
-    };
-    let shape_at = |k: isize| {
-        if k < 0 || k as usize >= n {
-            PAD
-        } else {
-            info[k as usize].shape
-        }
-    };
-    let pos_at = |k: isize| {
-        if k < 0 || k as usize >= n {
-            PAD
-        } else {
-            info[k as usize].pos
+            f(&info[k as usize])
         }
     };
 
@@ -354,8 +362,7 @@ fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
     let mut i = 0;
     while i < n {
         if let Some((end, p)) = g.place_at(tokens, i) {
-            let kind = p.kind as u64 + 1;
-            mark(&mut place, i, end, kind);
+            mark(&mut place, i, end, p.kind as u64 + 1);
             i = end;
         } else if let Some((end, _)) = g.demonym_at(tokens, i) {
             mark(&mut demonym, i, end, 1);
@@ -364,16 +371,27 @@ fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
             i += 1;
         }
     }
-    // Runs of capitalised tokens (allowing "of", "and", "for", "the" and hyphens inside):
-    // what their last word is says much about the whole name.
+    // The same, ignoring case: web text often writes "florida".
+    let lower_refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+    let mut place_folded = vec![0u64; n];
+    let mut i = 0;
+    while i < n {
+        if let Some((end, kind)) = g.place_folded_at(&lower_refs, i) {
+            mark(&mut place_folded, i, end, kind as u64 + 1);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    // Runs of capitalised tokens (allowing "of", "and", "for", "the", "de" and hyphens inside):
+    // their last word says much about the whole name ("… News Agency", "… Airport").
     let joiner = |t: &Token| {
         matches!(
             t.form.as_str(),
             "of" | "and" | "for" | "the" | "-" | "&" | "de"
         )
     };
-    let mut run_end_org = vec![false; n];
-    let mut run_end_head = vec![false; n];
+    let mut run_last = vec![0u64; n];
     let mut run_pos = vec![0u64; n];
     let mut i = 0;
     while i < n {
@@ -388,12 +406,8 @@ fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
         {
             end += 1;
         }
-        let last = &tokens[end - 1].form;
-        let org = g.is_org_suffix(last);
-        let head = g.is_place_head(last);
         for k in i..end {
-            run_end_org[k] = org && end - i > 1;
-            run_end_head[k] = head && end - i > 1;
+            run_last[k] = info[end - 1].classes;
             run_pos[k] = match (k == i, k + 1 == end) {
                 (true, true) => 1,
                 (true, false) => 2,
@@ -404,75 +418,61 @@ fn static_features(tokens: &[Token], g: &Gazetteer) -> Vec<Vec<u64>> {
         i = end;
     }
 
-    let mut out = Vec::with_capacity(n);
-    for (i, t) in tokens.iter().enumerate() {
+    for i in 0..n {
         let ii = i as isize;
         let x = &info[i];
         let mut f = Vec::with_capacity(40);
+        // LOWER and SHAPE stay at indices 1 and 2: `decode` reads them for label conjunctions.
         f.push(feature(tpl::BIAS, 0));
-        f.push(feature(tpl::FORM, x.form));
         f.push(feature(tpl::LOWER, x.lower));
         f.push(feature(tpl::SHAPE, x.shape));
-        let chars: Vec<char> = t.form.chars().flat_map(char::to_lowercase).collect();
-        for k in 1..=3.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            f.push(feature2(tpl::PREFIX, k as u64, hash_str(&p)));
-        }
-        for k in 1..=4.min(chars.len()) {
-            let s: String = chars[chars.len() - k..].iter().collect();
-            f.push(feature2(tpl::SUFFIX, k as u64, hash_str(&s)));
-        }
-        f.push(feature(tpl::PREV_LOWER, lower_at(ii - 1)));
-        f.push(feature(tpl::NEXT_LOWER, lower_at(ii + 1)));
-        f.push(feature(tpl::PREV2_LOWER, lower_at(ii - 2)));
-        f.push(feature(tpl::NEXT2_LOWER, lower_at(ii + 2)));
-        f.push(feature(tpl::PREV_SHAPE, shape_at(ii - 1)));
-        f.push(feature(tpl::NEXT_SHAPE, shape_at(ii + 1)));
+        f.push(feature2(tpl::FORM, x.lower, x.shape));
+        f.extend(affixes[i].iter().copied().filter(|&h| h != 0));
+        f.push(feature(tpl::PREV_LOWER, at(ii - 1, |t| t.lower)));
+        f.push(feature(tpl::NEXT_LOWER, at(ii + 1, |t| t.lower)));
+        f.push(feature(tpl::PREV2_LOWER, at(ii - 2, |t| t.lower)));
+        f.push(feature(tpl::NEXT2_LOWER, at(ii + 2, |t| t.lower)));
+        f.push(feature(tpl::PREV_SHAPE, at(ii - 1, |t| t.shape)));
+        f.push(feature(tpl::NEXT_SHAPE, at(ii + 1, |t| t.shape)));
         f.push(feature(tpl::POS, x.pos));
-        f.push(feature(tpl::PREV_POS, pos_at(ii - 1)));
-        f.push(feature(tpl::NEXT_POS, pos_at(ii + 1)));
+        f.push(feature(tpl::PREV_POS, at(ii - 1, |t| t.pos)));
+        f.push(feature(tpl::NEXT_POS, at(ii + 1, |t| t.pos)));
         f.push(feature2(tpl::POS_SHAPE, x.pos, x.shape));
-        f.push(feature2(tpl::PREV_LOWER_LOWER, lower_at(ii - 1), x.lower));
-        f.push(feature2(tpl::LOWER_NEXT_LOWER, x.lower, lower_at(ii + 1)));
+        f.push(feature2(
+            tpl::PREV_LOWER_LOWER,
+            at(ii - 1, |t| t.lower),
+            x.lower,
+        ));
+        f.push(feature2(
+            tpl::LOWER_NEXT_LOWER,
+            x.lower,
+            at(ii + 1, |t| t.lower),
+        ));
         f.push(feature3(
             tpl::SHORT_SHAPE_CONTEXT,
-            shape_at(ii - 1),
+            at(ii - 1, |t| t.shape),
             x.shape,
-            shape_at(ii + 1),
+            at(ii + 1, |t| t.shape),
         ));
+        f.push(feature(tpl::CLASSES, x.classes));
+        f.push(feature(tpl::PREV_CLASSES, at(ii - 1, |t| t.classes)));
+        f.push(feature(tpl::NEXT_CLASSES, at(ii + 1, |t| t.classes)));
+        f.push(feature2(tpl::CLASSES_POS, x.classes, x.pos));
         if place[i] != 0 {
             f.push(feature(tpl::PLACE, place[i]));
+        }
+        if place_folded[i] != 0 {
+            f.push(feature2(tpl::PLACE_FOLDED, place_folded[i], x.pos));
         }
         if demonym[i] != 0 {
             f.push(feature(tpl::DEMONYM, demonym[i]));
         }
-        if i > 0 && g.is_title(&tokens[i - 1].form) {
-            f.push(feature2(tpl::TITLE_BEFORE, 1, x.capitalised as u64));
+        if run_pos[i] != 0 {
+            f.push(feature(tpl::RUN_POSITION, run_pos[i]));
+            f.push(feature2(tpl::RUN_LAST, run_last[i], run_pos[i]));
         }
-        if g.is_title(&t.form) {
-            f.push(feature2(tpl::IS_TITLE, 1, x.capitalised as u64));
-        }
-        if g.is_org_suffix(&t.form) {
-            f.push(feature2(tpl::ORG_SUFFIX, 1, x.capitalised as u64));
-        }
-        if g.is_place_head(&t.form) {
-            f.push(feature2(tpl::PLACE_HEAD, 1, x.capitalised as u64));
-        }
-        if i + 1 < n && g.is_org_suffix(&tokens[i + 1].form) && info[i + 1].capitalised {
-            f.push(feature(tpl::NEXT_IS_ORG_SUFFIX, 1));
-        }
-        if run_end_org[i] {
-            f.push(feature(tpl::RUN_ENDS_ORG, 1));
-        }
-        if run_end_head[i] {
-            f.push(feature(tpl::RUN_ENDS_PLACE_HEAD, 1));
-        }
-        f.push(feature(tpl::RUN_POSITION, run_pos[i]));
         if i == 0 {
             f.push(feature2(tpl::FIRST, x.shape, x.lower));
-        }
-        if i > 0 && info[i - 1].capitalised && x.capitalised {
-            f.push(feature2(tpl::PREV_FORM_TITLE_CASE, info[i - 1].form, 1));
         }
         if i > 0 && tokens[i - 1].form == "(" {
             f.push(feature(tpl::IN_PARENS, x.shape));
@@ -517,11 +517,11 @@ fn decode(
     let mut f: Vec<u64> = Vec::with_capacity(48);
     let mut out = Vec::with_capacity(n);
     let (mut p1, mut p2) = (0u16, 0u16);
-    for i in 0..n {
+    for (i, st) in statics.iter().enumerate() {
         f.clear();
-        f.extend_from_slice(&statics[i]);
-        // statics[i][2] is LOWER and [3] SHAPE (see static_features).
-        dynamic_features(&mut f, p1, p2, statics[i][2], statics[i][3]);
+        f.extend_from_slice(st);
+        // st[1] is LOWER and st[2] SHAPE (see static_features).
+        dynamic_features(&mut f, p1, p2, st[1], st[2]);
         model.scores(&f, &mut scores);
         let last = i + 1 == n;
         let mut best = 0u16;
@@ -643,6 +643,24 @@ impl Recognizer {
     }
 }
 
+fn is_possessive(form: &str) -> bool {
+    matches!(form, "'s" | "’s" | "'" | "’")
+}
+
+/// A lowercase word that can stand before a name without being part of it: not a name
+/// particle ("al-Qaeda", "bin Laden", "van Gogh", "de Gaulle").
+fn is_context_word(form: &str) -> bool {
+    const PARTICLES: [&str; 22] = [
+        "al", "el", "bin", "ibn", "abu", "abd", "van", "von", "de", "da", "di", "du", "la", "le",
+        "del", "della", "der", "den", "ter", "dos", "das", "mc",
+    ];
+    form.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&form)
+}
+
+fn is_capitalised(form: &str) -> bool {
+    form.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// The general post-rules of the module doc.
 fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Mention> {
     let mut out = Vec::with_capacity(mentions.len());
@@ -653,13 +671,21 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
             .collect()
     };
     for mut m in mentions {
-        // Possessive: "Russia 's", "Kim's" tokenised as "Kim" + "'s".
-        while m.end > m.start && matches!(tokens[m.end - 1].form.as_str(), "'s" | "’s" | "'" | "’")
-        {
-            m.end -= 1;
+        // A possessive ends the mention: "Russia 's", "North 's state" → "North".
+        if let Some(k) = (m.start + 1..m.end).find(|&k| is_possessive(&tokens[k].form)) {
+            m.end = k;
         }
-        if m.end == m.start {
-            continue;
+        // Leading lowercase words before a capitalised name are context, not name
+        // ("agency Interfax", "minister Jane Doe"); all-lowercase mentions ("florida") and name
+        // particles ("al-Qaeda", "de Gaulle") stay.
+        while m.end - m.start > 1
+            && is_context_word(&tokens[m.start].form)
+            && tokens[m.start + 1].form != "-"
+            && tokens[m.start + 1..m.end]
+                .iter()
+                .any(|t| is_capitalised(&t.form))
+        {
+            m.start += 1;
         }
         if m.kind == EntityType::Person {
             while let Some(e) = g.title_at(tokens, m.start).filter(|&e| e < m.end) {
@@ -860,6 +886,32 @@ mod tests {
             out[0].external_id.as_deref(),
             Some("https://sws.geonames.org/3144096/")
         );
+        let t = tokens("the North 's state media");
+        let out = post_rules(&t, vec![mention(1, 4, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 2));
+    }
+
+    #[test]
+    fn leading_lowercase_context_words_are_dropped() {
+        let t = tokens("the news agency Interfax said");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (3, 4));
+        // Name particles stay.
+        let t = tokens("leader of al Qaeda");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (2, 4));
+        // An all-lowercase mention is left alone.
+        let t = tokens("i moved to new jersey");
+        let out = post_rules(&t, vec![mention(3, 5, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (3, 5));
     }
 
     #[test]
