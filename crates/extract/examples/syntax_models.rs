@@ -14,11 +14,15 @@ use kg_extract::training::{self, strip_annotation, SyntaxModels, TrainOptions};
 use std::path::Path;
 use std::time::Instant;
 
-/// Nanoseconds this thread has spent on a CPU (Linux), so timings mean something on a shared,
-/// overloaded machine; falls back to wall time elsewhere.
+/// Nanoseconds of user + system CPU time of this thread (Linux, 10 ms ticks), so timings mean
+/// something on a shared, overloaded machine; falls back to wall time elsewhere.
 fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
+    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10_000_000)
 }
 
 struct Clock(Instant, Option<u64>);
