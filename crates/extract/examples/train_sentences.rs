@@ -28,10 +28,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bytes.len()
     );
     let model = BoundaryModel::from_bytes(&bytes)?;
-    for split in ["dev"] {
-        let rules = eval_raw(&read(split)?, None, |_| {})?;
-        let learned = eval_raw(&read(split)?, Some(&model), |_| {})?;
-        println!("EWT {split}, rules only\n{rules}\nEWT {split}, with the model\n{learned}");
-    }
+    let dev = read("dev")?;
+    let rules = eval_raw(&dev, None, |_| {})?;
+    let learned = eval_raw(&dev, Some(&model), |_| {})?;
+    println!("EWT dev, rules only\n{rules}\nEWT dev, with the model\n{learned}");
     Ok(())
 }
