@@ -762,4 +762,35 @@ mod tests {
         assert!(continues_word(text, &t[4], &t[5]));
         assert!(!continues_word(text, &t[0], &t[1]));
     }
+
+    #[test]
+    fn arbitrary_unicode_never_panics_and_covers_the_text() {
+        // Deterministic pseudo-random strings over characters that stress the rules: apostrophes,
+        // case changes that alter byte length (İ), combining marks, emoji, abbreviation periods.
+        let alphabet: Vec<char> = "aZİß'’`.-,:;!?\"()$%@/#é\u{301}🙂日 \n0912nt'sDr"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let tokens = tokenize(&text);
+            let joined: String = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+            let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(joined, squeezed, "{text:?}");
+            assert!(
+                tokens.windows(2).all(|w| w[0].end <= w[1].start),
+                "{text:?}"
+            );
+            let sentences = crate::sentences::split(&text, tokens);
+            assert!(sentences.iter().all(|s| text.get(s.start..s.end).is_some()));
+        }
+    }
 }
