@@ -1,6 +1,7 @@
-//! Named-entity recognition: PER, ORG and LOC mentions by greedy left-to-right BILOU labelling with
-//! an averaged perceptron (word, affix, shape, context, POS, gazetteer and capitalised-run
-//! features; the previous two labels; only valid BILOU transitions), then a few general post-rules.
+//! Named-entity recognition: PER, ORG and LOC mentions by BILOU labelling with a first-order
+//! structured averaged perceptron (word, affix, shape, context, POS, gazetteer and capitalised-run
+//! features; previous-label features) decoded by Viterbi over valid BILOU transitions only, then a
+//! few general post-rules.
 //!
 //! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
 //! ("President Jane Doe" → "Jane Doe"); a possessive `'s` is never part of a mention
@@ -264,7 +265,6 @@ mod tpl {
     pub const RUN_POSITION: u32 = 24;
     pub const FIRST: u32 = 25;
     pub const PREV_LABEL: u32 = 26;
-    pub const PREV2_LABELS: u32 = 27;
     pub const PREV_LABEL_LOWER: u32 = 28;
     pub const PREV_LABEL_SHAPE: u32 = 29;
     pub const PREV_LOWER_LOWER: u32 = 30;
@@ -498,46 +498,84 @@ fn label_hash(c: u16) -> u64 {
     combine(0x1ab, c as u64)
 }
 
-/// Adds the label-history features for token `i` to `f` (which holds its static features).
-fn dynamic_features(f: &mut Vec<u64>, p1: u16, p2: u16, lower: u64, shape: u64) {
-    f.push(feature(tpl::PREV_LABEL, label_hash(p1)));
-    f.push(feature2(tpl::PREV2_LABELS, label_hash(p1), label_hash(p2)));
-    f.push(feature2(tpl::PREV_LABEL_LOWER, label_hash(p1), lower));
-    f.push(feature2(tpl::PREV_LABEL_SHAPE, label_hash(p1), shape));
+/// Adds the features that depend on the previous label `prev` for a token whose LOWER and SHAPE
+/// features are `lower` and `shape`.
+fn transition_features(f: &mut Vec<u64>, prev: u16, lower: u64, shape: u64) {
+    f.push(feature(tpl::PREV_LABEL, label_hash(prev)));
+    f.push(feature2(tpl::PREV_LABEL_LOWER, label_hash(prev), lower));
+    f.push(feature2(tpl::PREV_LABEL_SHAPE, label_hash(prev), shape));
 }
 
-/// Greedy constrained decoding; `on_step(i, features, best)` sees every decision (for training).
-fn decode(
-    model: &impl Score,
-    statics: &[Vec<u64>],
-    mut on_step: impl FnMut(usize, &[u64], u16) -> u16,
-) -> Vec<u16> {
+/// The best valid BILOU labelling under a first-order model (Viterbi). Each token's static
+/// features are scored once; only the three transition features are scored per previous label.
+fn viterbi(model: &impl Score, statics: &[Vec<u64>]) -> Vec<u16> {
     let n = statics.len();
-    let mut scores = [0f32; N_CLASSES];
-    let mut f: Vec<u64> = Vec::with_capacity(48);
-    let mut out = Vec::with_capacity(n);
-    let (mut p1, mut p2) = (0u16, 0u16);
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut base = [0f32; N_CLASSES];
+    let mut trans = [0f32; N_CLASSES];
+    let mut f: Vec<u64> = Vec::with_capacity(4);
+    let mut best = vec![[f32::NEG_INFINITY; N_CLASSES]; n];
+    let mut back = vec![[0u8; N_CLASSES]; n];
     for (i, st) in statics.iter().enumerate() {
-        f.clear();
-        f.extend_from_slice(st);
-        // st[1] is LOWER and st[2] SHAPE (see static_features).
-        dynamic_features(&mut f, p1, p2, st[1], st[2]);
-        model.scores(&f, &mut scores);
+        model.scores(st, &mut base);
         let last = i + 1 == n;
-        let mut best = 0u16;
-        let mut best_score = f32::NEG_INFINITY;
-        for c in 0..N_CLASSES as u16 {
-            if allowed(p1, c, last) && scores[c as usize] > best_score {
-                best = c;
-                best_score = scores[c as usize];
+        // The sentence starts after an implicit O.
+        let prevs = if i == 0 { 0..1 } else { 0..N_CLASSES as u16 };
+        for prev in prevs {
+            let before = if i == 0 {
+                0.0
+            } else {
+                best[i - 1][prev as usize]
+            };
+            if before == f32::NEG_INFINITY {
+                continue;
+            }
+            f.clear();
+            // st[1] is LOWER and st[2] SHAPE (see static_features).
+            transition_features(&mut f, prev, st[1], st[2]);
+            model.scores(&f, &mut trans);
+            for c in 0..N_CLASSES as u16 {
+                let score = before + base[c as usize] + trans[c as usize];
+                if allowed(prev, c, last) && score > best[i][c as usize] {
+                    best[i][c as usize] = score;
+                    back[i][c as usize] = prev as u8;
+                }
             }
         }
-        let chosen = on_step(i, &f, best);
-        out.push(chosen);
-        p2 = p1;
-        p1 = chosen;
+    }
+    // Lowest label index wins ties, for determinism.
+    let mut c = crate::perceptron::argmax(&best[n - 1]);
+    let mut out = vec![0u16; n];
+    for i in (0..n).rev() {
+        out[i] = c;
+        c = u16::from(back[i][c as usize]);
     }
     out
+}
+
+/// Structured-perceptron update towards `gold` and away from `guess` (both full labellings).
+fn structured_update(model: &mut Perceptron, statics: &[Vec<u64>], gold: &[u16], guess: &[u16]) {
+    let mut f = Vec::with_capacity(4);
+    for (i, st) in statics.iter().enumerate() {
+        let (gp, pp) = if i == 0 {
+            (0, 0)
+        } else {
+            (gold[i - 1], guess[i - 1])
+        };
+        if gold[i] != guess[i] {
+            model.update(gold[i], guess[i], st);
+        }
+        if gold[i] != guess[i] || gp != pp {
+            f.clear();
+            transition_features(&mut f, gp, st[1], st[2]);
+            model.add(gold[i], &f, 1.0);
+            f.clear();
+            transition_features(&mut f, pp, st[1], st[2]);
+            model.add(guess[i], &f, -1.0);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -574,21 +612,11 @@ impl Recognizer {
             shuffle(&mut order, &mut seed);
             for &k in &order {
                 let (statics, gold) = &data[k];
-                // Decoding follows the model's own previous labels, as at run time; the
-                // mistakes of a sentence are applied after it.
-                let mut updates: Vec<(u16, u16, Vec<u64>)> = Vec::new();
-                decode(&model, statics, |i, f, best| {
-                    if best != gold[i] {
-                        updates.push((gold[i], best, f.to_vec()));
-                    }
-                    best
-                });
-                for _ in 0..gold.len() {
-                    model.tick();
+                let guess = viterbi(&model, statics);
+                if guess != *gold {
+                    structured_update(&mut model, statics, gold, &guess);
                 }
-                for (truth, guess, f) in updates {
-                    model.update(truth, guess, &f);
-                }
+                model.tick();
             }
         }
         Recognizer {
@@ -611,7 +639,7 @@ impl Recognizer {
             return Vec::new();
         }
         let statics = static_features(tokens, gazetteer());
-        let labels = decode(&self.weights, &statics, |_, _, best| best);
+        let labels = viterbi(&self.weights, &statics);
         labels_to_mentions(&labels)
     }
 
