@@ -8,6 +8,7 @@
 //! and match whole token sequences; a hyphen may be its own token ("Guinea - Bissau").
 
 use crate::doc::Token;
+use crate::perceptron::{hash_str, KeyMap};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -82,15 +83,16 @@ pub struct Demonym {
 /// Multi-word phrases indexed for longest-match look-up over tokens.
 struct Phrases<V> {
     entries: HashMap<String, V>,
-    /// Longest phrase (in words) starting with each first word, to skip most tokens at once.
-    first_words: HashMap<String, usize>,
+    /// Longest phrase (in tokens) by the hash of its first word, to skip most tokens at once
+    /// with one cheap look-up.
+    first_words: KeyMap<usize>,
 }
 
 impl<V> Phrases<V> {
     fn new() -> Phrases<V> {
         Phrases {
             entries: HashMap::new(),
-            first_words: HashMap::new(),
+            first_words: KeyMap::default(),
         }
     }
 
@@ -100,7 +102,7 @@ impl<V> Phrases<V> {
         let tokens = key.split([' ', '-']).count() + key.matches('-').count();
         let longest = self
             .first_words
-            .entry(first_word(&key).to_string())
+            .entry(hash_str(first_word(&key)))
             .or_insert(0);
         *longest = (*longest).max(tokens);
         self.entries.entry(key).or_insert(value);
@@ -113,7 +115,7 @@ impl<V> Phrases<V> {
         forms: impl Fn(usize) -> Option<&'t str>,
         i: usize,
     ) -> Option<(usize, &V)> {
-        let max = *self.first_words.get(first_word(forms(i)?))?;
+        let max = *self.first_words.get(&hash_str(first_word(forms(i)?)))?;
         let mut end = i;
         while end < i + max && forms(end).is_some() {
             end += 1;
@@ -160,6 +162,8 @@ pub struct Gazetteer {
     place_heads: std::collections::HashSet<&'static str>,
     first_names: std::collections::HashSet<&'static str>,
     last_names: std::collections::HashSet<&'static str>,
+    /// [`WordClasses::bits`] by the hash of the lowercase word, for one look-up per token.
+    word_bits: KeyMap<u8>,
 }
 
 /// The gazetteer compiled into this binary, parsed on first use.
@@ -221,7 +225,7 @@ impl Gazetteer {
         for t in lines(TITLES) {
             titles.insert(t, ());
         }
-        Gazetteer {
+        let mut g = Gazetteer {
             places,
             places_folded,
             demonyms,
@@ -230,7 +234,24 @@ impl Gazetteer {
             place_heads: lines(PLACE_HEADS).collect(),
             first_names: lines(FIRST_NAMES).collect(),
             last_names: lines(LAST_NAMES).collect(),
+            word_bits: KeyMap::default(),
+        };
+        let words: Vec<&str> = g
+            .titles
+            .entries
+            .keys()
+            .map(String::as_str)
+            .chain(g.org_suffixes.iter().copied())
+            .chain(g.place_heads.iter().copied())
+            .chain(g.first_names.iter().copied())
+            .chain(g.last_names.iter().copied())
+            .collect();
+        let mut bits = KeyMap::default();
+        for w in words {
+            bits.insert(hash_str(w), g.word_classes_slow(w).bits() as u8);
         }
+        g.word_bits = bits;
+        g
     }
 
     /// The place named by exactly these words ("North", "Korea"), if any.
@@ -297,6 +318,18 @@ impl Gazetteer {
         } else {
             lower
         };
+        let bits = self.word_bits.get(&hash_str(w)).copied().unwrap_or(0);
+        WordClasses {
+            title: bits & 1 != 0,
+            org_suffix: bits & 2 != 0,
+            place_head: bits & 4 != 0,
+            first_name: bits & 8 != 0,
+            last_name: bits & 16 != 0,
+        }
+    }
+
+    /// [`Gazetteer::word_classes`] from the sets themselves (builds `word_bits`).
+    fn word_classes_slow(&self, w: &str) -> WordClasses {
         WordClasses {
             title: self.titles.entries.contains_key(w),
             org_suffix: self.org_suffixes.contains(w),

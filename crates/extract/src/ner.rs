@@ -33,7 +33,7 @@ pub struct NerOptions {
 impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
-            iterations: 12,
+            iterations: 10,
             seed: 7,
             prune_below: 0.05,
         }
