@@ -6,6 +6,7 @@
 //! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
 //! ("President Jane Doe" → "Jane Doe"); a possessive `'s` is never part of a mention
 //! (it ends it); lowercase words before a capitalised name are dropped ("agency Interfax"); a
+//! mention never ends inside a hyphenated word (unspaced "Soo-yeon" split by the tokeniser); a
 //! span that is exactly a gazetteer country, continent or capital is a place; places
 //! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
 //! is an alias: "U.S." → "United States"). Demonyms ("North Korean", "Russians") become
@@ -715,6 +716,15 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
         {
             m.start += 1;
         }
+        // A mention never ends inside a hyphenated word ("Soo-yeon" tokenised "Soo", "-", "yeon").
+        while m.end + 1 < tokens.len()
+            && tokens[m.end].form == "-"
+            && !tokens[m.end - 1].space_after
+            && !tokens[m.end].space_after
+            && tokens[m.end + 1].form.chars().all(char::is_alphabetic)
+        {
+            m.end += 2;
+        }
         if m.kind == EntityType::Person {
             while let Some(e) = g.title_at(tokens, m.start).filter(|&e| e < m.end) {
                 m.start = e;
@@ -852,6 +862,7 @@ mod tests {
         text.split(' ')
             .map(|f| Token {
                 form: f.to_string(),
+                space_after: true,
                 ..Token::default()
             })
             .collect()
@@ -940,6 +951,20 @@ mod tests {
         let t = tokens("i moved to new jersey");
         let out = post_rules(&t, vec![mention(3, 5, EntityType::Place)], gazetteer());
         assert_eq!((out[0].start, out[0].end), (3, 5));
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_cut() {
+        let mut t = tokens("said Park Soo - yeon today");
+        for k in [2, 3] {
+            t[k].space_after = false;
+        }
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 5));
+        // Spaced dashes separate.
+        let t = tokens("said Park Soo - yeon today");
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 3));
     }
 
     #[test]
