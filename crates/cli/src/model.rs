@@ -13,6 +13,10 @@ use kg_extract::parser::Parser;
 use kg_extract::tagger::Tagger;
 use kg_extract::training::{self, SyntaxModels, TrainOptions};
 
+// The entity recogniser's half of `--uner` (its own file, so main.rs needs no change).
+#[path = "ner_cmd.rs"]
+mod ner_cmd;
+
 /// File names of the syntactic models inside a models directory.
 pub const TAGGER_FILE: &str = "tagger.bin";
 pub const LEMMA_FILE: &str = "lemma.bin";
@@ -34,7 +38,7 @@ pub enum ModelCommand {
         /// Folds for jackknifing tags over the parser's training data.
         #[arg(long, default_value_t = 5)]
         folds: usize,
-        /// UNER English-EWT directory, to train the entity recogniser too (not yet used here).
+        /// UNER English-EWT directory, to train the entity recogniser (ner.bin) too.
         #[arg(long)]
         uner: Option<PathBuf>,
     },
@@ -45,7 +49,7 @@ pub enum ModelCommand {
         treebank: PathBuf,
         #[arg(long, default_value = "data/models")]
         models: PathBuf,
-        /// UNER English-EWT directory, to score the entity recogniser too (not yet used here).
+        /// UNER English-EWT directory, to score the entity recogniser (ner.bin) too.
         #[arg(long)]
         uner: Option<PathBuf>,
     },
@@ -58,7 +62,7 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
             out,
             seed,
             folds,
-            uner: _,
+            uner,
         } => {
             let sentences = read_split(&treebank, "train")?;
             let options = TrainOptions {
@@ -82,12 +86,16 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
                 eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
             }
             eprintln!("trained in {:.1}s", start.elapsed().as_secs_f64());
+            // Entity recogniser (ner_cmd.rs), only when UNER is given.
+            if let Some(uner) = uner {
+                ner_cmd::train(&uner, &treebank, &out)?;
+            }
             Ok(())
         }
         ModelCommand::Eval {
             treebank,
             models,
-            uner: _,
+            uner,
         } => {
             let start = Instant::now();
             let loaded = load(&models)?;
@@ -107,6 +115,10 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
                 );
             }
             raw_text_eval(&treebank, &models, &loaded)?;
+            // Entity recogniser (ner_cmd.rs), only when UNER is given.
+            if let Some(uner) = uner {
+                ner_cmd::eval(&uner, &models)?;
+            }
             Ok(())
         }
     }
