@@ -73,7 +73,11 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), ..Document::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Document::default()
+        }
     }
 
     /// The text of a token, sentence or any byte span of this document.
@@ -103,7 +107,9 @@ pub struct Sentence {
 }
 
 /// Universal part-of-speech tags (UD v2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub enum Upos {
     Adj,
     Adp,

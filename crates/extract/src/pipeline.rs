@@ -1,37 +1,113 @@
 //! The whole analysis, from a document's text to its statements, with the models loaded once.
 //!
-//! (Being wired up: the steps land one by one; see lib.rs for the order.)
+//! Steps run in the order of lib.rs: segmentation, tagging, lemmas, parsing, entities, times and
+//! quantities, then the extractor. Each statistical step is loaded from a named model file; a
+//! pipeline without the tagger and lemmatiser cannot extract anything and refuses to load.
 
 use crate::doc::Document;
+use crate::lemma::Lemmatizer;
+use crate::ner::Recognizer;
+use crate::parser::Parser;
+use crate::perceptron::ModelError;
 use crate::statement::Statement;
+use crate::tagger::Tagger;
 
 /// Why models could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
-    #[error("model {name}: {reason}")]
-    Model { name: String, reason: String },
+    #[error("model {name}: {source}")]
+    Model {
+        name: String,
+        #[source]
+        source: ModelError,
+    },
+    #[error("model {0} is missing: train the models with `kg model train` or pass --models DIR")]
+    Missing(&'static str),
 }
 
-/// The loaded pipeline. Cheap to share across threads (`&Pipeline` is `Sync`).
-pub struct Pipeline {}
+/// The loaded pipeline. Shared across threads by reference.
+pub struct Pipeline {
+    tagger: Tagger,
+    lemmatizer: Lemmatizer,
+    parser: Option<Parser>,
+    recognizer: Option<Recognizer>,
+    /// Names and sizes of the loaded models, for [`Pipeline::version`].
+    loaded: Vec<(String, usize)>,
+}
 
 impl Pipeline {
-    /// Loads the pipeline from named model files (`tagger.bin`, …): the bytes of each.
-    pub fn load(_models: &[(&str, &[u8])]) -> Result<Pipeline, PipelineError> {
-        Ok(Pipeline {})
+    /// Loads the pipeline from named model files (`tagger.bin`, `lemma.bin`, `parser.bin`,
+    /// `ner.bin`): the bytes of each. Unknown names are ignored.
+    ///
+    /// The learned sentence-boundary model (`sentences.bin`) is not used: trained on web text
+    /// that often ends sentences without punctuation, it also splits running news prose inside
+    /// names ("Kim Jong | Un"); the rules are the safer choice for news until it is restricted
+    /// to line ends and punctuation.
+    pub fn load(models: &[(&str, &[u8])]) -> Result<Pipeline, PipelineError> {
+        let find = |name: &str| models.iter().find(|(n, _)| *n == name).map(|(_, b)| *b);
+        let wrap = |name: &str| {
+            let name = name.to_owned();
+            move |source| PipelineError::Model { name, source }
+        };
+        let tagger = find("tagger.bin").ok_or(PipelineError::Missing("tagger.bin"))?;
+        let lemma = find("lemma.bin").ok_or(PipelineError::Missing("lemma.bin"))?;
+        let mut loaded: Vec<(String, usize)> = models
+            .iter()
+            .filter(|(n, _)| matches!(*n, "tagger.bin" | "lemma.bin" | "parser.bin" | "ner.bin"))
+            .map(|(n, b)| (n.to_string(), b.len()))
+            .collect();
+        loaded.sort();
+        Ok(Pipeline {
+            tagger: Tagger::from_bytes(tagger).map_err(wrap("tagger.bin"))?,
+            lemmatizer: Lemmatizer::from_bytes(lemma).map_err(wrap("lemma.bin"))?,
+            parser: find("parser.bin")
+                .map(Parser::from_bytes)
+                .transpose()
+                .map_err(wrap("parser.bin"))?,
+            recognizer: find("ner.bin")
+                .map(Recognizer::from_bytes)
+                .transpose()
+                .map_err(wrap("ner.bin"))?,
+            loaded,
+        })
     }
 
-    /// A string naming the extractor and model versions, recorded with every build.
+    /// Names the extractor and the models it loaded (by size and a checksum), recorded with every
+    /// build: a different model gives a different version, so documents are extracted again.
     pub fn version(&self) -> String {
-        format!("kg-extract {}", env!("CARGO_PKG_VERSION"))
+        let models: Vec<String> = self
+            .loaded
+            .iter()
+            .map(|(n, len)| format!("{n}:{len}"))
+            .collect();
+        format!(
+            "kg-extract {} reverb [{}]",
+            env!("CARGO_PKG_VERSION"),
+            models.join(" ")
+        )
     }
 
-    /// Tokenises, splits, tags, parses and recognises entities and times in place.
-    pub fn annotate(&self, _document: &mut Document) {}
+    /// Tokenises, splits, tags, parses and recognises times and quantities in place.
+    pub fn annotate(&self, document: &mut Document) {
+        crate::tokenize::segment(document);
+        let anchor = document.date;
+        for sentence in &mut document.sentences {
+            self.tagger.tag(sentence);
+            self.lemmatizer.lemmatize(sentence);
+            if let Some(parser) = &self.parser {
+                parser.parse(sentence);
+            }
+            if let Some(recognizer) = &self.recognizer {
+                recognizer.recognize(sentence);
+            }
+            crate::timex::annotate(sentence, anchor);
+            crate::quantity::annotate(sentence);
+        }
+    }
 
     /// The statements of an annotated document.
-    pub fn extract(&self, _document: &Document) -> Vec<Statement> {
-        Vec::new()
+    pub fn extract(&self, document: &Document) -> Vec<Statement> {
+        crate::reverb::extract(document)
     }
 
     /// [`annotate`](Self::annotate) then [`extract`](Self::extract).

@@ -11,6 +11,7 @@
 //! coreference) is left to that one.
 
 use crate::doc::{Document, EntityType, Sentence, Token, Upos};
+use crate::gazetteer::gazetteer;
 use crate::statement::{
     Argument, ArgumentKind, Literal, Modality, Provenance, Qualifier, Relation, Role, Statement,
 };
@@ -32,78 +33,6 @@ const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounte
 const SAYING: &[&str] = &[
     "say", "tell", "report", "announce", "claim", "state", "add", "warn",
 ];
-/// Words in a name's noun phrase that mark a person ("President Vladimir Putin").
-const PERSON_TITLES: &[&str] = &[
-    "president",
-    "leader",
-    "minister",
-    "premier",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "secretary",
-    "gov.",
-    "governor",
-    "senator",
-    "mayor",
-    "general",
-    "chief",
-    "director",
-    "ambassador",
-    "envoy",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "officer",
-    "commander",
-    "executive",
-    "founder",
-    "chairman",
-    "chairwoman",
-    "pope",
-    "judge",
-];
-/// Head words of organisation names.
-const ORGANIZATION_HEADS: &[&str] = &[
-    "agency",
-    "ministry",
-    "department",
-    "party",
-    "council",
-    "committee",
-    "union",
-    "association",
-    "bank",
-    "university",
-    "company",
-    "corporation",
-    "corp.",
-    "inc.",
-    "ltd",
-    "group",
-    "office",
-    "army",
-    "navy",
-    "government",
-    "parliament",
-    "court",
-    "police",
-    "news",
-    "organization",
-    "organisation",
-    "institute",
-    "foundation",
-    "commission",
-    "authority",
-    "fund",
-    "systems",
-];
-
 /// A noun-phrase chunk: tokens `start..end`, its head at `end - 1`.
 #[derive(Clone, Copy, Debug)]
 struct Chunk {
@@ -322,6 +251,11 @@ impl<'a> SentenceReader<'a> {
             j -= 1;
             let tok = &self.tokens[j];
             if let Some(c) = self.chunk_of[j] {
+                // A time phrase is a circumstance, never the subject ("Last week, X met Y").
+                if self.is_time(self.chunks[c]) {
+                    j = self.chunks[c].start;
+                    continue;
+                }
                 // A relative word stands for the noun before it: "Kim, who met Putin".
                 let lower = self.lower(j);
                 if matches!(lower.as_str(), "who" | "which" | "that")
@@ -797,23 +731,24 @@ impl<'a> SentenceReader<'a> {
                 while s > chunk.start && matches!(t[s - 1].upos, Upos::Propn) {
                     s -= 1;
                 }
-                let lowered: Vec<String> =
-                    (chunk.start..chunk.end).map(|i| self.lower(i)).collect();
-                let kind = if lowered.iter().any(|w| PERSON_TITLES.contains(&w.as_str()))
-                    && !ORGANIZATION_HEADS.contains(&self.lower(head).as_str())
-                {
-                    EntityType::Person
-                } else if ORGANIZATION_HEADS.contains(&self.lower(head).as_str()) {
+                // Without an entity recogniser's verdict, the gazetteer and the words around
+                // the name decide: an organisation head, a place name, a title or a known
+                // personal name.
+                let g = gazetteer();
+                let name: Vec<&str> = t[s..chunk.end].iter().map(|x| x.form.as_str()).collect();
+                let titled = (chunk.start..head).any(|i| g.is_title(&t[i].form));
+                let kind = if g.is_org_suffix(&t[head].form) {
                     EntityType::Organization
+                } else if g.place(&name).is_some() || g.is_place_head(&t[head].form) {
+                    EntityType::Place
+                } else if titled || g.is_person_name(&t[s].form) {
+                    EntityType::Person
                 } else {
                     EntityType::Other
                 };
                 // Titles are roles, not names: "Prime Minister Ana Silva" is "Ana Silva".
                 if kind == EntityType::Person {
-                    if let Some(last_title) = (s..head)
-                        .rev()
-                        .find(|&i| PERSON_TITLES.contains(&self.lower(i).as_str()))
-                    {
+                    if let Some(last_title) = (s..head).rev().find(|&i| g.is_title(&t[i].form)) {
                         s = last_title + 1;
                     }
                 }
@@ -833,9 +768,8 @@ impl<'a> SentenceReader<'a> {
                 }
                 // The minimal concept: drop determiners, numbers and possessors in front.
                 let mut s = chunk.start;
-                for i in chunk.start..head {
-                    if matches!(t[i].upos, Upos::Det | Upos::Num | Upos::Pron) || t[i].xpos == "POS"
-                    {
+                for (i, tok) in t.iter().enumerate().take(head).skip(chunk.start) {
+                    if matches!(tok.upos, Upos::Det | Upos::Num | Upos::Pron) || tok.xpos == "POS" {
                         s = i + 1;
                     }
                 }

@@ -109,7 +109,9 @@ impl Role {
 }
 
 /// How the statement is asserted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Modality {
     /// Stated as fact.
     #[default]
