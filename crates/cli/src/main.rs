@@ -4,8 +4,10 @@
 //! with file and line; everything about language lives in `kg-extract` and everything about RDF in
 //! `kg-graph`.
 
+mod bench;
 mod dump;
 mod ingest;
+mod model;
 mod models;
 
 use std::path::PathBuf;
@@ -75,6 +77,11 @@ enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Train or evaluate the NLP models on UD treebanks.
+    #[command(subcommand)]
+    Model(model::ModelCommand),
+    /// Measure tokenise/tag/parse throughput, start-up time and peak memory on a corpus.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Subcommand)]
@@ -191,6 +198,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 graph.edge_count(),
                 output.display()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Model(command) => {
+            model::run(command)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench(args) => {
+            bench::run(args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { store } => {
