@@ -5,7 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn kg(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg")).args(args).current_dir(cwd).output().expect("run kg")
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run kg")
 }
 
 fn ok(args: &[&str], cwd: &Path) -> String {
@@ -28,17 +32,30 @@ fn workdir(name: &str) -> PathBuf {
 }
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn sample() -> String {
-    repo().join("data/kim-putin-2023-09.txt").display().to_string()
+    repo()
+        .join("data/kim-putin-2023-09.txt")
+        .display()
+        .to_string()
 }
 
 /// Every quad of the store, sorted: what "the same graph" means.
 fn all_quads(dir: &Path, store: &str) -> Vec<String> {
     let out = ok(
-        &["query", "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "tsv"],
+        &[
+            "query",
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--store",
+            store,
+            "--format",
+            "tsv",
+        ],
         dir,
     );
     let mut lines: Vec<String> = out.lines().skip(1).map(str::to_owned).collect();
@@ -51,16 +68,33 @@ fn sample_dump_builds_and_answers_who_met_whom() {
     let dir = workdir("sample");
     ok(&["build", &sample(), "--store", "s"], &dir);
     let meetings = ok(
-        &["query", &repo().join("queries/meetings.rq").display().to_string(), "--store", "s", "--format", "csv"],
+        &[
+            "query",
+            &repo().join("queries/meetings.rq").display().to_string(),
+            "--store",
+            "s",
+            "--format",
+            "csv",
+        ],
         &dir,
     );
     let kim_putin_at_vostochny = meetings.lines().any(|l| {
         l.contains("Kim Jong Un") && l.contains("Vladimir Putin") && l.contains("Vostochny")
     });
-    assert!(kim_putin_at_vostochny, "no Kim–Putin meeting at Vostochny in:\n{meetings}");
+    assert!(
+        kim_putin_at_vostochny,
+        "no Kim–Putin meeting at Vostochny in:\n{meetings}"
+    );
 
     let count = ok(
-        &["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a rdf:Statement }", "--store", "s", "--format", "csv"],
+        &[
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s a rdf:Statement }",
+            "--store",
+            "s",
+            "--format",
+            "csv",
+        ],
         &dir,
     );
     let n: usize = count.lines().nth(1).unwrap().trim().parse().unwrap();
@@ -69,7 +103,10 @@ fn sample_dump_builds_and_answers_who_met_whom() {
     // Every shipped query runs.
     for entry in std::fs::read_dir(repo().join("queries")).unwrap() {
         let path = entry.unwrap().path();
-        ok(&["query", &path.display().to_string(), "--store", "s"], &dir);
+        ok(
+            &["query", &path.display().to_string(), "--store", "s"],
+            &dir,
+        );
     }
 }
 
@@ -78,9 +115,18 @@ fn graphml_is_byte_identical_across_builds() {
     let dir = workdir("graphml");
     ok(&["build", &sample(), "--store", "a"], &dir);
     ok(&["build", &sample(), "--store", "b"], &dir);
-    ok(&["export", "graphml", "-o", "a.graphml", "--store", "a"], &dir);
-    ok(&["export", "graphml", "-o", "b.graphml", "--store", "b"], &dir);
-    let (a, b) = (std::fs::read(dir.join("a.graphml")).unwrap(), std::fs::read(dir.join("b.graphml")).unwrap());
+    ok(
+        &["export", "graphml", "-o", "a.graphml", "--store", "a"],
+        &dir,
+    );
+    ok(
+        &["export", "graphml", "-o", "b.graphml", "--store", "b"],
+        &dir,
+    );
+    let (a, b) = (
+        std::fs::read(dir.join("a.graphml")).unwrap(),
+        std::fs::read(dir.join("b.graphml")).unwrap(),
+    );
     assert!(a == b, "two builds of one dump exported differently");
     let text = String::from_utf8(a).unwrap();
     assert!(text.contains(r#"<key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#));
@@ -96,7 +142,11 @@ fn csv_jsonl_gz_and_text_dumps_build_the_same_graph() {
         "Workers held talks with managers.\nThe talks ended without a deal.",
     ];
     // Plain text can hold the first two; CSV and JSONL hold all three.
-    std::fs::write(dir.join("plain.txt"), format!("{}\n{}\n", texts[0], texts[1])).unwrap();
+    std::fs::write(
+        dir.join("plain.txt"),
+        format!("{}\n{}\n", texts[0], texts[1]),
+    )
+    .unwrap();
     let mut csv = String::from("text\n");
     for t in &texts[..2] {
         csv.push_str(&format!("\"{}\"\n", t.replace('"', "\"\"")));
@@ -118,7 +168,10 @@ fn csv_jsonl_gz_and_text_dumps_build_the_same_graph() {
     ok(&["build", "three.csv", "--store", "c3"], &dir);
     ok(&["build", "three.jsonl.gz", "--store", "j3"], &dir);
     let plain = all_quads(&dir, "p");
-    assert!(plain.iter().any(|q| q.contains("Ana Silva")), "nothing extracted: {plain:?}");
+    assert!(
+        plain.iter().any(|q| q.contains("Ana Silva")),
+        "nothing extracted: {plain:?}"
+    );
     assert_eq!(plain, all_quads(&dir, "c2"));
     assert_eq!(all_quads(&dir, "c3"), all_quads(&dir, "j3"));
 }
@@ -135,14 +188,43 @@ fn bad_records_are_reported_and_the_rest_is_built() {
         "id,text\nx1,\"Unclosed quote here\nx2,Maria Costa opened a factory in Braga.\n",
     )
     .unwrap();
-    let out = kg(&["build", "dump.txt", "dump.csv", "--store", "s", "--rejects", "rejects.tsv"], &dir);
-    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = kg(
+        &[
+            "build",
+            "dump.txt",
+            "dump.csv",
+            "--store",
+            "s",
+            "--rejects",
+            "rejects.tsv",
+        ],
+        &dir,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("dump.txt:2: invalid UTF-8"), "{stderr}");
-    assert!(stderr.contains("dump.csv:2: unbalanced double quote"), "{stderr}");
+    assert!(
+        stderr.contains("dump.csv:2: unbalanced double quote"),
+        "{stderr}"
+    );
     let report = std::fs::read_to_string(dir.join("rejects.tsv")).unwrap();
     assert_eq!(report.lines().count(), 3, "{report}");
-    let docs = ok(&["query", "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id", "--store", "s", "--format", "csv"], &dir);
+    let docs = ok(
+        &[
+            "query",
+            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
+            "--store",
+            "s",
+            "--format",
+            "csv",
+        ],
+        &dir,
+    );
     let ids: Vec<&str> = docs.lines().skip(1).map(str::trim).collect();
     assert_eq!(ids.len(), 3, "{docs}");
     assert!(ids.contains(&"x2"), "{docs}");
@@ -163,7 +245,10 @@ fn rebuilding_the_same_dump_changes_nothing() {
 #[test]
 fn querying_without_a_store_says_what_to_do() {
     let dir = workdir("nostore");
-    let out = kg(&["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "missing"], &dir);
+    let out = kg(
+        &["query", "SELECT * WHERE { ?s ?p ?o }", "--store", "missing"],
+        &dir,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kg build"));
 }

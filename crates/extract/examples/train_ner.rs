@@ -47,9 +47,9 @@ fn main() {
     };
     if let Ok(text) = std::fs::read_to_string(&cache) {
         let tags: Vec<&str> = text.lines().collect();
-        apply_tags(&mut train, &tags[0]);
-        apply_tags(&mut dev, &tags[1]);
-        apply_tags(&mut test, &tags[2]);
+        apply_tags(&mut train, tags[0]);
+        apply_tags(&mut dev, tags[1]);
+        apply_tags(&mut test, tags[2]);
         eprintln!("tags from {cache}");
     } else {
         // Same jackknifing as `kg model train --uner` (kg_extract::training::jackknife_tags).

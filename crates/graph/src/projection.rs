@@ -110,10 +110,8 @@ pub fn project(store: &KgStore) -> Result<EntityGraph, GraphError> {
     }
 
     // (subject, object, predicate) → (statement IRIs with their evidence, dates)
-    let mut merged: BTreeMap<
-        (String, String, String),
-        (BTreeMap<String, String>, BTreeSet<String>),
-    > = BTreeMap::new();
+    type Support = (BTreeMap<String, String>, BTreeSet<String>);
+    let mut merged: BTreeMap<(String, String, String), Support> = BTreeMap::new();
     for row in select(store, EDGES)? {
         let [Some(st), Some(s), Some(p), Some(o), Some(text), date, time] = row.as_slice() else {
             continue;

@@ -29,7 +29,7 @@ pub enum OutputFormat {
 }
 
 /// Parses and runs `sparql` against the store.
-pub fn execute<'a>(store: &'a KgStore, sparql: &str) -> Result<QueryResults<'static>, GraphError> {
+pub fn execute(store: &KgStore, sparql: &str) -> Result<QueryResults<'static>, GraphError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, iri) in PREFIXES {
         evaluator = evaluator

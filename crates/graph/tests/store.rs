@@ -127,7 +127,7 @@ fn documents_are_replaced_and_removed_whole_and_entities_follow() {
     put(&store, "d1", &[meeting("d1")]);
     put(&store, "d2", &[meeting("d2")]);
     let count = |store: &KgStore| {
-        rows(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?s kg:meet ?o }")[0][0].clone()
+        rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s kg:meet ?o }")[0][0].clone()
     };
     assert_eq!(count(&store), "2");
     let mentions = "SELECT ?n WHERE { ?e rdfs:label \"Vladimir Putin\" ; kg:documentCount ?n }";
