@@ -9,7 +9,9 @@
 //! already decided in [`kg_extract::Statement`]s.
 
 pub mod entities;
+pub mod generation;
 pub mod graphml;
+pub mod history;
 pub mod mapping;
 pub mod projection;
 pub mod query;

@@ -13,34 +13,60 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store, Transaction};
 
+use crate::generation::{self, Layout, ReaderLock};
 use crate::vocab::{self, *};
 use crate::{entities, mapping, GraphError};
 
 /// A kg knowledge graph, on disk or in memory.
 pub struct KgStore {
     store: Store,
+    /// Keeps the generation this store reads from alive (see [`generation`]).
+    _reader: Option<ReaderLock>,
 }
 
 impl KgStore {
-    /// Opens (creating if needed) the store in `path` for reading and writing.
+    /// Opens (creating if needed) a plain oxigraph store in `path` for reading and writing in
+    /// place. `kg build` does not use this: it writes a new generation ([`generation::Build`]).
     pub fn open(path: &Path) -> Result<KgStore, GraphError> {
-        Ok(KgStore {
-            store: Store::open(path)?,
-        })
+        if let Layout::Generations { .. } = generation::layout(path)? {
+            return Err(GraphError::Invalid(format!(
+                "{} is a store of build generations: write it with a build, not in place",
+                path.display()
+            )));
+        }
+        Ok(KgStore::from_oxigraph(Store::open(path)?))
     }
 
-    /// Opens an existing store read-only; other processes may write to it meanwhile.
+    /// Opens an existing store read-only: the published generation of a `kg build` store (the
+    /// graph as of the last completed build, whatever build runs meanwhile), or a plain store.
     pub fn open_read_only(path: &Path) -> Result<KgStore, GraphError> {
-        Ok(KgStore {
-            store: Store::open_read_only(path)?,
-        })
+        match generation::layout(path)? {
+            Layout::Generations { .. } => generation::open_published(path),
+            Layout::Plain => Ok(KgStore::from_oxigraph(Store::open_read_only(path)?)),
+            Layout::Empty => Err(GraphError::Invalid(format!(
+                "no store at {}: no build has completed there",
+                path.display()
+            ))),
+        }
     }
 
     /// A store that lives in memory only (tests, `kg extract`).
     pub fn in_memory() -> Result<KgStore, GraphError> {
-        Ok(KgStore {
-            store: Store::new()?,
-        })
+        Ok(KgStore::from_oxigraph(Store::new()?))
+    }
+
+    pub(crate) fn from_oxigraph(store: Store) -> KgStore {
+        KgStore {
+            store,
+            _reader: None,
+        }
+    }
+
+    pub(crate) fn with_reader_lock(store: Store, lock: ReaderLock) -> KgStore {
+        KgStore {
+            store,
+            _reader: Some(lock),
+        }
     }
 
     /// The underlying oxigraph store, for queries and exports.
@@ -82,6 +108,60 @@ impl KgStore {
             }
         }
         Ok(out)
+    }
+
+    /// Fingerprint of the stored document with this id, if there is one.
+    pub fn document_fingerprint(&self, id: &str) -> Result<Option<String>, GraphError> {
+        let iri = vocab::document_iri(id);
+        let found = self
+            .store
+            .quads_for_pattern(
+                Some(NamedOrBlankNodeRef::from(&iri)),
+                Some(KG_FINGERPRINT),
+                None,
+                Some(GraphNameRef::from(&iri)),
+            )
+            .next()
+            .transpose()?;
+        Ok(found.and_then(|q| literal_value(&q.object)))
+    }
+
+    /// Ids of every stored document, in no particular order.
+    pub fn document_ids(&self) -> Result<Vec<String>, GraphError> {
+        let mut out = Vec::new();
+        for quad in
+            self.store
+                .quads_for_pattern(None, Some(RDF_TYPE), Some(KG_DOCUMENT.into()), None)
+        {
+            let quad = quad?;
+            let id = self
+                .store
+                .quads_for_pattern(
+                    Some(quad.subject.as_ref()),
+                    Some(DCTERMS_IDENTIFIER),
+                    None,
+                    Some(quad.graph_name.as_ref()),
+                )
+                .next()
+                .transpose()?
+                .and_then(|q| literal_value(&q.object));
+            out.extend(id);
+        }
+        Ok(out)
+    }
+
+    /// Recomputes the entity records of `entities` in transactions of bounded size: a build that
+    /// writes a generation nobody reads yet needs no single transaction, only bounded memory.
+    pub fn refresh_entities(&self, entities: &BTreeSet<NamedNode>) -> Result<(), GraphError> {
+        const PER_TRANSACTION: usize = 2000;
+        let all: Vec<&NamedNode> = entities.iter().collect();
+        for part in all.chunks(PER_TRANSACTION) {
+            let part: BTreeSet<NamedNode> = part.iter().map(|e| (*e).clone()).collect();
+            let mut transaction = self.store.start_transaction()?;
+            entities::refresh(&mut transaction, &part)?;
+            transaction.commit()?;
+        }
+        Ok(())
     }
 
     /// Counts of what the graph holds.
@@ -179,6 +259,13 @@ impl Batch<'_> {
         entities::refresh(&mut self.transaction, &self.touched)?;
         self.transaction.commit()?;
         Ok(())
+    }
+
+    /// Commits the documents without recomputing entity records; returns the entities whose
+    /// records must be recomputed ([`KgStore::refresh_entities`]) before anyone reads the store.
+    pub fn commit_documents(self) -> Result<BTreeSet<NamedNode>, GraphError> {
+        self.transaction.commit()?;
+        Ok(self.touched)
     }
 }
 

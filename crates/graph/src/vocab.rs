@@ -83,6 +83,13 @@ terms! {
     SKOS_ALT_LABEL = SKOS:"altLabel";
     OWL_SAME_AS = OWL:"sameAs";
     PROV_WAS_DERIVED_FROM = PROV:"wasDerivedFrom";
+    PROV_ACTIVITY = PROV:"Activity";
+    PROV_ENTITY = PROV:"Entity";
+    PROV_SOFTWARE_AGENT = PROV:"SoftwareAgent";
+    PROV_STARTED_AT_TIME = PROV:"startedAtTime";
+    PROV_ENDED_AT_TIME = PROV:"endedAtTime";
+    PROV_USED = PROV:"used";
+    PROV_WAS_ASSOCIATED_WITH = PROV:"wasAssociatedWith";
     DCTERMS_IDENTIFIER = DCTERMS:"identifier";
     DCTERMS_TITLE = DCTERMS:"title";
     DCTERMS_DATE = DCTERMS:"date";
@@ -93,6 +100,7 @@ terms! {
     SCHEMA_ORGANIZATION = SCHEMA:"Organization";
     SCHEMA_PLACE = SCHEMA:"Place";
     XSD_DATE = XSD:"date";
+    XSD_DATE_TIME = XSD:"dateTime";
     XSD_G_YEAR_MONTH = XSD:"gYearMonth";
     XSD_G_YEAR = XSD:"gYear";
     XSD_DOUBLE = XSD:"double";
@@ -134,6 +142,20 @@ terms! {
     KG_MENTION_COUNT = KG:"mentionCount";
     KG_DOCUMENT_COUNT = KG:"documentCount";
     KG_UNRESOLVED = KG:"unresolved";
+    KG_BUILD = KG:"Build";
+    KG_BUILD_NUMBER = KG:"buildNumber";
+    KG_MODE = KG:"mode";
+    KG_DOCUMENTS_ADDED = KG:"documentsAdded";
+    KG_DOCUMENTS_CHANGED = KG:"documentsChanged";
+    KG_DOCUMENTS_REMOVED = KG:"documentsRemoved";
+    KG_DOCUMENTS_SKIPPED = KG:"documentsSkipped";
+    KG_RECORDS_REJECTED = KG:"recordsRejected";
+    KG_STATEMENTS_EXTRACTED = KG:"statementsExtracted";
+    KG_MODEL = KG:"model";
+    KG_SOFTWARE_VERSION = KG:"softwareVersion";
+    KG_PATH = KG:"path";
+    KG_SHA256 = KG:"sha256";
+    KG_BYTE_SIZE = KG:"byteSize";
 }
 
 /// The named graph holding one canonical record per entity (label, type, aliases, counts),
@@ -188,6 +210,20 @@ const RESERVED: &[&str] = &[
     "mentionCount",
     "documentCount",
     "unresolved",
+    "Build",
+    "buildNumber",
+    "mode",
+    "documentsAdded",
+    "documentsChanged",
+    "documentsRemoved",
+    "documentsSkipped",
+    "recordsRejected",
+    "statementsExtracted",
+    "model",
+    "softwareVersion",
+    "path",
+    "sha256",
+    "byteSize",
 ];
 
 /// Turns a name or phrase into an IRI-safe local name: lower case, letters and digits of any script
