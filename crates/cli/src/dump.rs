@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
 use kg_extract::{Date, Document};
+use sha2::{Digest, Sha256};
 
 /// How to read dumps.
 #[derive(Clone, Debug)]
@@ -69,7 +70,7 @@ pub enum Item {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
+pub enum Format {
     Text,
     Csv,
     Jsonl,
@@ -116,47 +117,38 @@ fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// An input file as read: what a build records in its history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: String,
+    /// SHA-256 of the file's bytes as stored (compressed, for `.gz`).
+    pub sha256: String,
+    pub bytes: u64,
+}
+
 /// Reads all records of `files`, in order, calling `sink` for each. Duplicate ids within the given
-/// dumps are rejected after their first occurrence. Returns an error only when a file cannot be
-/// opened or read at all.
+/// dumps are rejected after their first occurrence. Returns each file's digest, computed on the
+/// bytes as they are read (no second pass). Fails only when a file cannot be opened or read.
 pub fn read_all(
     files: &[PathBuf],
     options: &ReadOptions,
     mut sink: impl FnMut(Item),
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<InputFile>> {
     let mut seen_ids = HashSet::new();
+    let mut inputs = Vec::new();
     for path in files {
         let name = path.display().to_string();
+        let mut file = File::open(path)?;
+        let mut digest = (Sha256::new(), 0u64);
         let format = format_of(path).unwrap_or(Format::Text);
-        let file = File::open(path)?;
         let gz = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-        let raw: Box<dyn Read> = if gz {
-            Box::new(MultiGzDecoder::new(file))
-        } else {
-            Box::new(file)
-        };
-        let mut reader = BufReader::with_capacity(1 << 16, raw);
-        let delimiter = if name
+        let tsv = name
             .to_ascii_lowercase()
             .trim_end_matches(".gz")
-            .ends_with(".tsv")
-        {
-            b'\t'
-        } else {
-            b','
-        };
-        let mut lines = Lines::new(&mut reader, options.max_document_bytes);
-        if let Some(reason) = lines.sniff_binary()? {
-            sink(Item::Reject(Reject {
-                file: name,
-                line: 0,
-                reason,
-            }));
-            continue;
-        }
-        let mut emit = |item: Item| match item {
+            .ends_with(".tsv");
+        let mut on_record = |item: Item| match item {
             Item::Record(record) => {
                 if seen_ids.insert(record.document.id.clone()) {
                     sink(Item::Record(record));
@@ -170,20 +162,116 @@ pub fn read_all(
             }
             reject => sink(reject),
         };
+        let hashing = Hashing {
+            inner: &mut file,
+            digest: &mut digest,
+        };
+        read_stream(&name, format, gz, tsv, hashing, options, &mut on_record)?;
+        // Whatever the format reader did not need (a binary file, a CSV without its text column).
+        let (mut hasher, mut bytes) = digest;
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            hasher.update(&buf[..n]);
+            bytes += n as u64;
+        }
+        inputs.push(InputFile {
+            path: name,
+            sha256: hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            bytes,
+        });
+    }
+    Ok(inputs)
+}
+
+/// Reads one dump from `raw` (the bytes as stored): gunzips when `gz`, rejects binary and empty
+/// files, then reads records in `format`. `name` is what messages call the file.
+pub fn read_stream(
+    name: &str,
+    format: Format,
+    gz: bool,
+    tsv: bool,
+    raw: impl Read,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(Item),
+) -> std::io::Result<()> {
+    let raw: Box<dyn Read + '_> = if gz {
+        Box::new(MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, raw);
+    let delimiter = if tsv { b'\t' } else { b',' };
+    let mut lines = Lines::new(&mut reader, options.max_document_bytes);
+    let result = (|| {
+        if let Some(reason) = lines.sniff_binary()? {
+            emit(Item::Reject(Reject {
+                file: name.into(),
+                line: 0,
+                reason,
+            }));
+            return Ok(());
+        }
         let count = match format {
-            Format::Text => read_text(&name, &mut lines, options, &mut emit)?,
-            Format::Jsonl => read_jsonl(&name, &mut lines, options, &mut emit)?,
-            Format::Csv => read_csv(&name, &mut lines, delimiter, options, &mut emit)?,
+            Format::Text => read_text(name, &mut lines, options, emit)?,
+            Format::Jsonl => read_jsonl(name, &mut lines, options, emit)?,
+            Format::Csv => read_csv(name, &mut lines, delimiter, options, emit)?,
         };
         if count == 0 && lines.line == 0 {
             emit(Item::Reject(Reject {
-                file: name,
+                file: name.into(),
                 line: 0,
                 reason: "empty file".into(),
             }));
         }
+        Ok(())
+    })();
+    match result {
+        // A corrupt or truncated compressed stream: the records before it count, the rest of the
+        // file cannot be read.
+        Err(e) if gz && is_data_error(&e) => {
+            emit(Item::Reject(Reject {
+                file: name.into(),
+                line: lines.line + 1,
+                reason: format!("unreadable gzip data, rest of the file skipped: {e}"),
+            }));
+            Ok(())
+        }
+        other => other,
     }
-    Ok(())
+}
+
+fn is_data_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::InvalidData
+            | std::io::ErrorKind::InvalidInput
+            | std::io::ErrorKind::UnexpectedEof
+    )
+}
+
+/// Hashes the bytes read through it.
+struct Hashing<'a> {
+    inner: &'a mut File,
+    digest: &'a mut (Sha256, u64),
+}
+
+impl Read for Hashing<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.digest.0.update(&buf[..n]);
+        self.digest.1 += n as u64;
+        Ok(n)
+    }
 }
 
 /// Line reader over bytes that never holds more than `limit` bytes of one line.
@@ -348,7 +436,6 @@ fn make_record(
 /// The stable id of a document without one: a hash of its text, so the same text always gets the
 /// same id, whatever dump or format it arrives in.
 pub fn content_id(text: &str) -> String {
-    use sha2::{Digest, Sha256};
     let digest = Sha256::digest(text.as_bytes());
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

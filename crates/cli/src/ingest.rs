@@ -1,9 +1,11 @@
 //! `kg build` and `kg extract`: dumps → documents → statements → store (or standard output).
 //!
-//! Documents are read in order and extracted in parallel chunks; the whole build is one atomic
-//! batch, so a failed or interrupted build leaves the previous graph as it was.
+//! Documents are read in order and extracted in parallel chunks (all cores, bounded memory). A
+//! build writes a new store generation ([`kg_graph::generation`]) in one transaction per chunk
+//! and publishes it at the end with one atomic rename, so a failed, killed or out-of-space build
+//! leaves the previous graph exactly as it was, and readers see the old graph or the new one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,15 +14,17 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg_extract::pipeline::Pipeline;
 use kg_extract::{Document, Statement};
-use kg_graph::KgStore;
+use kg_graph::generation::{Build, Hook};
+use kg_graph::history::{self, BuildRecord};
 use rayon::prelude::*;
 
-use crate::dump::{self, Item, ReadOptions, Record, Reject};
+use crate::dump::{self, InputFile, Item, ReadOptions, Record, Reject};
 use crate::StoreArg;
 
 /// Documents extracted in parallel at a time: large enough to keep all cores busy, small enough to
-/// bound memory.
+/// bound memory (also bounded in bytes, for dumps of long documents).
 const CHUNK: usize = 256;
+const CHUNK_BYTES: usize = 8 << 20;
 
 #[derive(clap::Args)]
 pub struct InputArgs {
@@ -41,6 +45,10 @@ pub struct InputArgs {
     /// Where to write the rejected records (file, line, reason; tab-separated), if there are any.
     #[arg(long, default_value = "kg-rejects.tsv")]
     rejects: PathBuf,
+    /// Documents per chunk (extracted in parallel, written in one transaction). Tests lower it to
+    /// get many chunks from small dumps.
+    #[arg(long, default_value_t = CHUNK, hide = true)]
+    chunk: usize,
 }
 
 #[derive(clap::Args)]
@@ -49,10 +57,13 @@ pub struct BuildArgs {
     input: InputArgs,
     #[command(flatten)]
     store: StoreArg,
-    /// Extract every document again, even those unchanged since the last build.
+    /// Rebuild from scratch: every document extracted again into an empty graph (the build
+    /// history is kept). The result is exactly what a first build of these dumps gives; stored
+    /// documents that are not in them are gone, as with --sync.
     #[arg(long)]
     full: bool,
-    /// Also remove stored documents that are not in the given dumps.
+    /// Also remove stored documents that are not in the given dumps (the dumps are the whole
+    /// corpus, not an update to it).
     #[arg(long)]
     sync: bool,
 }
@@ -83,6 +94,31 @@ pub struct Summary {
     pub statements: u64,
 }
 
+/// The test hook of `KG_CRASH_AT=point[#n]`: the process kills itself with SIGKILL the n-th time
+/// (default first) the build reaches `point` (begin, checkpointed, chunk, entities, recorded,
+/// flushed, head-written, published, cleaned). Undocumented for users; the crash tests use it.
+fn crash_hook() -> Hook {
+    let Ok(spec) = std::env::var("KG_CRASH_AT") else {
+        return Box::new(|_| {});
+    };
+    let (point, nth) = match spec.split_once('#') {
+        Some((p, n)) => (p.to_owned(), n.parse::<u32>().unwrap_or(1)),
+        None => (spec, 1),
+    };
+    let seen = std::cell::Cell::new(0u32);
+    Box::new(move |at: &str| {
+        if at == point {
+            seen.set(seen.get() + 1);
+            if seen.get() == nth {
+                // SAFETY: signals this very process; nothing after this runs.
+                unsafe {
+                    libc::kill(libc::getpid(), libc::SIGKILL);
+                }
+            }
+        }
+    })
+}
+
 /// Collects rejected records: reported on stderr at once, written to the report file at the end.
 struct Rejects {
     path: PathBuf,
@@ -97,6 +133,13 @@ impl Rejects {
 
     fn write(&self) -> Result<()> {
         if self.list.is_empty() {
+            // A report left by an earlier run would describe input that is no longer rejected.
+            let stale = std::fs::read_to_string(&self.path)
+                .is_ok_and(|t| t.starts_with("file\tline\treason\n"));
+            if stale {
+                std::fs::remove_file(&self.path)
+                    .with_context(|| format!("removing {}", self.path.display()))?;
+            }
             return Ok(());
         }
         let mut out = std::io::BufWriter::new(
@@ -136,12 +179,13 @@ fn progress(label: &str) -> ProgressBar {
     bar
 }
 
-/// Reads all inputs and hands documents to `consume` in chunks; rejects are collected.
+/// Reads all inputs and hands documents to `consume` in chunks; rejects are collected. Returns
+/// the input files with their digests.
 fn read_chunks(
     input: &InputArgs,
     rejects: &mut Rejects,
     mut consume: impl FnMut(Vec<Record>) -> Result<()>,
-) -> Result<()> {
+) -> Result<Vec<InputFile>> {
     let files = dump::expand_inputs(&input.inputs).context("listing the inputs")?;
     if files.is_empty() {
         anyhow::bail!("no dump files found in the given inputs (.txt, .csv, .tsv, .jsonl, .gz)");
@@ -150,9 +194,11 @@ fn read_chunks(
         text_column: input.text_column.clone(),
         max_document_bytes: input.max_document_bytes,
     };
-    let mut chunk = Vec::with_capacity(CHUNK);
+    let per_chunk = input.chunk.max(1);
+    let mut chunk = Vec::with_capacity(per_chunk);
+    let mut chunk_bytes = 0;
     let mut failure = None;
-    dump::read_all(&files, &options, |item| {
+    let inputs = dump::read_all(&files, &options, |item| {
         if failure.is_some() {
             return;
         }
@@ -161,12 +207,14 @@ fn read_chunks(
             Item::Record(record) => {
                 if record.truncated {
                     eprintln!(
-                        "warning: {}:{}: document truncated to {} bytes",
+                        "warning: {}:{}: document longer than {} bytes, truncated",
                         record.file, record.line, options.max_document_bytes
                     );
                 }
+                chunk_bytes += record.document.text.len();
                 chunk.push(record);
-                if chunk.len() == CHUNK {
+                if chunk.len() == per_chunk || chunk_bytes >= CHUNK_BYTES {
+                    chunk_bytes = 0;
                     if let Err(e) = consume(std::mem::take(&mut chunk)) {
                         failure = Some(e);
                     }
@@ -181,7 +229,7 @@ fn read_chunks(
     if !chunk.is_empty() {
         consume(chunk)?;
     }
-    Ok(())
+    Ok(inputs)
 }
 
 fn extract_all(pipeline: &Pipeline, documents: Vec<Document>) -> Vec<(Document, Vec<Statement>)> {
@@ -193,34 +241,54 @@ fn extract_all(pipeline: &Pipeline, documents: Vec<Document>) -> Vec<(Document, 
 
 /// `kg build`.
 pub fn build(args: &BuildArgs) -> Result<Summary> {
-    let started = Instant::now();
+    let clock = Instant::now();
+    let started = history::now();
     let pipeline = crate::models::pipeline(args.input.models.as_deref())?;
     let version = pipeline.version();
+    let models = crate::models::versions(args.input.models.as_deref())?;
     let path = &args.store.store;
-    let store = KgStore::open(path).with_context(|| {
-        format!(
-            "opening the store at {} (is another kg build running?)",
-            path.display()
-        )
-    })?;
-    let stored = store.document_fingerprints()?;
-    let mut batch = store.batch()?;
+    let build = Build::begin(path, args.full, crash_hook())
+        .with_context(|| format!("starting a build of {}", path.display()))?;
+    let store = build.store();
+    // A full rebuild starts empty; what it replaces is the published graph.
+    let before = if args.full {
+        build.previous()
+    } else {
+        Some(store)
+    };
+    let number = match build.previous() {
+        Some(previous) => history::next_number(previous)?,
+        None => 1,
+    };
+    if let (true, Some(previous)) = (args.full, build.previous()) {
+        history::copy(previous, store)?;
+    }
     let mut summary = Summary::default();
     let mut rejects = Rejects {
         path: args.input.rejects.clone(),
         list: Vec::new(),
     };
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
+    let mut touched = BTreeSet::new();
     let bar = progress("building");
 
-    read_chunks(&args.input, &mut rejects, |records| {
+    let inputs = read_chunks(&args.input, &mut rejects, |records| {
         let mut todo = Vec::new();
         for record in records {
             let document = record.document;
             seen.insert(document.id.clone());
             let fingerprint = kg_graph::vocab::fingerprint(&document, &version);
-            match stored.get(&document.id) {
-                Some(old) if *old == fingerprint && !args.full => summary.unchanged += 1,
+            let stored = match before {
+                Some(store) => store.document_fingerprint(&document.id)?,
+                None => None,
+            };
+            match stored {
+                Some(old) if old == fingerprint => {
+                    summary.unchanged += 1;
+                    if args.full {
+                        todo.push(document);
+                    }
+                }
                 Some(_) => {
                     summary.changed += 1;
                     todo.push(document);
@@ -232,35 +300,91 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
             }
             bar.inc(1);
         }
+        let mut batch = store.batch()?;
         for (document, statements) in extract_all(&pipeline, todo) {
             summary.statements += statements.len() as u64;
             batch.put_document(&document, &statements, &version)?;
         }
+        touched.extend(batch.commit_documents()?);
+        build.hook("chunk");
         Ok(())
     })?;
-    if args.sync {
-        for id in stored.keys().filter(|id| !seen.contains(*id)) {
-            if batch.remove_document(id)? {
-                summary.removed += 1;
+    if args.sync || args.full {
+        let absent: Vec<String> = match before {
+            Some(store) => store
+                .document_ids()?
+                .into_iter()
+                .filter(|id| !seen.contains(id))
+                .collect(),
+            None => Vec::new(),
+        };
+        summary.removed = absent.len() as u64;
+        if !args.full {
+            for ids in absent.chunks(CHUNK) {
+                let mut batch = store.batch()?;
+                for id in ids {
+                    batch.remove_document(id)?;
+                }
+                touched.extend(batch.commit_documents()?);
             }
         }
     }
-    bar.set_message("committing");
-    batch.commit().context("committing the build")?;
-    bar.finish_and_clear();
+    drop(seen);
+    bar.set_message("updating entities");
+    store.refresh_entities(&touched)?;
+    build.hook("entities");
     summary.rejected = rejects.list.len() as u64;
+    let record = BuildRecord {
+        number,
+        started,
+        ended: history::now(),
+        mode: if args.full {
+            "full"
+        } else if args.sync {
+            "sync"
+        } else {
+            "incremental"
+        }
+        .into(),
+        inputs: inputs
+            .into_iter()
+            .map(|i| history::Input {
+                path: i.path,
+                sha256: i.sha256,
+                bytes: i.bytes,
+            })
+            .collect(),
+        added: summary.added,
+        changed: summary.changed,
+        removed: summary.removed,
+        skipped: if args.full { 0 } else { summary.unchanged },
+        rejected: summary.rejected,
+        statements: summary.statements,
+        extractor: version.clone(),
+        models,
+        software: format!("kg {}", env!("CARGO_PKG_VERSION")),
+    };
+    history::record(store, &record)?;
+    build.hook("recorded");
+    bar.set_message("publishing");
+    build
+        .publish()
+        .with_context(|| format!("publishing the build of {}", path.display()))?;
+    bar.finish_and_clear();
     rejects.write()?;
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds = clock.elapsed().as_secs_f64();
     let total = summary.added + summary.changed + summary.unchanged;
     eprintln!(
-        "built {}: {} documents ({} added, {} changed, {} unchanged{}), {} statements extracted, \
-         {} rejected, in {:.1} s ({:.0} documents/s)",
+        "built {} (build {number}{}): {} documents ({} added, {} changed, {} unchanged{}{}), \
+         {} statements extracted, {} rejected, in {:.1} s ({:.0} documents/s)",
         path.display(),
+        if args.full { ", full" } else { "" },
         total,
         summary.added,
         summary.changed,
         summary.unchanged,
-        if args.sync {
+        if args.full { ", all extracted" } else { "" },
+        if args.sync || args.full {
             format!(", {} removed", summary.removed)
         } else {
             String::new()

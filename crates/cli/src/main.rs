@@ -6,6 +6,7 @@
 
 mod bench;
 mod dump;
+mod history;
 mod ingest;
 mod model;
 mod models;
@@ -72,6 +73,9 @@ enum Command {
         #[command(subcommand)]
         format: ExportFormat,
     },
+    /// List the builds recorded in the store: when, from which inputs (with their sha256), what
+    /// changed, and which extractor and models made the graph.
+    History(history::HistoryArgs),
     /// Count documents, sentences, statements and entities in the store.
     Stats {
         #[command(flatten)]
@@ -200,6 +204,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::History(args) => {
+            history::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Model(command) => {
             model::run(command)?;
             Ok(ExitCode::SUCCESS)
@@ -224,7 +232,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Opens a store that must already exist, read-only, so queries run while a build writes.
-fn open_existing(path: &std::path::Path) -> Result<KgStore> {
+pub fn open_existing(path: &std::path::Path) -> Result<KgStore> {
     if !path.is_dir() {
         anyhow::bail!(
             "no store at {}: run `kg build <dump>` first, or pass --store DIR",

@@ -36,3 +36,37 @@ pub fn pipeline(dir: Option<&Path>) -> Result<Pipeline> {
         }
     }
 }
+
+/// One line per model file ("parser.bin sha256:… 29353387 bytes"), recorded in the build history
+/// so that a graph says which models made it.
+pub fn versions(dir: Option<&Path>) -> Result<Vec<String>> {
+    let describe = |name: &str, bytes: &[u8]| {
+        format!(
+            "{name} sha256:{} {} bytes",
+            kg_graph::vocab::sha256_hex(bytes),
+            bytes.len()
+        )
+    };
+    match dir {
+        None => Ok(embedded::EMBEDDED
+            .iter()
+            .map(|(name, bytes)| describe(name, bytes))
+            .collect()),
+        Some(dir) => {
+            let mut out = Vec::new();
+            for entry in
+                std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?
+            {
+                let path = entry?.path();
+                if path.extension().is_some_and(|e| e == "bin") {
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("reading {}", path.display()))?;
+                    out.push(describe(&name, &bytes));
+                }
+            }
+            out.sort();
+            Ok(out)
+        }
+    }
+}

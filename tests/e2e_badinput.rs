@@ -1,0 +1,187 @@
+//! Every kind of bad input in one build: each bad record is reported with file, line and reason,
+//! listed in the rejects report, the good records are built, and the exit status says so (3).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kg-e2e-bad-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn kg(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run kg")
+}
+
+#[test]
+fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
+    let dir = workdir("all");
+    let dumps = dir.join("dumps");
+    std::fs::create_dir_all(&dumps).unwrap();
+    let long_line = "Ana Silva met Tom Berg in Oslo. ".repeat(200); // 6400 bytes
+    let huge_json = serde_json::json!({ "id": "j-huge", "text": long_line }).to_string();
+
+    // Plain text: invalid UTF-8, a NUL byte, an over-long document (kept, truncated).
+    let mut txt = b"Ana Silva met Tom Berg in Oslo.\n".to_vec();
+    txt.extend_from_slice(b"Broken \xff\xfe bytes here.\n");
+    txt.extend_from_slice(b"A NUL\0 inside.\n");
+    txt.extend_from_slice(long_line.as_bytes());
+    txt.extend_from_slice(b"\nMaria Costa opened a factory in Braga.\n");
+    std::fs::write(dumps.join("a.txt"), txt).unwrap();
+
+    // CSV: an unbalanced quote, a wrong field count, a duplicate id; good rows around them.
+    std::fs::write(
+        dumps.join("b.csv"),
+        "id,text\n\
+         c1,\"Tom Berg visited Lisbon, then Porto.\"\n\
+         c2,\"This quote never closes\n\
+         c3,Jonas Lind met Sara Holm in Bergen.\n\
+         c4,too,many,fields\n\
+         c3,Same id again.\n",
+    )
+    .unwrap();
+    // CSV without the text column.
+    std::fs::write(dumps.join("c.csv"), "id,body\nx1,hello\n").unwrap();
+
+    // JSONL: not an object, non-string text, no text, invalid JSON, an over-long line.
+    std::fs::write(
+        dumps.join("d.jsonl"),
+        format!(
+            "{}\n[1, 2]\n{}\n{}\nnot json at all\n{huge_json}\n{}\n",
+            r#"{"id": "j1", "text": "Pedro Alves met Ana Silva in Porto."}"#,
+            r#"{"id": "j2", "text": 42}"#,
+            r#"{"id": "j3", "title": "no text"}"#,
+            r#"{"id": "j4", "text": "Sara Holm visited Oslo."}"#,
+        ),
+    )
+    .unwrap();
+
+    // Empty, binary, and a .gz that is not gzip.
+    std::fs::write(dumps.join("e.txt"), b"").unwrap();
+    let mut binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    binary.extend((0..2000u32).map(|i| (i % 7) as u8));
+    std::fs::write(dumps.join("f.txt"), binary).unwrap();
+    std::fs::write(dumps.join("g.jsonl.gz"), b"this is not gzip data at all").unwrap();
+    // A good gzipped dump next to them.
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(dumps.join("h.jsonl.gz")).unwrap(),
+        flate2::Compression::default(),
+    );
+    writeln!(
+        gz,
+        r#"{{"id": "h1", "text": "Tom Berg met Jonas Lind in Bergen."}}"#
+    )
+    .unwrap();
+    gz.finish().unwrap();
+
+    let out = kg(
+        &[
+            "build",
+            "dumps",
+            "--store",
+            "s",
+            "--rejects",
+            "rejects.tsv",
+            "--max-document-bytes",
+            "4096",
+        ],
+        &dir,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+
+    let expected = [
+        ("dumps/a.txt", 2, "invalid UTF-8"),
+        ("dumps/a.txt", 3, "NUL byte"),
+        ("dumps/b.csv", 3, "unbalanced double quote"),
+        ("dumps/b.csv", 5, "expected 2 fields"),
+        ("dumps/b.csv", 6, "duplicate document id"),
+        ("dumps/c.csv", 1, "no \"text\" column"),
+        ("dumps/d.jsonl", 2, "not an object"),
+        ("dumps/d.jsonl", 3, "\"text\" is a number, not a string"),
+        ("dumps/d.jsonl", 4, "no \"text\" field"),
+        ("dumps/d.jsonl", 5, "invalid JSON"),
+        ("dumps/d.jsonl", 6, "line longer than 4096 bytes"),
+        ("dumps/e.txt", 0, "empty file"),
+        ("dumps/f.txt", 0, "binary file"),
+        ("dumps/g.jsonl.gz", 1, "unreadable gzip data"),
+    ];
+    for (file, line, reason) in expected {
+        let location = if line == 0 {
+            format!("{file}: ")
+        } else {
+            format!("{file}:{line}: ")
+        };
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(&location) && l.contains(reason)),
+            "no message `{location}{reason}` in:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("dumps/a.txt:4: document longer than 4096 bytes, truncated"),
+        "{stderr}"
+    );
+
+    let report = std::fs::read_to_string(dir.join("rejects.tsv")).unwrap();
+    let mut lines = report.lines();
+    assert_eq!(lines.next(), Some("file\tline\treason"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), expected.len(), "{report}");
+    for (file, line, reason) in expected {
+        assert!(
+            rows.iter()
+                .any(|r| r[0] == file && r[1] == line.to_string() && r[2].contains(reason)),
+            "{file}:{line} {reason} missing from the report:\n{report}"
+        );
+    }
+
+    // The good records are in the graph, the truncated one included.
+    let ids = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args([
+            "query",
+            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
+            "--store",
+            "s",
+            "--format",
+            "csv",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(ids.status.success());
+    let ids = String::from_utf8(ids.stdout).unwrap();
+    let ids: Vec<&str> = ids.lines().skip(1).map(str::trim).collect();
+    for id in ["c1", "c3", "j1", "j4", "h1"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    // a.txt: lines 1, 4 (truncated) and 5; ids are content hashes.
+    assert_eq!(ids.len(), 5 + 3, "{ids:?}");
+
+    // The build is recorded with its rejects; a clean re-run removes the stale report.
+    let history = kg(&["history", "--store", "s", "--format", "json"], &dir);
+    let history: serde_json::Value = serde_json::from_slice(&history.stdout).unwrap();
+    assert_eq!(history[0]["rejected"], expected.len() as u64);
+    std::fs::write(dir.join("clean.txt"), "Tom Berg met Ana Silva.\n").unwrap();
+    let out = kg(
+        &[
+            "build",
+            "clean.txt",
+            "--store",
+            "s",
+            "--rejects",
+            "rejects.tsv",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!dir.join("rejects.tsv").exists());
+}
