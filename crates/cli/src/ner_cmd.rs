@@ -8,12 +8,22 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::conllu;
-use kg_extract::ner::{parse_iob2, Evaluation, LabelledSentence, NerOptions, Recognizer};
+use kg_extract::ner::{
+    group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon, NerOptions,
+    Recognizer,
+};
 use kg_extract::tagger::{Tagger, TaggerOptions};
 use kg_extract::training;
 
 /// File name of the entity recogniser inside a models directory.
 pub const NER_FILE: &str = "ner.bin";
+
+/// The word clusters the recogniser is trained with (see data/gazetteer/README.md); read from
+/// the source tree, since training is done from a checkout. The trained model carries them.
+const CLUSTERS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/clusters.tsv"
+);
 
 /// Folds for jackknifing the POS tags of the NER training sentences.
 const FOLDS: usize = 4;
@@ -64,8 +74,18 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
         }
     }
     eprintln!("[{:>6.1}s] training the recogniser on {} sentences ({retagged} not aligned with the treebank)", start.elapsed().as_secs_f64(), train.len());
-    let data: Vec<_> = train.into_iter().map(|s| s.sentence).collect();
-    let recognizer = Recognizer::train(&data, &NerOptions::default());
+    let text = std::fs::read_to_string(CLUSTERS).with_context(|| format!("reading {CLUSTERS}"))?;
+    let clusters = Lexicon::parse_tsv(&text).with_context(|| format!("parsing {CLUSTERS}"))?;
+    let docs: Vec<Vec<kg_extract::Sentence>> = group_documents(&train)
+        .into_iter()
+        .map(|d| d.iter().map(|s| s.sentence.clone()).collect())
+        .collect();
+    let docs: Vec<&[kg_extract::Sentence]> = docs.iter().map(Vec::as_slice).collect();
+    let options = NerOptions {
+        clusters,
+        ..NerOptions::default()
+    };
+    let recognizer = Recognizer::train_documents(&docs, &options);
     std::fs::create_dir_all(models_dir)
         .with_context(|| format!("creating {}", models_dir.display()))?;
     let out = models_dir.join(NER_FILE);
@@ -104,21 +124,26 @@ pub fn eval(uner_dir: &Path, models_dir: &Path) -> Result<()> {
     for split in ["dev", "test"] {
         let data = read_uner(uner_dir, split)?;
         let (mut raw, mut post) = (Evaluation::default(), Evaluation::default());
-        for s in &data {
-            let mut sentence = s.sentence.clone();
-            sentence.mentions.clear();
-            let t0 = Instant::now();
-            syntax.annotate(&mut sentence);
-            let t1 = Instant::now();
-            let predicted = recognizer.predict(&sentence.tokens);
-            recognizer.recognize(&mut sentence);
-            let t2 = Instant::now();
-            syntax_ns += (t1 - t0).as_nanos();
-            // predict + recognize ran the model twice.
-            ner_ns += (t2 - t1).as_nanos() / 2;
-            tokens += sentence.tokens.len();
-            raw.add(&s.sentence.mentions, &predicted);
-            post.add(&s.sentence.mentions, &sentence.mentions);
+        // Documents in order, each with its own prediction history (as the pipeline runs).
+        for doc in group_documents(&data) {
+            let mut raw_history = DocumentHistory::default();
+            let mut history = DocumentHistory::default();
+            for s in doc {
+                let mut sentence = s.sentence.clone();
+                sentence.mentions.clear();
+                let t0 = Instant::now();
+                syntax.annotate(&mut sentence);
+                let t1 = Instant::now();
+                let predicted = recognizer.predict_in(&sentence.tokens, &mut raw_history);
+                recognizer.recognize_in(&mut sentence, &mut history);
+                let t2 = Instant::now();
+                syntax_ns += (t1 - t0).as_nanos();
+                // predict + recognize ran the model twice.
+                ner_ns += (t2 - t1).as_nanos() / 2;
+                tokens += sentence.tokens.len();
+                raw.add(&s.sentence.mentions, &predicted);
+                post.add(&s.sentence.mentions, &sentence.mentions);
+            }
         }
         let types = Evaluation::types();
         let rows = types

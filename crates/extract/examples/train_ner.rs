@@ -8,7 +8,10 @@
 
 use kg_extract::conllu;
 use kg_extract::doc::Sentence;
-use kg_extract::ner::{parse_iob2, Evaluation, LabelledSentence, NerOptions, Recognizer};
+use kg_extract::ner::{
+    group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon, NerOptions,
+    Recognizer,
+};
 use kg_extract::tagger::{Tagger, TaggerOptions};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -112,11 +115,22 @@ fn main() {
 
     let opts = NerOptions {
         iterations: env("ITER", NerOptions::default().iterations),
+        clusters: if std::env::var("NO_LEXICON").is_ok() {
+            Lexicon::default()
+        } else {
+            let dir = std::env::var("LEXICON").unwrap_or_else(|_| "data/gazetteer".into());
+            Lexicon::parse_tsv(&std::fs::read_to_string(format!("{dir}/clusters.tsv")).unwrap())
+                .unwrap()
+        },
         ..NerOptions::default()
     };
     let t0 = Instant::now();
-    let sents: Vec<Sentence> = train.iter().map(|s| s.sentence.clone()).collect();
-    let rec = Recognizer::train(&sents, &opts);
+    let docs: Vec<Vec<Sentence>> = group_documents(&train)
+        .into_iter()
+        .map(|d| d.iter().map(|s| s.sentence.clone()).collect())
+        .collect();
+    let doc_refs: Vec<&[Sentence]> = docs.iter().map(Vec::as_slice).collect();
+    let rec = Recognizer::train_documents(&doc_refs, &opts);
     eprintln!(
         "trained in {:?}, {} features",
         t0.elapsed(),
@@ -220,35 +234,17 @@ fn report(name: &str, rec: &Recognizer, data: &[LabelledSentence]) {
     let mut post = Evaluation::default();
     let t0 = Instant::now();
     let mut n = 0;
-    for s in data {
-        let mut copy = s.sentence.clone();
-        copy.mentions.clear();
-        n += copy.tokens.len();
-        let pred = rec.predict(&copy.tokens);
-        raw.add(&s.sentence.mentions, &pred);
-        rec.recognize(&mut copy);
-        post.add(&s.sentence.mentions, &copy.mentions);
-        if std::env::var("DIFFS").is_ok() {
-            let show = |m: &kg_extract::Mention| {
-                let w: Vec<&str> = copy.tokens[m.start..m.end]
-                    .iter()
-                    .map(|t| t.form.as_str())
-                    .collect();
-                format!("{}:{}", m.kind.as_str(), w.join(" "))
-            };
-            for m in pred.iter().filter(|m| {
-                !copy
-                    .mentions
-                    .iter()
-                    .any(|c| (c.start, c.end, c.kind) == (m.start, m.end, m.kind))
-            }) {
-                let gold = s
-                    .sentence
-                    .mentions
-                    .iter()
-                    .any(|g| g.start == m.start && g.end == m.end && g.kind == m.kind);
-                println!("POSTDIFF {name} model {} (gold-correct: {gold})", show(m));
-            }
+    for doc in group_documents(data) {
+        let mut h_raw = DocumentHistory::default();
+        let mut h_post = DocumentHistory::default();
+        for s in doc {
+            let mut copy = s.sentence.clone();
+            copy.mentions.clear();
+            n += copy.tokens.len();
+            let pred = rec.predict_in(&copy.tokens, &mut h_raw);
+            raw.add(&s.sentence.mentions, &pred);
+            rec.recognize_in(&mut copy, &mut h_post);
+            post.add(&s.sentence.mentions, &copy.mentions);
         }
     }
     let el = t0.elapsed();

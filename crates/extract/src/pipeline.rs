@@ -91,6 +91,7 @@ impl Pipeline {
     pub fn annotate(&self, document: &mut Document) {
         crate::tokenize::segment(document);
         let anchor = document.date;
+        let mut history = crate::ner::DocumentHistory::default();
         for sentence in &mut document.sentences {
             self.tagger.tag(sentence);
             self.lemmatizer.lemmatize(sentence);
@@ -98,7 +99,7 @@ impl Pipeline {
                 parser.parse(sentence);
             }
             if let Some(recognizer) = &self.recognizer {
-                recognizer.recognize(sentence);
+                recognizer.recognize_in(sentence, &mut history);
             }
             crate::timex::annotate(sentence, anchor);
             crate::quantity::annotate(sentence);
