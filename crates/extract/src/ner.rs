@@ -388,6 +388,7 @@ mod tpl {
     pub const PREV_CLUSTER: u32 = 45;
     pub const NEXT_CLUSTER: u32 = 46;
     pub const CLUSTER_SHAPE: u32 = 47;
+    pub const CLUSTER_POS: u32 = 53;
     pub const HISTORY: u32 = 51;
     pub const HISTORY_TYPES: u32 = 52;
 }
@@ -591,6 +592,12 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
             f.push(feature2(tpl::PREV_CLUSTER, depth, prev));
             f.push(feature2(tpl::NEXT_CLUSTER, depth, next));
         }
+        let c10 = x.cluster & 1023;
+        f.push(feature2(tpl::CLUSTER_POS, c10, x.pos));
+        let prev2 = if i > 1 { info[i - 2].cluster & 1023 } else { u64::MAX };
+        let next2 = info.get(i + 2).map_or(u64::MAX, |t| t.cluster & 1023);
+        f.push(feature2(tpl::PREV_CLUSTER, 100, prev2));
+        f.push(feature2(tpl::NEXT_CLUSTER, 100, next2));
         f.push(feature(tpl::CLASSES, x.classes));
         f.push(feature(tpl::PREV_CLASSES, at(ii - 1, |t| t.classes)));
         f.push(feature(tpl::NEXT_CLASSES, at(ii + 1, |t| t.classes)));

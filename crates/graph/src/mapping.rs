@@ -60,6 +60,9 @@ pub fn document_quads(document: &Document, statements: &[Statement], extractor: 
         out.statement(&sentence, *k, statement);
         *k += 1;
     }
+    for statement in statements {
+        out.same_as(document, statement);
+    }
     for entity in std::mem::take(&mut out.mentioned) {
         let document = out.document.clone();
         out.push(document, KG_MENTIONS.into_owned(), entity);
@@ -68,6 +71,48 @@ pub fn document_quads(document: &Document, statements: &[Statement], extractor: 
 }
 
 impl DocumentQuads {
+    /// `kg:observedSameAs` for each entity argument whose name the recogniser found in a
+    /// gazetteer (a place's GeoNames IRI): the mention inside the argument's span that carries
+    /// an external id. Reconciliation turns the observations into `owl:sameAs`.
+    fn same_as(&mut self, document: &Document, statement: &Statement) {
+        let Some(sentence) = document
+            .sentences
+            .get(statement.provenance.sentence_index)
+        else {
+            return;
+        };
+        let arguments = std::iter::once(&statement.subject)
+            .chain(statement.object.as_ref())
+            .chain(statement.attribution.as_ref())
+            .chain(statement.qualifiers.iter().map(|q| &q.value));
+        for argument in arguments {
+            let ArgumentKind::Entity(kind) = argument.kind else {
+                continue;
+            };
+            let (start, end) = argument.span;
+            let Some(id) = sentence
+                .mentions
+                .iter()
+                .filter(|m| m.kind == kind && start <= m.start && m.end <= end)
+                .find_map(|m| m.external_id.as_deref())
+            else {
+                continue;
+            };
+            let (Some(entity), Ok(target)) =
+                (vocab::entity_iri(&argument.text), NamedNode::new(id))
+            else {
+                continue;
+            };
+            if self.observed.insert((
+                entity.clone(),
+                target.as_str().to_owned(),
+                KG_OBSERVED_SAME_AS.into_owned(),
+            )) {
+                self.push(entity, KG_OBSERVED_SAME_AS.into_owned(), target);
+            }
+        }
+    }
+
     fn push(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p, o, self.graph.clone()));
     }
@@ -372,5 +417,28 @@ fn format_double(x: f64) -> String {
         s.to_owned()
     } else {
         format!("{s}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_become_date_month_and_year_literals_and_others_stay_untyped() {
+        let typed = |v: &str| time_literal(v).map(|l| (l.value().to_owned(), l.datatype()));
+        assert_eq!(
+            typed("2023-09-13"),
+            Some(("2023-09-13".into(), XSD_DATE.into()))
+        );
+        assert_eq!(
+            typed("2023-09"),
+            Some(("2023-09".into(), XSD_G_YEAR_MONTH.into()))
+        );
+        assert_eq!(typed("2022"), Some(("2022".into(), XSD_G_YEAR.into())));
+        // TIMEX3 values with no XSD type: weeks, seasons, ranges, decades, durations.
+        for v in ["2023-W37", "2022-SU", "2019/2021", "199", "P4Y", "2023-9-1"] {
+            assert_eq!(typed(v), None, "{v}");
+        }
     }
 }
