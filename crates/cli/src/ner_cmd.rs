@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use kg_extract::conllu;
 use kg_extract::ner::{
-    group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon, NerOptions,
-    Recognizer,
+    group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon,
+    NerOptions, Recognizer,
 };
 use kg_extract::tagger::{Tagger, TaggerOptions};
 use kg_extract::training;

@@ -8,7 +8,9 @@ use kg_extract::Document;
 use std::io::BufRead;
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "data/models".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "data/models".into());
     let mut files = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("models directory") {
         let path = entry.unwrap().path();

@@ -115,7 +115,6 @@ impl Lexicon {
             w.u64(k);
             w.u32(v);
         }
-
     }
 
     fn read(r: &mut ByteReader<'_>) -> Result<Lexicon, ModelError> {
@@ -587,14 +586,22 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         for depth in [6, 32] {
             let mask = (1u64 << depth) - 1;
             // u64::MAX marks the sentence edges (no cluster path is that long).
-            let prev = if i > 0 { info[i - 1].cluster & mask } else { u64::MAX };
+            let prev = if i > 0 {
+                info[i - 1].cluster & mask
+            } else {
+                u64::MAX
+            };
             let next = info.get(i + 1).map_or(u64::MAX, |t| t.cluster & mask);
             f.push(feature2(tpl::PREV_CLUSTER, depth, prev));
             f.push(feature2(tpl::NEXT_CLUSTER, depth, next));
         }
         let c10 = x.cluster & 1023;
         f.push(feature2(tpl::CLUSTER_POS, c10, x.pos));
-        let prev2 = if i > 1 { info[i - 2].cluster & 1023 } else { u64::MAX };
+        let prev2 = if i > 1 {
+            info[i - 2].cluster & 1023
+        } else {
+            u64::MAX
+        };
         let next2 = info.get(i + 2).map_or(u64::MAX, |t| t.cluster & 1023);
         f.push(feature2(tpl::PREV_CLUSTER, 100, prev2));
         f.push(feature2(tpl::NEXT_CLUSTER, 100, next2));
@@ -725,6 +732,9 @@ fn structured_update(model: &mut Perceptron, statics: &[Vec<u64>], gold: &[u16],
     }
 }
 
+/// One training sentence: per-token static features and gold labels.
+type Example = (Vec<Vec<u64>>, Vec<u16>);
+
 /// What the recogniser said about words earlier in the same document: per word (the hash of
 /// its LOWER feature), how often it was inside a PER, ORG and LOC mention. Repeated names are
 /// typed consistently in a text ("Del Frisco's" a restaurant every time), so a later, more
@@ -787,7 +797,7 @@ impl Recognizer {
     /// as at run time), so documents are shuffled but their sentences keep their order.
     pub fn train_documents(documents: &[&[Sentence]], options: &NerOptions) -> Recognizer {
         let g = gazetteer();
-        let data: Vec<Vec<(Vec<Vec<u64>>, Vec<u16>)>> = documents
+        let data: Vec<Vec<Example>> = documents
             .iter()
             .map(|doc| {
                 doc.iter()
@@ -1382,7 +1392,9 @@ mod tests {
         };
         let out = post_rules(&t, vec![], gazetteer());
         assert_eq!(
-            out.iter().map(|m| (m.start, m.end, m.kind)).collect::<Vec<_>>(),
+            out.iter()
+                .map(|m| (m.start, m.end, m.kind))
+                .collect::<Vec<_>>(),
             vec![(2, 6, EntityType::Person)]
         );
         // The role comes after the name, in an apposition.
@@ -1415,7 +1427,9 @@ mod tests {
         let t = tokens("the state news agency Xinhua reported on Monday");
         let out = post_rules(&t, vec![], gazetteer());
         assert_eq!(
-            out.iter().map(|m| (m.start, m.end, m.kind)).collect::<Vec<_>>(),
+            out.iter()
+                .map(|m| (m.start, m.end, m.kind))
+                .collect::<Vec<_>>(),
             vec![(4, 5, EntityType::Organization)]
         );
         let t = tokens("shares of the carmaker Volvo fell");

@@ -75,10 +75,7 @@ impl DocumentQuads {
     /// gazetteer (a place's GeoNames IRI): the mention inside the argument's span that carries
     /// an external id. Reconciliation turns the observations into `owl:sameAs`.
     fn same_as(&mut self, document: &Document, statement: &Statement) {
-        let Some(sentence) = document
-            .sentences
-            .get(statement.provenance.sentence_index)
-        else {
+        let Some(sentence) = document.sentences.get(statement.provenance.sentence_index) else {
             return;
         };
         let arguments = std::iter::once(&statement.subject)
@@ -426,16 +423,20 @@ mod tests {
 
     #[test]
     fn times_become_date_month_and_year_literals_and_others_stay_untyped() {
-        let typed = |v: &str| time_literal(v).map(|l| (l.value().to_owned(), l.datatype()));
+        let typed =
+            |v: &str| time_literal(v).map(|l| (l.value().to_owned(), l.datatype().into_owned()));
         assert_eq!(
             typed("2023-09-13"),
-            Some(("2023-09-13".into(), XSD_DATE.into()))
+            Some(("2023-09-13".into(), XSD_DATE.into_owned()))
         );
         assert_eq!(
             typed("2023-09"),
-            Some(("2023-09".into(), XSD_G_YEAR_MONTH.into()))
+            Some(("2023-09".into(), XSD_G_YEAR_MONTH.into_owned()))
         );
-        assert_eq!(typed("2022"), Some(("2022".into(), XSD_G_YEAR.into())));
+        assert_eq!(
+            typed("2022"),
+            Some(("2022".into(), XSD_G_YEAR.into_owned()))
+        );
         // TIMEX3 values with no XSD type: weeks, seasons, ranges, decades, durations.
         for v in ["2023-W37", "2022-SU", "2019/2021", "199", "P4Y", "2023-9-1"] {
             assert_eq!(typed(v), None, "{v}");
