@@ -3,19 +3,23 @@
 //! [`mapping`] turns a document's statements into quads of its own named graph; [`store::KgStore`]
 //! writes them to oxigraph in atomic batches and keeps [`entities`] records consistent; [`query`]
 //! runs SPARQL with kg's prefixes predeclared; [`projection`] turns the RDF graph into a petgraph
-//! graph of entities and relations, which the exporters ([`graphml`]) write out.
+//! graph of entities and relations, filtered as the user asks, which the exporters ([`graphml`],
+//! [`gexf`], [`csv_export`]) write out.
 //!
 //! Architecture invariant: no natural-language processing here. Everything linguistic arrives
 //! already decided in [`kg_extract::Statement`]s.
 
+pub mod csv_export;
 pub mod entities;
 pub mod generation;
+pub mod gexf;
 pub mod graphml;
 pub mod history;
 pub mod mapping;
 pub mod projection;
 pub mod query;
 pub mod store;
+pub mod style;
 pub mod vocab;
 
 pub use store::{Batch, KgStore, Stats};

@@ -1,19 +1,129 @@
-//! The RDF graph projected to a petgraph graph of entities (nodes) and relations (edges).
+//! The RDF graph projected to a petgraph graph of entities (nodes) and relations (edges), with the
+//! filters every export shares.
 //!
-//! Every exporter reads this one projection. Facts repeated across sentences and documents become
-//! one edge per (subject, relation, object) whose weight is the number of supporting statements.
-//! Only positive, asserted, unattributed statements between two nodes count as edges: a denied or
-//! hypothetical meeting is not drawn as a meeting. Node and edge order is sorted by IRI so that
-//! exports are byte-identical for the same store.
+//! Every exporter (GraphML, GEXF, CSV) reads this one projection. Facts repeated across sentences
+//! and documents become one edge per (subject, relation, object) whose weight is the number of
+//! supporting statements. Only positive, asserted, unattributed statements between two entities
+//! count as edges: a denied or hypothetical meeting is not drawn as a meeting.
+//!
+//! Filters work on statements before they are merged, so that an edge's weight, dates and evidence
+//! describe only what passed: `--since 2023-09-13` gives each edge the weight of its statements dated
+//! from that day on. In order: entity types, the user's SPARQL selection and the date window keep or
+//! drop statements; the minimum weight drops merged edges; nodes left without edges by those edge
+//! filters go; the ego network is taken last, on what remains.
+//!
+//! Node and edge order is sorted by IRI, so exports are byte-identical for the same store. Rows are
+//! streamed from SPARQL and merged on the fly, with node and predicate IRIs interned, so memory
+//! grows with the size of the resulting graph, not with the number of rows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::query::{compact_iri, execute};
+use crate::vocab::DATA;
 use crate::{GraphError, KgStore};
+
+/// Whether edges have a direction (subject → object) or not. Undirected projections merge the
+/// statements of both directions of a relation into one edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Directed,
+    Undirected,
+}
+
+/// A calendar day, counted from 1970-01-01, written as ISO 8601 `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i32);
+
+impl Day {
+    /// Parses `YYYY-MM-DD` (a real day of the proleptic Gregorian calendar).
+    pub fn parse(text: &str) -> Option<Day> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<i32> {
+            let s = &text[r];
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse().ok())?
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Day(days_from_civil(y, m, d)))
+    }
+
+    /// The next day.
+    pub fn succ(self) -> Day {
+        Day(self.0 + 1)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = civil_from_days(self.0);
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: i32) -> i32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's algorithms for the proleptic Gregorian calendar.
+fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i32) -> (i32, i32, i32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    (y, m, d)
+}
+
+/// Maximal runs of consecutive days, as inclusive `(first, last)` pairs: what GEXF spells are.
+pub fn day_runs(days: &[Day]) -> Vec<(Day, Day)> {
+    let mut runs: Vec<(Day, Day)> = Vec::new();
+    for &day in days {
+        match runs.last_mut() {
+            Some((_, last)) if last.succ() == day => *last = day,
+            Some((_, last)) if *last == day => {}
+            _ => runs.push((day, day)),
+        }
+    }
+    runs
+}
 
 /// An entity or concept node.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,14 +133,27 @@ pub struct EntityNode {
     /// Class IRI: `http://schema.org/Person`, …, or kg's `Concept`/`OtherEntity`.
     pub class: String,
     pub aliases: Vec<String>,
+    /// Statements with the entity as subject or object (in the whole store).
     pub mentions: u64,
+    /// Documents that mention the entity (in the whole store).
     pub documents: u64,
+    /// Days the entity was seen, sorted: dates of the documents mentioning it and of its edges'
+    /// statements (within the date window, if one is given).
+    pub dates: Vec<Day>,
 }
 
 impl EntityNode {
     /// Short type name: `Person`, `Organization`, `Place`, `Concept`, `OtherEntity`.
     pub fn type_name(&self) -> &str {
         self.class.rsplit(['/', '#']).next().unwrap_or(&self.class)
+    }
+
+    pub fn first_seen(&self) -> Option<Day> {
+        self.dates.first().copied()
+    }
+
+    pub fn last_seen(&self) -> Option<Day> {
+        self.dates.last().copied()
     }
 }
 
@@ -43,16 +166,120 @@ pub struct RelationEdge {
     pub label: String,
     /// Number of supporting statements.
     pub weight: u64,
-    /// Earliest and latest date of the supporting statements (their time qualifier when it is a
-    /// day, else their document's date), ISO 8601.
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-    /// One supporting sentence (the first in IRI order of statements).
+    /// Days of the supporting statements, sorted: a statement's time qualifier when it is a day,
+    /// else its document's date. Undated statements add none.
+    pub dates: Vec<Day>,
+    /// The shortest supporting sentence (ties: the first in text order), cut to
+    /// [`EVIDENCE_CHARS`] characters.
     pub evidence: String,
+    /// In a directed projection, whether the same relation also runs the other way.
+    pub reciprocal: bool,
 }
+
+impl RelationEdge {
+    pub fn first_date(&self) -> Option<Day> {
+        self.dates.first().copied()
+    }
+
+    pub fn last_date(&self) -> Option<Day> {
+        self.dates.last().copied()
+    }
+}
+
+/// Longest evidence sentence kept on an edge, in characters.
+pub const EVIDENCE_CHARS: usize = 280;
 
 /// The projected graph.
 pub type EntityGraph = DiGraph<EntityNode, RelationEdge>;
+
+/// Which part of the graph to project. The default is everything.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// A SPARQL CONSTRUCT, or a SELECT binding `?s ?p ?o`: its triples between entities select the
+    /// edges with the same subject, predicate and object, and every entity it names is kept.
+    pub query: Option<String>,
+    /// Edges with fewer supporting statements are dropped (0 and 1 keep all).
+    pub min_weight: u64,
+    /// Class IRIs to keep (see [`parse_types`]); empty keeps all.
+    pub types: Vec<String>,
+    /// First and last day of the window; statements dated outside it, or undated, are dropped.
+    pub since: Option<Day>,
+    pub until: Option<Day>,
+    /// An entity (IRI, `kgd:` name, label or alias) whose neighbourhood alone is kept…
+    pub ego: Option<String>,
+    /// …up to this many hops, whatever the edge direction.
+    pub depth: usize,
+}
+
+impl Filters {
+    /// Whether a filter that drops edges is set; such filters also drop the nodes they isolate.
+    fn drops_edges(&self) -> bool {
+        self.min_weight > 1 || self.since.is_some() || self.until.is_some()
+    }
+}
+
+/// The types `--types` accepts, with the class each stands for.
+const TYPE_NAMES: &[(&str, &str)] = &[
+    ("person", "http://schema.org/Person"),
+    ("organization", "http://schema.org/Organization"),
+    ("organisation", "http://schema.org/Organization"),
+    ("org", "http://schema.org/Organization"),
+    ("place", "http://schema.org/Place"),
+    ("concept", "https://w3id.org/kg-news/ns#Concept"),
+    ("other", "https://w3id.org/kg-news/ns#OtherEntity"),
+    ("otherentity", "https://w3id.org/kg-news/ns#OtherEntity"),
+];
+
+/// Parses a comma-separated list of entity types (`person,place`; case-insensitive) into class
+/// IRIs.
+pub fn parse_types(list: &str) -> Result<Vec<String>, GraphError> {
+    let mut out = BTreeSet::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let lower = name.to_lowercase();
+        let Some((_, class)) = TYPE_NAMES.iter().find(|(n, _)| *n == lower) else {
+            return Err(GraphError::Invalid(format!(
+                "unknown entity type {name:?}: use person, organization, place, concept or other"
+            )));
+        };
+        out.insert((*class).to_owned());
+    }
+    if out.is_empty() {
+        return Err(GraphError::Invalid("no entity type given".into()));
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Parses a date bound: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning the first day of that month or
+/// year (`end == false`) or its last day (`end == true`).
+pub fn parse_date_bound(text: &str, end: bool) -> Result<Day, GraphError> {
+    let bad = || {
+        GraphError::Invalid(format!(
+            "bad date {text:?}: use YYYY-MM-DD, YYYY-MM or YYYY"
+        ))
+    };
+    let text = text.trim();
+    let full = match text.len() {
+        10 => text.to_owned(),
+        7 => {
+            let y: i32 = text
+                .get(0..4)
+                .and_then(|y| y.parse().ok())
+                .ok_or_else(bad)?;
+            let m: i32 = text
+                .get(5..7)
+                .and_then(|m| m.parse().ok())
+                .ok_or_else(bad)?;
+            if !(1..=12).contains(&m) {
+                return Err(bad());
+            }
+            let d = if end { days_in_month(y, m) } else { 1 };
+            format!("{}-{d:02}", text)
+        }
+        4 => format!("{text}-{}", if end { "12-31" } else { "01-01" }),
+        _ => return Err(bad()),
+    };
+    Day::parse(&full).ok_or_else(bad)
+}
 
 const NODES: &str = r#"
 SELECT ?e ?label ?class ?mentions ?documents (GROUP_CONCAT(?alt; separator="\u001f") AS ?aliases)
@@ -63,6 +290,11 @@ WHERE {
   }
 }
 GROUP BY ?e ?label ?class ?mentions ?documents
+"#;
+
+/// The days each entity was seen: the dates of the documents mentioning it.
+const SEEN: &str = r#"
+SELECT ?e ?date WHERE { GRAPH ?doc { ?doc kg:mentions ?e ; dcterms:date ?date } }
 "#;
 
 const EDGES: &str = r#"
@@ -77,15 +309,45 @@ SELECT ?st ?s ?p ?o ?text ?date ?time WHERE {
 }
 "#;
 
-/// Projects the whole store.
+/// Projects the whole store, directed.
 pub fn project(store: &KgStore) -> Result<EntityGraph, GraphError> {
-    let mut nodes = BTreeMap::new();
-    for row in select(store, NODES)? {
-        let [iri, label, class, mentions, documents, aliases] = row.as_slice() else {
-            continue;
-        };
-        let (Some(iri), Some(label), Some(class)) = (iri, label, class) else {
-            continue;
+    project_filtered(store, &Filters::default(), Direction::Directed)
+}
+
+/// What a user's `--query` selected.
+#[derive(Default)]
+struct Selection {
+    triples: HashSet<(String, String, String)>,
+    nodes: HashSet<String>,
+}
+
+/// Statements merged into one edge so far.
+#[derive(Default)]
+struct Support {
+    weight: u64,
+    days: Vec<Day>,
+    evidence: String,
+}
+
+/// Projects the part of the store that `filters` select.
+pub fn project_filtered(
+    store: &KgStore,
+    filters: &Filters,
+    direction: Direction,
+) -> Result<EntityGraph, GraphError> {
+    let selection = match &filters.query {
+        Some(q) => Some(select_subgraph(store, q)?),
+        None => None,
+    };
+    let in_window =
+        |day: Day| filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u);
+    let windowed = filters.since.is_some() || filters.until.is_some();
+
+    // Nodes, in IRI order; their index in `nodes` is their id from here on.
+    let mut by_iri: BTreeMap<String, EntityNode> = BTreeMap::new();
+    for_each_row(store, NODES, |row| {
+        let [Some(iri), Some(label), Some(class), mentions, documents, aliases] = row else {
+            return;
         };
         let mut aliases: Vec<String> = aliases
             .as_deref()
@@ -95,8 +357,9 @@ pub fn project(store: &KgStore) -> Result<EntityGraph, GraphError> {
             .map(str::to_owned)
             .collect();
         aliases.sort();
+        aliases.dedup();
         let number = |v: &Option<String>| v.as_deref().and_then(|n| n.parse().ok()).unwrap_or(0);
-        nodes.insert(
+        by_iri.insert(
             iri.clone(),
             EntityNode {
                 iri: iri.clone(),
@@ -105,77 +368,407 @@ pub fn project(store: &KgStore) -> Result<EntityGraph, GraphError> {
                 aliases,
                 mentions: number(mentions),
                 documents: number(documents),
+                dates: Vec::new(),
             },
         );
+    })?;
+    let mut nodes: Vec<EntityNode> = by_iri.into_values().collect();
+    let index: HashMap<String, u32> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.iri.clone(), i as u32))
+        .collect();
+    let type_ok: Vec<bool> = nodes
+        .iter()
+        .map(|n| filters.types.is_empty() || filters.types.contains(&n.class))
+        .collect();
+
+    // Statements → edges, keyed by (subject, object, predicate) ids.
+    let mut predicates: HashMap<String, u32> = HashMap::new();
+    let mut merged: HashMap<(u32, u32, u32), Support> = HashMap::new();
+    let mut seen_statements: HashSet<u64> = HashSet::new();
+    for_each_row(store, EDGES, |row| {
+        let [Some(st), Some(s), Some(p), Some(o), Some(text), date, time] = row else {
+            return;
+        };
+        let (Some(&si), Some(&oi)) = (index.get(s), index.get(o)) else {
+            return;
+        };
+        if !type_ok[si as usize] || !type_ok[oi as usize] {
+            return;
+        }
+        if let Some(sel) = &selection {
+            if !sel.triples.contains(&(s.clone(), p.clone(), o.clone())) {
+                return;
+            }
+        }
+        let day = time
+            .as_deref()
+            .and_then(Day::parse)
+            .or_else(|| date.as_deref().and_then(Day::parse));
+        if windowed && !day.is_some_and(in_window) {
+            return;
+        }
+        let next = predicates.len() as u32;
+        let pi = *predicates.entry(p.clone()).or_insert(next);
+        let key = match direction {
+            Direction::Directed => (si, oi, pi),
+            Direction::Undirected => (si.min(oi), si.max(oi), pi),
+        };
+        let support = merged.entry(key).or_default();
+        if let Some(day) = day {
+            support.days.push(day);
+        }
+        if seen_statements.insert(hash(st)) {
+            support.weight += 1;
+            let shorter = text.len() < support.evidence.len()
+                || (text.len() == support.evidence.len() && text < &support.evidence);
+            if support.weight == 1 || shorter {
+                support.evidence.clone_from(text);
+            }
+        }
+    })?;
+
+    // Predicates in IRI order, for sorting edges.
+    let mut predicate_iris: Vec<(String, u32)> = predicates.into_iter().collect();
+    predicate_iris.sort();
+    let mut rank = vec![0u32; predicate_iris.len()];
+    for (r, (_, id)) in predicate_iris.iter().enumerate() {
+        rank[*id as usize] = r as u32;
+    }
+    let mut edges: Vec<((u32, u32, u32), Support)> = merged
+        .into_iter()
+        .filter(|(_, support)| support.weight >= filters.min_weight.max(1))
+        .map(|((s, o, p), support)| ((s, o, rank[p as usize]), support))
+        .collect();
+    edges.sort_unstable_by_key(|(key, _)| *key);
+
+    // Which nodes stay.
+    let mut keep: Vec<bool> = type_ok.clone();
+    if let Some(sel) = &selection {
+        for (k, node) in keep.iter_mut().zip(&nodes) {
+            *k &= sel.nodes.contains(&node.iri);
+        }
+    }
+    if filters.drops_edges() {
+        let mut linked = vec![false; nodes.len()];
+        for ((s, o, _), _) in &edges {
+            linked[*s as usize] = true;
+            linked[*o as usize] = true;
+        }
+        for (k, l) in keep.iter_mut().zip(linked) {
+            *k &= l;
+        }
+    }
+    if let Some(ego) = &filters.ego {
+        let centre = find_entity(&nodes, ego)?;
+        if !keep[centre] {
+            return Err(GraphError::Invalid(format!(
+                "{ego:?} ({}) is excluded by the other filters",
+                nodes[centre].iri
+            )));
+        }
+        let mut adjacency: Vec<Vec<u32>> = vec![Vec::new(); nodes.len()];
+        for ((s, o, _), _) in &edges {
+            adjacency[*s as usize].push(*o);
+            adjacency[*o as usize].push(*s);
+        }
+        let mut distance: Vec<Option<usize>> = vec![None; nodes.len()];
+        distance[centre] = Some(0);
+        let mut queue = VecDeque::from([centre]);
+        while let Some(n) = queue.pop_front() {
+            let d = distance[n].unwrap_or(0);
+            if d >= filters.depth {
+                continue;
+            }
+            for &m in &adjacency[n] {
+                let m = m as usize;
+                if keep[m] && distance[m].is_none() {
+                    distance[m] = Some(d + 1);
+                    queue.push_back(m);
+                }
+            }
+        }
+        for (k, d) in keep.iter_mut().zip(distance) {
+            *k &= d.is_some();
+        }
     }
 
-    // (subject, object, predicate) → (statement IRIs with their evidence, dates)
-    type Support = (BTreeMap<String, String>, BTreeSet<String>);
-    let mut merged: BTreeMap<(String, String, String), Support> = BTreeMap::new();
-    for row in select(store, EDGES)? {
-        let [Some(st), Some(s), Some(p), Some(o), Some(text), date, time] = row.as_slice() else {
+    // Node dates: documents mentioning them, plus their kept edges' statements.
+    for_each_row(store, SEEN, |row| {
+        let [Some(e), Some(date)] = row else { return };
+        if let (Some(&i), Some(day)) = (index.get(e), Day::parse(date)) {
+            if keep[i as usize] && in_window(day) {
+                nodes[i as usize].dates.push(day);
+            }
+        }
+    })?;
+    let edges: Vec<_> = edges
+        .into_iter()
+        .filter(|((s, o, _), _)| keep[*s as usize] && keep[*o as usize])
+        .collect();
+    for ((s, o, _), support) in &edges {
+        for n in [s, o] {
+            nodes[*n as usize].dates.extend(&support.days);
+        }
+    }
+
+    let triples: HashSet<(u32, u32, u32)> = edges.iter().map(|(key, _)| *key).collect();
+    let mut graph = EntityGraph::with_capacity(nodes.len(), edges.len());
+    let mut graph_index: Vec<Option<NodeIndex>> = vec![None; nodes.len()];
+    for (i, mut node) in nodes.into_iter().enumerate() {
+        if keep[i] {
+            node.dates.sort_unstable();
+            node.dates.dedup();
+            graph_index[i] = Some(graph.add_node(node));
+        }
+    }
+    for ((s, o, p), mut support) in edges {
+        let (Some(a), Some(b)) = (graph_index[s as usize], graph_index[o as usize]) else {
             continue;
         };
-        if !nodes.contains_key(s) || !nodes.contains_key(o) {
-            continue;
-        }
-        let entry = merged.entry((s.clone(), o.clone(), p.clone())).or_default();
-        entry.0.insert(st.clone(), text.clone());
-        if let Some(d) = time.as_ref().or(date.as_ref()) {
-            entry.1.insert(d.clone());
-        }
-    }
-
-    let mut graph = EntityGraph::new();
-    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    for (iri, node) in nodes {
-        index.insert(iri, graph.add_node(node));
-    }
-    for ((s, o, p), (support, dates)) in merged {
-        let label = compact_iri(&p);
+        let predicate = predicate_iris[p as usize].0.clone();
+        let label = compact_iri(&predicate);
         let label = label
             .strip_prefix("kg:")
             .unwrap_or(&label)
             .replace('_', " ");
+        support.days.sort_unstable();
+        support.days.dedup();
         graph.add_edge(
-            index[&s],
-            index[&o],
+            a,
+            b,
             RelationEdge {
-                predicate: p,
+                predicate,
                 label,
-                weight: support.len() as u64,
-                first_date: dates.first().cloned(),
-                last_date: dates.last().cloned(),
-                evidence: support.into_values().next().unwrap_or_default(),
+                weight: support.weight,
+                dates: support.days,
+                evidence: shorten(&support.evidence),
+                reciprocal: direction == Direction::Directed
+                    && s != o
+                    && triples.contains(&(o, s, p)),
             },
         );
     }
     Ok(graph)
 }
 
-/// Runs a SELECT and returns each row as the plain values of its variables, in order.
-fn select(store: &KgStore, sparql: &str) -> Result<Vec<Vec<Option<String>>>, GraphError> {
+/// A stable 64-bit hash (for de-duplicating statement rows; never written out).
+fn hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(EVIDENCE_CHARS) {
+        None => text.to_owned(),
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+    }
+}
+
+/// Finds one entity by IRI (`https://…` or `kgd:…`), else by label, else by alias; labels and
+/// aliases match whole and case-insensitively.
+fn find_entity(nodes: &[EntityNode], name: &str) -> Result<usize, GraphError> {
+    let name = name.trim();
+    let iri = name
+        .strip_prefix("kgd:")
+        .map(|local| format!("{DATA}{local}"))
+        .unwrap_or_else(|| name.trim_matches(['<', '>']).to_owned());
+    if let Some(i) = nodes.iter().position(|n| n.iri == iri) {
+        return Ok(i);
+    }
+    let lower = name.to_lowercase();
+    let mut found: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].label.to_lowercase() == lower)
+        .collect();
+    if found.is_empty() {
+        found = (0..nodes.len())
+            .filter(|&i| nodes[i].aliases.iter().any(|a| a.to_lowercase() == lower))
+            .collect();
+    }
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(GraphError::Invalid(format!(
+            "no entity named {name:?} (give its label, another name it goes by, or its IRI)"
+        ))),
+        many => Err(GraphError::Invalid(format!(
+            "{name:?} names {} entities; give one IRI: {}",
+            many.len(),
+            many.iter()
+                .take(10)
+                .map(|&i| format!("{} ({})", nodes[i].iri, nodes[i].type_name()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Runs the user's subgraph query and collects the triples and entities it returns.
+fn select_subgraph(store: &KgStore, sparql: &str) -> Result<Selection, GraphError> {
+    let iri = |t: Option<&Term>| match t {
+        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+        _ => None,
+    };
+    let mut out = Selection::default();
+    let mut add = |s: Option<String>, p: Option<String>, o: Option<String>| {
+        if let (Some(s), Some(p), Some(o)) = (&s, &p, &o) {
+            out.triples.insert((s.clone(), p.clone(), o.clone()));
+        }
+        out.nodes.extend(s);
+        out.nodes.extend(o);
+    };
+    match execute(store, sparql)? {
+        QueryResults::Graph(triples) => {
+            for triple in triples {
+                let triple = triple?;
+                let s = match triple.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.into_string()),
+                    _ => None,
+                };
+                add(
+                    s,
+                    Some(triple.predicate.into_string()),
+                    iri(Some(&triple.object)),
+                );
+            }
+        }
+        QueryResults::Solutions(solutions) => {
+            let names: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
+            if !["s", "p", "o"].iter().all(|v| names.iter().any(|n| n == v)) {
+                return Err(GraphError::Invalid(format!(
+                    "a subgraph SELECT must bind ?s ?p ?o (this one binds {})",
+                    names
+                        .iter()
+                        .map(|n| format!("?{n}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )));
+            }
+            for solution in solutions {
+                let solution = solution?;
+                add(
+                    iri(solution.get("s")),
+                    iri(solution.get("p")),
+                    iri(solution.get("o")),
+                );
+            }
+        }
+        QueryResults::Boolean(_) => {
+            return Err(GraphError::Invalid(
+                "a subgraph query must be a CONSTRUCT or a SELECT ?s ?p ?o, not an ASK".into(),
+            ))
+        }
+    }
+    Ok(out)
+}
+
+/// Runs a SELECT and hands each row, as the plain values of its variables in order, to `f`.
+fn for_each_row(
+    store: &KgStore,
+    sparql: &str,
+    mut f: impl FnMut(&[Option<String>]),
+) -> Result<(), GraphError> {
     let QueryResults::Solutions(solutions) = execute(store, sparql)? else {
         return Err(GraphError::Invalid(
             "projection query is not a SELECT".into(),
         ));
     };
     let variables = solutions.variables().to_vec();
-    let mut rows = Vec::new();
+    let mut row: Vec<Option<String>> = Vec::with_capacity(variables.len());
     for solution in solutions {
         let solution = solution?;
-        rows.push(
-            variables
-                .iter()
-                .map(|v| {
-                    solution.get(v).map(|t| match t {
-                        Term::NamedNode(n) => n.as_str().to_owned(),
-                        Term::Literal(l) => l.value().to_owned(),
-                        other => other.to_string(),
-                    })
-                })
-                .collect(),
+        row.clear();
+        row.extend(variables.iter().map(|v| {
+            solution.get(v).map(|t| match t {
+                Term::NamedNode(n) => n.as_str().to_owned(),
+                Term::Literal(l) => l.value().to_owned(),
+                other => other.to_string(),
+            })
+        }));
+        f(&row);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_and_reject_impossible_dates() {
+        for text in [
+            "1970-01-01",
+            "2023-09-13",
+            "2024-02-29",
+            "1899-12-31",
+            "2100-03-01",
+        ] {
+            assert_eq!(Day::parse(text).unwrap().to_string(), text);
+        }
+        assert_eq!(Day::parse("1970-01-02"), Some(Day(1)));
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "2023-9-13",
+            "20230913",
+            "2023-09-1x",
+            "",
+        ] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_bounds_widen_months_and_years() {
+        let day = |s| Day::parse(s).unwrap();
+        assert_eq!(
+            parse_date_bound("2023-09", false).unwrap(),
+            day("2023-09-01")
+        );
+        assert_eq!(
+            parse_date_bound("2023-09", true).unwrap(),
+            day("2023-09-30")
+        );
+        assert_eq!(
+            parse_date_bound("2024-02", true).unwrap(),
+            day("2024-02-29")
+        );
+        assert_eq!(parse_date_bound("2023", true).unwrap(), day("2023-12-31"));
+        assert!(parse_date_bound("yesterday", false).is_err());
+        assert!(parse_date_bound("2023-14", false).is_err());
+    }
+
+    #[test]
+    fn runs_of_days_merge_consecutive_ones() {
+        let days: Vec<Day> = [1, 2, 3, 3, 7, 9, 10].into_iter().map(Day).collect();
+        assert_eq!(
+            day_runs(&days),
+            [(Day(1), Day(3)), (Day(7), Day(7)), (Day(9), Day(10))]
         );
     }
-    Ok(rows)
+
+    #[test]
+    fn types_parse_case_insensitively_and_reject_unknown_ones() {
+        assert_eq!(
+            parse_types("Person, place").unwrap(),
+            ["http://schema.org/Person", "http://schema.org/Place"]
+        );
+        assert!(parse_types("persons").is_err());
+        assert!(parse_types(",").is_err());
+    }
+
+    #[test]
+    fn long_evidence_is_cut_at_a_character_boundary() {
+        let text = "é".repeat(EVIDENCE_CHARS + 5);
+        let short = shorten(&text);
+        assert_eq!(short.chars().count(), EVIDENCE_CHARS + 1);
+        assert!(short.ends_with('…'));
+        assert_eq!(shorten(" short "), "short");
+    }
 }
