@@ -2,21 +2,17 @@
 //!
 //! Gephi reads only keys declared `for="node"`/`for="edge"` with its own names (`label`, `weight`,
 //! `r`/`g`/`b`, `size`) and drops keys of unknown type, so every key is declared with a real
-//! `attr.type`. Node ids are entity IRIs, stable across exports and filters. Text is escaped for XML
-//! and characters XML 1.0 forbids are dropped, so any input text gives a well-formed file.
+//! `attr.type` (string, int, double, boolean). Node ids are entity IRIs, stable across exports and
+//! filters. Gephi merges parallel edges of one pair (summing weights) when they have no type, which
+//! GraphML cannot give; the GEXF export keeps each relation apart as an edge `kind`.
 
 use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 
-use crate::projection::{EntityGraph, EntityNode};
-
-/// Edge direction written in the file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Directed,
-    Undirected,
-}
+pub use crate::projection::Direction;
+use crate::projection::{Day, EntityGraph};
+use crate::style::{colour, size, write_escaped};
 
 const KEYS: &[(&str, &str, &str, &str)] = &[
     // (id, for, attr.name, attr.type)
@@ -25,6 +21,8 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("iri", "node", "iri", "string"),
     ("mentions", "node", "mentions", "int"),
     ("documents", "node", "documents", "int"),
+    ("first_seen", "node", "first_seen", "string"),
+    ("last_seen", "node", "last_seen", "string"),
     ("aliases", "node", "aliases", "string"),
     ("r", "node", "r", "int"),
     ("g", "node", "g", "int"),
@@ -36,31 +34,16 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("first_date", "edge", "first_date", "string"),
     ("last_date", "edge", "last_date", "string"),
     ("evidence", "edge", "evidence", "string"),
+    ("reciprocal", "edge", "reciprocal", "boolean"),
 ];
 
-/// Colour by entity type, from a palette that stays readable for colour-blind viewers.
-pub fn colour(node: &EntityNode) -> (u8, u8, u8) {
-    match node.type_name() {
-        "Person" => (31, 119, 180),
-        "Organization" => (255, 127, 14),
-        "Place" => (44, 160, 44),
-        "Concept" => (160, 160, 160),
-        _ => (148, 103, 189),
-    }
-}
-
-/// Node size grows with the square root of the mentions so that hubs stand out without drowning
-/// the rest.
-pub fn size(node: &EntityNode) -> f64 {
-    10.0 + 5.0 * (node.mentions as f64).sqrt()
-}
-
-/// Writes `graph` as GraphML.
+/// Writes `graph` as GraphML. `direction` should be the one the graph was projected with.
 pub fn write(
     graph: &EntityGraph,
     direction: Direction,
     mut out: impl Write,
 ) -> std::io::Result<()> {
+    let out = &mut out;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -80,40 +63,40 @@ pub fn write(
     for index in graph.node_indices() {
         let node = &graph[index];
         let (r, g, b) = colour(node);
-        writeln!(out, r#"    <node id="{}">"#, escape(&node.iri))?;
-        data(&mut out, "label", &node.label)?;
-        data(&mut out, "type", node.type_name())?;
-        data(&mut out, "iri", &node.iri)?;
-        data(&mut out, "mentions", &node.mentions.to_string())?;
-        data(&mut out, "documents", &node.documents.to_string())?;
+        out.write_all(b"    <node id=\"")?;
+        write_escaped(out, &node.iri)?;
+        out.write_all(b"\">\n")?;
+        data(out, "label", &node.label)?;
+        data(out, "type", node.type_name())?;
+        data(out, "iri", &node.iri)?;
+        data_fmt(out, "mentions", node.mentions)?;
+        data_fmt(out, "documents", node.documents)?;
+        day(out, "first_seen", node.first_seen())?;
+        day(out, "last_seen", node.last_seen())?;
         if !node.aliases.is_empty() {
-            data(&mut out, "aliases", &node.aliases.join("; "))?;
+            data(out, "aliases", &node.aliases.join("; "))?;
         }
-        data(&mut out, "r", &r.to_string())?;
-        data(&mut out, "g", &g.to_string())?;
-        data(&mut out, "b", &b.to_string())?;
-        data(&mut out, "size", &format!("{:.1}", size(node)))?;
-        writeln!(out, "    </node>")?;
+        data_fmt(out, "r", r)?;
+        data_fmt(out, "g", g)?;
+        data_fmt(out, "b", b)?;
+        data_fmt(out, "size", format_args!("{:.1}", size(node)))?;
+        out.write_all(b"    </node>\n")?;
     }
     for (i, edge) in graph.edge_references().enumerate() {
         let e = edge.weight();
-        writeln!(
-            out,
-            r#"    <edge id="e{i}" source="{}" target="{}">"#,
-            escape(&graph[edge.source()].iri),
-            escape(&graph[edge.target()].iri)
-        )?;
-        data(&mut out, "elabel", &e.label)?;
-        data(&mut out, "weight", &format!("{:.1}", e.weight as f64))?;
-        data(&mut out, "relation", &e.predicate)?;
-        if let Some(d) = &e.first_date {
-            data(&mut out, "first_date", d)?;
-        }
-        if let Some(d) = &e.last_date {
-            data(&mut out, "last_date", d)?;
-        }
-        data(&mut out, "evidence", &e.evidence)?;
-        writeln!(out, "    </edge>")?;
+        write!(out, r#"    <edge id="e{i}" source=""#)?;
+        write_escaped(out, &graph[edge.source()].iri)?;
+        out.write_all(b"\" target=\"")?;
+        write_escaped(out, &graph[edge.target()].iri)?;
+        out.write_all(b"\">\n")?;
+        data(out, "elabel", &e.label)?;
+        data_fmt(out, "weight", format_args!("{:.1}", e.weight as f64))?;
+        data(out, "relation", &e.predicate)?;
+        day(out, "first_date", e.first_date())?;
+        day(out, "last_date", e.last_date())?;
+        data(out, "evidence", &e.evidence)?;
+        data_fmt(out, "reciprocal", e.reciprocal)?;
+        out.write_all(b"    </edge>\n")?;
     }
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")?;
@@ -121,37 +104,19 @@ pub fn write(
 }
 
 fn data(out: &mut impl Write, key: &str, value: &str) -> std::io::Result<()> {
-    writeln!(out, r#"      <data key="{key}">{}</data>"#, escape(value))
+    write!(out, r#"      <data key="{key}">"#)?;
+    write_escaped(out, value)?;
+    out.write_all(b"</data>\n")
 }
 
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 does not allow.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// A value whose text needs no escaping (numbers, booleans, dates).
+fn data_fmt(out: &mut impl Write, key: &str, value: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(out, r#"      <data key="{key}">{value}</data>"#)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn escape_makes_any_text_safe() {
-        assert_eq!(
-            escape(r#"a<b & "c" 'd'>"#),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
-        );
-        assert_eq!(escape("bell\u{7}\u{0}end"), "bellend");
+fn day(out: &mut impl Write, key: &str, value: Option<Day>) -> std::io::Result<()> {
+    match value {
+        Some(d) => data_fmt(out, key, d),
+        None => Ok(()),
     }
 }
