@@ -6,6 +6,7 @@
 
 mod bench;
 mod dump;
+mod export;
 mod history;
 mod ingest;
 mod model;
@@ -68,11 +69,9 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Export the graph of entities and relations.
-    Export {
-        #[command(subcommand)]
-        format: ExportFormat,
-    },
+    /// Export the graph of entities and relations (GraphML, GEXF, CSV), whole or filtered.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// List the builds recorded in the store: when, from which inputs (with their sha256), what
     /// changed, and which extractor and models made the graph.
     History(history::HistoryArgs),
@@ -86,22 +85,6 @@ enum Command {
     Model(model::ModelCommand),
     /// Measure tokenise/tag/parse throughput, start-up time and peak memory on a corpus.
     Bench(bench::BenchArgs),
-}
-
-#[derive(Subcommand)]
-enum ExportFormat {
-    /// GraphML for Gephi, NetworkX, igraph, yEd: node label, type, colour and size; edge label
-    /// (the relation) and weight (number of supporting statements).
-    Graphml {
-        #[command(flatten)]
-        store: StoreArg,
-        /// Output file ("-" for standard output).
-        #[arg(long, short)]
-        output: PathBuf,
-        /// Write undirected edges.
-        #[arg(long)]
-        undirected: bool,
-    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,28 +163,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export {
-            format:
-                ExportFormat::Graphml {
-                    store,
-                    output,
-                    undirected,
-                },
-        } => {
-            let store = open_existing(&store.store)?;
-            let graph = kg_graph::projection::project(&store)?;
-            let direction = if undirected {
-                kg_graph::graphml::Direction::Undirected
-            } else {
-                kg_graph::graphml::Direction::Directed
-            };
-            write_output(&output, |w| kg_graph::graphml::write(&graph, direction, w))?;
-            eprintln!(
-                "wrote {} nodes and {} edges to {}",
-                graph.node_count(),
-                graph.edge_count(),
-                output.display()
-            );
+        Command::Export(command) => {
+            export::run(command)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::History(args) => {
