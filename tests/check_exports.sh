@@ -28,9 +28,11 @@ PY
 "$kg" export graphml -o undirected.graphml --undirected --store store 2>/dev/null
 "$kg" export gexf -o graph.gexf --store store 2>/dev/null
 "$kg" export csv -o . --store store 2>/dev/null
-if command -v xmllint >/dev/null; then
-  xmllint --noout graph.graphml undirected.graphml graph.gexf
-fi
+command -v xmllint >/dev/null || {
+  echo "xmllint is needed (Debian/Ubuntu package libxml2-utils; scripts/setup.sh installs it)" >&2
+  exit 1
+}
+xmllint --noout graph.graphml undirected.graphml graph.gexf
 count() { "$kg" query "$1" --store store --format tsv | tail -n 1; }
 nodes=$(count 'SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH kgd:graph\/entities { ?e rdfs:label ?l } }')
 # Statements the edges stand for: positive, asserted, unattributed, between two entities.
