@@ -66,6 +66,8 @@ pub struct BuildArgs {
     /// corpus, not an update to it).
     #[arg(long)]
     sync: bool,
+    #[command(flatten)]
+    resolution: crate::entities_cmd::ResolutionArgs,
 }
 
 #[derive(clap::Args)]
@@ -243,7 +245,8 @@ fn extract_all(pipeline: &Pipeline, documents: Vec<Document>) -> Vec<(Document, 
 pub fn build(args: &BuildArgs) -> Result<Summary> {
     let clock = Instant::now();
     let started = history::now();
-    let pipeline = crate::models::pipeline(args.input.models.as_deref())?;
+    let mut pipeline = crate::models::pipeline(args.input.models.as_deref())?;
+    pipeline.coref.enabled = args.resolution.enabled();
     let version = pipeline.version();
     let models = crate::models::versions(args.input.models.as_deref())?;
     let path = &args.store.store;
@@ -263,6 +266,11 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     if let (true, Some(previous)) = (args.full, build.previous()) {
         history::copy(previous, store)?;
     }
+    let registry = args.resolution.registry()?;
+    let mut resolver = match args.resolution.enabled() {
+        true => Some(store.resolver(registry.clone())?),
+        false => None,
+    };
     let mut summary = Summary::default();
     let mut rejects = Rejects {
         path: args.input.rejects.clone(),
@@ -301,10 +309,12 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
             bar.inc(1);
         }
         let mut batch = store.batch()?;
+        batch.set_resolver(resolver.take());
         for (document, statements) in extract_all(&pipeline, todo) {
             summary.statements += statements.len() as u64;
             batch.put_document(&document, &statements, &version)?;
         }
+        resolver = batch.set_resolver(None);
         touched.extend(batch.commit_documents()?);
         build.hook("chunk");
         Ok(())
@@ -331,7 +341,7 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     }
     drop(seen);
     bar.set_message("updating entities");
-    store.refresh_entities(&touched)?;
+    store.resolve_entities(&touched, &registry, args.resolution.enabled())?;
     build.hook("entities");
     summary.rejected = rejects.list.len() as u64;
     let record = BuildRecord {

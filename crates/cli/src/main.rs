@@ -8,6 +8,7 @@ mod bench;
 mod dump;
 mod export;
 mod history;
+mod entities_cmd;
 mod ingest;
 mod model;
 mod models;
@@ -75,6 +76,8 @@ enum Command {
     /// List the builds recorded in the store: when, from which inputs (with their sha256), what
     /// changed, and which extractor and models made the graph.
     History(history::HistoryArgs),
+    /// List entities with mention counts and aliases (--similar: likely duplicates to review).
+    Entities(entities_cmd::EntitiesArgs),
     /// Count documents, sentences, statements and entities in the store.
     Stats {
         #[command(flatten)]
@@ -175,6 +178,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             model::run(command)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Entities(args) => entities_cmd::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => {
             bench::run(args)?;
             Ok(ExitCode::SUCCESS)

@@ -10,9 +10,11 @@
 //! treebanks as text; the caller (the `kg` binary) reads them.
 
 pub mod conllu;
+pub mod coref;
 pub mod doc;
 pub mod gazetteer;
 pub mod lemma;
+pub mod names;
 pub mod ner;
 pub mod parser;
 pub mod perceptron;

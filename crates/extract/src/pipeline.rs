@@ -33,6 +33,8 @@ pub struct Pipeline {
     recognizer: Option<Recognizer>,
     /// Names and sizes of the loaded models, for [`Pipeline::version`].
     loaded: Vec<(String, usize)>,
+    /// Within-document coreference, the last step of [`Pipeline::extract`].
+    pub coref: crate::coref::Coref,
 }
 
 impl Pipeline {
@@ -69,6 +71,7 @@ impl Pipeline {
                 .transpose()
                 .map_err(wrap("ner.bin"))?,
             loaded,
+            coref: Default::default(),
         })
     }
 
@@ -108,7 +111,7 @@ impl Pipeline {
 
     /// The statements of an annotated document.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        crate::reverb::extract(document)
+        self.coref.apply(document, crate::reverb::extract(document))
     }
 
     /// [`annotate`](Self::annotate) then [`extract`](Self::extract).

@@ -687,6 +687,7 @@ impl<'a> SentenceReader<'a> {
                 full_text: full,
                 kind: ArgumentKind::Literal(Literal::Time(x.value.clone())),
                 span: (chunk.start, chunk.end),
+                alias: None,
             });
         }
         // An entity mention ending at the head names the chunk.
@@ -707,6 +708,7 @@ impl<'a> SentenceReader<'a> {
                     full_text: full,
                     kind: ArgumentKind::Entity(m.kind),
                     span: (chunk.start, chunk.end),
+                    alias: None,
                 });
             }
         }
@@ -724,6 +726,7 @@ impl<'a> SentenceReader<'a> {
                     full_text: full,
                     kind: ArgumentKind::Unresolved,
                     span: (chunk.start, chunk.end),
+                    alias: None,
                 })
             }
             Upos::Propn => {
@@ -757,6 +760,7 @@ impl<'a> SentenceReader<'a> {
                     full_text: full,
                     kind: ArgumentKind::Entity(kind),
                     span: (chunk.start, chunk.end),
+                    alias: None,
                 })
             }
             Upos::Noun => {
@@ -778,6 +782,7 @@ impl<'a> SentenceReader<'a> {
                     full_text: full,
                     kind: ArgumentKind::Concept,
                     span: (chunk.start, chunk.end),
+                    alias: None,
                 })
             }
             Upos::Num => Some(Argument {
@@ -785,6 +790,7 @@ impl<'a> SentenceReader<'a> {
                 full_text: full,
                 kind: ArgumentKind::Literal(Literal::Text),
                 span: (chunk.start, chunk.end),
+                alias: None,
             }),
             _ => None,
         }

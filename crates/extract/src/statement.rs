@@ -47,6 +47,11 @@ pub struct Argument {
     pub kind: ArgumentKind,
     /// Token span `start..end` (end exclusive) of the full text in the sentence.
     pub span: (usize, usize),
+    /// The name as written at this mention when coreference replaced [`Argument::text`] by the
+    /// entity's fuller name ("Putin" when `text` is "Vladimir Putin", "KCNA" for "Korean Central
+    /// News Agency"); the graph keeps it as an alias. `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
 }
 
 /// What an argument denotes.

@@ -18,6 +18,7 @@ pub mod history;
 pub mod mapping;
 pub mod projection;
 pub mod query;
+pub mod resolve;
 pub mod store;
 pub mod style;
 pub mod vocab;

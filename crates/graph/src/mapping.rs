@@ -10,8 +10,9 @@
 use std::collections::BTreeSet;
 
 use kg_extract::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Role, Statement};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
+use crate::resolve::Resolver;
 use crate::vocab::{self, *};
 
 /// What an argument became in the graph.
@@ -24,7 +25,8 @@ enum Node {
 }
 
 /// Collects the quads of one document's graph.
-pub struct DocumentQuads {
+pub struct DocumentQuads<'r> {
+    resolver: &'r Resolver,
     graph: GraphName,
     document: NamedNode,
     quads: Vec<Quad>,
@@ -39,8 +41,20 @@ pub struct DocumentQuads {
 /// `extractor` names the extractor and model versions; it is part of the document's fingerprint,
 /// so a new model re-extracts documents whose text did not change.
 pub fn document_quads(document: &Document, statements: &[Statement], extractor: &str) -> Vec<Quad> {
+    document_quads_resolved(document, statements, extractor, &Resolver::default())
+}
+
+/// [`document_quads`] with entity names resolved to canonical names by `resolver` (the alias
+/// registry and the names already known: see [`crate::resolve`]).
+pub fn document_quads_resolved(
+    document: &Document,
+    statements: &[Statement],
+    extractor: &str,
+    resolver: &Resolver,
+) -> Vec<Quad> {
     let iri = vocab::document_iri(&document.id);
     let mut out = DocumentQuads {
+        resolver,
         graph: GraphName::NamedNode(iri.clone()),
         document: iri,
         quads: Vec::new(),
@@ -70,7 +84,7 @@ pub fn document_quads(document: &Document, statements: &[Statement], extractor: 
     out.quads
 }
 
-impl DocumentQuads {
+impl DocumentQuads<'_> {
     /// `kg:observedSameAs` for each entity argument whose name the recogniser found in a
     /// gazetteer (a place's GeoNames IRI): the mention inside the argument's span that carries
     /// an external id. Reconciliation turns the observations into `owl:sameAs`.
@@ -95,8 +109,9 @@ impl DocumentQuads {
             else {
                 continue;
             };
-            let (Some(entity), Ok(target)) =
-                (vocab::entity_iri(&argument.text), NamedNode::new(id))
+            // On the canonical entity the statement's argument landed on, not on the name as
+            // written: a place's sameAs belongs to its one node.
+            let (Some(entity), Ok(target)) = (self.entity_iri(argument, kind), NamedNode::new(id))
             else {
                 continue;
             };
@@ -332,6 +347,11 @@ impl DocumentQuads {
         }
     }
 
+    /// The IRI of an entity argument: minted from its canonical name (see [`crate::resolve`]).
+    fn entity_iri(&self, argument: &Argument, kind: EntityType) -> Option<NamedNode> {
+        vocab::entity_iri(&self.resolver.canonical(&argument.text, kind))
+    }
+
     /// Maps an argument to a node, recording what this document observed about entities.
     fn argument(&mut self, argument: &Argument) -> Node {
         let (iri, class) = match &argument.kind {
@@ -342,7 +362,7 @@ impl DocumentQuads {
                     EntityType::Place => SCHEMA_PLACE,
                     EntityType::Other => KG_OTHER,
                 };
-                (vocab::entity_iri(&argument.text), class)
+                (self.entity_iri(argument, *kind), class)
             }
             ArgumentKind::Concept => (vocab::concept_iri(&argument.text), KG_CONCEPT),
             ArgumentKind::Literal(value) => return Node::Literal(literal(argument, value)),
@@ -359,6 +379,13 @@ impl DocumentQuads {
         )) {
             self.push(iri.clone(), KG_OBSERVED_LABEL.into_owned(), label);
         }
+        if class != KG_CONCEPT {
+            // The document's own name for the entity: what cross-document resolution reads.
+            self.observe(&iri, KG_OBSERVED_NAME, &argument.text);
+            if let Some(alias) = &argument.alias {
+                self.observe(&iri, KG_OBSERVED_LABEL, alias);
+            }
+        }
         let class = Term::from(class.into_owned());
         if self.observed.insert((
             iri.clone(),
@@ -369,6 +396,18 @@ impl DocumentQuads {
         }
         self.mentioned.insert(iri.clone());
         Node::Resource(iri)
+    }
+}
+
+impl DocumentQuads<'_> {
+    fn observe(&mut self, iri: &NamedNode, property: NamedNodeRef<'_>, value: &str) {
+        let value = Term::from(Literal::new_simple_literal(value));
+        if self
+            .observed
+            .insert((iri.clone(), value.to_string(), property.into_owned()))
+        {
+            self.push(iri.clone(), property.into_owned(), value);
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use oxigraph::store::{StorageError, Store, Transaction};
 
 use crate::generation::{self, Layout, ReaderLock};
 use crate::vocab::{self, *};
+use crate::resolve::{Registry, Resolver};
 use crate::{entities, mapping, GraphError};
 
 /// A kg knowledge graph, on disk or in memory.
@@ -74,12 +75,23 @@ impl KgStore {
         &self.store
     }
 
-    /// Starts a batch of document writes; nothing is visible until [`Batch::commit`].
+    /// Starts a batch of document writes; nothing is visible until [`Batch::commit`]. Names are
+    /// written as they come; give the batch a [`Resolver`] ([`Batch::set_resolver`]) to land
+    /// them on known canonical entities at once (the final reconciliation does it otherwise).
     pub fn batch(&self) -> Result<Batch<'_>, GraphError> {
         Ok(Batch {
             transaction: self.store.start_transaction()?,
             touched: BTreeSet::new(),
+            resolver: None,
         })
+    }
+
+    /// A resolver for a build: the registry, and every name the store's documents already use.
+    pub fn resolver(&self, registry: Registry) -> Result<Resolver, GraphError> {
+        let mut resolver = Resolver::new(registry);
+        let transaction = self.store.start_transaction()?;
+        crate::resolve::seed(&transaction, &mut resolver)?;
+        Ok(resolver)
     }
 
     /// Fingerprint of every stored document, by document id: what an incremental build compares
@@ -153,12 +165,31 @@ impl KgStore {
     /// Recomputes the entity records of `entities` in transactions of bounded size: a build that
     /// writes a generation nobody reads yet needs no single transaction, only bounded memory.
     pub fn refresh_entities(&self, entities: &BTreeSet<NamedNode>) -> Result<(), GraphError> {
+        self.resolve_entities(entities, &Registry::default(), true)
+    }
+
+    /// Entity resolution at the end of a build: with `resolve`, every document's entities are
+    /// first moved to their canonical IRIs given all names of the store and the registry
+    /// ([`crate::resolve::reconcile`], one transaction); then the records of the touched and
+    /// moved entities are recomputed in transactions of bounded size.
+    pub fn resolve_entities(
+        &self,
+        entities: &BTreeSet<NamedNode>,
+        registry: &Registry,
+        resolve: bool,
+    ) -> Result<(), GraphError> {
         const PER_TRANSACTION: usize = 2000;
+        let mut entities = entities.clone();
+        if resolve {
+            let mut transaction = self.store.start_transaction()?;
+            entities.extend(crate::resolve::reconcile(&mut transaction, registry)?);
+            transaction.commit()?;
+        }
         let all: Vec<&NamedNode> = entities.iter().collect();
         for part in all.chunks(PER_TRANSACTION) {
             let part: BTreeSet<NamedNode> = part.iter().map(|e| (*e).clone()).collect();
             let mut transaction = self.store.start_transaction()?;
-            entities::refresh(&mut transaction, &part)?;
+            entities::refresh(&mut transaction, &part, registry)?;
             transaction.commit()?;
         }
         Ok(())
@@ -206,6 +237,8 @@ pub struct Batch<'a> {
     transaction: Transaction<'a>,
     /// Entities whose canonical record must be recomputed at commit.
     touched: BTreeSet<NamedNode>,
+    /// Registry and known names; `None` when resolution is off.
+    resolver: Option<Resolver>,
 }
 
 impl Batch<'_> {
@@ -217,7 +250,25 @@ impl Batch<'_> {
         extractor: &str,
     ) -> Result<(), GraphError> {
         self.remove_document(&document.id)?;
-        for quad in mapping::document_quads(document, statements, extractor) {
+        let quads = match &mut self.resolver {
+            Some(resolver) => {
+                let quads =
+                    mapping::document_quads_resolved(document, statements, extractor, resolver);
+                // This document's full names are known to the documents after it.
+                for quad in &quads {
+                    if quad.predicate.as_ref() == KG_OBSERVED_NAME {
+                        if let Term::Literal(name) = &quad.object {
+                            if name.value().contains(' ') {
+                                resolver.index.add(name.value(), kind_of(&quads, &quad.subject));
+                            }
+                        }
+                    }
+                }
+                quads
+            }
+            None => mapping::document_quads(document, statements, extractor),
+        };
+        for quad in quads {
             if quad.predicate.as_ref() == KG_MENTIONS {
                 if let Term::NamedNode(entity) = &quad.object {
                     self.touched.insert(entity.clone());
@@ -254,9 +305,22 @@ impl Batch<'_> {
         Ok(present)
     }
 
-    /// Recomputes the touched entities' records and makes everything visible at once.
+    /// Hands the batch a resolver (or takes it back with `None`).
+    pub fn set_resolver(&mut self, resolver: Option<Resolver>) -> Option<Resolver> {
+        std::mem::replace(&mut self.resolver, resolver)
+    }
+
+    /// Resolves entities (see [`KgStore::resolve_entities`]), recomputes the touched entities'
+    /// records and makes everything visible at once.
     pub fn commit(mut self) -> Result<(), GraphError> {
-        entities::refresh(&mut self.transaction, &self.touched)?;
+        let registry = self
+            .resolver
+            .as_ref()
+            .map(|r| r.registry.clone())
+            .unwrap_or_default();
+        let moved = crate::resolve::reconcile(&mut self.transaction, &registry)?;
+        self.touched.extend(moved);
+        entities::refresh(&mut self.transaction, &self.touched, &registry)?;
         self.transaction.commit()?;
         Ok(())
     }
@@ -267,6 +331,23 @@ impl Batch<'_> {
         self.transaction.commit()?;
         Ok(self.touched)
     }
+}
+
+/// The type a document's quads observed for an entity.
+fn kind_of(quads: &[Quad], entity: &oxigraph::model::NamedOrBlankNode) -> kg_extract::EntityType {
+    use kg_extract::EntityType;
+    quads
+        .iter()
+        .filter(|q| &q.subject == entity && q.predicate.as_ref() == KG_OBSERVED_TYPE)
+        .find_map(|q| match &q.object {
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_PERSON => Some(EntityType::Person),
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_ORGANIZATION => {
+                Some(EntityType::Organization)
+            }
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_PLACE => Some(EntityType::Place),
+            _ => None,
+        })
+        .unwrap_or(EntityType::Other)
 }
 
 fn literal_value(term: &Term) -> Option<String> {

@@ -139,6 +139,7 @@ terms! {
     KG_OBSERVED_LABEL = KG:"observedLabel";
     KG_OBSERVED_TYPE = KG:"observedType";
     KG_OBSERVED_SAME_AS = KG:"observedSameAs";
+    KG_OBSERVED_NAME = KG:"observedName";
     KG_MENTION_COUNT = KG:"mentionCount";
     KG_DOCUMENT_COUNT = KG:"documentCount";
     KG_UNRESOLVED = KG:"unresolved";
@@ -207,6 +208,7 @@ const RESERVED: &[&str] = &[
     "observedLabel",
     "observedType",
     "observedSameAs",
+    "observedName",
     "mentionCount",
     "documentCount",
     "unresolved",

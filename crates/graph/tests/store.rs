@@ -11,6 +11,7 @@ fn entity(name: &str, kind: EntityType) -> Argument {
         full_text: name.into(),
         kind: ArgumentKind::Entity(kind),
         span: (0, 1),
+        alias: None,
     }
 }
 
@@ -58,6 +59,7 @@ fn meeting(doc: &str) -> Statement {
             full_text: "on Wednesday".into(),
             kind: ArgumentKind::Literal(Literal::Time(Some("2023-09-13".into()))),
             span: (5, 7),
+            alias: None,
         },
     });
     st

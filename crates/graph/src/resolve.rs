@@ -1,0 +1,441 @@
+//! Cross-document entity resolution: which canonical entity a document's name lands on.
+//!
+//! Each document records, per entity, the name it used (`kg:observedName`, after the extractor's
+//! within-document coreference: its fullest name for the entity). The canonical name of a
+//! document's entity is a function of that name, the set of all names of the store and the alias
+//! registry ([`Resolver::canonical`]):
+//!
+//! 1. a name listed in the registry (as canonical name or alias) is the registry's canonical name;
+//! 2. a short name ("Putin", "KCNA") becomes the one full name of the store it is a short form of
+//!    (by [`kg_extract::names`]: a person's first or last word, an organisation's initials), when
+//!    exactly one fits and the registry does not forbid the pair (never-merge);
+//! 3. anything else is its own canonical name.
+//!
+//! The entity's IRI is minted from the canonical name. At every commit, [`reconcile`] recomputes
+//! the canonical name of every document entity from the final set of names and moves the ones
+//! whose IRI changed, so the graph is the same whatever order documents and dumps arrived in: a
+//! later dump's "Vladimir Putin" pulls an earlier dump's lone "Putin" onto its node, and a later
+//! "Kim Tok Hun" makes a lone "Kim" ambiguous again. Name matching itself lives in
+//! `kg_extract::names` (language stays out of this crate).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use kg_extract::names::{self, ShortKey};
+use kg_extract::EntityType;
+use oxigraph::model::{
+    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    TermRef,
+};
+use oxigraph::store::{StorageError, Transaction};
+
+use crate::vocab::*;
+
+/// One row of the alias registry (`data/aliases.csv`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RegistryEntry {
+    pub canonical: String,
+    pub kind: Option<EntityType>,
+    pub aliases: Vec<String>,
+    /// Wikidata, GeoNames or any other IRI: written as `owl:sameAs`.
+    pub external_id: Option<NamedNode>,
+    /// Names that must never land on this entity.
+    pub never_merge: Vec<String>,
+}
+
+/// The alias registry: user decisions that override automatic resolution.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    entries: Vec<RegistryEntry>,
+    /// Entry by folded name (canonical names and aliases).
+    by_key: HashMap<String, usize>,
+    /// Folded name pairs, both orders.
+    never: HashSet<(String, String)>,
+}
+
+impl Registry {
+    /// Builds the registry. A name given for two entries keeps the first; `duplicates` lists the
+    /// names that were ignored for that reason.
+    pub fn new(entries: Vec<RegistryEntry>) -> (Registry, Vec<String>) {
+        let mut r = Registry::default();
+        let mut duplicates = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            for name in std::iter::once(&e.canonical).chain(&e.aliases) {
+                let key = names::key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                match r.by_key.get(&key) {
+                    Some(&j) if j != i => duplicates.push(name.clone()),
+                    _ => {
+                        r.by_key.insert(key, i);
+                    }
+                }
+            }
+            for other in &e.never_merge {
+                let (a, b) = (names::key(&e.canonical), names::key(other));
+                r.never.insert((a.clone(), b.clone()));
+                r.never.insert((b, a));
+            }
+        }
+        r.entries = entries;
+        (r, duplicates)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entries(&self) -> &[RegistryEntry] {
+        &self.entries
+    }
+
+    /// The entry naming `name` (canonical or alias), if any.
+    pub fn lookup(&self, name: &str) -> Option<&RegistryEntry> {
+        self.by_key
+            .get(&names::key(name))
+            .map(|&i| &self.entries[i])
+    }
+
+    /// The entry whose canonical name mints this IRI.
+    pub fn entry_for(&self, iri: &NamedNode) -> Option<&RegistryEntry> {
+        let local = iri.as_str().rsplit('/').next()?;
+        self.entries
+            .iter()
+            .find(|e| slug(&e.canonical) == local)
+    }
+
+    fn never_merge(&self, a: &str, b: &str) -> bool {
+        !self.never.is_empty() && self.never.contains(&(names::key(a), names::key(b)))
+    }
+}
+
+/// The full names of the store (and the batch), by the short keys that can point at them.
+#[derive(Clone, Debug, Default)]
+pub struct NameIndex {
+    /// Short key → full name key → (a spelling of the name, type votes).
+    by_short: HashMap<ShortKey, BTreeMap<String, (String, [u32; 4])>>,
+}
+
+fn kind_index(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+        EntityType::Other => 3,
+    }
+}
+
+const KINDS: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Place,
+    EntityType::Other,
+];
+
+impl NameIndex {
+    /// Adds a full name seen with a type; one-word names are not indexed (nothing is a short
+    /// form of them).
+    pub fn add(&mut self, name: &str, kind: EntityType) {
+        // Index under every short key any type would give; the type votes decide at look-up.
+        let mut keys: BTreeSet<ShortKey> = BTreeSet::new();
+        for k in [Some(EntityType::Person), Some(EntityType::Organization)] {
+            keys.extend(names::short_keys(name, k));
+        }
+        if keys.is_empty() {
+            return;
+        }
+        let full = names::key(name);
+        for k in keys {
+            let entry = self
+                .by_short
+                .entry(k)
+                .or_default()
+                .entry(full.clone())
+                .or_insert_with(|| (name.to_owned(), [0; 4]));
+            entry.1[kind_index(kind)] += 1;
+        }
+    }
+
+    fn candidates(&self, key: &ShortKey) -> Vec<(&str, EntityType)> {
+        let Some(names) = self.by_short.get(key) else {
+            return Vec::new();
+        };
+        names
+            .values()
+            .map(|(name, votes)| {
+                let best = votes.iter().copied().max().unwrap_or(0);
+                let kind = KINDS
+                    .into_iter()
+                    .find(|k| votes[kind_index(*k)] == best)
+                    .unwrap_or(EntityType::Other);
+                (name.as_str(), kind)
+            })
+            .filter(|(name, kind)| names::short_keys(name, Some(*kind)).contains(key))
+            .collect()
+    }
+}
+
+/// The registry and the known names: decides canonical names.
+#[derive(Clone, Debug, Default)]
+pub struct Resolver {
+    pub registry: Registry,
+    pub index: NameIndex,
+}
+
+impl Resolver {
+    pub fn new(registry: Registry) -> Resolver {
+        let mut index = NameIndex::default();
+        for e in registry.entries() {
+            index.add(&e.canonical, e.kind.unwrap_or(EntityType::Other));
+        }
+        Resolver { registry, index }
+    }
+
+    /// The canonical name of an entity a document called `name` (see the module documentation).
+    pub fn canonical(&self, name: &str, kind: EntityType) -> String {
+        if let Some(e) = self.registry.lookup(name) {
+            return e.canonical.clone();
+        }
+        let Some(key) = names::lookup_key(name, Some(kind)) else {
+            return name.to_owned();
+        };
+        if names::words(name).len() != 1 {
+            return name.to_owned();
+        }
+        let own = names::key(name);
+        let candidates: Vec<&str> = self
+            .index
+            .candidates(&key)
+            .into_iter()
+            .filter(|(full, k)| {
+                names::compatible(&key, Some(*k))
+                    && names::key(full) != own
+                    && !self.registry.never_merge(name, full)
+            })
+            .map(|(full, _)| full)
+            .collect();
+        match candidates.as_slice() {
+            [full] => self
+                .registry
+                .lookup(full)
+                .map(|e| e.canonical.clone())
+                .unwrap_or_else(|| (*full).to_owned()),
+            _ => name.to_owned(),
+        }
+    }
+}
+
+/// What one document observed of one entity.
+struct Observed {
+    names: Vec<String>,
+    votes: [u32; 4],
+}
+
+fn kind_of_class(class: NamedNodeRef<'_>) -> Option<EntityType> {
+    Some(match class {
+        c if c == SCHEMA_PERSON => EntityType::Person,
+        c if c == SCHEMA_ORGANIZATION => EntityType::Organization,
+        c if c == SCHEMA_PLACE => EntityType::Place,
+        c if c == KG_OTHER => EntityType::Other,
+        _ => return None,
+    })
+}
+
+/// Every (document graph, entity) with the names and types the document observed.
+fn observations(
+    transaction: &Transaction<'_>,
+) -> Result<BTreeMap<(NamedNode, NamedNode), Observed>, StorageError> {
+    let mut out: BTreeMap<(NamedNode, NamedNode), Observed> = BTreeMap::new();
+    for quad in transaction.quads_for_pattern(None, Some(KG_OBSERVED_NAME), None, None) {
+        let quad = quad?;
+        let (NamedOrBlankNode::NamedNode(e), Term::Literal(name), GraphName::NamedNode(g)) =
+            (quad.subject, quad.object, quad.graph_name)
+        else {
+            continue;
+        };
+        out.entry((g, e))
+            .or_insert_with(|| Observed {
+                names: Vec::new(),
+                votes: [0; 4],
+            })
+            .names
+            .push(name.value().to_owned());
+    }
+    for quad in transaction.quads_for_pattern(None, Some(KG_OBSERVED_TYPE), None, None) {
+        let quad = quad?;
+        let (NamedOrBlankNode::NamedNode(e), Term::NamedNode(class), GraphName::NamedNode(g)) =
+            (quad.subject, quad.object, quad.graph_name)
+        else {
+            continue;
+        };
+        if let (Some(o), Some(kind)) = (out.get_mut(&(g, e)), kind_of_class(class.as_ref())) {
+            o.votes[kind_index(kind)] += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn voted(votes: &[u32; 4]) -> EntityType {
+    let best = votes.iter().copied().max().unwrap_or(0);
+    KINDS
+        .into_iter()
+        .find(|k| votes[kind_index(*k)] == best)
+        .unwrap_or(EntityType::Other)
+}
+
+/// Adds the names of every stored document to `resolver`'s index.
+pub fn seed(transaction: &Transaction<'_>, resolver: &mut Resolver) -> Result<(), StorageError> {
+    for o in observations(transaction)?.values() {
+        let kind = voted(&o.votes);
+        for name in &o.names {
+            resolver.index.add(name, kind);
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes every document entity's canonical IRI from the final set of names and moves those
+/// that changed. Returns the entities whose records must be recomputed.
+pub fn reconcile(
+    transaction: &mut Transaction<'_>,
+    registry: &Registry,
+) -> Result<BTreeSet<NamedNode>, StorageError> {
+    let observed = observations(transaction)?;
+    let mut resolver = Resolver::new(registry.clone());
+    for o in observed.values() {
+        let kind = voted(&o.votes);
+        for name in &o.names {
+            resolver.index.add(name, kind);
+        }
+    }
+    // Registry entries refresh even when no document moved: their label, type or sameAs may
+    // have been edited.
+    let mut touched: BTreeSet<NamedNode> = registry
+        .entries()
+        .iter()
+        .filter_map(|e| entity_iri(&e.canonical))
+        .collect();
+    for ((graph, entity), o) in &observed {
+        // The document's fullest name for the entity decides.
+        let Some(name) = o
+            .names
+            .iter()
+            .max_by_key(|n| (names::words(n).len(), n.len(), std::cmp::Reverse(n.as_str())))
+        else {
+            continue;
+        };
+        let canonical = resolver.canonical(name, voted(&o.votes));
+        let Some(target) = entity_iri(&canonical) else {
+            continue;
+        };
+        if &target != entity {
+            move_entity(transaction, graph, entity, &target)?;
+            touched.insert(entity.clone());
+            touched.insert(target);
+        }
+    }
+    Ok(touched)
+}
+
+/// Replaces `from` by `to` in every quad of one document graph.
+fn move_entity(
+    transaction: &mut Transaction<'_>,
+    graph: &NamedNode,
+    from: &NamedNode,
+    to: &NamedNode,
+) -> Result<(), StorageError> {
+    let g = oxigraph::model::GraphNameRef::from(graph);
+    let mut quads: HashSet<Quad> = HashSet::new();
+    for q in transaction.quads_for_pattern(
+        Some(NamedOrBlankNodeRef::from(from.as_ref())),
+        None,
+        None,
+        Some(g),
+    ) {
+        quads.insert(q?);
+    }
+    for q in transaction.quads_for_pattern(None, None, Some(TermRef::from(from.as_ref())), Some(g))
+    {
+        quads.insert(q?);
+    }
+    for q in quads {
+        transaction.remove(&q);
+        let subject = match &q.subject {
+            NamedOrBlankNode::NamedNode(n) if n == from => NamedOrBlankNode::from(to.clone()),
+            s => s.clone(),
+        };
+        let object = match &q.object {
+            Term::NamedNode(n) if n == from => Term::from(to.clone()),
+            o => o.clone(),
+        };
+        transaction.insert(&Quad::new(subject, q.predicate, object, q.graph_name));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(canonical: &str, aliases: &[&str], never: &[&str]) -> RegistryEntry {
+        RegistryEntry {
+            canonical: canonical.into(),
+            kind: Some(EntityType::Person),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            external_id: None,
+            never_merge: never.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_short_name_lands_on_the_one_full_name() {
+        let mut r = Resolver::default();
+        r.index.add("Vladimir Putin", EntityType::Person);
+        assert_eq!(r.canonical("Putin", EntityType::Person), "Vladimir Putin");
+        assert_eq!(r.canonical("Vladimir", EntityType::Person), "Vladimir Putin");
+        // A place is not a person's short form.
+        r.index.add("George Washington", EntityType::Person);
+        assert_eq!(r.canonical("Washington", EntityType::Place), "Washington");
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_stays_alone() {
+        let mut r = Resolver::default();
+        r.index.add("Kim Jong Un", EntityType::Person);
+        assert_eq!(r.canonical("Kim", EntityType::Person), "Kim Jong Un");
+        r.index.add("Kim Tok Hun", EntityType::Person);
+        assert_eq!(r.canonical("Kim", EntityType::Person), "Kim");
+        // Full names never merge with each other.
+        assert_eq!(r.canonical("Kim Tok Hun", EntityType::Person), "Kim Tok Hun");
+    }
+
+    #[test]
+    fn acronyms_land_on_their_expansion() {
+        let mut r = Resolver::default();
+        r.index
+            .add("Korean Central News Agency", EntityType::Organization);
+        assert_eq!(
+            r.canonical("KCNA", EntityType::Person),
+            "Korean Central News Agency"
+        );
+        assert_eq!(r.canonical("KCNB", EntityType::Organization), "KCNB");
+    }
+
+    #[test]
+    fn the_registry_overrides_and_forbids() {
+        let (registry, dup) = Registry::new(vec![
+            entry("Kim Jong Un", &["Kim Jong-il's son", "Marshal Kim"], &["Kim"]),
+            entry("Jane Roe", &["Marshal Kim"], &[]),
+        ]);
+        assert_eq!(dup, ["Marshal Kim"]);
+        let mut r = Resolver::new(registry);
+        assert_eq!(
+            r.canonical("Marshal Kim", EntityType::Person),
+            "Kim Jong Un"
+        );
+        // "Kim" would be the one short form of Kim Jong Un, but the pair is forbidden.
+        assert_eq!(r.canonical("Kim", EntityType::Person), "Kim");
+        r.index.add("Jong Un", EntityType::Person);
+        assert_eq!(r.canonical("Jane Roe", EntityType::Person), "Jane Roe");
+    }
+}
