@@ -92,7 +92,7 @@ const HONORIFICS: &[&str] = &[
 const ROLE_MODIFIERS: &[&str] = &[
     "vice", "deputy", "acting", "interim", "senior", "top", "chief", "foreign", "defence",
     "defense", "finance", "interior", "cabinet", "first", "supreme", "state", "assistant",
-    "executive", "military", "party", "official",
+    "executive", "military", "party", "official", "prime",
 ];
 const COMPASS: &[&str] = &["North", "South", "East", "West"];
 
@@ -488,7 +488,7 @@ fn resolve_argument(
     let span = (arg.span.0.min(sentence.tokens.len()), arg.span.1.min(sentence.tokens.len()));
     match arg.kind.clone() {
         ArgumentKind::Entity(kind) => {
-            if let Some(pair) = pair_description(entities, si, span) {
+            if let Some(pair) = pair_description(entities, si, &arg.full_text) {
                 return Some(pair);
             }
             if let Some(c) = compass(entities, sentence, arg, span) {
@@ -531,7 +531,7 @@ fn resolve_argument(
             if tokens.len() < 2 || lower(&tokens[0]) != "the" {
                 return None;
             }
-            if let Some(pair) = pair_description(entities, si, span) {
+            if let Some(pair) = pair_description(entities, si, &arg.full_text) {
                 return Some(pair);
             }
             let c = description_antecedent(entities, si, span)?;
@@ -543,9 +543,27 @@ fn resolve_argument(
 }
 
 /// "the two leaders", "both men": the last coordinated pair, of people when the noun names
-/// people.
-fn pair_description(entities: &Entities<'_>, si: usize, span: (usize, usize)) -> Option<[usize; 2]> {
-    let tokens = &entities.document.sentences[si].tokens[span.0..span.1];
+/// people. The phrase is found by the argument's full text (an extractor may already have
+/// pointed the argument elsewhere).
+fn pair_description(
+    entities: &Entities<'_>,
+    si: usize,
+    full_text: &str,
+) -> Option<[usize; 2]> {
+    let wanted: Vec<String> = full_text.split_whitespace().map(str::to_lowercase).collect();
+    if !matches!(wanted.first().map(String::as_str), Some("the" | "both")) || wanted.len() > 3 {
+        return None;
+    }
+    let all = &entities.document.sentences[si].tokens;
+    let start = (0..all.len()).find(|&i| {
+        all.len() >= i + wanted.len()
+            && all[i..i + wanted.len()]
+                .iter()
+                .zip(&wanted)
+                .all(|(t, w)| lower(t) == *w)
+    })?;
+    let span = (start, start + wanted.len());
+    let tokens = &all[span.0..span.1];
     let words: Vec<String> = tokens.iter().map(lower).collect();
     let noun = match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["the", "two" | "both", noun] | ["both", noun] => noun.to_string(),
@@ -974,17 +992,36 @@ fn apposition(
             let cl = &entities.clusters[o.cluster];
             (cl.name.clone(), cl.kind())
         });
-    // Anything but the organisation, determiners and possessives before the role: not a role.
+    // Only the organisation (a recognised name, or a run of capitalised words the recogniser
+    // missed: "Finance Ministry"), determiners and possessives may precede the role.
     let mut i = start;
+    let mut unrecognised: Option<(usize, usize)> = None;
     while i < rs {
         if let Some(o) = inside.iter().find(|o| o.start == i) {
             i = o.end;
         } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == "POS" {
             i += 1;
+        } else if t[i].form.chars().next().is_some_and(char::is_uppercase)
+            && matches!(t[i].upos, Upos::Propn | Upos::Noun | Upos::Adj)
+        {
+            let run = unrecognised.get_or_insert((i, i));
+            if run.1 == i {
+                run.1 = i + 1;
+            } else {
+                *run = (i, i + 1);
+            }
+            i += 1;
         } else {
             return None;
         }
     }
+    let org = match (unrecognised, org) {
+        (Some((a, b)), org) if b == rs || org.is_none() => Some((
+            text_of(entities.document, &t[a..b]),
+            EntityType::Organization,
+        )),
+        (_, org) => org,
+    };
     Some((rs, end, org))
 }
 
