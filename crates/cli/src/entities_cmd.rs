@@ -194,7 +194,15 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
                 ]
             })
             .collect();
-        let header = ["label_a", "type_a", "mentions_a", "label_b", "type_b", "mentions_b", "why"];
+        let header = [
+            "label_a",
+            "type_a",
+            "mentions_a",
+            "label_b",
+            "type_b",
+            "mentions_b",
+            "why",
+        ];
         return write_rows(&mut out, args.format, &header, &table);
     }
     let table: Vec<Vec<String>> = rows
@@ -212,7 +220,15 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
             ]
         })
         .collect();
-    let header = ["label", "type", "mentions", "documents", "aliases", "iri", "same_as"];
+    let header = [
+        "label",
+        "type",
+        "mentions",
+        "documents",
+        "aliases",
+        "iri",
+        "same_as",
+    ];
     write_rows(&mut out, args.format, &header, &table)
 }
 
@@ -251,7 +267,11 @@ fn write_rows(
                     .trim_end()
                     .to_owned()
             };
-            writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
+            writeln!(
+                out,
+                "{}",
+                line(header.iter().map(|h| h.to_string()).collect())
+            )?;
             for r in rows {
                 writeln!(out, "{}", line(r.clone()))?;
             }

@@ -6,9 +6,9 @@
 
 mod bench;
 mod dump;
+mod entities_cmd;
 mod export;
 mod history;
-mod entities_cmd;
 mod ingest;
 mod model;
 mod models;

@@ -63,8 +63,21 @@ impl Coref {
 
 /// Honorifics: titles that say nothing about a role but may say the gender.
 const MALE_TITLES: &[&str] = &[
-    "mr", "sir", "king", "prince", "lord", "duke", "emperor", "spokesman", "chairman",
-    "congressman", "father", "brother", "sultan", "sheikh", "emir",
+    "mr",
+    "sir",
+    "king",
+    "prince",
+    "lord",
+    "duke",
+    "emperor",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "father",
+    "brother",
+    "sultan",
+    "sheikh",
+    "emir",
 ];
 const FEMALE_TITLES: &[&str] = &[
     "mrs",
@@ -85,14 +98,49 @@ const FEMALE_TITLES: &[&str] = &[
 ];
 /// Titles that are forms of address, not roles.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "dr", "doctor", "prof", "professor",
-    "rev", "reverend", "father", "sister", "madam", "madame",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "madam",
+    "madame",
 ];
 /// Words that modify a role noun before a name ("Vice Premier", "Foreign Minister").
 const ROLE_MODIFIERS: &[&str] = &[
-    "vice", "deputy", "acting", "interim", "senior", "top", "chief", "foreign", "defence",
-    "defense", "finance", "interior", "cabinet", "first", "supreme", "state", "assistant",
-    "executive", "military", "party", "official", "prime",
+    "vice",
+    "deputy",
+    "acting",
+    "interim",
+    "senior",
+    "top",
+    "chief",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "cabinet",
+    "first",
+    "supreme",
+    "state",
+    "assistant",
+    "executive",
+    "military",
+    "party",
+    "official",
+    "prime",
 ];
 const COMPASS: &[&str] = &["North", "South", "East", "West"];
 
@@ -485,7 +533,10 @@ fn resolve_argument(
 ) -> Option<[usize; 2]> {
     let document = entities.document;
     let sentence = &document.sentences[si];
-    let span = (arg.span.0.min(sentence.tokens.len()), arg.span.1.min(sentence.tokens.len()));
+    let span = (
+        arg.span.0.min(sentence.tokens.len()),
+        arg.span.1.min(sentence.tokens.len()),
+    );
     match arg.kind.clone() {
         ArgumentKind::Entity(kind) => {
             if let Some(pair) = pair_description(entities, si, &arg.full_text) {
@@ -545,12 +596,11 @@ fn resolve_argument(
 /// "the two leaders", "both men": the last coordinated pair, of people when the noun names
 /// people. The phrase is found by the argument's full text (an extractor may already have
 /// pointed the argument elsewhere).
-fn pair_description(
-    entities: &Entities<'_>,
-    si: usize,
-    full_text: &str,
-) -> Option<[usize; 2]> {
-    let wanted: Vec<String> = full_text.split_whitespace().map(str::to_lowercase).collect();
+fn pair_description(entities: &Entities<'_>, si: usize, full_text: &str) -> Option<[usize; 2]> {
+    let wanted: Vec<String> = full_text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
     if !matches!(wanted.first().map(String::as_str), Some("the" | "both")) || wanted.len() > 3 {
         return None;
     }
@@ -565,7 +615,12 @@ fn pair_description(
     let span = (start, start + wanted.len());
     let tokens = &all[span.0..span.1];
     let words: Vec<String> = tokens.iter().map(lower).collect();
-    let noun = match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let noun = match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["the", "two" | "both", noun] | ["both", noun] => noun.to_string(),
         _ => return None,
     };
@@ -623,9 +678,7 @@ fn pleonastic(tokens: &[Token], at: usize) -> bool {
     let Some(head) = t.head.and_then(|h| tokens.get(h)) else {
         return false;
     };
-    let copular = tokens
-        .iter()
-        .any(|x| x.deprel == "cop" && x.head == t.head);
+    let copular = tokens.iter().any(|x| x.deprel == "cop" && x.head == t.head);
     copular
         || matches!(
             head.lemma.as_str(),
@@ -652,7 +705,12 @@ fn pronoun_class(word: &str) -> Option<Pronoun> {
 }
 
 /// The antecedent cluster of a singular pronoun at token `at` of sentence `si`.
-fn pronoun_antecedent(entities: &Entities<'_>, si: usize, at: usize, class: Pronoun) -> Option<usize> {
+fn pronoun_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    class: Pronoun,
+) -> Option<usize> {
     let sentence = &entities.document.sentences[si];
     let pronoun = &sentence.tokens[at];
     let reflexive = pronoun.form.to_lowercase().ends_with("self");
@@ -665,7 +723,11 @@ fn pronoun_antecedent(entities: &Entities<'_>, si: usize, at: usize, class: Pron
         };
         let tokens = &entities.document.sentences[s].tokens;
         let mut found: Vec<(usize, bool)> = Vec::new();
-        for m in entities.mentions.iter().filter(|m| m.sentence == s && !m.demonym) {
+        for m in entities
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == s && !m.demonym)
+        {
             if s == si && m.end > at {
                 continue;
             }
@@ -682,9 +744,8 @@ fn pronoun_antecedent(entities: &Entities<'_>, si: usize, at: usize, class: Pron
             let same_clause_subject = !reflexive
                 && s == si
                 && object_of.is_some()
-                && (m.start..m.end).any(|i| {
-                    tokens[i].deprel.starts_with("nsubj") && tokens[i].head == object_of
-                });
+                && (m.start..m.end)
+                    .any(|i| tokens[i].deprel.starts_with("nsubj") && tokens[i].head == object_of);
             if ok && !same_clause_subject {
                 match found.iter_mut().find(|(c, _)| *c == m.cluster) {
                     Some(f) => f.1 |= m.subject,
@@ -721,8 +782,8 @@ fn last_pair(entities: &Entities<'_>, si: usize, at: usize, window: usize) -> Op
         let mut found = None;
         for w in ms.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let joined = b.start == a.end + 1
-                && matches!(lower(&tokens[a.end]).as_str(), "and" | "&");
+            let joined =
+                b.start == a.end + 1 && matches!(lower(&tokens[a.end]).as_str(), "and" | "&");
             // "North Korean leader Kim Jong Un and Russian President Vladimir Putin": titles,
             // adjectives and nationalities between the conjunction and the second name.
             let titled = b.start > a.end + 1

@@ -14,9 +14,8 @@ pub fn words(name: &str) -> Vec<String> {
     for piece in name.split(|c: char| !(c.is_alphanumeric() || c == '.')) {
         let parts: Vec<&str> = piece.split('.').filter(|p| !p.is_empty()).collect();
         // Dotted initials ("U.S.", "U.N.") are one word.
-        let dotted = piece.contains('.')
-            && parts.len() > 1
-            && parts.iter().all(|p| p.chars().count() == 1);
+        let dotted =
+            piece.contains('.') && parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1);
         if dotted {
             out.push(parts.concat().to_lowercase());
         } else {
@@ -32,7 +31,9 @@ pub fn key(name: &str) -> String {
 }
 
 /// Words skipped when forming an acronym ("Bank of England" → BOE? no: BE).
-const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "de", "du", "la"];
+const ACRONYM_SKIP: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "at", "de", "du", "la",
+];
 
 /// Whether `name` is written as an acronym: one word of 2–6 capital letters (dots allowed:
 /// "U.N."), possibly with digits after the first letter ("G7").
@@ -203,7 +204,10 @@ mod tests {
 
     #[test]
     fn acronyms_from_initials() {
-        assert_eq!(acronym("Korean Central News Agency").as_deref(), Some("kcna"));
+        assert_eq!(
+            acronym("Korean Central News Agency").as_deref(),
+            Some("kcna")
+        );
         assert_eq!(
             acronym("Democratic People's Republic of Korea").as_deref(),
             Some("dprk")
@@ -250,10 +254,16 @@ mod tests {
     #[test]
     fn similar_names_for_review() {
         assert_eq!(similarity("Kim", "Kim Jong Un"), Some("short form"));
-        assert_eq!(similarity("KCNA", "Korean Central News Agency"), Some("acronym"));
+        assert_eq!(
+            similarity("KCNA", "Korean Central News Agency"),
+            Some("acronym")
+        );
         assert_eq!(similarity("Kim Jong Un", "Kim Jong-un"), None, "same key");
         assert_eq!(similarity("Kim Jongun", "Kim Jong Un"), Some("spacing"));
-        assert_eq!(similarity("Vladimir Putin", "Vladimir Poutin"), Some("spelling"));
+        assert_eq!(
+            similarity("Vladimir Putin", "Vladimir Poutin"),
+            Some("spelling")
+        );
         assert_eq!(similarity("Kim Jong Un", "Kim Tok Hun"), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

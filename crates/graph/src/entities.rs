@@ -216,7 +216,10 @@ pub struct EntityRow {
 
 /// Every entity record of the store, most mentioned first (then by label); concepts only when
 /// `concepts` is set.
-pub fn list(store: &oxigraph::store::Store, concepts: bool) -> Result<Vec<EntityRow>, StorageError> {
+pub fn list(
+    store: &oxigraph::store::Store,
+    concepts: bool,
+) -> Result<Vec<EntityRow>, StorageError> {
     let graph = entities_graph();
     let g = Some(GraphNameRef::from(&graph));
     let mut rows: BTreeMap<String, EntityRow> = BTreeMap::new();
@@ -225,15 +228,17 @@ pub fn list(store: &oxigraph::store::Store, concepts: bool) -> Result<Vec<Entity
         let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &quad.subject else {
             continue;
         };
-        let row = rows.entry(s.as_str().to_owned()).or_insert_with(|| EntityRow {
-            iri: s.as_str().to_owned(),
-            label: String::new(),
-            class: String::new(),
-            mentions: 0,
-            documents: 0,
-            aliases: Vec::new(),
-            same_as: Vec::new(),
-        });
+        let row = rows
+            .entry(s.as_str().to_owned())
+            .or_insert_with(|| EntityRow {
+                iri: s.as_str().to_owned(),
+                label: String::new(),
+                class: String::new(),
+                mentions: 0,
+                documents: 0,
+                aliases: Vec::new(),
+                same_as: Vec::new(),
+            });
         let p = quad.predicate.as_ref();
         match &quad.object {
             Term::Literal(l) if p == RDFS_LABEL => row.label = l.value().to_owned(),
@@ -302,6 +307,8 @@ pub fn similar(rows: &[EntityRow]) -> Vec<(usize, usize, &'static str)> {
     }
     pairs
         .into_iter()
-        .filter_map(|(i, j)| names::similarity(&rows[i].label, &rows[j].label).map(|why| (i, j, why)))
+        .filter_map(|(i, j)| {
+            names::similarity(&rows[i].label, &rows[j].label).map(|why| (i, j, why))
+        })
         .collect()
 }

@@ -23,8 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use kg_extract::names::{self, ShortKey};
 use kg_extract::EntityType;
 use oxigraph::model::{
-    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
-    TermRef,
+    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
 use oxigraph::store::{StorageError, Transaction};
 
@@ -99,9 +98,7 @@ impl Registry {
     /// The entry whose canonical name mints this IRI.
     pub fn entry_for(&self, iri: &NamedNode) -> Option<&RegistryEntry> {
         let local = iri.as_str().rsplit('/').next()?;
-        self.entries
-            .iter()
-            .find(|e| slug(&e.canonical) == local)
+        self.entries.iter().find(|e| slug(&e.canonical) == local)
     }
 
     fn never_merge(&self, a: &str, b: &str) -> bool {
@@ -317,11 +314,13 @@ pub fn reconcile(
         .collect();
     for ((graph, entity), o) in &observed {
         // The document's fullest name for the entity decides.
-        let Some(name) = o
-            .names
-            .iter()
-            .max_by_key(|n| (names::words(n).len(), n.len(), std::cmp::Reverse(n.as_str())))
-        else {
+        let Some(name) = o.names.iter().max_by_key(|n| {
+            (
+                names::words(n).len(),
+                n.len(),
+                std::cmp::Reverse(n.as_str()),
+            )
+        }) else {
             continue;
         };
         let canonical = resolver.canonical(name, voted(&o.votes));
@@ -392,7 +391,10 @@ mod tests {
         let mut r = Resolver::default();
         r.index.add("Vladimir Putin", EntityType::Person);
         assert_eq!(r.canonical("Putin", EntityType::Person), "Vladimir Putin");
-        assert_eq!(r.canonical("Vladimir", EntityType::Person), "Vladimir Putin");
+        assert_eq!(
+            r.canonical("Vladimir", EntityType::Person),
+            "Vladimir Putin"
+        );
         // A place is not a person's short form.
         r.index.add("George Washington", EntityType::Person);
         assert_eq!(r.canonical("Washington", EntityType::Place), "Washington");
@@ -406,7 +408,10 @@ mod tests {
         r.index.add("Kim Tok Hun", EntityType::Person);
         assert_eq!(r.canonical("Kim", EntityType::Person), "Kim");
         // Full names never merge with each other.
-        assert_eq!(r.canonical("Kim Tok Hun", EntityType::Person), "Kim Tok Hun");
+        assert_eq!(
+            r.canonical("Kim Tok Hun", EntityType::Person),
+            "Kim Tok Hun"
+        );
     }
 
     #[test]
@@ -424,7 +429,11 @@ mod tests {
     #[test]
     fn the_registry_overrides_and_forbids() {
         let (registry, dup) = Registry::new(vec![
-            entry("Kim Jong Un", &["Kim Jong-il's son", "Marshal Kim"], &["Kim"]),
+            entry(
+                "Kim Jong Un",
+                &["Kim Jong-il's son", "Marshal Kim"],
+                &["Kim"],
+            ),
             entry("Jane Roe", &["Marshal Kim"], &[]),
         ]);
         assert_eq!(dup, ["Marshal Kim"]);

@@ -14,8 +14,8 @@ use oxigraph::model::{
 use oxigraph::store::{StorageError, Store, Transaction};
 
 use crate::generation::{self, Layout, ReaderLock};
-use crate::vocab::{self, *};
 use crate::resolve::{Registry, Resolver};
+use crate::vocab::{self, *};
 use crate::{entities, mapping, GraphError};
 
 /// A kg knowledge graph, on disk or in memory.
@@ -259,7 +259,9 @@ impl Batch<'_> {
                     if quad.predicate.as_ref() == KG_OBSERVED_NAME {
                         if let Term::Literal(name) = &quad.object {
                             if name.value().contains(' ') {
-                                resolver.index.add(name.value(), kind_of(&quads, &quad.subject));
+                                resolver
+                                    .index
+                                    .add(name.value(), kind_of(&quads, &quad.subject));
                             }
                         }
                     }
