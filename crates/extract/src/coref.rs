@@ -290,10 +290,9 @@ impl<'a> Entities<'a> {
             names::words(&m.name).len() == 1
                 && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k))
         };
-        for i in 0..raw.len() {
-            if !is_short(&raw[i]) {
-                let c = self.cluster_for_full(&raw[i]);
-                raw[i].cluster = c;
+        for m in raw.iter_mut() {
+            if !is_short(m) {
+                m.cluster = self.cluster_for_full(m);
             }
         }
         // Parenthetical acronyms: "Korean Central News Agency (KCNA)".
@@ -518,7 +517,11 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
 fn set_cluster(entities: &Entities<'_>, arg: &mut Argument, c: usize) {
     let cluster = &entities.clusters[c];
     let named = matches!(arg.kind, ArgumentKind::Entity(_));
-    if named && names::key(&arg.text) != names::key(&cluster.name) {
+    // The alias is a name as written: never a name an extractor put in for "the two leaders".
+    if named
+        && names::key(&arg.text) != names::key(&cluster.name)
+        && arg.full_text.contains(arg.text.as_str())
+    {
         arg.alias = Some(std::mem::take(&mut arg.text));
     }
     arg.text = cluster.name.clone();
@@ -869,12 +872,17 @@ fn description_antecedent(
     None
 }
 
+/// A named organisation or place and its type.
+type Named = (String, EntityType);
+/// A role phrase's token span `start..end` and the organisation or country it is a role in.
+type RoleSpan = (usize, usize, Option<Named>);
+
 /// Role facts from titles before names and appositions after them; remembers each role on its
 /// cluster for the definite descriptions.
 fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement> {
     let g = gazetteer();
     let mut out = Vec::new();
-    let mut roles: Vec<(usize, String, Option<(String, EntityType)>)> = Vec::new();
+    let mut roles: Vec<(usize, String, Option<Named>)> = Vec::new();
     for m in entities.mentions.iter() {
         if m.kind != EntityType::Person {
             continue;
@@ -892,7 +900,7 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
                 .iter()
                 .any(|o| o.sentence == m.sentence && o.start <= i && i < o.end)
         };
-        let mut found: Option<(usize, usize, Option<(String, EntityType)>)> = None;
+        let mut found: Option<RoleSpan> = None;
         // Before the name: "[North Korean] [leader] Kim Jong Un".
         let mut k = m.start;
         while k > 0 && !in_other_mention(k - 1) && (is_role_word(&t[k - 1]) || joins(t, k - 1)) {
@@ -1008,10 +1016,7 @@ fn organisation_before(
 
 /// "Lim Soo-suk, South Korea's Foreign Ministry spokesperson": the role's tokens and the
 /// organisation (the last organisation in the phrase, else its country).
-fn apposition(
-    entities: &Entities<'_>,
-    m: &Mention,
-) -> Option<(usize, usize, Option<(String, EntityType)>)> {
+fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
     let t = &entities.document.sentences[m.sentence].tokens;
     if t.get(m.end)?.form != "," {
         return None;

@@ -35,8 +35,8 @@ const ACRONYM_SKIP: &[&str] = &[
     "of", "the", "and", "for", "in", "on", "at", "de", "du", "la",
 ];
 
-/// Whether `name` is written as an acronym: one word of 2–6 capital letters (dots allowed:
-/// "U.N."), possibly with digits after the first letter ("G7").
+/// Whether `name` is written as an acronym: one word of 2–6 capitals and digits, at least two of
+/// them capitals (dots allowed: "U.N."). "G7" is not one: it is no initials of its expansion.
 pub fn is_acronym(name: &str) -> bool {
     let letters: String = name.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(acronym("Agency"), None);
         assert!(is_acronym("KCNA"));
         assert!(is_acronym("U.N."));
-        assert!(is_acronym("G7"));
+        assert!(!is_acronym("G7"));
         assert!(!is_acronym("Kim"));
         assert!(!is_acronym("I"));
         assert_eq!(acronym_key("U.N."), "un");

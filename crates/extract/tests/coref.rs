@@ -1,0 +1,210 @@
+//! Within-document coreference and role facts, through the shipped models, on documents written
+//! for these tests: one rule each.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use kg_extract::pipeline::Pipeline;
+use kg_extract::{ArgumentKind, Document, Statement};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/models");
+        let names = ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"];
+        let bytes: Vec<Vec<u8>> = names
+            .iter()
+            .map(|n| std::fs::read(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}")))
+            .collect();
+        let models: Vec<(&str, &[u8])> = names
+            .iter()
+            .zip(&bytes)
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect();
+        Pipeline::load(&models).expect("models")
+    })
+}
+
+fn statements(text: &str) -> Vec<Statement> {
+    pipeline().process(Document::new("t", text)).1
+}
+
+/// (subject, relation lemma, object) texts of the statements of sentence `i`.
+fn triples(st: &[Statement], i: usize) -> Vec<(String, String, String)> {
+    st.iter()
+        .filter(|s| s.provenance.sentence_index == i)
+        .map(|s| {
+            (
+                s.subject.text.clone(),
+                s.relation.lemma.clone(),
+                s.object
+                    .as_ref()
+                    .map(|o| o.text.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(st: &[Statement], i: usize, s: &str, r: &str, o: &str) -> bool {
+    triples(st, i)
+        .iter()
+        .any(|(a, b, c)| a == s && b == r && c == o)
+}
+
+#[test]
+fn a_surname_alone_is_the_full_name_and_keeps_its_alias() {
+    let st = statements(
+        "Governor Maria Lopez visited Salem on Monday. Lopez met farmers in the valley.",
+    );
+    let second: Vec<&Statement> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .collect();
+    assert!(!second.is_empty());
+    assert_eq!(second[0].subject.text, "Maria Lopez", "{st:#?}");
+    assert_eq!(second[0].subject.alias.as_deref(), Some("Lopez"));
+}
+
+#[test]
+fn an_acronym_in_parentheses_is_its_expansion() {
+    let st = statements(
+        "The International Atomic Energy Agency (IAEA) sent inspectors to Iran on Tuesday. \
+         The IAEA said the inspectors found no violations.",
+    );
+    let source = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .find_map(|s| s.attribution.clone())
+        .expect("attributed");
+    assert_eq!(source.text, "International Atomic Energy Agency");
+    assert_eq!(source.alias.as_deref(), Some("IAEA"));
+}
+
+#[test]
+fn he_and_she_resolve_by_recency_role_and_gender() {
+    let st = statements(
+        "Senator John Harris arrived in Denver on Friday. He met the mayor at the airport.",
+    );
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "John Harris"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // Two people; the title says which one is a woman.
+    let st = statements(
+        "Mr. David Brown and Mrs. Susan Clark met in Boston. She praised the agreement.",
+    );
+    assert!(
+        has(&st, 1, "Susan Clark", "praise", "agreement"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // "It" of an organisation that was the subject before.
+    let st = statements("The company Acme Motors opened a plant in Ohio. It hired 500 workers.");
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Acme Motors"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn a_pronoun_without_antecedent_stays_unresolved() {
+    let st = statements("The report was published on Monday. He praised the report.");
+    let s = st
+        .iter()
+        .find(|s| s.provenance.sentence_index == 1)
+        .expect("a statement");
+    assert_eq!(s.subject.kind, ArgumentKind::Unresolved);
+    assert_eq!(s.subject.text, "He");
+}
+
+#[test]
+fn definite_descriptions_resolve_to_the_one_fitting_entity() {
+    let st = statements(
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris. \
+         The French president praised the talks.",
+    );
+    assert!(
+        has(&st, 1, "Emmanuel Macron", "praise", "talks"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    let st = statements(
+        "South Korea accused North Korea of firing missiles. The North denied the accusation.",
+    );
+    assert!(
+        has(&st, 1, "North Korea", "deny", "accusation"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    let st = statements(
+        "Prime Minister Ana Silva and President Jorge Ramos met in Lisbon. \
+         The two leaders signed a trade agreement.",
+    );
+    assert!(
+        has(&st, 1, "Ana Silva", "sign", "trade agreement"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    assert!(
+        has(&st, 1, "Jorge Ramos", "sign", "trade agreement"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn a_shared_surname_resolves_only_when_one_bearer_is_salient() {
+    // Both introduced once: "Kim" is ambiguous and stays as written.
+    let st = statements("Kim Jong Un met Kim Tok Hun in Pyongyang. Kim praised the new factory.");
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Kim"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // One introduced first and mentioned more: "Kim" is that one.
+    let st = statements(
+        "Kim Jong Un visited a factory. Kim Jong Un praised the workers. \
+         Officials including Premier Kim Tok Hun attended. Kim thanked the workers.",
+    );
+    assert!(
+        has(&st, 3, "Kim Jong Un", "thank", "workers"),
+        "{:?}",
+        triples(&st, 3)
+    );
+    // Full names that share a word never merge.
+    assert!(st.iter().any(|s| s.subject.text == "Kim Tok Hun"));
+}
+
+#[test]
+fn titles_and_appositions_become_role_facts() {
+    let st =
+        statements("French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris.");
+    assert!(
+        has(&st, 0, "Emmanuel Macron", "president of", "France"),
+        "{:?}",
+        triples(&st, 0)
+    );
+    assert!(
+        has(&st, 0, "Olaf Scholz", "chancellor of", "Germany"),
+        "{:?}",
+        triples(&st, 0)
+    );
+    let st = statements(
+        "Maria Costa, Brazil's Finance Ministry spokesperson, said the plan would work.",
+    );
+    assert!(
+        has(&st, 0, "Maria Costa", "spokesperson of", "Finance Ministry"),
+        "{:?}",
+        triples(&st, 0)
+    );
+    // No organisation named: the role is a concept.
+    let st = statements("Prime Minister Ana Silva visited Lisbon.");
+    assert!(
+        has(&st, 0, "Ana Silva", "be", "prime minister"),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
