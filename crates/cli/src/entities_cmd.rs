@@ -111,10 +111,10 @@ pub fn parse_registry(text: &str) -> (Vec<RegistryEntry>, Vec<(u64, String)>) {
             "org" | "organization" | "organisation" => Some(EntityType::Organization),
             "loc" | "place" | "location" | "gpe" => Some(EntityType::Place),
             "misc" | "other" => Some(EntityType::Other),
-            other => {
+            _ => {
                 problems.push((
                     line,
-                    format!("unknown type `{other}` (PER, ORG, LOC or MISC)"),
+                    format!("unknown type `{}` (PER, ORG, LOC or MISC)", field(kind)),
                 ));
                 continue;
             }

@@ -1,0 +1,228 @@
+//! End-to-end entity resolution: the real `kg` binary, real files, a real on-disk store, checked
+//! through SPARQL.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kg(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run kg")
+}
+
+fn ok(args: &[&str], cwd: &Path) -> String {
+    let out = kg(args, cwd);
+    assert!(
+        out.status.success(),
+        "kg {args:?} failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kg-e2e-ent-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sample() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/kim-putin-2023-09.txt")
+        .canonicalize()
+        .unwrap()
+        .display()
+        .to_string()
+}
+
+/// Rows of a SELECT as tab-separated lines, header dropped.
+fn select(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
+    ok(&["query", sparql, "--store", store, "--format", "tsv"], dir)
+        .lines()
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Entity nodes (subjects or objects of statements) whose label or alias is `name`.
+fn nodes_named(dir: &Path, store: &str, name: &str) -> Vec<String> {
+    let q = format!(
+        "SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kg-news/id/graph/entities> {{ ?e rdfs:label|skos:altLabel \"{name}\" }} }}"
+    );
+    select(dir, store, &q)
+}
+
+#[test]
+fn sample_has_one_node_per_entity_and_no_pronoun_nodes() {
+    let dir = workdir("sample");
+    ok(&["build", &sample(), "--store", "s"], &dir);
+    for name in [
+        "Kim Jong Un",
+        "Vladimir Putin",
+        "Korean Central News Agency",
+        "Vostochny Cosmodrome",
+    ] {
+        let nodes = nodes_named(&dir, "s", name);
+        assert_eq!(nodes.len(), 1, "{name}: {nodes:?}");
+    }
+    // The short forms land on the full names' nodes.
+    assert_eq!(
+        nodes_named(&dir, "s", "Putin"),
+        nodes_named(&dir, "s", "Vladimir Putin")
+    );
+    assert_eq!(
+        nodes_named(&dir, "s", "KCNA"),
+        nodes_named(&dir, "s", "Korean Central News Agency")
+    );
+    let kims: Vec<Vec<String>> = ["Kim Jong Un", "Kim Tok Hun", "Kim Kun Ok"]
+        .iter()
+        .map(|n| nodes_named(&dir, "s", n))
+        .collect();
+    for (i, a) in kims.iter().enumerate() {
+        for b in &kims[i + 1..] {
+            assert!(a.iter().all(|x| !b.contains(x)), "{kims:?}");
+        }
+    }
+    let pronouns = select(
+        &dir,
+        "s",
+        "SELECT ?e ?l WHERE { GRAPH ?g { ?e kg:observedLabel|rdfs:label|skos:altLabel ?l } \
+         FILTER(LCASE(STR(?l)) IN (\"he\", \"she\", \"it\", \"they\", \"his\", \"her\", \"their\", \
+         \"him\", \"them\", \"its\", \"we\", \"i\", \"you\")) }",
+    );
+    assert!(pronouns.is_empty(), "pronoun nodes: {pronouns:?}");
+    // The role of a title before a name is a fact, not part of the name.
+    let roles = select(
+        &dir,
+        "s",
+        "SELECT ?p WHERE { ?k rdfs:label \"Kim Jong Un\" . ?k ?p ?c . ?c rdfs:label \"North Korea\" }",
+    );
+    assert!(
+        roles.iter().any(|r| r.contains("leader_of")),
+        "roles: {roles:?}"
+    );
+}
+
+/// Subjects of the statements of the second dump's first sentence.
+const KAZAN: &str =
+    "SELECT DISTINCT ?s WHERE { ?st rdf:subject ?s; prov:wasDerivedFrom/kg:text ?t \
+    FILTER(CONTAINS(?t, \"Kazan\")) }";
+
+#[test]
+fn a_later_dump_with_only_a_surname_lands_on_the_earlier_full_name() {
+    let dir = workdir("two-dumps");
+    std::fs::write(
+        dir.join("first.txt"),
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("second.txt"),
+        "Putin visited a factory in Kazan on Friday. Putin praised the workers.\n",
+    )
+    .unwrap();
+    ok(&["build", "first.txt", "--store", "s"], &dir);
+    let before = nodes_named(&dir, "s", "Vladimir Putin");
+    assert_eq!(before.len(), 1);
+    ok(&["build", "second.txt", "--store", "s"], &dir);
+    assert_eq!(nodes_named(&dir, "s", "Vladimir Putin"), before);
+    assert_eq!(
+        nodes_named(&dir, "s", "Putin"),
+        before,
+        "alias on the same node"
+    );
+    // The second dump's facts are on the first dump's node (whatever relation the extractor
+    // names them by).
+    assert_eq!(select(&dir, "s", KAZAN), before);
+    let putins = select(
+        &dir,
+        "s",
+        "SELECT ?e WHERE { GRAPH <https://w3id.org/kg-news/id/graph/entities> { ?e rdfs:label ?l } FILTER(CONTAINS(?l, \"Putin\")) }",
+    );
+    assert_eq!(putins.len(), 1, "{putins:?}");
+
+    // The other order gives the same graph: the earlier lone "Putin" moves to the full name.
+    let other = workdir("two-dumps-reversed");
+    for f in ["first.txt", "second.txt"] {
+        std::fs::copy(dir.join(f), other.join(f)).unwrap();
+    }
+    ok(&["build", "second.txt", "--store", "s"], &other);
+    ok(&["build", "first.txt", "--store", "s"], &other);
+    assert_eq!(nodes_named(&other, "s", "Putin"), before);
+    assert_eq!(select(&other, "s", KAZAN), before);
+}
+
+#[test]
+fn the_alias_registry_renames_merges_and_forbids() {
+    let dir = workdir("registry");
+    std::fs::write(
+        dir.join("news.txt"),
+        "Senator Mary Walsh met Governor Tom Walsh in Albany on Monday.\n\
+         Walsh praised the budget on Tuesday.\n\
+         Acme Corporation opened a plant in Ohio. ACME hired 500 workers.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("aliases.csv"),
+        "# canonical name, type, aliases (|), external id, never-merge (|)\n\
+         canonical,type,aliases,external_id,never_merge\n\
+         Acme Corporation,ORG,ACME|Acme Corp,http://www.wikidata.org/entity/Q1,\n\
+         Bad Row,ROBOT,,,\n",
+    )
+    .unwrap();
+    let out = kg(
+        &[
+            "build",
+            "news.txt",
+            "--store",
+            "s",
+            "--aliases",
+            "aliases.csv",
+        ],
+        &dir,
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("aliases.csv:4"),
+        "bad row reported: {stderr}"
+    );
+    let acme = nodes_named(&dir, "s", "Acme Corporation");
+    assert_eq!(acme.len(), 1);
+    assert_eq!(nodes_named(&dir, "s", "ACME"), acme);
+    let same = select(
+        &dir,
+        "s",
+        "SELECT ?x WHERE { ?e rdfs:label \"Acme Corporation\"; owl:sameAs ?x }",
+    );
+    assert_eq!(same, ["<http://www.wikidata.org/entity/Q1>"]);
+    // Two Walshes: the lone "Walsh" is ambiguous and stays apart from both.
+    let mary = nodes_named(&dir, "s", "Mary Walsh");
+    let tom = nodes_named(&dir, "s", "Tom Walsh");
+    assert_eq!(mary.len(), 1);
+    assert_eq!(tom.len(), 1);
+    assert_ne!(mary, tom);
+    let walsh = nodes_named(&dir, "s", "Walsh");
+    assert!(walsh.iter().all(|w| !mary.contains(w) && !tom.contains(w)));
+
+    // `kg entities` lists them with counts and aliases; --similar proposes the short form.
+    let list = ok(&["entities", "--store", "s", "--format", "csv"], &dir);
+    assert!(list.starts_with("label,type,mentions,documents,aliases,iri,same_as"));
+    assert!(list
+        .lines()
+        .any(|l| l.starts_with("Acme Corporation,") && l.contains("ACME")));
+    let similar = ok(
+        &["entities", "--store", "s", "--similar", "--format", "csv"],
+        &dir,
+    );
+    assert!(
+        similar
+            .lines()
+            .any(|l| l.contains("Walsh,") && l.contains("short form")),
+        "{similar}"
+    );
+}
