@@ -14,6 +14,7 @@ fn arg(name: &str, kind: ArgumentKind) -> Argument {
         full_text: name.into(),
         kind,
         span: (0, 1),
+        alias: None,
     }
 }
 
