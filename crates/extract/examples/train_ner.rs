@@ -4,7 +4,9 @@
 //!
 //! cargo run --release --example train_ner -- OUT.bin
 //! env: FOLDS (default 4), TAG_ITER (tagger iterations, default 10), ITER (NER iterations),
-//! CACHE (directory for the jackknifed tags, default /tmp/ner-cache).
+//! SEED (NER training seed), CACHE (directory for the jackknifed tags, default /tmp/ner-cache),
+//! FINAL (also score UNER test: leave it unset while making choices on dev), DUMP=FILE (dev
+//! predictions as `sent_id form xpos gold pred` lines for error analysis), ERRORS, MODELS.
 
 use kg_extract::conllu;
 use kg_extract::doc::Sentence;
@@ -122,6 +124,7 @@ fn main() {
             Lexicon::parse_tsv(&std::fs::read_to_string(format!("{dir}/clusters.tsv")).unwrap())
                 .unwrap()
         },
+        seed: env("SEED", NerOptions::default().seed),
         ..NerOptions::default()
     };
     let t0 = Instant::now();
@@ -184,8 +187,13 @@ fn main() {
             100.0 * per(ner_ns) / per(syn_ns)
         );
     }
-    for (name, data) in [("dev", &dev), ("test", &test)] {
-        report(name, &rec, data);
+    // Test only when asked (FINAL=1): choices are made on dev.
+    report("dev", &rec, &dev);
+    if std::env::var("FINAL").is_ok() {
+        report("test", &rec, &test);
+    }
+    if let Ok(path) = std::env::var("DUMP") {
+        dump(&path, &rec, &dev);
     }
     if std::env::var("ERRORS").is_ok() {
         report("train", &rec, &train);
@@ -272,4 +280,32 @@ fn report(name: &str, rec: &Recognizer, data: &[LabelledSentence]) {
         "{name}: {n} tokens, predict+recognize {:.0} ns/token",
         el.as_nanos() as f64 / n as f64 / 2.0
     );
+}
+
+/// Writes `sent_id form xpos gold pred` lines (BIO tags) for error analysis.
+fn dump(path: &str, rec: &Recognizer, data: &[LabelledSentence]) {
+    let bio = |n: usize, ms: &[kg_extract::Mention]| {
+        let mut v = vec!["O".to_string(); n];
+        for m in ms {
+            for (k, slot) in v.iter_mut().enumerate().take(m.end).skip(m.start) {
+                let p = if k == m.start { "B" } else { "I" };
+                *slot = format!("{p}-{}", m.kind.as_str());
+            }
+        }
+        v
+    };
+    let mut out = String::new();
+    for doc in group_documents(data) {
+        let mut h = DocumentHistory::default();
+        for s in doc {
+            let pred = rec.predict_in(&s.sentence.tokens, &mut h);
+            let n = s.sentence.tokens.len();
+            let (g, p) = (bio(n, &s.sentence.mentions), bio(n, &pred));
+            for (k, t) in s.sentence.tokens.iter().enumerate() {
+                out += &format!("{}\t{}\t{}\t{}\t{}\n", s.id, t.form, t.xpos, g[k], p[k]);
+            }
+            out += "\n";
+        }
+    }
+    std::fs::write(path, out).unwrap();
 }
