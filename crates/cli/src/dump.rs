@@ -457,8 +457,16 @@ fn read_text(
     emit: &mut dyn FnMut(Item),
 ) -> std::io::Result<u64> {
     let mut count = 0;
-    while let Some(line) = lines.next_line()? {
+    while let Some(mut line) = lines.next_line()? {
         let n = lines.line;
+        if line.cut {
+            // The cut may have split a character: drop its first bytes, not the document.
+            if let Err(e) = std::str::from_utf8(&line.bytes) {
+                if e.error_len().is_none() {
+                    line.bytes.truncate(e.valid_up_to());
+                }
+            }
+        }
         match text_of(&line.bytes) {
             Ok(text) if text.trim().is_empty() => continue,
             Ok(text) => {
@@ -826,6 +834,148 @@ not json
         let (records, rejects) = read("b.txt", &[0u8, 1, 2, 0, 0, 0, 7, 0]);
         assert!(records.is_empty());
         assert!(rejects[0].reason.contains("binary"));
+    }
+
+    #[test]
+    fn a_long_line_cut_inside_a_character_is_truncated_not_rejected() {
+        let mut content = "é".repeat(40).into_bytes(); // 80 bytes
+        content.push(b'\n');
+        let options = ReadOptions {
+            max_document_bytes: 16, // the cut falls after 17 bytes: half an "é"
+            ..ReadOptions::default()
+        };
+        let (records, rejects) = read_bytes("t.txt", Format::Text, false, &content, &options);
+        assert!(rejects.is_empty(), "{rejects:?}");
+        assert_eq!(records[0].document.text, "é".repeat(8));
+        assert!(records[0].truncated);
+    }
+
+    fn read_bytes(
+        name: &str,
+        format: Format,
+        gz: bool,
+        bytes: &[u8],
+        options: &ReadOptions,
+    ) -> (Vec<Record>, Vec<Reject>) {
+        let (mut records, mut rejects) = (Vec::new(), Vec::new());
+        read_stream(
+            name,
+            format,
+            gz,
+            false,
+            bytes,
+            options,
+            &mut |item| match item {
+                Item::Record(r) => records.push(r),
+                Item::Reject(r) => rejects.push(r),
+            },
+        )
+        .expect("in-memory input never fails to read");
+        (records, rejects)
+    }
+
+    mod fuzz {
+        //! The dump readers on arbitrary input built from the pieces that break readers: quotes,
+        //! separators, line ends, NULs, broken UTF-8, JSON fragments, long runs, gzip that ends
+        //! early. Bounded to a few seconds in CI; `PROPTEST_CASES=100000` runs longer.
+        use super::*;
+        use proptest::prelude::*;
+
+        fn piece() -> impl Strategy<Value = Vec<u8>> {
+            prop_oneof![
+                proptest::collection::vec(any::<u8>(), 0..12),
+                "[a-zA-Z ,.]{0,40}".prop_map(String::into_bytes),
+                Just(b"\"".to_vec()),
+                Just(b"\"\"".to_vec()),
+                Just(b",".to_vec()),
+                Just(b"\t".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b"\r\n".to_vec()),
+                Just(b"\0".to_vec()),
+                Just(vec![0xff, 0xfe]),
+                Just(vec![0xc3]),
+                Just("é€😀".as_bytes().to_vec()),
+                Just(b"id,text,date\n".to_vec()),
+                Just(br#"{"id": "a", "text": "Ana met Tom."}"#.to_vec()),
+                Just(br#"{"text": 5}"#.to_vec()),
+                Just(b"[1,{".to_vec()),
+                Just(b"2024-05-06".to_vec()),
+                "x{100,300}".prop_map(String::into_bytes),
+            ]
+        }
+
+        fn input() -> impl Strategy<Value = Vec<u8>> {
+            proptest::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig {
+                cases: std::env::var("PROPTEST_CASES")
+                    .ok()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(600),
+                failure_persistence: None,
+                ..ProptestConfig::default()
+            })]
+
+            #[test]
+            fn readers_never_panic_and_report_within_the_input(
+                bytes in input(),
+                format in prop_oneof![Just(Format::Text), Just(Format::Csv), Just(Format::Jsonl)],
+                gz in any::<bool>(),
+                cut_gz in any::<bool>(),
+                limit in 8usize..400,
+            ) {
+                let options = ReadOptions { text_column: "text".into(), max_document_bytes: limit };
+                let stored = if gz {
+                    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                    std::io::Write::write_all(&mut e, &bytes).unwrap();
+                    let mut z = e.finish().unwrap();
+                    if cut_gz {
+                        z.truncate(z.len() / 2);
+                    }
+                    z
+                } else {
+                    bytes.clone()
+                };
+                let (records, rejects) = read_bytes("f", format, gz, &stored, &options);
+                let lines = bytes.split(|&b| b == b'\n').count() as u64;
+                let mut last = 0;
+                for r in &records {
+                    let text = &r.document.text;
+                    prop_assert!(!text.trim().is_empty());
+                    prop_assert!(!text.contains('\0'));
+                    prop_assert!(text.len() <= limit, "{} > {limit}", text.len());
+                    prop_assert!(r.line >= 1 && r.line <= lines, "line {} of {lines}", r.line);
+                    prop_assert!(r.line > last, "records out of order");
+                    last = r.line;
+                }
+                for r in &rejects {
+                    prop_assert!(r.line <= lines + 1, "reject line {} of {lines}", r.line);
+                    prop_assert!(!r.reason.is_empty());
+                }
+                // Plain text: every line that is printable text is a record.
+                if format == Format::Text && !gz {
+                    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                        let line = line.strip_suffix(b"\r").unwrap_or(line);
+                        let printable = line.len() <= limit
+                            && line.iter().all(|b| (0x20..0x7f).contains(b))
+                            && line.iter().any(|b| *b != b' ');
+                        let sniffed_binary = rejects.iter().any(|r| r.line == 0);
+                        if printable && !sniffed_binary {
+                            prop_assert!(
+                                records.iter().any(|r| r.line == i as u64 + 1),
+                                "line {} lost", i + 1
+                            );
+                        }
+                    }
+                }
+                // Same input, same output.
+                let again = read_bytes("f", format, gz, &stored, &options);
+                prop_assert_eq!(records.len(), again.0.len());
+                prop_assert_eq!(rejects, again.1);
+            }
+        }
     }
 
     #[test]
