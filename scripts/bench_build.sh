@@ -26,6 +26,9 @@ ox="$venv/bin/oxigraph"
 mkdir -p "$work"
 cd "$work"
 rm -rf store-* ox-* copy-* ./*.nq
+# The stores take gigabytes (a 10,000-document store is several GB with its write-ahead logs):
+# removed at the end unless KEEP=1.
+[ "${KEEP:-}" = 1 ] || trap 'rm -rf store-* ox-* copy-* ./*.nq' EXIT
 
 gen() { python3 "$repo/scripts/make_dump.py" --treebank "$treebank" "$@"; }
 gen --docs "$docs" --mb "$mb" -o big.jsonl
@@ -37,7 +40,8 @@ run() {
   local label=$1
   shift
   /usr/bin/time -f "%e %U %S %M" -o time.txt "$@" 2>log.txt >/dev/null || true
-  read -r wall user sys rss <time.txt
+  # GNU time puts "Command exited with non-zero status N" first when the command fails.
+  read -r wall user sys rss < <(tail -n 1 time.txt)
   printf '%-30s wall %8.1f s  cpu %8.1f s  peak %6d MB\n' "$label" "$wall" \
     "$(python3 -c "print($user + $sys)")" $((rss / 1024))
   grep -E '^(built|error)' log.txt | sed 's/^/    /' || true
