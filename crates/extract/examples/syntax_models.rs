@@ -2,6 +2,8 @@
 //!
 //!   cargo run --release -p kg-extract --example syntax_models -- train TREEBANK_DIR OUT_DIR [SEED]
 //!   cargo run --release -p kg-extract --example syntax_models -- eval TREEBANK_DIR MODELS_DIR
+//!   cargo run --release -p kg-extract --example syntax_models -- reencode IN.bin OUT.bin [PRUNE]
+//!   ITER=10 cargo run --release -p kg-extract --example syntax_models -- tagger TREEBANK_DIR [OUT]
 //!
 //! `eval` scores dev and test with gold tokenisation and times loading and each step.
 
@@ -14,15 +16,11 @@ use kg_extract::training::{self, strip_annotation, SyntaxModels, TrainOptions};
 use std::path::Path;
 use std::time::Instant;
 
-/// Nanoseconds of user + system CPU time of this thread (Linux, 10 ms ticks), so timings mean
-/// something on a shared, overloaded machine; falls back to wall time elsewhere.
+/// Nanoseconds of CPU time this thread has run (Linux schedstat, nanosecond resolution), so
+/// timings mean something on a shared, overloaded machine; falls back to wall time elsewhere.
 fn cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    let rest = &s[s.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split(' ').collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    Some(ticks * 10_000_000)
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }
 
 struct Clock(Instant, Option<u64>);
@@ -95,16 +93,16 @@ fn main() {
                 let gold = read_split(Path::new(&args[1]), split);
                 let mut sents: Vec<Sentence> = gold.iter().map(strip_annotation).collect();
                 let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
-                let per = |t: Instant| t.elapsed().as_secs_f64() * 1e6 / words as f64;
-                let t = Instant::now();
+                let per = |t: Clock| t.seconds() * 1e6 / words as f64;
+                let t = Clock::start();
                 sents.iter_mut().for_each(|s| models.tagger.tag(s));
                 let tag = per(t);
-                let t = Instant::now();
+                let t = Clock::start();
                 sents
                     .iter_mut()
                     .for_each(|s| models.lemmatizer.lemmatize(s));
                 let lemma = per(t);
-                let t = Instant::now();
+                let t = Clock::start();
                 sents.iter_mut().for_each(|s| models.parser.parse(s));
                 let parse = per(t);
                 let s = training::evaluate(&models, &gold);
@@ -116,6 +114,111 @@ fn main() {
                 );
             }
         }
-        _ => eprintln!("usage: syntax_models train TREEBANK OUT [SEED] | eval TREEBANK MODELS"),
+        Some("speed") if args.len() >= 3 => {
+            // speed TREEBANK MODELS [ROUNDS]: best-of-ROUNDS CPU time per word of tagging and of
+            // parsing dev + test (gold tokens), each step over the whole set so that neither
+            // evicts the other's weights from the caches.
+            let dir = Path::new(&args[2]);
+            let read = |n: &str| std::fs::read(dir.join(n)).expect("model file");
+            let rounds = args.get(3).map_or(5, |s| s.parse().expect("ROUNDS"));
+            let clock = Clock::start();
+            let tagger = Tagger::from_bytes(&read("tagger.bin")).expect("tagger");
+            let tag_load = clock.seconds();
+            let clock = Clock::start();
+            let parser = Parser::from_bytes(&read("parser.bin")).expect("parser");
+            let parse_load = clock.seconds();
+            let mut sents: Vec<Sentence> = ["dev", "test"]
+                .iter()
+                .flat_map(|split| read_split(Path::new(&args[1]), split))
+                .map(|s| strip_annotation(&s))
+                .collect();
+            let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
+            let (mut tag, mut parse) = (f64::MAX, f64::MAX);
+            for _ in 0..rounds {
+                let t = Clock::start();
+                sents.iter_mut().for_each(|s| tagger.tag(s));
+                tag = tag.min(t.seconds());
+                let t = Clock::start();
+                sents.iter_mut().for_each(|s| parser.parse(s));
+                parse = parse.min(t.seconds());
+            }
+            println!(
+                "{words} words, best of {rounds}: tag {:.2} µs/word, parse {:.2} µs/word (CPU); \
+                 load tagger {:.0} ms, parser {:.0} ms",
+                tag * 1e6 / words as f64,
+                parse * 1e6 / words as f64,
+                tag_load * 1e3,
+                parse_load * 1e3
+            );
+        }
+        Some("reencode") if args.len() >= 3 => {
+            // reencode IN OUT [PRUNE]: rewrites a parser in the current weight format (which
+            // loads without hashing), optionally dropping weights below PRUNE.
+            let mut parser =
+                Parser::from_bytes(&std::fs::read(&args[1]).expect("parser file")).expect("parser");
+            if let Some(p) = args.get(3) {
+                parser.prune(p.parse().expect("numeric PRUNE"));
+            }
+            let bytes = parser.to_bytes();
+            std::fs::write(&args[2], &bytes).expect("write parser");
+            let clock = Clock::start();
+            let again = Parser::from_bytes(&bytes).expect("re-read");
+            println!(
+                "wrote {} bytes; reloads in {:.0} ms CPU",
+                bytes.len(),
+                clock.seconds() * 1e3
+            );
+            assert_eq!(again.to_bytes(), bytes);
+        }
+        Some("tagger") if args.len() >= 2 => {
+            // Tagger only: train on train, print UPOS/XPOS on dev and test (for feature work).
+            let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
+            let options = kg_extract::tagger::TaggerOptions {
+                iterations,
+                ..Default::default()
+            };
+            let dir = Path::new(&args[1]);
+            let train = read_split(dir, "train");
+            let clock = Clock::start();
+            let tagger = Tagger::train(&train, &options);
+            println!("tagger trained in {:.1} s CPU", clock.seconds());
+            for split in ["dev", "test"] {
+                let gold = read_split(dir, split);
+                let (mut n, mut upos, mut xpos) = (0, 0, 0);
+                let mut confusions: std::collections::BTreeMap<(String, String), usize> =
+                    Default::default();
+                for g in &gold {
+                    let mut s = strip_annotation(g);
+                    tagger.tag(&mut s);
+                    for (p, t) in s.tokens.iter().zip(&g.tokens) {
+                        n += 1;
+                        if p.upos != t.upos {
+                            *confusions
+                                .entry((t.upos.as_str().into(), p.upos.as_str().into()))
+                                .or_default() += 1;
+                        }
+                        upos += (p.upos == t.upos) as usize;
+                        xpos += (p.xpos == t.xpos) as usize;
+                    }
+                }
+                let pct = |k: usize| 100.0 * k as f64 / n as f64;
+                println!("{split}: UPOS {:.2} XPOS {:.2}", pct(upos), pct(xpos));
+                let mut top: Vec<_> = confusions.into_iter().collect();
+                top.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+                let top: Vec<String> = top
+                    .iter()
+                    .take(14)
+                    .map(|((g, p), k)| format!("{g}>{p} {k}"))
+                    .collect();
+                println!("  gold>predicted: {}", top.join(", "));
+            }
+            if let Some(out) = args.get(2) {
+                std::fs::write(out, tagger.to_bytes()).expect("write tagger");
+            }
+        }
+        _ => eprintln!(
+            "usage: syntax_models train TREEBANK OUT [SEED] | eval TREEBANK MODELS | \
+             reencode IN OUT [PRUNE] | tagger TREEBANK [OUT]"
+        ),
     }
 }

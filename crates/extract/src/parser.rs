@@ -6,7 +6,7 @@
 use crate::doc::{Sentence, Token};
 use crate::perceptron::{
     combine, feature, feature2, feature3, finish, hash_str, shuffle, ByteReader, ByteWriter,
-    ModelError, Perceptron, Score, Weights,
+    ModelError, PackedWeights, Perceptron, Score, Weights,
 };
 use std::collections::BTreeSet;
 
@@ -39,11 +39,13 @@ pub struct Parser {
     /// Dependency labels; `labels[root_label]` is `root`.
     labels: Vec<String>,
     root_label: u16,
-    weights: Weights,
+    weights: PackedWeights,
 }
 
 const MAGIC: &[u8; 4] = b"KGDP";
-const VERSION: u32 = 1;
+/// Version 2 holds [`PackedWeights`]; version 1 (plain [`Weights`]) is still read and packed on
+/// load.
+const VERSION: u32 = 2;
 
 // Transitions are encoded as classes: 0 = SHIFT, 1 + 2l = LEFT(l), 2 + 2l = RIGHT(l).
 
@@ -378,23 +380,33 @@ fn sentence_words(tokens: &[Token]) -> Vec<Word> {
 }
 
 /// The best valid transition by `scores`; `root_label` is the only label allowed into the root,
-/// and it is allowed nowhere else.
+/// and it is allowed nowhere else. Ties go to the lowest class.
 fn best_valid(st: &State, scores: &[f32], root_label: u16) -> u16 {
+    let (shift, left, right) = (
+        st.valid(Move::Shift),
+        st.valid(Move::Left),
+        st.valid(Move::Right),
+    );
+    let into_root = st.b0 == st.n;
     let mut best = None;
     let mut best_score = f32::NEG_INFINITY;
-    for (c, &s) in scores.iter().enumerate() {
-        let c = c as u16;
-        let (m, l) = decode(c);
-        if !st.valid(m) {
-            continue;
+    let mut consider = |c: usize| {
+        if best.is_none() || scores[c] > best_score {
+            best = Some(c as u16);
+            best_score = scores[c];
         }
-        let into_root = m == Move::Left && st.b0 == st.n;
-        if m != Move::Shift && (into_root != (l == root_label)) {
-            continue;
+    };
+    if shift {
+        consider(0);
+    }
+    // Classes 1 + 2l (LEFT l) and 2 + 2l (RIGHT l), in class order.
+    for l in 0..(scores.len() - 1) / 2 {
+        let is_root = l == root_label as usize;
+        if left && into_root == is_root {
+            consider(1 + 2 * l);
         }
-        if best.is_none() || s > best_score {
-            best = Some(c);
-            best_score = s;
+        if right && !is_root {
+            consider(2 + 2 * l);
         }
     }
     best.expect("a non-final state always has a valid transition")
@@ -502,11 +514,11 @@ impl Parser {
         Parser {
             labels,
             root_label,
-            weights: model.average(options.prune_below),
+            weights: PackedWeights::from_weights(&model.average(options.prune_below)),
         }
     }
 
-    /// Drops weights of magnitude below `below` (see [`Weights::pruned`]).
+    /// Drops weights of magnitude below `below` (see [`PackedWeights::pruned`]).
     pub fn prune(&mut self, below: f32) {
         self.weights = self.weights.pruned(below);
     }
@@ -524,13 +536,23 @@ impl Parser {
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let mut r = ByteReader::new(bytes);
         r.magic(MAGIC, "parser")?;
-        r.version("parser", VERSION)?;
+        let version = r.u32()?;
+        if version != 1 && version != VERSION {
+            return Err(ModelError::UnsupportedVersion {
+                kind: "parser",
+                found: version,
+                supported: VERSION,
+            });
+        }
         let labels = r.strs()?;
         let root_label = r.u16()?;
         if labels.get(root_label as usize).map(String::as_str) != Some("root") {
             return Err(ModelError::Corrupt("root label missing".into()));
         }
-        let weights = Weights::from_bytes(r.blob()?)?;
+        let weights = match version {
+            1 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
+            _ => PackedWeights::from_bytes(r.blob()?)?,
+        };
         if weights.n_classes() != 1 + 2 * labels.len() {
             return Err(ModelError::Corrupt("weights and label set disagree".into()));
         }

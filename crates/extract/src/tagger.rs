@@ -5,10 +5,14 @@
 
 use crate::doc::{Sentence, Token, Upos};
 use crate::perceptron::{
-    combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, KeyMap,
-    ModelError, Perceptron, Score, Weights,
+    combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
+    PackedMap, PackedWeights, Perceptron, Score, Weights,
 };
 use std::collections::{BTreeMap, HashMap};
+
+/// Brown word clusters (`word<TAB>path`, from spacy-lookups-data, MIT; see
+/// `data/gazetteer/README.md`), compiled in for training; a trained tagger carries its own copy.
+const CLUSTERS_TSV: &str = include_str!("../../../data/gazetteer/clusters.tsv");
 
 /// Training settings. Defaults are what the shipped model used.
 #[derive(Clone, Debug)]
@@ -23,6 +27,9 @@ pub struct TaggerOptions {
     pub dict_ratio: f32,
     /// Words seen at least this often get an ambiguity-class feature.
     pub amb_min_count: u32,
+    /// Feature set: 1 is the original one, 2 adds Brown-cluster, longer-affix and wider-context
+    /// features (and stores the cluster table in the model).
+    pub feature_set: u32,
 }
 
 impl Default for TaggerOptions {
@@ -34,6 +41,7 @@ impl Default for TaggerOptions {
             dict_min_count: 20,
             dict_ratio: 0.99,
             amb_min_count: 3,
+            feature_set: 2,
         }
     }
 }
@@ -42,22 +50,28 @@ impl Default for TaggerOptions {
 pub struct Tagger {
     /// Joint classes: (UPOS, XPOS).
     classes: Vec<(Upos, String)>,
-    /// Exact form → class, for frequent unambiguous words.
-    tag_dict: HashMap<String, u16>,
+    /// hash(exact form) → class, for frequent unambiguous words.
+    tag_dict: PackedMap<u32>,
     /// FEATS strings, interned.
     feats: Vec<String>,
     /// hash(lowercase form, class) → index in `feats`.
-    feats_by_word: KeyMap<u32>,
+    feats_by_word: PackedMap<u32>,
     /// class → index in `feats` of its most frequent FEATS.
     feats_by_class: Vec<u32>,
     /// hash(lowercase form) → hash of the classes it was seen with, for words seen often enough
     /// that the set means something; right-context words contribute through it.
-    ambiguity: KeyMap<u64>,
-    weights: Weights,
+    ambiguity: PackedMap<u64>,
+    /// See [`TaggerOptions::feature_set`].
+    feature_set: u32,
+    /// hash(form) → Brown cluster path (root branch in the lowest bit), feature set 2 only.
+    clusters: PackedMap<u32>,
+    weights: PackedWeights,
 }
 
 const MAGIC: &[u8; 4] = b"KGTG";
-const VERSION: u32 = 1;
+/// Version 2 holds [`PackedWeights`]; version 1 (plain [`Weights`]) is still read and packed on
+/// load.
+const VERSION: u32 = 2;
 
 // Feature templates. Numbers are part of the model format: never renumber, only add.
 const T_BIAS: u32 = 0;
@@ -95,6 +109,18 @@ const T_AMB_AMB_P1: u32 = 31;
 const T_P1_AMB_P1: u32 = 32;
 const T_W_AMB_P1: u32 = 33;
 const T_AMB_M1: u32 = 34;
+// Feature set 2.
+const T_CLU4: u32 = 35;
+const T_CLU6: u32 = 36;
+const T_CLU10: u32 = 37;
+const T_CLU: u32 = 38;
+const T_CLU_M1: u32 = 39;
+const T_CLU_P1: u32 = 40;
+const T_CLU_P2: u32 = 41;
+const T_P1_CLU: u32 = 42;
+const T_SUF5: u32 = 43;
+const T_PRE3: u32 = 44;
+const T_CLU_M2: u32 = 45;
 
 /// Hashes of one token's features, computed once per sentence.
 #[derive(Clone, Copy, Default)]
@@ -107,6 +133,10 @@ struct TokenHashes {
     flags: u64,
     /// The set of classes the word was seen with in training (see [`Tagger::ambiguity`]).
     amb: u64,
+    /// Brown cluster path (feature set 2), `UNKNOWN_WORD` when the word has none.
+    clu: u64,
+    suf5: u64,
+    pre3: u64,
 }
 
 const PAD_BEFORE: u64 = 0x5eed_0001;
@@ -123,6 +153,9 @@ fn pad(h: u64) -> TokenHashes {
         shape: h,
         flags: h,
         amb: h,
+        clu: h,
+        suf5: h,
+        pre3: h,
     }
 }
 
@@ -158,7 +191,14 @@ fn shape_hash(form: &str) -> u64 {
     crate::perceptron::hash_bytes(&buf[..n])
 }
 
-fn token_hashes(tokens: &[Token], ambiguity: &KeyMap<u64>, lower: &mut String) -> Vec<TokenHashes> {
+/// The lookup tables [`token_hashes`] reads.
+struct Lexicons<'a> {
+    ambiguity: &'a PackedMap<u64>,
+    clusters: &'a PackedMap<u32>,
+    extended: bool,
+}
+
+fn token_hashes(tokens: &[Token], lex: &Lexicons<'_>, lower: &mut String) -> Vec<TokenHashes> {
     tokens
         .iter()
         .enumerate()
@@ -183,14 +223,31 @@ fn token_hashes(tokens: &[Token], ambiguity: &KeyMap<u64>, lower: &mut String) -
                 | (digit as u64) << 3
                 | (hyphen as u64) << 4;
             let lower_hash = hash_str(l);
+            let form = hash_str(&t.form);
+            let (clu, suf5, pre3) = if lex.extended {
+                let path = lex
+                    .clusters
+                    .get(form)
+                    .or_else(|| lex.clusters.get(lower_hash));
+                (
+                    path.map_or(UNKNOWN_WORD, u64::from),
+                    hash_str(char_suffix(l, 5)),
+                    hash_str(char_prefix(l, 3)),
+                )
+            } else {
+                (0, 0, 0)
+            };
             TokenHashes {
-                form: hash_str(&t.form),
+                form,
                 lower: lower_hash,
-                amb: ambiguity.get(&lower_hash).copied().unwrap_or(UNKNOWN_WORD),
+                amb: lex.ambiguity.get(lower_hash).unwrap_or(UNKNOWN_WORD),
                 suf,
                 pre,
                 shape: shape_hash(&t.form),
                 flags,
+                clu,
+                suf5,
+                pre3,
             }
         })
         .collect()
@@ -211,7 +268,14 @@ pub(crate) fn char_prefix(s: &str, n: usize) -> &str {
     }
 }
 
-fn extract_features(h: &[TokenHashes], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn extract_features(
+    h: &[TokenHashes],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    extended: bool,
+    out: &mut Vec<u64>,
+) {
     let at = |j: isize| -> TokenHashes {
         if j < 0 {
             pad(PAD_BEFORE)
@@ -262,6 +326,28 @@ fn extract_features(h: &[TokenHashes], i: usize, p1: u64, p2: u64, out: &mut Vec
         feature2(T_W_AMB_P1, w.lower, n1.amb),
         feature(T_AMB_M1, m1.amb),
     ]);
+    if extended {
+        let depth = |c: u64, k: u32| {
+            if c == UNKNOWN_WORD {
+                c
+            } else {
+                c & ((1 << k) - 1)
+            }
+        };
+        out.extend_from_slice(&[
+            feature(T_CLU4, depth(w.clu, 4)),
+            feature(T_CLU6, depth(w.clu, 6)),
+            feature(T_CLU10, depth(w.clu, 10)),
+            feature(T_CLU, w.clu),
+            feature(T_CLU_M1, m1.clu),
+            feature(T_CLU_P1, n1.clu),
+            feature(T_CLU_P2, n2.clu),
+            feature(T_CLU_M2, m2.clu),
+            feature2(T_P1_CLU, p1, w.clu),
+            feature(T_SUF5, w.suf5),
+            feature(T_PRE3, w.pre3),
+        ]);
+    }
 }
 
 fn class_hash(c: u16) -> u64 {
@@ -271,36 +357,41 @@ fn class_hash(c: u16) -> u64 {
 impl Tagger {
     /// Tags every token of `sentence`: sets `upos`, `xpos` and `feats`.
     pub fn tag(&self, sentence: &mut Sentence) {
-        let classes = self.predict(&sentence.tokens);
         let mut lower = String::new();
-        for (t, c) in sentence.tokens.iter_mut().zip(classes) {
+        let hashes = token_hashes(&sentence.tokens, &self.lexicons(), &mut lower);
+        let classes = self.predict(&hashes);
+        for ((t, c), h) in sentence.tokens.iter_mut().zip(classes).zip(&hashes) {
             let (upos, xpos) = &self.classes[c as usize];
             t.upos = *upos;
             t.xpos.clone_from(xpos);
-            lower.clear();
-            lower.extend(t.form.chars().flat_map(char::to_lowercase));
             let fi = self
                 .feats_by_word
-                .get(&combine(hash_str(&lower), c as u64))
-                .copied()
+                .get(combine(h.lower, c as u64))
                 .unwrap_or(self.feats_by_class[c as usize]);
             t.feats.clone_from(&self.feats[fi as usize]);
         }
     }
 
+    fn lexicons(&self) -> Lexicons<'_> {
+        Lexicons {
+            ambiguity: &self.ambiguity,
+            clusters: &self.clusters,
+            extended: self.feature_set >= 2,
+        }
+    }
+
     /// Class indices for the tokens, greedy left to right.
-    fn predict(&self, tokens: &[Token]) -> Vec<u16> {
-        let mut lower = String::new();
-        let hashes = token_hashes(tokens, &self.ambiguity, &mut lower);
-        let mut feats = Vec::with_capacity(32);
+    fn predict(&self, hashes: &[TokenHashes]) -> Vec<u16> {
+        let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0.0f32; self.classes.len()];
-        let mut out = Vec::with_capacity(tokens.len());
+        let mut out = Vec::with_capacity(hashes.len());
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        for (i, t) in tokens.iter().enumerate() {
-            let c = match self.tag_dict.get(&t.form) {
-                Some(&c) => c,
+        let extended = self.feature_set >= 2;
+        for (i, h) in hashes.iter().enumerate() {
+            let c = match self.tag_dict.get(h.form) {
+                Some(c) => c as u16,
                 None => {
-                    extract_features(&hashes, i, p1, p2, &mut feats);
+                    extract_features(hashes, i, p1, p2, extended, &mut feats);
                     self.weights.scores(&feats, &mut scores);
                     crate::perceptron::argmax(&scores)
                 }
@@ -353,7 +444,7 @@ impl Tagger {
                     .or_default() += 1;
             }
         }
-        let mut tag_dict = HashMap::new();
+        let mut tag_dict = Vec::new();
         for (form, by_class) in &counts {
             let total: u32 = by_class.values().sum();
             let (&best, &n) = by_class
@@ -361,7 +452,7 @@ impl Tagger {
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
                 .expect("non-empty");
             if total >= options.dict_min_count && n as f32 / total as f32 >= options.dict_ratio {
-                tag_dict.insert(form.to_string(), best);
+                tag_dict.push((hash_str(form), best as u32));
             }
         }
 
@@ -376,13 +467,25 @@ impl Tagger {
                 e.1.insert(c);
             }
         }
-        let mut ambiguity = KeyMap::default();
+        let mut ambiguity = Vec::new();
         for (lower, (n, set)) in &by_lower {
             if *n >= options.amb_min_count {
                 let h = set.iter().fold(0x9a3u64, |h, &c| combine(h, c as u64));
-                ambiguity.insert(hash_str(lower), h);
+                ambiguity.push((hash_str(lower), h));
             }
         }
+        let ambiguity = PackedMap::from_entries(ambiguity.into_iter());
+        let tag_dict = PackedMap::from_entries(tag_dict.into_iter());
+        let clusters = if options.feature_set >= 2 {
+            cluster_table()
+        } else {
+            PackedMap::default()
+        };
+        let lexicons = Lexicons {
+            ambiguity: &ambiguity,
+            clusters: &clusters,
+            extended: options.feature_set >= 2,
+        };
 
         // FEATS lexicon.
         let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
@@ -412,34 +515,35 @@ impl Tagger {
                 .map_or(feat_index[""], |(f, _)| feat_index[f])
         };
         let feats_by_class: Vec<u32> = by_class.iter().map(most).collect();
-        let mut feats_by_word = KeyMap::default();
+        let mut feats_by_word = Vec::new();
         for ((lower, c), m) in &by_word {
             let f = most(m);
             // Only store entries that differ from the class default: the lexicon stays small.
             if f != feats_by_class[*c as usize] {
-                feats_by_word.insert(combine(hash_str(lower), *c as u64), f);
+                feats_by_word.push((combine(hash_str(lower), *c as u64), f));
             }
         }
+        let feats_by_word = PackedMap::from_entries(feats_by_word.into_iter());
 
         // Perceptron.
         let mut model = Perceptron::new(classes.len());
         let mut order: Vec<usize> = (0..sentences.len()).collect();
         let mut seed = options.seed;
         let mut lower = String::new();
-        let mut feats_buf = Vec::with_capacity(32);
+        let mut feats_buf = Vec::with_capacity(48);
         let mut scores = vec![0.0f32; classes.len()];
         for _ in 0..options.iterations {
             shuffle(&mut order, &mut seed);
             for &si in &order {
                 let tokens = &sentences[si].tokens;
-                let hashes = token_hashes(tokens, &ambiguity, &mut lower);
+                let hashes = token_hashes(tokens, &lexicons, &mut lower);
                 let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-                for (i, t) in tokens.iter().enumerate() {
+                for (i, h) in hashes.iter().enumerate() {
                     let truth = gold[si][i];
-                    let guess = match tag_dict.get(&t.form) {
-                        Some(&c) => c,
+                    let guess = match tag_dict.get(h.form) {
+                        Some(c) => c as u16,
                         None => {
-                            extract_features(&hashes, i, p1, p2, &mut feats_buf);
+                            extract_features(&hashes, i, p1, p2, lexicons.extended, &mut feats_buf);
                             model.tick();
                             model.scores(&feats_buf, &mut scores);
                             let guess = crate::perceptron::argmax(&scores);
@@ -459,15 +563,20 @@ impl Tagger {
             feats_by_word,
             feats_by_class,
             ambiguity,
-            weights: model.average(options.prune_below),
+            feature_set: options.feature_set,
+            clusters,
+            weights: PackedWeights::from_weights(&model.average(options.prune_below)),
         }
     }
 
-    /// Drops weights of magnitude below `below` (see [`Weights::pruned`]).
+    /// Drops weights of magnitude below `below` (see [`PackedWeights::pruned`]).
     pub fn prune(&mut self, below: f32) {
         self.weights = self.weights.pruned(below);
     }
 
+    /// Version 2: magic, version, the classes (UPOS and XPOS strings), the feature set (u32),
+    /// the tag dictionary, FEATS strings, FEATS by class, FEATS by word, ambiguity classes and
+    /// word clusters (each map as [`PackedMap::write`]), then the packed weights as a blob.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = ByteWriter::new();
         w.bytes(MAGIC);
@@ -477,31 +586,15 @@ impl Tagger {
             w.str(u.as_str());
             w.str(x);
         }
-        let mut dict: Vec<(&String, &u16)> = self.tag_dict.iter().collect();
-        dict.sort();
-        w.u32(dict.len() as u32);
-        for (form, c) in dict {
-            w.str(form);
-            w.u16(*c);
-        }
+        w.u32(self.feature_set);
+        self.tag_dict.write(&mut w);
         w.strs(&self.feats);
         for &f in &self.feats_by_class {
             w.u32(f);
         }
-        let mut by_word: Vec<(&u64, &u32)> = self.feats_by_word.iter().collect();
-        by_word.sort();
-        w.u32(by_word.len() as u32);
-        for (k, f) in by_word {
-            w.u64(*k);
-            w.u32(*f);
-        }
-        let mut amb: Vec<(&u64, &u64)> = self.ambiguity.iter().collect();
-        amb.sort();
-        w.u32(amb.len() as u32);
-        for (k, v) in amb {
-            w.u64(*k);
-            w.u64(*v);
-        }
+        self.feats_by_word.write(&mut w);
+        self.ambiguity.write(&mut w);
+        self.clusters.write(&mut w);
         w.blob(&self.weights.to_bytes());
         w.into_bytes()
     }
@@ -509,7 +602,14 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut r = ByteReader::new(bytes);
         r.magic(MAGIC, "tagger")?;
-        r.version("tagger", VERSION)?;
+        let version = r.u32()?;
+        if version != 1 && version != VERSION {
+            return Err(ModelError::UnsupportedVersion {
+                kind: "tagger",
+                found: version,
+                supported: VERSION,
+            });
+        }
         let n = r.u32()? as usize;
         let mut classes = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
@@ -527,13 +627,23 @@ impl Tagger {
                 Ok(())
             }
         };
-        let nd = r.u32()? as usize;
-        let mut tag_dict = HashMap::with_capacity(nd.min(1 << 20));
-        for _ in 0..nd {
-            let form = r.str()?.to_string();
-            let c = r.u16()?;
-            check(c as u32, classes.len(), "class")?;
-            tag_dict.insert(form, c);
+        let feature_set = if version == 1 { 1 } else { r.u32()? };
+        if !(1..=2).contains(&feature_set) {
+            return Err(ModelError::Corrupt(format!("feature set {feature_set}")));
+        }
+        let tag_dict = if version == 1 {
+            let nd = r.u32()? as usize;
+            let mut entries = Vec::with_capacity(nd.min(1 << 20));
+            for _ in 0..nd {
+                let form = r.str()?;
+                entries.push((hash_str(form), r.u16()? as u32));
+            }
+            PackedMap::from_entries(entries.into_iter())
+        } else {
+            PackedMap::read(&mut r)?
+        };
+        for (_, c) in tag_dict.iter() {
+            check(c, classes.len(), "class")?;
         }
         let feats = r.strs()?;
         let mut feats_by_class = Vec::with_capacity(classes.len());
@@ -542,22 +652,38 @@ impl Tagger {
             check(f, feats.len(), "FEATS")?;
             feats_by_class.push(f);
         }
-        let nw = r.u32()? as usize;
-        let mut feats_by_word =
-            KeyMap::with_capacity_and_hasher(nw.min(1 << 22), Default::default());
-        for _ in 0..nw {
-            let k = r.u64()?;
-            let f = r.u32()?;
+        let (feats_by_word, ambiguity, clusters) = if version == 1 {
+            let nw = r.u32()? as usize;
+            let mut by_word = Vec::with_capacity(nw.min(1 << 22));
+            for _ in 0..nw {
+                let k = r.u64()?;
+                by_word.push((k, r.u32()?));
+            }
+            let na = r.u32()? as usize;
+            let mut amb = Vec::with_capacity(na.min(1 << 22));
+            for _ in 0..na {
+                let k = r.u64()?;
+                amb.push((k, r.u64()?));
+            }
+            (
+                PackedMap::from_entries(by_word.into_iter()),
+                PackedMap::from_entries(amb.into_iter()),
+                PackedMap::default(),
+            )
+        } else {
+            (
+                PackedMap::read(&mut r)?,
+                PackedMap::read(&mut r)?,
+                PackedMap::read(&mut r)?,
+            )
+        };
+        for (_, f) in feats_by_word.iter() {
             check(f, feats.len(), "FEATS")?;
-            feats_by_word.insert(k, f);
         }
-        let na = r.u32()? as usize;
-        let mut ambiguity = KeyMap::with_capacity_and_hasher(na.min(1 << 22), Default::default());
-        for _ in 0..na {
-            let k = r.u64()?;
-            ambiguity.insert(k, r.u64()?);
-        }
-        let weights = Weights::from_bytes(r.blob()?)?;
+        let weights = match version {
+            1 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
+            _ => PackedWeights::from_bytes(r.blob()?)?,
+        };
         if weights.n_classes() != classes.len() {
             return Err(ModelError::Corrupt("weights and tag set disagree".into()));
         }
@@ -568,9 +694,25 @@ impl Tagger {
             feats_by_word,
             feats_by_class,
             ambiguity,
+            feature_set,
+            clusters,
             weights,
         })
     }
+}
+
+/// The compiled-in Brown clusters as a table keyed by the hash of the exact word.
+fn cluster_table() -> PackedMap<u32> {
+    let entries: Vec<(u64, u32)> = CLUSTERS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (word, path) = l.split_once('\t')?;
+            let path: u32 = path.trim().parse().ok()?;
+            (path > 0 && !word.is_empty()).then(|| (hash_str(word), path))
+        })
+        .collect();
+    PackedMap::from_entries(entries.into_iter())
 }
 
 #[cfg(test)]
