@@ -9,6 +9,8 @@
 //! Architecture invariant: no file or network I/O and no RDF here. Models arrive as bytes and
 //! treebanks as text; the caller (the `kg` binary) reads them.
 
+pub mod clauses;
+pub mod confidence;
 pub mod conllu;
 pub mod coref;
 pub mod doc;
