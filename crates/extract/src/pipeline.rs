@@ -84,7 +84,7 @@ impl Pipeline {
             .map(|(n, len)| format!("{n}:{len}"))
             .collect();
         format!(
-            "kg-extract {} reverb [{}]",
+            "kg-extract {} clauses [{}]",
             env!("CARGO_PKG_VERSION"),
             models.join(" ")
         )
@@ -93,6 +93,43 @@ impl Pipeline {
     /// Tokenises, splits, tags, parses and recognises times and quantities in place.
     pub fn annotate(&self, document: &mut Document) {
         crate::tokenize::segment(document);
+        self.annotate_sentences(document);
+    }
+
+    /// Annotates a document that is one already-tokenised sentence (tokens separated by spaces,
+    /// Penn Treebank style as in CaRB or OIE2016: `` `` ``, `''`, `-LRB-`, `Bush 's`). Bracket and
+    /// quote tokens are given their plain forms for the models; offsets still point at the text
+    /// as written.
+    pub fn annotate_pretokenized(&self, document: &mut Document) {
+        let mut tokens = crate::tokenize::tokenize_pretokenized(&document.text);
+        for t in &mut tokens {
+            let plain = match t.form.as_str() {
+                "``" | "''" => "\"",
+                "`" => "'",
+                "-LRB-" => "(",
+                "-RRB-" => ")",
+                "-LSB-" => "[",
+                "-RSB-" => "]",
+                "-LCB-" => "{",
+                "-RCB-" => "}",
+                _ => continue,
+            };
+            t.form = plain.to_owned();
+        }
+        let (start, end) = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => (0, 0),
+        };
+        document.sentences = vec![crate::doc::Sentence {
+            start,
+            end,
+            tokens,
+            ..Default::default()
+        }];
+        self.annotate_sentences(document);
+    }
+
+    fn annotate_sentences(&self, document: &mut Document) {
         let anchor = document.date;
         let mut history = crate::ner::DocumentHistory::default();
         for sentence in &mut document.sentences {
@@ -111,7 +148,7 @@ impl Pipeline {
 
     /// The statements of an annotated document.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        self.coref.apply(document, crate::reverb::extract(document))
+        self.coref.apply(document, crate::clauses::extract(document))
     }
 
     /// [`annotate`](Self::annotate) then [`extract`](Self::extract).
