@@ -5,6 +5,7 @@
 //! `kg-graph`.
 
 mod bench;
+mod carb;
 mod dump;
 mod entities_cmd;
 mod export;
@@ -86,6 +87,9 @@ enum Command {
     /// Train or evaluate the NLP models on UD treebanks.
     #[command(subcommand)]
     Model(model::ModelCommand),
+    /// Evaluate the extractor on a benchmark (CaRB).
+    #[command(subcommand)]
+    Eval(carb::EvalCommand),
     /// Measure tokenise/tag/parse throughput, start-up time and peak memory on a corpus.
     Bench(bench::BenchArgs),
 }
@@ -179,6 +183,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Entities(args) => entities_cmd::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Eval(command) => {
+            carb::run(command)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Bench(args) => {
             bench::run(args)?;
             Ok(ExitCode::SUCCESS)
