@@ -1366,9 +1366,8 @@ impl<'a> View<'a> {
                     clauses.push(c);
                 }
             }
-            match base(self.rel(i)) {
-                "appos" => clauses.extend(self.apposition(i)),
-                _ => {}
+            if base(self.rel(i)) == "appos" {
+                clauses.extend(self.apposition(i));
             }
             if matches!(self.t[i].upos, Upos::Noun | Upos::Propn) {
                 clauses.extend(self.possessive(i));
