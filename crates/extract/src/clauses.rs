@@ -386,6 +386,9 @@ impl<'a> View<'a> {
                 }
                 "acl" => {
                     t.deprel.starts_with("acl:relcl")
+                        // A finite verb with a subject of its own is a clause whatever the
+                        // parser hung it on.
+                        || self.kids_base(i, "nsubj").next().is_some()
                         || matches!(t.xpos.as_str(), "VBN" | "VBG")
                             && self.kids(i, "mark").next().is_none()
                 }
@@ -1553,6 +1556,14 @@ impl<'a> View<'a> {
                     g_objects.push(None);
                 }
             }
+            // "at a facility in Siberia": the place of a place is where it happened too.
+            for node in c.objects.iter().chain(c.quals.iter().map(|q| &q.node)) {
+                for q in self.nested_places(node) {
+                    if !qualifiers.iter().any(|x| x.value.text == q.value.text) {
+                        qualifiers.push(q);
+                    }
+                }
+            }
             let statement = |object: Option<Argument>| Statement {
                 subject: g_subject.clone(),
                 relation: Relation {
@@ -1590,6 +1601,44 @@ impl<'a> View<'a> {
                 });
             }
         }
+    }
+
+    /// Places named inside an argument by a locative preposition ("a facility in Siberia",
+    /// "the Cosmodrome near the border") and times, as qualifiers of the statement; the graph
+    /// only (benchmarks keep the span as written).
+    fn nested_places(&self, node: &Node) -> Vec<Qualifier> {
+        let mut out = Vec::new();
+        for c in self.kids_base(node.head, "nmod") {
+            if !node.tokens.contains(&c) {
+                continue;
+            }
+            let prep = self.preposition(c);
+            let ptext = self.prep_text(&prep);
+            if ptext.is_empty() {
+                continue;
+            }
+            let mut n = self.node(c);
+            n.tokens.retain(|i| !prep.contains(i));
+            let value = self.argument(&n);
+            if matches!(value.kind, ArgumentKind::Literal(Literal::Time(_))) {
+                // A time inside a noun phrase is the parser's misattachment of the clause's
+                // time ("a facility in Siberia on Wednesday"): things have no time of their own.
+                out.push(Qualifier {
+                    role: Role::Time,
+                    preposition: Some(ptext),
+                    value,
+                });
+            } else if value.kind == ArgumentKind::Entity(EntityType::Place)
+                && matches!(ptext.as_str(), "in" | "at" | "near" | "outside" | "inside")
+            {
+                out.push(Qualifier {
+                    role: Role::Location,
+                    preposition: Some(ptext),
+                    value,
+                });
+            }
+        }
+        out
     }
 
     /// A statement that cannot stand in a graph: a literal subject, or nothing to say.
@@ -1799,6 +1848,21 @@ mod tests {
                 (Role::Topic, Some("about"), "trade")
             ]
         );
+    }
+
+    #[test]
+    fn places_and_times_inside_an_argument_qualify_the_statement() {
+        // The parser hangs "in Lisbon" and "on Friday" on the noun; both still say where and
+        // when the clause happened. A finite verb that the parser made an `acl` with its own
+        // subject is still a clause.
+        let d = doc("Ending/VERB/VBG/end/0/root the/DET/DT/the/3/det wait/NOUN/NN/wait/1/obj ,/PUNCT/,/,/6/punct Ana/PROPN/NNP/Ana/6/nsubj gathered/VERB/VBD/gather/3/acl at/ADP/IN/at/9/case a/DET/DT/a/9/det hall/NOUN/NN/hall/6/obl in/ADP/IN/in/11/case Lisbon/PROPN/NNP/Lisbon/9/nmod on/ADP/IN/on/13/case Friday/PROPN/NNP/Friday/9/nmod ./PUNCT/././1/punct", &[(4, 5, PER), (10, 11, LOC)]);
+        let s = has(&d, "Ana", "gather at", "hall");
+        let q: Vec<(Role, &str)> = s
+            .qualifiers
+            .iter()
+            .map(|q| (q.role, q.value.text.as_str()))
+            .collect();
+        assert_eq!(q, [(Role::Location, "Lisbon"), (Role::Time, "Friday")]);
     }
 
     #[test]
