@@ -1301,6 +1301,7 @@ impl<'a> View<'a> {
             full_text: full.clone(),
             kind,
             span: (fs, fe),
+            alias: None,
         };
         if let Some(x) = self
             .sentence
