@@ -148,7 +148,8 @@ impl Pipeline {
 
     /// The statements of an annotated document.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        self.coref.apply(document, crate::clauses::extract(document))
+        self.coref
+            .apply(document, crate::clauses::extract(document))
     }
 
     /// [`annotate`](Self::annotate) then [`extract`](Self::extract).
