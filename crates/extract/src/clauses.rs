@@ -1336,10 +1336,15 @@ impl<'a> View<'a> {
         match t.upos {
             Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
             Upos::Propn => {
-                let (s, e) = self.minimal_range(head);
+                let (mut s, e) = self.minimal_range(head);
                 let g = gazetteer();
+                // Titles are not part of a name: "Premier Kim Tok Hun" is Kim Tok Hun.
+                let mut titled = (fs..s).any(|i| g.is_title(&self.t[i].form));
+                while s + 1 < e && g.is_title(&self.t[s].form) {
+                    s += 1;
+                    titled = true;
+                }
                 let name: Vec<&str> = (s..e).map(|i| self.t[i].form.as_str()).collect();
-                let titled = (fs..s).any(|i| g.is_title(&self.t[i].form));
                 let kind = if g.is_org_suffix(&self.t[e - 1].form) {
                     EntityType::Organization
                 } else if g.place(&name).is_some() || g.is_place_head(&self.t[e - 1].form) {
@@ -1998,6 +2003,15 @@ mod tests {
         let s = has(&d, "He", "visit", "Paris");
         assert_eq!(s.subject.kind, ArgumentKind::Unresolved);
         assert_eq!(s.subject.span, (0, 1));
+    }
+
+    #[test]
+    fn a_title_is_not_part_of_the_name() {
+        // The parser made the title the head of the name.
+        let d = doc("Mayor/PROPN/NNP/Mayor/4/nsubj Ana/PROPN/NNP/Ana/1/flat Silva/PROPN/NNP/Silva/1/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././4/punct", &[]);
+        let s = has(&d, "Ana Silva", "resign", "");
+        assert_eq!(s.subject.kind, ArgumentKind::Entity(PER));
+        assert_eq!(s.subject.full_text, "Mayor Ana Silva");
     }
 
     #[test]
