@@ -13,7 +13,8 @@ fn repo() -> PathBuf {
         .unwrap()
 }
 
-/// One store built from the sample, shared by the tests of this file.
+/// One store built from the sample, shared by the checks of this file (removed by
+/// [`sample_dump_facts`] when they are done).
 fn store() -> &'static Path {
     static STORE: OnceLock<PathBuf> = OnceLock::new();
     STORE.get_or_init(|| {
@@ -74,7 +75,6 @@ fn kim_putin_meetings(extra: &str, var: &str) -> Vec<String> {
     ))
 }
 
-#[test]
 fn kim_met_putin_at_vostochny_cosmodrome_on_wednesday() {
     let places = kim_putin_meetings("?st kg:location/rdfs:label ?place .", "place");
     assert!(
@@ -88,7 +88,6 @@ fn kim_met_putin_at_vostochny_cosmodrome_on_wednesday() {
     );
 }
 
-#[test]
 fn kim_arrived_by_train() {
     let rows = select(
         "SELECT ?rel ?means WHERE {
@@ -103,7 +102,6 @@ fn kim_arrived_by_train() {
     );
 }
 
-#[test]
 fn north_korea_fired_ballistic_missiles() {
     let rows = select(
         "SELECT ?o WHERE {
@@ -117,7 +115,6 @@ fn north_korea_fired_ballistic_missiles() {
     );
 }
 
-#[test]
 fn liu_guozhong_leads_the_chinese_delegation() {
     let rows = select(
         "SELECT ?o WHERE {
@@ -131,7 +128,6 @@ fn liu_guozhong_leads_the_chinese_delegation() {
     );
 }
 
-#[test]
 fn lim_soo_suk_is_a_spokesperson() {
     // A role statement: "spokesperson of <organisation>", or "be" a spokesperson concept.
     let rows = select(
@@ -145,4 +141,37 @@ fn lim_soo_suk_is_a_spokesperson() {
             .any(|r| r.starts_with("\"spokesperson of\"") || r.contains("spokesperson\"")),
         "Lim Soo-suk: {rows:?}"
     );
+}
+
+/// The sample's facts, each checked on one store; the store is removed whatever the outcome.
+#[test]
+fn sample_dump_facts() {
+    let checks: [(&str, fn()); 5] = [
+        (
+            "kim_met_putin_at_vostochny_cosmodrome_on_wednesday",
+            kim_met_putin_at_vostochny_cosmodrome_on_wednesday,
+        ),
+        ("kim_arrived_by_train", kim_arrived_by_train),
+        (
+            "north_korea_fired_ballistic_missiles",
+            north_korea_fired_ballistic_missiles,
+        ),
+        (
+            "liu_guozhong_leads_the_chinese_delegation",
+            liu_guozhong_leads_the_chinese_delegation,
+        ),
+        (
+            "lim_soo_suk_is_a_spokesperson",
+            lim_soo_suk_is_a_spokesperson,
+        ),
+    ];
+    let failed: Vec<&str> = checks
+        .iter()
+        .filter(|(_, check)| std::panic::catch_unwind(check).is_err())
+        .map(|(name, _)| *name)
+        .collect();
+    if let Some(dir) = store().parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    assert!(failed.is_empty(), "failed: {failed:?}");
 }
