@@ -22,7 +22,6 @@ pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
 pub mod quantity;
-pub mod reverb;
 pub mod segeval;
 pub mod sentences;
 pub mod statement;
