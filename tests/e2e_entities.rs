@@ -95,6 +95,19 @@ fn sample_has_one_node_per_entity_and_no_pronoun_nodes() {
          \"him\", \"them\", \"its\", \"we\", \"i\", \"you\")) }",
     );
     assert!(pronouns.is_empty(), "pronoun nodes: {pronouns:?}");
+    // Places' external ids (GeoNames) hang on their canonical nodes, never on a name left behind.
+    let same_as = select(
+        &dir,
+        "s",
+        "SELECT ?e WHERE { GRAPH <https://w3id.org/kg-news/id/graph/entities> { ?e owl:sameAs ?x } }",
+    );
+    assert!(!same_as.is_empty(), "the sample names gazetteer places");
+    let stray = select(
+        &dir,
+        "s",
+        "SELECT ?e WHERE { GRAPH ?g { ?e kg:observedSameAs ?x } FILTER NOT EXISTS { GRAPH          <https://w3id.org/kg-news/id/graph/entities> { ?e rdfs:label ?l } } }",
+    );
+    assert!(stray.is_empty(), "sameAs off the entity nodes: {stray:?}");
     // The role of a title before a name is a fact, not part of the name.
     let roles = select(
         &dir,

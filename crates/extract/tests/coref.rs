@@ -208,3 +208,39 @@ fn titles_and_appositions_become_role_facts() {
         triples(&st, 0)
     );
 }
+
+#[test]
+fn an_acronym_alone_is_the_earlier_name_with_those_initials() {
+    let st = statements(
+        "The European Space Agency launched a weather satellite on Monday. \
+         ESA expects the first images next week.",
+    );
+    let second: Vec<&Statement> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .collect();
+    assert!(
+        second
+            .iter()
+            .any(|s| s.subject.text == "European Space Agency"
+                && s.subject.alias.as_deref() == Some("ESA")),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn they_after_a_coordinated_pair_is_both() {
+    let st = statements(
+        "Governor Maria Lopez and Mayor Peter Grant toured the harbour. \
+         They announced a new ferry line.",
+    );
+    let subjects: Vec<String> = triples(&st, 1).into_iter().map(|t| t.0).collect();
+    assert!(
+        subjects.contains(&"Maria Lopez".to_owned())
+            && subjects.contains(&"Peter Grant".to_owned()),
+        "{:?}",
+        triples(&st, 1)
+    );
+    assert!(!subjects.iter().any(|s| s == "They"), "{subjects:?}");
+}

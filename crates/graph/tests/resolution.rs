@@ -1,0 +1,214 @@
+//! Cross-document entity resolution in a real (in-memory) oxigraph store, on statements written by
+//! hand: one node per entity whatever order documents come in, types voted over documents, and the
+//! alias registry's never-merge pairs.
+
+use kg_extract::*;
+use kg_graph::query::execute;
+use kg_graph::resolve::{Registry, RegistryEntry};
+use kg_graph::KgStore;
+use oxigraph::sparql::QueryResults;
+
+fn entity(name: &str, kind: EntityType) -> Argument {
+    Argument {
+        text: name.into(),
+        full_text: name.into(),
+        kind: ArgumentKind::Entity(kind),
+        span: (0, 1),
+        alias: None,
+    }
+}
+
+fn visit(doc: &str, who: Argument, place: &str) -> Statement {
+    Statement {
+        subject: who,
+        relation: Relation {
+            text: "visited".into(),
+            lemma: "visit".into(),
+        },
+        object: Some(entity(place, EntityType::Place)),
+        qualifiers: vec![],
+        negated: false,
+        modality: Modality::Asserted,
+        attribution: None,
+        confidence: 0.9,
+        provenance: Provenance {
+            document_id: doc.into(),
+            sentence_index: 0,
+            sentence_start: 0,
+            sentence_end: 10,
+            sentence_text: format!("A sentence of {doc}."),
+        },
+    }
+}
+
+/// Puts each (document id, statements) in its own batch, with a resolver over `registry`, as
+/// `kg build` does chunk by chunk.
+fn build(store: &KgStore, registry: &Registry, docs: &[(&str, Vec<Statement>)]) {
+    for (id, statements) in docs {
+        // The resolver reads the store: made before the batch's transaction opens.
+        let resolver = store.resolver(registry.clone()).unwrap();
+        let mut batch = store.batch().unwrap();
+        batch.set_resolver(Some(resolver));
+        batch
+            .put_document(
+                &Document::new(*id, format!("Text of {id}.")),
+                statements,
+                "test",
+            )
+            .unwrap();
+        batch.commit().unwrap();
+    }
+}
+
+fn column(store: &KgStore, sparql: &str) -> Vec<String> {
+    let QueryResults::Solutions(solutions) = execute(store, sparql).unwrap() else {
+        panic!("not a SELECT")
+    };
+    let mut out: Vec<String> = solutions
+        .map(|s| kg_graph::query::display_term(s.unwrap().values()[0].as_ref().unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Entity records (IRI) whose label or alias is `name`.
+fn nodes(store: &KgStore, name: &str) -> Vec<String> {
+    column(
+        store,
+        &format!(
+            "SELECT DISTINCT ?e WHERE {{ GRAPH <https://w3id.org/kg-news/id/graph/entities> \
+             {{ ?e rdfs:label|skos:altLabel \"{name}\" }} }}"
+        ),
+    )
+}
+
+fn subjects(store: &KgStore) -> Vec<String> {
+    column(store, "SELECT DISTINCT ?s WHERE { ?st rdf:subject ?s }")
+}
+
+#[test]
+fn a_surname_lands_on_the_full_name_whichever_document_comes_first() {
+    let full = (
+        "d1",
+        vec![visit(
+            "d1",
+            entity("Ana Duarte", EntityType::Person),
+            "Porto",
+        )],
+    );
+    let short = (
+        "d2",
+        vec![visit("d2", entity("Duarte", EntityType::Person), "Braga")],
+    );
+    let mut seen = Vec::new();
+    for docs in [[full.clone(), short.clone()], [short, full]] {
+        let store = KgStore::in_memory().unwrap();
+        build(&store, &Registry::default(), &docs);
+        let node = nodes(&store, "Ana Duarte");
+        assert_eq!(node.len(), 1);
+        assert_eq!(nodes(&store, "Duarte"), node, "the surname is an alias");
+        assert_eq!(subjects(&store), node, "both visits on one node");
+        seen.push(node);
+    }
+    assert_eq!(seen[0], seen[1], "the same IRI in either order");
+}
+
+#[test]
+fn two_full_names_sharing_a_word_never_merge_and_leave_the_word_alone() {
+    let store = KgStore::in_memory().unwrap();
+    build(
+        &store,
+        &Registry::default(),
+        &[
+            (
+                "d1",
+                vec![visit(
+                    "d1",
+                    entity("Ana Duarte", EntityType::Person),
+                    "Porto",
+                )],
+            ),
+            (
+                "d2",
+                vec![visit(
+                    "d2",
+                    entity("Rui Duarte", EntityType::Person),
+                    "Faro",
+                )],
+            ),
+            (
+                "d3",
+                vec![visit("d3", entity("Duarte", EntityType::Person), "Braga")],
+            ),
+        ],
+    );
+    let (ana, rui, lone) = (
+        nodes(&store, "Ana Duarte"),
+        nodes(&store, "Rui Duarte"),
+        nodes(&store, "Duarte"),
+    );
+    assert_eq!((ana.len(), rui.len(), lone.len()), (1, 1, 1));
+    assert_ne!(ana, rui);
+    assert!(lone != ana && lone != rui, "ambiguous: stays its own node");
+}
+
+#[test]
+fn the_type_is_voted_over_documents_not_taken_from_the_first() {
+    let store = KgStore::in_memory().unwrap();
+    build(
+        &store,
+        &Registry::default(),
+        &[
+            (
+                "d1",
+                vec![visit("d1", entity("Jordan", EntityType::Person), "Porto")],
+            ),
+            (
+                "d2",
+                vec![visit("d2", entity("Jordan", EntityType::Place), "Faro")],
+            ),
+            (
+                "d3",
+                vec![visit("d3", entity("Jordan", EntityType::Place), "Braga")],
+            ),
+        ],
+    );
+    let types = column(
+        &store,
+        "SELECT ?t WHERE { GRAPH <https://w3id.org/kg-news/id/graph/entities> \
+         { ?e rdfs:label \"Jordan\"; a ?t } }",
+    );
+    assert_eq!(types, ["schema:Place"]);
+}
+
+#[test]
+fn a_never_merge_pair_in_the_registry_keeps_a_short_form_apart() {
+    let docs = [
+        (
+            "d1",
+            vec![visit(
+                "d1",
+                entity("Ana Duarte", EntityType::Person),
+                "Porto",
+            )],
+        ),
+        (
+            "d2",
+            vec![visit("d2", entity("Duarte", EntityType::Person), "Braga")],
+        ),
+    ];
+    let (registry, duplicates) = Registry::new(vec![RegistryEntry {
+        canonical: "Ana Duarte".into(),
+        kind: Some(EntityType::Person),
+        never_merge: vec!["Duarte".into()],
+        ..Default::default()
+    }]);
+    assert!(duplicates.is_empty());
+    let store = KgStore::in_memory().unwrap();
+    build(&store, &registry, &docs);
+    let ana = nodes(&store, "Ana Duarte");
+    assert_eq!(ana.len(), 1);
+    let lone = nodes(&store, "Duarte");
+    assert_eq!(lone.len(), 1);
+    assert_ne!(lone, ana);
+}
