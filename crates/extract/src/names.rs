@@ -7,6 +7,7 @@
 //! "Kim Jong Un" and "KIM JONG UN" are the same name.
 
 use crate::doc::EntityType;
+use crate::gazetteer::gazetteer;
 
 /// The folded words of a name: "Kim Jong-un" → `["kim", "jong", "un"]`.
 pub fn words(name: &str) -> Vec<String> {
@@ -88,6 +89,10 @@ pub enum ShortKey {
     Word(String),
     /// The initials of a multi-word name ("kcna").
     Acronym(String),
+    /// A place's name without its head word ("vostochny" for "Vostochny Cosmodrome", "heathrow"
+    /// for "Heathrow Airport"). A short name the gazetteer knows as a place ("Washington",
+    /// "Moscow") never looks it up: it names a place of its own.
+    PlaceStem(String),
 }
 
 /// The short keys a full name of the given type can be referred to by: a person's first and last
@@ -107,17 +112,24 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
             out.dedup();
             out
         }
-        _ => acronym(full)
-            .filter(|a| a.chars().count() >= 2)
-            .map(ShortKey::Acronym)
-            .into_iter()
-            .collect(),
+        _ => {
+            let mut out: Vec<ShortKey> = acronym(full)
+                .filter(|a| a.chars().count() >= 2)
+                .map(ShortKey::Acronym)
+                .into_iter()
+                .collect();
+            if kind == Some(EntityType::Place) && gazetteer().is_place_head(&w[w.len() - 1]) {
+                out.push(ShortKey::PlaceStem(w[..w.len() - 1].join("_")));
+            }
+            out
+        }
     }
 }
 
-/// The key a short name looks up, if it is short: an acronym-shaped word, or one word of a name
+/// The key a short name looks up, if it is short: an acronym-shaped word, one word of a name
 /// whose type can be a person's (never a place or organisation: "Washington" the city is not
-/// George Washington).
+/// George Washington), or a one-word place the gazetteer does not know, as the stem of a longer
+/// place name.
 pub fn lookup_key(short: &str, kind: Option<EntityType>) -> Option<ShortKey> {
     if is_acronym(short) {
         return Some(ShortKey::Acronym(acronym_key(short)));
@@ -130,6 +142,10 @@ pub fn lookup_key(short: &str, kind: Option<EntityType>) -> Option<ShortKey> {
         Some(EntityType::Person) | Some(EntityType::Other) | None => {
             Some(ShortKey::Word(w[0].clone()))
         }
+        // A place the gazetteer knows ("Washington", "Jordan") is itself, not a stem.
+        Some(EntityType::Place) if gazetteer().place(&[short]).is_none() => {
+            Some(ShortKey::PlaceStem(w[0].clone()))
+        }
         _ => None,
     }
 }
@@ -140,6 +156,7 @@ pub fn compatible(key: &ShortKey, full_kind: Option<EntityType>) -> bool {
     match key {
         ShortKey::Word(_) => matches!(full_kind, Some(EntityType::Person)),
         ShortKey::Acronym(_) => !matches!(full_kind, Some(EntityType::Person)),
+        ShortKey::PlaceStem(_) => matches!(full_kind, Some(EntityType::Place)),
     }
 }
 
@@ -248,6 +265,18 @@ mod tests {
         assert!(!compatible(
             &ShortKey::Word("washington".into()),
             Some(EntityType::Place)
+        ));
+        // A place without its head word, unless the gazetteer knows the short name as a place.
+        let stem = ShortKey::PlaceStem("heathrow".into());
+        assert!(short_keys("Heathrow Airport", Some(EntityType::Place)).contains(&stem));
+        assert!(!short_keys("Heathrow Airport", Some(EntityType::Organization)).contains(&stem));
+        assert_eq!(
+            lookup_key("Heathrow", Some(EntityType::Place)),
+            Some(ShortKey::PlaceStem("heathrow".into()))
+        );
+        assert!(!compatible(
+            &ShortKey::PlaceStem("heathrow".into()),
+            Some(EntityType::Person)
         ));
     }
 

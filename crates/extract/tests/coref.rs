@@ -244,3 +244,43 @@ fn they_after_a_coordinated_pair_is_both() {
     );
     assert!(!subjects.iter().any(|s| s == "They"), "{subjects:?}");
 }
+
+/// Every argument of sentence `i` (subject, object, qualifiers) as (text, alias).
+fn arguments(st: &[Statement], i: usize) -> Vec<(String, Option<String>)> {
+    st.iter()
+        .filter(|s| s.provenance.sentence_index == i)
+        .flat_map(|s| {
+            std::iter::once(&s.subject)
+                .chain(s.object.as_ref())
+                .chain(s.qualifiers.iter().map(|q| &q.value))
+        })
+        .map(|a| (a.text.clone(), a.alias.clone()))
+        .collect()
+}
+
+#[test]
+fn a_place_without_its_head_word_is_the_longer_place() {
+    let st = statements(
+        "The delegation landed at Keflavik Airport on Sunday. \
+         Storms kept the aircraft at Keflavik for two days.",
+    );
+    let second = arguments(&st, 1);
+    assert!(
+        second
+            .iter()
+            .any(|(t, a)| t == "Keflavik Airport" && a.as_deref() == Some("Keflavik")),
+        "{second:?}"
+    );
+}
+
+#[test]
+fn a_known_place_is_not_the_stem_of_a_longer_name() {
+    let st =
+        statements("Crowds filled Moscow Station on Friday. Police arrested ten people in Moscow.");
+    let second = arguments(&st, 1);
+    assert!(second.iter().any(|(t, _)| t == "Moscow"), "{second:?}");
+    assert!(
+        !second.iter().any(|(t, _)| t == "Moscow Station"),
+        "{second:?}"
+    );
+}

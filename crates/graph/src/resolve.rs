@@ -7,8 +7,10 @@
 //!
 //! 1. a name listed in the registry (as canonical name or alias) is the registry's canonical name;
 //! 2. a short name ("Putin", "KCNA") becomes the one full name of the store it is a short form of
-//!    (by [`kg_extract::names`]: a person's first or last word, an organisation's initials), when
-//!    exactly one fits and the registry does not forbid the pair (never-merge);
+//!    (by [`kg_extract::names`]: a person's first or last word, an organisation's initials, a
+//!    place's name without its head word — "Vostochny" for "Vostochny Cosmodrome", unless the
+//!    gazetteer knows the short name as a place of its own), when exactly one fits and the
+//!    registry does not forbid the pair (never-merge);
 //! 3. anything else is its own canonical name.
 //!
 //! The entity's IRI is minted from the canonical name. At every commit, [`reconcile`] recomputes
@@ -135,7 +137,11 @@ impl NameIndex {
     pub fn add(&mut self, name: &str, kind: EntityType) {
         // Index under every short key any type would give; the type votes decide at look-up.
         let mut keys: BTreeSet<ShortKey> = BTreeSet::new();
-        for k in [Some(EntityType::Person), Some(EntityType::Organization)] {
+        for k in [
+            Some(EntityType::Person),
+            Some(EntityType::Organization),
+            Some(EntityType::Place),
+        ] {
             keys.extend(names::short_keys(name, k));
         }
         if keys.is_empty() {

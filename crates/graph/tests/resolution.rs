@@ -212,3 +212,34 @@ fn a_never_merge_pair_in_the_registry_keeps_a_short_form_apart() {
     assert_eq!(lone.len(), 1);
     assert_ne!(lone, ana);
 }
+
+#[test]
+fn a_place_without_its_head_word_lands_on_the_longer_place_unless_it_is_a_known_place() {
+    let who = || entity("Ana Duarte", EntityType::Person);
+    let long = ("d1", vec![visit("d1", who(), "Keflavik Airport")]);
+    let short = ("d2", vec![visit("d2", who(), "Keflavik")]);
+    let mut seen = Vec::new();
+    for docs in [[long.clone(), short.clone()], [short, long]] {
+        let store = KgStore::in_memory().unwrap();
+        build(&store, &Registry::default(), &docs);
+        let node = nodes(&store, "Keflavik Airport");
+        assert_eq!(node.len(), 1);
+        assert_eq!(nodes(&store, "Keflavik"), node, "the stem is an alias");
+        seen.push(node);
+    }
+    assert_eq!(seen[0], seen[1], "the same IRI in either order");
+
+    // Moscow is in the gazetteer: a city of its own, not the station's stem.
+    let store = KgStore::in_memory().unwrap();
+    build(
+        &store,
+        &Registry::default(),
+        &[
+            ("d1", vec![visit("d1", who(), "Moscow Station")]),
+            ("d2", vec![visit("d2", who(), "Moscow")]),
+        ],
+    );
+    let (station, city) = (nodes(&store, "Moscow Station"), nodes(&store, "Moscow"));
+    assert_eq!((station.len(), city.len()), (1, 1));
+    assert_ne!(station, city);
+}
