@@ -134,6 +134,7 @@ impl Pipeline {
         let mut history = crate::ner::DocumentHistory::default();
         for sentence in &mut document.sentences {
             self.tagger.tag(sentence);
+            capitals_as_names(sentence);
             self.lemmatizer.lemmatize(sentence);
             if let Some(parser) = &self.parser {
                 parser.parse(sentence);
@@ -157,5 +158,31 @@ impl Pipeline {
         self.annotate(&mut document);
         let statements = self.extract(&document);
         (document, statements)
+    }
+}
+
+/// An all-capitals word of two or more letters that the tagger read as a pronoun, determiner or
+/// wh-word ("WHO", "US", "IT") is an acronym in a sentence written in mixed case: the tagger's
+/// features fold case, and the treebank has the words almost only in lower case. Re-tagged as a
+/// proper noun before lemmatising and parsing. A sentence in capitals (a headline, shouting) is
+/// left alone.
+fn capitals_as_names(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let mixed = sentence
+        .tokens
+        .iter()
+        .any(|t| t.form.chars().any(char::is_lowercase));
+    if !mixed {
+        return;
+    }
+    for t in &mut sentence.tokens {
+        if matches!(t.upos, Upos::Pron | Upos::Det) && capitals(&t.form) {
+            t.upos = Upos::Propn;
+            t.xpos = "NNP".into();
+        }
     }
 }

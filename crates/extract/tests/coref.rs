@@ -284,3 +284,15 @@ fn a_known_place_is_not_the_stem_of_a_longer_name() {
         "{second:?}"
     );
 }
+
+#[test]
+fn an_acronym_spelled_like_a_pronoun_is_a_name_not_a_pronoun() {
+    let st = statements("The WHO warned on Monday that the virus spreads quickly in Asia.");
+    assert!(
+        st.iter().any(|s| s.subject.text == "WHO"
+            && s.relation.lemma == "warn"
+            && matches!(s.subject.kind, ArgumentKind::Entity(_))),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
