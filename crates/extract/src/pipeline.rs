@@ -75,8 +75,9 @@ impl Pipeline {
         })
     }
 
-    /// Names the extractor and the models it loaded (by size and a checksum), recorded with every
-    /// build: a different model gives a different version, so documents are extracted again.
+    /// Names the extractor (its version and a fingerprint of its code and compiled-in data, made by
+    /// `build.rs`) and the models it loaded (by size and a checksum), recorded with every build: a
+    /// different model or changed rules give a different version, so documents are extracted again.
     pub fn version(&self) -> String {
         let models: Vec<String> = self
             .loaded
@@ -84,8 +85,9 @@ impl Pipeline {
             .map(|(n, len)| format!("{n}:{len}"))
             .collect();
         format!(
-            "kg-extract {} clauses [{}]",
+            "kg-extract {} ({}) clauses [{}]",
             env!("CARGO_PKG_VERSION"),
+            env!("KG_EXTRACT_SOURCE"),
             models.join(" ")
         )
     }
