@@ -1,49 +1,11 @@
 //! End-to-end: the real `kg` binary on real files, with a real on-disk oxigraph store.
 
+mod common;
+
+use common::{kg, ok, repo, sample, workdir};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn kg(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg")
-}
-
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let out = kg(args, cwd);
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// A fresh directory for one test.
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn sample() -> String {
-    repo()
-        .join("data/kim-putin-2023-09.txt")
-        .display()
-        .to_string()
-}
+use std::path::Path;
 
 /// Every quad of the store but the build history, sorted: what "the same graph" means.
 fn all_quads(dir: &Path, store: &str) -> Vec<String> {

@@ -1,24 +1,11 @@
 //! Every kind of bad input in one build: each bad record is reported with file, line and reason,
 //! listed in the rejects report, the good records are built, and the exit status says so (3).
 
+mod common;
+
+use common::{kg, ok, workdir};
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-bad-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn kg(args: &[&str], cwd: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg")
-}
 
 #[test]
 fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
@@ -145,20 +132,17 @@ fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
     }
 
     // The good records are in the graph, the truncated one included.
-    let ids = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args([
+    let ids = ok(
+        &[
             "query",
             "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
             "--store",
             "s",
             "--format",
             "csv",
-        ])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(ids.status.success());
-    let ids = String::from_utf8(ids.stdout).unwrap();
+        ],
+        &dir,
+    );
     let ids: Vec<&str> = ids.lines().skip(1).map(str::trim).collect();
     for id in ["c1", "c3", "j1", "j4", "h1"] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");

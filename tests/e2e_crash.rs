@@ -2,6 +2,10 @@
 //! and starved of disk space; each time the store must open, answer queries and hold exactly the
 //! old graph or exactly the new one, and the next build must complete.
 
+mod common;
+
+use common::{ok, workdir, Workdir};
+
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -11,24 +15,6 @@ fn kg_command(args: &[&str], cwd: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kg"));
     c.args(args).current_dir(cwd);
     c
-}
-
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let out = kg_command(args, cwd).output().expect("run kg");
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-crash-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Every quad, history included, sorted.
@@ -109,7 +95,7 @@ fn doc(i: usize, variant: &str) -> (String, String) {
 }
 
 struct Fixture {
-    dir: PathBuf,
+    dir: Workdir,
     /// The store after the old build, kept pristine; every run starts from a copy.
     pristine: &'static str,
     old: Vec<String>,

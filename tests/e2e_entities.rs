@@ -1,43 +1,11 @@
 //! End-to-end entity resolution: the real `kg` binary, real files, a real on-disk store, checked
 //! through SPARQL.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn kg(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg")
-}
+use common::{kg, ok, sample, workdir};
 
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let out = kg(args, cwd);
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-ent-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn sample() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/kim-putin-2023-09.txt")
-        .canonicalize()
-        .unwrap()
-        .display()
-        .to_string()
-}
+use std::path::Path;
 
 /// Rows of a SELECT as tab-separated lines, header dropped.
 fn select(dir: &Path, store: &str, sparql: &str) -> Vec<String> {

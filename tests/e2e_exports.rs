@@ -3,44 +3,13 @@
 //! exports it in every format, whole and filtered. The filtered exports are checked against the
 //! whole one, so the tests hold whatever the extractor finds.
 
+mod common;
+
+use common::{fails, ok, repo};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::OnceLock;
-
-fn kg(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg")
-}
-
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let out = kg(args, cwd);
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// `kg args` must fail, saying `message`.
-fn fails(args: &[&str], cwd: &Path, message: &str) {
-    let out = kg(args, cwd);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "kg {args:?} succeeded");
-    assert!(stderr.contains(message), "kg {args:?} said:\n{stderr}");
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 /// The sample as a CSV dump with one date per document, 2023-09-01 onwards, built into the store
 /// `dated` (and again into `dated2`) in a directory shared by the tests of this file.

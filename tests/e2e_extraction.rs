@@ -2,16 +2,13 @@
 //! into a real store, read back with SPARQL. These are the sample bar of the extractor issue; the
 //! rules behind them are general (see crates/extract/src/clauses.rs), none names the sample.
 
+mod common;
+
+use common::repo;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
 
 /// One store built from the sample, shared by the checks of this file (removed by
 /// [`sample_dump_facts`] when they are done).

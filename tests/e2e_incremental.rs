@@ -1,34 +1,12 @@
 //! End-to-end: incremental builds, --sync, --full, the build history, readers during a build, and
 //! text that looks like RDF or SPARQL. The real `kg` binary on real files and on-disk stores.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn kg(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg")
-}
+use common::{kg, ok, workdir};
 
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let out = kg(args, cwd);
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-incr-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use std::path::Path;
+use std::process::Command;
 
 /// Sorted quads of the graphs whose name passes `keep`.
 fn quads(dir: &Path, store: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {

@@ -2,30 +2,11 @@
 //! sample dump, and SPARQL asks for each name's type. The names are the bar; the rules
 //! and features that type them are general and unit-tested on other sentences (crates/extract).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+use common::{ok as kg, repo, workdir};
 
-fn kg(args: &[&str], cwd: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run kg");
-    assert!(
-        out.status.success(),
-        "kg {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::path::Path;
 
 /// The types the store gives to the entity labelled (or alt-labelled) `name`.
 fn types_of(dir: &Path, name: &str) -> Vec<String> {
@@ -38,9 +19,7 @@ fn types_of(dir: &Path, name: &str) -> Vec<String> {
 
 #[test]
 fn sample_dump_entities_are_typed_right_and_places_link_to_geonames() {
-    let dir = std::env::temp_dir().join(format!("kg-e2e-ner-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = workdir("sample");
     let sample = repo().join("data/kim-putin-2023-09.txt");
     // The repository's model files, explicitly (the same files the binary embeds).
     let models = repo().join("data/models");
@@ -98,5 +77,4 @@ fn sample_dump_entities_are_typed_right_and_places_link_to_geonames() {
             "{name} has no owl:sameAs <{iri}>:\n{out}"
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }

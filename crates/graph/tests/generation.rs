@@ -92,6 +92,7 @@ fn builds_publish_atomically_and_abandoned_builds_vanish() {
         .collect();
     assert_eq!(generations.len(), 1, "{generations:?}");
     assert!(matches!(layout(&d).unwrap(), Layout::Generations { .. }));
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -104,4 +105,5 @@ fn plain_stores_are_not_mistaken_for_generations() {
     assert_eq!(layout(&d).unwrap(), Layout::Plain);
     assert_eq!(count(&d), 1);
     assert!(Build::begin(&d, false, no_hook()).is_err());
+    let _ = std::fs::remove_dir_all(&d);
 }
