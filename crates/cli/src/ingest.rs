@@ -271,6 +271,7 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         true => Some(store.resolver(registry.clone())?),
         false => None,
     };
+    let fresh = args.full || build.previous().is_none();
     let mut summary = Summary::default();
     let mut rejects = Rejects {
         path: args.input.rejects.clone(),
@@ -312,7 +313,13 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         }
         let extracted = extract_all(&pipeline, todo);
         let writing = Instant::now();
-        let mut batch = store.batch()?;
+        // A generation that started empty (first build, --full) holds none of these documents
+        // and nobody reads it: bulk-load them.
+        let mut batch = if fresh {
+            store.bulk_batch()?
+        } else {
+            store.batch()?
+        };
         batch.set_resolver(resolver.take());
         for (document, statements) in extracted {
             summary.statements += statements.len() as u64;

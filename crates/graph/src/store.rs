@@ -80,10 +80,22 @@ impl KgStore {
     /// them on known canonical entities at once (the final reconciliation does it otherwise).
     pub fn batch(&self) -> Result<Batch<'_>, GraphError> {
         Ok(Batch {
+            store: &self.store,
             transaction: self.store.start_transaction()?,
             touched: BTreeSet::new(),
             resolver: None,
+            bulk: None,
         })
+    }
+
+    /// A batch for a store that holds no documents and that nobody reads (a build generation
+    /// started empty): its documents are written with oxigraph's bulk loader at commit, which
+    /// writes sorted files straight into RocksDB instead of a transaction's point reads and
+    /// memtable inserts. Every document put must be new to the store.
+    pub fn bulk_batch(&self) -> Result<Batch<'_>, GraphError> {
+        let mut batch = self.batch()?;
+        batch.bulk = Some(Vec::new());
+        Ok(batch)
     }
 
     /// A resolver for a build: the registry, and every name the store's documents already use.
@@ -234,11 +246,14 @@ pub struct Stats {
 
 /// A set of document writes committed atomically.
 pub struct Batch<'a> {
+    store: &'a Store,
     transaction: Transaction<'a>,
     /// Entities whose canonical record must be recomputed at commit.
     touched: BTreeSet<NamedNode>,
     /// Registry and known names; `None` when resolution is off.
     resolver: Option<Resolver>,
+    /// The quads to bulk-load at commit ([`KgStore::bulk_batch`]).
+    bulk: Option<Vec<Quad>>,
 }
 
 impl Batch<'_> {
@@ -249,7 +264,9 @@ impl Batch<'_> {
         statements: &[Statement],
         extractor: &str,
     ) -> Result<(), GraphError> {
-        self.remove_document(&document.id)?;
+        if self.bulk.is_none() {
+            self.remove_document(&document.id)?;
+        }
         let quads = match &mut self.resolver {
             Some(resolver) => {
                 let quads =
@@ -276,7 +293,10 @@ impl Batch<'_> {
                     self.touched.insert(entity.clone());
                 }
             }
-            self.transaction.insert(&quad);
+            match &mut self.bulk {
+                Some(bulk) => bulk.push(quad),
+                None => self.transaction.insert(&quad),
+            }
         }
         Ok(())
     }
@@ -315,6 +335,11 @@ impl Batch<'_> {
     /// Resolves entities (see [`KgStore::resolve_entities`]), recomputes the touched entities'
     /// records and makes everything visible at once.
     pub fn commit(mut self) -> Result<(), GraphError> {
+        if self.bulk.is_some() {
+            return Err(GraphError::Invalid(
+                "a bulk batch is committed with commit_documents".into(),
+            ));
+        }
         let registry = self
             .resolver
             .as_ref()
@@ -331,6 +356,14 @@ impl Batch<'_> {
     /// records must be recomputed ([`KgStore::refresh_entities`]) before anyone reads the store.
     pub fn commit_documents(self) -> Result<BTreeSet<NamedNode>, GraphError> {
         self.transaction.commit()?;
+        if let Some(quads) = self.bulk {
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(256);
+            loader.load_quads(quads)?;
+            loader.commit()?;
+        }
         Ok(self.touched)
     }
 }
