@@ -281,31 +281,48 @@ pub fn parse_date_bound(text: &str, end: bool) -> Result<Day, GraphError> {
     Day::parse(&full).ok_or_else(bad)
 }
 
+// The projection queries join whole-store scans by hashing: each triple pattern sits in its own
+// sub-SELECT, which oxigraph's optimiser joins with a hash join on the shared variable instead of
+// one index seek per row (a for-loop join). On a million statements that is the difference between
+// minutes and seconds; the result is the same.
+
 const NODES: &str = r#"
 SELECT ?e ?label ?class ?mentions ?documents (GROUP_CONCAT(?alt; separator="\u001f") AS ?aliases)
 WHERE {
-  GRAPH <https://w3id.org/kg-news/id/graph/entities> {
-    ?e rdfs:label ?label ; a ?class ; kg:mentionCount ?mentions ; kg:documentCount ?documents .
-    OPTIONAL { ?e skos:altLabel ?alt }
-  }
+  { SELECT ?e ?label WHERE { GRAPH kgd:graph\/entities { ?e rdfs:label ?label } } }
+  { SELECT ?e ?class WHERE { GRAPH kgd:graph\/entities { ?e a ?class } } }
+  { SELECT ?e ?mentions WHERE { GRAPH kgd:graph\/entities { ?e kg:mentionCount ?mentions } } }
+  { SELECT ?e ?documents WHERE { GRAPH kgd:graph\/entities { ?e kg:documentCount ?documents } } }
+  OPTIONAL { SELECT ?e ?alt WHERE { GRAPH kgd:graph\/entities { ?e skos:altLabel ?alt } } }
 }
 GROUP BY ?e ?label ?class ?mentions ?documents
 "#;
 
-/// The days each entity was seen: the dates of the documents mentioning it.
+/// The days each entity was seen: the dates of the documents mentioning it, one row per entity.
 const SEEN: &str = r#"
-SELECT ?e ?date WHERE { GRAPH ?doc { ?doc kg:mentions ?e ; dcterms:date ?date } }
+SELECT ?e (GROUP_CONCAT(DISTINCT STR(?date)) AS ?dates) WHERE {
+  { SELECT ?doc ?e WHERE { GRAPH ?doc { ?doc kg:mentions ?e } } }
+  { SELECT ?doc ?date WHERE { GRAPH ?doc { ?doc dcterms:date ?date } } }
+}
+GROUP BY ?e
 "#;
 
+/// Positive, asserted, unattributed statements between two resources, with their sentence, the
+/// document's date and the statement's own day.
 const EDGES: &str = r#"
 SELECT ?st ?s ?p ?o ?text ?date ?time WHERE {
-  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      kg:polarity "positive" ; kg:modality "asserted" ; prov:wasDerivedFrom ?sentence .
-  FILTER(isIRI(?o))
-  FILTER NOT EXISTS { ?st kg:attributedTo ?source }
-  ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
-  OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?st kg:time ?time FILTER(datatype(?time) = xsd:date) }
+  { SELECT ?st WHERE { ?st a rdf:Statement } }
+  { SELECT ?st ?s WHERE { ?st rdf:subject ?s } }
+  { SELECT ?st ?p WHERE { ?st rdf:predicate ?p } }
+  { SELECT ?st ?o WHERE { ?st rdf:object ?o FILTER(isIRI(?o)) } }
+  { SELECT ?st WHERE { ?st kg:polarity "positive" } }
+  { SELECT ?st WHERE { ?st kg:modality "asserted" } }
+  { SELECT ?st ?sentence WHERE { ?st prov:wasDerivedFrom ?sentence } }
+  MINUS { SELECT ?st WHERE { ?st kg:attributedTo ?source } }
+  { SELECT ?sentence ?text WHERE { ?sentence kg:text ?text } }
+  { SELECT ?sentence ?doc WHERE { ?sentence dcterms:isPartOf ?doc } }
+  OPTIONAL { SELECT ?doc ?date WHERE { ?doc dcterms:date ?date } }
+  OPTIONAL { SELECT ?st ?time WHERE { ?st kg:time ?time FILTER(datatype(?time) = xsd:date) } }
 }
 "#;
 
@@ -496,11 +513,14 @@ pub fn project_filtered(
 
     // Node dates: documents mentioning them, plus their kept edges' statements.
     for_each_row(store, SEEN, |row| {
-        let [Some(e), Some(date)] = row else { return };
-        if let (Some(&i), Some(day)) = (index.get(e), Day::parse(date)) {
-            if keep[i as usize] && in_window(day) {
-                nodes[i as usize].dates.push(day);
-            }
+        let [Some(e), Some(dates)] = row else { return };
+        let Some(&i) = index.get(e) else { return };
+        if keep[i as usize] {
+            let days = dates
+                .split(' ')
+                .filter_map(Day::parse)
+                .filter(|d| in_window(*d));
+            nodes[i as usize].dates.extend(days);
         }
     })?;
     let edges: Vec<_> = edges
