@@ -11,17 +11,16 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use kg_extract::doc::Document;
 use kg_extract::parser::Parser;
-use kg_extract::sentences::BoundaryModel;
 use kg_extract::tagger::Tagger;
-use kg_extract::tokenize::segment_with;
+use kg_extract::tokenize::segment;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
     /// Directory holding en_ewt-ud-{train,dev,test}.conllu; their `# text =` lines are the corpus.
     #[arg(long)]
     pub treebank: PathBuf,
-    /// Models directory with tagger.bin, parser.bin and sentences.bin. Without tagger and parser
-    /// models only tokenisation and sentence splitting are measured.
+    /// Models directory with tagger.bin and parser.bin. Without them only tokenisation and
+    /// sentence splitting are measured.
     #[arg(long, default_value = "data/models")]
     pub models: PathBuf,
     /// Passes over the corpus per measurement (the best pass is reported).
@@ -36,15 +35,16 @@ pub struct BenchArgs {
 }
 
 /// The models the benchmark runs; tagger and parser are optional until they are trained.
+/// Sentences are split by the rules, as `kg build` does (the learned boundary model in
+/// `sentences.bin` is for `kg model eval` only: on news it split inside names).
 struct Models {
-    boundaries: Option<BoundaryModel>,
     tagger: Option<Tagger>,
     parser: Option<Parser>,
 }
 
 impl Models {
     fn annotate(&self, doc: &mut Document) -> usize {
-        segment_with(doc, self.boundaries.as_ref());
+        segment(doc);
         let mut tokens = 0;
         for s in &mut doc.sentences {
             tokens += s.tokens.len();
@@ -200,10 +200,6 @@ fn load(dir: &Path) -> Result<Models> {
     };
     let context = |name: &str| format!("loading {}", dir.join(name).display());
     Ok(Models {
-        boundaries: read("sentences.bin")?
-            .map(|b| BoundaryModel::from_bytes(&b))
-            .transpose()
-            .with_context(|| context("sentences.bin"))?,
         tagger: read("tagger.bin")?
             .map(|b| Tagger::from_bytes(&b))
             .transpose()
