@@ -21,15 +21,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{
-    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef,
-};
+use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::query::{compact_iri, execute};
-use crate::vocab::{DATA, DCTERMS, KG, PROV};
+use crate::vocab::DATA;
 use crate::{GraphError, KgStore};
 
 /// Whether edges have a direction (subject → object) or not. Undirected projections merge the
@@ -310,6 +307,25 @@ SELECT ?e (GROUP_CONCAT(DISTINCT STR(?date)) AS ?dates) WHERE {
 GROUP BY ?e
 "#;
 
+/// Positive, asserted, unattributed statements between two resources, with their sentence, the
+/// document's date and the statement's own day.
+const EDGES: &str = r#"
+SELECT ?st ?s ?p ?o ?text ?date ?time WHERE {
+  { SELECT ?st WHERE { ?st a rdf:Statement } }
+  { SELECT ?st ?s WHERE { ?st rdf:subject ?s } }
+  { SELECT ?st ?p WHERE { ?st rdf:predicate ?p } }
+  { SELECT ?st ?o WHERE { ?st rdf:object ?o FILTER(isIRI(?o)) } }
+  { SELECT ?st WHERE { ?st kg:polarity "positive" } }
+  { SELECT ?st WHERE { ?st kg:modality "asserted" } }
+  { SELECT ?st ?sentence WHERE { ?st prov:wasDerivedFrom ?sentence } }
+  MINUS { SELECT ?st WHERE { ?st kg:attributedTo ?source } }
+  { SELECT ?sentence ?text WHERE { ?sentence kg:text ?text } }
+  { SELECT ?sentence ?doc WHERE { ?sentence dcterms:isPartOf ?doc } }
+  OPTIONAL { SELECT ?doc ?date WHERE { ?doc dcterms:date ?date } }
+  OPTIONAL { SELECT ?st ?time WHERE { ?st kg:time ?time FILTER(datatype(?time) = xsd:date) } }
+}
+"#;
+
 /// Projects the whole store, directed.
 pub fn project(store: &KgStore) -> Result<EntityGraph, GraphError> {
     project_filtered(store, &Filters::default(), Direction::Directed)
@@ -388,7 +404,7 @@ pub fn project_filtered(
     let mut predicates: HashMap<String, u32> = HashMap::new();
     let mut merged: HashMap<(u32, u32, u32), Support> = HashMap::new();
     let mut seen_statements: HashSet<u64> = HashSet::new();
-    for_each_statement_row(store, |row| {
+    for_each_row(store, EDGES, |row| {
         let [Some(st), Some(s), Some(p), Some(o), Some(text), date, time] = row else {
             return;
         };
@@ -670,271 +686,6 @@ fn select_subgraph(store: &KgStore, sparql: &str) -> Result<Selection, GraphErro
         }
     }
     Ok(out)
-}
-
-/// One `rdf:Statement` as read from the store: every value of each property it needs, as interned
-/// ids (times as their lexical forms).
-#[derive(Default)]
-struct StatementParts {
-    subjects: Vec<u32>,
-    predicates: Vec<u32>,
-    objects: Vec<u32>,
-    sentences: Vec<u32>,
-    times: Vec<String>,
-    positive: bool,
-    asserted: bool,
-    attributed: bool,
-}
-
-/// Marks a statement as having one of the properties the projection filters on.
-type FlagSetter = fn(&mut StatementParts);
-
-/// Interned resource IRIs (statements, sentences, documents, entities, predicates).
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl Interner {
-    fn id(&mut self, name: String) -> u32 {
-        if let Some(&id) = self.ids.get(&name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.clone());
-        self.ids.insert(name, id);
-        id
-    }
-
-    fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(name).copied()
-    }
-}
-
-fn subject_name(subject: NamedOrBlankNode) -> String {
-    match subject {
-        NamedOrBlankNode::NamedNode(n) => n.into_string(),
-        NamedOrBlankNode::BlankNode(b) => b.as_str().to_owned(),
-    }
-}
-
-fn term_value(term: Term) -> String {
-    match term {
-        Term::NamedNode(n) => n.into_string(),
-        Term::Literal(l) => l.destruct().0,
-        other => other.to_string(),
-    }
-}
-
-/// Hands `f` the rows of positive, asserted, unattributed statements between two resources, with
-/// their sentence's text, the document's date and the statement's own day:
-/// `[st, s, p, o, text, date, time]`, one row per combination of values, like the SPARQL join
-///
-/// ```sparql
-/// ?st a rdf:Statement; rdf:subject ?s; rdf:predicate ?p; rdf:object ?o FILTER(isIRI(?o));
-///     kg:polarity "positive"; kg:modality "asserted"; prov:wasDerivedFrom ?sentence.
-/// MINUS { ?st kg:attributedTo ?source }
-/// ?sentence kg:text ?text; dcterms:isPartOf ?doc.
-/// OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?st kg:time ?time FILTER(datatype(?time) = xsd:date) }
-/// ```
-///
-/// over the named graphs. It is read without SPARQL: one scan of oxigraph's predicate index per
-/// property, joined here in hash maps of interned IRIs. The SPARQL evaluator joined the same scans
-/// but paid for each row and pattern of the twelve-way join; this reads each quad once.
-fn for_each_statement_row(
-    store: &KgStore,
-    mut f: impl FnMut(&[Option<String>]),
-) -> Result<(), GraphError> {
-    let ox = store.oxigraph();
-    let kg = |local: &str| NamedNode::new_unchecked(format!("{KG}{local}"));
-    let mut names = Interner::default();
-    let mut statements: HashMap<u32, StatementParts> = HashMap::new();
-    let scan = |predicate: NamedNodeRef<'_>, object: Option<TermRef<'_>>| {
-        ox.quads_for_pattern(None, Some(predicate), object, None)
-            .filter(|q| !matches!(q, Ok(q) if q.graph_name == GraphName::DefaultGraph))
-    };
-
-    for quad in scan(rdf::TYPE, Some(rdf::STATEMENT.into())) {
-        let st = names.id(subject_name(quad?.subject));
-        statements.entry(st).or_default();
-    }
-    let positive = Literal::new_simple_literal("positive");
-    let asserted = Literal::new_simple_literal("asserted");
-    let flags: [(NamedNode, Option<TermRef<'_>>, FlagSetter); 3] = [
-        (kg("polarity"), Some(positive.as_ref().into()), |p| {
-            p.positive = true
-        }),
-        (kg("modality"), Some(asserted.as_ref().into()), |p| {
-            p.asserted = true
-        }),
-        (kg("attributedTo"), None, |p| p.attributed = true),
-    ];
-    for (predicate, object, set) in &flags {
-        for quad in scan(predicate.as_ref(), *object) {
-            let quad = quad?;
-            if let Some(parts) = names
-                .get(subject_name_ref(&quad.subject))
-                .and_then(|st| statements.get_mut(&st))
-            {
-                set(parts);
-            }
-        }
-    }
-    statements.retain(|_, p| p.positive && p.asserted && !p.attributed);
-
-    let prov_derived = NamedNode::new_unchecked(format!("{PROV}wasDerivedFrom"));
-    let links: [(NamedNodeRef<'_>, u8); 4] = [
-        (rdf::SUBJECT, 0),
-        (rdf::PREDICATE, 1),
-        (rdf::OBJECT, 2),
-        (prov_derived.as_ref(), 3),
-    ];
-    for (predicate, which) in links {
-        for quad in scan(predicate, None) {
-            let quad = quad?;
-            let Some(st) = names.get(subject_name_ref(&quad.subject)) else {
-                continue;
-            };
-            if !statements.contains_key(&st) {
-                continue;
-            }
-            if which == 2 && !matches!(quad.object, Term::NamedNode(_)) {
-                continue;
-            }
-            let value = names.id(term_value(quad.object));
-            let parts = statements.get_mut(&st).expect("checked above");
-            match which {
-                0 => parts.subjects.push(value),
-                1 => parts.predicates.push(value),
-                2 => parts.objects.push(value),
-                _ => parts.sentences.push(value),
-            }
-        }
-    }
-    for quad in scan(kg("time").as_ref(), None) {
-        let quad = quad?;
-        let Term::Literal(time) = quad.object else {
-            continue;
-        };
-        if time.datatype() != xsd::DATE {
-            continue;
-        }
-        if let Some(parts) = names
-            .get(subject_name_ref(&quad.subject))
-            .and_then(|st| statements.get_mut(&st))
-        {
-            parts.times.push(time.destruct().0);
-        }
-    }
-
-    // Sentences the statements cite: their texts and documents; the documents' dates.
-    let mut texts: HashMap<u32, Vec<String>> = HashMap::new();
-    let mut sentence_docs: HashMap<u32, Vec<u32>> = HashMap::new();
-    for parts in statements.values() {
-        for &sentence in &parts.sentences {
-            texts.entry(sentence).or_default();
-            sentence_docs.entry(sentence).or_default();
-        }
-    }
-    for quad in scan(kg("text").as_ref(), None) {
-        let quad = quad?;
-        if let Some(list) = names
-            .get(subject_name_ref(&quad.subject))
-            .and_then(|s| texts.get_mut(&s))
-        {
-            list.push(term_value(quad.object));
-        }
-    }
-    let is_part_of = NamedNode::new_unchecked(format!("{DCTERMS}isPartOf"));
-    let mut doc_dates: HashMap<u32, Vec<String>> = HashMap::new();
-    for quad in scan(is_part_of.as_ref(), None) {
-        let quad = quad?;
-        let Some(sentence) = names.get(subject_name_ref(&quad.subject)) else {
-            continue;
-        };
-        if let Some(list) = sentence_docs.get_mut(&sentence) {
-            let doc = names.id(term_value(quad.object));
-            list.push(doc);
-            doc_dates.entry(doc).or_default();
-        }
-    }
-    let date = NamedNode::new_unchecked(format!("{DCTERMS}date"));
-    for quad in scan(date.as_ref(), None) {
-        let quad = quad?;
-        if let Some(list) = names
-            .get(subject_name_ref(&quad.subject))
-            .and_then(|d| doc_dates.get_mut(&d))
-        {
-            list.push(term_value(quad.object));
-        }
-    }
-    // Like SPARQL over a set of triples: a triple stated in two graphs is one value.
-    let dedup = |v: &mut Vec<String>| {
-        v.sort_unstable();
-        v.dedup();
-    };
-    texts.values_mut().for_each(dedup);
-    doc_dates.values_mut().for_each(dedup);
-    for docs in sentence_docs.values_mut() {
-        docs.sort_unstable();
-        docs.dedup();
-    }
-
-    let mut row: Vec<Option<String>> = vec![None; 7];
-    for (st, mut parts) in statements {
-        for v in [
-            &mut parts.subjects,
-            &mut parts.predicates,
-            &mut parts.objects,
-            &mut parts.sentences,
-        ] {
-            v.sort_unstable();
-            v.dedup();
-        }
-        dedup(&mut parts.times);
-        let times: Vec<Option<&String>> = if parts.times.is_empty() {
-            vec![None]
-        } else {
-            parts.times.iter().map(Some).collect()
-        };
-        for &s in &parts.subjects {
-            for &p in &parts.predicates {
-                for &o in &parts.objects {
-                    for sentence in &parts.sentences {
-                        for text in &texts[sentence] {
-                            for doc in &sentence_docs[sentence] {
-                                let dates: Vec<Option<&String>> = match doc_dates.get(doc) {
-                                    Some(d) if !d.is_empty() => d.iter().map(Some).collect(),
-                                    _ => vec![None],
-                                };
-                                for date in &dates {
-                                    for time in &times {
-                                        row[0] = Some(names.names[st as usize].clone());
-                                        row[1] = Some(names.names[s as usize].clone());
-                                        row[2] = Some(names.names[p as usize].clone());
-                                        row[3] = Some(names.names[o as usize].clone());
-                                        row[4] = Some(text.clone());
-                                        row[5] = (*date).cloned();
-                                        row[6] = (*time).cloned();
-                                        f(&row);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn subject_name_ref(subject: &NamedOrBlankNode) -> &str {
-    match subject {
-        NamedOrBlankNode::NamedNode(n) => n.as_str(),
-        NamedOrBlankNode::BlankNode(b) => b.as_str(),
-    }
 }
 
 /// Runs a SELECT and hands each row, as the plain values of its variables in order, to `f`.
