@@ -217,3 +217,51 @@ fn the_alias_registry_renames_merges_and_forbids() {
         "{similar}"
     );
 }
+
+#[test]
+fn a_registry_edit_applies_to_an_unchanged_dump() {
+    let dir = workdir("registry-edit");
+    std::fs::write(
+        dir.join("news.txt"),
+        "Acme Corporation opened a plant in Ohio on Monday.\n\
+         ACME hired 500 workers in Dayton.\n",
+    )
+    .unwrap();
+    ok(&["build", "news.txt", "--store", "s"], &dir);
+    let acme = nodes_named(&dir, "s", "Acme Corporation");
+    assert_eq!(acme.len(), 1);
+    let short = nodes_named(&dir, "s", "ACME");
+    assert_eq!(short.len(), 1);
+    assert_ne!(short, acme, "nothing says ACME is Acme Corporation yet");
+
+    // The same dump, now with a registry: no document changed, but the entities must follow.
+    std::fs::write(
+        dir.join("aliases.csv"),
+        "canonical,type,aliases,external_id,never_merge\n\
+         Acme Corporation,ORG,ACME,,\n",
+    )
+    .unwrap();
+    let build = [
+        "build",
+        "news.txt",
+        "--store",
+        "s",
+        "--aliases",
+        "aliases.csv",
+    ];
+    let out = kg(&build, &dir);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("2 unchanged"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(nodes_named(&dir, "s", "ACME"), acme);
+    // Again with the same registry: nothing to do, and nothing undone.
+    ok(&build, &dir);
+    assert_eq!(nodes_named(&dir, "s", "ACME"), acme);
+
+    // Without the registry the merge is undone.
+    ok(&["build", "news.txt", "--store", "s"], &dir);
+    assert_eq!(nodes_named(&dir, "s", "ACME"), short);
+}

@@ -5,7 +5,7 @@
 //! and publishes it at the end with one atomic rename, so a failed, killed or out-of-space build
 //! leaves the previous graph exactly as it was, and readers see the old graph or the new one.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -16,6 +16,8 @@ use kg_extract::pipeline::Pipeline;
 use kg_extract::{Document, Statement};
 use kg_graph::generation::{Build, Hook};
 use kg_graph::history::{self, BuildRecord};
+use kg_graph::resolve::Resolver;
+use kg_graph::{Changes, Reconcile};
 use rayon::prelude::*;
 
 use crate::dump::{self, InputFile, Item, ReadOptions, Record, Reject};
@@ -267,18 +269,33 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         history::copy(previous, store)?;
     }
     let registry = args.resolution.registry()?;
-    let mut resolver = match args.resolution.enabled() {
-        true => Some(store.resolver(registry.clone())?),
-        false => None,
+    let resolution = match args.resolution.enabled() {
+        true => registry.fingerprint(),
+        false => "off".to_owned(),
     };
     let fresh = args.full || build.previous().is_none();
+    // How the graph being updated was resolved: if the registry (or resolution itself) changed
+    // since, every document's entities are re-resolved even when no document changed.
+    let resolved_as = match build.previous() {
+        Some(previous) if !fresh => history::list(previous)?
+            .last()
+            .map(|r| r.resolution.clone()),
+        _ => None,
+    };
+    // The batches land names on the registry's entities and on the full names of this build.
+    // The names already in the store are not read here (that is a scan of every document):
+    // the reconciliation at the end lands what this misses.
+    let mut resolver = args
+        .resolution
+        .enabled()
+        .then(|| Resolver::new(registry.clone()));
     let mut summary = Summary::default();
     let mut rejects = Rejects {
         path: args.input.rejects.clone(),
         list: Vec::new(),
     };
     let mut seen = HashSet::new();
-    let mut touched = BTreeSet::new();
+    let mut touched = Changes::default();
     // Time spent writing the store (not reading or extracting), for the benchmarks.
     let mut store_time = std::time::Duration::ZERO;
     let bar = progress("building");
@@ -354,7 +371,19 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     }
     drop(seen);
     bar.set_message("updating entities");
-    store.resolve_entities(&touched, &registry, args.resolution.enabled())?;
+    // Reconciling reads every name of the store; an unchanged graph resolved with the same
+    // registry is already reconciled.
+    let wrote = summary.added + summary.changed + summary.removed > 0 || args.full;
+    let reconcile = if !args.resolution.enabled() {
+        Reconcile::Off
+    } else if fresh || resolved_as.as_deref() != Some(resolution.as_str()) {
+        Reconcile::All
+    } else if wrote {
+        Reconcile::Changed
+    } else {
+        Reconcile::Off
+    };
+    store.resolve_entities(&touched, &registry, reconcile)?;
     build.hook("entities");
     summary.rejected = rejects.list.len() as u64;
     let record = BuildRecord {
@@ -386,8 +415,15 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         extractor: version.clone(),
         models,
         software: format!("kg {}", env!("CARGO_PKG_VERSION")),
+        resolution,
     };
     history::record(store, &record)?;
+    if fresh {
+        // The bulk loader left overlapping files; compact them now rather than in the
+        // background of the next builds (see KgStore::compact).
+        bar.set_message("compacting");
+        store.compact()?;
+    }
     store_time += writing.elapsed();
     build.hook("recorded");
     bar.set_message("publishing");

@@ -45,6 +45,9 @@ pub struct BuildRecord {
     pub models: Vec<String>,
     /// The kg program ("kg 0.1.0").
     pub software: String,
+    /// How entities were resolved: "off", or "registry sha256:…" of the alias registry applied
+    /// ([`crate::resolve::Registry::fingerprint`]). Empty in records of older kg versions.
+    pub resolution: String,
 }
 
 /// IRI (and graph name) of the `number`-th build.
@@ -83,6 +86,9 @@ impl BuildRecord {
         add(&iri, KG_RECORDS_REJECTED, int(self.rejected));
         add(&iri, KG_STATEMENTS_EXTRACTED, int(self.statements));
         add(&iri, KG_EXTRACTOR, text(&self.extractor));
+        if !self.resolution.is_empty() {
+            add(&iri, KG_ENTITY_RESOLUTION, text(&self.resolution));
+        }
         for model in &self.models {
             add(&iri, KG_MODEL, text(model));
         }
@@ -171,6 +177,7 @@ pub fn list(store: &KgStore) -> Result<Vec<BuildRecord>, GraphError> {
             extractor: one(KG_EXTRACTOR, iri)?,
             models,
             software,
+            resolution: one(KG_ENTITY_RESOLUTION, iri)?,
         });
     }
     out.sort_by_key(|r| r.number);
@@ -192,13 +199,28 @@ pub fn next_number(store: &KgStore) -> Result<u64, GraphError> {
 /// Copies every build record of `from` into `to` (a `--full` rebuild starts from an empty graph
 /// but keeps the history).
 pub fn copy(from: &KgStore, to: &KgStore) -> Result<(), GraphError> {
-    let mut transaction = to.oxigraph().start_transaction()?;
-    for quad in from.oxigraph().iter() {
-        let quad = quad?;
-        if let GraphName::NamedNode(g) = &quad.graph_name {
+    // Only the record graphs (found by their build numbers) are read: iterating the whole
+    // store would decode every quad of it.
+    let mut graphs = Vec::new();
+    for quad in from
+        .oxigraph()
+        .quads_for_pattern(None, Some(KG_BUILD_NUMBER), None, None)
+    {
+        if let GraphName::NamedNode(g) = quad?.graph_name {
             if is_history_graph(g.as_str()) {
-                transaction.insert(&quad);
+                graphs.push(g);
             }
+        }
+    }
+    let mut transaction = to.oxigraph().start_transaction()?;
+    for g in graphs {
+        for quad in from.oxigraph().quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(oxigraph::model::GraphNameRef::from(&g)),
+        ) {
+            transaction.insert(&quad?);
         }
     }
     transaction.commit()?;
@@ -286,6 +308,7 @@ mod tests {
             extractor: "kg-extract 0.1.0".into(),
             models: vec!["a.bin sha256:00 1".into(), "b.bin sha256:01 2".into()],
             software: "kg 0.1.0".into(),
+            resolution: "registry sha256:00".into(),
         };
         record_into(&store, &record);
         assert_eq!(next_number(&store).unwrap(), 2);
@@ -313,6 +336,7 @@ mod tests {
                 bytes: 1,
             }],
             models: vec!["m".into()],
+            resolution: "off".into(),
             ..BuildRecord::default()
         };
         for quad in record.quads() {

@@ -23,7 +23,7 @@ pub mod store;
 pub mod style;
 pub mod vocab;
 
-pub use store::{Batch, KgStore, Stats};
+pub use store::{Batch, Changes, KgStore, Reconcile, Stats};
 
 /// Errors of the graph layer.
 #[derive(Debug, thiserror::Error)]

@@ -25,11 +25,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use kg_extract::names::{self, ShortKey};
 use kg_extract::EntityType;
 use oxigraph::model::{
-    GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
+    NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::vocab::*;
+use crate::GraphError;
 
 /// One row of the alias registry (`data/aliases.csv`).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -84,6 +87,18 @@ impl Registry {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// What a build records of the registry it applied (`kg:entityResolution`): a build whose
+    /// registry differs from the previous build's must re-resolve every document.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        if self.entries.is_empty() {
+            return "registry: none".into();
+        }
+        let digest = Sha256::digest(format!("{:?}", self.entries).as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("registry sha256:{hex}, {} entries", self.entries.len())
     }
 
     pub fn entries(&self) -> &[RegistryEntry] {
@@ -320,17 +335,7 @@ pub fn reconcile(
         .collect();
     for ((graph, entity), o) in &observed {
         // The document's fullest name for the entity decides.
-        let Some(name) = o.names.iter().max_by_key(|n| {
-            (
-                names::words(n).len(),
-                n.len(),
-                std::cmp::Reverse(n.as_str()),
-            )
-        }) else {
-            continue;
-        };
-        let canonical = resolver.canonical(name, voted(&o.votes));
-        let Some(target) = entity_iri(&canonical) else {
+        let Some(target) = decide(&resolver, o) else {
             continue;
         };
         if &target != entity {
@@ -340,6 +345,214 @@ pub fn reconcile(
         }
     }
     Ok(touched)
+}
+
+/// [`reconcile`] for a build that changed a few documents under the same registry as the build
+/// before it, whose graph was reconciled: reads only what the changed names can have moved.
+///
+/// A multi-word name is its own canonical name (or the registry's), so only entities a document
+/// knows by one word ("Putin", "KCNA", "Vostochny") can move, and only when the full names
+/// under their short key changed: when a document that used one of those full names was added,
+/// replaced or removed. `names` are the names of those documents (old and new versions). The
+/// store's names are read once as distinct values (a grouped SPARQL query decodes nothing
+/// else); the vote counts of the full names under an affected key and the observations of the
+/// affected one-word names are then read by name. The result is what [`reconcile`] gives.
+pub fn reconcile_changed(
+    transaction: &mut Transaction<'_>,
+    registry: &Registry,
+    names: &BTreeSet<String>,
+) -> Result<BTreeSet<NamedNode>, GraphError> {
+    let kinds = [
+        Some(EntityType::Person),
+        Some(EntityType::Organization),
+        Some(EntityType::Place),
+    ];
+    // Every short key a name takes part in, as a full name or as a short one, of any type.
+    let keys_of = |name: &str| -> Vec<ShortKey> {
+        if names::words(name).len() > 1 {
+            kinds
+                .iter()
+                .flat_map(|k| names::short_keys(name, *k))
+                .collect()
+        } else {
+            KINDS
+                .iter()
+                .filter_map(|k| names::lookup_key(name, Some(*k)))
+                .collect()
+        }
+    };
+    let affected: HashSet<ShortKey> = names.iter().flat_map(|n| keys_of(n)).collect();
+    let mut touched = BTreeSet::new();
+    if affected.is_empty() {
+        return Ok(touched);
+    }
+    let mut resolver = Resolver::new(registry.clone());
+    let mut short_names = Vec::new();
+    for name in select_literals(
+        transaction,
+        &format!(
+            "SELECT DISTINCT ?n WHERE {{ GRAPH ?g {{ ?e <{}> ?n }} }}",
+            KG_OBSERVED_NAME.as_str()
+        ),
+        "n",
+    )? {
+        if !keys_of(name.value()).iter().any(|k| affected.contains(k)) {
+            continue;
+        }
+        if names::words(name.value()).len() > 1 {
+            for (kind, count) in name_votes(transaction, &name)? {
+                for _ in 0..count {
+                    resolver.index.add(name.value(), kind);
+                }
+            }
+        } else {
+            short_names.push(name);
+        }
+    }
+    // The observations known by an affected one-word name, decided as `reconcile` decides.
+    let mut moves = Vec::new();
+    for name in short_names {
+        let found: Vec<Quad> = transaction
+            .quads_for_pattern(
+                None,
+                Some(KG_OBSERVED_NAME),
+                Some(TermRef::from(&name)),
+                None,
+            )
+            .collect::<Result<_, _>>()?;
+        for quad in found {
+            let (NamedOrBlankNode::NamedNode(entity), GraphName::NamedNode(graph)) =
+                (quad.subject, quad.graph_name)
+            else {
+                continue;
+            };
+            let o = observed(transaction, &graph, &entity)?;
+            if let Some(target) = decide(&resolver, &o) {
+                if target != entity {
+                    moves.push((graph, entity, target));
+                }
+            }
+        }
+    }
+    moves.sort();
+    moves.dedup();
+    for (graph, entity, target) in moves {
+        move_entity(transaction, &graph, &entity, &target)?;
+        touched.insert(entity);
+        touched.insert(target);
+    }
+    Ok(touched)
+}
+
+/// The canonical IRI of a document entity: its fullest name decides.
+fn decide(resolver: &Resolver, o: &Observed) -> Option<NamedNode> {
+    let name = o.names.iter().max_by_key(|n| {
+        (
+            names::words(n).len(),
+            n.len(),
+            std::cmp::Reverse(n.as_str()),
+        )
+    })?;
+    entity_iri(&resolver.canonical(name, voted(&o.votes)))
+}
+
+/// What one document observed of one entity.
+fn observed(
+    transaction: &Transaction<'_>,
+    graph: &NamedNode,
+    entity: &NamedNode,
+) -> Result<Observed, StorageError> {
+    let g = Some(GraphNameRef::from(graph));
+    let e = Some(NamedOrBlankNodeRef::from(entity));
+    let mut o = Observed {
+        names: Vec::new(),
+        votes: [0; 4],
+    };
+    for quad in transaction.quads_for_pattern(e, Some(KG_OBSERVED_NAME), None, g) {
+        if let Term::Literal(name) = quad?.object {
+            o.names.push(name.value().to_owned());
+        }
+    }
+    for quad in transaction.quads_for_pattern(e, Some(KG_OBSERVED_TYPE), None, g) {
+        if let Term::NamedNode(class) = quad?.object {
+            if let Some(kind) = kind_of_class(class.as_ref()) {
+                o.votes[kind_index(kind)] += 1;
+            }
+        }
+    }
+    Ok(o)
+}
+
+/// How many document entities named `name` voted for each type (each entity's own majority,
+/// as [`voted`] decides), counted by SPARQL without decoding the documents.
+fn name_votes(
+    transaction: &Transaction<'_>,
+    name: &Literal,
+) -> Result<Vec<(EntityType, usize)>, GraphError> {
+    let classes = [SCHEMA_PERSON, SCHEMA_ORGANIZATION, SCHEMA_PLACE, KG_OTHER];
+    let sums: Vec<String> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                "(SUM(IF(BOUND(?t) && ?t = <{}>, 1, 0)) AS ?v{i})",
+                c.as_str()
+            )
+        })
+        .collect();
+    let query = format!(
+        "SELECT ?v0 ?v1 ?v2 ?v3 (COUNT(*) AS ?c) WHERE {{
+           {{ SELECT ?g ?e {} WHERE {{
+                GRAPH ?g {{ ?e <{}> {name} OPTIONAL {{ ?e <{}> ?t }} }}
+              }} GROUP BY ?g ?e }}
+         }} GROUP BY ?v0 ?v1 ?v2 ?v3",
+        sums.join(" "),
+        KG_OBSERVED_NAME.as_str(),
+        KG_OBSERVED_TYPE.as_str(),
+    );
+    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
+        .parse_query(&query)?
+        .on_transaction(transaction)
+        .execute()?
+    else {
+        return Ok(Vec::new());
+    };
+    let number = |t: Option<&Term>| match t {
+        Some(Term::Literal(l)) => l.value().parse::<usize>().unwrap_or(0),
+        _ => 0,
+    };
+    let mut out = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        let mut votes = [0u32; 4];
+        for (i, v) in votes.iter_mut().enumerate() {
+            *v = number(solution.get(format!("v{i}").as_str())) as u32;
+        }
+        out.push((voted(&votes), number(solution.get("c"))));
+    }
+    Ok(out)
+}
+
+/// The literal values one variable of a SELECT takes.
+fn select_literals(
+    transaction: &Transaction<'_>,
+    query: &str,
+    variable: &str,
+) -> Result<Vec<Literal>, GraphError> {
+    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
+        .parse_query(query)?
+        .on_transaction(transaction)
+        .execute()?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for solution in solutions {
+        if let Some(Term::Literal(l)) = solution?.get(variable) {
+            out.push(l.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// Replaces `from` by `to` in every quad of one document graph.

@@ -83,6 +83,7 @@ impl KgStore {
             store: &self.store,
             transaction: self.store.start_transaction()?,
             touched: BTreeSet::new(),
+            names: BTreeSet::new(),
             resolver: None,
             bulk: None,
         })
@@ -177,24 +178,31 @@ impl KgStore {
     /// Recomputes the entity records of `entities` in transactions of bounded size: a build that
     /// writes a generation nobody reads yet needs no single transaction, only bounded memory.
     pub fn refresh_entities(&self, entities: &BTreeSet<NamedNode>) -> Result<(), GraphError> {
-        self.resolve_entities(entities, &Registry::default(), true)
+        let changes = Changes {
+            entities: entities.clone(),
+            names: BTreeSet::new(),
+        };
+        self.resolve_entities(&changes, &Registry::default(), Reconcile::All)
     }
 
-    /// Entity resolution at the end of a build: with `resolve`, every document's entities are
-    /// first moved to their canonical IRIs given all names of the store and the registry
-    /// ([`crate::resolve::reconcile`], one transaction); then the records of the touched and
-    /// moved entities are recomputed in transactions of bounded size.
+    /// Entity resolution at the end of a build: documents' entities are first moved to their
+    /// canonical IRIs given all names of the store and the registry, as `reconcile` says (one
+    /// transaction); then the records of the touched and moved entities are recomputed in
+    /// transactions of bounded size.
     pub fn resolve_entities(
         &self,
-        entities: &BTreeSet<NamedNode>,
+        changes: &Changes,
         registry: &Registry,
-        resolve: bool,
+        reconcile: Reconcile,
     ) -> Result<(), GraphError> {
         const PER_TRANSACTION: usize = 2000;
-        let mut entities = entities.clone();
-        if resolve {
+        let mut entities = changes.entities.clone();
+        if reconcile != Reconcile::Off {
             let mut transaction = self.store.start_transaction()?;
-            entities.extend(crate::resolve::reconcile(&mut transaction, registry)?);
+            entities.extend(match reconcile {
+                Reconcile::All => crate::resolve::reconcile(&mut transaction, registry)?,
+                _ => crate::resolve::reconcile_changed(&mut transaction, registry, &changes.names)?,
+            });
             transaction.commit()?;
         }
         let all: Vec<&NamedNode> = entities.iter().collect();
@@ -204,6 +212,15 @@ impl KgStore {
             entities::refresh(&mut transaction, &part, registry)?;
             transaction.commit()?;
         }
+        Ok(())
+    }
+
+    /// Compacts the store's files (RocksDB's full compaction). A store written by the bulk loader
+    /// is a heap of overlapping files that RocksDB would otherwise compact in the background of
+    /// every later build that checkpoints it: doing it once, at the end of the build that wrote
+    /// them, keeps incremental re-builds proportional to what changed.
+    pub fn compact(&self) -> Result<(), GraphError> {
+        self.store.optimize()?;
         Ok(())
     }
 
@@ -244,12 +261,42 @@ pub struct Stats {
     pub entities_by_type: BTreeMap<String, usize>,
 }
 
+/// How much entity resolution a build's end redoes ([`KgStore::resolve_entities`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reconcile {
+    /// None: resolution is off, or the graph is already reconciled (nothing changed).
+    Off,
+    /// Every document entity: a new registry, a first or full build.
+    All,
+    /// Only what the changed names can have moved (see [`crate::resolve::reconcile_changed`]):
+    /// an incremental build under the same registry as the build before it.
+    Changed,
+}
+
+/// What committed batches changed.
+#[derive(Clone, Debug, Default)]
+pub struct Changes {
+    /// Entities whose records must be recomputed.
+    pub entities: BTreeSet<NamedNode>,
+    /// The names (`kg:observedName`) of the documents written and of those replaced or removed.
+    pub names: BTreeSet<String>,
+}
+
+impl Changes {
+    pub fn extend(&mut self, other: Changes) {
+        self.entities.extend(other.entities);
+        self.names.extend(other.names);
+    }
+}
+
 /// A set of document writes committed atomically.
 pub struct Batch<'a> {
     store: &'a Store,
     transaction: Transaction<'a>,
     /// Entities whose canonical record must be recomputed at commit.
     touched: BTreeSet<NamedNode>,
+    /// Names of the documents written and removed.
+    names: BTreeSet<String>,
     /// Registry and known names; `None` when resolution is off.
     resolver: Option<Resolver>,
     /// The quads to bulk-load at commit ([`KgStore::bulk_batch`]).
@@ -288,6 +335,11 @@ impl Batch<'_> {
             None => mapping::document_quads(document, statements, extractor),
         };
         for quad in quads {
+            if quad.predicate.as_ref() == KG_OBSERVED_NAME {
+                if let Term::Literal(name) = &quad.object {
+                    self.names.insert(name.value().to_owned());
+                }
+            }
             if quad.predicate.as_ref() == KG_MENTIONS {
                 if let Term::NamedNode(entity) = &quad.object {
                     self.touched.insert(entity.clone());
@@ -318,6 +370,14 @@ impl Batch<'_> {
         for quad in mentioned {
             if let Term::NamedNode(entity) = quad.object {
                 self.touched.insert(entity);
+            }
+        }
+        for quad in
+            self.transaction
+                .quads_for_pattern(None, Some(KG_OBSERVED_NAME), None, Some(graph_ref))
+        {
+            if let Term::Literal(name) = quad?.object {
+                self.names.insert(name.value().to_owned());
             }
         }
         if present {
@@ -352,9 +412,10 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Commits the documents without recomputing entity records; returns the entities whose
-    /// records must be recomputed ([`KgStore::refresh_entities`]) before anyone reads the store.
-    pub fn commit_documents(self) -> Result<BTreeSet<NamedNode>, GraphError> {
+    /// Commits the documents without recomputing entity records; returns what changed: the
+    /// entities whose records must be recomputed ([`KgStore::resolve_entities`]) before anyone
+    /// reads the store, and the names involved.
+    pub fn commit_documents(self) -> Result<Changes, GraphError> {
         self.transaction.commit()?;
         if let Some(quads) = self.bulk {
             let mut loader = self
@@ -364,7 +425,10 @@ impl Batch<'_> {
             loader.load_quads(quads)?;
             loader.commit()?;
         }
-        Ok(self.touched)
+        Ok(Changes {
+            entities: self.touched,
+            names: self.names,
+        })
     }
 }
 

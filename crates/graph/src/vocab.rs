@@ -114,6 +114,7 @@ terms! {
     KG_CONTENT_HASH = KG:"contentHash";
     KG_FINGERPRINT = KG:"fingerprint";
     KG_EXTRACTOR = KG:"extractor";
+    KG_ENTITY_RESOLUTION = KG:"entityResolution";
     KG_TEXT = KG:"text";
     KG_INDEX = KG:"index";
     KG_START = KG:"start";

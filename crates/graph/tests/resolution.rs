@@ -243,3 +243,118 @@ fn a_place_without_its_head_word_lands_on_the_longer_place_unless_it_is_a_known_
     assert_eq!((station.len(), city.len()), (1, 1));
     assert_ne!(station, city);
 }
+
+/// Every quad of the store as sorted N-Quads lines.
+fn all_quads(store: &KgStore) -> Vec<String> {
+    let mut out: Vec<String> = store
+        .oxigraph()
+        .iter()
+        .map(|q| q.unwrap().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// One build step as `kg build` runs it: the batch's documents written and removed, then the
+/// entities resolved with `reconcile`.
+fn step(
+    store: &KgStore,
+    put: &[(&str, Vec<Statement>)],
+    remove: &[&str],
+    reconcile: kg_graph::Reconcile,
+) {
+    let mut batch = store.batch().unwrap();
+    batch.set_resolver(Some(kg_graph::resolve::Resolver::new(Registry::default())));
+    for id in remove {
+        batch.remove_document(id).unwrap();
+    }
+    for (id, statements) in put {
+        batch
+            .put_document(
+                &Document::new(*id, format!("Text of {id}.")),
+                statements,
+                "test",
+            )
+            .unwrap();
+    }
+    let changes = batch.commit_documents().unwrap();
+    store
+        .resolve_entities(&changes, &Registry::default(), reconcile)
+        .unwrap();
+}
+
+#[test]
+fn reconciling_only_the_changed_names_gives_the_graph_a_full_reconciliation_gives() {
+    use EntityType::*;
+    let doc = |id: &'static str, who: &str, kind: EntityType, place: &str| {
+        (id, vec![visit(id, entity(who, kind), place)])
+    };
+    // Each step adds, replaces or removes documents so that short names gain, lose and change
+    // their one full name: a surname, an acronym, a place stem, a type vote.
+    type Docs = Vec<(&'static str, Vec<Statement>)>;
+    let steps: Vec<(Docs, Vec<&str>)> = vec![
+        (
+            vec![
+                doc("d1", "Duarte", Person, "Keflavik"),
+                doc("d2", "KCNA", Organization, "Porto"),
+                doc("d3", "Jordan", Person, "Braga"),
+            ],
+            vec![],
+        ),
+        (
+            vec![
+                doc("d4", "Ana Duarte", Person, "Keflavik Airport"),
+                doc("d5", "Korean Central News Agency", Organization, "Faro"),
+            ],
+            vec![],
+        ),
+        (vec![doc("d6", "Rui Duarte", Person, "Porto")], vec![]),
+        (
+            vec![doc("d4", "Ana Duarte", Person, "Lisbon")],
+            vec!["d6", "d5"],
+        ),
+        (
+            vec![
+                doc("d7", "Michael Jordan", Person, "Braga"),
+                doc("d8", "Duarte", Place, "Faro"),
+            ],
+            vec!["d1"],
+        ),
+    ];
+    let incremental = KgStore::in_memory().unwrap();
+    let full = KgStore::in_memory().unwrap();
+    for (i, (put, remove)) in steps.iter().enumerate() {
+        // The first build of a store is always reconciled in full.
+        let mode = if i == 0 {
+            kg_graph::Reconcile::All
+        } else {
+            kg_graph::Reconcile::Changed
+        };
+        step(&incremental, put, remove, mode);
+        step(&full, put, remove, kg_graph::Reconcile::All);
+        assert_eq!(all_quads(&incremental), all_quads(&full), "after step {i}");
+        // The steps do move entities (else the comparison would prove little).
+        if i == 1 {
+            assert_eq!(nodes(&full, "Keflavik"), nodes(&full, "Keflavik Airport"));
+            assert_eq!(
+                nodes(&full, "KCNA"),
+                nodes(&full, "Korean Central News Agency")
+            );
+            assert_eq!(nodes(&full, "Duarte"), nodes(&full, "Ana Duarte"));
+        }
+        if i == 2 {
+            assert_ne!(
+                nodes(&full, "Duarte"),
+                nodes(&full, "Ana Duarte"),
+                "ambiguous"
+            );
+        }
+        if i == 3 {
+            assert_eq!(
+                nodes(&full, "Duarte"),
+                nodes(&full, "Ana Duarte"),
+                "Rui is gone"
+            );
+        }
+    }
+}
