@@ -660,21 +660,66 @@ fn transition_features(f: &mut Vec<u64>, prev: u16, lower: u64, shape: u64) {
     f.push(feature2(tpl::PREV_LABEL_SHAPE, label_hash(prev), shape));
 }
 
+/// Scores of the previous-label feature alone, by previous label: they depend on the model only.
+fn label_rows(model: &impl Score) -> [[f32; N_CLASSES]; N_CLASSES] {
+    let mut rows = [[0f32; N_CLASSES]; N_CLASSES];
+    for (prev, row) in rows.iter_mut().enumerate() {
+        model.scores(&[feature(tpl::PREV_LABEL, label_hash(prev as u16))], row);
+    }
+    rows
+}
+
 /// The best valid BILOU labelling under a first-order model (Viterbi). Each token's static
-/// features are scored once; only the three transition features are scored per previous label.
-fn viterbi(model: &impl Score, statics: &[Vec<u64>]) -> Vec<u16> {
+/// features are scored once. Per previous label, the transition features
+/// ([`transition_features`]) are the model's fixed row for the label (`label_rows`, computed
+/// once per model), plus the label's pairing with the token's word, plus its pairing with the
+/// token's shape (looked up once per distinct shape of the sentence), added in that order so
+/// that the scores are bit-identical to scoring the three together.
+fn viterbi(
+    model: &impl Score,
+    label_rows: &[[f32; N_CLASSES]; N_CLASSES],
+    statics: &[Vec<u64>],
+) -> Vec<u16> {
     let n = statics.len();
     if n == 0 {
         return Vec::new();
     }
+    // [last][prev]: the labels that may follow `prev` (see `allowed`), in increasing order: 2 after
+    // B or I, 7 after O, L or U, instead of trying all 13.
+    let mut allowed_after = [[([0u8; N_CLASSES], 0usize); N_CLASSES]; 2];
+    for (last, rows) in allowed_after.iter_mut().enumerate() {
+        for (prev, (list, len)) in rows.iter_mut().enumerate() {
+            for next in 0..N_CLASSES {
+                if allowed(prev as u16, next as u16, last == 1) {
+                    list[*len] = next as u8;
+                    *len += 1;
+                }
+            }
+        }
+    }
+    // The pairing of each previous label with a shape, per shape of the sentence: few distinct.
+    let mut by_shape: Vec<(u64, [[f32; N_CLASSES]; N_CLASSES])> = Vec::new();
     let mut base = [0f32; N_CLASSES];
-    let mut trans = [0f32; N_CLASSES];
-    let mut f: Vec<u64> = Vec::with_capacity(4);
+    let mut trans;
     let mut best = vec![[f32::NEG_INFINITY; N_CLASSES]; n];
     let mut back = vec![[0u8; N_CLASSES]; n];
     for (i, st) in statics.iter().enumerate() {
         model.scores(st, &mut base);
         let last = i + 1 == n;
+        // st[1] is LOWER and st[2] SHAPE (see static_features).
+        let (lower, shape) = (st[1], st[2]);
+        let shape_rows = match by_shape.iter().position(|(s, _)| *s == shape) {
+            Some(k) => k,
+            None => {
+                let mut rows = [[0f32; N_CLASSES]; N_CLASSES];
+                for (prev, row) in rows.iter_mut().enumerate() {
+                    let l = label_hash(prev as u16);
+                    model.scores(&[feature2(tpl::PREV_LABEL_SHAPE, l, shape)], row);
+                }
+                by_shape.push((shape, rows));
+                by_shape.len() - 1
+            }
+        };
         // The sentence starts after an implicit O.
         let prevs = if i == 0 { 0..1 } else { 0..N_CLASSES as u16 };
         for prev in prevs {
@@ -686,15 +731,17 @@ fn viterbi(model: &impl Score, statics: &[Vec<u64>]) -> Vec<u16> {
             if before == f32::NEG_INFINITY {
                 continue;
             }
-            f.clear();
-            // st[1] is LOWER and st[2] SHAPE (see static_features).
-            transition_features(&mut f, prev, st[1], st[2]);
-            model.scores(&f, &mut trans);
-            for c in 0..N_CLASSES as u16 {
-                let score = before + base[c as usize] + trans[c as usize];
-                if allowed(prev, c, last) && score > best[i][c as usize] {
-                    best[i][c as usize] = score;
-                    back[i][c as usize] = prev as u8;
+            trans = label_rows[prev as usize];
+            let l = label_hash(prev);
+            model.add_scores(&[feature2(tpl::PREV_LABEL_LOWER, l, lower)], &mut trans);
+            let shape_row = &by_shape[shape_rows].1[prev as usize];
+            let (list, len) = &allowed_after[usize::from(last)][prev as usize];
+            for &c in &list[..*len] {
+                let c = c as usize;
+                let score = before + base[c] + (trans[c] + shape_row[c]);
+                if score > best[i][c] {
+                    best[i][c] = score;
+                    back[i][c] = prev as u8;
                 }
             }
         }
@@ -780,6 +827,8 @@ const VERSION: u32 = 2;
 pub struct Recognizer {
     weights: Weights,
     clusters: Lexicon,
+    /// [`label_rows`] of `weights`.
+    label_rows: [[f32; N_CLASSES]; N_CLASSES],
 }
 
 impl Recognizer {
@@ -822,7 +871,7 @@ impl Recognizer {
                 for (statics, gold) in &data[d] {
                     feats.clone_from(statics);
                     history.add_features(&mut feats);
-                    let guess = viterbi(&model, &feats);
+                    let guess = viterbi(&model, &label_rows(&model), &feats);
                     if guess != *gold {
                         structured_update(&mut model, &feats, gold, &guess);
                     }
@@ -831,8 +880,10 @@ impl Recognizer {
                 }
             }
         }
+        let weights = model.average(options.prune_below);
         Recognizer {
-            weights: model.average(options.prune_below),
+            label_rows: label_rows(&weights),
+            weights,
             clusters: options.clusters.clone(),
         }
     }
@@ -864,7 +915,7 @@ impl Recognizer {
         }
         let mut statics = static_features(tokens, gazetteer(), &self.clusters);
         history.add_features(&mut statics);
-        let labels = viterbi(&self.weights, &statics);
+        let labels = viterbi(&self.weights, &self.label_rows, &statics);
         history.record(&statics, &labels);
         labels_to_mentions(&labels)
     }
@@ -890,7 +941,12 @@ impl Recognizer {
             )));
         }
         let clusters = Lexicon::read(&mut r)?;
-        Ok(Recognizer { weights, clusters })
+        let label_rows = label_rows(&weights);
+        Ok(Recognizer {
+            weights,
+            clusters,
+            label_rows,
+        })
     }
 
     /// Number of features with weights (for reports).
