@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedOrBlankNodeRef, Quad, Term, Variable,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Transaction};
 
@@ -68,15 +70,15 @@ impl Record {
         transaction: &Transaction<'_>,
         entity: &NamedNode,
     ) -> Result<Option<Record>, GraphError> {
-        let e = format!("<{}>", entity.as_str());
+        // The entity is bound as a value, never formatted into the query text.
         let query = format!(
-            "SELECT ?p ?o (COUNT(*) AS ?n) WHERE {{
-               {{ GRAPH ?g {{ {e} ?p ?o }}
+            "SELECT ?e ?p ?o (COUNT(*) AS ?n) WHERE {{
+               {{ GRAPH ?g {{ ?e ?p ?o }}
                   FILTER(?p IN (<{label}>, <{name}>, <{kind}>, <{same}>)) }}
-               UNION {{ GRAPH ?g {{ ?d <{mentions}> {e} }} BIND(<{mentions}> AS ?p) }}
-               UNION {{ GRAPH ?g {{ ?s <{subject}> {e} }} BIND(<{subject}> AS ?p) }}
-               UNION {{ GRAPH ?g {{ ?s <{object}> {e} }} BIND(<{subject}> AS ?p) }}
-             }} GROUP BY ?p ?o",
+               UNION {{ GRAPH ?g {{ ?d <{mentions}> ?e }} BIND(<{mentions}> AS ?p) }}
+               UNION {{ GRAPH ?g {{ ?s <{subject}> ?e }} BIND(<{subject}> AS ?p) }}
+               UNION {{ GRAPH ?g {{ ?s <{object}> ?e }} BIND(<{subject}> AS ?p) }}
+             }} GROUP BY ?e ?p ?o",
             label = KG_OBSERVED_LABEL.as_str(),
             name = KG_OBSERVED_NAME.as_str(),
             kind = KG_OBSERVED_TYPE.as_str(),
@@ -87,6 +89,7 @@ impl Record {
         );
         let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
             .parse_query(&query)?
+            .substitute_variable(Variable::new_unchecked("e"), entity.clone())
             .on_transaction(transaction)
             .execute()?
         else {

@@ -26,7 +26,7 @@ use kg_extract::names::{self, ShortKey};
 use kg_extract::EntityType;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
-    NamedOrBlankNodeRef, Quad, Term, TermRef,
+    NamedOrBlankNodeRef, Quad, Term, TermRef, Variable,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Transaction};
@@ -483,35 +483,38 @@ fn observed(
     Ok(o)
 }
 
-/// How many document entities named `name` voted for each type (each entity's own majority,
-/// as [`voted`] decides), counted by SPARQL without decoding the documents.
+/// How many document entities named `name` voted for each type, counted by SPARQL without
+/// decoding the documents. A document states each type of an entity at most once (quads are a
+/// set), so [`voted`]'s majority is the first of person, organisation, place, other that the
+/// document stated, and person when it stated none of them.
 fn name_votes(
     transaction: &Transaction<'_>,
     name: &Literal,
 ) -> Result<Vec<(EntityType, usize)>, GraphError> {
-    let classes = [SCHEMA_PERSON, SCHEMA_ORGANIZATION, SCHEMA_PLACE, KG_OTHER];
-    let sums: Vec<String> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            format!(
-                "(SUM(IF(BOUND(?t) && ?t = <{}>, 1, 0)) AS ?v{i})",
-                c.as_str()
-            )
-        })
-        .collect();
+    let has = |class: NamedNodeRef<'_>| {
+        format!(
+            "EXISTS {{ ?e <{}> <{}> }}",
+            KG_OBSERVED_TYPE.as_str(),
+            class.as_str()
+        )
+    };
+    // The name is bound as a value, never formatted into the query text.
     let query = format!(
-        "SELECT ?v0 ?v1 ?v2 ?v3 (COUNT(*) AS ?c) WHERE {{
-           {{ SELECT ?g ?e {} WHERE {{
-                GRAPH ?g {{ ?e <{}> {name} OPTIONAL {{ ?e <{}> ?t }} }}
-              }} GROUP BY ?g ?e }}
-         }} GROUP BY ?v0 ?v1 ?v2 ?v3",
-        sums.join(" "),
-        KG_OBSERVED_NAME.as_str(),
-        KG_OBSERVED_TYPE.as_str(),
+        "SELECT ?name ?k (COUNT(*) AS ?c) WHERE {{
+           GRAPH ?g {{
+             ?e <{observed}> ?name .
+             BIND(IF({person}, 0, IF({organisation}, 1, IF({place}, 2, IF({other}, 3, 0)))) AS ?k)
+           }}
+         }} GROUP BY ?name ?k",
+        observed = KG_OBSERVED_NAME.as_str(),
+        person = has(SCHEMA_PERSON),
+        organisation = has(SCHEMA_ORGANIZATION),
+        place = has(SCHEMA_PLACE),
+        other = has(KG_OTHER),
     );
     let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
         .parse_query(&query)?
+        .substitute_variable(Variable::new_unchecked("name"), name.clone())
         .on_transaction(transaction)
         .execute()?
     else {
@@ -524,11 +527,8 @@ fn name_votes(
     let mut out = Vec::new();
     for solution in solutions {
         let solution = solution?;
-        let mut votes = [0u32; 4];
-        for (i, v) in votes.iter_mut().enumerate() {
-            *v = number(solution.get(format!("v{i}").as_str())) as u32;
-        }
-        out.push((voted(&votes), number(solution.get("c"))));
+        let kind = KINDS[number(solution.get("k")).min(3)];
+        out.push((kind, number(solution.get("c"))));
     }
     Ok(out)
 }

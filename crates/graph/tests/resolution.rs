@@ -356,5 +356,12 @@ fn reconciling_only_the_changed_names_gives_the_graph_a_full_reconciliation_give
                 "Rui is gone"
             );
         }
+        if i == 5 {
+            assert_ne!(
+                nodes(&full, "Duarte"),
+                nodes(&full, "Ana Duarte"),
+                "a place now"
+            );
+        }
     }
 }
