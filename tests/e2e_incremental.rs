@@ -210,6 +210,8 @@ fn incremental_sync_full_and_history() {
         .unwrap()
         .starts_with("kg-extract"));
     assert!(!builds[4]["models"].as_array().unwrap().is_empty());
+    // Which alias registry the build applied (none in this directory).
+    assert_eq!(builds[4]["entity_resolution"], "registry: none");
     for b in &builds {
         assert!(b["started"].as_str().unwrap() <= b["ended"].as_str().unwrap());
     }

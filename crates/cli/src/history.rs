@@ -44,7 +44,8 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
         }
         HistoryFormat::Table => {
             let rows: Vec<Vec<String>> = records.iter().map(row).collect();
-            let shown = COLUMNS.len() - 2; // inputs' digests and the extractor are too wide
+            // Inputs' digests, the extractor and the registry fingerprint are too wide.
+            let shown = COLUMNS.len() - 3;
             let mut widths: Vec<usize> = COLUMNS[..shown].iter().map(|c| c.len()).collect();
             for r in &rows {
                 for (w, cell) in widths.iter_mut().zip(r) {
@@ -78,7 +79,7 @@ pub fn run(args: &HistoryArgs) -> Result<()> {
     Ok(())
 }
 
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "build",
     "started",
     "ended",
@@ -92,6 +93,7 @@ const COLUMNS: [&str; 13] = [
     "inputs",
     "input_sha256",
     "extractor",
+    "entity_resolution",
 ];
 
 fn row(r: &BuildRecord) -> Vec<String> {
@@ -112,6 +114,7 @@ fn row(r: &BuildRecord) -> Vec<String> {
         join(&|i| i.path.clone()),
         join(&|i| i.sha256.clone()),
         r.extractor.clone(),
+        r.resolution.clone(),
     ]
 }
 
@@ -133,5 +136,6 @@ fn json(r: &BuildRecord) -> serde_json::Value {
         "extractor": r.extractor,
         "models": r.models,
         "software": r.software,
+        "entity_resolution": r.resolution,
     })
 }
