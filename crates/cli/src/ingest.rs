@@ -373,7 +373,7 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     bar.set_message("updating entities");
     // Reconciling reads every name of the store; an unchanged graph resolved with the same
     // registry is already reconciled.
-    let wrote = summary.added + summary.changed + summary.removed > 0 || args.full;
+    let wrote = summary.added + summary.changed + summary.removed > 0;
     let reconcile = if !args.resolution.enabled() {
         Reconcile::Off
     } else if fresh || resolved_as.as_deref() != Some(resolution.as_str()) {

@@ -8,14 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedOrBlankNodeRef, Quad, Term, Variable,
-};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::{StorageError, Transaction};
 
 use kg_extract::EntityType;
 
+use crate::query::{count, select_in};
 use crate::resolve::{Registry, RegistryEntry};
 use crate::vocab::*;
 use crate::GraphError;
@@ -87,14 +85,7 @@ impl Record {
             subject = RDF_SUBJECT.as_str(),
             object = RDF_OBJECT.as_str(),
         );
-        let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-            .parse_query(&query)?
-            .substitute_variable(Variable::new_unchecked("e"), entity.clone())
-            .on_transaction(transaction)
-            .execute()?
-        else {
-            return Err(GraphError::Invalid("entity counts: not a SELECT".into()));
-        };
+        let solutions = select_in(transaction, &query, &[("e", entity.clone().into())])?;
         let mut labels = BTreeMap::new();
         let mut names = BTreeMap::new();
         let mut types = BTreeMap::new();
@@ -102,10 +93,7 @@ impl Record {
         let (mut documents, mut statements) = (0, 0);
         for solution in solutions {
             let solution = solution?;
-            let n = match solution.get("n") {
-                Some(Term::Literal(n)) => n.value().parse::<usize>().unwrap_or(0),
-                _ => 0,
-            };
+            let n = count(solution.get("n"));
             let Some(Term::NamedNode(p)) = solution.get("p") else {
                 continue;
             };

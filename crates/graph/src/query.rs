@@ -7,9 +7,10 @@
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator};
+use oxigraph::store::Transaction;
 
 use crate::vocab::PREFIXES;
 use crate::{GraphError, KgStore};
@@ -41,6 +42,31 @@ pub fn execute(store: &KgStore, sparql: &str) -> Result<QueryResults<'static>, G
         prepared.dataset_mut().set_default_graph_as_union();
     }
     Ok(prepared.on_store(store.oxigraph()).execute()?)
+}
+
+/// Runs one of kg's own SELECT queries inside `transaction`, with `bindings` bound as values
+/// (terms from documents are never formatted into query text).
+pub(crate) fn select_in<'a>(
+    transaction: &'a Transaction<'_>,
+    sparql: &str,
+    bindings: &[(&str, Term)],
+) -> Result<QuerySolutionIter<'a>, GraphError> {
+    let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+    for (variable, term) in bindings {
+        prepared = prepared.substitute_variable(Variable::new_unchecked(*variable), term.clone());
+    }
+    match prepared.on_transaction(transaction).execute()? {
+        QueryResults::Solutions(solutions) => Ok(solutions),
+        _ => Err(GraphError::Invalid(format!("not a SELECT: {sparql}"))),
+    }
+}
+
+/// A COUNT or other integer a query returned (0 when unbound).
+pub(crate) fn count(term: Option<&Term>) -> usize {
+    match term {
+        Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// Writes results in `format`. Solutions and booleans take the tabular formats, graphs the RDF ones;

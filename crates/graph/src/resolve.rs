@@ -26,11 +26,11 @@ use kg_extract::names::{self, ShortKey};
 use kg_extract::EntityType;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
-    NamedOrBlankNodeRef, Quad, Term, TermRef, Variable,
+    NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Transaction};
 
+use crate::query::{count, select_in};
 use crate::vocab::*;
 use crate::GraphError;
 
@@ -130,6 +130,18 @@ pub struct NameIndex {
     by_short: HashMap<ShortKey, BTreeMap<String, (String, [u32; 4])>>,
 }
 
+/// Every short key a full name can be referred to by, whatever its type turns out to be.
+fn full_name_keys(name: &str) -> BTreeSet<ShortKey> {
+    [
+        Some(EntityType::Person),
+        Some(EntityType::Organization),
+        Some(EntityType::Place),
+    ]
+    .into_iter()
+    .flat_map(|k| names::short_keys(name, k))
+    .collect()
+}
+
 fn kind_index(kind: EntityType) -> usize {
     match kind {
         EntityType::Person => 0,
@@ -151,14 +163,7 @@ impl NameIndex {
     /// form of them).
     pub fn add(&mut self, name: &str, kind: EntityType) {
         // Index under every short key any type would give; the type votes decide at look-up.
-        let mut keys: BTreeSet<ShortKey> = BTreeSet::new();
-        for k in [
-            Some(EntityType::Person),
-            Some(EntityType::Organization),
-            Some(EntityType::Place),
-        ] {
-            keys.extend(names::short_keys(name, k));
-        }
+        let keys = full_name_keys(name);
         if keys.is_empty() {
             return;
         }
@@ -362,18 +367,10 @@ pub fn reconcile_changed(
     registry: &Registry,
     names: &BTreeSet<String>,
 ) -> Result<BTreeSet<NamedNode>, GraphError> {
-    let kinds = [
-        Some(EntityType::Person),
-        Some(EntityType::Organization),
-        Some(EntityType::Place),
-    ];
     // Every short key a name takes part in, as a full name or as a short one, of any type.
     let keys_of = |name: &str| -> Vec<ShortKey> {
         if names::words(name).len() > 1 {
-            kinds
-                .iter()
-                .flat_map(|k| names::short_keys(name, *k))
-                .collect()
+            full_name_keys(name).into_iter().collect()
         } else {
             KINDS
                 .iter()
@@ -388,14 +385,17 @@ pub fn reconcile_changed(
     }
     let mut resolver = Resolver::new(registry.clone());
     let mut short_names = Vec::new();
-    for name in select_literals(
-        transaction,
-        &format!(
-            "SELECT DISTINCT ?n WHERE {{ GRAPH ?g {{ ?e <{}> ?n }} }}",
-            KG_OBSERVED_NAME.as_str()
-        ),
-        "n",
-    )? {
+    let distinct = format!(
+        "SELECT DISTINCT ?n WHERE {{ GRAPH ?g {{ ?e <{}> ?n }} }}",
+        KG_OBSERVED_NAME.as_str()
+    );
+    let mut store_names = Vec::new();
+    for solution in select_in(transaction, &distinct, &[])? {
+        if let Some(Term::Literal(name)) = solution?.get("n") {
+            store_names.push(name.clone());
+        }
+    }
+    for name in store_names {
         if !keys_of(name.value()).iter().any(|k| affected.contains(k)) {
             continue;
         }
@@ -512,45 +512,11 @@ fn name_votes(
         place = has(SCHEMA_PLACE),
         other = has(KG_OTHER),
     );
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-        .parse_query(&query)?
-        .substitute_variable(Variable::new_unchecked("name"), name.clone())
-        .on_transaction(transaction)
-        .execute()?
-    else {
-        return Ok(Vec::new());
-    };
-    let number = |t: Option<&Term>| match t {
-        Some(Term::Literal(l)) => l.value().parse::<usize>().unwrap_or(0),
-        _ => 0,
-    };
     let mut out = Vec::new();
-    for solution in solutions {
+    for solution in select_in(transaction, &query, &[("name", name.clone().into())])? {
         let solution = solution?;
-        let kind = KINDS[number(solution.get("k")).min(3)];
-        out.push((kind, number(solution.get("c"))));
-    }
-    Ok(out)
-}
-
-/// The literal values one variable of a SELECT takes.
-fn select_literals(
-    transaction: &Transaction<'_>,
-    query: &str,
-    variable: &str,
-) -> Result<Vec<Literal>, GraphError> {
-    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
-        .parse_query(query)?
-        .on_transaction(transaction)
-        .execute()?
-    else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for solution in solutions {
-        if let Some(Term::Literal(l)) = solution?.get(variable) {
-            out.push(l.clone());
-        }
+        let kind = KINDS[count(solution.get("k")).min(3)];
+        out.push((kind, count(solution.get("c"))));
     }
     Ok(out)
 }

@@ -49,15 +49,20 @@ fn build(store: &KgStore, registry: &Registry, docs: &[(&str, Vec<Statement>)]) 
         let resolver = store.resolver(registry.clone()).unwrap();
         let mut batch = store.batch().unwrap();
         batch.set_resolver(Some(resolver));
-        batch
-            .put_document(
-                &Document::new(*id, format!("Text of {id}.")),
-                statements,
-                "test",
-            )
-            .unwrap();
+        put(&mut batch, id, statements);
         batch.commit().unwrap();
     }
+}
+
+/// Writes one hand-made document into a batch.
+fn put(batch: &mut kg_graph::Batch<'_>, id: &str, statements: &[Statement]) {
+    batch
+        .put_document(
+            &Document::new(id, format!("Text of {id}.")),
+            statements,
+            "test",
+        )
+        .unwrap();
 }
 
 fn column(store: &KgStore, sparql: &str) -> Vec<String> {
@@ -269,13 +274,7 @@ fn step(
         batch.remove_document(id).unwrap();
     }
     for (id, statements) in put {
-        batch
-            .put_document(
-                &Document::new(*id, format!("Text of {id}.")),
-                statements,
-                "test",
-            )
-            .unwrap();
+        self::put(&mut batch, id, statements);
     }
     let changes = batch.commit_documents().unwrap();
     store
