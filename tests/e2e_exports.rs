@@ -122,6 +122,37 @@ fn every_format_is_byte_identical_across_builds_and_runs() {
 }
 
 #[test]
+fn the_export_summaries_give_what_the_statements_give() {
+    // The same exports read from the build's export summaries and from the statements through
+    // SPARQL (the hidden --read-sparql), with every kind of filter.
+    let dir = built();
+    let filters: [&[&str]; 6] = [
+        &[],
+        &["--undirected"],
+        &["--since", "2023-09-05", "--until", "2023-09-12"],
+        &["--types", "person,place"],
+        &["--min-weight", "2"],
+        &["--ego", "vladimir putin", "--depth", "2"],
+    ];
+    for (i, filter) in filters.iter().enumerate() {
+        for format in ["graphml", "gexf"] {
+            let (a, b) = (format!("sum{i}.{format}"), format!("sparql{i}.{format}"));
+            let mut args = vec!["export", format, "-o", &a, "--store", "dated"];
+            args.extend(*filter);
+            ok(&args, dir);
+            args[3] = &b;
+            args.push("--read-sparql");
+            ok(&args, dir);
+            let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
+            assert!(
+                read(&a) == read(&b),
+                "{format} {filter:?}: the read paths differ"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_whole_export_has_dates_spells_and_typed_keys() {
     let dir = built();
     let all = export_csv("all", &[]);

@@ -87,6 +87,10 @@ pub struct ExportArgs {
     /// …up to N hops away, in either direction.
     #[arg(long, value_name = "N", default_value_t = 1, requires = "ego")]
     depth: usize,
+    /// Read the statements through SPARQL even when the store has export summaries (for tests
+    /// and the export benchmark, which compare the two).
+    #[arg(long, hide = true)]
+    read_sparql: bool,
 }
 
 impl ExportArgs {
@@ -136,7 +140,12 @@ impl ExportArgs {
     fn project(&self) -> Result<EntityGraph> {
         let filters = self.filters()?;
         let store = open_existing(&self.store.store)?;
-        let graph = projection::project_filtered(&store, &filters, self.direction()).map_err(
+        let path = if self.read_sparql {
+            projection::ReadPath::Sparql
+        } else {
+            projection::ReadPath::Auto
+        };
+        let graph = projection::project_with(&store, &filters, self.direction(), path).map_err(
             |e| match (&self.query, &e) {
                 (
                     Some(path),

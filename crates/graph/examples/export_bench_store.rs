@@ -195,6 +195,10 @@ fn main() {
         .filter_map(|i| vocab::entity_iri(&name(i)))
         .collect();
     store.refresh_entities(&all).expect("entity records");
+    // As `kg build` ends a first build: compacted and flushed, so that opening the store has no
+    // write-ahead log to replay.
+    store.compact().expect("compacting");
+    store.oxigraph().flush().expect("flushing");
     eprintln!(
         "{entities} entities, {edges} edges; store {} ready in {:.0?}",
         path.display(),

@@ -37,9 +37,17 @@ pub fn refresh(
             continue;
         };
         record.apply(entity, registry.entry_for(entity));
-        for (p, o) in record.triples() {
+        let triples = record.triples();
+        let summary = crate::summary::of_entity(entity, &triples);
+        for (p, o) in triples {
             transaction.insert(&Quad::new(entity.clone(), p, o, graph.clone()));
         }
+        transaction.insert(&Quad::new(
+            entity.clone(),
+            KG_EXPORT_NODE.into_owned(),
+            summary,
+            graph.clone(),
+        ));
     }
     Ok(())
 }

@@ -34,11 +34,9 @@ const EDGE_ATTRIBUTES: &[(&str, &str)] = &[
 ];
 
 /// Writes `graph` as dynamic GEXF 1.3. `direction` should be the one the graph was projected with.
-pub fn write(
-    graph: &EntityGraph,
-    direction: Direction,
-    mut out: impl Write,
-) -> std::io::Result<()> {
+pub fn write(graph: &EntityGraph, direction: Direction, out: impl Write) -> std::io::Result<()> {
+    // Many small writes: buffered here, where they are not dynamic calls.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let out = &mut out;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -128,7 +126,7 @@ pub fn write(
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</gexf>")?;
-    Ok(())
+    out.flush()
 }
 
 fn value(out: &mut impl Write, id: &str, text: &str) -> std::io::Result<()> {

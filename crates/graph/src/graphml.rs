@@ -38,11 +38,9 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// Writes `graph` as GraphML. `direction` should be the one the graph was projected with.
-pub fn write(
-    graph: &EntityGraph,
-    direction: Direction,
-    mut out: impl Write,
-) -> std::io::Result<()> {
+pub fn write(graph: &EntityGraph, direction: Direction, out: impl Write) -> std::io::Result<()> {
+    // Many small writes: buffered here, where they are not dynamic calls.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let out = &mut out;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -100,7 +98,7 @@ pub fn write(
     }
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")?;
-    Ok(())
+    out.flush()
 }
 
 fn data(out: &mut impl Write, key: &str, value: &str) -> std::io::Result<()> {

@@ -21,6 +21,7 @@ pub mod query;
 pub mod resolve;
 pub mod store;
 pub mod style;
+pub mod summary;
 pub mod vocab;
 
 pub use store::{Batch, Changes, KgStore, Reconcile, Stats};

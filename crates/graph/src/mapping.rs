@@ -81,6 +81,9 @@ pub fn document_quads_resolved(
         let document = out.document.clone();
         out.push(document, KG_MENTIONS.into_owned(), entity);
     }
+    if let Some(summary) = crate::summary::of_document(&out.document, &out.quads) {
+        out.quads.push(summary);
+    }
     out.quads
 }
 

@@ -346,21 +346,284 @@ struct Support {
     evidence: String,
 }
 
+/// Where the projection reads the store from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadPath {
+    /// The export summaries written at build time ([`crate::summary`]) when every document and
+    /// entity record has one, else SPARQL.
+    Auto,
+    /// The statements themselves, through SPARQL: what the summaries summarise.
+    Sparql,
+}
+
+/// Statements filtered one by one and merged into edges, keyed by (subject, object, predicate).
+struct Merger<'a> {
+    filters: &'a Filters,
+    selection: Option<&'a Selection>,
+    direction: Direction,
+    index: &'a HashMap<String, u32>,
+    type_ok: &'a [bool],
+    predicates: HashMap<String, u32>,
+    merged: HashMap<(u32, u32, u32), Support>,
+    seen_statements: HashSet<u64>,
+}
+
+impl Merger<'_> {
+    /// One row of a statement: its subject, predicate, object, sentence and day. A statement may
+    /// come as several rows (one per day): `statement` identifies it, so that it counts once.
+    fn add(&mut self, statement: u64, s: &str, p: &str, o: &str, text: &str, day: Option<Day>) {
+        let (Some(&si), Some(&oi)) = (self.index.get(s), self.index.get(o)) else {
+            return;
+        };
+        if !self.type_ok[si as usize] || !self.type_ok[oi as usize] {
+            return;
+        }
+        if let Some(sel) = self.selection {
+            // Owned keys only when a selection is given.
+            if !sel
+                .triples
+                .contains(&(s.to_owned(), p.to_owned(), o.to_owned()))
+            {
+                return;
+            }
+        }
+        let filters = self.filters;
+        if (filters.since.is_some() || filters.until.is_some())
+            && !day.is_some_and(|d| {
+                filters.since.is_none_or(|s| d >= s) && filters.until.is_none_or(|u| d <= u)
+            })
+        {
+            return;
+        }
+        let pi = match self.predicates.get(p) {
+            Some(&pi) => pi,
+            None => {
+                let next = self.predicates.len() as u32;
+                self.predicates.insert(p.to_owned(), next);
+                next
+            }
+        };
+        let key = match self.direction {
+            Direction::Directed => (si, oi, pi),
+            Direction::Undirected => (si.min(oi), si.max(oi), pi),
+        };
+        let support = self.merged.entry(key).or_default();
+        if let Some(day) = day {
+            support.days.push(day);
+        }
+        if self.seen_statements.insert(statement) {
+            support.weight += 1;
+            let shorter = text.len() < support.evidence.len()
+                || (text.len() == support.evidence.len() && text < support.evidence.as_str());
+            if support.weight == 1 || shorter {
+                text.clone_into(&mut support.evidence);
+            }
+        }
+    }
+}
+
+/// What the store gives the projection: the nodes in IRI order and, filled by the statements'
+/// pass, the days each node's documents are dated.
+struct Read {
+    nodes: Vec<EntityNode>,
+    seen: Vec<Vec<Day>>,
+}
+
 /// Projects the part of the store that `filters` select.
 pub fn project_filtered(
     store: &KgStore,
     filters: &Filters,
     direction: Direction,
 ) -> Result<EntityGraph, GraphError> {
+    project_with(store, filters, direction, ReadPath::Auto)
+}
+
+/// [`project_filtered`], reading the store the way `path` says. Both paths give the same graph
+/// (a test compares them); the summaries are ≈ 20× faster on large stores.
+pub fn project_with(
+    store: &KgStore,
+    filters: &Filters,
+    direction: Direction,
+    path: ReadPath,
+) -> Result<EntityGraph, GraphError> {
     let selection = match &filters.query {
         Some(q) => Some(select_subgraph(store, q)?),
         None => None,
     };
-    let in_window =
-        |day: Day| filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u);
-    let windowed = filters.since.is_some() || filters.until.is_some();
+    let summarised = path == ReadPath::Auto && summaries_complete(store)?;
+    let mut read = None;
+    let mut merged = None;
+    if summarised {
+        if let Some(nodes) = summary_nodes(store)? {
+            let (index, type_ok) = node_index(&nodes, filters);
+            let mut merger = Merger::new(filters, selection.as_ref(), direction, &index, &type_ok);
+            let mut seen = vec![Vec::new(); nodes.len()];
+            if summary_statements(store, &mut merger, &mut seen)? {
+                merged = Some((merger.predicates, merger.merged));
+                read = Some((Read { nodes, seen }, index, type_ok));
+            }
+        }
+    }
+    let (read, index, type_ok, (predicates, merged)) = match (read, merged) {
+        (Some((read, index, type_ok)), Some(merged)) => (read, index, type_ok, merged),
+        _ => {
+            let nodes = sparql_nodes(store)?;
+            let (index, type_ok) = node_index(&nodes, filters);
+            let mut merger = Merger::new(filters, selection.as_ref(), direction, &index, &type_ok);
+            sparql_statements(store, &mut merger)?;
+            let merged = (merger.predicates, merger.merged);
+            let seen = sparql_seen(store, &index, nodes.len())?;
+            (Read { nodes, seen }, index, type_ok, merged)
+        }
+    };
+    drop(index);
+    assemble(
+        read,
+        type_ok,
+        predicates,
+        merged,
+        filters,
+        selection.as_ref(),
+        direction,
+    )
+}
 
-    // Nodes, in IRI order; their index in `nodes` is their id from here on.
+impl<'a> Merger<'a> {
+    fn new(
+        filters: &'a Filters,
+        selection: Option<&'a Selection>,
+        direction: Direction,
+        index: &'a HashMap<String, u32>,
+        type_ok: &'a [bool],
+    ) -> Merger<'a> {
+        Merger {
+            filters,
+            selection,
+            direction,
+            index,
+            type_ok,
+            predicates: HashMap::new(),
+            merged: HashMap::new(),
+            seen_statements: HashSet::new(),
+        }
+    }
+}
+
+/// Node ids (positions in IRI order) and whether each node's type passes the type filter.
+fn node_index(nodes: &[EntityNode], filters: &Filters) -> (HashMap<String, u32>, Vec<bool>) {
+    let index = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.iri.clone(), i as u32))
+        .collect();
+    let type_ok = nodes
+        .iter()
+        .map(|n| filters.types.is_empty() || filters.types.contains(&n.class))
+        .collect();
+    (index, type_ok)
+}
+
+/// Whether every document and every entity record has its export summary.
+fn summaries_complete(store: &KgStore) -> Result<bool, GraphError> {
+    let count = |sparql: &str| -> Result<u64, GraphError> {
+        let mut n = 0;
+        for_each_row(store, sparql, |row| {
+            n = row[0].as_deref().and_then(|v| v.parse().ok()).unwrap_or(0);
+        })?;
+        Ok(n)
+    };
+    let documents = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a kg:Document } }")?;
+    let summaries = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d kg:exportEdges ?x } }")?;
+    let records = count(
+        r"SELECT (COUNT(*) AS ?n) WHERE { GRAPH kgd:graph\/entities { ?e kg:documentCount ?x } }",
+    )?;
+    let rows = count(
+        r"SELECT (COUNT(*) AS ?n) WHERE { GRAPH kgd:graph\/entities { ?e kg:exportNode ?x } }",
+    )?;
+    Ok(documents == summaries && records == rows)
+}
+
+/// The nodes from the entity summaries; `None` if one cannot be read.
+fn summary_nodes(store: &KgStore) -> Result<Option<Vec<EntityNode>>, GraphError> {
+    let mut by_iri: BTreeMap<String, EntityNode> = BTreeMap::new();
+    let mut complete = true;
+    for_each_row(
+        store,
+        r"SELECT ?row WHERE { GRAPH kgd:graph\/entities { ?e kg:exportNode ?row } }",
+        |row| {
+            let Some(parsed) = row[0].as_deref().and_then(crate::summary::parse_node) else {
+                complete = false;
+                return;
+            };
+            let (Some(label), Some(class)) = (parsed.label, parsed.class) else {
+                return;
+            };
+            by_iri.insert(
+                parsed.iri.clone(),
+                EntityNode {
+                    iri: parsed.iri,
+                    label,
+                    class,
+                    aliases: parsed.aliases,
+                    mentions: parsed.mentions,
+                    documents: parsed.documents,
+                    dates: Vec::new(),
+                },
+            );
+        },
+    )?;
+    Ok(complete.then(|| by_iri.into_values().collect()))
+}
+
+/// Feeds the statements of the document summaries to `merger` and the documents' days to
+/// `seen`; `false` if a summary cannot be read.
+fn summary_statements(
+    store: &KgStore,
+    merger: &mut Merger<'_>,
+    seen: &mut [Vec<Day>],
+) -> Result<bool, GraphError> {
+    let mut complete = true;
+    let mut statement = 0u64;
+    for_each_row(
+        store,
+        "SELECT ?summary WHERE { GRAPH ?g { ?d kg:exportEdges ?summary } }",
+        |row| {
+            let Some(summary) = row[0].as_deref().and_then(crate::summary::parse_document) else {
+                complete = false;
+                return;
+            };
+            if !summary.days.is_empty() {
+                for m in &summary.mentions {
+                    if let Some(&i) = merger.index.get(*m) {
+                        seen[i as usize].extend(&summary.days);
+                    }
+                }
+            }
+            for edge in &summary.edges {
+                statement += 1;
+                let text = crate::summary::unescape(edge.sentence);
+                if edge.days.is_empty() {
+                    merger.add(
+                        statement,
+                        edge.subject,
+                        edge.predicate,
+                        edge.object,
+                        &text,
+                        None,
+                    );
+                }
+                for &day in &edge.days {
+                    let (s, p, o) = (edge.subject, edge.predicate, edge.object);
+                    merger.add(statement, s, p, o, &text, Some(day));
+                }
+            }
+        },
+    )?;
+    Ok(complete)
+}
+
+/// The nodes, through SPARQL.
+fn sparql_nodes(store: &KgStore) -> Result<Vec<EntityNode>, GraphError> {
     let mut by_iri: BTreeMap<String, EntityNode> = BTreeMap::new();
     for_each_row(store, NODES, |row| {
         let [Some(iri), Some(label), Some(class), mentions, documents, aliases] = row else {
@@ -389,62 +652,51 @@ pub fn project_filtered(
             },
         );
     })?;
-    let mut nodes: Vec<EntityNode> = by_iri.into_values().collect();
-    let index: HashMap<String, u32> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.iri.clone(), i as u32))
-        .collect();
-    let type_ok: Vec<bool> = nodes
-        .iter()
-        .map(|n| filters.types.is_empty() || filters.types.contains(&n.class))
-        .collect();
+    Ok(by_iri.into_values().collect())
+}
 
-    // Statements → edges, keyed by (subject, object, predicate) ids.
-    let mut predicates: HashMap<String, u32> = HashMap::new();
-    let mut merged: HashMap<(u32, u32, u32), Support> = HashMap::new();
-    let mut seen_statements: HashSet<u64> = HashSet::new();
+/// The statements, through SPARQL.
+fn sparql_statements(store: &KgStore, merger: &mut Merger<'_>) -> Result<(), GraphError> {
     for_each_row(store, EDGES, |row| {
         let [Some(st), Some(s), Some(p), Some(o), Some(text), date, time] = row else {
             return;
         };
-        let (Some(&si), Some(&oi)) = (index.get(s), index.get(o)) else {
-            return;
-        };
-        if !type_ok[si as usize] || !type_ok[oi as usize] {
-            return;
-        }
-        if let Some(sel) = &selection {
-            if !sel.triples.contains(&(s.clone(), p.clone(), o.clone())) {
-                return;
-            }
-        }
         let day = time
             .as_deref()
             .and_then(Day::parse)
             .or_else(|| date.as_deref().and_then(Day::parse));
-        if windowed && !day.is_some_and(in_window) {
-            return;
-        }
-        let next = predicates.len() as u32;
-        let pi = *predicates.entry(p.clone()).or_insert(next);
-        let key = match direction {
-            Direction::Directed => (si, oi, pi),
-            Direction::Undirected => (si.min(oi), si.max(oi), pi),
-        };
-        let support = merged.entry(key).or_default();
-        if let Some(day) = day {
-            support.days.push(day);
-        }
-        if seen_statements.insert(hash(st)) {
-            support.weight += 1;
-            let shorter = text.len() < support.evidence.len()
-                || (text.len() == support.evidence.len() && text < &support.evidence);
-            if support.weight == 1 || shorter {
-                support.evidence.clone_from(text);
-            }
-        }
+        merger.add(hash(st), s, p, o, text, day);
+    })
+}
+
+/// The days each node's documents are dated, through SPARQL.
+fn sparql_seen(
+    store: &KgStore,
+    index: &HashMap<String, u32>,
+    nodes: usize,
+) -> Result<Vec<Vec<Day>>, GraphError> {
+    let mut seen = vec![Vec::new(); nodes];
+    for_each_row(store, SEEN, |row| {
+        let [Some(e), Some(dates)] = row else { return };
+        let Some(&i) = index.get(e) else { return };
+        seen[i as usize].extend(dates.split(' ').filter_map(Day::parse));
     })?;
+    Ok(seen)
+}
+
+/// Merged edges and nodes → the filtered graph.
+fn assemble(
+    read: Read,
+    type_ok: Vec<bool>,
+    predicates: HashMap<String, u32>,
+    merged: HashMap<(u32, u32, u32), Support>,
+    filters: &Filters,
+    selection: Option<&Selection>,
+    direction: Direction,
+) -> Result<EntityGraph, GraphError> {
+    let Read { mut nodes, seen } = read;
+    let in_window =
+        |day: Day| filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u);
 
     // Predicates in IRI order, for sorting edges.
     let mut predicate_iris: Vec<(String, u32)> = predicates.into_iter().collect();
@@ -461,8 +713,8 @@ pub fn project_filtered(
     edges.sort_unstable_by_key(|(key, _)| *key);
 
     // Which nodes stay.
-    let mut keep: Vec<bool> = type_ok.clone();
-    if let Some(sel) = &selection {
+    let mut keep: Vec<bool> = type_ok;
+    if let Some(sel) = selection {
         for (k, node) in keep.iter_mut().zip(&nodes) {
             *k &= sel.nodes.contains(&node.iri);
         }
@@ -512,17 +764,12 @@ pub fn project_filtered(
     }
 
     // Node dates: documents mentioning them, plus their kept edges' statements.
-    for_each_row(store, SEEN, |row| {
-        let [Some(e), Some(dates)] = row else { return };
-        let Some(&i) = index.get(e) else { return };
-        if keep[i as usize] {
-            let days = dates
-                .split(' ')
-                .filter_map(Day::parse)
-                .filter(|d| in_window(*d));
-            nodes[i as usize].dates.extend(days);
+    for ((node, days), k) in nodes.iter_mut().zip(seen).zip(&keep) {
+        if *k {
+            node.dates
+                .extend(days.into_iter().filter(|d| in_window(*d)));
         }
-    })?;
+    }
     let edges: Vec<_> = edges
         .into_iter()
         .filter(|((s, o, _), _)| keep[*s as usize] && keep[*o as usize])

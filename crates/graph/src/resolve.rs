@@ -31,6 +31,7 @@ use oxigraph::model::{
 use oxigraph::store::{StorageError, Transaction};
 
 use crate::query::{count, select_in};
+use crate::summary;
 use crate::vocab::*;
 use crate::GraphError;
 
@@ -553,6 +554,26 @@ fn move_entity(
             o => o.clone(),
         };
         transaction.insert(&Quad::new(subject, q.predicate, object, q.graph_name));
+    }
+    // The document's export summary names the entity too.
+    let document = NamedOrBlankNodeRef::from(graph.as_ref());
+    let summaries: Vec<Quad> = transaction
+        .quads_for_pattern(Some(document), Some(KG_EXPORT_EDGES), None, Some(g))
+        .collect::<Result<_, _>>()?;
+    for q in summaries {
+        let Term::Literal(text) = &q.object else {
+            continue;
+        };
+        // A summary this version cannot read is left as it is: exports then use SPARQL.
+        if let Some(renamed) = summary::rename_entity(text.value(), from.as_str(), to.as_str()) {
+            transaction.remove(&q);
+            transaction.insert(&Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                Literal::new_simple_literal(renamed),
+                q.graph_name.clone(),
+            ));
+        }
     }
     Ok(())
 }

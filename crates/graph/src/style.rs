@@ -29,6 +29,14 @@ pub fn size(node: &EntityNode) -> f64 {
 /// Writes `text` escaped for XML content and attributes, dropping characters XML 1.0 does not
 /// allow, so that any input text gives a well-formed file.
 pub fn write_escaped(out: &mut impl Write, text: &str) -> io::Result<()> {
+    // Most text needs nothing: one pass over the bytes finds out (0xEF leads U+FFFE and U+FFFF,
+    // and a few other characters that then take the careful path).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF))
+    {
+        return out.write_all(text.as_bytes());
+    }
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let replacement = match c {

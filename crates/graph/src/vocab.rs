@@ -100,6 +100,7 @@ terms! {
     SCHEMA_ORGANIZATION = SCHEMA:"Organization";
     SCHEMA_PLACE = SCHEMA:"Place";
     XSD_DATE = XSD:"date";
+    XSD_STRING = XSD:"string";
     XSD_DATE_TIME = XSD:"dateTime";
     XSD_G_YEAR_MONTH = XSD:"gYearMonth";
     XSD_G_YEAR = XSD:"gYear";
@@ -144,6 +145,8 @@ terms! {
     KG_MENTION_COUNT = KG:"mentionCount";
     KG_DOCUMENT_COUNT = KG:"documentCount";
     KG_UNRESOLVED = KG:"unresolved";
+    KG_EXPORT_EDGES = KG:"exportEdges";
+    KG_EXPORT_NODE = KG:"exportNode";
     KG_BUILD = KG:"Build";
     KG_BUILD_NUMBER = KG:"buildNumber";
     KG_MODE = KG:"mode";
@@ -213,6 +216,8 @@ const RESERVED: &[&str] = &[
     "mentionCount",
     "documentCount",
     "unresolved",
+    "exportEdges",
+    "exportNode",
     "Build",
     "buildNumber",
     "mode",
@@ -268,8 +273,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// extractor that read it.
 pub fn fingerprint(document: &kg_extract::Document, extractor: &str) -> String {
     let mut h = Sha256::new();
+    // What kg writes for a document is part of it: a new summary format rewrites every document.
     for part in [
         extractor,
+        crate::summary::EDGES_HEADER,
         &document.text,
         &document.date.map(|d| d.to_string()).unwrap_or_default(),
         document.title.as_deref().unwrap_or(""),

@@ -3,7 +3,8 @@
 
 use kg_extract::*;
 use kg_graph::projection::{
-    parse_date_bound, parse_types, project_filtered, Day, Direction, EntityGraph, Filters,
+    parse_date_bound, parse_types, project_filtered, project_with, Day, Direction, EntityGraph,
+    EntityNode, Filters, ReadPath, RelationEdge,
 };
 use kg_graph::{csv_export, gexf, graphml, KgStore};
 use petgraph::visit::EdgeRef;
@@ -154,8 +155,24 @@ fn world() -> KgStore {
     store
 }
 
+/// The projection, read from the export summaries; reading the statements through SPARQL must
+/// give the same graph, whatever the filters.
 fn project(store: &KgStore, filters: &Filters) -> EntityGraph {
-    project_filtered(store, filters, Direction::Directed).unwrap()
+    let graph = project_filtered(store, filters, Direction::Directed).unwrap();
+    let sparql = project_with(store, filters, Direction::Directed, ReadPath::Sparql).unwrap();
+    assert_eq!(contents(&graph), contents(&sparql), "{filters:?}");
+    graph
+}
+
+/// Every node and edge with all its data, in order.
+fn contents(graph: &EntityGraph) -> (Vec<EntityNode>, Vec<(usize, usize, RelationEdge)>) {
+    (
+        graph.node_weights().cloned().collect(),
+        graph
+            .edge_references()
+            .map(|e| (e.source().index(), e.target().index(), e.weight().clone()))
+            .collect(),
+    )
 }
 
 fn labels(graph: &EntityGraph) -> Vec<String> {
@@ -726,4 +743,59 @@ fn csv_lists_read_back_with_gephi_columns() {
     assert_eq!(rows.len(), 4);
     let meet = rows.iter().find(|r| &r[4] == "meet").unwrap();
     assert_eq!((&meet[2], &meet[5]), ("Undirected", "4.0"));
+}
+
+/// Replaces the object of every quad with predicate `p` by `value` (or removes the quads).
+fn overwrite(store: &KgStore, p: oxigraph::model::NamedNodeRef<'_>, value: Option<&str>) -> usize {
+    let quads: Vec<oxigraph::model::Quad> = store
+        .oxigraph()
+        .quads_for_pattern(None, Some(p), None, None)
+        .map(Result::unwrap)
+        .collect();
+    for q in &quads {
+        store.oxigraph().remove(q).unwrap();
+        if let Some(v) = value {
+            let mut q = q.clone();
+            q.object = oxigraph::model::Literal::new_simple_literal(v).into();
+            store.oxigraph().insert(&q).unwrap();
+        }
+    }
+    quads.len()
+}
+
+#[test]
+fn a_store_without_readable_summaries_is_read_through_sparql() {
+    use kg_graph::vocab::{KG_EXPORT_EDGES, KG_EXPORT_NODE};
+    let filters = [
+        Filters::default(),
+        Filters {
+            since: Some(Day::parse("2023-09-13").unwrap()),
+            ..Filters::default()
+        },
+    ];
+    let expected: Vec<_> = filters
+        .iter()
+        .map(|f| contents(&project(&world(), f)))
+        .collect();
+    let damaged: [(oxigraph::model::NamedNodeRef<'_>, Option<&str>); 4] = [
+        (KG_EXPORT_EDGES, None),
+        (KG_EXPORT_NODE, None),
+        (KG_EXPORT_EDGES, Some("kg-export-edges 1\ne\tnot a row")),
+        (KG_EXPORT_NODE, Some("kg-export-node 99")),
+    ];
+    for (p, value) in damaged {
+        let store = world();
+        assert!(overwrite(&store, p, value) > 0);
+        for (f, expected) in filters.iter().zip(&expected) {
+            let graph = project_filtered(&store, f, Direction::Directed).unwrap();
+            assert_eq!(&contents(&graph), expected, "{p} {value:?} {f:?}");
+        }
+    }
+    // And the summaries are what is read when they are there: a summary that says something
+    // else is believed (which is why only kg's own writes may touch them).
+    let store = world();
+    overwrite(&store, KG_EXPORT_EDGES, Some("kg-export-edges 1"));
+    let graph = project_filtered(&store, &Filters::default(), Direction::Directed).unwrap();
+    assert_eq!(graph.edge_count(), 0);
+    assert_eq!(graph.node_count(), 6);
 }

@@ -260,6 +260,73 @@ fn all_quads(store: &KgStore) -> Vec<String> {
     out
 }
 
+/// Every export summary of the store is what its document's quads or its entity's record say
+/// (after moves by entity resolution too), and the projection reads the same graph from the
+/// summaries as through SPARQL.
+fn summaries_agree(store: &KgStore) {
+    use kg_graph::projection::{project_with, Direction, Filters, ReadPath};
+    use kg_graph::summary::{of_document, of_entity};
+    use kg_graph::vocab::{entities_graph, KG_EXPORT_EDGES, KG_EXPORT_NODE};
+    use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
+    use std::collections::BTreeMap;
+
+    let mut graphs: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
+    for q in store.oxigraph().iter() {
+        let q = q.unwrap();
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            graphs.entry(g.as_str().to_owned()).or_default().push(q);
+        }
+    }
+    let (mut documents, mut entities) = (0, 0);
+    for (graph, quads) in &graphs {
+        let (summaries, rest): (Vec<&Quad>, Vec<&Quad>) = quads
+            .iter()
+            .partition(|q| q.predicate == KG_EXPORT_EDGES || q.predicate == KG_EXPORT_NODE);
+        if graph == entities_graph().as_str() {
+            let mut records: BTreeMap<String, Vec<(NamedNode, Term)>> = BTreeMap::new();
+            for q in rest {
+                records
+                    .entry(q.subject.to_string())
+                    .or_default()
+                    .push((q.predicate.clone(), q.object.clone()));
+            }
+            assert_eq!(summaries.len(), records.len());
+            for q in summaries {
+                let NamedOrBlankNode::NamedNode(entity) = &q.subject else {
+                    panic!("{q}")
+                };
+                let record = &records[&q.subject.to_string()];
+                assert_eq!(q.object, Term::from(of_entity(entity, record)), "{entity}");
+                entities += 1;
+            }
+        } else if !summaries.is_empty() {
+            let document = NamedNode::new(graph.clone()).unwrap();
+            let rest: Vec<Quad> = rest.into_iter().cloned().collect();
+            let expected = of_document(&document, &rest).unwrap();
+            assert_eq!(summaries, [&expected], "{graph}");
+            documents += 1;
+        }
+    }
+    assert!(documents > 0 && entities > 0);
+    let filters = Filters::default();
+    let read = |path| {
+        let g = project_with(store, &filters, Direction::Directed, path).unwrap();
+        let edges: Vec<_> = g
+            .raw_edges()
+            .iter()
+            .map(|e| {
+                (
+                    g[e.source()].iri.clone(),
+                    g[e.target()].iri.clone(),
+                    e.weight.clone(),
+                )
+            })
+            .collect();
+        (g.node_weights().cloned().collect::<Vec<_>>(), edges)
+    };
+    assert_eq!(read(ReadPath::Auto), read(ReadPath::Sparql));
+}
+
 /// One build step as `kg build` runs it: the batch's documents written and removed, then the
 /// entities resolved with `reconcile`.
 fn step(
@@ -332,6 +399,7 @@ fn reconciling_only_the_changed_names_gives_the_graph_a_full_reconciliation_give
         step(&incremental, put, remove, mode);
         step(&full, put, remove, kg_graph::Reconcile::All);
         assert_eq!(all_quads(&incremental), all_quads(&full), "after step {i}");
+        summaries_agree(&full);
         // The steps do move entities (else the comparison would prove little).
         if i == 1 {
             assert_eq!(nodes(&full, "Keflavik"), nodes(&full, "Keflavik Airport"));
