@@ -19,7 +19,7 @@ use crate::doc::{EntityType, Mention, Sentence, Token};
 use crate::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use crate::perceptron::{
     combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
-    Perceptron, Score, Weights,
+    PackedWeights, Perceptron, Score, Weights,
 };
 
 /// Training settings. Defaults are what the shipped model used, except `clusters`, which the
@@ -432,7 +432,9 @@ struct TokenInfo {
 fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<Vec<u64>> {
     let n = tokens.len();
     let mut lower_s = String::new();
-    let mut lowers: Vec<String> = Vec::with_capacity(n);
+    // Every token's lower case, one after the other in `folded`, at `spans`.
+    let mut folded = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(n);
     let mut out = Vec::with_capacity(n);
     let mut info: Vec<TokenInfo> = Vec::with_capacity(n);
     let mut affixes: Vec<[u64; 7]> = Vec::with_capacity(n);
@@ -451,25 +453,22 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
             classes: g.word_classes(&lower_s).bits() << 1 | u64::from(capitalised),
         });
         // Prefixes of 1-3 and suffixes of 1-4 characters, hashed without allocating.
-        let bounds: Vec<usize> = lower_s
+        let chars = lower_s.chars().count();
+        let mut a = [0u64; 7];
+        let ends = lower_s
             .char_indices()
             .map(|(i, _)| i)
             .chain([lower_s.len()])
-            .collect();
-        let chars = bounds.len() - 1;
-        let mut a = [0u64; 7];
-        for k in 1..=3.min(chars) {
-            a[k - 1] = feature2(tpl::PREFIX, k as u64, hash_str(&lower_s[..bounds[k]]));
+            .skip(1);
+        for (k, end) in (1..=3.min(chars)).zip(ends) {
+            a[k - 1] = feature2(tpl::PREFIX, k as u64, hash_str(&lower_s[..end]));
         }
-        for k in 1..=4.min(chars) {
-            a[2 + k] = feature2(
-                tpl::SUFFIX,
-                k as u64,
-                hash_str(&lower_s[bounds[chars - k]..]),
-            );
+        for (k, (start, _)) in (1..=4.min(chars)).zip(lower_s.char_indices().rev()) {
+            a[2 + k] = feature2(tpl::SUFFIX, k as u64, hash_str(&lower_s[start..]));
         }
         affixes.push(a);
-        lowers.push(lower_s.clone());
+        spans.push((folded.len(), folded.len() + lower_s.len()));
+        folded.push_str(&lower_s);
     }
     const PAD: u64 = 0x5eed;
     let at = |k: isize, f: fn(&TokenInfo) -> u64| {
@@ -496,7 +495,7 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         }
     }
     // The same, ignoring case: web text often writes "florida".
-    let lower_refs: Vec<&str> = lowers.iter().map(String::as_str).collect();
+    let lower_refs: Vec<&str> = spans.iter().map(|&(a, b)| &folded[a..b]).collect();
     let mut place_folded = vec![0u64; n];
     let mut i = 0;
     while i < n {
@@ -674,7 +673,10 @@ fn label_rows(model: &impl Score) -> [[f32; N_CLASSES]; N_CLASSES] {
 /// ([`transition_features`]) are the model's fixed row for the label (`label_rows`, computed
 /// once per model), plus the label's pairing with the token's word, plus its pairing with the
 /// token's shape (looked up once per distinct shape of the sentence), added in that order so
-/// that the scores are bit-identical to scoring the three together.
+/// that, with the training-time model's float weights, the scores are bit-identical to scoring
+/// the three together (the run-time packed weights add each feature's quantised weight, so the
+/// order changes nothing there either but float rounding). Single features go through
+/// [`Score::add_feature`], one probe each.
 fn viterbi(
     model: &impl Score,
     label_rows: &[[f32; N_CLASSES]; N_CLASSES],
@@ -714,7 +716,7 @@ fn viterbi(
                 let mut rows = [[0f32; N_CLASSES]; N_CLASSES];
                 for (prev, row) in rows.iter_mut().enumerate() {
                     let l = label_hash(prev as u16);
-                    model.scores(&[feature2(tpl::PREV_LABEL_SHAPE, l, shape)], row);
+                    model.add_feature(feature2(tpl::PREV_LABEL_SHAPE, l, shape), row);
                 }
                 by_shape.push((shape, rows));
                 by_shape.len() - 1
@@ -733,7 +735,7 @@ fn viterbi(
             }
             trans = label_rows[prev as usize];
             let l = label_hash(prev);
-            model.add_scores(&[feature2(tpl::PREV_LABEL_LOWER, l, lower)], &mut trans);
+            model.add_feature(feature2(tpl::PREV_LABEL_LOWER, l, lower), &mut trans);
             let shape_row = &by_shape[shape_rows].1[prev as usize];
             let (list, len) = &allowed_after[usize::from(last)][prev as usize];
             for &c in &list[..*len] {
@@ -821,11 +823,14 @@ impl DocumentHistory {
 // The model
 
 const MAGIC: &[u8; 4] = b"KGNE";
-const VERSION: u32 = 2;
+/// 3: packed (quantised) weights, as the tagger and parser have; 2, still read: `Weights`.
+const VERSION: u32 = 3;
 
 /// A trained recogniser.
 pub struct Recognizer {
-    weights: Weights,
+    /// Packed as the tagger's and parser's are: scoring is bound by cache misses, and a packed
+    /// slot holds a feature's few weights inline, a frequent feature's row densely.
+    weights: PackedWeights,
     clusters: Lexicon,
     /// [`label_rows`] of `weights`.
     label_rows: [[f32; N_CLASSES]; N_CLASSES],
@@ -880,7 +885,7 @@ impl Recognizer {
                 }
             }
         }
-        let weights = model.average(options.prune_below);
+        let weights = PackedWeights::from_weights(&model.average(options.prune_below));
         Recognizer {
             label_rows: label_rows(&weights),
             weights,
@@ -932,8 +937,18 @@ impl Recognizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, ModelError> {
         let mut r = ByteReader::new(bytes);
         r.magic(MAGIC, "NER")?;
-        r.version("NER", VERSION)?;
-        let weights = Weights::from_bytes(r.blob()?)?;
+        let version = r.u32()?;
+        let weights = match version {
+            2 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
+            VERSION => PackedWeights::from_bytes(r.blob()?)?,
+            found => {
+                return Err(ModelError::UnsupportedVersion {
+                    kind: "NER",
+                    found,
+                    supported: VERSION,
+                })
+            }
+        };
         if weights.n_classes() != N_CLASSES {
             return Err(ModelError::Corrupt(format!(
                 "NER model has {} classes, expected {N_CLASSES}",

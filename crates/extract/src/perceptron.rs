@@ -142,6 +142,11 @@ pub trait Score {
     /// Adds each feature's weights into `scores` (length `n_classes`; not cleared first).
     fn add_scores(&self, features: &[u64], scores: &mut [f32]);
 
+    /// Adds one feature's weights into `scores`: what `add_scores(&[feature], scores)` adds.
+    fn add_feature(&self, feature: u64, scores: &mut [f32]) {
+        self.add_scores(&[feature], scores);
+    }
+
     /// Scores from zero into `scores`.
     fn scores(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
@@ -1298,10 +1303,14 @@ impl Score for PackedWeights {
     /// targets baseline x86-64, whose vectors are half as wide), into exact `i32` totals.
     #[inline]
     fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
-        let mut stack = [0i32; 256];
-        let mut heap = Vec::new();
-        let acc: &mut [i32] = if self.stride <= stack.len() {
-            &mut stack[..self.stride]
+        // Zeroing the accumulator is part of every call: only as much as the stride needs.
+        let (mut small, mut heap) = ([0i32; 16], Vec::new());
+        let mut large: [i32; 128];
+        let acc: &mut [i32] = if self.stride <= small.len() {
+            &mut small[..self.stride]
+        } else if self.stride <= 128 {
+            large = [0i32; 128];
+            &mut large[..self.stride]
         } else {
             heap.resize(self.stride, 0);
             &mut heap
@@ -1317,6 +1326,40 @@ impl Score for PackedWeights {
         self.accumulate(features, acc);
         for (s, &a) in scores.iter_mut().zip(acc.iter()) {
             *s += a as f32 * self.scale;
+        }
+    }
+
+    /// One probe, no accumulator: the NER's decoder scores single label-pair features per
+    /// previous label. A class's total is the one weight, so the result is what
+    /// [`Score::add_scores`] gives, to the bit.
+    fn add_feature(&self, feature: u64, scores: &mut [f32]) {
+        let check = check_of(feature);
+        let mut i = feature as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.check == check {
+                for &e in &slot.inline {
+                    if e != 0 {
+                        scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
+                    }
+                }
+                if slot.more & DENSE != 0 {
+                    let r = (slot.more & !DENSE) as usize;
+                    let row = &self.dense[r * self.stride..][..scores.len()];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w as i32 as f32 * self.scale;
+                    }
+                } else if slot.more != 0 {
+                    for &e in self.more(slot.more) {
+                        scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
+                    }
+                }
+                return;
+            }
+            if slot.check == 0 {
+                return;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 }
@@ -1818,6 +1861,13 @@ mod tests {
                 assert!((x - y).abs() <= max / 32767.0 * 2.0, "{a:?} vs {b:?}");
             }
             assert_eq!(sparse.predict(f), packed.predict(f));
+            // One feature alone, by the single-probe path: the same to the bit.
+            for &one in f {
+                let (mut d, mut e) = (vec![0.25; 6], vec![0.25; 6]);
+                packed.add_scores(&[one], &mut d);
+                packed.add_feature(one, &mut e);
+                assert_eq!(d, e);
+            }
         }
         // Pruning keeps the large weights only.
         let pruned = packed.pruned(3.0);
