@@ -212,8 +212,15 @@ fn incremental_sync_full_and_history() {
     assert!(!builds[4]["models"].as_array().unwrap().is_empty());
     // Which alias registry the build applied (none in this directory).
     assert_eq!(builds[4]["entity_resolution"], "registry: none");
+    // Compared as instants: the store gives xsd:dateTime back in canonical form, without the
+    // fraction's trailing zeros, and as strings "…:05.52Z" sorts before the earlier "…:05.5Z".
+    let instant = |t: &serde_json::Value| {
+        let t = t.as_str().unwrap().trim_end_matches('Z');
+        let (seconds, fraction) = t.split_once('.').unwrap_or((t, ""));
+        format!("{seconds}.{fraction:0<9}")
+    };
     for b in &builds {
-        assert!(b["started"].as_str().unwrap() <= b["ended"].as_str().unwrap());
+        assert!(instant(&b["started"]) <= instant(&b["ended"]), "{b}");
     }
     // The activity is plain PROV: queryable with the predeclared prefixes.
     let prov = ok(
