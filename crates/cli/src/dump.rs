@@ -5,7 +5,7 @@
 //! reading goes on with the next record. CSV quoting is checked line by line, so one unbalanced
 //! quote costs one record, not the rest of the file.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -134,7 +134,8 @@ pub fn read_all(
     options: &ReadOptions,
     mut sink: impl FnMut(Item),
 ) -> std::io::Result<Vec<InputFile>> {
-    let mut seen_ids = HashSet::new();
+    // Where each id was first seen, to say so when it comes again.
+    let mut seen_ids: HashMap<String, (String, u64)> = HashMap::new();
     let mut inputs = Vec::new();
     for path in files {
         let name = path.display().to_string();
@@ -149,17 +150,30 @@ pub fn read_all(
             .trim_end_matches(".gz")
             .ends_with(".tsv");
         let mut on_record = |item: Item| match item {
-            Item::Record(record) => {
-                if seen_ids.insert(record.document.id.clone()) {
+            Item::Record(record) => match seen_ids.get(&record.document.id) {
+                None => {
+                    let first = (record.file.clone(), record.line);
+                    seen_ids.insert(record.document.id.clone(), first);
                     sink(Item::Record(record));
-                } else {
+                }
+                Some((file, line)) => {
+                    // A document without an id is named by its text: the same text again is
+                    // the same document (a repeated wire story), not a second one.
+                    let reason = if record.document.id == content_id(&record.document.text) {
+                        format!("the same text as {file}:{line} (a document without an id is known by its text)")
+                    } else {
+                        format!(
+                            "duplicate document id {:?} (first at {file}:{line})",
+                            record.document.id
+                        )
+                    };
                     sink(Item::Reject(Reject {
                         file: record.file,
                         line: record.line,
-                        reason: format!("duplicate document id {:?}", record.document.id),
+                        reason,
                     }));
                 }
-            }
+            },
             reject => sink(reject),
         };
         let hashing = Hashing {
@@ -824,7 +838,24 @@ not json
         assert!(reasons[1].1.contains("not a string"));
         assert!(reasons[2].1.contains("no \"text\""));
         assert!(reasons[3].1.contains("invalid JSON"));
-        assert!(reasons[4].1.contains("duplicate"));
+        assert!(reasons[4]
+            .1
+            .contains("duplicate document id \"7\" (first at "));
+        assert!(reasons[4].1.ends_with("j.jsonl:1)"), "{}", reasons[4].1);
+    }
+
+    #[test]
+    fn a_repeated_text_without_id_is_named_as_the_same_text() {
+        let (records, rejects) = read("r.txt", b"Thanks!\nA story.\nThanks!\n");
+        assert_eq!(records.len(), 2);
+        assert_eq!(rejects.len(), 1);
+        assert_eq!(rejects[0].line, 3);
+        assert!(
+            rejects[0].reason.starts_with("the same text as ")
+                && rejects[0].reason.contains("r.txt:1 "),
+            "{}",
+            rejects[0].reason
+        );
     }
 
     #[test]
