@@ -145,17 +145,20 @@ impl ExportArgs {
         } else {
             projection::ReadPath::Auto
         };
-        let graph = projection::project_with(&store, &filters, self.direction(), path).map_err(
-            |e| match (&self.query, &e) {
-                (
-                    Some(path),
-                    kg_graph::GraphError::Syntax(_) | kg_graph::GraphError::Invalid(_),
-                ) => {
-                    anyhow::anyhow!("{}: {e}", path.display())
-                }
-                _ => e.into(),
-            },
-        )?;
+        let (graph, used) = projection::project_reading(&store, &filters, self.direction(), path)
+            .map_err(|e| match (&self.query, &e) {
+            (Some(path), kg_graph::GraphError::Syntax(_) | kg_graph::GraphError::Invalid(_)) => {
+                anyhow::anyhow!("{}: {e}", path.display())
+            }
+            _ => e.into(),
+        })?;
+        if used != path {
+            eprintln!(
+                "note: this store has no export summaries (it was written by an older kg), so \
+                 the statements were read through SPARQL, which is slower on large stores; the \
+                 next `kg build` adds them"
+            );
+        }
         Ok(graph)
     }
 }

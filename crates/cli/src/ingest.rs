@@ -384,6 +384,9 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         Reconcile::Off
     };
     store.resolve_entities(&touched, &registry, reconcile)?;
+    // A store written by an older kg: its documents this build did not re-write get their
+    // export summaries too (once; a count says there is nothing to do afterwards).
+    store.complete_summaries()?;
     build.hook("entities");
     summary.rejected = rejects.list.len() as u64;
     let record = BuildRecord {

@@ -350,7 +350,7 @@ struct Support {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadPath {
     /// The export summaries written at build time ([`crate::summary`]) when every document and
-    /// entity record has one, else SPARQL.
+    /// entity record has one, else SPARQL. As a result: the summaries were read.
     Auto,
     /// The statements themselves, through SPARQL: what the summaries summarise.
     Sparql,
@@ -446,6 +446,17 @@ pub fn project_with(
     direction: Direction,
     path: ReadPath,
 ) -> Result<EntityGraph, GraphError> {
+    Ok(project_reading(store, filters, direction, path)?.0)
+}
+
+/// [`project_with`], also saying how the store was read: [`ReadPath::Sparql`] when it was asked
+/// for, or when the store's summaries are missing or unreadable (a store of an older kg).
+pub fn project_reading(
+    store: &KgStore,
+    filters: &Filters,
+    direction: Direction,
+    path: ReadPath,
+) -> Result<(EntityGraph, ReadPath), GraphError> {
     let selection = match &filters.query {
         Some(q) => Some(select_subgraph(store, q)?),
         None => None,
@@ -464,8 +475,10 @@ pub fn project_with(
             }
         }
     }
-    let (read, index, type_ok, (predicates, merged)) = match (read, merged) {
-        (Some((read, index, type_ok)), Some(merged)) => (read, index, type_ok, merged),
+    let (read, index, type_ok, (predicates, merged), used) = match (read, merged) {
+        (Some((read, index, type_ok)), Some(merged)) => {
+            (read, index, type_ok, merged, ReadPath::Auto)
+        }
         _ => {
             let nodes = sparql_nodes(store)?;
             let (index, type_ok) = node_index(&nodes, filters);
@@ -473,11 +486,17 @@ pub fn project_with(
             sparql_statements(store, &mut merger)?;
             let merged = (merger.predicates, merger.merged);
             let seen = sparql_seen(store, &index, nodes.len())?;
-            (Read { nodes, seen }, index, type_ok, merged)
+            (
+                Read { nodes, seen },
+                index,
+                type_ok,
+                merged,
+                ReadPath::Sparql,
+            )
         }
     };
     drop(index);
-    assemble(
+    let graph = assemble(
         read,
         type_ok,
         predicates,
@@ -485,7 +504,8 @@ pub fn project_with(
         filters,
         selection.as_ref(),
         direction,
-    )
+    )?;
+    Ok((graph, used))
 }
 
 impl<'a> Merger<'a> {
@@ -524,7 +544,7 @@ fn node_index(nodes: &[EntityNode], filters: &Filters) -> (HashMap<String, u32>,
 }
 
 /// Whether every document and every entity record has its export summary.
-fn summaries_complete(store: &KgStore) -> Result<bool, GraphError> {
+pub(crate) fn summaries_complete(store: &KgStore) -> Result<bool, GraphError> {
     let count = |sparql: &str| -> Result<u64, GraphError> {
         let mut n = 0;
         for_each_row(store, sparql, |row| {

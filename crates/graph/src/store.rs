@@ -215,6 +215,77 @@ impl KgStore {
         Ok(())
     }
 
+    /// Adds the export summaries ([`crate::summary`]) that documents and entity records written
+    /// by an older kg lack, computed from what is stored, in transactions of bounded size.
+    /// Returns how many were added: none, after a quick count, once a store has them all. A
+    /// build calls it at its end, so that a store upgraded by an incremental build of another
+    /// dump also gets fast exports, not only its re-written documents.
+    pub fn complete_summaries(&self) -> Result<usize, GraphError> {
+        const PER_TRANSACTION: usize = 500;
+        if crate::projection::summaries_complete(self)? {
+            return Ok(0);
+        }
+        let iris = |sparql: &str| -> Result<Vec<NamedNode>, GraphError> {
+            let oxigraph::sparql::QueryResults::Solutions(rows) =
+                crate::query::execute(self, sparql)?
+            else {
+                return Ok(Vec::new());
+            };
+            let mut out = Vec::new();
+            for row in rows {
+                if let Some(Term::NamedNode(n)) = row?.values().first().cloned().flatten() {
+                    out.push(n);
+                }
+            }
+            Ok(out)
+        };
+        let documents = iris(
+            "SELECT ?d WHERE { GRAPH ?d { ?d a kg:Document } \
+             FILTER NOT EXISTS { GRAPH ?d { ?d kg:exportEdges ?x } } }",
+        )?;
+        let records = iris(
+            r"SELECT ?e WHERE { GRAPH kgd:graph\/entities { ?e kg:documentCount ?c }
+             FILTER NOT EXISTS { GRAPH kgd:graph\/entities { ?e kg:exportNode ?x } } }",
+        )?;
+        for part in documents.chunks(PER_TRANSACTION) {
+            let mut transaction = self.store.start_transaction()?;
+            for document in part {
+                let graph = GraphNameRef::from(document.as_ref());
+                let quads: Vec<Quad> = transaction
+                    .quads_for_pattern(None, None, None, Some(graph))
+                    .collect::<Result<_, _>>()?;
+                if let Some(summary) = crate::summary::of_document(document, &quads) {
+                    transaction.insert(&summary);
+                }
+            }
+            transaction.commit()?;
+        }
+        let graph = entities_graph();
+        for part in records.chunks(PER_TRANSACTION) {
+            let mut transaction = self.store.start_transaction()?;
+            for entity in part {
+                let record: Vec<(NamedNode, Term)> = transaction
+                    .quads_for_pattern(
+                        Some(NamedOrBlankNodeRef::from(entity.as_ref())),
+                        None,
+                        None,
+                        Some(GraphNameRef::from(&graph)),
+                    )
+                    .map(|q| q.map(|q| (q.predicate, q.object)))
+                    .collect::<Result<_, _>>()?;
+                let summary = crate::summary::of_entity(entity, &record);
+                transaction.insert(&Quad::new(
+                    entity.clone(),
+                    KG_EXPORT_NODE.into_owned(),
+                    summary,
+                    graph.clone(),
+                ));
+            }
+            transaction.commit()?;
+        }
+        Ok(documents.len() + records.len())
+    }
+
     /// Compacts the store's files (RocksDB's full compaction). A store written by the bulk loader
     /// is a heap of overlapping files that RocksDB would otherwise compact in the background of
     /// every later build that checkpoints it: doing it once, at the end of the build that wrote

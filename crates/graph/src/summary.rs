@@ -18,7 +18,12 @@
 //! (positive, asserted, unattributed, an IRI as object, with a sentence) over the document's own
 //! quads, and its output is canonical (sorted), so a test can recompute every summary of a store
 //! from the quads and compare. A store written by an older kg has no summaries; the projection
-//! then uses SPARQL.
+//! then uses SPARQL, and the next build adds them ([`crate::KgStore::complete_summaries`]).
+//!
+//! Whether a store has its summaries is decided by counting quads per predicate, which decodes
+//! nothing. So a new format must come with new predicates (and `complete_summaries` must then
+//! drop the old ones): a changed header under the same predicate would count as present, and
+//! exports would fall back to SPARQL on every run.
 //!
 //! Format (version line first; fields separated by tabs; lines by `\n`; text escaped with `\\`,
 //! `\t`, `\n`, `\r`; IRIs contain none of these):

@@ -3,8 +3,8 @@
 
 use kg_extract::*;
 use kg_graph::projection::{
-    parse_date_bound, parse_types, project_filtered, project_with, Day, Direction, EntityGraph,
-    EntityNode, Filters, ReadPath, RelationEdge,
+    parse_date_bound, parse_types, project_filtered, project_reading, project_with, Day, Direction,
+    EntityGraph, EntityNode, Filters, ReadPath, RelationEdge,
 };
 use kg_graph::{csv_export, gexf, graphml, KgStore};
 use petgraph::visit::EdgeRef;
@@ -787,13 +787,39 @@ fn a_store_without_readable_summaries_is_read_through_sparql() {
         let store = world();
         assert!(overwrite(&store, p, value) > 0);
         for (f, expected) in filters.iter().zip(&expected) {
-            let graph = project_filtered(&store, f, Direction::Directed).unwrap();
+            let (graph, used) =
+                project_reading(&store, f, Direction::Directed, ReadPath::Auto).unwrap();
+            assert_eq!(used, ReadPath::Sparql);
             assert_eq!(&contents(&graph), expected, "{p} {value:?} {f:?}");
         }
     }
+    // A build completes what is missing: exactly the summaries a new store has.
+    let all_quads = |store: &KgStore| {
+        let mut quads: Vec<String> = store
+            .oxigraph()
+            .iter()
+            .map(|q| q.unwrap().to_string())
+            .collect();
+        quads.sort();
+        quads
+    };
+    let store = world();
+    assert_eq!(store.complete_summaries().unwrap(), 0);
+    overwrite(&store, KG_EXPORT_EDGES, None);
+    overwrite(&store, KG_EXPORT_NODE, None);
+    assert!(store.complete_summaries().unwrap() > 0);
+    assert_eq!(all_quads(&store), all_quads(&world()));
     // And the summaries are what is read when they are there: a summary that says something
     // else is believed (which is why only kg's own writes may touch them).
     let store = world();
+    let (_, used) = project_reading(
+        &store,
+        &Filters::default(),
+        Direction::Directed,
+        ReadPath::Auto,
+    )
+    .unwrap();
+    assert_eq!(used, ReadPath::Auto);
     overwrite(&store, KG_EXPORT_EDGES, Some("kg-export-edges 1"));
     let graph = project_filtered(&store, &Filters::default(), Direction::Directed).unwrap();
     assert_eq!(graph.edge_count(), 0);
