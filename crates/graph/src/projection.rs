@@ -12,9 +12,12 @@
 //! drop statements; the minimum weight drops merged edges; nodes left without edges by those edge
 //! filters go; the ego network is taken last, on what remains.
 //!
-//! Node and edge order is sorted by IRI, so exports are byte-identical for the same store. Rows are
-//! streamed from SPARQL and merged on the fly, with node and predicate IRIs interned, so memory
-//! grows with the size of the resulting graph, not with the number of rows.
+//! The statements are read from the export summaries the build wrote (one literal per document
+//! and per entity record, [`crate::summary`]), or through SPARQL when a store lacks them or the
+//! caller asks ([`ReadPath`]); both give the same graph. Node and edge order is sorted by IRI, so
+//! exports are byte-identical for the same store. Statements are streamed and merged on the fly,
+//! with node and predicate IRIs interned, so memory grows with the size of the resulting graph,
+//! not with the number of statements.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
