@@ -265,12 +265,40 @@ fn kind_of_class(class: NamedNodeRef<'_>) -> Option<EntityType> {
     })
 }
 
+/// What observations are read from: a transaction (seeing its own writes), or the store itself
+/// (a snapshot, which waits for no transaction: opening a transaction while a batch holds one
+/// would wait forever).
+pub(crate) trait QuadSource {
+    fn quads_with(
+        &self,
+        predicate: NamedNodeRef<'_>,
+    ) -> Box<dyn Iterator<Item = Result<Quad, StorageError>> + '_>;
+}
+
+impl QuadSource for Transaction<'_> {
+    fn quads_with(
+        &self,
+        predicate: NamedNodeRef<'_>,
+    ) -> Box<dyn Iterator<Item = Result<Quad, StorageError>> + '_> {
+        Box::new(self.quads_for_pattern(None, Some(predicate), None, None))
+    }
+}
+
+impl QuadSource for oxigraph::store::Store {
+    fn quads_with(
+        &self,
+        predicate: NamedNodeRef<'_>,
+    ) -> Box<dyn Iterator<Item = Result<Quad, StorageError>> + '_> {
+        Box::new(self.quads_for_pattern(None, Some(predicate), None, None))
+    }
+}
+
 /// Every (document graph, entity) with the names and types the document observed.
 fn observations(
-    transaction: &Transaction<'_>,
+    source: &impl QuadSource,
 ) -> Result<BTreeMap<(NamedNode, NamedNode), Observed>, StorageError> {
     let mut out: BTreeMap<(NamedNode, NamedNode), Observed> = BTreeMap::new();
-    for quad in transaction.quads_for_pattern(None, Some(KG_OBSERVED_NAME), None, None) {
+    for quad in source.quads_with(KG_OBSERVED_NAME) {
         let quad = quad?;
         let (NamedOrBlankNode::NamedNode(e), Term::Literal(name), GraphName::NamedNode(g)) =
             (quad.subject, quad.object, quad.graph_name)
@@ -285,7 +313,7 @@ fn observations(
             .names
             .push(name.value().to_owned());
     }
-    for quad in transaction.quads_for_pattern(None, Some(KG_OBSERVED_TYPE), None, None) {
+    for quad in source.quads_with(KG_OBSERVED_TYPE) {
         let quad = quad?;
         let (NamedOrBlankNode::NamedNode(e), Term::NamedNode(class), GraphName::NamedNode(g)) =
             (quad.subject, quad.object, quad.graph_name)
@@ -308,8 +336,8 @@ fn voted(votes: &[u32; 4]) -> EntityType {
 }
 
 /// Adds the names of every stored document to `resolver`'s index.
-pub fn seed(transaction: &Transaction<'_>, resolver: &mut Resolver) -> Result<(), StorageError> {
-    for o in observations(transaction)?.values() {
+pub(crate) fn seed(source: &impl QuadSource, resolver: &mut Resolver) -> Result<(), StorageError> {
+    for o in observations(source)?.values() {
         let kind = voted(&o.votes);
         for name in &o.names {
             resolver.index.add(name, kind);

@@ -99,11 +99,11 @@ impl KgStore {
         Ok(batch)
     }
 
-    /// A resolver for a build: the registry, and every name the store's documents already use.
+    /// A resolver for a build: the registry, and every name the store's committed documents
+    /// already use. It reads a snapshot of the store, so a batch may be open meanwhile.
     pub fn resolver(&self, registry: Registry) -> Result<Resolver, GraphError> {
         let mut resolver = Resolver::new(registry);
-        let transaction = self.store.start_transaction()?;
-        crate::resolve::seed(&transaction, &mut resolver)?;
+        crate::resolve::seed(&self.store, &mut resolver)?;
         Ok(resolver)
     }
 

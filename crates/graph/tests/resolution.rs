@@ -45,7 +45,7 @@ fn visit(doc: &str, who: Argument, place: &str) -> Statement {
 /// `kg build` does chunk by chunk.
 fn build(store: &KgStore, registry: &Registry, docs: &[(&str, Vec<Statement>)]) {
     for (id, statements) in docs {
-        // The resolver reads the store: made before the batch's transaction opens.
+        // The resolver knows the names committed so far, as at the start of a build's chunk.
         let resolver = store.resolver(registry.clone()).unwrap();
         let mut batch = store.batch().unwrap();
         batch.set_resolver(Some(resolver));

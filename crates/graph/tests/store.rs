@@ -240,3 +240,36 @@ fn the_same_statements_give_the_same_iris_and_output() {
     assert!(text.contains(r#"<data key="elabel">meet</data>"#), "{text}");
     assert!(text.contains(r#"<data key="weight">1.0</data>"#));
 }
+
+#[test]
+fn a_resolver_can_be_made_while_a_batch_is_open() {
+    // It used to open a transaction of its own, which waited forever for the open batch's. The
+    // work runs on a thread so that a regression fails here instead of hanging the suite.
+    let (done, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let store = KgStore::in_memory().unwrap();
+        let mut batch = store.batch().unwrap();
+        let doc = Document::new("d1", "Ana Duarte visited Porto.");
+        let st = statement(
+            "d1",
+            0,
+            entity("Ana Duarte", EntityType::Person),
+            "visit",
+            Some(entity("Porto", EntityType::Place)),
+        );
+        batch.put_document(&doc, &[st], "test").unwrap();
+        batch.commit().unwrap();
+        let batch = store.batch().unwrap();
+        let resolver = store
+            .resolver(kg_graph::resolve::Registry::default())
+            .unwrap();
+        // The committed names are known: the surname lands on the full name.
+        let canonical = resolver.canonical("Duarte", EntityType::Person);
+        drop(batch);
+        done.send(canonical).unwrap();
+    });
+    let canonical = wait
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("store.resolver() blocked while a batch was open");
+    assert_eq!(canonical, "Ana Duarte");
+}
