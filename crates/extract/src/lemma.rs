@@ -114,7 +114,33 @@ impl Lemmatizer {
         if let Some(l) = self.exceptions.get(&exception_key(form, xpos)) {
             return l.clone();
         }
+        if let Some(l) = self.prefixed_irregular(form, xpos) {
+            return l;
+        }
         self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
+    }
+
+    /// A past form made of a verbal prefix and an irregular verb the treebank knows: "misled" →
+    /// "mislead", "overtook" → "overtake", "rebuilt" → "rebuild", which the suffix rules would
+    /// cut to "misl". Only irregular inner forms count: one that the lemma is a plain cut of
+    /// ("lied" → "lie") would turn "relied" into "relie".
+    fn prefixed_irregular(&self, form: &str, xpos: &str) -> Option<String> {
+        const PREFIXES: [&str; 10] = [
+            "mis", "re", "un", "out", "over", "under", "with", "fore", "up", "be",
+        ];
+        if !matches!(xpos, "VBD" | "VBN") {
+            return None;
+        }
+        let lower = form.to_lowercase();
+        PREFIXES.iter().find_map(|prefix| {
+            let rest = lower.strip_prefix(prefix)?;
+            if rest.chars().count() < 3 {
+                return None;
+            }
+            let lemma = self.exceptions.get(&exception_key(rest, xpos))?;
+            let plain_cut = lemma.len() < rest.len() && rest.starts_with(lemma.as_str());
+            (!plain_cut).then(|| format!("{prefix}{lemma}"))
+        })
     }
 
     fn by_rule(&self, form: &str, xpos: &str) -> Option<String> {
@@ -324,6 +350,35 @@ mod tests {
             Some("fly")
         );
         assert_eq!(Rule::learn("studies", "study").apply("ies"), None);
+    }
+
+    #[test]
+    fn prefixed_irregular_verbs_keep_their_irregular_lemma() {
+        let train = vec![sentence(&[
+            ("led", "VBD", "lead"),
+            ("took", "VBD", "take"),
+            ("called", "VBD", "call"),
+            ("filled", "VBD", "fill"),
+            ("lied", "VBD", "lie"),
+            ("tried", "VBD", "try"),
+            ("applied", "VBD", "apply"),
+            ("supplied", "VBD", "supply"),
+            ("read", "VBD", "read"),
+        ])];
+        let m = Lemmatizer::train(&train);
+        for (form, lemma) in [
+            ("misled", "mislead"),
+            ("overtook", "overtake"),
+            ("misread", "misread"),
+            // Regular verbs, and an inner form whose lemma is a plain cut ("lied" → "lie").
+            ("recalled", "recall"),
+            ("refilled", "refill"),
+            ("relied", "rely"),
+        ] {
+            assert_eq!(m.lemma_of(form, "VBD"), lemma, "{form}");
+        }
+        // Only past forms: an adjective is left to the rules (none here: kept as written).
+        assert_eq!(m.lemma_of("misled", "JJ"), "misled");
     }
 
     #[test]
