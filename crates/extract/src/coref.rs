@@ -542,7 +542,13 @@ fn resolve_argument(
     );
     match arg.kind.clone() {
         ArgumentKind::Entity(kind) => {
-            if let Some(pair) = pair_description(entities, si, &arg.full_text) {
+            // "the two leaders" as written is the pair; a name the extractor already put in for
+            // one of them ("the meeting of the two leaders": Putin meet Kim) is that one alone.
+            let as_written = arg.full_text.contains(arg.text.as_str());
+            if let Some(pair) = as_written
+                .then(|| pair_description(entities, si, &arg.full_text))
+                .flatten()
+            {
                 return Some(pair);
             }
             if let Some(c) = compass(entities, sentence, arg, span) {

@@ -296,3 +296,27 @@ fn an_acronym_spelled_like_a_pronoun_is_a_name_not_a_pronoun() {
         triples(&st, 0)
     );
 }
+
+#[test]
+fn a_meeting_of_the_two_leaders_is_one_meeting_between_them() {
+    // The extractor already splits "the two leaders" into the pair's two names; coreference
+    // must not split each name again (which gave "Costa meet Costa").
+    let st = statements(
+        "Talks between President Ana Duarte and Prime Minister Rui Costa ended on Monday. \
+         The meeting of the two leaders lasted two hours.",
+    );
+    let meetings: Vec<(String, String, String)> = triples(&st, 1)
+        .into_iter()
+        .filter(|(_, r, _)| r == "meet")
+        .collect();
+    assert!(!meetings.is_empty(), "{:?}", triples(&st, 1));
+    for (s, _, o) in &meetings {
+        assert_ne!(s, o, "{meetings:?}");
+        assert!(
+            [s, o]
+                .iter()
+                .all(|n| ["Ana Duarte", "Rui Costa"].contains(&n.as_str())),
+            "{meetings:?}"
+        );
+    }
+}
