@@ -447,6 +447,16 @@ impl<'a> View<'a> {
         };
         let r = self.rel(p).to_owned();
         match base(&r) {
+            // Object control: in "officials expect Kim to travel", the one who travels is the
+            // governor's object (UD: an xcomp's subject is the governor's obj when it has one).
+            "xcomp" if self.kids_base(h, "obj").next().is_some() => {
+                let controllers = self
+                    .kids_base(h, "obj")
+                    .flat_map(|o| self.conjuncts(o))
+                    .map(|o| self.node(o))
+                    .collect();
+                (controllers, true)
+            }
             "conj" | "xcomp" => (self.subjects(h, depth + 1).0, true),
             "advcl" if self.t[p].xpos == "VBG" || self.t[p].xpos == "VB" => {
                 (self.subjects(h, depth + 1).0, true)
@@ -809,6 +819,16 @@ impl<'a> View<'a> {
                 Some(m) => {
                     modality = m;
                     lemma_words.clear();
+                    // Object control: "officials expect Kim to visit Moscow" is Kim visiting
+                    // Moscow, expected; the expecting itself is folded into the modality.
+                    let controllers: Vec<Node> = self
+                        .kids_base(cur, "obj")
+                        .flat_map(|o| self.conjuncts(o))
+                        .map(|o| self.node(o))
+                        .collect();
+                    if !controllers.is_empty() {
+                        subjects = controllers;
+                    }
                 }
                 None => {
                     if copular && cur == p {
@@ -1952,6 +1972,25 @@ mod tests {
         assert_eq!(
             analyse(&d)[0].surface.as_ref().unwrap().relation,
             "agreed to set up"
+        );
+    }
+
+    #[test]
+    fn the_object_of_expect_is_who_does_the_expected_thing() {
+        // Folded into modality: Ana visits Porto, expected.
+        let d = doc("Officials/NOUN/NNS/official/2/nsubj expect/VERB/VBP/expect/0/root Ana/PROPN/NNP/Ana/2/obj to/PART/TO/to/5/mark visit/VERB/VB/visit/2/xcomp Porto/PROPN/NNP/Porto/5/obj ./PUNCT/././2/punct", &[(2, 3, PER), (5, 6, LOC)]);
+        let s = has(&d, "Ana", "visit", "Porto");
+        assert_eq!(s.modality, Modality::Expected);
+        assert!(triples(&d).iter().all(|(s, _, _)| s != "Officials"));
+        // A purpose clause under the controlled verb has the same subject: Ana meets Rui.
+        let d = doc("Officials/NOUN/NNS/official/2/nsubj expect/VERB/VBP/expect/0/root Ana/PROPN/NNP/Ana/2/obj to/PART/TO/to/5/mark travel/VERB/VB/travel/2/xcomp to/ADP/IN/to/7/case Lisbon/PROPN/NNP/Lisbon/5/obl to/PART/TO/to/9/mark meet/VERB/VB/meet/5/advcl Rui/PROPN/NNP/Rui/9/obj ./PUNCT/././2/punct", &[(2, 3, PER), (6, 7, LOC), (9, 10, PER)]);
+        has(&d, "Ana", "meet", "Rui");
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|(s, r, _)| !(s == "Officials" && r == "meet")),
+            "{:?}",
+            triples(&d)
         );
     }
 
