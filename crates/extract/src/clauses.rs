@@ -670,11 +670,15 @@ impl<'a> View<'a> {
                         "which" | "that" | "whom" | "who"
                     )
             });
+            // "a meeting that was focused on trade": the relative word is the subject, and
+            // the head noun, which it stands for, fills no other gap.
+            let head_is_subject = subjects.iter().any(|s| s.head == h);
             if !has_subject {
                 subjects.push(self.node(h));
                 inherited = true;
-            } else if rel_word_object.is_some()
-                || (self.kids_base(p, "obj").next().is_none() && !copular)
+            } else if !head_is_subject
+                && (rel_word_object.is_some()
+                    || (self.kids_base(p, "obj").next().is_none() && !copular))
             {
                 relative_object = Some(self.node(h));
             }
@@ -1992,6 +1996,23 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn a_relative_word_as_subject_leaves_the_object_empty() {
+        // "A summit that focused on trade": summit focus on trade, never summit … summit.
+        let d = doc("Leaders/NOUN/NNS/leader/2/nsubj held/VERB/VBD/hold/0/root a/DET/DT/a/4/det summit/NOUN/NN/summit/2/obj that/PRON/WDT/that/6/nsubj focused/VERB/VBD/focus/4/acl:relcl on/ADP/IN/on/8/case trade/NOUN/NN/trade/6/obl ./PUNCT/././2/punct", &[]);
+        has(&d, "summit", "focus on", "trade");
+        let d = doc("Leaders/NOUN/NNS/leader/2/nsubj held/VERB/VBD/hold/0/root a/DET/DT/a/4/det summit/NOUN/NN/summit/2/obj that/PRON/WDT/that/7/nsubj:pass was/AUX/VBD/be/7/aux:pass focused/VERB/VBN/focus/4/acl:relcl on/ADP/IN/on/9/case trade/NOUN/NN/trade/7/obl ./PUNCT/././2/punct", &[]);
+        assert!(
+            triples(&d).iter().all(|(s, _, o)| s != o),
+            "{:?}",
+            triples(&d)
+        );
+        // The gap is the object when the relative word is not the subject: "the summit that
+        // Ana hosted".
+        let d = doc("The/DET/DT/the/2/det summit/NOUN/NN/summit/6/nsubj that/PRON/WDT/that/5/obj Ana/PROPN/NNP/Ana/5/nsubj hosted/VERB/VBD/host/2/acl:relcl ended/VERB/VBD/end/0/root ./PUNCT/././6/punct", &[(3, 4, PER)]);
+        has(&d, "Ana", "host", "summit");
     }
 
     #[test]
