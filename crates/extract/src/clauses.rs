@@ -1452,8 +1452,13 @@ impl<'a> View<'a> {
         };
         let attribution = c.attribution.as_ref().map(|a| self.argument(a));
         // The first prepositional argument that is not a time becomes the object of a verb
-        // without one: "arrived at Vostochny".
-        let obl_object = if c.objects.is_empty() && c.origin == Origin::Verb && !c.clausal_object {
+        // without one: "arrived at Vostochny". Not of a saying verb, whose object is what is
+        // said: "…, the company said because of a fault" is no "say because of" relation.
+        let obl_object = if c.objects.is_empty()
+            && c.origin == Origin::Verb
+            && !c.clausal_object
+            && !SAYING.contains(&c.lemma.as_str())
+        {
             c.quals
                 .iter()
                 .position(|q| !q.prep.is_empty() && q.role != Role::Time)
@@ -2013,6 +2018,20 @@ mod tests {
         // Ana hosted".
         let d = doc("The/DET/DT/the/2/det summit/NOUN/NN/summit/6/nsubj that/PRON/WDT/that/5/obj Ana/PROPN/NNP/Ana/5/nsubj hosted/VERB/VBD/host/2/acl:relcl ended/VERB/VBD/end/0/root ./PUNCT/././6/punct", &[(3, 4, PER)]);
         has(&d, "Ana", "host", "summit");
+    }
+
+    #[test]
+    fn a_saying_verb_takes_no_prepositional_object() {
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj spoke/VERB/VBD/speak/0/root after/ADP/IN/after/5/case the/DET/DT/the/5/det race/NOUN/NN/race/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+        has(&d, "Ana", "speak after", "race");
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj said/VERB/VBD/say/0/root after/ADP/IN/after/5/case the/DET/DT/the/5/det race/NOUN/NN/race/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|(_, r, o)| r != "say after" && o != "race"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
