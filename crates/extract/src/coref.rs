@@ -459,7 +459,18 @@ pub fn resolve(document: &Document, statements: Vec<Statement>) -> Vec<Statement
     for statement in statements {
         out.extend(resolve_statement(&mut entities, statement));
     }
+    // "X be X", "X leader of X": what a misread name or apposition gives, never a fact.
+    let vacuous = |s: &Statement| {
+        s.object.as_ref().is_some_and(|o| {
+            names::key(&o.text) == names::key(&s.subject.text)
+                && (s.relation.lemma == "be" || s.relation.lemma.ends_with(" of"))
+        })
+    };
+    out.retain(|s| !vacuous(s));
     for fact in roles {
+        if vacuous(&fact) {
+            continue;
+        }
         let duplicate = out.iter().any(|s| {
             s.provenance.sentence_index == fact.provenance.sentence_index
                 && s.relation.lemma == fact.relation.lemma

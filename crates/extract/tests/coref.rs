@@ -320,3 +320,27 @@ fn a_meeting_of_the_two_leaders_is_one_meeting_between_them() {
         );
     }
 }
+
+#[test]
+fn nothing_is_itself_or_its_own_role() {
+    // Korean-style names sharing a family name, in a list with titles and a possessive role:
+    // the recogniser's spans here once gave "X be X" and "X official of X".
+    for text in [
+        "A group of senior officials, including Cabinet Premier Pak Tok Hun, Pak Jong Su's top \
+         economic official, were at the station to give the leader a send-off.",
+        "Deputy Minister Rui Costa, Ana Duarte's top economic adviser, was at the station.",
+    ] {
+        for s in statements(text) {
+            if let Some(o) = &s.object {
+                let role = s.relation.lemma == "be" || s.relation.lemma.ends_with(" of");
+                assert!(
+                    !(role && o.text == s.subject.text),
+                    "{} | {} | {}",
+                    s.subject.text,
+                    s.relation.lemma,
+                    o.text
+                );
+            }
+        }
+    }
+}
