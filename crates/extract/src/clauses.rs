@@ -1028,7 +1028,11 @@ impl<'a> View<'a> {
             if let Some(org) = self.role_organisation(role) {
                 let person = self.entity_kind(subject) == Some(EntityType::Person);
                 let title = gazetteer().is_title(&self.t[role].form);
-                if person || title {
+                // A title makes a role of a name the recogniser missed, never of a common noun:
+                // "under a loan agreement, the museum's director, …" is no agreement's role.
+                let named =
+                    self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
+                if person || (title && named) {
                     clause.lemma = format!("{} of", self.role_noun(role));
                     clause.graph_only_object(org);
                 }
@@ -1857,6 +1861,16 @@ mod tests {
         let d = doc("Anna/PROPN/NNP/Anna/10/nsubj Berg/PROPN/NNP/Berg/1/flat ,/PUNCT/,/,/8/punct Norway/PROPN/NNP/Norway/8/nmod:poss 's/PART/POS/'s/4/case Health/PROPN/NNP/Health/7/compound Ministry/PROPN/NNP/Ministry/8/compound spokesperson/NOUN/NN/spokesperson/1/appos ,/PUNCT/,/,/8/punct spoke/VERB/VBD/speak/0/root ./PUNCT/././10/punct", &[(0, 2, PER), (3, 4, LOC), (5, 7, ORG)]);
         has(&d, "Anna Berg", "spokesperson of", "Health Ministry");
         has(&d, "Anna Berg", "speak", "");
+    }
+
+    #[test]
+    fn a_common_noun_holds_no_role() {
+        let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
+        assert!(
+            triples(&d).iter().all(|(_, r, _)| r != "director of"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
