@@ -28,7 +28,7 @@ use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::query::{compact_iri, execute};
+use crate::query::execute;
 use crate::vocab::DATA;
 use crate::{GraphError, KgStore};
 
@@ -818,11 +818,7 @@ fn assemble(
             continue;
         };
         let predicate = predicate_iris[p as usize].0.clone();
-        let label = compact_iri(&predicate);
-        let label = label
-            .strip_prefix("kg:")
-            .unwrap_or(&label)
-            .replace('_', " ");
+        let label = crate::vocab::relation_label(&predicate);
         support.days.sort_unstable();
         support.days.dedup();
         graph.add_edge(

@@ -313,6 +313,20 @@ pub fn relation_iri(lemma: &str) -> Option<NamedNode> {
     NamedNode::new(format!("{KG}{local}")).ok()
 }
 
+/// The readable relation of a predicate IRI, as exports label edges: `kg:meet_with` is "meet
+/// with", and a relation renamed away from a vocabulary term reads as written (`kg:end_rel`,
+/// the relation "end", is "end"). Other IRIs are given in their prefixed form.
+pub fn relation_label(iri: &str) -> String {
+    let Some(local) = iri.strip_prefix(KG) else {
+        return crate::query::compact_iri(iri);
+    };
+    let local = match local.strip_suffix("_rel") {
+        Some(term) if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(term)) => term,
+        _ => local,
+    };
+    local.replace('_', " ")
+}
+
 /// IRI of a document, which is also the name of the graph holding everything extracted from it.
 pub fn document_iri(document_id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{DATA}doc/{}", short_hash(document_id)))
@@ -374,5 +388,19 @@ mod tests {
             format!("{KG}location_rel")
         );
         assert!(relation_iri("").is_none());
+    }
+
+    #[test]
+    fn relation_labels_read_as_the_relation_was_written() {
+        for lemma in ["meet", "meet with", "end", "location", "leader of"] {
+            let iri = relation_iri(lemma).unwrap();
+            assert_eq!(relation_label(iri.as_str()), lemma);
+        }
+        // Only a renamed vocabulary term loses its suffix.
+        assert_eq!(relation_label(&format!("{KG}tax_rel")), "tax rel");
+        assert_eq!(
+            relation_label("http://schema.org/founder"),
+            "schema:founder"
+        );
     }
 }
