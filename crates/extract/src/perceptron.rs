@@ -1333,33 +1333,24 @@ impl Score for PackedWeights {
     /// previous label. A class's total is the one weight, so the result is what
     /// [`Score::add_scores`] gives, to the bit.
     fn add_feature(&self, feature: u64, scores: &mut [f32]) {
-        let check = check_of(feature);
-        let mut i = feature as usize & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.check == check {
-                for &e in &slot.inline {
-                    if e != 0 {
-                        scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
-                    }
-                }
-                if slot.more & DENSE != 0 {
-                    let r = (slot.more & !DENSE) as usize;
-                    let row = &self.dense[r * self.stride..][..scores.len()];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += w as i32 as f32 * self.scale;
-                    }
-                } else if slot.more != 0 {
-                    for &e in self.more(slot.more) {
-                        scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
-                    }
-                }
-                return;
+        let Some(slot) = self.slot(feature) else {
+            return;
+        };
+        for &e in &slot.inline {
+            if e != 0 {
+                scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
             }
-            if slot.check == 0 {
-                return;
+        }
+        if slot.more & DENSE != 0 {
+            let r = (slot.more & !DENSE) as usize;
+            let row = &self.dense[r * self.stride..][..scores.len()];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += w as i32 as f32 * self.scale;
             }
-            i = (i + 1) & self.mask;
+        } else if slot.more != 0 {
+            for &e in self.more(slot.more) {
+                scores[entry_class(e)] += entry_weight(e) as i32 as f32 * self.scale;
+            }
         }
     }
 }
@@ -1383,38 +1374,46 @@ impl PackedWeights {
         let mut pending = [0u32; 64];
         let mut n_pending = 0;
         for &f in features {
-            let check = check_of(f);
-            let mut i = f as usize & self.mask;
-            loop {
-                let slot = &self.slots[i];
-                if slot.check == check {
-                    for &e in &slot.inline {
-                        if e != 0 {
-                            acc[entry_class(e)] += entry_weight(e) as i32;
-                        }
-                    }
-                    if slot.more != 0 {
-                        if n_pending == pending.len() {
-                            self.add_more(&pending, acc);
-                            n_pending = 0;
-                        }
-                        if slot.more & DENSE != 0 {
-                            prefetch(&self.dense[(slot.more & !DENSE) as usize * self.stride]);
-                        } else {
-                            prefetch(&self.overflow[slot.more as usize - 1]);
-                        }
-                        pending[n_pending] = slot.more;
-                        n_pending += 1;
-                    }
-                    break;
+            let Some(slot) = self.slot(f) else {
+                continue;
+            };
+            for &e in &slot.inline {
+                if e != 0 {
+                    acc[entry_class(e)] += entry_weight(e) as i32;
                 }
-                if slot.check == 0 {
-                    break;
+            }
+            if slot.more != 0 {
+                if n_pending == pending.len() {
+                    self.add_more(&pending, acc);
+                    n_pending = 0;
                 }
-                i = (i + 1) & self.mask;
+                if slot.more & DENSE != 0 {
+                    prefetch(&self.dense[(slot.more & !DENSE) as usize * self.stride]);
+                } else {
+                    prefetch(&self.overflow[slot.more as usize - 1]);
+                }
+                pending[n_pending] = slot.more;
+                n_pending += 1;
             }
         }
         self.add_more(&pending[..n_pending], acc);
+    }
+
+    /// The slot of `feature` (linear probing from its hash), if it has weights.
+    #[inline(always)]
+    fn slot(&self, feature: u64) -> Option<&PackedSlot> {
+        let check = check_of(feature);
+        let mut i = feature as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.check == check {
+                return Some(slot);
+            }
+            if slot.check == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     #[inline(always)]

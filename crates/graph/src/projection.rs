@@ -425,11 +425,15 @@ impl Merger<'_> {
     }
 }
 
-/// What the store gives the projection: the nodes in IRI order and, filled by the statements'
-/// pass, the days each node's documents are dated.
+/// What the store gives the projection: the nodes in IRI order with the days each node's
+/// documents are dated and whether its type passes the filter, and the statements merged into
+/// edges (predicates interned).
 struct Read {
     nodes: Vec<EntityNode>,
     seen: Vec<Vec<Day>>,
+    type_ok: Vec<bool>,
+    predicates: HashMap<String, u32>,
+    merged: HashMap<(u32, u32, u32), Support>,
 }
 
 /// Projects the part of the store that `filters` select.
@@ -464,51 +468,69 @@ pub fn project_reading(
         Some(q) => Some(select_subgraph(store, q)?),
         None => None,
     };
-    let summarised = path == ReadPath::Auto && summaries_complete(store)?;
-    let mut read = None;
-    let mut merged = None;
-    if summarised {
-        if let Some(nodes) = summary_nodes(store)? {
-            let (index, type_ok) = node_index(&nodes, filters);
-            let mut merger = Merger::new(filters, selection.as_ref(), direction, &index, &type_ok);
-            let mut seen = vec![Vec::new(); nodes.len()];
-            if summary_statements(store, &mut merger, &mut seen)? {
-                merged = Some((merger.predicates, merger.merged));
-                read = Some((Read { nodes, seen }, index, type_ok));
-            }
+    let selection = selection.as_ref();
+    let summarised = match path {
+        ReadPath::Auto if summaries_complete(store)? => {
+            read_summaries(store, filters, selection, direction)?
         }
-    }
-    let (read, index, type_ok, (predicates, merged), used) = match (read, merged) {
-        (Some((read, index, type_ok)), Some(merged)) => {
-            (read, index, type_ok, merged, ReadPath::Auto)
-        }
-        _ => {
-            let nodes = sparql_nodes(store)?;
-            let (index, type_ok) = node_index(&nodes, filters);
-            let mut merger = Merger::new(filters, selection.as_ref(), direction, &index, &type_ok);
-            sparql_statements(store, &mut merger)?;
-            let merged = (merger.predicates, merger.merged);
-            let seen = sparql_seen(store, &index, nodes.len())?;
-            (
-                Read { nodes, seen },
-                index,
-                type_ok,
-                merged,
-                ReadPath::Sparql,
-            )
-        }
+        _ => None,
     };
-    drop(index);
-    let graph = assemble(
-        read,
+    let (read, used) = match summarised {
+        Some(read) => (read, ReadPath::Auto),
+        None => (
+            read_sparql(store, filters, selection, direction)?,
+            ReadPath::Sparql,
+        ),
+    };
+    Ok((assemble(read, filters, selection, direction)?, used))
+}
+
+/// The store read from its export summaries; `None` if one cannot be read.
+fn read_summaries(
+    store: &KgStore,
+    filters: &Filters,
+    selection: Option<&Selection>,
+    direction: Direction,
+) -> Result<Option<Read>, GraphError> {
+    let Some(nodes) = summary_nodes(store)? else {
+        return Ok(None);
+    };
+    let (index, type_ok) = node_index(&nodes, filters);
+    let mut merger = Merger::new(filters, selection, direction, &index, &type_ok);
+    let mut seen = vec![Vec::new(); nodes.len()];
+    if !summary_statements(store, &mut merger, &mut seen)? {
+        return Ok(None);
+    }
+    let (predicates, merged) = (merger.predicates, merger.merged);
+    Ok(Some(Read {
+        nodes,
+        seen,
         type_ok,
         predicates,
         merged,
-        filters,
-        selection.as_ref(),
-        direction,
-    )?;
-    Ok((graph, used))
+    }))
+}
+
+/// The store read through SPARQL.
+fn read_sparql(
+    store: &KgStore,
+    filters: &Filters,
+    selection: Option<&Selection>,
+    direction: Direction,
+) -> Result<Read, GraphError> {
+    let nodes = sparql_nodes(store)?;
+    let (index, type_ok) = node_index(&nodes, filters);
+    let mut merger = Merger::new(filters, selection, direction, &index, &type_ok);
+    sparql_statements(store, &mut merger)?;
+    let (predicates, merged) = (merger.predicates, merger.merged);
+    let seen = sparql_seen(store, &index, nodes.len())?;
+    Ok(Read {
+        nodes,
+        seen,
+        type_ok,
+        predicates,
+        merged,
+    })
 }
 
 impl<'a> Merger<'a> {
@@ -625,18 +647,11 @@ fn summary_statements(
             for edge in &summary.edges {
                 statement += 1;
                 let text = crate::summary::unescape(edge.sentence);
+                let (s, p, o) = (edge.subject, edge.predicate, edge.object);
                 if edge.days.is_empty() {
-                    merger.add(
-                        statement,
-                        edge.subject,
-                        edge.predicate,
-                        edge.object,
-                        &text,
-                        None,
-                    );
+                    merger.add(statement, s, p, o, &text, None);
                 }
                 for &day in &edge.days {
-                    let (s, p, o) = (edge.subject, edge.predicate, edge.object);
                     merger.add(statement, s, p, o, &text, Some(day));
                 }
             }
@@ -710,14 +725,17 @@ fn sparql_seen(
 /// Merged edges and nodes → the filtered graph.
 fn assemble(
     read: Read,
-    type_ok: Vec<bool>,
-    predicates: HashMap<String, u32>,
-    merged: HashMap<(u32, u32, u32), Support>,
     filters: &Filters,
     selection: Option<&Selection>,
     direction: Direction,
 ) -> Result<EntityGraph, GraphError> {
-    let Read { mut nodes, seen } = read;
+    let Read {
+        mut nodes,
+        seen,
+        type_ok,
+        predicates,
+        merged,
+    } = read;
     let in_window =
         |day: Day| filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u);
 

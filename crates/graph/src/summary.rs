@@ -274,13 +274,17 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
         {
             continue;
         }
-        let times: Vec<Option<Day>> = values(st, KG_TIME)
+        let mut times: Vec<Option<Day>> = values(st, KG_TIME)
             .into_iter()
             .filter_map(|t| match t {
                 Term::Literal(l) if l.datatype() == XSD_DATE => Some(Day::parse(l.value())),
                 _ => None,
             })
             .collect();
+        if times.is_empty() {
+            // Without a time, the row's day is its document's date.
+            times.push(None);
+        }
         for s in values(st, RDF_SUBJECT).into_iter().filter_map(iri) {
             for p in values(st, RDF_PREDICATE).into_iter().filter_map(iri) {
                 for o in values(st, RDF_OBJECT).into_iter().filter_map(iri) {
@@ -297,11 +301,6 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
                                 if dates.is_empty() {
                                     dates.push(None);
                                 }
-                                let times = if times.is_empty() {
-                                    vec![None]
-                                } else {
-                                    times.clone()
-                                };
                                 let mut days = BTreeSet::new();
                                 for date in &dates {
                                     for time in &times {
@@ -336,42 +335,25 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
 /// A document summary with entity `from` renamed `to` (as entity resolution moves it), in
 /// canonical form again; `None` if `text` is not a summary this version writes.
 pub fn rename_entity(text: &str, from: &str, to: &str) -> Option<String> {
-    parse_document(text)?;
-    let swap = |iri: &str| -> String {
-        if iri == from {
-            to.to_owned()
-        } else {
-            iri.to_owned()
-        }
-    };
-    // Days and sentences do not change, nor do their numbers; mentions and statements are
-    // renamed and sorted again, as `write_document` sorts them.
-    let (mut head, mut mentions, mut sentences, mut edges) =
-        (Vec::new(), BTreeSet::new(), Vec::new(), Vec::new());
-    for line in text.split('\n') {
-        match line.split_once('\t') {
-            Some(("m", iri)) => {
-                mentions.insert(swap(iri));
-            }
-            Some(("s", _)) => sentences.push(line.to_owned()),
-            Some(("e", rest)) => {
-                let mut fields: Vec<String> = rest.split('\t').map(str::to_owned).collect();
-                fields[0] = swap(&fields[0]);
-                fields[2] = swap(&fields[2]);
-                edges.push(format!("e\t{}", fields.join("\t")));
-            }
-            _ => head.push(line.to_owned()),
-        }
-    }
-    edges.sort();
-    let mentions = mentions.into_iter().map(|m| format!("m\t{m}"));
-    let lines: Vec<String> = head
-        .into_iter()
-        .chain(mentions)
-        .chain(sentences)
-        .chain(edges)
+    let parsed = parse_document(text)?;
+    let swap = |iri| if iri == from { to } else { iri };
+    let days: BTreeSet<Day> = parsed.days.iter().copied().collect();
+    let mentions: BTreeSet<&str> = parsed.mentions.iter().map(|m| swap(m)).collect();
+    let edges: Vec<Line<'_>> = parsed
+        .edges
+        .iter()
+        .map(|e| {
+            let sentence = e.sentence.to_owned();
+            (
+                swap(e.subject),
+                e.predicate,
+                swap(e.object),
+                sentence,
+                e.days.clone(),
+            )
+        })
         .collect();
-    Some(lines.join("\n"))
+    Some(write_document(&days, &mentions, &edges))
 }
 
 /// One entity record as the projection reads it.
