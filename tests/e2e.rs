@@ -215,3 +215,51 @@ fn querying_without_a_store_says_what_to_do() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kg build"));
 }
+
+#[test]
+fn bench_measures_the_core_and_the_full_analysis_on_the_same_tokens() {
+    // A treebank-shaped corpus written for the purpose: `kg bench` reads only `# text =` lines.
+    let dir = workdir("bench");
+    let texts = [
+        "The committee approved the budget on Tuesday. Members said it was late.",
+        "Dr. Ana Lopez flew to Lima in May, where she met U.S. officials.",
+        "Prices rose 3.5 per cent last month, the agency said",
+    ];
+    for (split, text) in ["train", "dev", "test"].iter().zip(texts) {
+        std::fs::write(
+            dir.join(format!("en_ewt-ud-{split}.conllu")),
+            format!("# newdoc id = {split}\n# text = {text}\n1\tx\tx\tX\tX\t_\t0\troot\t_\t_\n\n"),
+        )
+        .unwrap();
+    }
+    let models = repo().join("data/models");
+    let out = ok(
+        &[
+            "bench",
+            "--treebank",
+            dir.to_str().unwrap(),
+            "--models",
+            models.to_str().unwrap(),
+            "--passes",
+            "1",
+            "--threads",
+            "1",
+        ],
+        &dir,
+    );
+    assert!(
+        out.contains("steps: tokenise + split + tag + parse"),
+        "{out}"
+    );
+    // Both measurements count the tokens of the same three paragraphs.
+    let counts: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("1 thread(s): "))
+        .map(|l| l["1 thread(s): ".len()..].split(' ').next().unwrap())
+        .collect();
+    assert_eq!(counts.len(), 2, "{out}");
+    assert_eq!(counts[0], counts[1], "{out}");
+    assert!(counts[0].parse::<usize>().unwrap() >= 30, "{out}");
+    assert!(!out.contains("inf"), "{out}");
+    assert!(out.contains("full analysis (+ lemmas, entities"), "{out}");
+}

@@ -4,6 +4,11 @@
 //!   cargo run --release -p kg-extract --example syntax_models -- eval TREEBANK_DIR MODELS_DIR
 //!   cargo run --release -p kg-extract --example syntax_models -- reencode IN.bin OUT.bin [PRUNE]
 //!   ITER=10 cargo run --release -p kg-extract --example syntax_models -- tagger TREEBANK_DIR [OUT]
+//!   CACHE=FILE cargo run --release -p kg-extract --example syntax_models -- parser TREEBANK_DIR OUT.bin [SEED]
+//!
+//! `parser` trains only the parser, on the train split with jackknifed tags of the default
+//! tagger options (as `train` does), kept in `CACHE` when given so that a second parser
+//! training skips the five tagger trainings.
 //!
 //! `eval` scores dev and test with gold tokenisation and times loading and each step.
 
@@ -170,6 +175,53 @@ fn main() {
             );
             assert_eq!(again.to_bytes(), bytes);
         }
+        Some("parser") if args.len() >= 3 => {
+            let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
+            let mut sentences = read_split(Path::new(&args[1]), "train");
+            let options = TrainOptions::default().with_seed(seed);
+            let clock = Clock::start();
+            let cache = std::env::var("CACHE").ok();
+            match cache
+                .as_deref()
+                .and_then(|c| std::fs::read_to_string(c).ok())
+            {
+                Some(text) => {
+                    // One line per token: UPOS and XPOS; a blank line ends a sentence.
+                    let mut lines = text.lines();
+                    for s in &mut sentences {
+                        for t in &mut s.tokens {
+                            let (upos, xpos) = lines
+                                .next()
+                                .and_then(|l| l.split_once('\t'))
+                                .expect("cached tags match the treebank");
+                            t.upos = kg_extract::doc::Upos::parse(upos).expect("UPOS");
+                            t.xpos = xpos.to_string();
+                        }
+                        assert_eq!(lines.next(), Some(""), "cached tags match the treebank");
+                    }
+                    eprintln!("jackknifed tags from the cache");
+                }
+                None => {
+                    sentences =
+                        training::jackknife_tags(&sentences, options.folds, &options.tagger);
+                    eprintln!("jackknifed tags in {:.1} s CPU", clock.seconds());
+                    if let Some(c) = &cache {
+                        let mut text = String::new();
+                        for s in &sentences {
+                            for t in &s.tokens {
+                                text.push_str(&format!("{}\t{}\n", t.upos.as_str(), t.xpos));
+                            }
+                            text.push('\n');
+                        }
+                        std::fs::write(c, text).expect("write cache");
+                    }
+                }
+            }
+            let clock = Clock::start();
+            let parser = Parser::train(&sentences, &options.parser);
+            eprintln!("parser trained in {:.1} s CPU", clock.seconds());
+            std::fs::write(&args[2], parser.to_bytes()).expect("write parser");
+        }
         Some("tagger") if args.len() >= 2 => {
             // Tagger only: train on train, print UPOS/XPOS on dev and test (for feature work).
             let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
@@ -218,7 +270,7 @@ fn main() {
         }
         _ => eprintln!(
             "usage: syntax_models train TREEBANK OUT [SEED] | eval TREEBANK MODELS | \
-             reencode IN OUT [PRUNE] | tagger TREEBANK [OUT]"
+             reencode IN OUT [PRUNE] | tagger TREEBANK [OUT] | parser TREEBANK OUT [SEED]"
         ),
     }
 }

@@ -412,6 +412,19 @@ fn best_valid(st: &State, scores: &[f32], root_label: u16) -> u16 {
     best.expect("a non-final state always has a valid transition")
 }
 
+/// The transition [`best_valid`] would pick whatever the scores, where there is no alternative:
+/// SHIFT onto an empty stack, and the last word into the root. Parsing skips the features and
+/// the weights there (training does not, so that the averaged weights stay as they were).
+fn forced(st: &State, root_label: u16) -> Option<(Move, u16)> {
+    if st.stack.is_empty() {
+        Some((Move::Shift, 0))
+    } else if st.b0 == st.n && st.stack.len() == 1 {
+        Some((Move::Left, root_label))
+    } else {
+        None
+    }
+}
+
 impl Parser {
     /// Sets `head` and `deprel` on every token. Reads `form`, `upos` and `xpos`.
     pub fn parse(&self, sentence: &mut Sentence) {
@@ -424,9 +437,14 @@ impl Parser {
         let mut feats = Vec::with_capacity(128);
         let mut scores = vec![0.0f32; self.weights.n_classes()];
         while !st.is_final() {
-            extract_features(&st, &words, &mut feats);
-            self.weights.scores(&feats, &mut scores);
-            let (m, l) = decode(best_valid(&st, &scores, self.root_label));
+            let (m, l) = match forced(&st, self.root_label) {
+                Some(forced) => forced,
+                None => {
+                    extract_features(&st, &words, &mut feats);
+                    self.weights.scores(&feats, &mut scores);
+                    decode(best_valid(&st, &scores, self.root_label))
+                }
+            };
             st.apply(m, l);
         }
         for (i, t) in sentence.tokens.iter_mut().enumerate() {
@@ -804,6 +822,40 @@ mod tests {
             }
             assert_eq!(&st.head[..n], &heads[..]);
         }
+    }
+
+    #[test]
+    fn a_forced_transition_is_what_any_scores_pick() {
+        // Walk every state of the gold derivations; where `forced` answers, best_valid must
+        // give the same transition for scores that favour each class in turn.
+        let root_label = 0;
+        let n_classes = 5;
+        let mut seen = 0;
+        for s in fixture() {
+            let n = s.tokens.len();
+            let heads: Vec<usize> = s.tokens.iter().map(|t| t.head.unwrap_or(n)).collect();
+            let labs: Vec<u16> = heads.iter().map(|&h| if h == n { 0 } else { 1 }).collect();
+            let mut st = State::new(n);
+            let mut costs = vec![0; n_classes];
+            while !st.is_final() {
+                if let Some(f) = forced(&st, root_label) {
+                    seen += 1;
+                    for favoured in 0..n_classes {
+                        let mut scores = vec![0.0; n_classes];
+                        scores[favoured] = 1.0;
+                        assert_eq!(decode(best_valid(&st, &scores, root_label)), f);
+                    }
+                }
+                transition_costs(&st, &heads, &labs, root_label, &mut costs);
+                let c = costs.iter().position(|&c| c == 0).expect("zero-cost move") as u16;
+                let (m, l) = decode(c);
+                st.apply(m, l);
+            }
+        }
+        assert!(
+            seen >= 6,
+            "each sentence starts with a forced SHIFT and ends in the root"
+        );
     }
 
     #[test]
