@@ -1,10 +1,90 @@
 //! Lemmatiser: suffix edit rules learnt from a treebank, keyed on the Penn tag and the word's
 //! ending, plus an exception list for the words the rules get wrong in training (went → go).
-//! Needs tags first; English-oriented (rules rewrite word endings only).
+//! Needs tags first; English-oriented (rules rewrite word endings only). An inflected verb the
+//! treebank never had is checked against WordNet's verbs: when the learnt rule's lemma is not a
+//! verb ("rolled" → "rol", "convened" → "conven"), the regular English endings are undone in
+//! turn until one gives a verb ("roll", "convene").
 
 use crate::doc::Sentence;
 use crate::perceptron::{combine, hash_str, ByteReader, ByteWriter, KeyMap, ModelError};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// English verb lemmas (WordNet 3.0; see data/gazetteer/README.md).
+const VERBS: &str = include_str!("../../../data/gazetteer/verbs.txt");
+
+fn is_verb(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Whether `stem` ends consonant-vowel-consonant (not w, x, y), the shape whose vowel is long
+/// when an "e" follows: "hop-ing" is "hope", "visit-ing" is "visit" ("visite" is no verb).
+fn short_vowel_end(stem: &str) -> bool {
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    match stem.as_bytes() {
+        [.., a, b, c] => !vowel(*a) && vowel(*b) && !vowel(*c) && !b"wxy".contains(c),
+        _ => false,
+    }
+}
+
+/// The lemma of an inflected verb form by undoing the regular endings, the first candidate that
+/// is a verb: "-d" before "-ed" ("hoped" → "hope", "rolled" → "roll"), then an undoubled final
+/// consonant ("planned" → "plan"), "-ied" → "-y"; likewise for "-ing" and "-s".
+fn regular_verb_lemma(lower: &str, xpos: &str) -> Option<String> {
+    let undouble = |stem: &str| {
+        let b = stem.as_bytes();
+        (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]))
+            .then(|| stem[..stem.len() - 1].to_string())
+    };
+    let mut candidates: Vec<String> = Vec::new();
+    match xpos {
+        "VBD" | "VBN" => {
+            if let Some(stem) = lower.strip_suffix("ed") {
+                candidates.push(format!("{stem}e"));
+                candidates.push(stem.to_string());
+                candidates.extend(undouble(stem));
+                if let Some(y) = stem.strip_suffix('i') {
+                    candidates.push(format!("{y}y"));
+                }
+            }
+        }
+        "VBG" => {
+            if let Some(stem) = lower.strip_suffix("ing") {
+                if short_vowel_end(stem) {
+                    candidates.push(format!("{stem}e"));
+                    candidates.push(stem.to_string());
+                } else {
+                    candidates.push(stem.to_string());
+                    candidates.push(format!("{stem}e"));
+                }
+                candidates.extend(undouble(stem));
+                if let Some(y) = stem.strip_suffix('y') {
+                    candidates.push(format!("{y}ie"));
+                }
+            }
+        }
+        "VBZ" => {
+            if let Some(stem) = lower.strip_suffix('s') {
+                candidates.push(stem.to_string());
+                if let Some(e) = stem.strip_suffix('e') {
+                    candidates.push(e.to_string());
+                    if let Some(y) = e.strip_suffix('i') {
+                        candidates.push(format!("{y}y"));
+                    }
+                }
+            }
+        }
+        _ => return None,
+    }
+    candidates.into_iter().find(|c| c.len() >= 2 && is_verb(c))
+}
 
 /// The longest word ending (in characters) a rule is keyed on.
 const MAX_SUFFIX: usize = 6;
@@ -117,7 +197,28 @@ impl Lemmatizer {
         if let Some(l) = self.prefixed_irregular(form, xpos) {
             return l;
         }
-        self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
+        let ruled = self.by_rule(form, xpos);
+        if matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") {
+            let lower = form.to_lowercase();
+            match ruled.as_deref().map(str::to_lowercase) {
+                // A one-syllable verb doubles its last consonant before "-ed" and "-ing" ("hop",
+                // "hopped"), so an undoubled form of that shape is the verb with an "e" ("hoped"
+                // → "hope", not "hop").
+                Some(l) if is_verb(&l) => {
+                    let with_e = format!("{l}e");
+                    let plain = lower == format!("{l}ed") || lower == format!("{l}ing");
+                    if plain && short_vowel_end(&l) && is_verb(&with_e) {
+                        return with_e;
+                    }
+                }
+                _ => {
+                    if let Some(l) = regular_verb_lemma(&lower, xpos) {
+                        return l;
+                    }
+                }
+            }
+        }
+        ruled.unwrap_or_else(|| form.to_string())
     }
 
     /// A past form made of a verbal prefix and an irregular verb the treebank knows: "misled" →
@@ -350,6 +451,45 @@ mod tests {
             Some("fly")
         );
         assert_eq!(Rule::learn("studies", "study").apply("ies"), None);
+    }
+
+    #[test]
+    fn unseen_regular_verbs_get_a_verb_for_lemma() {
+        // The rules learnt here cut "-ed", "-ing" and "-s" plainly, which is wrong for verbs that
+        // double a consonant, drop an "e" or turn "y" into "i".
+        let train = vec![sentence(&[
+            ("walked", "VBD", "walk"),
+            ("opened", "VBN", "open"),
+            ("talking", "VBG", "talk"),
+            ("wants", "VBZ", "want"),
+        ])];
+        let m = Lemmatizer::train(&train);
+        for (form, xpos, lemma) in [
+            ("rolled", "VBD", "roll"),
+            ("signalled", "VBD", "signal"),
+            ("convened", "VBD", "convene"),
+            ("Convened", "VBN", "convene"),
+            ("planned", "VBN", "plan"),
+            ("copied", "VBD", "copy"),
+            ("stressed", "VBD", "stress"),
+            ("hoping", "VBG", "hope"),
+            ("hoped", "VBD", "hope"),
+            ("hopping", "VBG", "hop"),
+            ("visiting", "VBG", "visit"),
+            ("lying", "VBG", "lie"),
+            ("flies", "VBZ", "fly"),
+            ("goes", "VBZ", "go"),
+            ("passes", "VBZ", "pass"),
+            ("makes", "VBZ", "make"),
+            // What the rules already get right stays.
+            ("wanted", "VBD", "want"),
+            // Not a verb WordNet knows: the rule's answer.
+            ("blorked", "VBD", "blork"),
+        ] {
+            assert_eq!(m.lemma_of(form, xpos), lemma, "{form}/{xpos}");
+        }
+        // Only verb tags: an adjective keeps the rules' answer (none here: kept as written).
+        assert_eq!(m.lemma_of("rolled", "JJ"), "rolled");
     }
 
     #[test]
