@@ -2,6 +2,9 @@
 //! (a dev aid for looking at the recogniser on new text).
 //!
 //! cargo run --release -p kg-extract --example ner_text -- data/models < FILE
+//!
+//! With `TREE=1`, each sentence's analysis is printed first (index, form, UPOS, XPOS, lemma,
+//! head, relation), to see what the extractor was given.
 
 use kg_extract::pipeline::Pipeline;
 use kg_extract::Document;
@@ -28,6 +31,20 @@ fn main() {
         let mut doc = Document::new(n.to_string(), line.unwrap());
         pipeline.annotate(&mut doc);
         for s in &doc.sentences {
+            if std::env::var_os("TREE").is_some() {
+                for (i, t) in s.tokens.iter().enumerate() {
+                    let head = t.head.map_or(0, |h| h + 1);
+                    println!(
+                        "  {}\t{}\t{}\t{}\t{}\t{head}\t{}",
+                        i + 1,
+                        t.form,
+                        t.upos.as_str(),
+                        t.xpos,
+                        t.lemma,
+                        t.deprel
+                    );
+                }
+            }
             for m in &s.mentions {
                 let words: Vec<&str> = s.tokens[m.start..m.end]
                     .iter()

@@ -994,12 +994,27 @@ impl<'a> View<'a> {
         if !matches!(self.t[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
             return None;
         }
+        if !self.set_off_or_adjacent(h, a) {
+            return None;
+        }
         // The named side is the subject: "the spokesperson, Lim" is Lim's role too.
         let (subject, role) = if self.t[h].upos == Upos::Noun && self.t[a].upos == Upos::Propn {
             (a, h)
         } else {
             (h, a)
         };
+        // A title describes a person: "under a loan agreement, the museum's director, …" says
+        // nothing of the agreement (the parser took the director for its apposition).
+        // Two names side by side are a list or a place in its region ("Kim Tok Hun, Kim Jong
+        // Un's …", "Portland, Oregon"), read as an apposition: neither is the other.
+        if self.entity_kind(subject).is_some() && self.entity_kind(role).is_some() {
+            return None;
+        }
+        let named = self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
+        let title = gazetteer().is_title(&self.t[role].form);
+        if title && self.t[role].upos == Upos::Noun && !named {
+            return None;
+        }
         let subject_node = self.resolve_relative(self.node(subject));
         let mut role_node = self.node(role);
         if role == h {
@@ -1027,11 +1042,7 @@ impl<'a> View<'a> {
         if self.t[role].upos == Upos::Noun {
             if let Some(org) = self.role_organisation(role) {
                 let person = self.entity_kind(subject) == Some(EntityType::Person);
-                let title = gazetteer().is_title(&self.t[role].form);
-                // A title makes a role of a name the recogniser missed, never of a common noun:
-                // "under a loan agreement, the museum's director, …" is no agreement's role.
-                let named =
-                    self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
+                // A title makes a role of a name the recogniser missed too.
                 if person || (title && named) {
                     clause.lemma = format!("{} of", self.role_noun(role));
                     clause.graph_only_object(org);
@@ -1040,6 +1051,29 @@ impl<'a> View<'a> {
         }
         clause.attribution = self.attribution(self.t[h].head.unwrap_or(h));
         Some(clause)
+    }
+
+    /// Whether the apposition `a` of `h` is one as written: set off by a comma, dash, bracket
+    /// or colon ("Khasan, a station on the border"), or a title right before its name ("leader
+    /// Kim Jong Un"). The parser also reads coordinated names as appositions of one title: in
+    /// "leader Kim Jong Un and President Vladimir Putin" Putin is no leader.
+    fn set_off_or_adjacent(&self, h: usize, a: usize) -> bool {
+        let (first, second) = if h < a { (h, a) } else { (a, h) };
+        // Where the second one's words begin (its own punctuation, often attached to it, aside).
+        let start = (0..=second)
+            .find(|&i| self.t[i].upos != Upos::Punct && self.dominates(second, i))
+            .unwrap_or(second);
+        let adjacent = self.t[first].upos == Upos::Noun
+            && self.t[second].upos == Upos::Propn
+            && (first + 1..start).all(|i| {
+                self.dominates(first, i) && matches!(base(self.rel(i)), "flat" | "compound")
+            });
+        let set_off = start > 0
+            && matches!(
+                self.t[start - 1].form.as_str(),
+                "," | "-" | "--" | "–" | "—" | "(" | ":"
+            );
+        set_off || adjacent
     }
 
     /// The organisation or country a role noun belongs to: "Foreign Ministry spokesperson",
@@ -1867,7 +1901,50 @@ mod tests {
     fn a_common_noun_holds_no_role() {
         let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
         assert!(
-            triples(&d).iter().all(|(_, r, _)| r != "director of"),
+            triples(&d)
+                .iter()
+                .all(|(_, r, o)| r != "director of" && !o.contains("director")),
+            "{:?}",
+            triples(&d)
+        );
+    }
+
+    #[test]
+    fn coordinated_names_read_as_appositions_do_not_share_a_title() {
+        // The parser made both names appositions of "leader"; only the adjacent one is.
+        let d = doc("Officials/NOUN/NNS/official/2/nsubj criticised/VERB/VBD/criticise/0/root a/DET/DT/a/4/det meeting/NOUN/NN/meeting/2/obj between/ADP/IN/between/7/case Canadian/ADJ/JJ/Canadian/7/amod leader/NOUN/NN/leader/4/nmod Anna/PROPN/NNP/Anna/7/appos Berg/PROPN/NNP/Berg/8/flat and/CCONJ/CC/and/13/cc French/ADJ/JJ/French/12/amod President/PROPN/NNP/President/13/compound Luc/PROPN/NNP/Luc/7/appos Martin/PROPN/NNP/Martin/13/flat ./PUNCT/././2/punct", &[(7, 9, PER), (12, 14, PER)]);
+        let all = triples(&d);
+        assert!(
+            all.iter()
+                .any(|(s, _, o)| s == "Anna Berg" && o.contains("leader")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .all(|(s, r, o)| s != "Luc Martin"
+                    || !(r.contains("leader") || o.contains("leader"))),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn two_names_in_apposition_are_not_one_thing() {
+        let d = doc("They/PRON/PRP/they/2/nsubj flew/VERB/VBD/fly/0/root to/ADP/IN/to/4/case Portland/PROPN/NNP/Portland/2/obl ,/PUNCT/,/,/6/punct Oregon/PROPN/NNP/Oregon/4/appos ./PUNCT/././2/punct", &[(3, 4, LOC), (5, 6, LOC)]);
+        assert!(
+            triples(&d).iter().all(|(_, r, _)| r != "be"),
+            "{:?}",
+            triples(&d)
+        );
+    }
+
+    #[test]
+    fn an_apposition_is_set_off_by_a_comma() {
+        let d = doc("Lena/PROPN/NNP/Lena/7/nsubj Holm/PROPN/NNP/Holm/1/flat ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det chemist/NOUN/NN/chemist/1/appos ,/PUNCT/,/,/5/punct retired/VERB/VBD/retire/0/root ./PUNCT/././7/punct", &[(0, 2, PER)]);
+        has(&d, "Lena Holm", "be", "chemist");
+        // The same words without the commas: no apposition as written.
+        let d = doc("Lena/PROPN/NNP/Lena/4/nsubj Holm/PROPN/NNP/Holm/1/flat chemist/NOUN/NN/chemist/1/appos retired/VERB/VBD/retire/0/root ./PUNCT/././4/punct", &[(0, 2, PER)]);
+        assert!(
+            triples(&d).iter().all(|(_, r, _)| r != "be"),
             "{:?}",
             triples(&d)
         );
