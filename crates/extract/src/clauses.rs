@@ -365,11 +365,45 @@ impl<'a> View<'a> {
         let mut cur = n.head;
         while let Some(h) = self.t[cur].head {
             if matches!(self.rel(cur), "acl:relcl" | "advcl:relcl") {
-                return self.node(h);
+                return self.node(self.antecedent(h, &w));
             }
             cur = h;
         }
         n
+    }
+
+    /// The noun a relative clause with relative word `w` modifies, given the one the parser
+    /// attached it to. "which" never stands for a person, and "that" hardly ever for a person's
+    /// name, which needs no restricting: in "a meeting with President Putin that sparked
+    /// concern" the meeting sparked it. Such a name inside a prepositional phrase gives way to the
+    /// noun the phrase modifies.
+    fn antecedent(&self, h: usize, w: &str) -> usize {
+        let person_name = self.entity_kind(h) == Some(EntityType::Person)
+            || (self.t[h].upos == Upos::Propn && w == "which");
+        if !matches!(w, "which" | "that") || !person_name {
+            return h;
+        }
+        // The noun above the name's preposition: the name's own head when the preposition is
+        // its case marker, or the head of a preposition the parser made the name's head.
+        let Some(mut g) = self.t[h].head else {
+            return h;
+        };
+        let through_preposition = if self.t[g].upos == Upos::Adp {
+            match self.t[g].head {
+                Some(above) => {
+                    g = above;
+                    true
+                }
+                None => false,
+            }
+        } else {
+            base(self.rel(h)) == "nmod" && self.kids(h, "case").next().is_some()
+        };
+        if through_preposition && self.t[g].upos == Upos::Noun {
+            g
+        } else {
+            h
+        }
     }
 
     /// Whether `i` heads a clause of its own.
@@ -661,7 +695,11 @@ impl<'a> View<'a> {
         // Relative clauses: the head noun fills the gap left by the relative word.
         let mut relative_object = None;
         if r.starts_with("acl:relcl") || r == "advcl:relcl" {
-            let h = tok.head?;
+            let relative_word = self.children[p].iter().find_map(|&c| {
+                let w = lower(&self.t[c]);
+                matches!(w.as_str(), "which" | "that" | "who" | "whom").then_some(w)
+            });
+            let h = self.antecedent(tok.head?, relative_word.as_deref().unwrap_or(""));
             let has_subject = !self.own_subjects(p).is_empty();
             let rel_word_object = self.children[p].iter().copied().find(|&c| {
                 base(self.rel(c)) == "obj"
@@ -1924,6 +1962,38 @@ mod tests {
                 .all(|(s, r, o)| s != "Luc Martin"
                     || !(r.contains("leader") || o.contains("leader"))),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_that_clause_after_a_name_in_a_phrase_is_about_the_phrase_s_noun() {
+        // "Critics attacked the deal with Ana Ruiz that raised prices."
+        let tree = "Critics/NOUN/NNS/critic/2/nsubj attacked/VERB/VBD/attack/0/root the/DET/DT/the/4/det deal/NOUN/NN/deal/2/obj with/ADP/IN/with/7/case Ana/PROPN/NNP/Ana/7/compound Ruiz/PROPN/NNP/Ruiz/4/nmod that/PRON/WDT/that/9/nsubj raised/VERB/VBD/raise/7/acl:relcl prices/NOUN/NNS/price/9/obj ./PUNCT/././2/punct";
+        let d = doc(tree, &[(5, 7, PER)]);
+        has(&d, "deal", "raise", "prices");
+        assert!(
+            triples(&d).iter().all(|(s, _, _)| s != "Ana Ruiz"),
+            "{:?}",
+            triples(&d)
+        );
+        // "who" stays with the person.
+        let d = doc(
+            &tree.replace("that/PRON/WDT/that", "who/PRON/WP/who"),
+            &[(5, 7, PER)],
+        );
+        has(&d, "Ana Ruiz", "raise", "prices");
+        // The same when the parser hangs the name under the preposition.
+        let d = doc("Critics/NOUN/NNS/critic/2/nsubj attacked/VERB/VBD/attack/0/root the/DET/DT/the/4/det deal/NOUN/NN/deal/2/obj with/ADP/IN/with/4/nmod Ana/PROPN/NNP/Ana/7/compound Ruiz/PROPN/NNP/Ruiz/5/obl that/PRON/WDT/that/9/nsubj raised/VERB/VBD/raise/7/acl:relcl prices/NOUN/NNS/price/9/obj ./PUNCT/././2/punct", &[(5, 7, PER)]);
+        has(&d, "deal", "raise", "prices");
+        // Nor is the name left as the object of a clause without one.
+        let d = doc("Critics/NOUN/NNS/critic/2/nsubj attacked/VERB/VBD/attack/0/root the/DET/DT/the/4/det deal/NOUN/NN/deal/2/obj with/ADP/IN/with/7/case Ana/PROPN/NNP/Ana/7/compound Ruiz/PROPN/NNP/Ruiz/4/nmod that/PRON/WDT/that/9/nsubj focused/VERB/VBD/focus/7/acl:relcl on/ADP/IN/on/11/case prices/NOUN/NNS/price/9/obl ./PUNCT/././2/punct", &[(5, 7, PER)]);
+        has(&d, "deal", "focus on", "prices");
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|(s, _, o)| s != "Ana Ruiz" && o != "Ana Ruiz"),
+            "{:?}",
+            triples(&d)
         );
     }
 
