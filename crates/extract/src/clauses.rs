@@ -220,6 +220,27 @@ struct View<'a> {
     children: Vec<Vec<usize>>,
 }
 
+/// Complex prepositions whose first word parsers (and UD EWT itself, at times) attach to the verb
+/// as an adverb: the pair of the adverb and the preposition it goes with.
+const COMPLEX_PREPOSITION_HEADS: [(&str, &str); 16] = [
+    ("ahead", "of"),
+    ("instead", "of"),
+    ("because", "of"),
+    ("out", "of"),
+    ("regardless", "of"),
+    ("irrespective", "of"),
+    ("prior", "to"),
+    ("close", "to"),
+    ("next", "to"),
+    ("due", "to"),
+    ("according", "to"),
+    ("along", "with"),
+    ("together", "with"),
+    ("away", "from"),
+    ("apart", "from"),
+    ("far", "from"),
+];
+
 fn lower(t: &Token) -> String {
     t.form.to_lowercase()
 }
@@ -518,6 +539,21 @@ impl<'a> View<'a> {
             out.extend(self.kids(c, "fixed"));
         }
         out.sort_unstable();
+        // The first word of a complex preposition that the parser attached as an adverb of the
+        // verb: "finished ahead of", "acted instead of".
+        if let Some(&first) = out.first() {
+            let before = first.wrapping_sub(1);
+            let joins = first > 0
+                && COMPLEX_PREPOSITION_HEADS.contains(&(
+                    lower(&self.t[before]).as_str(),
+                    lower(&self.t[first]).as_str(),
+                ))
+                && !out.contains(&before)
+                && (self.t[before].head == self.t[n].head || self.t[before].head == Some(n));
+            if joins {
+                out.insert(0, before);
+            }
+        }
         out
     }
 
@@ -1995,6 +2031,15 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn a_complex_preposition_keeps_its_adverb() {
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj finished/VERB/VBD/finish/0/root ahead/ADV/RB/ahead/2/advmod of/ADP/IN/of/5/case Tom/PROPN/NNP/Tom/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (4, 5, PER)]);
+        has(&d, "Ana", "finish ahead of", "Tom");
+        // An adverb that forms no preposition with it stays out: "spoke quickly to".
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj spoke/VERB/VBD/speak/0/root quickly/ADV/RB/quickly/2/advmod to/ADP/IN/to/5/case Tom/PROPN/NNP/Tom/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (4, 5, PER)]);
+        has(&d, "Ana", "speak to", "Tom");
     }
 
     #[test]
