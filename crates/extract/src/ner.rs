@@ -1152,9 +1152,24 @@ fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) 
         let words: Vec<&str> = tokens[start..end].iter().map(|t| t.form.as_str()).collect();
         g.place(&words).is_some() || g.demonym(&words).is_some()
     };
+    // A title ends right before `i`, or before a comma there: "the club's chairman, Victor Hill".
+    let title_or_role_before =
+        |i: usize| title_before(i) || (i >= 2 && tokens[i - 1].form == "," && title_before(i - 1));
     for m in out.iter_mut() {
         let last = tokens[m.end - 1].form.to_lowercase();
         if m.kind == EntityType::Other || known(m.start, m.end) {
+            continue;
+        }
+        // A first name and a surname that is also a place head word ("Hill", "Park"), said to
+        // hold a role, is a person: "the transport minister, Rosa Park," is no park.
+        let first_name = g
+            .word_classes(&tokens[m.start].form.to_lowercase())
+            .first_name;
+        if m.end - m.start == 2
+            && first_name
+            && (title_or_role_before(m.start) || followed_by_role(tokens, m.end, g))
+        {
+            m.kind = EntityType::Person;
             continue;
         }
         if m.end - m.start >= 2
@@ -1443,6 +1458,24 @@ mod tests {
             gazetteer(),
         );
         assert_eq!(out[0].kind, EntityType::Organization);
+        // A first name and a place-head surname said to hold a role is a person; the same name
+        // without the role stays a place.
+        for (text, start) in [
+            ("the club 's chairman , Victor Hill , said so", 5),
+            ("health minister Rosa Park resigned", 2),
+            ("Rosa Park , the club 's chairman , said so", 0),
+        ] {
+            let t = tokens(text);
+            let out = post_rules(
+                &t,
+                vec![mention(start, start + 2, EntityType::Place)],
+                gazetteer(),
+            );
+            assert_eq!(out[0].kind, EntityType::Person, "{text}");
+        }
+        let t = tokens("the rally was held in Victoria Park on Sunday");
+        let out = post_rules(&t, vec![mention(5, 7, EntityType::Place)], gazetteer());
+        assert_eq!(out[0].kind, EntityType::Place);
     }
 
     #[test]
