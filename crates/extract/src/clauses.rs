@@ -463,8 +463,17 @@ impl<'a> View<'a> {
     /// The main subjects of a predicate, coordination expanded; relative words resolved.
     fn own_subjects(&self, p: usize) -> Vec<Node> {
         let mut out = Vec::new();
+        let is_subject =
+            |c: usize| matches!(self.rel(c), "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass");
         for c in self.children[p].iter().copied() {
-            if matches!(self.rel(c), "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass") {
+            // Two subjects side by side, a common noun right before a name, are one: the
+            // parser split "North Korean leader | Kim Jong Un has departed"; the name is the
+            // subject and the noun its title.
+            let titles_next = self.t[c].upos == Upos::Noun
+                && self.children[p]
+                    .iter()
+                    .any(|&d| d == c + 1 && is_subject(d) && self.t[d].upos == Upos::Propn);
+            if is_subject(c) && !titles_next {
                 for x in self.conjuncts(c) {
                     out.push(self.resolve_relative(self.node(x)));
                 }
@@ -2040,6 +2049,17 @@ mod tests {
         // An adverb that forms no preposition with it stays out: "spoke quickly to".
         let d = doc("Ana/PROPN/NNP/Ana/2/nsubj spoke/VERB/VBD/speak/0/root quickly/ADV/RB/quickly/2/advmod to/ADP/IN/to/5/case Tom/PROPN/NNP/Tom/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (4, 5, PER)]);
         has(&d, "Ana", "speak to", "Tom");
+    }
+
+    #[test]
+    fn a_title_parsed_as_a_second_subject_is_not_one() {
+        let d = doc("Transport/PROPN/NNP/Transport/2/compound minister/NOUN/NN/minister/5/nsubj Rosa/PROPN/NNP/Rosa/5/nsubj Alves/PROPN/NNP/Alves/3/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././5/punct", &[(2, 4, PER)]);
+        has(&d, "Rosa Alves", "resign", "");
+        assert!(
+            triples(&d).iter().all(|(s, _, _)| !s.contains("minister")),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
