@@ -1080,6 +1080,7 @@ impl<'a> View<'a> {
         if !self.set_off_or_adjacent(h, a) {
             return None;
         }
+        let h = self.nearest_noun_before(h, a);
         // The named side is the subject: "the spokesperson, Lim" is Lim's role too.
         let (subject, role) = if self.t[h].upos == Upos::Noun && self.t[a].upos == Upos::Propn {
             (a, h)
@@ -1136,16 +1137,54 @@ impl<'a> View<'a> {
         Some(clause)
     }
 
+    /// Where the words of `x`'s subtree begin (its own punctuation, often attached to it, aside).
+    fn words_start(&self, x: usize) -> usize {
+        (0..=x)
+            .find(|&i| self.t[i].upos != Upos::Punct && self.dominates(x, i))
+            .unwrap_or(x)
+    }
+
+    /// The noun an apposition set off after `h`'s phrase belongs to: the one right before its
+    /// comma, which the parser sometimes attaches higher up: in "the parade in the capital,
+    /// Pyongyang," Pyongyang is the capital, not the parade.
+    fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
+        let start = self.words_start(a);
+        if a < h || start < 2 || self.t[start - 1].form != "," {
+            return h;
+        }
+        let mut k = start - 2;
+        while matches!(base(self.rel(k)), "flat" | "compound") {
+            match self.t[k].head {
+                Some(x) if x < start && self.dominates(h, x) => k = x,
+                _ => break,
+            }
+        }
+        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), not one in a
+        // clause hanging on it ("a penchant for travelling by train, a tradition …").
+        let mut x = k;
+        while x != h {
+            match self.t[x].head {
+                Some(up) if matches!(base(self.rel(x)), "nmod" | "compound" | "flat") => x = up,
+                _ => return h,
+            }
+        }
+        // A name on either side: a common noun set off after common nouns can sum up the whole
+        // phrase before it ("a penchant for travel by train, a tradition …").
+        let named = self.t[a].upos == Upos::Propn || self.t[k].upos == Upos::Propn;
+        if k != h && named && matches!(self.t[k].upos, Upos::Noun | Upos::Propn) {
+            k
+        } else {
+            h
+        }
+    }
+
     /// Whether the apposition `a` of `h` is one as written: set off by a comma, dash, bracket
     /// or colon ("Khasan, a station on the border"), or a title right before its name ("leader
     /// Kim Jong Un"). The parser also reads coordinated names as appositions of one title: in
     /// "leader Kim Jong Un and President Vladimir Putin" Putin is no leader.
     fn set_off_or_adjacent(&self, h: usize, a: usize) -> bool {
         let (first, second) = if h < a { (h, a) } else { (a, h) };
-        // Where the second one's words begin (its own punctuation, often attached to it, aside).
-        let start = (0..=second)
-            .find(|&i| self.t[i].upos != Upos::Punct && self.dominates(second, i))
-            .unwrap_or(second);
+        let start = self.words_start(second);
         let adjacent = self.t[first].upos == Upos::Noun
             && self.t[second].upos == Upos::Propn
             && (first + 1..start).all(|i| {
@@ -2060,6 +2099,25 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn an_apposition_belongs_to_the_noun_before_its_comma() {
+        // "The fair in the capital, Oslo, opened." with Oslo attached to "fair".
+        let d = doc("The/DET/DT/the/2/det fair/NOUN/NN/fair/9/nsubj in/ADP/IN/in/5/case the/DET/DT/the/5/det capital/NOUN/NN/capital/2/nmod ,/PUNCT/,/,/7/punct Oslo/PROPN/NNP/Oslo/2/appos ,/PUNCT/,/,/7/punct opened/VERB/VBD/open/0/root ./PUNCT/././9/punct", &[(6, 7, LOC)]);
+        has(&d, "Oslo", "be", "capital");
+        assert!(
+            triples(&d).iter().all(|(_, _, o)| o != "fair"),
+            "{:?}",
+            triples(&d)
+        );
+        // A noun in a clause on the head is no candidate: "a habit of sailing by boat, a
+        // tradition" is about the habit.
+        let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/SCONJ/IN/of/6/mark sailing/VERB/VBG/sail/4/acl by/ADP/IN/by/8/case boat/NOUN/NN/boat/6/obl ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
+        has(&d, "habit", "be", "tradition");
+        // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
+        let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
+        has(&d, "habit", "be", "tradition");
     }
 
     #[test]
