@@ -137,6 +137,7 @@ impl Pipeline {
         for sentence in &mut document.sentences {
             self.tagger.tag(sentence);
             capitals_as_names(sentence);
+            past_tense_before_an_object(sentence);
             self.lemmatizer.lemmatize(sentence);
             if let Some(parser) = &self.parser {
                 parser.parse(sentence);
@@ -185,6 +186,150 @@ fn capitals_as_names(sentence: &mut crate::doc::Sentence) {
         if matches!(t.upos, Upos::Pron | Upos::Det) && capitals(&t.form) {
             t.upos = Upos::Propn;
             t.xpos = "NNP".into();
+        }
+    }
+}
+
+/// Participles that take a noun phrase even when passive: "a man named Smith", "a firm called
+/// Acme", "an area considered safe".
+const NAMING_PARTICIPLES: [&str; 14] = [
+    "named",
+    "called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "termed",
+    "labelled",
+    "labeled",
+    "considered",
+    "deemed",
+    "given",
+    "shown",
+    "told",
+];
+
+/// Irregular participles that are never a past tense: "stolen", "shown", "done", "begun".
+fn participle_only(form: &str) -> bool {
+    ["en", "wn", "ne", "rn"].iter().any(|e| form.ends_with(e))
+        || [
+            "begun", "sung", "rung", "drunk", "swum", "sunk", "shrunk", "sprung", "stunk",
+        ]
+        .contains(&form)
+}
+
+/// A past participle right after a noun and right before a noun phrase, with no auxiliary, is a
+/// verb in the past tense: "The central bank raised rates", "Police fired tear gas". The tagger
+/// reads such words as participles of a reduced relative ("the man killed in the crash"), which
+/// makes the sentence a noun with a modifier and loses its main clause; but a passive participle
+/// takes no object, so one followed by a noun phrase is active (the naming verbs above aside).
+pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &sentence.tokens;
+    let mut fix = Vec::new();
+    for i in 1..t.len().saturating_sub(1) {
+        let form = t[i].form.to_lowercase();
+        if t[i].xpos != "VBN"
+            || NAMING_PARTICIPLES.contains(&form.as_str())
+            || participle_only(&form)
+        {
+            continue;
+        }
+        let after_noun = matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+        // The noun phrase after it: a determiner, possessive, number or noun (an adjective
+        // only when a noun follows it: "raised key rates").
+        let next = &t[i + 1];
+        let object = matches!(next.xpos.as_str(), "DT" | "PRP$" | "CD" | "NN" | "NNS")
+            || (matches!(next.xpos.as_str(), "JJ" | "RB")
+                && t.get(i + 2)
+                    .is_some_and(|n| matches!(n.xpos.as_str(), "NN" | "NNS")));
+        // No auxiliary or other verb before it in the clause: then it would be a perfect or a
+        // passive ("has raised rates", "was given books").
+        let verb_before = t[..i].iter().any(|x| {
+            matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.starts_with("VB") || x.xpos == "MD"
+        });
+        // Nor a finite verb later in the same clause, which the participle's noun would then be
+        // the subject of: "The bills sold yesterday settle today", "the infantry based part of
+        // the doctrine demanded …".
+        let verb_after = t[i + 1..]
+            .iter()
+            .take_while(|x| {
+                !(matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
+                    || matches!(x.upos, Upos::Cconj | Upos::Sconj)
+                    || x.xpos.starts_with('W'))
+            })
+            .any(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        if after_noun && object && !verb_before && !verb_after {
+            fix.push(i);
+        }
+    }
+    for i in fix {
+        let tok = &mut sentence.tokens[i];
+        tok.xpos = "VBD".into();
+        tok.upos = Upos::Verb;
+        tok.feats = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin".into();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Sentence, Token, Upos};
+
+    /// Tokens as `form/UPOS/XPOS`, separated by spaces.
+    fn tagged(text: &str) -> Sentence {
+        Sentence {
+            tokens: text
+                .split(' ')
+                .map(|w| {
+                    let f: Vec<&str> = w.split('/').collect();
+                    Token {
+                        form: f[0].into(),
+                        upos: Upos::parse(f[1]).unwrap(),
+                        xpos: f[2].into(),
+                        ..Token::default()
+                    }
+                })
+                .collect(),
+            ..Sentence::default()
+        }
+    }
+
+    fn xpos(s: &Sentence) -> Vec<&str> {
+        s.tokens.iter().map(|t| t.xpos.as_str()).collect()
+    }
+
+    #[test]
+    fn a_participle_with_an_object_after_its_subject_is_a_past_tense() {
+        let mut s =
+            tagged("The/DET/DT bank/NOUN/NN raised/VERB/VBN key/ADJ/JJ rates/NOUN/NNS ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s), ["DT", "NN", "VBD", "JJ", "NNS", "."]);
+        assert_eq!(s.tokens[2].upos, Upos::Verb);
+        let mut s =
+            tagged("Guards/NOUN/NNS fired/VERB/VBN warning/NOUN/NN shots/NOUN/NNS ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[1], "VBD");
+    }
+
+    #[test]
+    fn participles_that_can_be_passive_stay() {
+        for text in [
+            // Naming verbs take a noun phrase in the passive.
+            "A/DET/DT man/NOUN/NN named/VERB/VBN Smith/PROPN/NNP won/VERB/VBD ./PUNCT/.",
+            // A participle-only form.
+            "The/DET/DT cars/NOUN/NNS stolen/VERB/VBN last/ADJ/JJ week/NOUN/NN returned/VERB/VBD",
+            // No object: a reduced relative reading stays possible.
+            "The/DET/DT man/NOUN/NN injured/VERB/VBN in/ADP/IN the/DET/DT crash/NOUN/NN died/VERB/VBD",
+            // An auxiliary or another verb before it.
+            "Rates/NOUN/NNS were/AUX/VBD raised/VERB/VBN this/DET/DT week/NOUN/NN",
+            // A finite verb after it in the same clause, whose subject the noun is.
+            "Bonds/NOUN/NNS sold/VERB/VBN this/DET/DT week/NOUN/NN settle/VERB/VBP today/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            past_tense_before_an_object(&mut s);
+            assert_eq!(xpos(&s), before, "{text}");
         }
     }
 }
