@@ -1071,6 +1071,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
         }
     }
     role_and_head_rules(tokens, &mut out, g);
+    organisation_heads(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1135,6 +1136,101 @@ fn followed_by_role(tokens: &[Token], end: usize, g: &Gazetteer) -> bool {
         k += 1;
     }
     last_title
+}
+
+/// Head words that make a capitalised name an organisation: the unambiguous part of
+/// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
+/// papers and places).
+const ORGANISATION_HEADS: [&str; 30] = [
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "gmbh",
+    "bank",
+    "agency",
+    "ministry",
+    "department",
+    "commission",
+    "committee",
+    "council",
+    "union",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "university",
+    "authority",
+    "bureau",
+    "party",
+    "fund",
+    "organization",
+    "organisation",
+    "reserve",
+];
+
+const COMPASS_WORDS: [&str; 8] = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+];
+
+/// A run of two or more capitalised words ending in an organisation head word ("European
+/// Central Bank", "World Health Organization", "Supreme Court"), or one such word followed by
+/// "of" and a name ("Bank of England", "Ministry of Defence"), is an organisation, whatever the
+/// model made of its parts: it learnt from web text with few of these names and misses or
+/// splits most of them. Known places and sentences in title case (headlines) are left alone.
+fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    // A headline capitalises every longer word ("Central Bank Holds Rates"): no cue there.
+    let long: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.form.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let headline = long.len() >= 3 && long.iter().all(|t| is_capitalised(&t.form));
+    if headline {
+        return;
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let run_end = capitalised_run(tokens, i);
+        if run_end == i {
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        while s < run_end
+            && (matches!(
+                tokens[s].upos,
+                crate::doc::Upos::Det | crate::doc::Upos::Pron
+            ) || matches!(tokens[s].form.as_str(), "The" | "A" | "An"))
+        {
+            s += 1;
+        }
+        let mut e = run_end;
+        let head =
+            s < e && ORGANISATION_HEADS.contains(&tokens[e - 1].form.to_lowercase().as_str());
+        if head && tokens.get(e).is_some_and(|t| t.form == "of") {
+            let of_end = capitalised_run(tokens, e + 1);
+            if of_end > e + 1 {
+                e = of_end;
+            }
+        }
+        let words: Vec<&str> = tokens[s..e].iter().map(|t| t.form.as_str()).collect();
+        // A person's name inside is another name beside it ("Sara Lee Enron Services").
+        let crosses = out.iter().any(|m| {
+            m.start < e && s < m.end && (m.start < s || m.end > e || m.kind == EntityType::Person)
+        });
+        // "West Bank", "East Bank": a compass word and a head word name a region.
+        let region = e - s == 2 && COMPASS_WORDS.contains(&tokens[s].form.as_str());
+        if head && e - s >= 2 && !crosses && !region && g.place(&words).is_none() {
+            out.retain(|m| !(s <= m.start && m.end <= e));
+            out.push(mention(s, e, EntityType::Organization));
+        }
+        i = e.max(i + 1);
+    }
 }
 
 /// General rules that type a name from the words around it, where the statistical model is
@@ -1308,6 +1404,49 @@ mod tests {
                 ..Token::default()
             })
             .collect()
+    }
+
+    #[test]
+    fn names_headed_by_an_organisation_word_are_organisations() {
+        let kinds = |text: &str, model: Vec<Mention>| -> Vec<(String, EntityType)> {
+            let t = tokens(text);
+            post_rules(&t, model, gazetteer())
+                .into_iter()
+                .map(|m| {
+                    let w: Vec<&str> = t[m.start..m.end].iter().map(|x| x.form.as_str()).collect();
+                    (w.join(" "), m.kind)
+                })
+                .collect()
+        };
+        // The model's place inside the name, and the demonym before it, give way.
+        assert_eq!(
+            kinds(
+                "the Nordic Investment Bank cut rates",
+                vec![mention(2, 4, EntityType::Place)]
+            ),
+            [(
+                "Nordic Investment Bank".to_string(),
+                EntityType::Organization
+            )]
+        );
+        assert_eq!(
+            kinds("officials at the Ministry of Fisheries said so", vec![]),
+            [(
+                "Ministry of Fisheries".to_string(),
+                EntityType::Organization
+            )]
+        );
+        // A compass word and "Bank" name a region; a headline capitalises every word; a single
+        // head word is no name.
+        assert_eq!(
+            kinds(
+                "settlers in the West Bank clashed with police",
+                vec![mention(3, 5, EntityType::Place)]
+            ),
+            [("West Bank".to_string(), EntityType::Place)]
+        );
+        assert!(kinds("Regional Bank Holds Rates Steady Again", vec![]).is_empty());
+        assert!(kinds("the Union said so", vec![]).is_empty());
     }
 
     #[test]
