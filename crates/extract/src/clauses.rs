@@ -1498,7 +1498,26 @@ impl<'a> View<'a> {
                 ArgumentKind::Literal(Literal::Time(x.value.clone())),
             );
         }
-        if let Some(m) = self.mention_at(head) {
+        // A title the parser made the head of its name ("Chief executive Maria Lind", with
+        // "Chief" heading): the name inside the phrase is the argument. It must end where the
+        // phrase's proper nouns end: a mention that stops short ("Premier Kim Tok | Hun") is
+        // worse than the phrase's own name.
+        let last_name_word = n
+            .tokens
+            .iter()
+            .copied()
+            .filter(|&i| self.t[i].upos == Upos::Propn)
+            .max();
+        let titled = || {
+            gazetteer().is_title(&self.t[head].form).then(|| {
+                self.sentence.mentions.iter().find(|m| {
+                    m.kind == EntityType::Person
+                        && (m.start..m.end).all(|i| n.tokens.contains(&i))
+                        && Some(m.end - 1) == last_name_word
+                })
+            })?
+        };
+        if let Some(m) = self.mention_at(head).or_else(titled) {
             let text = m
                 .refers_to
                 .clone()
@@ -2118,6 +2137,13 @@ mod tests {
         // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
         let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
         has(&d, "habit", "be", "tradition");
+    }
+
+    #[test]
+    fn a_title_heading_its_name_gives_way_to_the_name() {
+        let d = doc("Chief/PROPN/NNP/Chief/5/nsubj executive/ADJ/JJ/executive/3/amod Ana/PROPN/NNP/Ana/4/nmod:desc Ruiz/PROPN/NNP/Ruiz/1/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././5/punct", &[(2, 4, PER)]);
+        let s = has(&d, "Ana Ruiz", "resign", "");
+        assert_eq!(s.subject.kind, ArgumentKind::Entity(PER));
     }
 
     #[test]

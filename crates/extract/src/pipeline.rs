@@ -191,8 +191,9 @@ fn capitals_as_names(sentence: &mut crate::doc::Sentence) {
 }
 
 /// Participles that take a noun phrase even when passive: "a man named Smith", "a firm called
-/// Acme", "an area considered safe".
-const NAMING_PARTICIPLES: [&str; 14] = [
+/// Acme", "an area considered safe", "a letter dated 4 May".
+const NAMING_PARTICIPLES: [&str; 15] = [
+    "dated",
     "named",
     "called",
     "dubbed",
@@ -235,14 +236,18 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         {
             continue;
         }
-        let after_noun = matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+        // After its subject's last word: a noun, or a number ending it ("an earthquake of
+        // magnitude 6.4 struck …").
+        let after_noun = matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD");
         // The noun phrase after it: a determiner, possessive, number or noun (an adjective
-        // only when a noun follows it: "raised key rates").
+        // only when a noun follows it: "raised key rates", "struck southern Turkey").
         let next = &t[i + 1];
-        let object = matches!(next.xpos.as_str(), "DT" | "PRP$" | "CD" | "NN" | "NNS")
-            || (matches!(next.xpos.as_str(), "JJ" | "RB")
-                && t.get(i + 2)
-                    .is_some_and(|n| matches!(n.xpos.as_str(), "NN" | "NNS")));
+        let noun = |x: &crate::doc::Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+        // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
+        let object = matches!(next.xpos.as_str(), "DT" | "PRP$")
+            || (next.xpos == "CD" && t[i - 1].xpos != "CD")
+            || noun(next)
+            || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
         // No auxiliary or other verb before it in the clause: then it would be a perfect or a
         // passive ("has raised rates", "was given books").
         let verb_before = t[..i].iter().any(|x| {
@@ -310,6 +315,9 @@ mod tests {
             tagged("Guards/NOUN/NNS fired/VERB/VBN warning/NOUN/NN shots/NOUN/NNS ./PUNCT/.");
         past_tense_before_an_object(&mut s);
         assert_eq!(xpos(&s)[1], "VBD");
+        let mut s = tagged("A/DET/DT storm/NOUN/NN of/ADP/IN category/NOUN/NN 4/NUM/CD hit/VERB/VBN northern/ADJ/JJ Florida/PROPN/NNP");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[5], "VBD");
     }
 
     #[test]
