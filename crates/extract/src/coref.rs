@@ -928,6 +928,8 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
             found = Some((k, m.start, org));
         } else if let Some(r) = apposition(entities, m) {
             found = Some(r);
+        } else if let Some(r) = role_of_before(entities, m, &is_role_word) {
+            found = Some(r);
         }
         let Some((rs, re, org)) = found else {
             continue;
@@ -1029,6 +1031,42 @@ fn organisation_before(
             let cl = &entities.clusters[m.cluster];
             (cl.name.clone(), cl.kind())
         })
+}
+
+/// "the prime minister of Norway, Jonas Berg,": a role of a named organisation or place set off
+/// before the name; the name must close the apposition (a comma, a full stop or a closing
+/// bracket after it).
+fn role_of_before(
+    entities: &Entities<'_>,
+    m: &Mention,
+    is_role_word: &dyn Fn(&Token) -> bool,
+) -> Option<RoleSpan> {
+    let t = &entities.document.sentences[m.sentence].tokens;
+    if m.start < 4 || t[m.start - 1].form != "," {
+        return None;
+    }
+    if !matches!(
+        t.get(m.end).map(|x| x.form.as_str()),
+        Some("," | "." | ")") | None
+    ) {
+        return None;
+    }
+    let org = entities.mentions.iter().find(|o| {
+        o.sentence == m.sentence && o.end == m.start - 1 && o.kind != EntityType::Person
+    })?;
+    if org.start < 2 || lower(&t[org.start - 1]) != "of" {
+        return None;
+    }
+    let re = org.start - 1;
+    let mut rs = re;
+    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
+        rs -= 1;
+    }
+    if rs == re || !is_title_end(&t[re - 1]) {
+        return None;
+    }
+    let cl = &entities.clusters[org.cluster];
+    Some((rs, re, Some((cl.name.clone(), cl.kind()))))
 }
 
 /// "Lim Soo-suk, South Korea's Foreign Ministry spokesperson": the role's tokens and the

@@ -200,6 +200,13 @@ fn titles_and_appositions_become_role_facts() {
         "{:?}",
         triples(&st, 0)
     );
+    // A role of a country set off before the name.
+    let st = statements("The foreign minister of Chile, Tomas Vidal, arrived in Lima on Friday.");
+    assert!(
+        has(&st, 0, "Tomas Vidal", "foreign minister of", "Chile"),
+        "{:?}",
+        triples(&st, 0)
+    );
     // No organisation named: the role is a concept.
     let st = statements("Prime Minister Ana Silva visited Lisbon.");
     assert!(
