@@ -241,6 +241,12 @@ const COMPLEX_PREPOSITION_HEADS: [(&str, &str); 16] = [
     ("far", "from"),
 ];
 
+/// Subordinators that open adverbial clauses, never objects.
+const ADVERBIAL_MARKERS: [&str; 12] = [
+    "until", "till", "because", "when", "after", "before", "while", "since", "although", "though",
+    "unless", "once",
+];
+
 fn lower(t: &Token) -> String {
     t.form.to_lowercase()
 }
@@ -975,7 +981,13 @@ impl<'a> View<'a> {
         }
         // A clausal object: "X said that P", "suggests that Kim is seeking".
         if objects.is_empty() && !copular {
-            if let Some(c) = self.kids_base(cur, "ccomp").next() {
+            // A "ccomp" opened by "until", "because", "when" … is an adverbial clause the parser
+            // mislabelled ("would continue until management made an offer"): no object.
+            let adverbial = |c: usize| {
+                self.kids(c, "mark")
+                    .any(|m| ADVERBIAL_MARKERS.contains(&lower(&self.t[m]).as_str()))
+            };
+            if let Some(c) = self.kids_base(cur, "ccomp").find(|&c| !adverbial(c)) {
                 let tokens = self.span(c, &|_| false);
                 objects.push(Node {
                     head: c,
@@ -2144,6 +2156,13 @@ mod tests {
         let d = doc("Chief/PROPN/NNP/Chief/5/nsubj executive/ADJ/JJ/executive/3/amod Ana/PROPN/NNP/Ana/4/nmod:desc Ruiz/PROPN/NNP/Ruiz/1/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././5/punct", &[(2, 4, PER)]);
         let s = has(&d, "Ana Ruiz", "resign", "");
         assert_eq!(s.subject.kind, ArgumentKind::Entity(PER));
+    }
+
+    #[test]
+    fn a_clause_opened_by_until_is_no_object() {
+        let d = doc("The/DET/DT/the/2/det strike/NOUN/NN/strike/4/nsubj will/AUX/MD/will/4/aux continue/VERB/VB/continue/0/root until/SCONJ/IN/until/7/mark owners/NOUN/NNS/owner/7/nsubj pay/VERB/VBP/pay/4/ccomp more/ADJ/JJR/more/7/obj ./PUNCT/././4/punct", &[]);
+        has(&d, "strike", "continue", "");
+        has(&d, "owners", "pay", "more");
     }
 
     #[test]
