@@ -248,8 +248,8 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
             || (next.xpos == "CD" && t[i - 1].xpos != "CD")
             || noun(next)
             || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
-        // No auxiliary or other verb before it in the clause: then it would be a perfect or a
-        // passive ("has raised rates", "was given books").
+        // No auxiliary or other verb before it in the sentence: it would then be a perfect, a
+        // passive ("has raised rates", "was given books") or a clause of its own.
         let verb_before = t[..i].iter().any(|x| {
             matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.starts_with("VB") || x.xpos == "MD"
         });
@@ -272,7 +272,7 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         let tok = &mut sentence.tokens[i];
         tok.xpos = "VBD".into();
         tok.upos = Upos::Verb;
-        tok.feats = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin".into();
+        tok.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
     }
 }
 
