@@ -479,13 +479,35 @@ impl<'a> View<'a> {
                 && self.children[p]
                     .iter()
                     .any(|&d| d == c + 1 && is_subject(d) && self.t[d].upos == Upos::Propn);
-            if is_subject(c) && !titles_next {
+            // A subject inside a name that another subject's phrase begins is a piece of that
+            // name the parser cut off ("Researchers at the University of Cape | Town have …").
+            let fragment = self.mention_at(c).is_some_and(|m| {
+                m.start < c
+                    && self.children[p]
+                        .iter()
+                        .any(|&d| d != c && is_subject(d) && self.dominates(d, m.start))
+            });
+            if is_subject(c) && !titles_next && !fragment {
                 for x in self.conjuncts(c) {
+                    let x = self.appositive_name(x).unwrap_or(x);
                     out.push(self.resolve_relative(self.node(x)));
                 }
             }
         }
         out
+    }
+
+    /// The person a common-noun subject is set off as ("Its leader, Luis Montenegro, promised
+    /// …"): the name says who acted, and the apposition gives the role a statement of its own.
+    fn appositive_name(&self, x: usize) -> Option<usize> {
+        if self.t[x].upos != Upos::Noun {
+            return None;
+        }
+        self.kids(x, "appos").find(|&a| {
+            self.t[a].upos == Upos::Propn
+                && self.entity_kind(a) == Some(EntityType::Person)
+                && self.set_off_or_adjacent(x, a)
+        })
     }
 
     /// `c` and the tokens coordinated with it.
@@ -2163,6 +2185,32 @@ mod tests {
         let d = doc("The/DET/DT/the/2/det strike/NOUN/NN/strike/4/nsubj will/AUX/MD/will/4/aux continue/VERB/VB/continue/0/root until/SCONJ/IN/until/7/mark owners/NOUN/NNS/owner/7/nsubj pay/VERB/VBP/pay/4/ccomp more/ADJ/JJR/more/7/obj ./PUNCT/././4/punct", &[]);
         has(&d, "strike", "continue", "");
         has(&d, "owners", "pay", "more");
+    }
+
+    #[test]
+    fn a_subject_set_off_as_a_person_is_that_person() {
+        let d = doc("The/DET/DT/the/2/det mayor/NOUN/NN/mayor/7/nsubj ,/PUNCT/,/,/4/punct Ana/PROPN/NNP/Ana/2/appos Ruiz/PROPN/NNP/Ruiz/4/flat ,/PUNCT/,/,/2/punct opened/VERB/VBD/open/0/root the/DET/DT/the/9/det bridge/NOUN/NN/bridge/7/obj ./PUNCT/././7/punct", &[(3, 5, PER)]);
+        has(&d, "Ana Ruiz", "open", "bridge");
+        has(&d, "Ana Ruiz", "be", "mayor");
+        assert!(
+            triples(&d).iter().all(|(s, _, _)| s != "mayor"),
+            "{:?}",
+            triples(&d)
+        );
+    }
+
+    #[test]
+    fn a_piece_of_a_name_is_no_second_subject() {
+        // "Doctors at the Bank of Lima Town have …" with "Town" cut off as a second subject.
+        let d = doc("Doctors/NOUN/NNS/doctor/8/nsubj at/ADP/IN/at/4/case the/DET/DT/the/4/det University/PROPN/NNP/University/1/nmod of/ADP/IN/of/6/case Kings/PROPN/NNP/Kings/4/nmod Town/NOUN/NN/town/8/nsubj found/VERB/VBD/find/0/root a/DET/DT/a/10/det cure/NOUN/NN/cure/8/obj ./PUNCT/././8/punct", &[(3, 7, ORG)]);
+        has(&d, "Doctors", "find", "cure");
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|(s, _, _)| s != "University of Kings Town"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
