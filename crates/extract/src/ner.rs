@@ -1141,7 +1141,12 @@ fn followed_by_role(tokens: &[Token], end: usize, g: &Gazetteer) -> bool {
 /// Head words that make a capitalised name an organisation: the unambiguous part of
 /// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
 /// papers and places).
-const ORGANISATION_HEADS: [&str; 30] = [
+const ORGANISATION_HEADS: [&str; 35] = [
+    "alliance",
+    "coalition",
+    "league",
+    "movement",
+    "congress",
     "inc",
     "inc.",
     "corp",
@@ -1435,6 +1440,10 @@ mod tests {
                 "Ministry of Fisheries".to_string(),
                 EntityType::Organization
             )]
+        );
+        assert_eq!(
+            kinds("the centre - left Green Alliance won", vec![]),
+            [("Green Alliance".to_string(), EntityType::Organization)]
         );
         // A compass word and "Bank" name a region; a headline capitalises every word; a single
         // head word is no name.
