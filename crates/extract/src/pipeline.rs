@@ -210,6 +210,20 @@ const NAMING_PARTICIPLES: [&str; 15] = [
     "told",
 ];
 
+/// Participles that make compound adjectives with a noun before them ("state owned").
+const COMPOUND_PARTICIPLES: [&str; 10] = [
+    "based",
+    "owned",
+    "backed",
+    "led",
+    "funded",
+    "sponsored",
+    "controlled",
+    "operated",
+    "run",
+    "made",
+];
+
 /// Irregular participles that are never a past tense: "stolen", "shown", "done", "begun".
 fn participle_only(form: &str) -> bool {
     ["en", "wn", "ne", "rn"].iter().any(|e| form.ends_with(e))
@@ -244,13 +258,31 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         let next = &t[i + 1];
         let noun = |x: &crate::doc::Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
         // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
-        let object = matches!(next.xpos.as_str(), "DT" | "PRP$")
-            || (next.xpos == "CD" && t[i - 1].xpos != "CD")
+        let determined = matches!(next.xpos.as_str(), "DT" | "PRP$")
+            || (next.xpos == "CD" && t[i - 1].xpos != "CD");
+        let object = determined
             || noun(next)
             || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
-        // No auxiliary or other verb before it in the sentence: it would then be a perfect, a
-        // passive ("has raised rates", "was given books") or a clause of its own.
-        let verb_before = t[..i].iter().any(|x| {
+        // "family owned company", "web based games", "US backed forces": a noun and one of these
+        // participles make a compound adjective of a bare noun; only "owned the land" is a verb.
+        if COMPOUND_PARTICIPLES.contains(&form.as_str()) && !determined {
+            continue;
+        }
+        // Clauses end at punctuation, conjunctions, subordinators and wh-words.
+        // ("after", "since" … also when the tagger read them as prepositions.)
+        let boundary = |x: &&crate::doc::Token| {
+            matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
+                || matches!(x.upos, Upos::Cconj | Upos::Sconj)
+                || x.xpos.starts_with('W')
+                || matches!(
+                    x.form.to_lowercase().as_str(),
+                    "after" | "before" | "since" | "until" | "because" | "as" | "while"
+                )
+        };
+        // No auxiliary or other verb before it in its clause: it would then be a perfect, a
+        // passive ("has raised rates", "was given books") or a clause of its own. (A clause
+        // after "after", "because", ", and" … starts afresh: "… after heavy rain caused …".)
+        let verb_before = t[..i].iter().rev().take_while(|x| !boundary(x)).any(|x| {
             matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.starts_with("VB") || x.xpos == "MD"
         });
         // Nor a finite verb later in the same clause, which the participle's noun would then be
@@ -258,11 +290,7 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         // the doctrine demanded …".
         let verb_after = t[i + 1..]
             .iter()
-            .take_while(|x| {
-                !(matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
-                    || matches!(x.upos, Upos::Cconj | Upos::Sconj)
-                    || x.xpos.starts_with('W'))
-            })
+            .take_while(|x| !boundary(x))
             .any(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
         if after_noun && object && !verb_before && !verb_after {
             fix.push(i);
@@ -318,6 +346,10 @@ mod tests {
         let mut s = tagged("A/DET/DT storm/NOUN/NN of/ADP/IN category/NOUN/NN 4/NUM/CD hit/VERB/VBN northern/ADJ/JJ Florida/PROPN/NNP");
         past_tense_before_an_object(&mut s);
         assert_eq!(xpos(&s)[5], "VBD");
+        // A clause of its own after a subordinator, whatever the verbs before it.
+        let mut s = tagged("Roads/NOUN/NNS were/AUX/VBD closed/VERB/VBN after/ADP/IN snow/NOUN/NN blocked/VERB/VBN the/DET/DT passes/NOUN/NNS");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[2..6], ["VBN", "IN", "NN", "VBD"]);
     }
 
     #[test]
@@ -331,6 +363,8 @@ mod tests {
             "The/DET/DT man/NOUN/NN injured/VERB/VBN in/ADP/IN the/DET/DT crash/NOUN/NN died/VERB/VBD",
             // An auxiliary or another verb before it.
             "Rates/NOUN/NNS were/AUX/VBD raised/VERB/VBN this/DET/DT week/NOUN/NN",
+            // A compound adjective: "a family owned company".
+            "a/DET/DT family/NOUN/NN owned/VERB/VBN company/NOUN/NN ./PUNCT/.",
             // A finite verb after it in the same clause, whose subject the noun is.
             "Bonds/NOUN/NNS sold/VERB/VBN this/DET/DT week/NOUN/NN settle/VERB/VBP today/NOUN/NN",
         ] {
