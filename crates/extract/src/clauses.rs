@@ -1897,9 +1897,14 @@ impl<'a> View<'a> {
         out
     }
 
-    /// A statement that cannot stand in a graph: a literal subject, or nothing to say.
+    /// A statement that cannot stand in a graph: a literal subject, or nothing to say — which
+    /// includes a light verb with neither object nor qualifier ("X have", "X be", mostly an
+    /// auxiliary the parser took for the verb: "who had won the race").
     fn dangling(&self, s: &Statement) -> bool {
-        matches!(s.subject.kind, ArgumentKind::Literal(_)) || s.relation.lemma.is_empty()
+        let vacuous = s.object.is_none()
+            && s.qualifiers.is_empty()
+            && matches!(s.relation.lemma.as_str(), "be" | "have" | "do" | "get");
+        matches!(s.subject.kind, ArgumentKind::Literal(_)) || s.relation.lemma.is_empty() || vacuous
     }
 
     fn features(
@@ -2229,6 +2234,18 @@ mod tests {
         assert!(
             all.iter().all(|(s, r, _)| r != "say" || s == "farmers"),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_light_verb_with_nothing_after_it_says_nothing() {
+        // "Rosa Alves, who had won twice, retired." with "had" read as the relative clause's verb.
+        let d = doc("Rosa/PROPN/NNP/Rosa/8/nsubj Alves/PROPN/NNP/Alves/1/flat ,/PUNCT/,/,/5/punct who/PRON/WP/who/5/nsubj had/VERB/VBD/have/1/acl:relcl won/VERB/VBN/win/8/parataxis twice/ADV/RB/twice/6/advmod retired/VERB/VBD/retire/0/root ./PUNCT/././8/punct", &[(0, 2, PER)]);
+        has(&d, "Rosa Alves", "retire", "");
+        assert!(
+            triples(&d).iter().all(|(_, r, _)| r != "have"),
+            "{:?}",
+            triples(&d)
         );
     }
 
