@@ -103,29 +103,8 @@ pub fn run(args: BenchArgs) -> Result<()> {
     }
 
     for n_threads in [1, threads] {
-        let (mut best, mut best_cpu) = (f64::MAX, f64::MAX);
-        let mut tokens = 0;
-        for _ in 0..args.passes.max(1) {
-            let (start, cpu) = (Instant::now(), cpu_seconds());
-            tokens = run_pass(&models, &corpus, n_threads);
-            best = best.min(start.elapsed().as_secs_f64());
-            if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {
-                best_cpu = best_cpu.min(after - before);
-            }
-        }
-        println!(
-            "{n_threads} thread(s): {tokens} tokens in {best:.3} s wall = {:.0} tokens/s, {:.2} MB/s",
-            tokens as f64 / best,
-            bytes as f64 / best / 1e6
-        );
-        // On a shared machine wall time includes waiting for a core; CPU time does not. It is
-        // counted in 10 ms ticks, so a tiny corpus can show none.
-        if best_cpu < f64::MAX && best_cpu > 0.0 {
-            println!(
-                "    CPU time {best_cpu:.3} s = {:.0} tokens per CPU-second",
-                tokens as f64 / best_cpu
-            );
-        }
+        let best = best_pass(args.passes, || run_pass(&models, &corpus, n_threads));
+        best.print(n_threads, Some(bytes));
         if threads == 1 {
             break;
         }
@@ -150,37 +129,72 @@ fn full_analysis(args: &BenchArgs, corpus: &[String]) -> Result<()> {
     let start = Instant::now();
     let pipeline = crate::models::pipeline(Some(&args.models))?;
     let startup = start.elapsed();
-    let (mut best, mut best_cpu, mut tokens) = (f64::MAX, f64::MAX, 0);
-    for _ in 0..args.passes.max(1) {
-        let (start, cpu) = (Instant::now(), cpu_seconds());
-        tokens = corpus
+    let best = best_pass(args.passes, || {
+        corpus
             .iter()
             .map(|text| {
                 let mut doc = Document::new("", text.as_str());
                 pipeline.annotate(&mut doc);
                 doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>()
             })
-            .sum::<usize>();
-        best = best.min(start.elapsed().as_secs_f64());
-        if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {
-            best_cpu = best_cpu.min(after - before);
-        }
-    }
+            .sum()
+    });
     println!(
         "full analysis (+ lemmas, entities, times, quantities; as kg build), model start-up {:.1} ms",
         startup.as_secs_f64() * 1e3
     );
-    println!(
-        "1 thread(s): {tokens} tokens in {best:.3} s wall = {:.0} tokens/s",
-        tokens as f64 / best
-    );
-    if best_cpu < f64::MAX && best_cpu > 0.0 {
-        println!(
-            "    CPU time {best_cpu:.3} s = {:.0} tokens per CPU-second",
-            tokens as f64 / best_cpu
-        );
-    }
+    best.print(1, None);
     Ok(())
+}
+
+/// The fastest of several passes: tokens, wall seconds and CPU seconds (each the least seen).
+struct Best {
+    tokens: usize,
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+/// Runs `pass` (which returns the tokens it processed) `passes` times, at least once.
+fn best_pass(passes: usize, mut pass: impl FnMut() -> usize) -> Best {
+    let mut best = Best {
+        tokens: 0,
+        wall: f64::MAX,
+        cpu: None,
+    };
+    for _ in 0..passes.max(1) {
+        let (start, cpu) = (Instant::now(), cpu_seconds());
+        best.tokens = pass();
+        best.wall = best.wall.min(start.elapsed().as_secs_f64());
+        if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {
+            best.cpu = Some(
+                best.cpu
+                    .map_or(after - before, |c: f64| c.min(after - before)),
+            );
+        }
+    }
+    best
+}
+
+impl Best {
+    /// The throughput lines; MB/s when the corpus size in bytes is given.
+    fn print(&self, threads: usize, bytes: Option<usize>) {
+        let Best { tokens, wall, cpu } = *self;
+        let mb = bytes.map_or(String::new(), |b| {
+            format!(", {:.2} MB/s", b as f64 / wall / 1e6)
+        });
+        println!(
+            "{threads} thread(s): {tokens} tokens in {wall:.3} s wall = {:.0} tokens/s{mb}",
+            tokens as f64 / wall
+        );
+        // On a shared machine wall time includes waiting for a core; CPU time does not. It is
+        // counted in 10 ms ticks, so a tiny corpus can show none.
+        if let Some(cpu) = cpu.filter(|&c| c > 0.0) {
+            println!(
+                "    CPU time {cpu:.3} s = {:.0} tokens per CPU-second",
+                tokens as f64 / cpu
+            );
+        }
+    }
 }
 
 /// Processes every paragraph as one document; returns the number of tokens.

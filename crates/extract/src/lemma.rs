@@ -205,10 +205,14 @@ impl Lemmatizer {
                 // "hopped"), so an undoubled form of that shape is the verb with an "e" ("hoped"
                 // → "hope", not "hop").
                 Some(l) if is_verb(&l) => {
-                    let with_e = format!("{l}e");
-                    let plain = lower == format!("{l}ed") || lower == format!("{l}ing");
-                    if plain && short_vowel_end(&l) && is_verb(&with_e) {
-                        return with_e;
+                    let plain = lower
+                        .strip_prefix(l.as_str())
+                        .is_some_and(|ending| matches!(ending, "ed" | "ing"));
+                    if plain && short_vowel_end(&l) {
+                        let with_e = format!("{l}e");
+                        if is_verb(&with_e) {
+                            return with_e;
+                        }
                     }
                 }
                 _ => {

@@ -15,7 +15,7 @@
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
 //! PER/ORG/LOC. Reads `xpos` when the tagger ran; works without it, less well.
 
-use crate::doc::{EntityType, Mention, Sentence, Token};
+use crate::doc::{EntityType, Mention, Sentence, Token, Upos};
 use crate::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use crate::perceptron::{
     combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
@@ -1190,12 +1190,13 @@ const COMPASS_WORDS: [&str; 8] = [
 /// splits most of them. Known places and sentences in title case (headlines) are left alone.
 fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
     // A headline capitalises every longer word ("Central Bank Holds Rates"): no cue there.
-    let long: Vec<&Token> = tokens
+    let (long, long_capitalised) = tokens
         .iter()
         .filter(|t| t.form.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let headline = long.len() >= 3 && long.iter().all(|t| is_capitalised(&t.form));
-    if headline {
+        .fold((0, 0), |(n, c), t| {
+            (n + 1, c + is_capitalised(&t.form) as usize)
+        });
+    if long >= 3 && long_capitalised == long {
         return;
     }
     let mut i = 0;
@@ -1207,10 +1208,8 @@ fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
         }
         let mut s = i;
         while s < run_end
-            && (matches!(
-                tokens[s].upos,
-                crate::doc::Upos::Det | crate::doc::Upos::Pron
-            ) || matches!(tokens[s].form.as_str(), "The" | "A" | "An"))
+            && (matches!(tokens[s].upos, Upos::Det | Upos::Pron)
+                || matches!(tokens[s].form.as_str(), "The" | "A" | "An"))
         {
             s += 1;
         }
@@ -1263,11 +1262,9 @@ fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) 
         }
         // A first name and a surname that is also a place head word ("Hill", "Park"), said to
         // hold a role, is a person: "the transport minister, Rosa Park," is no park.
-        let first_name = g
-            .word_classes(&tokens[m.start].form.to_lowercase())
-            .first_name;
         if m.end - m.start == 2
-            && first_name
+            && g.word_classes(&tokens[m.start].form.to_lowercase())
+                .first_name
             && (title_or_role_before(m.start) || followed_by_role(tokens, m.end, g))
         {
             m.kind = EntityType::Person;

@@ -241,13 +241,26 @@ fn participle_only(form: &str) -> bool {
 pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let t = &sentence.tokens;
+    let noun = |x: &crate::doc::Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+    // Clauses end at punctuation, conjunctions, subordinators and wh-words.
+    // ("after", "since" … also when the tagger read them as prepositions.)
+    let boundary = |x: &&crate::doc::Token| {
+        matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
+            || matches!(x.upos, Upos::Cconj | Upos::Sconj)
+            || x.xpos.starts_with('W')
+            || [
+                "after", "before", "since", "until", "because", "as", "while",
+            ]
+            .iter()
+            .any(|w| x.form.eq_ignore_ascii_case(w))
+    };
     let mut fix = Vec::new();
     for i in 1..t.len().saturating_sub(1) {
+        if t[i].xpos != "VBN" {
+            continue;
+        }
         let form = t[i].form.to_lowercase();
-        if t[i].xpos != "VBN"
-            || NAMING_PARTICIPLES.contains(&form.as_str())
-            || participle_only(&form)
-        {
+        if NAMING_PARTICIPLES.contains(&form.as_str()) || participle_only(&form) {
             continue;
         }
         // After its subject's last word: a noun, or a number ending it ("an earthquake of
@@ -256,7 +269,6 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         // The noun phrase after it: a determiner, possessive, number or noun (an adjective
         // only when a noun follows it: "raised key rates", "struck southern Turkey").
         let next = &t[i + 1];
-        let noun = |x: &crate::doc::Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
         // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
         let determined = matches!(next.xpos.as_str(), "DT" | "PRP$")
             || (next.xpos == "CD" && t[i - 1].xpos != "CD");
@@ -268,17 +280,6 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         if COMPOUND_PARTICIPLES.contains(&form.as_str()) && !determined {
             continue;
         }
-        // Clauses end at punctuation, conjunctions, subordinators and wh-words.
-        // ("after", "since" … also when the tagger read them as prepositions.)
-        let boundary = |x: &&crate::doc::Token| {
-            matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
-                || matches!(x.upos, Upos::Cconj | Upos::Sconj)
-                || x.xpos.starts_with('W')
-                || matches!(
-                    x.form.to_lowercase().as_str(),
-                    "after" | "before" | "since" | "until" | "because" | "as" | "while"
-                )
-        };
         // No auxiliary or other verb before it in its clause: it would then be a perfect, a
         // passive ("has raised rates", "was given books") or a clause of its own. (A clause
         // after "after", "because", ", and" … starts afresh: "… after heavy rain caused …".)
