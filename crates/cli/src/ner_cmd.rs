@@ -25,6 +25,12 @@ const CLUSTERS: &str = concat!(
     "/../../data/gazetteer/clusters.tsv"
 );
 
+/// The word-vector classes the recogniser is trained with, read and carried the same way.
+const VECTOR_CLASSES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/gazetteer/vector_classes.tsv"
+);
+
 /// Folds for jackknifing the POS tags of the NER training sentences.
 const FOLDS: usize = 4;
 
@@ -76,6 +82,9 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
     eprintln!("[{:>6.1}s] training the recogniser on {} sentences ({retagged} not aligned with the treebank)", start.elapsed().as_secs_f64(), train.len());
     let text = std::fs::read_to_string(CLUSTERS).with_context(|| format!("reading {CLUSTERS}"))?;
     let clusters = Lexicon::parse_tsv(&text).with_context(|| format!("parsing {CLUSTERS}"))?;
+    let text = std::fs::read_to_string(VECTOR_CLASSES)
+        .with_context(|| format!("reading {VECTOR_CLASSES}"))?;
+    let vectors = Lexicon::parse_tsv(&text).with_context(|| format!("parsing {VECTOR_CLASSES}"))?;
     let docs: Vec<Vec<kg_extract::Sentence>> = group_documents(&train)
         .into_iter()
         .map(|d| d.iter().map(|s| s.sentence.clone()).collect())
@@ -83,6 +92,7 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
     let docs: Vec<&[kg_extract::Sentence]> = docs.iter().map(Vec::as_slice).collect();
     let options = NerOptions {
         clusters,
+        vectors,
         ..NerOptions::default()
     };
     let recognizer = Recognizer::train_documents(&docs, &options);

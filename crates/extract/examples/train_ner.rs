@@ -124,7 +124,17 @@ fn main() {
             Lexicon::parse_tsv(&std::fs::read_to_string(format!("{dir}/clusters.tsv")).unwrap())
                 .unwrap()
         },
+        vectors: if std::env::var("NO_VECTORS").is_ok() {
+            Lexicon::default()
+        } else {
+            let dir = std::env::var("LEXICON").unwrap_or_else(|_| "data/gazetteer".into());
+            Lexicon::parse_tsv(
+                &std::fs::read_to_string(format!("{dir}/vector_classes.tsv")).unwrap(),
+            )
+            .unwrap()
+        },
         seed: env("SEED", NerOptions::default().seed),
+        word_dropout: env("WORD_DROPOUT", NerOptions::default().word_dropout),
         ..NerOptions::default()
     };
     let t0 = Instant::now();

@@ -1,7 +1,11 @@
 //! Named-entity recognition: PER, ORG and LOC mentions by BILOU labelling with a first-order
 //! structured averaged perceptron (word, affix, shape, context, POS, gazetteer and capitalised-run
-//! features; previous-label features) decoded by Viterbi over valid BILOU transitions only, then a
-//! few general post-rules.
+//! features, Brown clusters and word-vector classes from large unlabelled text; previous-label
+//! features) decoded by Viterbi over valid BILOU transitions only, then a few general post-rules.
+//! Training hides the word's own identity from 40 % of the tokens (word dropout), so that the
+//! weights also learn what the context, shape, classes and gazetteers say about words that
+//! training never had: the model fits its training set almost perfectly, and without dropout the
+//! word-identity features leave the others little to learn.
 //!
 //! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
 //! ("President Jane Doe" → "Jane Doe"); a possessive `'s` is never part of a mention
@@ -19,7 +23,7 @@ use crate::doc::{EntityType, Mention, Sentence, Token, Upos};
 use crate::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use crate::perceptron::{
     combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
-    PackedWeights, Perceptron, Score, Weights,
+    PackedWeights, Perceptron, Score,
 };
 
 /// Training settings. Defaults are what the shipped model used, except `clusters`, which the
@@ -32,15 +36,24 @@ pub struct NerOptions {
     pub prune_below: f32,
     /// Word clusters used as features; carried inside the trained model.
     pub clusters: Lexicon,
+    /// Word-vector classes used as features (`data/gazetteer/vector_classes.tsv`: per word, its
+    /// row in spaCy's pruned English vectors, bits 0–14, plus one, and the k-means classes of
+    /// that row among 512, bits 15–23, and among 64, bits 24–29); carried inside the model.
+    pub vectors: Lexicon,
+    /// Share of training tokens whose own word-identity features are replaced by an unknown
+    /// word's, so that the weights learn what context, shape, clusters and gazetteers say.
+    pub word_dropout: f32,
 }
 
 impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
             iterations: 10,
-            seed: 7,
+            seed: 1,
             prune_below: 0.05,
             clusters: Lexicon::default(),
+            vectors: Lexicon::default(),
+            word_dropout: 0.4,
         }
     }
 }
@@ -386,10 +399,10 @@ mod tpl {
     pub const CLUSTER: u32 = 44;
     pub const PREV_CLUSTER: u32 = 45;
     pub const NEXT_CLUSTER: u32 = 46;
-    pub const CLUSTER_SHAPE: u32 = 47;
     pub const CLUSTER_POS: u32 = 53;
     pub const HISTORY: u32 = 51;
     pub const HISTORY_TYPES: u32 = 52;
+    pub const VECTOR: u32 = 54;
 }
 
 /// Hash of the short shape of a word: character classes with runs collapsed ("Oslo" → "Xx",
@@ -423,13 +436,20 @@ struct TokenInfo {
     capitalised: bool,
     /// Word-cluster path (0 = unknown).
     cluster: u64,
+    /// Word-vector class code (0 = unknown).
+    vector: u64,
 
     /// [`crate::gazetteer::WordClasses::bits`] plus the capitalisation bit.
     classes: u64,
 }
 
 /// Label-independent features of every token of a sentence.
-fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<Vec<u64>> {
+fn static_features(
+    tokens: &[Token],
+    g: &Gazetteer,
+    clusters: &Lexicon,
+    vectors: &Lexicon,
+) -> Vec<Vec<u64>> {
     let n = tokens.len();
     let mut lower_s = String::new();
     // Every token's lower case, one after the other in `folded`, at `spans`.
@@ -446,6 +466,7 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         info.push(TokenInfo {
             lower,
             cluster: u64::from(clusters.path(hash_str(&t.form), lower)),
+            vector: u64::from(vectors.path(hash_str(&t.form), lower)),
 
             shape: shape_hash(&t.form),
             pos: hash_str(&t.xpos),
@@ -550,6 +571,18 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         f.push(feature(tpl::LOWER, x.lower));
         f.push(feature(tpl::SHAPE, x.shape));
         f.push(feature2(tpl::FORM, x.lower, x.shape));
+        // The word's own identity features stay at indices 1, 3, 4 and 5: training drops them
+        // from some tokens (`NerOptions::word_dropout`).
+        f.push(feature2(
+            tpl::PREV_LOWER_LOWER,
+            at(ii - 1, |t| t.lower),
+            x.lower,
+        ));
+        f.push(feature2(
+            tpl::LOWER_NEXT_LOWER,
+            x.lower,
+            at(ii + 1, |t| t.lower),
+        ));
         f.extend(affixes[i].iter().copied().filter(|&h| h != 0));
         f.push(feature(tpl::PREV_LOWER, at(ii - 1, |t| t.lower)));
         f.push(feature(tpl::NEXT_LOWER, at(ii + 1, |t| t.lower)));
@@ -561,16 +594,6 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         f.push(feature(tpl::PREV_POS, at(ii - 1, |t| t.pos)));
         f.push(feature(tpl::NEXT_POS, at(ii + 1, |t| t.pos)));
         f.push(feature2(tpl::POS_SHAPE, x.pos, x.shape));
-        f.push(feature2(
-            tpl::PREV_LOWER_LOWER,
-            at(ii - 1, |t| t.lower),
-            x.lower,
-        ));
-        f.push(feature2(
-            tpl::LOWER_NEXT_LOWER,
-            x.lower,
-            at(ii + 1, |t| t.lower),
-        ));
         f.push(feature3(
             tpl::SHORT_SHAPE_CONTEXT,
             at(ii - 1, |t| t.shape),
@@ -580,30 +603,17 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
         for depth in CLUSTER_DEPTHS {
             let c = x.cluster & ((1 << depth) - 1);
             f.push(feature2(tpl::CLUSTER, depth, c));
-            f.push(feature3(tpl::CLUSTER_SHAPE, depth, c, x.shape));
         }
-        for depth in [6, 32] {
-            let mask = (1u64 << depth) - 1;
-            // u64::MAX marks the sentence edges (no cluster path is that long).
-            let prev = if i > 0 {
-                info[i - 1].cluster & mask
-            } else {
-                u64::MAX
-            };
-            let next = info.get(i + 1).map_or(u64::MAX, |t| t.cluster & mask);
-            f.push(feature2(tpl::PREV_CLUSTER, depth, prev));
-            f.push(feature2(tpl::NEXT_CLUSTER, depth, next));
-        }
-        let c10 = x.cluster & 1023;
-        f.push(feature2(tpl::CLUSTER_POS, c10, x.pos));
-        let prev2 = if i > 1 {
-            info[i - 2].cluster & 1023
-        } else {
-            u64::MAX
-        };
-        let next2 = info.get(i + 2).map_or(u64::MAX, |t| t.cluster & 1023);
-        f.push(feature2(tpl::PREV_CLUSTER, 100, prev2));
-        f.push(feature2(tpl::NEXT_CLUSTER, 100, next2));
+        // u64::MAX marks the sentence edges (no cluster path is that long).
+        let prev = if i > 0 { info[i - 1].cluster } else { u64::MAX };
+        let next = info.get(i + 1).map_or(u64::MAX, |t| t.cluster);
+        f.push(feature2(tpl::PREV_CLUSTER, 32, prev));
+        f.push(feature2(tpl::NEXT_CLUSTER, 32, next));
+        f.push(feature2(tpl::CLUSTER_POS, x.cluster & 1023, x.pos));
+        // Word-vector classes (0 when the word has no vector, or the model none).
+        f.push(feature2(tpl::VECTOR, 0, x.vector & 0x7fff));
+        f.push(feature2(tpl::VECTOR, 1, x.vector >> 15 & 0x1ff));
+        f.push(feature2(tpl::VECTOR, 2, x.vector >> 24));
         f.push(feature(tpl::CLASSES, x.classes));
         f.push(feature(tpl::PREV_CLASSES, at(ii - 1, |t| t.classes)));
         f.push(feature(tpl::NEXT_CLASSES, at(ii + 1, |t| t.classes)));
@@ -632,8 +642,24 @@ fn static_features(tokens: &[Token], g: &Gazetteer, clusters: &Lexicon) -> Vec<V
     out
 }
 
+/// Replaces, in a share `p` of the tokens, the word's own identity features (indices 1, 3, 4, 5
+/// of [`static_features`]) by those of an unknown word.
+fn drop_words(feats: &mut [Vec<u64>], p: f32, seed: &mut u64) {
+    const UNKNOWN: u64 = 0x0dd_ba11;
+    for f in feats.iter_mut() {
+        // The same deterministic stream as `shuffle`.
+        *seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        if ((crate::perceptron::finish(*seed) >> 40) as f32) < p * (1u64 << 24) as f32 {
+            f[1] = feature(tpl::LOWER, UNKNOWN);
+            f[3] = feature(tpl::FORM, UNKNOWN);
+            f[4] = feature(tpl::PREV_LOWER_LOWER, UNKNOWN);
+            f[5] = feature(tpl::LOWER_NEXT_LOWER, UNKNOWN);
+        }
+    }
+}
+
 /// Depths of the cluster tree used as features (32 = the full path).
-const CLUSTER_DEPTHS: [u64; 5] = [4, 6, 10, 14, 32];
+const CLUSTER_DEPTHS: [u64; 4] = [4, 6, 10, 32];
 
 fn mark(v: &mut [u64], start: usize, end: usize, kind: u64) {
     for (k, slot) in v.iter_mut().enumerate().take(end).skip(start) {
@@ -823,8 +849,9 @@ impl DocumentHistory {
 // The model
 
 const MAGIC: &[u8; 4] = b"KGNE";
-/// 3: packed (quantised) weights, as the tagger and parser have; 2, still read: `Weights`.
-const VERSION: u32 = 3;
+/// 4: packed (quantised) weights, as the tagger and parser have, then the word clusters and the
+/// word-vector classes. Versions 2 and 3 had other features, so their weights cannot be read.
+const VERSION: u32 = 4;
 
 /// A trained recogniser.
 pub struct Recognizer {
@@ -832,6 +859,7 @@ pub struct Recognizer {
     /// slot holds a feature's few weights inline, a frequent feature's row densely.
     weights: PackedWeights,
     clusters: Lexicon,
+    vectors: Lexicon,
     /// [`label_rows`] of `weights`.
     label_rows: [[f32; N_CLASSES]; N_CLASSES],
 }
@@ -858,7 +886,7 @@ impl Recognizer {
                     .filter(|s| !s.tokens.is_empty())
                     .map(|s| {
                         (
-                            static_features(&s.tokens, g, &options.clusters),
+                            static_features(&s.tokens, g, &options.clusters, &options.vectors),
                             gold_labels(s.tokens.len(), &s.mentions),
                         )
                     })
@@ -876,11 +904,14 @@ impl Recognizer {
                 for (statics, gold) in &data[d] {
                     feats.clone_from(statics);
                     history.add_features(&mut feats);
+                    if options.word_dropout > 0.0 {
+                        drop_words(&mut feats, options.word_dropout, &mut seed);
+                    }
                     let guess = viterbi(&model, &label_rows(&model), &feats);
                     if guess != *gold {
                         structured_update(&mut model, &feats, gold, &guess);
                     }
-                    history.record(&feats, &guess);
+                    history.record(statics, &guess);
                     model.tick();
                 }
             }
@@ -890,6 +921,7 @@ impl Recognizer {
             label_rows: label_rows(&weights),
             weights,
             clusters: options.clusters.clone(),
+            vectors: options.vectors.clone(),
         }
     }
 
@@ -918,7 +950,7 @@ impl Recognizer {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let mut statics = static_features(tokens, gazetteer(), &self.clusters);
+        let mut statics = static_features(tokens, gazetteer(), &self.clusters, &self.vectors);
         history.add_features(&mut statics);
         let labels = viterbi(&self.weights, &self.label_rows, &statics);
         history.record(&statics, &labels);
@@ -931,6 +963,7 @@ impl Recognizer {
         w.u32(VERSION);
         w.blob(&self.weights.to_bytes());
         self.clusters.write(&mut w);
+        self.vectors.write(&mut w);
         w.into_bytes()
     }
 
@@ -939,7 +972,6 @@ impl Recognizer {
         r.magic(MAGIC, "NER")?;
         let version = r.u32()?;
         let weights = match version {
-            2 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
             VERSION => PackedWeights::from_bytes(r.blob()?)?,
             found => {
                 return Err(ModelError::UnsupportedVersion {
@@ -956,10 +988,12 @@ impl Recognizer {
             )));
         }
         let clusters = Lexicon::read(&mut r)?;
+        let vectors = Lexicon::read(&mut r)?;
         let label_rows = label_rows(&weights);
         Ok(Recognizer {
             weights,
             clusters,
+            vectors,
             label_rows,
         })
     }
@@ -1702,6 +1736,75 @@ mod tests {
         assert_eq!((o.gold, o.predicted, o.correct), (2, 2, 1));
         assert_eq!(e.by_type[2].f1(), 1.0);
         assert_eq!(e.by_type[0].f1(), 0.0);
+    }
+
+    #[test]
+    fn word_dropout_replaces_only_the_words_own_identity() {
+        let toks = tokens("Anna Berg lives in Oslo .");
+        let statics = static_features(&toks, gazetteer(), &Lexicon::default(), &Lexicon::default());
+        // Indices 1, 3, 4, 5 are the word's own identity, as `drop_words` assumes.
+        let lower = hash_str("oslo");
+        let f = &statics[4];
+        assert_eq!(f[1], feature(tpl::LOWER, lower));
+        assert_eq!(f[3], feature2(tpl::FORM, lower, shape_hash("Oslo")));
+        assert_eq!(f[4], feature2(tpl::PREV_LOWER_LOWER, hash_str("in"), lower));
+        assert_eq!(f[5], feature2(tpl::LOWER_NEXT_LOWER, lower, hash_str(".")));
+
+        let mut seed = 7;
+        let mut kept = statics.clone();
+        drop_words(&mut kept, 0.0, &mut seed);
+        assert_eq!(kept, statics);
+        let mut dropped = statics.clone();
+        drop_words(&mut dropped, 1.0, &mut seed);
+        for (d, s) in dropped.iter().zip(&statics) {
+            for (k, (a, b)) in d.iter().zip(s).enumerate() {
+                assert_eq!(a == b, ![1, 3, 4, 5].contains(&k), "feature {k}");
+            }
+        }
+        // Every token loses the same identity: that of an unknown word.
+        assert_eq!(dropped[0][1..6], dropped[4][1..6]);
+    }
+
+    #[test]
+    fn vector_classes_are_features_and_travel_with_the_model() {
+        let vectors = Lexicon::parse_tsv("oslo\t5\nbergen\t5\nNarvik\t6\n").expect("valid lexicon");
+        let toks = tokens("Anna lives in Oslo near Narvik and Bodo .");
+        let f = static_features(&toks, gazetteer(), &Lexicon::default(), &vectors);
+        // Looked up as written, then in lowercase; unknown words share class 0.
+        assert!(f[3].contains(&feature2(tpl::VECTOR, 0, 5)));
+        assert!(f[5].contains(&feature2(tpl::VECTOR, 0, 6)));
+        assert!(f[7].contains(&feature2(tpl::VECTOR, 0, 0)));
+        assert!(f[7].contains(&feature2(tpl::VECTOR, 2, 0)));
+
+        let mut sents = Vec::new();
+        for (name, city) in [("Anna Berg", "oslo"), ("Jon Lind", "bergen")] {
+            let toks = tokens(&format!("{name} lives in {city} ."));
+            sents.push(Sentence {
+                mentions: vec![
+                    mention(0, 2, EntityType::Person),
+                    mention(4, 5, EntityType::Place),
+                ],
+                tokens: toks,
+                ..Sentence::default()
+            });
+        }
+        let options = NerOptions {
+            vectors: vectors.clone(),
+            ..NerOptions::default()
+        };
+        let r = Recognizer::train(&sents, &options);
+        let copy = Recognizer::from_bytes(&r.to_bytes()).unwrap();
+        assert_eq!(copy.vectors.len(), 3);
+        let probe = tokens("Eva Holm moved to bergen and oslo .");
+        assert_eq!(copy.predict(&probe), r.predict(&probe));
+
+        // A model of an older version had other features: it is refused, not misread.
+        let mut old = r.to_bytes();
+        old[4..8].copy_from_slice(&3u32.to_le_bytes());
+        assert!(matches!(
+            Recognizer::from_bytes(&old),
+            Err(ModelError::UnsupportedVersion { found: 3, .. })
+        ));
     }
 
     #[test]
