@@ -1550,16 +1550,27 @@ impl<'a> View<'a> {
             .copied()
             .filter(|&i| self.t[i].upos == Upos::Propn)
             .max();
+        // The same for a nationality the parser made the head ("North Korean | Premier Kim Tok
+        // Hun inspected…", with "Korean" heading): the person or organisation is the argument,
+        // not the country the demonym refers to.
+        let at_head = self.mention_at(head);
+        let demonym_head = at_head.is_some_and(|m| m.kind == EntityType::Other);
         let titled = || {
-            gazetteer().is_title(&self.t[head].form).then(|| {
+            (demonym_head || gazetteer().is_title(&self.t[head].form)).then(|| {
                 self.sentence.mentions.iter().find(|m| {
-                    m.kind == EntityType::Person
+                    (m.kind == EntityType::Person
+                        || (demonym_head && m.kind == EntityType::Organization))
                         && (m.start..m.end).all(|i| n.tokens.contains(&i))
                         && Some(m.end - 1) == last_name_word
                 })
             })?
         };
-        if let Some(m) = self.mention_at(head).or_else(titled) {
+        let named = if demonym_head {
+            titled().or(at_head)
+        } else {
+            at_head.or_else(titled)
+        };
+        if let Some(m) = named {
             let text = m
                 .refers_to
                 .clone()
@@ -2184,6 +2195,18 @@ mod tests {
         // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
         let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
         has(&d, "habit", "be", "tradition");
+    }
+
+    #[test]
+    fn a_nationality_heading_a_name_gives_way_to_the_name() {
+        // The parser made the demonym head of "Brazilian Senator Ana Lima".
+        let d = doc("Brazilian/PROPN/NNP/Brazilian/5/nsubj Senator/PROPN/NNP/Senator/1/flat Ana/PROPN/NNP/Ana/1/flat Lima/PROPN/NNP/Lima/3/flat visited/VERB/VBD/visit/0/root a/DET/DT/a/7/det factory/NOUN/NN/factory/5/obj ./PUNCT/././5/punct", &[(0, 1, EntityType::Other), (2, 4, PER)]);
+        let s = has(&d, "Ana Lima", "visit", "factory");
+        assert_eq!(s.subject.kind, ArgumentKind::Entity(PER));
+        // A nationality alone stays what it was.
+        let d = doc("Brazilians/PROPN/NNPS/Brazilian/2/nsubj voted/VERB/VBD/vote/0/root ./PUNCT/././2/punct", &[(0, 1, EntityType::Other)]);
+        let s = has(&d, "Brazilians", "vote", "");
+        assert_eq!(s.subject.kind, ArgumentKind::Entity(EntityType::Other));
     }
 
     #[test]

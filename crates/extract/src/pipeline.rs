@@ -144,6 +144,7 @@ impl Pipeline {
             }
             if let Some(recognizer) = &self.recognizer {
                 recognizer.recognize_in(sentence, &mut history);
+                names_as_units(sentence);
             }
             crate::timex::annotate(sentence, anchor);
             crate::quantity::annotate(sentence);
@@ -161,6 +162,54 @@ impl Pipeline {
         self.annotate(&mut document);
         let statements = self.extract(&document);
         (document, statements)
+    }
+}
+
+/// A name is one unit of the tree. The parser sometimes splits a name the recogniser found,
+/// making one part an apposition of the other and hanging the clause's modifiers on the second
+/// part ("met his counterpart Penny | Wong in Beijing on Tuesday", with "Penny" read as the coin
+/// and "Wong" as its apposition, "in Beijing" and "on Tuesday" under "Wong"). For a mention of a
+/// person, organisation or place whose words form one subtree: its inner appositions and list
+/// items become `flat`, and words outside it that hang on a word other than its head hang on its
+/// head instead, so the extractor sees one name with the modifiers of the name. Nor is the
+/// name a list item or apposition of the capitalised words written right before it ("North
+/// Korean Premier | Kim Tok Hun", with "Kim" a list item of "Korean"): it joins their phrase.
+fn names_as_units(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::EntityType;
+    let tokens = &mut sentence.tokens;
+    for m in &sentence.mentions {
+        if m.end - m.start < 2
+            || !matches!(
+                m.kind,
+                EntityType::Person | EntityType::Organization | EntityType::Place
+            )
+        {
+            continue;
+        }
+        let inside = |h: Option<usize>| h.is_some_and(|h| m.start <= h && h < m.end);
+        let mut heads = (m.start..m.end).filter(|&i| !inside(tokens[i].head));
+        let (Some(head), None) = (heads.next(), heads.next()) else {
+            continue;
+        };
+        for t in &mut tokens[m.start..m.end] {
+            if matches!(t.deprel.as_str(), "appos" | "list") && inside(t.head) {
+                t.deprel = "flat".to_owned();
+            }
+        }
+        for (i, t) in tokens.iter_mut().enumerate() {
+            if (i < m.start || i >= m.end) && inside(t.head) && t.head != Some(head) {
+                t.head = Some(head);
+            }
+        }
+        let capitalised =
+            |t: &crate::doc::Token| t.form.chars().next().is_some_and(char::is_uppercase);
+        if let Some(p) = tokens[head].head.filter(|&p| p < m.start) {
+            if matches!(tokens[head].deprel.as_str(), "list" | "appos")
+                && tokens[p..m.start].iter().all(capitalised)
+            {
+                tokens[head].deprel = "flat".to_owned();
+            }
+        }
     }
 }
 
@@ -331,6 +380,86 @@ mod tests {
 
     fn xpos(s: &Sentence) -> Vec<&str> {
         s.tokens.iter().map(|t| t.xpos.as_str()).collect()
+    }
+
+    /// Tokens as `form/head/deprel` (heads 1-based, 0 for the root) and the given mentions.
+    fn parsed(text: &str, mentions: &[(usize, usize, crate::doc::EntityType)]) -> Sentence {
+        Sentence {
+            tokens: text
+                .split(' ')
+                .map(|w| {
+                    let f: Vec<&str> = w.split('/').collect();
+                    Token {
+                        form: f[0].into(),
+                        head: f[1].parse::<usize>().unwrap().checked_sub(1),
+                        deprel: f[2].into(),
+                        ..Token::default()
+                    }
+                })
+                .collect(),
+            mentions: mentions
+                .iter()
+                .map(|&(start, end, kind)| crate::doc::Mention {
+                    start,
+                    end,
+                    kind,
+                    refers_to: None,
+                    external_id: None,
+                })
+                .collect(),
+            ..Sentence::default()
+        }
+    }
+
+    fn tree(s: &Sentence) -> Vec<String> {
+        s.tokens
+            .iter()
+            .map(|t| format!("{}/{}/{}", t.form, t.head.map_or(0, |h| h + 1), t.deprel))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_split_by_the_parser_is_one_unit_with_the_modifiers() {
+        use crate::doc::EntityType::{Other, Person};
+        // "Lima" read as an apposition of "Ana", with the clause's place and time under it.
+        let mut s = parsed(
+            "They/2/nsubj met/0/root Ana/2/obj Lima/3/appos in/6/case Oslo/4/nmod on/8/case \
+             Friday/4/nmod ./2/punct",
+            &[(2, 4, Person), (5, 6, crate::doc::EntityType::Place)],
+        );
+        names_as_units(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "They/2/nsubj",
+                "met/0/root",
+                "Ana/2/obj",
+                "Lima/3/flat",
+                "in/6/case",
+                "Oslo/3/nmod",
+                "on/8/case",
+                "Friday/3/nmod",
+                "./2/punct"
+            ]
+        );
+
+        // A name the parser made a list item of the title and nationality before it.
+        let mut s = parsed(
+            "Brazilian/5/nsubj Senator/1/flat Ana/1/list Lima/3/flat spoke/0/root",
+            &[(0, 1, Other), (2, 4, Person)],
+        );
+        names_as_units(&mut s);
+        assert_eq!(tree(&s)[2], "Ana/1/flat");
+
+        // Left alone: a list set off by a comma, and a mention that is no subtree.
+        let text = "Oslo/4/nsubj ,/3/punct Ana/1/list spoke/0/root";
+        let mut s = parsed(text, &[(2, 3, Person)]);
+        names_as_units(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+        let text = "Ana/3/nsubj Lima/4/obj met/0/root Tom/3/obj";
+        let mut s = parsed(text, &[(0, 2, Person)]);
+        names_as_units(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
     }
 
     #[test]
