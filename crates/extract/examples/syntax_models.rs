@@ -137,6 +137,31 @@ fn main() {
                 let t = Clock::start();
                 sents.iter_mut().for_each(|s| models.parser.parse(s));
                 let parse = per(t);
+                // The pipeline's tree repairs: how many words they move, and how many of those
+                // are attached as in the gold tree before and after (head and relation).
+                let (mut moved, mut before, mut after) = (0, 0, 0);
+                for (s, g) in sents.iter().zip(&gold) {
+                    let mut r = s.clone();
+                    kg_extract::pipeline::repair_tree(&mut r);
+                    let mut shown = false;
+                    for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
+                        if (a.head, &a.deprel) != (b.head, &b.deprel) {
+                            moved += 1;
+                            before += ((a.head, &a.deprel) == (gt.head, &gt.deprel)) as usize;
+                            after += ((b.head, &b.deprel) == (gt.head, &gt.deprel)) as usize;
+                            if std::env::var_os("SHOW").is_some() && !shown {
+                                shown = true;
+                                let words: Vec<&str> =
+                                    g.tokens.iter().map(|t| t.form.as_str()).collect();
+                                println!("  tree repair: {}", words.join(" "));
+                            }
+                        }
+                    }
+                }
+                println!(
+                    "{split}: tree repairs moved {moved} words: {before} attached as in gold \
+                     before, {after} after"
+                );
                 let s = training::evaluate(&models, &gold);
                 println!(
                     "{split}: words {} UPOS {:.2} XPOS {:.2} FEATS {:.2} lemma {:.2} UAS {:.2} \
