@@ -497,6 +497,14 @@ impl<'a> View<'a> {
             .max()
             .or_else(|| kept.iter().copied().min());
         if let Some(c) = nearest {
+            // Coordinated titled names, read off the mentions: the parser often cuts them
+            // wrongly ("Kim Jong Un and Russian | President Vladimir Putin convened", with the
+            // adjective as the conjunct and Putin a list item of Kim).
+            if let Some(pair) = self.named_pair_at(c) {
+                if self.conjuncts(c).len() < 2 {
+                    return pair.into();
+                }
+            }
             for x in self.conjuncts(c) {
                 let x = self.appositive_name(x).unwrap_or(x);
                 out.push(self.resolve_relative(self.node(x)));
@@ -633,6 +641,19 @@ impl<'a> View<'a> {
     /// The role of a prepositional argument.
     fn role(&self, prep: &str, head: usize, deprel: &str) -> Role {
         if self.is_time(head) {
+            // "in four years" on a past event is the gap before it ("their first summit in four
+            // years"), not when it happened.
+            let duration = self.sentence.timexes.iter().any(|x| {
+                x.start <= head
+                    && head < x.end
+                    && x.value.as_deref().is_some_and(|v| v.starts_with('P'))
+            });
+            let past = self.t[head]
+                .head
+                .is_some_and(|v| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));
+            if duration && prep == "in" && past {
+                return Role::Other;
+            }
             return Role::Time;
         }
         let kind = self.entity_kind(head);
@@ -1887,9 +1908,13 @@ impl<'a> View<'a> {
             let mut n = self.node(c);
             n.tokens.retain(|i| !prep.contains(i));
             let value = self.argument(&n);
-            if matches!(value.kind, ArgumentKind::Literal(Literal::Time(_))) {
+            if let ArgumentKind::Literal(Literal::Time(v)) = &value.kind {
                 // A time inside a noun phrase is the parser's misattachment of the clause's
                 // time ("a facility in Siberia on Wednesday"): things have no time of their own.
+                // A duration there belongs to the noun ("their first summit in four years").
+                if v.as_deref().is_some_and(|v| v.starts_with('P')) {
+                    continue;
+                }
                 out.push(Qualifier {
                     role: Role::Time,
                     preposition: Some(ptext),
@@ -2195,6 +2220,50 @@ mod tests {
         // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
         let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
         has(&d, "habit", "be", "tradition");
+    }
+
+    #[test]
+    fn coordinated_titled_subjects_are_read_off_the_mentions() {
+        // The parser's reading: the adjective "Danish" a conjunct of "Berg", and "Lars" a list
+        // item of "Eva".
+        let d = doc("Swedish/ADJ/JJ/Swedish/4/amod Prime/PROPN/NNP/Prime/3/compound Minister/PROPN/NNP/Minister/4/nmod:desc Eva/PROPN/NNP/Eva/11/nsubj Berg/PROPN/NNP/Berg/4/flat and/CCONJ/CC/and/7/cc Danish/ADJ/JJ/Danish/5/conj Premier/PROPN/NNP/Premier/9/nmod:desc Lars/PROPN/NNP/Lars/4/list Holm/PROPN/NNP/Holm/9/flat convened/VERB/VBD/convene/0/root at/ADP/IN/at/14/case a/DET/DT/a/14/det castle/NOUN/NN/castle/11/obl ./PUNCT/././11/punct", &[(0, 1, EntityType::Other), (3, 5, PER), (6, 7, EntityType::Other), (8, 10, PER)]);
+        let met: Vec<_> = extract(&d)
+            .into_iter()
+            .filter(|s| s.relation.lemma.starts_with("convene"))
+            .map(|s| (s.subject.text, s.object.map(|o| o.text)))
+            .collect();
+        assert!(
+            met.contains(&("Eva Berg".into(), Some("Lars Holm".into()))),
+            "{met:?}"
+        );
+        assert!(
+            met.iter().all(|(_, o)| o.as_deref() != Some("Danish")),
+            "{met:?}"
+        );
+    }
+
+    #[test]
+    fn a_gap_before_a_past_event_is_not_its_time() {
+        // "their first talks in six years": in a noun phrase, and on the verb.
+        for tree in [
+            "The/DET/DT/the/2/det rivals/NOUN/NNS/rival/3/nsubj held/VERB/VBD/hold/0/root their/PRON/PRP$/their/6/nmod:poss first/ADJ/JJ/first/6/amod talks/NOUN/NNS/talk/3/obj in/ADP/IN/in/9/case six/NUM/CD/six/9/nummod years/NOUN/NNS/year/6/nmod ./PUNCT/././3/punct",
+            "The/DET/DT/the/2/det rivals/NOUN/NNS/rival/3/nsubj held/VERB/VBD/hold/0/root their/PRON/PRP$/their/6/nmod:poss first/ADJ/JJ/first/6/amod talks/NOUN/NNS/talk/3/obj in/ADP/IN/in/9/case six/NUM/CD/six/9/nummod years/NOUN/NNS/year/3/obl ./PUNCT/././3/punct",
+        ] {
+            let s = has(&doc(tree, &[]), "rivals", "hold", "first talks");
+            assert!(
+                s.qualifiers.iter().all(|q| q.role != Role::Time),
+                "{:?}",
+                s.qualifiers
+            );
+        }
+        // A future one is: "will finish in six years".
+        let d = doc("Crews/NOUN/NNS/crew/3/nsubj will/AUX/MD/will/3/aux finish/VERB/VB/finish/0/root the/DET/DT/the/5/det bridge/NOUN/NN/bridge/3/obj in/ADP/IN/in/8/case six/NUM/CD/six/8/nummod years/NOUN/NNS/year/3/obl ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "Crews", "finish", "bridge");
+        assert!(
+            s.qualifiers.iter().any(|q| q.role == Role::Time),
+            "{:?}",
+            s.qualifiers
+        );
     }
 
     #[test]

@@ -320,7 +320,7 @@ fn participle_read_as_the_verb(sentence: &mut crate::doc::Sentence) {
 /// name a list item or apposition of the capitalised words written right before it ("North
 /// Korean Premier | Kim Tok Hun", with "Kim" a list item of "Korean"): it joins their phrase.
 fn names_as_units(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::EntityType;
+    use crate::doc::{EntityType, Upos};
     let tokens = &mut sentence.tokens;
     for m in &sentence.mentions {
         if m.end - m.start < 2
@@ -342,7 +342,16 @@ fn names_as_units(sentence: &mut crate::doc::Sentence) {
             }
         }
         for (i, t) in tokens.iter_mut().enumerate() {
-            if (i < m.start || i >= m.end) && inside(t.head) && t.head != Some(head) {
+            // (Not an adjective the parser coordinated with a piece of the name: "Kim Jong Un
+            // and Russian | President Putin" has "Russian" a conjunct of "Un", which the name's
+            // head must not inherit.)
+            let stray_conjunct = t.deprel == "conj"
+                && !matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+            if (i < m.start || i >= m.end)
+                && inside(t.head)
+                && t.head != Some(head)
+                && !stray_conjunct
+            {
                 t.head = Some(head);
             }
         }
@@ -672,6 +681,19 @@ mod tests {
         );
         names_as_units(&mut s);
         assert_eq!(tree(&s)[2], "Ana/1/flat");
+
+        // A conjunct hung on a piece of the name moves to its head if it is a noun, not if it
+        // is an adjective the parser coordinated ("Ana Lima and Danish | Premier Lars Holm").
+        for (upos, moved) in [(Upos::Propn, "Tom/1/conj"), (Upos::Adj, "Danish/2/conj")] {
+            let mut s = parsed(
+                "Ana/5/nsubj Lima/1/flat and/4/cc X/2/conj spoke/0/root",
+                &[(0, 2, Person)],
+            );
+            s.tokens[3].upos = upos;
+            s.tokens[3].form = moved.split('/').next().unwrap().into();
+            names_as_units(&mut s);
+            assert_eq!(tree(&s)[3], moved);
+        }
 
         // Left alone: a list set off by a comma, and a mention that is no subtree.
         let text = "Oslo/4/nsubj ,/3/punct Ana/1/list spoke/0/root";

@@ -15,6 +15,11 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankN
 use crate::resolve::Resolver;
 use crate::vocab::{self, *};
 
+/// The version of how statements are written as quads. Part of every document's fingerprint,
+/// so that a kg writing them differently rewrites the documents an older kg stored. 2:
+/// `kg:timeText` is a recognised time expression's own words.
+pub const MAPPING_VERSION: &str = "mapping 2";
+
 /// What an argument became in the graph.
 enum Node {
     /// An entity or concept IRI.
@@ -341,10 +346,16 @@ impl DocumentQuads<'_> {
             };
             self.push(st.clone(), property.into_owned(), value);
             if qualifier.role == Role::Time {
+                // The time expression as written: a recognised one's own words, not the
+                // phrase the parser hung on it ("Wednesday between Kim and Putin").
+                let written = match qualifier.value.kind {
+                    ArgumentKind::Literal(Lit::Time(_)) => &qualifier.value.text,
+                    _ => &qualifier.value.full_text,
+                };
                 self.push(
                     st.clone(),
                     KG_TIME_TEXT.into_owned(),
-                    Literal::new_simple_literal(&qualifier.value.full_text),
+                    Literal::new_simple_literal(written),
                 );
             }
         }

@@ -269,14 +269,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// What decides whether a stored document must be extracted again: its text, its metadata and the
-/// extractor that read it.
+/// What decides whether a stored document must be extracted again: its text, its metadata, the
+/// extractor that read it and how its statements are written as RDF.
 pub fn fingerprint(document: &kg_extract::Document, extractor: &str) -> String {
     let mut h = Sha256::new();
     // What kg writes for a document is part of it: a new summary format rewrites every document.
     for part in [
         extractor,
         crate::summary::EDGES_HEADER,
+        crate::mapping::MAPPING_VERSION,
         &document.text,
         &document.date.map(|d| d.to_string()).unwrap_or_default(),
         document.title.as_deref().unwrap_or(""),

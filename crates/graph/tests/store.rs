@@ -273,3 +273,31 @@ fn a_resolver_can_be_made_while_a_batch_is_open() {
         .expect("store.resolver() blocked while a batch was open");
     assert_eq!(canonical, "Ana Duarte");
 }
+
+#[test]
+fn time_text_is_the_time_expression_not_the_phrase_hung_on_it() {
+    let store = KgStore::in_memory().unwrap();
+    let mut st = meeting("d1");
+    // "the summit on Wednesday between Kim and Putin": the parser hung the pair on the day.
+    st.qualifiers[1].value.full_text = "Wednesday between Kim and Putin".into();
+    let mut undated = meeting("d1");
+    undated.provenance.sentence_index = 1;
+    undated.qualifiers[1].value = Argument {
+        text: "the next day".into(),
+        full_text: "the next day of talks".into(),
+        kind: ArgumentKind::Concept,
+        span: (5, 9),
+        alias: None,
+    };
+    put(&store, "d1", &[st, undated]);
+    let mut found = rows(&store, "SELECT ?t WHERE { ?st kg:timeText ?t }");
+    found.sort();
+    // A recognised expression keeps its own words; anything else the words as written.
+    assert_eq!(
+        found,
+        [
+            vec!["Wednesday".to_owned()],
+            vec!["the next day of talks".to_owned()]
+        ]
+    );
+}
