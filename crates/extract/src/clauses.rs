@@ -67,6 +67,27 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 ];
 
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
+/// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
+/// Java", "the province of Hubei".
+const PLACE_CLASS_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "port",
+    "province",
+    "region",
+    "state",
+    "island",
+    "islands",
+    "capital",
+    "district",
+    "county",
+    "prefecture",
+    "municipality",
+    "enclave",
+    "emirate",
+];
+
 const SYMMETRIC: &[&str] = &[
     "meet",
     "convene",
@@ -1591,6 +1612,44 @@ impl<'a> View<'a> {
         } else {
             at_head.or_else(titled)
         };
+        // "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
+        // (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
+        if self.t[head].upos == Upos::Noun
+            && PLACE_CLASS_NOUNS.contains(&lower(&self.t[head]).as_str())
+        {
+            // (A proper noun the recogniser missed names a place there too: "the city of Jenin".)
+            let place = self.kids(head, "nmod").find_map(|c| {
+                if !self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
+                    || !n.tokens.contains(&c)
+                {
+                    return None;
+                }
+                match self.mention_at(c) {
+                    Some(m) if m.kind == EntityType::Place => Some(
+                        m.refers_to
+                            .clone()
+                            .unwrap_or_else(|| self.span_text(m.start, m.end)),
+                    ),
+                    None if self.t[c].upos == Upos::Propn => {
+                        let words: Vec<usize> = self
+                            .span(c, &|_| false)
+                            .into_iter()
+                            .filter(|&i| {
+                                i == c
+                                    || (self.t[i].head == Some(c)
+                                        && matches!(base(self.rel(i)), "flat" | "compound"))
+                            })
+                            .collect();
+                        let (a, b) = (words[0], words[words.len() - 1] + 1);
+                        (b - a == words.len()).then(|| self.span_text(a, b))
+                    }
+                    _ => None,
+                }
+            });
+            if let Some(text) = place {
+                return make(text, ArgumentKind::Entity(EntityType::Place));
+            }
+        }
         if let Some(m) = named {
             let text = m
                 .refers_to
@@ -2264,6 +2323,19 @@ mod tests {
             "{:?}",
             s.qualifiers
         );
+    }
+
+    #[test]
+    fn the_city_of_a_name_is_that_place() {
+        // A place mention, and a proper noun the recogniser missed.
+        let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/5/det port/NOUN/NN/port/5/compound city/NOUN/NN/city/2/obj of/ADP/IN/of/7/case Vardo/PROPN/NNP/Vardo/5/nmod ./PUNCT/././2/punct", &[]);
+        let s = has(&d, "Rockets", "hit", "Vardo");
+        assert_eq!(s.object.unwrap().kind, ArgumentKind::Entity(LOC));
+        let d = doc("Floods/NOUN/NNS/flood/2/nsubj struck/VERB/VBD/strike/0/root the/DET/DT/the/4/det island/NOUN/NN/island/2/obj of/ADP/IN/of/6/case Mindanao/PROPN/NNP/Mindanao/4/nmod ./PUNCT/././2/punct", &[(5, 6, LOC)]);
+        has(&d, "Floods", "strike", "Mindanao");
+        // Not a common noun after "of".
+        let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/4/det city/NOUN/NN/city/2/obj of/ADP/IN/of/6/case dreams/NOUN/NNS/dream/4/nmod ./PUNCT/././2/punct", &[]);
+        has(&d, "Rockets", "hit", "city");
     }
 
     #[test]

@@ -145,6 +145,7 @@ impl Pipeline {
             }
             if let Some(recognizer) = &self.recognizer {
                 recognizer.recognize_in(sentence, &mut history);
+                articles_off_names(sentence);
                 names_as_units(sentence);
             }
             crate::timex::annotate(sentence, anchor);
@@ -308,6 +309,26 @@ fn participle_read_as_the_verb(sentence: &mut crate::doc::Sentence) {
     t[n].deprel = "nsubj".to_owned();
     t[0].head = Some(n);
     t[0].deprel = "amod".to_owned();
+}
+
+/// A leading article is not part of a name in the graph ("The World Bank" is the World Bank,
+/// the node every other mention of it names), unless the gazetteer has the name with it ("The
+/// Hague"). UNER sometimes includes it, so the recogniser's own output (and its UNER score)
+/// keeps it; the pipeline drops it.
+fn articles_off_names(sentence: &mut crate::doc::Sentence) {
+    let g = crate::gazetteer::gazetteer();
+    for m in &mut sentence.mentions {
+        let mut words: Vec<&str> = sentence.tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.form.as_str())
+            .collect();
+        if words.len() > 1 && matches!(words[0], "The" | "the") {
+            words[0] = "The";
+            if g.place(&words).is_none() {
+                m.start += 1;
+            }
+        }
+    }
 }
 
 /// A name is one unit of the tree. The parser sometimes splits a name the recogniser found,
@@ -647,6 +668,19 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_leading_article_is_not_part_of_a_name() {
+        use crate::doc::EntityType::{Organization, Place};
+        let mut s = parsed(
+            "The/2/det Fund/3/nsubj said/0/root the/5/det Hague/3/obj",
+            &[(0, 2, Organization), (3, 5, Place)],
+        );
+        articles_off_names(&mut s);
+        let spans: Vec<(usize, usize)> = s.mentions.iter().map(|m| (m.start, m.end)).collect();
+        // "The Hague" is a gazetteer name with its article; "Fund" alone stays a name.
+        assert_eq!(spans, [(1, 2), (3, 5)]);
     }
 
     #[test]
