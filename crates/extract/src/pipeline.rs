@@ -229,9 +229,10 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
         let Some(h) = t[v].head.filter(|&h| h < v) else {
             continue;
         };
-        // The noun phrase right before the verb, attached to the verb's head.
+        // The noun phrase right before the verb, attached to the verb's head or to a word of its
+        // clause ("fell 3 per cent after the company | reported …", under "cent").
         let Some(n) = (h + 1..v).find(|&n| {
-            t[n].head == Some(h)
+            t[n].head.is_some_and(|x| h <= x && x < n)
                 && matches!(t[n].deprel.as_str(), "obl" | "nmod")
                 && subtree_bounds(t, n).1 == v - 1
         }) else {
