@@ -171,9 +171,10 @@ impl Pipeline {
 /// (both measured on EWT by `syntax_models eval`):
 ///
 /// - A clause opened by "after", "before", "since", "until", "because", "as", "while" or
-///   "once" read as a prepositional phrase plus a conjunct verb ("pulled survivors from the
-///   rubble after a building | collapsed in Lagos", with "after a building" an oblique of
-///   "pulled" and "collapsed" its conjunct, though no "and" joins them): the noun phrase is the
+///   "once" read as a prepositional phrase plus a verb without a subject ("pulled survivors
+///   from the rubble after a building | collapsed in Lagos", with "after a building" an oblique
+///   of "pulled" and "collapsed" its conjunct, though no "and" joins them; "comes as the Union |
+///   investigates", with the verb an adverbial clause of its own): the noun phrase is the
 ///   subject of the verb, the word opening it a marker, the verb an adverbial clause.
 /// - A participle opening a sentence read as a verb taking the subject as its object
 ///   ("Striking | dock workers blocked the port", with "workers" the object of "Striking" and
@@ -219,7 +220,7 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let t = &mut sentence.tokens;
     for v in 0..t.len() {
-        if t[v].deprel != "conj"
+        if !matches!(t[v].deprel.as_str(), "conj" | "advcl" | "parataxis")
             || !is_finite_verb(&t[v])
             || has_child(t, v, "nsubj")
             || has_child(t, v, "cc")
@@ -624,6 +625,18 @@ mod tests {
                 "storm/7/nsubj",
                 "passed/2/advcl"
             ]
+        );
+        // The same with the verb an adverbial clause of its own: "Talks began as the union
+        // voted".
+        let mut s = parsed(
+            "Talks/2/nsubj/NNS began/0/root/VBD as/5/case/IN the/5/det/DT union/2/obl/NN \
+             voted/2/advcl/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            ["as/6/mark", "the/5/det", "union/6/nsubj", "voted/2/advcl"]
         );
         // A true conjunct stays: "and" joins it, or it has a subject, or no opener precedes it.
         for text in [
