@@ -302,9 +302,9 @@ fn participle_read_as_the_verb(sentence: &mut crate::doc::Sentence) {
         t[f].head = participle_head;
         t[f].deprel = participle_rel;
     }
-    for k in 1..t.len() {
-        if t[k].head == Some(0) {
-            t[k].head = Some(f);
+    for x in t.iter_mut().skip(1) {
+        if x.head == Some(0) {
+            x.head = Some(f);
         }
     }
     t[n].head = Some(f);
