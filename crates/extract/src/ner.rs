@@ -1106,8 +1106,118 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     }
     role_and_head_rules(tokens, &mut out, g);
     organisation_heads(tokens, &mut out, g);
+    sports_clubs(tokens, &mut out, g);
+    unlabelled_sports_clubs(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// Words that make a club of the place they stand before ("Real Madrid", "Bayern Munich") or
+/// after ("Manchester United", "Bolton Wanderers").
+const CLUB_BEFORE_PLACE: [&str; 14] = [
+    "Real",
+    "Atletico",
+    "Atlético",
+    "Sporting",
+    "Dynamo",
+    "Dinamo",
+    "Olympique",
+    "Borussia",
+    "Bayern",
+    "Inter",
+    "AC",
+    "AS",
+    "FC",
+    "Racing",
+];
+const CLUB_AFTER_PLACE: [&str; 10] = [
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "FC",
+    "AFC",
+    "CF",
+    "SC",
+];
+
+/// A club the recogniser missed altogether ("… and Real Madrid signed …"): a club word and a
+/// gazetteer place written together, outside any mention.
+fn unlabelled_sports_clubs(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let free = |out: &[Mention], a: usize, b: usize| !out.iter().any(|m| m.start < b && a < m.end);
+    let mut i = 0;
+    while i < tokens.len() {
+        let club = if CLUB_BEFORE_PLACE.contains(&tokens[i].form.as_str()) {
+            g.place_at(tokens, i + 1).map(|(end, _)| (i, end))
+        } else {
+            g.place_at(tokens, i)
+                .filter(|&(end, _)| {
+                    tokens
+                        .get(end)
+                        .is_some_and(|t| CLUB_AFTER_PLACE.contains(&t.form.as_str()))
+                })
+                .map(|(end, _)| (i, end + 1))
+        };
+        match club {
+            Some((start, end)) if free(out, start, end) => {
+                out.push(Mention {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    refers_to: None,
+                    external_id: None,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A place name with a club word before or after it names a sports club, an organisation:
+/// "Bayern Munich" and "Real Madrid" are neither a place nor a person. The recogniser has seen
+/// few clubs (UNER is web text), and the place inside pulls it to LOC.
+fn sports_clubs(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
+    for m in out.iter_mut() {
+        if m.kind == EntityType::Other {
+            continue;
+        }
+        // The place is the mention without a club word at either end, or the mention itself
+        // with a club word written just outside it.
+        let words: Vec<&str> = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.form.as_str())
+            .collect();
+        let before = |w: &str| CLUB_BEFORE_PLACE.contains(&w);
+        let after = |w: &str| CLUB_AFTER_PLACE.contains(&w);
+        let n = words.len();
+        let club = if n >= 2 && before(words[0]) && g.place(&words[1..]).is_some() {
+            Some((m.start, m.end))
+        } else if n >= 2 && after(words[n - 1]) && g.place(&words[..n - 1]).is_some() {
+            Some((m.start, m.end))
+        } else if g.place(&words).is_some() {
+            let prev = m.start.checked_sub(1).map(|k| tokens[k].form.as_str());
+            let next = tokens.get(m.end).map(|t| t.form.as_str());
+            if prev.is_some_and(before) {
+                Some((m.start - 1, m.end))
+            } else if next.is_some_and(after) {
+                Some((m.start, m.end + 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((start, end)) = club {
+            m.start = start;
+            m.end = end;
+            m.kind = EntityType::Organization;
+            m.refers_to = None;
+            m.external_id = None;
+        }
+    }
 }
 
 /// Lowercase nouns that, right before a name, say it is an organisation ("the news agency
@@ -1736,6 +1846,44 @@ mod tests {
         assert_eq!((o.gold, o.predicted, o.correct), (2, 2, 1));
         assert_eq!(e.by_type[2].f1(), 1.0);
         assert_eq!(e.by_type[0].f1(), 0.0);
+    }
+
+    #[test]
+    fn a_place_with_a_club_word_is_a_sports_club() {
+        let g = gazetteer();
+        let place = |s, e| mention(s, e, EntityType::Place);
+        let person = |s, e| mention(s, e, EntityType::Person);
+        for (text, found, club) in [
+            // The recogniser's spans: the whole club, the place alone, a person.
+            ("Bayern Munich beat Porto .", place(0, 2), (0, 2)),
+            ("fans of Manchester United sang", place(2, 3), (2, 4)),
+            ("Real Madrid signed him", person(0, 2), (0, 2)),
+        ] {
+            let toks = tokens(text);
+            let mut out = vec![found];
+            sports_clubs(&toks, &mut out, g);
+            assert_eq!((out[0].start, out[0].end), club, "{text}");
+            assert_eq!(out[0].kind, EntityType::Organization, "{text}");
+        }
+        // Found where the recogniser saw nothing, not where it saw something else.
+        let toks = tokens("and Real Madrid signed Leeds United players");
+        let mut out = vec![mention(4, 5, EntityType::Person)];
+        unlabelled_sports_clubs(&toks, &mut out, g);
+        let spans: Vec<_> = out.iter().map(|m| (m.start, m.end, m.kind)).collect();
+        assert_eq!(
+            spans,
+            [(4, 5, EntityType::Person), (1, 3, EntityType::Organization)]
+        );
+        // A place alone, or "United" before a name, stays as it was.
+        for (text, found) in [
+            ("they flew to Munich .", place(3, 4)),
+            ("the United States said", place(1, 3)),
+        ] {
+            let toks = tokens(text);
+            let mut out = vec![found.clone()];
+            sports_clubs(&toks, &mut out, g);
+            assert_eq!(out[0], found, "{text}");
+        }
     }
 
     #[test]
