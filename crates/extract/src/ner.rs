@@ -1285,7 +1285,7 @@ fn followed_by_role(tokens: &[Token], end: usize, g: &Gazetteer) -> bool {
 /// Head words that make a capitalised name an organisation: the unambiguous part of
 /// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
 /// papers and places).
-const ORGANISATION_HEADS: [&str; 35] = [
+const ORGANISATION_HEADS: [&str; 47] = [
     "alliance",
     "coalition",
     "league",
@@ -1321,6 +1321,18 @@ const ORGANISATION_HEADS: [&str; 35] = [
     "organization",
     "organisation",
     "reserve",
+    "motor",
+    "motors",
+    "airlines",
+    "airways",
+    "group",
+    "holdings",
+    "industries",
+    "technologies",
+    "pharmaceuticals",
+    "energy",
+    "petroleum",
+    "railways",
 ];
 
 const COMPASS_WORDS: [&str; 8] = [
@@ -1597,6 +1609,18 @@ mod tests {
         );
         assert!(kinds("Regional Bank Holds Rates Steady Again", vec![]).is_empty());
         assert!(kinds("the Union said so", vec![]).is_empty());
+        // Company heads, over a place the model found inside ("Oslo Motors" is a company).
+        assert_eq!(
+            kinds(
+                "Oslo Motors said it would",
+                vec![mention(0, 1, EntityType::Place)]
+            ),
+            [("Oslo Motors".to_string(), EntityType::Organization)]
+        );
+        assert_eq!(
+            kinds("shares of Fjord Airways fell", vec![]),
+            [("Fjord Airways".to_string(), EntityType::Organization)]
+        );
     }
 
     #[test]
