@@ -110,6 +110,7 @@ fn main() {
                 let (mut changed, mut right) = (0, 0);
                 for (s, g) in sents.iter().zip(&gold) {
                     let mut r = s.clone();
+                    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut r, &models.tagger);
                     kg_extract::pipeline::repair_tags(&mut r);
                     for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
                         if a.xpos != b.xpos {

@@ -823,8 +823,55 @@ fn last_pair(entities: &Entities<'_>, si: usize, at: usize, window: usize) -> Op
                 found = Some([a.cluster, b.cluster]);
             }
         }
+        // "X met Y", "X held talks with Y": the two who met are a pair too ("… The two leaders
+        // agreed …").
+        if found.is_none() {
+            found = met_pair(entities, tokens, &ms);
+        }
         if found.is_some() {
             return found;
+        }
+    }
+    None
+}
+
+/// Verbs whose subject and object (or "with" phrase) are two parties meeting.
+const MEETING_VERBS: [&str; 7] = [
+    "meet", "host", "receive", "welcome", "visit", "talk", "hold",
+];
+
+/// The subject and object of a meeting verb among mentions `ms` of one sentence.
+fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Option<[usize; 2]> {
+    // The mention's word that hangs outside it.
+    let head = |m: &Mention| {
+        (m.start..m.end).find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))
+    };
+    for (k, a) in ms.iter().enumerate() {
+        let ha = head(a)?;
+        let Some(v) = tokens[ha]
+            .head
+            .filter(|_| tokens[ha].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        if !MEETING_VERBS.contains(&tokens[v].lemma.as_str()) {
+            continue;
+        }
+        for b in &ms[k + 1..] {
+            let Some(hb) = head(b) else { continue };
+            // "met Y", or "held talks with Y" (the phrase under the verb or its object).
+            let with = tokens
+                .iter()
+                .any(|t| t.head == Some(hb) && t.deprel == "case" && lower(t) == "with");
+            let governed = match tokens[hb].head {
+                Some(h) if h == v => tokens[hb].deprel == "obj" || with,
+                Some(h) => with && tokens[h].head == Some(v) && tokens[h].deprel == "obj",
+                None => false,
+            };
+            let kinds = entities.clusters[a.cluster].kind() == entities.clusters[b.cluster].kind();
+            if governed && kinds && a.cluster != b.cluster {
+                return Some([a.cluster, b.cluster]);
+            }
         }
     }
     None

@@ -137,6 +137,7 @@ impl Pipeline {
         for sentence in &mut document.sentences {
             self.tagger.tag(sentence);
             capitals_as_names(sentence);
+            unknown_names_read_as_adverbs(sentence, &self.tagger);
             repair_tags(sentence);
             self.lemmatizer.lemmatize(sentence);
             if let Some(parser) = &self.parser {
@@ -420,6 +421,42 @@ fn names_as_units(sentence: &mut crate::doc::Sentence) {
                 tokens[head].deprel = "flat".to_owned();
             }
         }
+    }
+}
+
+/// A capitalised word the tagger hardly saw, read as an adverb at the start of a sentence and
+/// followed by its verb, is a name: "Zelensky later flew to Berlin" had "Zelensky" an adverb (its
+/// ending and the adverb after it), and the sentence lost its subject. New adverbs end in "-ly";
+/// rare old ones open a sentence without a verb right after ("Moreover there are …").
+pub fn unknown_names_read_as_adverbs(
+    sentence: &mut crate::doc::Sentence,
+    tagger: &crate::tagger::Tagger,
+) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    let Some(first) = t.first() else {
+        return;
+    };
+    let mut chars = first.form.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(char::is_alphabetic);
+    let lower = first.form.to_lowercase();
+    // It opens the sentence and a finite verb follows it, past any adverbs: it is the subject.
+    // ("Moreover there are", "Furthermore ,", "Approx 4 months" stay adverbs.)
+    let verb_next = t[1..]
+        .iter()
+        .find(|x| !matches!(x.xpos.as_str(), "RB" | "RBR"))
+        .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+    if first.xpos == "RB"
+        && title_case
+        && verb_next
+        && !lower.ends_with("ly")
+        && !tagger.knows(&lower)
+    {
+        t[0].xpos = "NNP".to_owned();
+        t[0].upos = Upos::Propn;
+        t[0].feats = "Number=Sing".to_owned();
     }
 }
 

@@ -404,6 +404,11 @@ impl Tagger {
     }
 
     /// Number of joint (UPOS, XPOS) classes.
+    /// Whether training saw the word (lowercase) often enough to know its tags.
+    pub fn knows(&self, lower: &str) -> bool {
+        self.ambiguity.get(hash_str(lower)).is_some()
+    }
+
     pub fn n_classes(&self) -> usize {
         self.classes.len()
     }

@@ -252,6 +252,32 @@ fn they_after_a_coordinated_pair_is_both() {
     assert!(!subjects.iter().any(|s| s == "They"), "{subjects:?}");
 }
 
+#[test]
+fn the_two_leaders_after_a_meeting_are_the_two_who_met() {
+    let st = statements(
+        "Chilean President Laura Vidal met Peruvian President Tomas Rojas in Lima on Friday. \
+         The two leaders signed a fisheries agreement.",
+    );
+    let subjects: Vec<String> = triples(&st, 1).into_iter().map(|t| t.0).collect();
+    assert!(
+        subjects.contains(&"Laura Vidal".to_owned())
+            && subjects.contains(&"Tomas Rojas".to_owned()),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn an_unknown_name_opening_a_sentence_is_no_adverb() {
+    // The tagger read the surname as an adverb before the adverb "later".
+    let st = statements("Brzezinsky later moved to Gdansk, where he opened a bakery.");
+    assert!(
+        has(&st, 0, "Brzezinsky", "move to", "Gdańsk"),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
+
 /// Every argument of sentence `i` (subject, object, qualifiers) as (text, alias).
 fn arguments(st: &[Statement], i: usize) -> Vec<(String, Option<String>)> {
     st.iter()
