@@ -1193,9 +1193,10 @@ fn sports_clubs(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
         let before = |w: &str| CLUB_BEFORE_PLACE.contains(&w);
         let after = |w: &str| CLUB_AFTER_PLACE.contains(&w);
         let n = words.len();
-        let club = if n >= 2 && before(words[0]) && g.place(&words[1..]).is_some() {
-            Some((m.start, m.end))
-        } else if n >= 2 && after(words[n - 1]) && g.place(&words[..n - 1]).is_some() {
+        let whole = n >= 2
+            && ((before(words[0]) && g.place(&words[1..]).is_some())
+                || (after(words[n - 1]) && g.place(&words[..n - 1]).is_some()));
+        let club = if whole {
             Some((m.start, m.end))
         } else if g.place(&words).is_some() {
             let prev = m.start.checked_sub(1).map(|k| tokens[k].form.as_str());
