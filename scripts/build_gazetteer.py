@@ -37,6 +37,9 @@ EXTRA_COUNTRY_NAMES = {
     "CD": ["DRC", "DR Congo"],
 }
 
+# Countries in the source that no longer exist (ISO 3166-3 withdrawn codes).
+DISSOLVED = {"CS", "AN"}
+
 # Demonyms that the source lacks or spells rarely (general knowledge, hand-written).
 EXTRA_DEMONYMS = {
     "US": ["American"],
@@ -131,7 +134,9 @@ def main(out_dir: str) -> None:
     # its overseas territories) goes to the most populous.
     demonyms = {}
     for iso, d in info.items():
-        if iso not in countries:
+        # A country that no longer exists names nobody now: "Serbian" is Serbia's, not Serbia
+        # and Montenegro's (dissolved 2006), however many more people that had.
+        if iso not in countries or iso in DISSOLVED:
             continue
         names = [x.strip() for x in (d.get("demonym") or "").replace("/", ",").split(",")]
         names += EXTRA_DEMONYMS.get(iso, [])

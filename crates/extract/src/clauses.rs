@@ -1612,6 +1612,14 @@ impl<'a> View<'a> {
         } else {
             at_head.or_else(titled)
         };
+        // "The Serbian, 36, broke the record": a nationality in the singular with an article is
+        // a person, not the country; who it is, the text has said elsewhere.
+        let a_national = named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1)
+            && matches!(self.t[head].xpos.as_str(), "NN" | "NNP" | "JJ")
+            && self.kids(head, "det").any(|d| lower(&self.t[d]) == "the");
+        if a_national {
+            return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
+        }
         // "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
         // (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
         if self.t[head].upos == Upos::Noun
@@ -2366,6 +2374,17 @@ mod tests {
         // Not a common noun after "of".
         let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/4/det city/NOUN/NN/city/2/obj of/ADP/IN/of/6/case dreams/NOUN/NNS/dream/4/nmod ./PUNCT/././2/punct", &[]);
         has(&d, "Rockets", "hit", "city");
+    }
+
+    #[test]
+    fn the_national_is_a_person_not_the_country() {
+        let d = doc("The/DET/DT/the/2/det Chilean/PROPN/NNP/Chilean/3/nsubj won/VERB/VBD/win/0/root the/DET/DT/the/5/det race/NOUN/NN/race/3/obj ./PUNCT/././3/punct", &[(1, 2, EntityType::Other)]);
+        let s = has(&d, "Chilean", "win", "race");
+        assert_eq!(s.subject.kind, ArgumentKind::Unresolved);
+        // The people of a country, or a nationality without the article, stay the country's.
+        let d = doc("The/DET/DT/the/2/det Chileans/PROPN/NNPS/Chilean/3/nsubj won/VERB/VBD/win/0/root the/DET/DT/the/5/det race/NOUN/NN/race/3/obj ./PUNCT/././3/punct", &[(1, 2, EntityType::Other)]);
+        let s = has(&d, "Chileans", "win", "race");
+        assert_eq!(s.subject.kind, ArgumentKind::Entity(EntityType::Other));
     }
 
     #[test]

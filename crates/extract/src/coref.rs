@@ -18,7 +18,8 @@
 //!   sentence with several compatible candidates resolves only to its one subject. "They" resolves
 //!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
 //!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
-//! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair; "the
+//! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
+//!   the last two who met ("X met Y", "X held talks with Y"); "the
 //!   French president" / "the leader" to the one entity with that role (from the role facts
 //!   below); "the agency" to the one organisation, place or thing mentioned before whose name ends
 //!   in that noun; "the North" to the one place whose name starts with that compass word.
