@@ -19,10 +19,11 @@
 //!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
 //!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
 //! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
-//!   the last two who met ("X met Y", "X held talks with Y"); "the
-//!   French president" / "the leader" to the one entity with that role (from the role facts
-//!   below); "the agency" to the one organisation, place or thing mentioned before whose name ends
-//!   in that noun; "the North" to the one place whose name starts with that compass word.
+//!   the last two who met ("X met Y", "X held talks with Y"); "the French president" / "the
+//!   leader" to the one entity with that role (from the role facts below); "the agency" to the
+//!   one organisation, place or thing mentioned before whose name is headed by that noun (its
+//!   last word, or the word before "of": "the bank" is the Bank of Japan); "the North" to the
+//!   one place whose name starts with that compass word.
 //!
 //! Anything without exactly one good antecedent stays as it was: unresolved arguments remain
 //! [`ArgumentKind::Unresolved`] and never become graph nodes.
@@ -929,7 +930,13 @@ fn description_antecedent(
             .filter(|&c| {
                 let cl = &entities.clusters[c];
                 let w = names::words(&cl.name);
-                cl.kind() != EntityType::Person && w.len() > 1 && w[w.len() - 1] == noun
+                // The name's head noun: its last word, or the word before "of" ("the bank" is
+                // the Bank of Japan).
+                let head = match w.iter().position(|x| x == "of") {
+                    Some(k) if k > 0 => &w[k - 1],
+                    _ => &w[w.len() - 1],
+                };
+                cl.kind() != EntityType::Person && w.len() > 1 && *head == noun
             })
             .collect();
         return pick(cands);

@@ -268,6 +268,28 @@ fn the_two_leaders_after_a_meeting_are_the_two_who_met() {
 }
 
 #[test]
+fn the_bank_is_the_bank_of_a_country() {
+    let st = statements(
+        "The Bank of Norway cut its main rate on Thursday. \
+         The bank said inflation had slowed.",
+    );
+    let subjects: Vec<String> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .flat_map(|s| {
+            [s.subject.text.clone()]
+                .into_iter()
+                .chain(s.attribution.iter().map(|a| a.text.clone()))
+        })
+        .collect();
+    assert!(
+        subjects.contains(&"Bank of Norway".to_owned()),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
 fn an_unknown_name_opening_a_sentence_is_no_adverb() {
     // The tagger read the surname as an adverb before the adverb "later".
     let st = statements("Brzezinsky later moved to Gdansk, where he opened a bakery.");
