@@ -185,6 +185,58 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);
+    past_tense_read_as_a_modifier(sentence);
+}
+
+/// A whole sentence read as a noun phrase with a participle ("The yen | weakened against the
+/// dollar." as "the yen [that was] weakened …"): in a sentence that opens with a determiner, ends
+/// with a full stop and has no finite verb or auxiliary anywhere, a participle right after the
+/// subject's noun phrase and not followed by "by" (a passive's agent) is the verb, in the past.
+fn past_tense_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    if t.len() < 4
+        || !matches!(t[0].xpos.as_str(), "DT" | "PRP$")
+        || t[t.len() - 1].form != "."
+        || t.iter()
+            .any(|x| is_finite_verb(x) || x.xpos == "MD" || x.upos == Upos::Aux)
+    {
+        return;
+    }
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !matches!(t[r].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    // The participle: a clausal modifier of the root noun right after the noun's phrase.
+    let Some(v) = (r + 1..t.len()).find(|&k| t[k].head == Some(r) && t[k].deprel == "acl") else {
+        return;
+    };
+    let form = t[v].form.to_lowercase();
+    // The words before it are the noun's phrase, closed before the participle.
+    let phrase_ends_before = (0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v));
+    if t[v].xpos != "VBN"
+        || t.get(v + 1)
+            .is_some_and(|x| x.form.eq_ignore_ascii_case("by"))
+        || !phrase_ends_before
+        || NAMING_PARTICIPLES.contains(&form.as_str())
+        || participle_only(&form)
+    {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    t[v].xpos = "VBD".to_owned();
+    t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+    t[r].head = Some(v);
+    t[r].deprel = "nsubj".to_owned();
+    // What followed the participle and hung on the noun belongs to the verb (",", ".").
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
 }
 
 /// A verb's first nominal after it with no preposition, read as an oblique though the verb has
@@ -857,6 +909,47 @@ mod tests {
         let before = tree(&s);
         repair_tree(&mut s);
         assert_eq!(tree(&s), before);
+    }
+
+    #[test]
+    fn a_sentence_read_as_a_noun_with_a_participle_has_its_verb_back() {
+        let reading = |text: &str| {
+            let mut s = parsed(text, &[]);
+            for t in &mut s.tokens {
+                t.upos = match t.xpos.as_str() {
+                    "NN" => Upos::Noun,
+                    "VBN" | "VBD" => Upos::Verb,
+                    _ => Upos::X,
+                };
+            }
+            s
+        };
+        // "The river flooded across the valley ." as the parser read it.
+        let mut s = reading(
+            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN across/6/case/IN the/6/det/DT \
+             valley/3/obl/NN ./2/punct/.",
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[..3],
+            ["The/2/det", "river/3/nsubj", "flooded/0/root"]
+        );
+        assert_eq!(tree(&s)[6], "./3/punct");
+        assert_eq!(s.tokens[2].xpos, "VBD");
+        // A passive with its agent, a fragment without determiner, and a sentence with a verb
+        // elsewhere stay as they are.
+        for text in [
+            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN by/5/case/IN rain/3/obl/NN ./2/punct/.",
+            "River/0/root/NN flooded/1/acl/VBN across/5/case/IN the/5/det/DT valley/2/obl/NN \
+             ./1/punct/.",
+            "The/2/det/DT river/5/nsubj/NN flooded/2/acl/VBN again/3/advmod/RB rose/0/root/VBD \
+             ./5/punct/.",
+        ] {
+            let mut s = reading(text);
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
     }
 
     #[test]
