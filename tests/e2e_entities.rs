@@ -46,6 +46,12 @@ fn sample_has_one_node_per_entity_and_no_pronoun_nodes() {
         nodes_named(&dir, "s", "KCNA"),
         nodes_named(&dir, "s", "Korean Central News Agency")
     );
+    // A lone "Kim" is Kim Jong Un: the sample names him in far more documents than its other
+    // Kims (the resolver's dominance rule).
+    assert_eq!(
+        nodes_named(&dir, "s", "Kim"),
+        nodes_named(&dir, "s", "Kim Jong Un")
+    );
     // Each Kim has a node (the sample names Kim Kun Ok only inside the submarine's name "Hero Kim
     // Kun Ok", so names are matched at their end), and no two share one.
     let kims: Vec<Vec<String>> = ["Kim Jong Un", "Kim Tok Hun", "Kim Kun Ok"]

@@ -10,7 +10,9 @@
 //!    (by [`kg_extract::names`]: a person's first or last word, an organisation's initials, a
 //!    place's name without its head word — "Vostochny" for "Vostochny Cosmodrome", unless the
 //!    gazetteer knows the short name as a place of its own), when exactly one fits and the
-//!    registry does not forbid the pair (never-merge);
+//!    registry does not forbid the pair (never-merge) — or, when several fit, the one named in
+//!    at least five document entities and four times as many as the others together (a lone
+//!    "Kim" in a dump full of Kim Jong Un and with one Kim Tok Hun);
 //! 3. anything else is its own canonical name.
 //!
 //! The entity's IRI is minted from the canonical name. At every commit, [`reconcile`] recomputes
@@ -180,7 +182,9 @@ impl NameIndex {
         }
     }
 
-    fn candidates(&self, key: &ShortKey) -> Vec<(&str, EntityType)> {
+    /// The full names `key` is a short form of, with their type and how many observations
+    /// (document entities) named them.
+    fn candidates(&self, key: &ShortKey) -> Vec<(&str, EntityType, u32)> {
         let Some(names) = self.by_short.get(key) else {
             return Vec::new();
         };
@@ -192,9 +196,9 @@ impl NameIndex {
                     .into_iter()
                     .find(|k| votes[kind_index(*k)] == best)
                     .unwrap_or(EntityType::Other);
-                (name.as_str(), kind)
+                (name.as_str(), kind, votes.iter().sum())
             })
-            .filter(|(name, kind)| names::short_keys(name, Some(*kind)).contains(key))
+            .filter(|(name, kind, _)| names::short_keys(name, Some(*kind)).contains(key))
             .collect()
     }
 }
@@ -227,27 +231,48 @@ impl Resolver {
             return name.to_owned();
         }
         let own = names::key(name);
-        let candidates: Vec<&str> = self
+        let candidates: Vec<(&str, u32)> = self
             .index
             .candidates(&key)
             .into_iter()
-            .filter(|(full, k)| {
+            .filter(|(full, k, _)| {
                 names::compatible(&key, Some(*k))
                     && names::key(full) != own
                     && !self.registry.never_merge(name, full)
             })
-            .map(|(full, _)| full)
+            .map(|(full, _, n)| (full, n))
             .collect();
-        match candidates.as_slice() {
-            [full] => self
+        match dominant(&candidates) {
+            Some(full) => self
                 .registry
                 .lookup(full)
                 .map(|e| e.canonical.clone())
                 .unwrap_or_else(|| (*full).to_owned()),
-            _ => name.to_owned(),
+            None => name.to_owned(),
         }
     }
 }
+
+/// The one full name a short name stands for: the only candidate, or one named in at least
+/// `DOMINANT_MIN` document entities and `DOMINANT_FACTOR` times as many as all the others
+/// together (a lone "Kim" in a dump that names Kim Jong Un in 14 documents and Kim Tok Hun in
+/// one is Kim Jong Un). Anything closer stays ambiguous.
+fn dominant<'a>(candidates: &[(&'a str, u32)]) -> Option<&'a str> {
+    match candidates {
+        [] => None,
+        [(full, _)] => Some(full),
+        _ => {
+            let (best, n) = candidates
+                .iter()
+                .max_by_key(|(full, n)| (*n, std::cmp::Reverse(*full)))?;
+            let others: u32 = candidates.iter().map(|c| c.1).sum::<u32>() - n;
+            (*n >= DOMINANT_MIN && *n >= DOMINANT_FACTOR * others).then_some(*best)
+        }
+    }
+}
+
+const DOMINANT_MIN: u32 = 5;
+const DOMINANT_FACTOR: u32 = 4;
 
 /// What one document observed of one entity.
 struct Observed {
@@ -641,6 +666,19 @@ mod tests {
         assert_eq!(r.canonical("Kim", EntityType::Person), "Kim Jong Un");
         r.index.add("Kim Tok Hun", EntityType::Person);
         assert_eq!(r.canonical("Kim", EntityType::Person), "Kim");
+        // Until one of them is named far more often: then the lone short name is that one.
+        for _ in 0..3 {
+            r.index.add("Kim Jong Un", EntityType::Person);
+        }
+        assert_eq!(r.canonical("Kim", EntityType::Person), "Kim", "4 against 1");
+        r.index.add("Kim Jong Un", EntityType::Person);
+        assert_eq!(
+            r.canonical("Kim", EntityType::Person),
+            "Kim Jong Un",
+            "5 against 1"
+        );
+        r.index.add("Kim Tok Hun", EntityType::Person);
+        assert_eq!(r.canonical("Kim", EntityType::Person), "Kim", "5 against 2");
         // Full names never merge with each other.
         assert_eq!(
             r.canonical("Kim Tok Hun", EntityType::Person),
