@@ -22,8 +22,9 @@
 //!   the last two who met ("X met Y", "X held talks with Y"); "the French president" / "the
 //!   leader" to the one entity with that role (from the role facts below); "the agency" to the
 //!   one organisation, place or thing mentioned before whose name is headed by that noun (its
-//!   last word, or the word before "of": "the bank" is the Bank of Japan); "the North" to the
-//!   one place whose name starts with that compass word.
+//!   last word, or the word before "of": "the bank" is the Bank of Japan); "the company", "the
+//!   carmaker" … to the one organisation named in that sentence or the two before; "the North"
+//!   to the one place whose name starts with that compass word.
 //!
 //! Anything without exactly one good antecedent stays as it was: unresolved arguments remain
 //! [`ArgumentKind::Unresolved`] and never become graph nodes.
@@ -879,6 +880,26 @@ fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Optio
     None
 }
 
+/// Nouns for a business that news uses for a company it has just named.
+const COMPANY_NOUNS: [&str; 16] = [
+    "company",
+    "firm",
+    "carmaker",
+    "automaker",
+    "lender",
+    "insurer",
+    "retailer",
+    "airline",
+    "manufacturer",
+    "conglomerate",
+    "startup",
+    "chipmaker",
+    "drugmaker",
+    "miner",
+    "operator",
+    "broadcaster",
+];
+
 /// "the French president", "the leader", "the agency": the one earlier entity that fits.
 fn description_antecedent(
     entities: &Entities<'_>,
@@ -892,6 +913,24 @@ fn description_antecedent(
     }
     let noun = title_word(head);
     let before = |c: usize| entities.clusters[c].first < (si, span.0);
+    // "the company", "the Japanese carmaker": the one organisation named in this sentence before
+    // it or in the two before.
+    if COMPANY_NOUNS.contains(&noun.as_str()) && tokens.len() <= 3 {
+        let mut cands: Vec<usize> = entities
+            .mentions
+            .iter()
+            .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
+            .filter(|m| m.sentence < si || m.end <= span.0)
+            .map(|m| m.cluster)
+            .filter(|&c| entities.clusters[c].kind() == EntityType::Organization)
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        return match cands.as_slice() {
+            [c] => Some(*c),
+            _ => None,
+        };
+    }
     let g = gazetteer();
     let pick = |cands: Vec<usize>| match cands.as_slice() {
         [c] => Some(*c),

@@ -290,6 +290,31 @@ fn the_bank_is_the_bank_of_a_country() {
 }
 
 #[test]
+fn the_company_is_the_one_organisation_just_named() {
+    let st = statements(
+        "Nordwind Airways cancelled 200 flights on Monday. \
+         The airline blamed a strike by air traffic controllers.",
+    );
+    assert!(
+        has(&st, 1, "Nordwind Airways", "blame", "strike"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // With two organisations named, "the company" stays what it was.
+    let st = statements(
+        "Nordwind Airways and Fjord Motors cut jobs on Monday. \
+         The company blamed high costs.",
+    );
+    assert!(
+        !triples(&st, 1)
+            .iter()
+            .any(|t| t.0 == "Nordwind Airways" || t.0 == "Fjord Motors"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
 fn an_unknown_name_opening_a_sentence_is_no_adverb() {
     // The tagger read the surname as an adverb before the adverb "later".
     let st = statements("Brzezinsky later moved to Gdansk, where he opened a bakery.");
