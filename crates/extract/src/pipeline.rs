@@ -186,6 +186,52 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
+    said_to_read_as_a_relative(sentence);
+}
+
+/// "told reporters that prices would fall", "told a news conference that the bank would keep
+/// buying": the parser hung the that-clause on the listener as a relative clause, so the
+/// statement lost its source. After a verb of telling, a clause with a subject of its own that
+/// opens with "that" right after the listener is what was told.
+fn said_to_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    for v in 0..t.len() {
+        if !matches!(
+            t[v].lemma.as_str(),
+            "tell" | "inform" | "assure" | "warn" | "remind" | "notify" | "convince"
+        ) {
+            continue;
+        }
+        let Some(n) = (v + 1..t.len()).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj")
+        else {
+            continue;
+        };
+        let after = subtree_bounds(t, n);
+        // The clause: a clausal modifier of the listener whose first word is "that".
+        let Some(c) = (n + 1..t.len())
+            .find(|&k| t[k].head == Some(n) && matches!(t[k].deprel.as_str(), "acl" | "acl:relcl"))
+        else {
+            continue;
+        };
+        let (start, _) = subtree_bounds(t, c);
+        let that = start;
+        // (A subject other than "that" itself: "reporters that waited" is a relative clause.)
+        let own_subject = (0..t.len())
+            .any(|k| k != that && t[k].head == Some(c) && t[k].deprel.starts_with("nsubj"));
+        if !t[that].form.eq_ignore_ascii_case("that") || t[that].head != Some(c) || !own_subject {
+            continue;
+        }
+        // ("that" must open the clause right after the listener's own words.)
+        if (n + 1..start).any(|k| t[k].head.is_none_or(|h| h < n || h > after.1)) {
+            continue;
+        }
+        t[c].head = Some(v);
+        t[c].deprel = "ccomp".to_owned();
+        t[that].deprel = "mark".to_owned();
+        t[that].upos = Upos::Sconj;
+        t[that].xpos = "IN".to_owned();
+    }
 }
 
 /// A whole sentence read as a noun phrase with a participle ("The yen | weakened against the
@@ -950,6 +996,29 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), before, "{text}");
         }
+    }
+
+    #[test]
+    fn what_was_told_is_no_relative_clause_of_the_listener() {
+        // "Officials told reporters that prices would fall", as the parser read it.
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/7/obj/WDT \
+             prices/7/nsubj/NNS would/7/aux/MD fall/3/acl:relcl/VB ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "tell".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "that/7/mark");
+        assert_eq!(tree(&s)[6], "fall/2/ccomp");
+        // A relative clause without a subject of its own stays one ("told reporters that
+        // waited outside").
+        let text = "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/5/nsubj/WDT \
+                    waited/3/acl:relcl/VBD outside/5/advmod/RB";
+        let mut s = parsed(text, &[]);
+        s.tokens[1].lemma = "tell".into();
+        let before = tree(&s);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), before);
     }
 
     #[test]
