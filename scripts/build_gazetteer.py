@@ -34,7 +34,8 @@ EXTRA_COUNTRY_NAMES = {
     "GB": ["UK", "U.K.", "Britain"],
     "AE": ["UAE", "U.A.E."],
     "KP": ["DPRK"],
-    "CD": ["DRC", "DR Congo"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo"],
+    "CG": ["Republic of Congo"],
 }
 
 # Countries in the source that no longer exist (ISO 3166-3 withdrawn codes).

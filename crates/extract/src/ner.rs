@@ -1057,6 +1057,18 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
         {
             m.end += 2;
         }
+        // A name cut short inside a longer gazetteer place written around it is that place:
+        // "the Democratic | Republic of Congo" is not the Republic of the Congo.
+        if m.kind != EntityType::Person {
+            if let Some((s, e)) = (m.start.saturating_sub(3)..m.start)
+                .find_map(|s| g.place_at(tokens, s).map(|(e, _)| (s, e)))
+                .filter(|&(_, e)| e >= m.end)
+            {
+                m.start = s;
+                m.end = e;
+                m.kind = EntityType::Place;
+            }
+        }
         if m.kind == EntityType::Person {
             while let Some(e) = g.title_at(tokens, m.start).filter(|&e| e < m.end) {
                 m.start = e;
@@ -1871,6 +1883,21 @@ mod tests {
         assert_eq!((o.gold, o.predicted, o.correct), (2, 2, 1));
         assert_eq!(e.by_type[2].f1(), 1.0);
         assert_eq!(e.by_type[0].f1(), 0.0);
+    }
+
+    #[test]
+    fn a_name_cut_short_inside_a_gazetteer_place_is_that_place() {
+        let toks = tokens("aid reached the Democratic Republic of Congo on Monday");
+        let out = post_rules(&toks, vec![mention(4, 7, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (3, 7));
+        assert_eq!(
+            out[0].refers_to.as_deref(),
+            Some("Democratic Republic of the Congo")
+        );
+        // A person is not extended into a place before it.
+        let toks = tokens("fans in New York Smith cheered");
+        let out = post_rules(&toks, vec![mention(4, 5, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (4, 5));
     }
 
     #[test]
