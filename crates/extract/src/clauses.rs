@@ -105,6 +105,27 @@ const SAYING: &[&str] = &[
     "say", "tell", "report", "announce", "claim", "state", "add", "warn", "insist", "confirm",
     "deny", "write", "note", "argue", "declare", "believe", "think",
 ];
+/// Verbs whose object does what the infinitive after it says ("forced residents to flee").
+const OBJECT_CONTROL: &[&str] = &[
+    "force",
+    "urge",
+    "ask",
+    "allow",
+    "require",
+    "order",
+    "encourage",
+    "persuade",
+    "compel",
+    "push",
+    "invite",
+    "prompt",
+    "cause",
+    "help",
+    "permit",
+    "enable",
+    "oblige",
+    "call",
+];
 /// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
 const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
 /// Governors of an `xcomp` that make the embedded verb planned.
@@ -578,7 +599,17 @@ impl<'a> View<'a> {
         match base(&r) {
             // Object control: in "officials expect Kim to travel", the one who travels is the
             // governor's object (UD: an xcomp's subject is the governor's obj when it has one).
-            "xcomp" if self.kids_base(h, "obj").next().is_some() => {
+            // (The parser often makes that infinitive an adverbial clause after a verb of making
+            // or asking someone do something: "forcing thousands of residents | to flee". After
+            // other verbs it is a purpose, whose subject is the governor's: "killed him to have
+            // her for herself".)
+            "xcomp" | "advcl"
+                if self.kids_base(h, "obj").next().is_some()
+                    && (base(&r) == "xcomp"
+                        || (self.t[p].xpos == "VB"
+                            && OBJECT_CONTROL.contains(&lemma(&self.t[h]).as_str())
+                            && self.kids(p, "mark").any(|m| lower(&self.t[m]) == "to"))) =>
+            {
                 let controllers = self
                     .kids_base(h, "obj")
                     .flat_map(|o| self.conjuncts(o))
@@ -2361,6 +2392,16 @@ mod tests {
             "{:?}",
             s.qualifiers
         );
+    }
+
+    #[test]
+    fn an_infinitive_after_a_verb_of_making_is_its_objects_act() {
+        // "Floods forced villagers to leave", with the infinitive parsed as an adverbial clause.
+        let d = doc("Floods/NOUN/NNS/flood/2/nsubj forced/VERB/VBD/force/0/root villagers/NOUN/NNS/villager/2/obj to/PART/TO/to/5/mark leave/VERB/VB/leave/2/advcl ./PUNCT/././2/punct", &[]);
+        has(&d, "villagers", "leave", "");
+        // A purpose keeps the governor's subject: "Crews closed roads to save time".
+        let d = doc("Crews/NOUN/NNS/crew/2/nsubj closed/VERB/VBD/close/0/root roads/NOUN/NNS/road/2/obj to/PART/TO/to/5/mark save/VERB/VB/save/2/advcl time/NOUN/NN/time/5/obj ./PUNCT/././2/punct", &[]);
+        has(&d, "Crews", "save", "time");
     }
 
     #[test]
