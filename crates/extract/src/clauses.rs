@@ -68,7 +68,7 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
 /// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
-/// Java", "the province of Hubei".
+/// Java", "the province of Hubei". ("capital" is not one: the capital of France is not France.)
 const PLACE_CLASS_NOUNS: &[&str] = &[
     "city",
     "town",
@@ -79,7 +79,6 @@ const PLACE_CLASS_NOUNS: &[&str] = &[
     "state",
     "island",
     "islands",
-    "capital",
     "district",
     "county",
     "prefecture",
@@ -2412,6 +2411,10 @@ mod tests {
         assert_eq!(s.object.unwrap().kind, ArgumentKind::Entity(LOC));
         let d = doc("Floods/NOUN/NNS/flood/2/nsubj struck/VERB/VBD/strike/0/root the/DET/DT/the/4/det island/NOUN/NN/island/2/obj of/ADP/IN/of/6/case Mindanao/PROPN/NNP/Mindanao/4/nmod ./PUNCT/././2/punct", &[(5, 6, LOC)]);
         has(&d, "Floods", "strike", "Mindanao");
+        // Not the capital of a country.
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj left/VERB/VBD/leave/0/root the/DET/DT/the/4/det capital/NOUN/NN/capital/2/obj of/ADP/IN/of/6/case Norway/PROPN/NNP/Norway/4/nmod on/ADP/IN/on/8/case Friday/PROPN/NNP/Friday/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (5, 6, LOC)]);
+        let s = has(&d, "Ana", "leave", "capital");
+        assert_ne!(s.object.unwrap().kind, ArgumentKind::Entity(LOC));
         // Not a common noun after "of".
         let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/4/det city/NOUN/NN/city/2/obj of/ADP/IN/of/6/case dreams/NOUN/NNS/dream/4/nmod ./PUNCT/././2/punct", &[]);
         has(&d, "Rockets", "hit", "city");

@@ -850,7 +850,7 @@ fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Optio
         (m.start..m.end).find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))
     };
     for (k, a) in ms.iter().enumerate() {
-        let ha = head(a)?;
+        let Some(ha) = head(a) else { continue };
         let Some(v) = tokens[ha]
             .head
             .filter(|_| tokens[ha].deprel.starts_with("nsubj"))

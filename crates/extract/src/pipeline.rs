@@ -168,8 +168,8 @@ impl Pipeline {
     }
 }
 
-/// Repairs of two parser errors that drop a clause's subject, in constructions news is full of
-/// (both measured on EWT by `syntax_models eval`):
+/// Repairs of parser errors that cost a news clause its subject, object or source, in
+/// constructions news is full of (`syntax_models eval` reports what they move in EWT):
 ///
 /// - A clause opened by "after", "before", "since", "until", "because", "as", "while" or
 ///   "once" read as a prepositional phrase plus a verb without a subject ("pulled survivors
@@ -181,6 +181,9 @@ impl Pipeline {
 ///   ("Striking | dock workers blocked the port", with "workers" the object of "Striking" and
 ///   "blocked" left without a subject): the participle modifies the noun, which is the subject
 ///   of the next finite verb.
+/// - A bare noun read as an oblique of a verb with no object ([`object_read_as_an_oblique`]).
+/// - A sentence read as a noun with a participle ([`past_tense_read_as_a_modifier`]).
+/// - What was told read as a relative clause of the listener ([`said_to_read_as_a_relative`]).
 pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
