@@ -58,10 +58,12 @@ impl Default for NerOptions {
     }
 }
 
-/// Word clusters from large unlabelled text, used as features and carried inside the trained
-/// model: Brown-style hierarchical clusters, each word's path in a binary merge tree stored with
-/// the root's branch in the lowest bit, so `path & ((1 << k) - 1)` is its cluster at depth `k`.
-/// Keys are hashed exact forms; a form not found is looked up in lowercase.
+/// Word classes from large unlabelled text, used as features and carried inside the trained
+/// model: a positive code per word. Two are used: Brown-style hierarchical clusters
+/// ([`NerOptions::clusters`]: each word's path in a binary merge tree stored with the root's
+/// branch in the lowest bit, so `path & ((1 << k) - 1)` is its cluster at depth `k`) and
+/// word-vector classes ([`NerOptions::vectors`]: packed row and k-means classes). Keys are hashed
+/// exact forms; a form not found is looked up in lowercase.
 #[derive(Clone, Default)]
 pub struct Lexicon {
     map: crate::perceptron::KeyMap<u32>,
@@ -463,11 +465,11 @@ fn static_features(
         lower_s.extend(t.form.chars().flat_map(char::to_lowercase));
         let capitalised = t.form.chars().next().is_some_and(char::is_uppercase);
         let lower = hash_str(&lower_s);
+        let form = hash_str(&t.form);
         info.push(TokenInfo {
             lower,
-            cluster: u64::from(clusters.path(hash_str(&t.form), lower)),
-            vector: u64::from(vectors.path(hash_str(&t.form), lower)),
-
+            cluster: u64::from(clusters.path(form, lower)),
+            vector: u64::from(vectors.path(form, lower)),
             shape: shape_hash(&t.form),
             pos: hash_str(&t.xpos),
             capitalised,

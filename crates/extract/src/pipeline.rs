@@ -302,11 +302,11 @@ fn object_read_as_an_oblique(sentence: &mut crate::doc::Sentence) {
         let Some(n) = (v + 1..t.len()).find(|&k| t[k].head == Some(v)) else {
             continue;
         };
-        let starts_right_after = subtree_bounds(t, n).0 == v + 1;
+        // (The subtree walk last: this runs for every verb of every sentence.)
         if t[n].deprel == "obl"
             && matches!(t[n].upos, Upos::Noun | Upos::Propn)
-            && starts_right_after
             && !has_child(t, n, "case")
+            && subtree_bounds(t, n).0 == v + 1
         {
             t[n].deprel = "obj".to_owned();
             // Obliques and adverbial clauses the parser hung on it modify the verb: a noun has
