@@ -4,7 +4,7 @@
 //!
 //! cargo run --release --example train_ner -- OUT.bin
 //! env: FOLDS (default 4), TAG_ITER (tagger iterations, default 10), ITER (NER iterations),
-//! SEED (NER training seed), CACHE (directory for the jackknifed tags, default /tmp/ner-cache),
+//! SEED (NER training seed; with ENSEMBLE=k, members SEED … SEED+k-1), PRUNE, WORD_DROPOUT, CACHE (directory for the jackknifed tags, default /tmp/ner-cache),
 //! FINAL (also score UNER test: leave it unset while making choices on dev), DUMP=FILE (dev
 //! predictions as `sent_id form xpos gold pred` lines for error analysis), ERRORS, MODELS.
 
@@ -135,7 +135,8 @@ fn main() {
         },
         seed: env("SEED", NerOptions::default().seed),
         word_dropout: env("WORD_DROPOUT", NerOptions::default().word_dropout),
-        ..NerOptions::default()
+        ensemble: env("ENSEMBLE", NerOptions::default().ensemble),
+        prune_below: env("PRUNE", NerOptions::default().prune_below),
     };
     let t0 = Instant::now();
     // NER=path: measure and score an existing model (e.g. the shipped data/models/ner.bin)

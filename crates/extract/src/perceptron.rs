@@ -489,6 +489,39 @@ impl Weights {
         self.runs.len()
     }
 
+    /// The mean of several models over the same classes (an ensemble of linear scorers is one
+    /// linear scorer: the mean of their weights scores every input as the mean of their scores),
+    /// dropping mean weights of magnitude below `prune_below`. Deterministic: rows are built in
+    /// key order.
+    pub fn mean(models: &[Weights], prune_below: f32) -> Weights {
+        let n_classes = models.first().map_or(0, |m| m.n_classes);
+        assert!(models.iter().all(|m| m.n_classes == n_classes));
+        let mut sums: std::collections::BTreeMap<u64, Vec<f32>> = Default::default();
+        for m in models {
+            for slot in m.index.slots.iter().filter(|s| s.len > 0) {
+                let row = sums.entry(slot.key).or_insert_with(|| vec![0.0; n_classes]);
+                let (s, e) = (slot.start as usize, (slot.start + slot.len) as usize);
+                for cw in &m.runs[s..e] {
+                    row[cw.class as usize] += cw.weight;
+                }
+            }
+        }
+        let k = models.len().max(1) as f32;
+        let mut builder = WeightsBuilder::new(n_classes);
+        let mut row_buf: Vec<(u16, f32)> = Vec::new();
+        for (key, row) in sums {
+            row_buf.clear();
+            row_buf.extend(
+                row.iter()
+                    .enumerate()
+                    .map(|(c, &w)| (c as u16, w / k))
+                    .filter(|&(_, w)| w != 0.0 && w.abs() >= prune_below),
+            );
+            builder.push_row(key, &row_buf);
+        }
+        builder.build()
+    }
+
     /// A copy without the weights of magnitude below `below`: smaller and faster, usually at
     /// little cost in accuracy (measure it).
     pub fn pruned(&self, below: f32) -> Weights {
@@ -1822,6 +1855,38 @@ mod tests {
             DenseWeights::from_bytes(&bytes[..bytes.len() - 2]),
             Err(ModelError::Truncated { .. })
         ));
+    }
+
+    #[test]
+    fn the_mean_of_models_scores_as_the_mean_of_their_scores() {
+        // Two models that disagree, over features they partly share.
+        let mut a = Perceptron::new(3);
+        a.update(0, 1, &feats(&["x", "y"]));
+        a.tick();
+        a.update(2, 0, &feats(&["y"]));
+        a.tick();
+        let mut b = Perceptron::new(3);
+        b.update(1, 2, &feats(&["x", "z"]));
+        b.tick();
+        let (a, b) = (a.average(0.0), b.average(0.0));
+        let mean = Weights::mean(&[a.clone(), b.clone()], 0.0);
+        for words in [&["x"][..], &["y"], &["z"], &["x", "y", "z"], &["w"]] {
+            let f = feats(words);
+            let (mut sa, mut sb, mut sm) = (vec![0.0; 3], vec![0.0; 3], vec![0.0; 3]);
+            a.scores(&f, &mut sa);
+            b.scores(&f, &mut sb);
+            mean.scores(&f, &mut sm);
+            for c in 0..3 {
+                assert!(
+                    (sm[c] - (sa[c] + sb[c]) / 2.0).abs() < 1e-6,
+                    "{words:?} {c}"
+                );
+            }
+        }
+        assert_eq!(mean.n_features(), 3);
+        // Pruning drops the mean weights below the threshold, not the members'.
+        let pruned = Weights::mean(&[a, b], 10.0);
+        assert_eq!(pruned.n_features(), 0);
     }
 
     #[test]
