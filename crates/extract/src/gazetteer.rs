@@ -19,6 +19,7 @@ const ORG_SUFFIXES: &str = include_str!("../../../data/gazetteer/org_suffixes.tx
 const PLACE_HEADS: &str = include_str!("../../../data/gazetteer/place_heads.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt");
 const LAST_NAMES: &str = include_str!("../../../data/gazetteer/last_names.txt");
+const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.tsv");
 
 /// Which word lists a single word is on (see [`Gazetteer::word_classes`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -157,6 +158,8 @@ pub struct Gazetteer {
     /// Place kinds by lowercase name, for text that does not capitalise ("florida").
     places_folded: Phrases<PlaceKind>,
     demonyms: Phrases<Demonym>,
+    /// Organisation names by the lists that have them ([`Gazetteer::organisation_at`]).
+    organisations: Phrases<u8>,
     titles: Phrases<()>,
     org_suffixes: std::collections::HashSet<&'static str>,
     place_heads: std::collections::HashSet<&'static str>,
@@ -221,6 +224,27 @@ impl Gazetteer {
                 demonyms.insert(d, Demonym { country, code });
             }
         }
+        let mut organisations = Phrases::new();
+        for line in lines(ORGANISATIONS) {
+            let Some((name, sources)) = line.split_once('\t') else {
+                continue;
+            };
+            let bits = sources
+                .split(',')
+                .map(|s| match s {
+                    "wordnet" => 1,
+                    "tickers" => 2,
+                    "brands" => 4,
+                    _ => 0,
+                })
+                .fold(0u8, |a, b| a | b);
+            // Keyed by the tokens our tokeniser makes of the name ("Yahoo!" is two).
+            let words: Vec<String> = crate::tokenize::tokenize(name)
+                .into_iter()
+                .map(|t| t.form)
+                .collect();
+            organisations.insert(&words.join(" "), bits);
+        }
         let mut titles = Phrases::new();
         for t in lines(TITLES) {
             titles.insert(t, ());
@@ -229,6 +253,7 @@ impl Gazetteer {
             places,
             places_folded,
             demonyms,
+            organisations,
             titles,
             org_suffixes: lines(ORG_SUFFIXES).collect(),
             place_heads: lines(PLACE_HEADS).collect(),
@@ -271,6 +296,15 @@ impl Gazetteer {
         self.places_folded
             .longest_at(|k| lower.get(k).copied(), i)
             .map(|(e, k)| (e, *k))
+    }
+
+    /// The longest organisation name of `organisations.tsv` starting at token `i`
+    /// (case-sensitive): its end and the lists that have it (bit 0 WordNet, 1 stock indices,
+    /// 2 brands). For features only: the lists hold ambiguous names ("Apple", "Jordan").
+    pub fn organisation_at(&self, tokens: &[Token], i: usize) -> Option<(usize, u8)> {
+        self.organisations
+            .longest_at(|k| tokens.get(k).map(|t| t.form.as_str()), i)
+            .map(|(e, &bits)| (e, bits))
     }
 
     /// The country a demonym or adjectival form names ("North Korean", "Russians").

@@ -13,7 +13,8 @@
 //! mention never ends inside a hyphenated word (unspaced "Soo-yeon" split by the tokeniser); a
 //! span that is exactly a gazetteer country, continent or capital is a place; places
 //! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
-//! is an alias: "U.S." → "United States"). Demonyms ("North Korean", "Russians") become
+//! is an alias: "U.S." → "United States"); a listed company (`organisations.tsv`) that acts as a
+//! verb's subject is an organisation ("Netflix raised prices"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
 //! `refers_to` is the country and whose `external_id` is the country's IRI.
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
@@ -1209,12 +1210,83 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     organisation_heads(tokens, &mut out, g);
     sports_clubs(tokens, &mut out, g);
     unlabelled_sports_clubs(tokens, &mut out, g);
+    listed_organisations(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
 
 /// Words that make a club of the place they stand before ("Real Madrid", "Bayern Munich") or
 /// after ("Manchester United", "Bolton Wanderers").
+/// A name on the organisation lists (`organisations.tsv`: companies of the stock indices,
+/// brands, WordNet's organisations) that the model left unlabelled is an organisation when the
+/// sentence uses it as an actor: the subject of a verb, or a subject's conjunct ("Pfizer and
+/// Moderna delivered …", "Netflix raised prices"). The lists alone are no evidence: UNER's web
+/// text names products and services by their brand ("my Honda", "Google it"), which are not
+/// organisations, and a list feature in the model was worth nothing on UNER dev. A proper noun
+/// standing alone (no capitalised word beside it, no determiner or possessor of its own), not a
+/// place, a nationality, or one word that is also a first name or surname ("Swift", "Gates",
+/// also "Ford": the lists cannot tell the person from the company).
+fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some((end, lists)) = g.organisation_at(tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let free = !out.iter().any(|m| m.start < end && i < m.end);
+        // The model's own reading of exactly this span, when it is one a company name overrides:
+        // a city ("Toyota") or, for a listed company of two or more words, a person ("Goldman
+        // Sachs").
+        let words: Vec<&str> = tokens[i..end].iter().map(|t| t.form.as_str()).collect();
+        let same = out.iter().position(|m| m.start == i && m.end == end);
+        let retype = same.filter(|&k| match out[k].kind {
+            EntityType::Place => g.place(&words).is_none_or(|p| p.kind == PlaceKind::City),
+            EntityType::Person => end - i > 1 && lists & 2 != 0,
+            _ => false,
+        });
+        if let Some(k) = retype {
+            if acts_as_subject(tokens, i, end) {
+                out[k].kind = EntityType::Organization;
+                out[k].external_id = None;
+                out[k].refers_to = None;
+            }
+            i = end;
+            continue;
+        }
+        let proper = tokens[i..end]
+            .iter()
+            .all(|t| t.xpos.starts_with("NNP") || !t.form.chars().any(char::is_alphabetic));
+        let capitalised_at = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(&t.form));
+        let beside = (i > 0 && capitalised_at(i - 1)) || capitalised_at(end);
+        let other_name = g.place(&words).is_some()
+            || g.demonym(&words).is_some()
+            || (end - i == 1 && g.is_person_name(words[0]));
+        if free && proper && !beside && !other_name && acts_as_subject(tokens, i, end) {
+            out.push(mention(i, end, EntityType::Organization));
+        }
+        i = end;
+    }
+}
+
+/// Whether the span `start..end` heads a subject of a verb, or a conjunct of one, and has no
+/// determiner or possessor of its own.
+fn acts_as_subject(tokens: &[Token], start: usize, end: usize) -> bool {
+    let inside = |h: Option<usize>| h.is_some_and(|h| (start..end).contains(&h));
+    let Some(head) = (start..end).find(|&k| !inside(tokens[k].head)) else {
+        return false;
+    };
+    let determined = tokens.iter().any(|t| {
+        t.head == Some(head) && matches!(t.deprel.as_str(), "det" | "nmod:poss" | "det:poss")
+    });
+    let subject = |k: usize| matches!(tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass");
+    let role = match tokens[head].deprel.as_str() {
+        "conj" => tokens[head].head.is_some_and(subject),
+        _ => subject(head),
+    };
+    role && !determined
+}
+
 const CLUB_BEFORE_PLACE: [&str; 14] = [
     "Real",
     "Atletico",
@@ -2094,6 +2166,102 @@ mod tests {
             Recognizer::from_bytes(&old),
             Err(ModelError::UnsupportedVersion { found: 4, .. })
         ));
+    }
+
+    /// Tokens from `form/XPOS/head/deprel` items (heads 1-based, 0 the root), as the tagger
+    /// and parser would give them.
+    fn analysed(text: &str) -> Vec<Token> {
+        text.split(' ')
+            .map(|item| {
+                let parts: Vec<&str> = item.split('/').collect();
+                let head: usize = parts[2].parse().unwrap();
+                Token {
+                    form: parts[0].to_string(),
+                    xpos: parts[1].to_string(),
+                    head: head.checked_sub(1),
+                    deprel: parts[3].to_string(),
+                    space_after: true,
+                    ..Token::default()
+                }
+            })
+            .collect()
+    }
+
+    fn organisations_found(text: &str, model: Vec<Mention>) -> Vec<(String, EntityType)> {
+        let toks = analysed(text);
+        post_rules(&toks, model, gazetteer())
+            .into_iter()
+            .map(|m| {
+                let words: Vec<&str> = toks[m.start..m.end]
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect();
+                (words.join(" "), m.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_listed_company_acting_as_a_subject_is_an_organisation() {
+        let org = EntityType::Organization;
+        // The subject of a verb, and a subject's conjunct.
+        assert_eq!(
+            organisations_found(
+                "Netflix/NNP/2/nsubj raised/VBD/0/root prices/NNS/2/obj ././2/punct",
+                vec![]
+            ),
+            vec![("Netflix".to_string(), org)]
+        );
+        assert_eq!(
+            organisations_found(
+                "Pfizer/NNP/4/nsubj and/CC/3/cc Moderna/NNP/1/conj delivered/VBD/0/root doses/NNS/4/obj",
+                vec![]
+            ),
+            vec![("Pfizer".to_string(), org), ("Moderna".to_string(), org)]
+        );
+        // A brand named as a product, or not as an actor, is not an organisation.
+        for text in [
+            "my/PRP$/2/nmod:poss Honda/NNP/3/nsubj broke/VBD/0/root down/RP/3/compound:prt",
+            "I/PRP/2/nsubj bought/VBD/0/root an/DT/5/det Apple/NNP/5/compound laptop/NN/2/obj",
+            "She/PRP/2/nsubj watched/VBD/0/root Netflix/NNP/2/obj",
+            // Inside a longer capitalised name the model did not label.
+            "Netflix/NNP/3/nsubj Originals/NNP/1/flat grew/VBD/0/root",
+            // One word that is also a surname: the lists cannot tell the singer from the brand.
+            "Swift/NNP/2/nsubj arrived/VBD/0/root in/IN/4/case Tokyo/NNP/2/obl",
+        ] {
+            let found: Vec<_> = organisations_found(text, vec![])
+                .into_iter()
+                .filter(|(_, k)| *k == org)
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_listed_company_the_model_read_as_a_city_or_person_is_an_organisation_as_a_subject() {
+        let org = EntityType::Organization;
+        assert_eq!(
+            organisations_found(
+                "Toyota/NNP/2/nsubj recalled/VBD/0/root cars/NNS/2/obj",
+                vec![mention(0, 1, EntityType::Place)]
+            ),
+            vec![("Toyota".to_string(), org)]
+        );
+        assert_eq!(
+            organisations_found(
+                "Goldman/NNP/2/compound Sachs/NNP/3/nsubj raised/VBD/0/root its/PRP$/5/nmod:poss target/NN/3/obj",
+                vec![mention(0, 2, EntityType::Person)]
+            ),
+            vec![("Goldman Sachs".to_string(), org)]
+        );
+        // As the place of an event, the city stays a city.
+        assert_eq!(
+            organisations_found(
+                "Talks/NNS/3/nsubj were/VBD/3/cop in/IN/4/case Toyota/NNP/0/root",
+                vec![mention(3, 4, EntityType::Place)]
+            ),
+            vec![("Toyota".to_string(), EntityType::Place)]
+        );
     }
 
     #[test]
