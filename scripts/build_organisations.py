@@ -16,7 +16,8 @@ Sources (licences and attribution in data/gazetteer/README.md):
   each also without its legal form ("Toyota Motor Corporation" -> "Toyota Motor").
 - brands: the brand titles and their "also known as" aliases of simple-icons 16.37.0 (CC0).
 
-A name is kept when it starts with an uppercase letter or a digit and has at most eight words.
+A name is kept when it has two characters or more, starts with an uppercase letter or a digit
+and has at most eight words.
 Output: a comment line, then `name<TAB>sources` (comma-separated, sorted), one name per line,
 sorted; deterministic.
 """
@@ -78,7 +79,7 @@ def main(root: str, out_dir: str) -> None:
     ]:
         for name in names:
             name = " ".join(name.split())
-            if not name or not (name[0].isupper() or name[0].isdigit()):
+            if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
                 continue
             if len(name.split()) > 8 or "\t" in name:
                 continue

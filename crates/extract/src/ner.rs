@@ -14,7 +14,8 @@
 //! span that is exactly a gazetteer country, continent or capital is a place; places
 //! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
 //! is an alias: "U.S." → "United States"); a listed company (`organisations.tsv`) that acts as a
-//! verb's subject is an organisation ("Netflix raised prices"). Demonyms ("North Korean", "Russians") become
+//! verb's subject, or is attached to a title or business noun, is an organisation ("Netflix
+//! raised prices", "shares of Nvidia"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
 //! `refers_to` is the country and whose `external_id` is the country's IRI.
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
@@ -1219,8 +1220,9 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
 /// after ("Manchester United", "Bolton Wanderers").
 /// A name on the organisation lists (`organisations.tsv`: companies of the stock indices,
 /// brands, WordNet's organisations) that the model left unlabelled is an organisation when the
-/// sentence uses it as an actor: the subject of a verb, or a subject's conjunct ("Pfizer and
-/// Moderna delivered …", "Netflix raised prices"). The lists alone are no evidence: UNER's web
+/// sentence uses it as one ([`acts_as_organisation`]): the subject of a verb, or a subject's
+/// conjunct ("Pfizer and Moderna delivered …", "Netflix raised prices"), or attached to a title
+/// or business noun ("shares of Nvidia"). The lists alone are no evidence: UNER's web
 /// text names products and services by their brand ("my Honda", "Google it"), which are not
 /// organisations, and a list feature in the model was worth nothing on UNER dev. A proper noun
 /// standing alone (no capitalised word beside it, no determiner or possessor of its own), not a
@@ -1246,7 +1248,7 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
             _ => false,
         });
         if let Some(k) = retype {
-            if acts_as_subject(tokens, i, end) {
+            if acts_as_organisation(tokens, i, end, g) {
                 out[k].kind = EntityType::Organization;
                 out[k].external_id = None;
                 out[k].refers_to = None;
@@ -1262,16 +1264,41 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
         let other_name = g.place(&words).is_some()
             || g.demonym(&words).is_some()
             || (end - i == 1 && g.is_person_name(words[0]));
-        if free && proper && !beside && !other_name && acts_as_subject(tokens, i, end) {
+        if free && proper && !beside && !other_name && acts_as_organisation(tokens, i, end, g) {
             out.push(mention(i, end, EntityType::Organization));
         }
         i = end;
     }
 }
 
-/// Whether the span `start..end` heads a subject of a verb, or a conjunct of one, and has no
+/// Nouns of a company's people, money and parts: a name attached to one is the company's
+/// ("shares of Nvidia", "Pfizer's shareholders", "Amazon employees").
+const BUSINESS_NOUNS: [&str; 18] = [
+    "shares",
+    "stock",
+    "stake",
+    "subsidiary",
+    "unit",
+    "board",
+    "employees",
+    "workers",
+    "staff",
+    "shareholders",
+    "investors",
+    "executive",
+    "executives",
+    "headquarters",
+    "earnings",
+    "profit",
+    "revenue",
+    "sales",
+];
+
+/// Whether the span `start..end` acts as an organisation: it heads a subject of a verb, or a
+/// conjunct of one, or it is attached to a title or business noun ("chief executive of Nvidia",
+/// "a spokesperson for Pfizer", "Amazon founder Jeff Bezos", "shares of Nvidia"); and it has no
 /// determiner or possessor of its own.
-fn acts_as_subject(tokens: &[Token], start: usize, end: usize) -> bool {
+fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazetteer) -> bool {
     let inside = |h: Option<usize>| h.is_some_and(|h| (start..end).contains(&h));
     let Some(head) = (start..end).find(|&k| !inside(tokens[k].head)) else {
         return false;
@@ -1280,8 +1307,20 @@ fn acts_as_subject(tokens: &[Token], start: usize, end: usize) -> bool {
         t.head == Some(head) && matches!(t.deprel.as_str(), "det" | "nmod:poss" | "det:poss")
     });
     let subject = |k: usize| matches!(tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass");
+    // Not a capitalised title, which is part of a name itself ("Secretary of State").
+    let business = |k: usize| {
+        let form = tokens[k].form.to_lowercase();
+        let title_case = tokens[k]
+            .form
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            && tokens[k].form.chars().skip(1).any(char::is_lowercase);
+        (g.is_title(&form) && !title_case) || BUSINESS_NOUNS.contains(&form.as_str())
+    };
     let role = match tokens[head].deprel.as_str() {
         "conj" => tokens[head].head.is_some_and(subject),
+        "nmod" | "nmod:poss" | "compound" => tokens[head].head.is_some_and(business),
         _ => subject(head),
     };
     role && !determined
@@ -2234,6 +2273,40 @@ mod tests {
                 .filter(|(_, k)| *k == org)
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_listed_company_attached_to_a_title_or_business_noun_is_an_organisation() {
+        let org = EntityType::Organization;
+        for (text, name) in [
+            (
+                "Shares/NNS/4/nsubj of/IN/3/case Nvidia/NNP/1/nmod rose/VBD/0/root",
+                "Nvidia",
+            ),
+            (
+                "a/DT/2/det spokesperson/NN/0/root for/IN/4/case Pfizer/NNP/2/nmod",
+                "Pfizer",
+            ),
+            ("Netflix/NNP/2/compound founder/NN/0/root", "Netflix"),
+            (
+                "Moderna/NNP/3/nmod:poss 's/POS/1/case shareholders/NNS/4/nsubj voted/VBD/0/root",
+                "Moderna",
+            ),
+        ] {
+            assert_eq!(
+                organisations_found(text, vec![]),
+                vec![(name.to_string(), org)],
+                "{text}"
+            );
+        }
+        // A capitalised title is part of a name itself; a noun that is neither title nor
+        // business says nothing.
+        for text in [
+            "the/DT/2/det Secretary/NNP/0/root of/IN/4/case Netflix/NNP/2/nmod",
+            "the/DT/3/det Netflix/NNP/3/compound show/NN/0/root",
+        ] {
+            assert_eq!(organisations_found(text, vec![]), vec![], "{text}");
         }
     }
 
