@@ -20,6 +20,7 @@ const PLACE_HEADS: &str = include_str!("../../../data/gazetteer/place_heads.txt"
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt");
 const LAST_NAMES: &str = include_str!("../../../data/gazetteer/last_names.txt");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.tsv");
+const PLACE_WORDS: &str = include_str!("../../../data/gazetteer/place_words.txt");
 
 /// Which word lists a single word is on (see [`Gazetteer::word_classes`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -165,6 +166,8 @@ pub struct Gazetteer {
     place_heads: std::collections::HashSet<&'static str>,
     first_names: std::collections::HashSet<&'static str>,
     last_names: std::collections::HashSet<&'static str>,
+    /// Lowercase place names that are also common words ("reading", "turkey").
+    place_words: std::collections::HashSet<&'static str>,
     /// [`WordClasses::bits`] by the hash of the lowercase word, for one look-up per token.
     word_bits: KeyMap<u8>,
 }
@@ -259,6 +262,7 @@ impl Gazetteer {
             place_heads: lines(PLACE_HEADS).collect(),
             first_names: lines(FIRST_NAMES).collect(),
             last_names: lines(LAST_NAMES).collect(),
+            place_words: lines(PLACE_WORDS).collect(),
             word_bits: KeyMap::default(),
         };
         let words: Vec<&str> = g
@@ -305,6 +309,12 @@ impl Gazetteer {
         self.organisations
             .longest_at(|k| tokens.get(k).map(|t| t.form.as_str()), i)
             .map(|(e, &bits)| (e, bits))
+    }
+
+    /// Whether a place name, in lowercase, is also a common English word ("reading", "split",
+    /// "turkey"): written in lowercase, it is more likely the word.
+    pub fn is_common_word(&self, lower_name: &str) -> bool {
+        self.place_words.contains(lower_name)
     }
 
     /// The country a demonym or adjectival form names ("North Korean", "Russians").

@@ -15,7 +15,8 @@
 //! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
 //! is an alias: "U.S." → "United States"); a listed company (`organisations.tsv`) that acts as a
 //! verb's subject, or is attached to a title or business noun, is an organisation ("Netflix
-//! raised prices", "shares of Nvidia"). Demonyms ("North Korean", "Russians") become
+//! raised prices", "shares of Nvidia"); a gazetteer place written in lowercase after a
+//! preposition of place is a place ("going to baguio"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
 //! `refers_to` is the country and whose `external_id` is the country's IRI.
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
@@ -1212,6 +1213,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     sports_clubs(tokens, &mut out, g);
     unlabelled_sports_clubs(tokens, &mut out, g);
     listed_organisations(tokens, &mut out, g);
+    lowercase_places(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1266,6 +1268,55 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
             || (end - i == 1 && g.is_person_name(words[0]));
         if free && proper && !beside && !other_name && acts_as_organisation(tokens, i, end, g) {
             out.push(mention(i, end, EntityType::Organization));
+        }
+        i = end;
+    }
+}
+
+/// Words after which a lowercase place name is a place: "in punjab", "going to baguio".
+const PLACE_PREPOSITIONS: [&str; 14] = [
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "around",
+    "into",
+    "outside",
+    "inside",
+    "visit",
+    "visits",
+    "visited",
+];
+
+/// A gazetteer place written in lowercase ("travelling to lourdes", web text often does not
+/// capitalise) that the model left unlabelled is a place after a preposition of place or a verb
+/// of visiting, unless its name is also a common word ("in turkey", "to split": see
+/// `place_words.txt`).
+fn lowercase_places(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let forms: Vec<&str> = tokens.iter().map(|t| t.form.as_str()).collect();
+    let lowercase = |t: &Token| !t.form.chars().any(char::is_uppercase);
+    let mut i = 1;
+    while i < tokens.len() {
+        let after_place_word = PLACE_PREPOSITIONS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&tokens[i - 1].form));
+        // The cheap tests first: most tokens follow no preposition of place.
+        let found = (after_place_word && lowercase(&tokens[i]))
+            .then(|| g.place_folded_at(&forms, i))
+            .flatten();
+        let Some((end, _)) = found else {
+            i += 1;
+            continue;
+        };
+        let free = !out.iter().any(|m| m.start < end && i < m.end);
+        if free
+            && tokens[i..end].iter().all(lowercase)
+            && !g.is_common_word(&forms[i..end].join(" "))
+        {
+            out.push(mention(i, end, EntityType::Place));
         }
         i = end;
     }
@@ -2274,6 +2325,36 @@ mod tests {
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_lowercase_place_after_a_preposition_of_place_is_a_place() {
+        let g = gazetteer();
+        let places = |text: &str| -> Vec<String> {
+            let toks = tokens(text);
+            post_rules(&toks, vec![], g)
+                .into_iter()
+                .filter(|m| m.kind == EntityType::Place)
+                .map(|m| {
+                    toks[m.start..m.end]
+                        .iter()
+                        .map(|t| t.form.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        };
+        assert_eq!(places("we flew to florida last week"), vec!["florida"]);
+        assert_eq!(
+            places("is it safe travelling from lagos by bus"),
+            vec!["lagos"]
+        );
+        assert_eq!(places("cheap hotels near new delhi ?"), vec!["new delhi"]);
+        // Not after a preposition of place; a name that is also a common word.
+        assert!(places("i love florida").is_empty());
+        assert!(places("roast turkey in turkey").is_empty());
+        assert!(places("she was reading in reading").is_empty());
+        assert!(places("how to split a log").is_empty());
     }
 
     #[test]
