@@ -6,7 +6,8 @@
 //! env: FOLDS (default 4), TAG_ITER (tagger iterations, default 10), ITER (NER iterations),
 //! SEED (NER training seed; with ENSEMBLE=k, members SEED … SEED+k-1), PRUNE, WORD_DROPOUT, CACHE (directory for the jackknifed tags, default /tmp/ner-cache),
 //! FINAL (also score UNER test: leave it unset while making choices on dev), DUMP=FILE (dev
-//! predictions as `sent_id form xpos gold pred` lines for error analysis), ERRORS, MODELS.
+//! predictions as `sent_id form xpos gold pred` lines for error analysis; DUMP_RULES=1 for the
+//! mentions after the post-rules), ERRORS, MODELS.
 
 use kg_extract::conllu;
 use kg_extract::doc::Sentence;
@@ -336,7 +337,19 @@ fn dump(path: &str, rec: &Recognizer, data: &[LabelledSentence]) {
     for doc in group_documents(data) {
         let mut h = DocumentHistory::default();
         for s in doc {
-            let pred = rec.predict_in(&s.sentence.tokens, &mut h);
+            // DUMP_RULES=1: the mentions after the post-rules (MISC demonyms left out, as UNER
+            // has none), else the model's own.
+            let pred = if std::env::var_os("DUMP_RULES").is_some() {
+                let mut copy = s.sentence.clone();
+                copy.mentions.clear();
+                rec.recognize_in(&mut copy, &mut h);
+                copy.mentions
+                    .into_iter()
+                    .filter(|m| m.kind != kg_extract::EntityType::Other)
+                    .collect()
+            } else {
+                rec.predict_in(&s.sentence.tokens, &mut h)
+            };
             let n = s.sentence.tokens.len();
             let (g, p) = (bio(n, &s.sentence.mentions), bio(n, &pred));
             for (k, t) in s.sentence.tokens.iter().enumerate() {

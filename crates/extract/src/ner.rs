@@ -16,7 +16,8 @@
 //! is an alias: "U.S." → "United States"); a listed company (`organisations.tsv`) that acts as a
 //! verb's subject, or is attached to a title or business noun, is an organisation ("Netflix
 //! raised prices", "shares of Nvidia"); a gazetteer place written in lowercase after a
-//! preposition of place is a place ("going to baguio"). Demonyms ("North Korean", "Russians") become
+//! preposition of place is a place ("going to baguio"), and so is a name whose possessive
+//! possesses nothing after one ("dinner at Del Frisco's in Philadelphia"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
 //! `refers_to` is the country and whose `external_id` is the country's IRI.
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
@@ -1214,6 +1215,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     unlabelled_sports_clubs(tokens, &mut out, g);
     listed_organisations(tokens, &mut out, g);
     lowercase_places(tokens, &mut out, g);
+    named_after_owners(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1270,6 +1272,46 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
             out.push(mention(i, end, EntityType::Organization));
         }
         i = end;
+    }
+}
+
+/// A name with a possessive that possesses nothing, after a preposition of place, is a shop or
+/// restaurant named after its owner, and a place: "dinner at Del Frisco's in Philadelphia",
+/// "going to Kenneally's for lunch". The possessive is part of the name; a possessive followed
+/// by what it possesses ("at Russia's border") is not.
+fn named_after_owners(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
+    let n = tokens.len();
+    for m in out.iter_mut() {
+        let k = m.end;
+        if k >= n || !matches!(tokens[k].form.as_str(), "'s" | "’s") || m.start == 0 {
+            continue;
+        }
+        let after_place_word = PLACE_PREPOSITIONS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&tokens[m.start - 1].form));
+        // Nothing possessed: the end, punctuation, a preposition, adverb or conjunction, or a
+        // place ("Del Frisco's Philadelphia").
+        let possesses_nothing = match tokens.get(k + 1) {
+            None => true,
+            Some(t) => {
+                !t.form.chars().any(char::is_alphanumeric)
+                    || matches!(t.xpos.as_str(), "IN" | "TO" | "RB" | "CC" | "WDT" | "WRB")
+                    || g.place_at(tokens, k + 1).is_some()
+            }
+        };
+        let known_place = {
+            let words: Vec<&str> = tokens[m.start..m.end]
+                .iter()
+                .map(|t| t.form.as_str())
+                .collect();
+            g.place(&words).is_some()
+        };
+        if after_place_word && possesses_nothing && !known_place {
+            m.end = k + 1;
+            m.kind = EntityType::Place;
+            m.refers_to = None;
+            m.external_id = None;
+        }
     }
 }
 
@@ -2324,6 +2366,51 @@ mod tests {
                 .filter(|(_, k)| *k == org)
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_whose_possessive_possesses_nothing_after_at_or_to_is_a_place() {
+        let place = EntityType::Place;
+        assert_eq!(
+            organisations_found(
+                "dinner/NN/0/root at/IN/4/case Del/NNP/4/compound Frisco/NNP/1/nmod 's/POS/4/case in/IN/7/case Philadelphia/NNP/1/nmod",
+                vec![mention(2, 4, EntityType::Organization), mention(6, 7, place)]
+            ),
+            vec![("Del Frisco 's".to_string(), place), ("Philadelphia".to_string(), place)]
+        );
+        assert_eq!(
+            organisations_found(
+                "we/PRP/2/nsubj went/VBD/0/root to/IN/4/case Kenneally/NNP/2/obl 's/POS/4/case ././2/punct",
+                vec![mention(3, 4, EntityType::Person)]
+            ),
+            vec![("Kenneally 's".to_string(), place)]
+        );
+        // A known place keeps its possessive out ("fighting near Russia's, and …").
+        assert_eq!(
+            organisations_found(
+                "fighting/NN/0/root near/IN/3/case Russia/NNP/1/nmod 's/POS/3/case ,/,/1/punct",
+                vec![mention(2, 3, EntityType::Place)]
+            ),
+            vec![("Russia".to_string(), EntityType::Place)]
+        );
+        // A possessive that possesses something, or a name not after a preposition of place.
+        for (text, kind) in [
+            (
+                "troops/NNS/0/root at/IN/5/case Kenneally/NNP/5/nmod:poss 's/POS/3/case border/NN/1/nmod",
+                EntityType::Person,
+            ),
+            (
+                "we/PRP/2/nsubj like/VBP/0/root Kenneally/NNP/2/obj 's/POS/3/case ././2/punct",
+                EntityType::Person,
+            ),
+        ] {
+            let start = text.split(' ').position(|w| w.starts_with("Kenneally")).unwrap();
+            assert_eq!(
+                organisations_found(text, vec![mention(start, start + 1, kind)]),
+                vec![("Kenneally".to_string(), kind)],
+                "{text}"
+            );
         }
     }
 
