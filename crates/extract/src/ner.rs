@@ -1216,6 +1216,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     listed_organisations(tokens, &mut out, g);
     lowercase_places(tokens, &mut out, g);
     named_after_owners(tokens, &mut out, g);
+    unlabelled_countries(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1270,6 +1271,36 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
             || (end - i == 1 && g.is_person_name(words[0]));
         if free && proper && !beside && !other_name && acts_as_organisation(tokens, i, end, g) {
             out.push(mention(i, end, EntityType::Organization));
+        }
+        i = end;
+    }
+}
+
+/// A country, continent or capital the model left unlabelled is a place when its name stands
+/// alone (no capitalised word beside it: not "Cuba Gooding", "Egypt Air") and is not also a
+/// nationality: "venture into Cuba", "Egypt had a …".
+fn unlabelled_countries(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let capitalised_at = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(&t.form));
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((end, p)) = g.place_at(tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let words: Vec<&str> = tokens[i..end].iter().map(|t| t.form.as_str()).collect();
+        let kind = matches!(
+            p.kind,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Capital
+        );
+        let beside = (i > 0 && capitalised_at(i - 1)) || capitalised_at(end);
+        let free = !out.iter().any(|m| m.start < end && i < m.end);
+        if kind && free && !beside && is_capitalised(words[0]) && g.demonym(&words).is_none() {
+            let mut m = mention(i, end, EntityType::Place);
+            m.external_id = Some(p.iri());
+            if p.name != words.join(" ") {
+                m.refers_to = Some(p.name.to_string());
+            }
+            out.push(m);
         }
         i = end;
     }
@@ -2412,6 +2443,34 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_unlabelled_country_standing_alone_is_a_place() {
+        let found = |text: &str| -> Vec<(String, EntityType)> {
+            let toks = tokens(text);
+            post_rules(&toks, vec![], gazetteer())
+                .into_iter()
+                .map(|m| {
+                    let w: Vec<&str> = toks[m.start..m.end]
+                        .iter()
+                        .map(|t| t.form.as_str())
+                        .collect();
+                    (w.join(" "), m.kind)
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("we ventured into Cuba then"),
+            vec![("Cuba".to_string(), EntityType::Place)]
+        );
+        assert_eq!(
+            found("exports from North Korea rose"),
+            vec![("North Korea".to_string(), EntityType::Place)]
+        );
+        // Beside another capitalised word it may be part of another name; a city says less.
+        assert!(found("Cuba Gooding won").is_empty());
+        assert!(found("we stayed in Springfield").is_empty());
     }
 
     #[test]
