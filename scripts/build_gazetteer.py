@@ -101,6 +101,13 @@ def main(out_dir: str) -> None:
 
     for code, c in continents.items():
         add(c["name"], "continent", c["geonameId"], "", c["name"])
+    # Every demonym countryinfo gives: an alternative country name spelt like one ("Thai", one of
+    # Thailand's alternative spellings) is the nationality, not the country.
+    all_demonyms = {
+        x.strip()
+        for d in info.values()
+        for x in (d.get("demonym") or "").replace("/", ",").split(",")
+    } | {n for names in EXTRA_DEMONYMS.values() for n in names}
     for iso, c in countries.items():
         name = c["name"]
         add(name, "country", c["geonameid"], iso, name)
@@ -108,7 +115,7 @@ def main(out_dir: str) -> None:
         alts += [(info.get(iso) or {}).get("name", name)]
         alts += EXTRA_COUNTRY_NAMES.get(iso, [])
         for a in alts:
-            if a and a != name:
+            if a and a != name and a not in all_demonyms:
                 add(a, "country", c["geonameid"], iso, name)
     for code, s in us_states.items():
         add(s["name"], "region", s["geonameid"], "US", s["name"])

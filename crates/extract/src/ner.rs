@@ -2086,6 +2086,12 @@ mod tests {
         );
         assert_eq!(out[0].refers_to.as_deref(), Some("North Korea"));
         assert_eq!(out[1].refers_to.as_deref(), Some("Chile"));
+        // A nationality that is also one of the country's alternative spellings is the
+        // nationality ("Thai" is not Thailand).
+        let t = tokens("the Spanish , Thai and other teams");
+        let out = post_rules(&t, vec![], gazetteer());
+        assert!(out.iter().all(|m| m.kind == EntityType::Other), "{out:?}");
+        assert_eq!(out[1].refers_to.as_deref(), Some("Thailand"));
     }
 
     #[test]
