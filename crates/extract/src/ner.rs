@@ -1325,7 +1325,10 @@ fn named_after_owners(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
         let possesses_nothing = match tokens.get(k + 1) {
             None => true,
             Some(t) => {
-                !t.form.chars().any(char::is_alphanumeric)
+                // An opening quote or bracket starts what is possessed ("Froomkin's \"White
+                // House Briefing\"").
+                (!t.form.chars().any(char::is_alphanumeric)
+                    && !matches!(t.form.as_str(), "\"" | "'" | "“" | "‘" | "(" | "["))
                     || matches!(t.xpos.as_str(), "IN" | "TO" | "RB" | "CC" | "WDT" | "WRB")
                     || g.place_at(tokens, k + 1).is_some()
             }
@@ -1337,7 +1340,9 @@ fn named_after_owners(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
                 .collect();
             g.place(&words).is_some()
         };
-        if after_place_word && possesses_nothing && !known_place {
+        // A person's full name is a person's ("from Dan Froomkin's …"); one word may be a shop's.
+        let full_name = m.kind == EntityType::Person && m.end - m.start > 1;
+        if after_place_word && possesses_nothing && !known_place && !full_name {
             m.end = k + 1;
             m.kind = EntityType::Place;
             m.refers_to = None;
@@ -2430,6 +2435,21 @@ mod tests {
                 vec![mention(2, 3, EntityType::Place)]
             ),
             vec![("Russia".to_string(), EntityType::Place)]
+        );
+        // A person's full name, and a possessive before a quoted title, stay a person's.
+        assert_eq!(
+            organisations_found(
+                "quotes/NNS/0/root from/IN/4/case Dan/NNP/4/compound Froomkin/NNP/1/nmod 's/POS/4/case ././1/punct",
+                vec![mention(2, 4, EntityType::Person)]
+            ),
+            vec![("Dan Froomkin".to_string(), EntityType::Person)]
+        );
+        assert_eq!(
+            organisations_found(
+                "quotes/NNS/0/root from/IN/3/case Froomkin/NNP/1/nmod 's/POS/3/case \"/``/6/punct Briefing/NNP/3/nmod",
+                vec![mention(2, 3, EntityType::Person)]
+            ),
+            vec![("Froomkin".to_string(), EntityType::Person)]
         );
         // A possessive that possesses something, or a name not after a preposition of place.
         for (text, kind) in [
