@@ -1217,6 +1217,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     lowercase_places(tokens, &mut out, g);
     named_after_owners(tokens, &mut out, g);
     unlabelled_countries(tokens, &mut out, g);
+    split_town_and_state(tokens, &mut out, g);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1274,6 +1275,54 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
         }
         i = end;
     }
+}
+
+/// Words that make a place's name with the region after them ("North Carolina", "Baja
+/// California", "New South Wales"), not a place of their own.
+const PLACE_QUALIFIERS: [&str; 15] = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Baja", "New", "Greater", "Old",
+];
+
+/// A place read as one name that ends in a US state or a country the gazetteer knows, after
+/// capitalised words that are not part of it, is two places: "Miramar California" is Miramar
+/// in California (web text often drops the comma). Names the gazetteer has whole ("Kansas
+/// City", "South Africa") and qualified regions ("North Carolina", "Baja California") stay.
+fn split_town_and_state(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let mut added = Vec::new();
+    for m in out.iter_mut() {
+        if m.kind != EntityType::Place || m.end - m.start < 2 {
+            continue;
+        }
+        let words: Vec<&str> = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.form.as_str())
+            .collect();
+        if g.place(&words).is_some() {
+            continue;
+        }
+        let split = (1..words.len()).find_map(|k| {
+            let p = g.place(&words[k..])?;
+            let prefix = &words[..k];
+            let fits = matches!(p.kind, PlaceKind::Region | PlaceKind::Country)
+                && prefix.iter().all(|w| is_capitalised(w))
+                && !PLACE_QUALIFIERS.contains(&prefix[k - 1])
+                && !PLACE_QUALIFIERS.contains(&prefix[0]);
+            fits.then_some((k, p))
+        });
+        if let Some((k, p)) = split {
+            let mut state = mention(m.start + k, m.end, EntityType::Place);
+            state.external_id = Some(p.iri());
+            if p.name != words[k..].join(" ") {
+                state.refers_to = Some(p.name.to_string());
+            }
+            m.end = m.start + k;
+            m.external_id = g.place(&words[..k]).map(|p| p.iri());
+            m.refers_to = None;
+            added.push(state);
+        }
+    }
+    out.extend(added);
 }
 
 /// A country, continent or capital the model left unlabelled is a place when its name stands
@@ -2469,6 +2518,45 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_town_run_into_its_state_is_two_places() {
+        let split = |text: &str| -> Vec<String> {
+            let toks = tokens(text);
+            let m = mention(1, toks.len() - 1, EntityType::Place);
+            post_rules(&toks, vec![m], gazetteer())
+                .into_iter()
+                .filter(|m| m.kind == EntityType::Place)
+                .map(|m| {
+                    let w: Vec<&str> = toks[m.start..m.end]
+                        .iter()
+                        .map(|t| t.form.as_str())
+                        .collect();
+                    w.join(" ")
+                })
+                .collect()
+        };
+        assert_eq!(
+            split("in Miramar California ."),
+            vec!["Miramar", "California"]
+        );
+        assert_eq!(
+            split("in Kansas City Missouri ."),
+            vec!["Kansas City", "Missouri"]
+        );
+        // Whole names, qualified regions and names with lowercase words stay one place.
+        assert_eq!(split("in North Carolina ."), vec!["North Carolina"]);
+        assert_eq!(split("in Baja California ."), vec!["Baja California"]);
+        assert_eq!(
+            split("in Tijuana Baja California ."),
+            vec!["Tijuana Baja California"]
+        );
+        assert_eq!(
+            split("in Santa Fe New Mexico ."),
+            vec!["Santa Fe", "New Mexico"]
+        );
+        assert_eq!(split("in Gulf of Mexico ."), vec!["Gulf of Mexico"]);
     }
 
     #[test]
