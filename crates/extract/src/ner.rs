@@ -55,7 +55,7 @@ impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
             iterations: 10,
-            seed: 1,
+            seed: 5,
             prune_below: 0.05,
             clusters: Lexicon::default(),
             vectors: Lexicon::default(),
@@ -1238,7 +1238,13 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
     let n = tokens.len();
     let mut i = 0;
     while i < n {
-        let Some((end, lists)) = g.organisation_at(tokens, i) else {
+        // The cheap test first: every listed name starts with a capital or a digit.
+        let first = tokens[i].form.chars().next();
+        let found = first
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            .then(|| g.organisation_at(tokens, i))
+            .flatten();
+        let Some((end, lists)) = found else {
             i += 1;
             continue;
         };
@@ -1332,7 +1338,11 @@ fn unlabelled_countries(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
     let capitalised_at = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(&t.form));
     let mut i = 0;
     while i < tokens.len() {
-        let Some((end, p)) = g.place_at(tokens, i) else {
+        // The cheap test first: a country's name is capitalised.
+        let found = is_capitalised(&tokens[i].form)
+            .then(|| g.place_at(tokens, i))
+            .flatten();
+        let Some((end, p)) = found else {
             i += 1;
             continue;
         };
