@@ -1163,6 +1163,14 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
             }
         }
         if m.kind == EntityType::Person {
+            // A nationality before a title is no part of the name either ("German Chancellor
+            // Olaf Scholz"); it becomes a mention of its own below.
+            if let Some((e, _)) = g
+                .demonym_at(tokens, m.start)
+                .filter(|&(e, _)| e < m.end && g.title_at(tokens, e).is_some_and(|t| t < m.end))
+            {
+                m.start = e;
+            }
             while let Some(e) = g.title_at(tokens, m.start).filter(|&e| e < m.end) {
                 m.start = e;
             }
@@ -2057,6 +2065,21 @@ mod tests {
             parse_iob2("1\tX\tB-FOO\n"),
             Err(Iob2Error::BadTag { line: 1, .. })
         ));
+    }
+
+    #[test]
+    fn a_nationality_and_title_are_stripped_from_person_names() {
+        let t = tokens("German Chancellor Olaf Scholz met them");
+        let out = post_rules(&t, vec![mention(0, 4, EntityType::Person)], gazetteer());
+        let got: Vec<_> = out.iter().map(|m| (m.start, m.end, m.kind)).collect();
+        assert_eq!(
+            got,
+            vec![(0, 1, EntityType::Other), (2, 4, EntityType::Person)]
+        );
+        // A nationality without a title after it may be part of a name ("Jordan Peterson").
+        let t = tokens("German Olaf Scholz met them");
+        let out = post_rules(&t, vec![mention(0, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (0, 3));
     }
 
     #[test]
