@@ -148,6 +148,7 @@ impl Pipeline {
                 recognizer.recognize_in(sentence, &mut history);
                 articles_off_names(sentence);
                 names_as_units(sentence);
+                titles_read_as_heads(sentence);
             }
             crate::timex::annotate(sentence, anchor);
             crate::quantity::annotate(sentence);
@@ -522,6 +523,40 @@ fn names_as_units(sentence: &mut crate::doc::Sentence) {
                 tokens[head].deprel = "flat".to_owned();
             }
         }
+    }
+}
+
+/// A title the parser made the head of the person named right after it ("met Chinese leader
+/// | Xi Jinping in Beijing on Friday", with "leader" the object, "Xi Jinping" its apposition and
+/// the meeting's place and time under the name) is the name's modifier, as the parser reads
+/// "Chinese President Xi Jinping": the name takes the title's place in the clause and the title
+/// becomes a compound of the name. Only for a name written right after its title word; an
+/// apposition set off by a comma ("the leader, Xi Jinping, ...") is left as it is.
+fn titles_read_as_heads(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::EntityType;
+    let g = crate::gazetteer::gazetteer();
+    let tokens = &mut sentence.tokens;
+    for m in &sentence.mentions {
+        if m.kind != EntityType::Person || m.start == 0 {
+            continue;
+        }
+        let inside = |h: Option<usize>| h.is_some_and(|h| m.start <= h && h < m.end);
+        let mut heads = (m.start..m.end).filter(|&i| !inside(tokens[i].head));
+        let (Some(name), None) = (heads.next(), heads.next()) else {
+            continue;
+        };
+        let title = m.start - 1;
+        if tokens[name].head != Some(title)
+            || tokens[name].deprel != "appos"
+            || !g.is_title(&tokens[title].form)
+            || matches!(tokens[title].deprel.as_str(), "appos" | "root")
+        {
+            continue;
+        }
+        tokens[name].head = tokens[title].head;
+        tokens[name].deprel = std::mem::replace(&mut tokens[title].deprel, "compound".into());
+        tokens[title].head = Some(name);
+        // The title's own modifiers ("Chinese", "the") stay on it.
     }
 }
 
@@ -1079,6 +1114,44 @@ mod tests {
         let mut s = parsed(text, &[(0, 2, Person)]);
         names_as_units(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_title_read_as_the_head_of_the_name_after_it_is_its_modifier() {
+        use crate::doc::EntityType::{Person, Place};
+        // "met Chinese leader Xi Jinping in Beijing", as the parser read it.
+        let mut s = parsed(
+            "Lula/2/nsubj met/0/root Chinese/4/amod leader/2/obj Xi/6/compound Jinping/4/appos \
+             in/8/case Beijing/6/nmod ./2/punct",
+            &[(0, 1, Person), (4, 6, Person), (7, 8, Place)],
+        );
+        titles_read_as_heads(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "Lula/2/nsubj",
+                "met/0/root",
+                "Chinese/4/amod",
+                "leader/6/compound",
+                "Xi/6/compound",
+                "Jinping/2/obj",
+                "in/8/case",
+                "Beijing/6/nmod",
+                "./2/punct"
+            ]
+        );
+        // Left alone: an apposition set off by a comma, and a noun that is no title.
+        for text in [
+            "Lula/2/nsubj met/0/root the/4/det leader/2/obj ,/7/punct Xi/7/compound \
+             Jinping/4/appos",
+            "Lula/2/nsubj met/0/root the/4/det man/2/obj Xi/6/compound Jinping/4/appos",
+        ] {
+            let n = text.split_whitespace().count();
+            let mut s = parsed(text, &[(n - 2, n, Person)]);
+            let before = tree(&s);
+            titles_read_as_heads(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
     }
 
     #[test]
