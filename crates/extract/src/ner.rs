@@ -1249,7 +1249,8 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
 /// A name on the organisation lists (`organisations.tsv`: companies of the stock indices,
 /// brands, WordNet's organisations) that the model left unlabelled is an organisation when the
 /// sentence uses it as one ([`acts_as_organisation`]): the subject of a verb, or a subject's
-/// conjunct ("Pfizer and Moderna delivered …", "Netflix raised prices"), or attached to a title
+/// conjunct ("Pfizer and Moderna delivered …", "Netflix raised prices"), an indirect object
+/// ("fined Google $2.4 billion"), or attached to a title
 /// or business noun ("shares of Nvidia"). The lists alone are no evidence: UNER's web
 /// text names products and services by their brand ("my Honda", "Google it"), which are not
 /// organisations, and a list feature in the model was worth nothing on UNER dev. A proper noun
@@ -1516,7 +1517,8 @@ fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazettee
     let determined = tokens.iter().any(|t| {
         t.head == Some(head) && matches!(t.deprel.as_str(), "det" | "nmod:poss" | "det:poss")
     });
-    let subject = |k: usize| matches!(tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass");
+    // (An indirect object is one too: "fined Google $2.4 billion", "paid Pfizer …".)
+    let subject = |k: usize| matches!(tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass" | "iobj");
     // Not a capitalised title, which is part of a name itself ("Secretary of State").
     let business = |k: usize| {
         let form = tokens[k].form.to_lowercase();
@@ -2507,6 +2509,14 @@ mod tests {
                 vec![]
             ),
             vec![("Pfizer".to_string(), org), ("Moderna".to_string(), org)]
+        );
+        // An indirect object: who is fined, paid or given something.
+        assert_eq!(
+            organisations_found(
+                "regulators/NNS/2/nsubj fined/VBD/0/root Netflix/NNP/2/iobj $/$/2/obj 5/CD/4/nummod",
+                vec![]
+            ),
+            vec![("Netflix".to_string(), org)]
         );
         // A brand named as a product, or not as an actor, is not an organisation.
         for text in [
