@@ -7,17 +7,25 @@
 //! training never had: the model fits its training set almost perfectly, and without dropout the
 //! word-identity features leave the others little to learn.
 //!
-//! Post-rules (all in [`Recognizer::recognize`]): leading titles are not part of a person's name
-//! ("President Jane Doe" → "Jane Doe"); a possessive `'s` is never part of a mention
-//! (it ends it); lowercase words before a capitalised name are dropped ("agency Interfax"); a
-//! mention never ends inside a hyphenated word (unspaced "Soo-yeon" split by the tokeniser); a
-//! span that is exactly a gazetteer country, continent or capital is a place; places
-//! found in the gazetteer get their GeoNames IRI as `external_id` (and `refers_to` when the surface
-//! is an alias: "U.S." → "United States"); a listed company (`organisations.tsv`) that acts as a
-//! verb's subject, or is attached to a title or business noun, is an organisation ("Netflix
-//! raised prices", "shares of Nvidia"); a gazetteer place written in lowercase after a
-//! preposition of place is a place ("going to baguio"), and so is a name whose possessive
-//! possesses nothing after one ("dinner at Del Frisco's in Philadelphia"). Demonyms ("North Korean", "Russians") become
+//! The model is the mean of four such perceptrons trained with different seeds (different
+//! orders and dropout draws): a linear scorer's mean weights score as the mean of the members'
+//! scores, so the ensemble costs one model's look-ups.
+//!
+//! Post-rules (all in [`Recognizer::recognize`]): leading titles, and a nationality before a
+//! title, are not part of a person's name ("German Chancellor Olaf Scholz" → "Olaf Scholz"),
+//! while a listed name between a title and the name is ("Foreign Minister Wang | Yi"); a
+//! possessive `'s` is never part of a mention (it ends it) unless the name is a shop named after
+//! its owner after a preposition of place ("dinner at Del Frisco's in Philadelphia", a place);
+//! lowercase words before a capitalised name are dropped ("agency Interfax"); a mention never
+//! ends inside a hyphenated word (unspaced "Soo-yeon" split by the tokeniser); a span that is
+//! exactly a gazetteer country, continent or capital is a place, also when the model left it
+//! out and it stands alone ("venture into Cuba"), and a town run into its state is two places
+//! ("Miramar California"); places found in the gazetteer get their GeoNames IRI as
+//! `external_id` (and `refers_to` when the surface is an alias: "U.S." → "United States"); a
+//! listed company (`organisations.tsv`) that acts as a verb's subject or indirect object, or is
+//! attached to a title or business noun, is an organisation ("Netflix raised prices", "shares of
+//! Nvidia"); a gazetteer place written in lowercase after a preposition of place is a place
+//! ("going to baguio"). Demonyms ("North Korean", "Russians") become
 //! [`EntityType::Other`] mentions (CoNLL's MISC convention: a nationality is not a place) whose
 //! `refers_to` is the country and whose `external_id` is the country's IRI.
 //! Trained on UNER English-EWT, which has no MISC class, so the model itself predicts only
@@ -1250,8 +1258,8 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
 /// brands, WordNet's organisations) that the model left unlabelled is an organisation when the
 /// sentence uses it as one ([`acts_as_organisation`]): the subject of a verb, or a subject's
 /// conjunct ("Pfizer and Moderna delivered …", "Netflix raised prices"), an indirect object
-/// ("fined Google $2.4 billion"), or attached to a title
-/// or business noun ("shares of Nvidia"). The lists alone are no evidence: UNER's web
+/// ("fined Google $2.4 billion"), or attached to a title or business noun ("shares of
+/// Nvidia"). The lists alone are no evidence: UNER's web
 /// text names products and services by their brand ("my Honda", "Google it"), which are not
 /// organisations, and a list feature in the model was worth nothing on UNER dev. A proper noun
 /// standing alone (no capitalised word beside it, no determiner or possessor of its own), not a
