@@ -1248,6 +1248,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
     named_after_owners(tokens, &mut out, g);
     unlabelled_countries(tokens, &mut out, g);
     split_town_and_state(tokens, &mut out, g);
+    named_storms(tokens, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1311,6 +1312,27 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
             out.push(mention(i, end, EntityType::Organization));
         }
         i = end;
+    }
+}
+
+/// Words that name a storm with the name after them.
+const STORM_WORDS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm", "Tornado"];
+
+/// A name after a storm word is the storm's, not a person's or a place's: "Hurricane Beryl made
+/// landfall" is no person Beryl. The mention takes in the storm word ("Tropical Storm Alberto"
+/// too) and is a MISC mention ([`EntityType::Other`]), as CoNLL files events.
+fn named_storms(tokens: &[Token], out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        if m.start == 0 || !STORM_WORDS.contains(&tokens[m.start - 1].form.as_str()) {
+            continue;
+        }
+        m.start -= 1;
+        if m.start > 0 && tokens[m.start - 1].form == "Tropical" {
+            m.start -= 1;
+        }
+        m.kind = EntityType::Other;
+        m.refers_to = None;
+        m.external_id = None;
     }
 }
 
@@ -2602,6 +2624,36 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_after_a_storm_word_is_the_storms() {
+        for (text, start) in [
+            ("Hurricane Beryl made landfall", 0),
+            ("as Tropical Storm Alberto neared", 1),
+        ] {
+            let t = tokens(text);
+            let name = t
+                .iter()
+                .position(|x| x.form == "Beryl" || x.form == "Alberto")
+                .unwrap();
+            let out = post_rules(
+                &t,
+                vec![mention(name, name + 1, EntityType::Person)],
+                gazetteer(),
+            );
+            assert_eq!(
+                out.iter()
+                    .map(|m| (m.start, m.end, m.kind))
+                    .collect::<Vec<_>>(),
+                vec![(start, name + 1, EntityType::Other)],
+                "{text}"
+            );
+        }
+        // A storm word inside a name of something else is left alone: no storm word before.
+        let t = tokens("Beryl Smith made landfall");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Person)], gazetteer());
+        assert_eq!(out[0].kind, EntityType::Person);
     }
 
     #[test]
