@@ -185,12 +185,174 @@ impl Pipeline {
 /// - A bare noun read as an oblique of a verb with no object ([`object_read_as_an_oblique`]).
 /// - A sentence read as a noun with a participle ([`past_tense_read_as_a_modifier`]).
 /// - What was told read as a relative clause of the listener ([`said_to_read_as_a_relative`]).
+/// - A coordinated subject read as a noun with a relative clause
+///   ([`coordinated_subject_read_as_a_relative`]).
 pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
     said_to_read_as_a_relative(sentence);
+    coordinated_subject_read_as_a_relative(sentence);
+    coordinated_subject_split(sentence);
+}
+
+/// Whether `first` and `second` are names (each headed by a name or title, with a proper noun
+/// in its phrase) written "first and second": the first phrase (its words left of the verb `v`) ends right before `and`, and
+/// the second phrase starts with it. ("First time to go on a cruise any and all info is
+/// appreciated" has neither.)
+fn names_joined_by(
+    t: &[crate::doc::Token],
+    first: usize,
+    and: usize,
+    second: usize,
+    v: usize,
+) -> bool {
+    use crate::doc::Upos;
+    let in_phrase = |mut i: usize, top: usize| {
+        for _ in 0..t.len() {
+            if i == top {
+                return true;
+            }
+            match t[i].head {
+                Some(h) if h != v => i = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let words = |top: usize, from: usize, to: usize| (from..to).filter(move |&i| in_phrase(i, top));
+    let first_end = words(first, 0, and).max();
+    let second_start = words(second, 0, v).min();
+    let propn =
+        |top: usize, from: usize, to: usize| words(top, from, to).any(|i| t[i].upos == Upos::Propn);
+    // Each phrase headed by a name or a title ("Chancellor Olaf Scholz"), not a common noun with
+    // a name inside ("peace in the Holy Land | and the Palestinians will suffer").
+    let named =
+        |k: usize| t[k].upos == Upos::Propn || crate::gazetteer::gazetteer().is_title(&t[k].form);
+    first_end == Some(and - 1)
+        && second_start == Some(and)
+        && propn(first, 0, and)
+        && propn(second, and, v)
+        && named(first)
+        && named(second)
+}
+
+/// "German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris": the parser
+/// gave the verb two dependents, the first name an unmarked oblique (or a second subject) and
+/// the second its subject with the "and" inside its phrase, so the meeting had one side. A
+/// nominal dependent of the verb without a preposition, before its subject, joined to it by an
+/// "and" in the subject's phrase, is the subject's first conjunct.
+fn coordinated_subject_split(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    for subject in 0..t.len() {
+        let Some(v) = t[subject].head.filter(|&v| v > subject) else {
+            continue;
+        };
+        if !t[subject].deprel.starts_with("nsubj") || t[v].upos != Upos::Verb {
+            continue;
+        }
+        let first = (0..subject).find(|&x| {
+            t[x].head == Some(v)
+                && matches!(
+                    t[x].deprel.as_str(),
+                    "obl:unmarked" | "obl:npmod" | "nsubj" | "dep"
+                )
+                && matches!(t[x].upos, Upos::Noun | Upos::Propn)
+                && !t.iter().any(|c| c.head == Some(x) && c.deprel == "case")
+        });
+        let Some(first) = first else {
+            continue;
+        };
+        // The "and": between the two, hanging in the subject's phrase.
+        let in_subject = |mut i: usize, t: &[crate::doc::Token]| {
+            for _ in 0..t.len() {
+                match t[i].head {
+                    Some(h) if h == subject => return true,
+                    Some(h) if h != v && h != first => i = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let Some(and) = (first + 1..subject).find(|&i| {
+            t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
+        }) else {
+            continue;
+        };
+        if !in_subject(and, t) || !names_joined_by(t, first, and, subject, v) {
+            continue;
+        }
+        t[first].deprel = t[subject].deprel.clone();
+        t[subject].head = Some(first);
+        t[subject].deprel = "conj".into();
+        t[and].head = Some(subject);
+    }
+}
+
+/// "German Chancellor Olaf Scholz and French President Emmanuel Macron agreed on Tuesday to …":
+/// the parser made the first name the root and the verb a relative clause of it, with the second
+/// name its subject, so the statement had Macron agree to Scholz. When a nominal root has a
+/// relative clause whose subject comes after an "and" that belongs to that subject's phrase, and
+/// no relative word opens the clause, the verb is the root and the two names its coordinated
+/// subject.
+fn coordinated_subject_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    let Some(root) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !matches!(t[root].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    let Some(v) = (root + 1..t.len()).find(|&i| {
+        t[i].head == Some(root) && t[i].deprel == "acl:relcl" && t[i].upos == Upos::Verb
+    }) else {
+        return;
+    };
+    let Some(subject) =
+        (root + 1..v).find(|&i| t[i].head == Some(v) && t[i].deprel.starts_with("nsubj"))
+    else {
+        return;
+    };
+    // The "and" hangs in the subject's phrase; nothing between the root and the verb is a
+    // relative word ("the chancellor and those who agreed").
+    let within = |mut i: usize, t: &[crate::doc::Token]| {
+        for _ in 0..t.len() {
+            match t[i].head {
+                Some(h) if h == subject => return true,
+                Some(h) if h != root && h != v => i = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let Some(and) = (root + 1..subject)
+        .find(|&i| t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&"))
+    else {
+        return;
+    };
+    let relative_word = (root + 1..v).any(|i| {
+        matches!(t[i].xpos.as_str(), "WDT" | "WP" | "WP$") || t[i].form.eq_ignore_ascii_case("that")
+    });
+    if !within(and, t) || relative_word || !names_joined_by(t, root, and, subject, v) {
+        return;
+    }
+    let root_rel = std::mem::take(&mut t[root].deprel);
+    t[v].head = None;
+    t[v].deprel = root_rel;
+    t[root].head = Some(v);
+    t[root].deprel = t[subject].deprel.clone();
+    t[subject].head = Some(root);
+    t[subject].deprel = "conj".into();
+    t[and].head = Some(subject);
+    // The sentence's punctuation after the verb is the verb's.
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(root) && x.deprel == "punct" {
+            x.head = Some(v);
+        }
+    }
 }
 
 /// "told reporters that prices would fall", "told a news conference that the bank would keep
@@ -1030,6 +1192,100 @@ mod tests {
              ./5/punct/.",
         ] {
             let mut s = reading(text);
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_subject_read_as_a_relative_clause_is_the_subject() {
+        let mut s = parsed(
+            "German/2/amod Chancellor/0/root Scholz/2/flat and/6/cc French/6/amod \
+             Macron/7/nsubj agreed/2/acl:relcl to/9/mark act/7/xcomp ./2/punct",
+            &[],
+        );
+        for (i, u) in [
+            (1, Upos::Propn),
+            (2, Upos::Propn),
+            (5, Upos::Propn),
+            (6, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "German/2/amod",
+                "Chancellor/7/nsubj",
+                "Scholz/2/flat",
+                "and/6/cc",
+                "French/6/amod",
+                "Macron/2/conj",
+                "agreed/0/root",
+                "to/9/mark",
+                "act/7/xcomp",
+                "./7/punct"
+            ]
+        );
+        // A true relative clause ("the chancellor and those who agreed") and one without a
+        // coordinated subject ("the chancellor Macron praised") are left alone.
+        for text in [
+            "Chancellor/0/root and/3/cc Macron/5/nsubj who/5/nsubj/WP agreed/1/acl:relcl",
+            "Chancellor/0/root Macron/3/nsubj praised/1/acl:relcl",
+            // Not two names: "time … any and all info is appreciated".
+            "time/0/root any/4/amod and/4/cc all/5/det info/6/nsubj:pass appreciated/1/acl:relcl",
+        ] {
+            let mut s = parsed(text, &[]);
+            s.tokens[0].upos = Upos::Propn;
+            let v = s.tokens.len() - 1;
+            s.tokens[v].upos = Upos::Verb;
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_subject_split_into_two_dependents_is_one_subject() {
+        // "Chancellor Scholz and President Macron met in Paris", the first name an oblique.
+        let text = "Chancellor/6/obl:unmarked Scholz/1/flat and/4/cc President/5/nmod:desc \
+                    Macron/6/nsubj met/0/root in/8/case Paris/6/obl";
+        let mut s = parsed(text, &[]);
+        for (i, u) in [
+            (0, Upos::Noun),
+            (1, Upos::Propn),
+            (3, Upos::Propn),
+            (4, Upos::Propn),
+            (5, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[0], "Chancellor/6/nsubj");
+        assert_eq!(got[2], "and/5/cc");
+        assert_eq!(got[4], "Macron/1/conj");
+        // A first phrase with a preposition, or without an "and" in the subject, stays.
+        for text in [
+            "In/2/case Paris/6/obl:unmarked and/5/cc President/5/nmod:desc Macron/6/nsubj \
+             met/0/root",
+            "Yesterday/3/obl:unmarked Macron/3/nsubj met/0/root",
+            // A common noun with a name inside: two clauses, not one subject.
+            "peace/8/nsubj in/4/case Holy/4/amod Land/1/nmod and/7/cc the/7/det \
+             Palestinians/8/nsubj suffer/0/root",
+            // The "and" joins the first phrase's own conjunct.
+            "Monday/5/obl:unmarked and/3/cc Tuesday/1/conj Macron/5/nsubj met/0/root",
+        ] {
+            let mut s = parsed(text, &[]);
+            for t in &mut s.tokens {
+                t.upos = match t.form.as_str() {
+                    "met" | "suffer" => Upos::Verb,
+                    "peace" => Upos::Noun,
+                    _ => Upos::Propn,
+                };
+            }
             let before = tree(&s);
             repair_tree(&mut s);
             assert_eq!(tree(&s), before, "{text}");
