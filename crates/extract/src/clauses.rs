@@ -541,7 +541,16 @@ impl<'a> View<'a> {
             // Coordinated titled names, read off the mentions: the parser often cuts them
             // wrongly ("Kim Jong Un and Russian | President Vladimir Putin convened", with the
             // adjective as the conjunct and Putin a list item of Kim).
-            if let Some(pair) = self.named_pair_at(c) {
+            // The nearest subject may be the pair's second name, the first an earlier subject
+            // ("Russian President Vladimir Putin and North Korean leader | Kim Jong Un met",
+            // with both names subjects of "met").
+            let pair = self.named_pair_at(c).or_else(|| {
+                kept.iter()
+                    .copied()
+                    .filter(|&k| k < c)
+                    .find_map(|k| self.named_pair_at(k).filter(|[_, b]| b.tokens.contains(&c)))
+            });
+            if let Some(pair) = pair {
                 if self.conjuncts(c).len() < 2 {
                     return pair.into();
                 }
@@ -2325,6 +2334,21 @@ mod tests {
         // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
         let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
         has(&d, "habit", "be", "tradition");
+    }
+
+    #[test]
+    fn a_titled_pair_read_as_two_subjects_is_one_coordinated_subject() {
+        // The parser's reading: both names subjects of "met", "Putin" a compound of "leader".
+        let d = doc("Russian/ADJ/JJ/Russian/12/mark President/PROPN/NNP/President/3/nmod:desc Vladimir/PROPN/NNP/Vladimir/12/nsubj Putin/PROPN/NNP/Putin/8/compound and/CCONJ/CC/and/7/cc North/PROPN/NNP/North/7/compound Korean/PROPN/NNP/Korean/4/conj leader/NOUN/NN/leader/9/nmod:desc Kim/PROPN/NNP/Kim/12/nsubj Jong/PROPN/NNP/Jong/9/flat Un/PROPN/NNP/Un/9/flat met/VERB/VBD/meet/0/root at/ADP/IN/at/14/case Vostochny/PROPN/NNP/Vostochny/12/obl ./PUNCT/././12/punct", &[(0, 1, EntityType::Other), (2, 4, PER), (5, 7, EntityType::Other), (8, 11, PER), (13, 14, EntityType::Place)]);
+        let met: Vec<_> = extract(&d)
+            .into_iter()
+            .filter(|s| s.relation.lemma.starts_with("meet"))
+            .map(|s| (s.subject.text, s.object.map(|o| o.text)))
+            .collect();
+        assert!(
+            met.contains(&("Vladimir Putin".into(), Some("Kim Jong Un".into()))),
+            "{met:?}"
+        );
     }
 
     #[test]
