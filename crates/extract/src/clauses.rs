@@ -544,11 +544,44 @@ impl<'a> View<'a> {
             // The nearest subject may be the pair's second name, the first an earlier subject
             // ("Russian President Vladimir Putin and North Korean leader | Kim Jong Un met",
             // with both names subjects of "met").
+            // Or the first name is no subject at all ("Secretary of State Antony Blinken and
+            // Chinese Foreign Minister Wang Yi met", with "Blinken" an oblique): a pair of
+            // mentions whose second name holds the nearest subject.
             let pair = self.named_pair_at(c).or_else(|| {
-                kept.iter()
-                    .copied()
-                    .filter(|&k| k < c)
-                    .find_map(|k| self.named_pair_at(k).filter(|[_, b]| b.tokens.contains(&c)))
+                let earlier = kept.iter().copied().filter(|&k| k < c);
+                let mentions = self.sentence.mentions.iter().map(|m| {
+                    // The mention's head word.
+                    (m.start..m.end)
+                        .find(|&k| self.t[k].head.is_none_or(|h| h < m.start || h >= m.end))
+                        .unwrap_or(m.start)
+                });
+                // (The nearest subject must be in the second name itself, not a title before it:
+                // "talks between Putin and North Korean leader | Kim have ended" are no pair.)
+                let named_c = self.mention_at(c);
+                // Nor is a name in a prepositional phrase a subject ("talks between Putin and
+                // …"): no word from the mention's head up to the predicate has a preposition.
+                let unmarked = |k: usize| {
+                    let mut x = k;
+                    for _ in 0..self.t.len() {
+                        if x == p {
+                            return true;
+                        }
+                        if self.kids(x, "case").next().is_some() {
+                            return false;
+                        }
+                        match self.t[x].head {
+                            Some(h) => x = h,
+                            None => return false,
+                        }
+                    }
+                    false
+                };
+                let mentions = mentions.filter(|&k| k < c && unmarked(k));
+                earlier.chain(mentions).find_map(|k| {
+                    self.named_pair_at(k).filter(|[_, b]| {
+                        named_c.is_some_and(|m| (m.start..m.end).contains(&b.head))
+                    })
+                })
             });
             if let Some(pair) = pair {
                 if self.conjuncts(c).len() < 2 {
@@ -1950,22 +1983,45 @@ impl<'a> View<'a> {
                     g_objects.push(None);
                 }
             }
-            // "at a facility in Siberia": the place of a place is where it happened too.
-            for node in c.objects.iter().chain(c.quals.iter().map(|q| &q.node)) {
+            // "at a facility in Siberia": the place of a place is where it happened too; so is a
+            // place hung on the agent's name ("greeted by Putin at the Cosmodrome").
+            // (Only a named agent's: "caused by Russia's war in Ukraine" is the war's place.)
+            let agent = c.agent.iter().filter(|a| {
+                self.mention_at(a.head).is_some_and(|m| {
+                    matches!(m.kind, EntityType::Person | EntityType::Organization)
+                })
+            });
+            for node in c
+                .objects
+                .iter()
+                .chain(c.quals.iter().map(|q| &q.node))
+                .chain(agent)
+            {
                 for q in self.nested_places(node) {
                     if !qualifiers.iter().any(|x| x.value.text == q.value.text) {
                         qualifiers.push(q);
                     }
                 }
             }
+            // A qualifier that only repeats the subject or the object says nothing (a pair of
+            // names the parser split into a subject and an oblique: "Blinken and Wang Yi met").
+            let repeats = |q: &Qualifier, object: &Option<Argument>| {
+                q.role == Role::Other
+                    && (q.value.text == g_subject.text
+                        || object.as_ref().is_some_and(|o| o.text == q.value.text))
+            };
             let statement = |object: Option<Argument>| Statement {
                 subject: g_subject.clone(),
                 relation: Relation {
                     text: relation_text.clone(),
                     lemma: lemma.clone(),
                 },
+                qualifiers: qualifiers
+                    .iter()
+                    .filter(|q| !repeats(q, &object))
+                    .cloned()
+                    .collect(),
                 object,
-                qualifiers: qualifiers.clone(),
                 negated: c.negated,
                 modality: c.modality,
                 attribution: attribution.clone(),
@@ -2042,6 +2098,12 @@ impl<'a> View<'a> {
                     preposition: Some(ptext),
                     value,
                 });
+                // And the time the parser hung on that place ("at the Cosmodrome on Wednesday").
+                out.extend(
+                    self.nested_places(&n)
+                        .into_iter()
+                        .filter(|q| q.role == Role::Time),
+                );
             }
         }
         out
@@ -2334,6 +2396,75 @@ mod tests {
         // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
         let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
         has(&d, "habit", "be", "tradition");
+    }
+
+    #[test]
+    fn a_place_and_time_hung_on_the_agent_are_the_clauses() {
+        // "Kim was greeted by Putin at the Cosmodrome on Wednesday", as the parser read it.
+        let d = doc("Kim/PROPN/NNP/Kim/3/nsubj:pass was/AUX/VBD/be/3/aux:pass greeted/VERB/VBN/greet/0/root by/ADP/IN/by/5/case Putin/PROPN/NNP/Putin/3/obl:agent at/ADP/IN/at/8/case the/DET/DT/the/8/det Cosmodrome/PROPN/NNP/Cosmodrome/5/nmod on/ADP/IN/on/10/case Wednesday/PROPN/NNP/Wednesday/8/nmod ./PUNCT/././3/punct", &[(0, 1, PER), (4, 5, PER), (7, 8, EntityType::Place)]);
+        let st = extract(&d)
+            .into_iter()
+            .find(|s| s.relation.lemma == "greet")
+            .expect("a greeting");
+        assert_eq!(st.subject.text, "Putin");
+        let roles: Vec<_> = st
+            .qualifiers
+            .iter()
+            .map(|q| (q.role, q.value.text.as_str()))
+            .collect();
+        assert!(roles.contains(&(Role::Location, "Cosmodrome")), "{roles:?}");
+        assert!(roles.iter().any(|(r, _)| *r == Role::Time), "{roles:?}");
+    }
+
+    #[test]
+    fn the_place_of_an_unnamed_agent_is_the_agents() {
+        // "Prices were raised by the war in Ukraine": Ukraine is where the war is.
+        let d = doc("Prices/NOUN/NNS/price/3/nsubj:pass were/AUX/VBD/be/3/aux:pass raised/VERB/VBN/raise/0/root by/ADP/IN/by/6/case the/DET/DT/the/6/det war/NOUN/NN/war/3/obl:agent in/ADP/IN/in/8/case Ukraine/PROPN/NNP/Ukraine/6/nmod", &[(7, 8, EntityType::Place)]);
+        let st = extract(&d)
+            .into_iter()
+            .find(|s| s.relation.lemma == "raise")
+            .expect("a statement");
+        assert!(
+            st.qualifiers.iter().all(|q| q.role != Role::Location),
+            "{:?}",
+            st.qualifiers
+        );
+    }
+
+    #[test]
+    fn names_in_a_prepositional_phrase_are_no_subject_pair() {
+        // "Talks between President Putin and leader Kim ended", with "Kim" a second subject.
+        let d = doc("Talks/NOUN/NNS/talk/9/nsubj between/ADP/IN/between/4/case President/PROPN/NNP/President/4/nmod:desc Putin/PROPN/NNP/Putin/1/nmod and/CCONJ/CC/and/8/cc Korean/PROPN/NNP/Korean/7/compound leader/NOUN/NN/leader/8/nmod:desc Kim/PROPN/NNP/Kim/9/nsubj ended/VERB/VBD/end/0/root", &[(3, 4, PER), (7, 8, PER)]);
+        let subjects: Vec<_> = extract(&d)
+            .into_iter()
+            .filter(|s| s.relation.lemma == "end")
+            .map(|s| s.subject.text)
+            .collect();
+        assert!(!subjects.contains(&"Putin".to_string()), "{subjects:?}");
+    }
+
+    #[test]
+    fn a_titled_pair_whose_first_name_is_no_subject_is_the_subject() {
+        // "Secretary Blinken and Minister Wang Yi met in Bali": "Blinken" an unmarked oblique,
+        // "Wang" its conjunct, "Yi" the subject.
+        let d = doc("Secretary/PROPN/NNP/Secretary/8/nsubj Antony/PROPN/NNP/Antony/3/compound Blinken/PROPN/NNP/Blinken/8/obl:unmarked and/CCONJ/CC/and/6/cc Minister/PROPN/NNP/Minister/6/compound Wang/NOUN/NN/wang/3/conj Yi/PROPN/NNP/Yi/8/nsubj met/VERB/VBD/meet/0/root in/ADP/IN/in/10/case Bali/PROPN/NNP/Bali/8/obl ./PUNCT/././8/punct", &[(1, 3, PER), (5, 7, PER), (9, 10, EntityType::Place)]);
+        let st = extract(&d)
+            .into_iter()
+            .find(|s| s.relation.lemma.starts_with("meet"))
+            .expect("a meeting");
+        assert_eq!(
+            (
+                st.subject.text.as_str(),
+                st.object.as_ref().map(|o| o.text.as_str())
+            ),
+            ("Antony Blinken", Some("Wang Yi"))
+        );
+        // The names are not also qualifiers of their own meeting.
+        assert!(
+            st.qualifiers.iter().all(|q| q.role != Role::Other),
+            "{:?}",
+            st.qualifiers
+        );
     }
 
     #[test]
