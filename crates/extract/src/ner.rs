@@ -2508,9 +2508,9 @@ mod tests {
             .collect()
     }
 
-    fn organisations_found(text: &str, model: Vec<Mention>) -> Vec<(String, EntityType)> {
-        let toks = analysed(text);
-        post_rules(&toks, model, gazetteer())
+    /// The post-rules' mentions of `toks` from the model's `model`, as (text, kind).
+    fn named(toks: &[Token], model: Vec<Mention>) -> Vec<(String, EntityType)> {
+        post_rules(toks, model, gazetteer())
             .into_iter()
             .map(|m| {
                 let words: Vec<&str> = toks[m.start..m.end]
@@ -2520,6 +2520,19 @@ mod tests {
                 (words.join(" "), m.kind)
             })
             .collect()
+    }
+
+    /// The places among [`named`]'s.
+    fn places_named(toks: &[Token], model: Vec<Mention>) -> Vec<String> {
+        named(toks, model)
+            .into_iter()
+            .filter(|(_, k)| *k == EntityType::Place)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    fn organisations_found(text: &str, model: Vec<Mention>) -> Vec<(String, EntityType)> {
+        named(&analysed(text), model)
     }
 
     #[test]
@@ -2658,20 +2671,10 @@ mod tests {
 
     #[test]
     fn a_town_run_into_its_state_is_two_places() {
-        let split = |text: &str| -> Vec<String> {
+        let split = |text: &str| {
             let toks = tokens(text);
             let m = mention(1, toks.len() - 1, EntityType::Place);
-            post_rules(&toks, vec![m], gazetteer())
-                .into_iter()
-                .filter(|m| m.kind == EntityType::Place)
-                .map(|m| {
-                    let w: Vec<&str> = toks[m.start..m.end]
-                        .iter()
-                        .map(|t| t.form.as_str())
-                        .collect();
-                    w.join(" ")
-                })
-                .collect()
+            places_named(&toks, vec![m])
         };
         assert_eq!(
             split("in Miramar California ."),
@@ -2697,19 +2700,7 @@ mod tests {
 
     #[test]
     fn an_unlabelled_country_standing_alone_is_a_place() {
-        let found = |text: &str| -> Vec<(String, EntityType)> {
-            let toks = tokens(text);
-            post_rules(&toks, vec![], gazetteer())
-                .into_iter()
-                .map(|m| {
-                    let w: Vec<&str> = toks[m.start..m.end]
-                        .iter()
-                        .map(|t| t.form.as_str())
-                        .collect();
-                    (w.join(" "), m.kind)
-                })
-                .collect()
-        };
+        let found = |text: &str| named(&tokens(text), vec![]);
         assert_eq!(
             found("we ventured into Cuba then"),
             vec![("Cuba".to_string(), EntityType::Place)]
@@ -2725,21 +2716,7 @@ mod tests {
 
     #[test]
     fn a_lowercase_place_after_a_preposition_of_place_is_a_place() {
-        let g = gazetteer();
-        let places = |text: &str| -> Vec<String> {
-            let toks = tokens(text);
-            post_rules(&toks, vec![], g)
-                .into_iter()
-                .filter(|m| m.kind == EntityType::Place)
-                .map(|m| {
-                    toks[m.start..m.end]
-                        .iter()
-                        .map(|t| t.form.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect()
-        };
+        let places = |text: &str| places_named(&tokens(text), vec![]);
         assert_eq!(places("we flew to florida last week"), vec!["florida"]);
         assert_eq!(
             places("is it safe travelling from lagos by bus"),

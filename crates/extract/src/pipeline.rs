@@ -197,18 +197,16 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     coordinated_subject_split(sentence);
 }
 
-/// Whether `first` and `second` are names (each headed by a name or title, with a proper noun
-/// in its phrase) written "first and second": the first phrase (its words left of the verb `v`) ends right before `and`, and
-/// the second phrase starts with it. ("First time to go on a cruise any and all info is
-/// appreciated" has neither.)
-fn names_joined_by(
-    t: &[crate::doc::Token],
-    first: usize,
-    and: usize,
-    second: usize,
-    v: usize,
-) -> bool {
+/// The "and" that joins two names written "first and second", if they are: each phrase headed
+/// by a name or a title, with a proper noun in it; the first phrase (its words left of the verb
+/// `v`) ends right before the "and", and the second phrase starts with it, so the "and" is the
+/// second phrase's. ("First time to go on a cruise any and all info is appreciated" has
+/// neither.)
+fn names_joined(t: &[crate::doc::Token], first: usize, second: usize, v: usize) -> Option<usize> {
     use crate::doc::Upos;
+    let and = (first + 1..second).find(|&i| {
+        t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
+    })?;
     let in_phrase = |mut i: usize, top: usize| {
         for _ in 0..t.len() {
             if i == top {
@@ -230,12 +228,13 @@ fn names_joined_by(
     // a name inside ("peace in the Holy Land | and the Palestinians will suffer").
     let named =
         |k: usize| t[k].upos == Upos::Propn || crate::gazetteer::gazetteer().is_title(&t[k].form);
-    first_end == Some(and - 1)
+    let joined = first_end == Some(and - 1)
         && second_start == Some(and)
         && propn(first, 0, and)
         && propn(second, and, v)
         && named(first)
-        && named(second)
+        && named(second);
+    joined.then_some(and)
 }
 
 /// "German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris": the parser
@@ -265,25 +264,9 @@ fn coordinated_subject_split(sentence: &mut crate::doc::Sentence) {
         let Some(first) = first else {
             continue;
         };
-        // The "and": between the two, hanging in the subject's phrase.
-        let in_subject = |mut i: usize, t: &[crate::doc::Token]| {
-            for _ in 0..t.len() {
-                match t[i].head {
-                    Some(h) if h == subject => return true,
-                    Some(h) if h != v && h != first => i = h,
-                    _ => return false,
-                }
-            }
-            false
-        };
-        let Some(and) = (first + 1..subject).find(|&i| {
-            t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
-        }) else {
+        let Some(and) = names_joined(t, first, subject, v) else {
             continue;
         };
-        if !in_subject(and, t) || !names_joined_by(t, first, and, subject, v) {
-            continue;
-        }
         t[first].deprel = t[subject].deprel.clone();
         t[subject].head = Some(first);
         t[subject].deprel = "conj".into();
@@ -316,29 +299,15 @@ fn coordinated_subject_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
     else {
         return;
     };
-    // The "and" hangs in the subject's phrase; nothing between the root and the verb is a
-    // relative word ("the chancellor and those who agreed").
-    let within = |mut i: usize, t: &[crate::doc::Token]| {
-        for _ in 0..t.len() {
-            match t[i].head {
-                Some(h) if h == subject => return true,
-                Some(h) if h != root && h != v => i = h,
-                _ => return false,
-            }
-        }
-        false
-    };
-    let Some(and) = (root + 1..subject)
-        .find(|&i| t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&"))
-    else {
-        return;
-    };
+    // Nothing between the root and the verb is a relative word ("the chancellor and those who
+    // agreed").
     let relative_word = (root + 1..v).any(|i| {
         matches!(t[i].xpos.as_str(), "WDT" | "WP" | "WP$") || t[i].form.eq_ignore_ascii_case("that")
     });
-    if !within(and, t) || relative_word || !names_joined_by(t, root, and, subject, v) {
-        return;
-    }
+    let and = match names_joined(t, root, subject, v) {
+        Some(and) if !relative_word => and,
+        _ => return,
+    };
     let root_rel = std::mem::take(&mut t[root].deprel);
     t[v].head = None;
     t[v].deprel = root_rel;
