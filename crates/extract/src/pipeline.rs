@@ -195,6 +195,77 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
+    two_prepositions_on_one_noun(sentence);
+}
+
+/// "Erdogan met with Swedish Prime Minister Ulf Kristersson on the sidelines of the summit": the
+/// parser hung "with" on "sidelines", beside its own "on", and made the name a subject and an
+/// object inside that phrase, so the meeting lost its other side. A noun has one preposition;
+/// when it has two, apart, with a noun phrase between them ("with … Kristersson | on the
+/// sidelines"), the first marks that phrase, which hangs where the noun does. (EWT's gold trees
+/// have 7 nouns with two separated prepositions, all with no noun between them: "from all over
+/// the world", "for well over 12 years".)
+fn two_prepositions_on_one_noun(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let nominal =
+        |x: &crate::doc::Token| x.xpos.starts_with("NN") || matches!(x.xpos.as_str(), "PRP" | "CD");
+    for k in 0..n {
+        let Some(k_head) = t[k].head else {
+            continue;
+        };
+        let cases: Vec<usize> = (0..k)
+            .filter(|&c| t[c].head == Some(k) && t[c].deprel == "case" && t[c].xpos == "IN")
+            .collect();
+        let Some((first, second)) = cases
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .find(|&(a, b)| b > a + 1)
+        else {
+            continue;
+        };
+        let span = first + 1..second;
+        // A noun phrase, nothing of a clause, every word hanging inside the noun's phrase.
+        // Its head: the last noun before any preposition or comma inside it ("with the
+        // president | of France").
+        let chunk_end = span
+            .clone()
+            .find(|&i| t[i].xpos == "IN" || t[i].xpos == ",")
+            .unwrap_or(second);
+        let Some(j) = (first + 1..chunk_end).rev().find(|&i| nominal(&t[i])) else {
+            continue;
+        };
+        let phrase_only = span.clone().all(|i| {
+            !(t[i].xpos.starts_with("VB") || t[i].xpos == "MD")
+                && t[i].head.is_some_and(|h| (first..=k).contains(&h))
+        }) && !span.contains(&k_head);
+        if !phrase_only {
+            continue;
+        }
+        t[j].head = Some(k_head);
+        t[j].deprel = t[k].deprel.clone();
+        t[first].head = Some(j);
+        for i in span {
+            if i == j {
+                continue;
+            }
+            let outside = t[i].head.is_some_and(|h| !(first + 1..second).contains(&h));
+            let argument = matches!(
+                t[i].deprel.split(':').next().unwrap_or(""),
+                "nsubj" | "obj" | "iobj" | "obl"
+            );
+            if outside || argument {
+                t[i].head = Some(j);
+                t[i].deprel = match t[i].xpos.as_str() {
+                    "JJ" | "JJR" | "JJS" => "amod",
+                    "DT" | "PRP$" => "det",
+                    "CD" => "nummod",
+                    _ => "compound",
+                }
+                .into();
+            }
+        }
+    }
 }
 
 /// The "and" that joins two names written "first and second", if they are: each phrase headed
@@ -1012,6 +1083,61 @@ mod tests {
              storm/2/obl/NN and/8/cc/CC left/2/conj/VBD",
             "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS with/6/case/IN the/6/det/DT \
              army/2/obl/NN left/2/conj/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_second_preposition_on_one_noun_marks_the_phrase_before_it() {
+        // "Erdogan met with Swedish Minister Ulf Kristersson on the sidelines", as the parser
+        // read it: "with" and "on" both on "sidelines", the name a subject and an object.
+        let mut s = parsed(
+            "Erdogan/2/nsubj/NNP met/0/root/VBD with/10/case/IN Swedish/10/nsubj/NNP \
+             Minister/6/nmod/NNP Ulf/4/obj/NNP Kristersson/6/flat/NNP on/10/case/IN \
+             the/10/det/DT sidelines/2/obl/NNS ./2/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            [
+                "with/7/case",
+                "Swedish/7/compound",
+                "Minister/6/nmod",
+                "Ulf/7/compound",
+                "Kristersson/2/obl",
+                "on/10/case",
+                "the/10/det",
+                "sidelines/2/obl",
+                "./2/punct"
+            ]
+        );
+        // The phrase's head is its first noun run's last noun: "with the president | of France".
+        let mut s = parsed(
+            "Kim/2/nsubj/NNP met/0/root/VBD with/10/case/IN the/5/det/DT president/10/nsubj/NN \
+             of/7/case/IN France/5/nmod/NNP on/10/case/IN the/10/det/DT sidelines/2/obl/NNS",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..7],
+            [
+                "with/5/case",
+                "the/5/det",
+                "president/2/obl",
+                "of/7/case",
+                "France/5/nmod"
+            ]
+        );
+        // Two prepositions with no noun between them, or a clause between them, stay.
+        for text in [
+            "Tourists/2/nsubj/NNS came/0/root/VBD from/6/case/IN all/6/det/DT over/6/case/IN \
+             the/6/det/DT world/2/obl/NN",
+            "Crews/2/nsubj/NNS worked/0/root/VBD for/7/case/IN roads/7/nsubj/NNS closed/7/acl/VBN \
+             in/7/case/IN winter/2/obl/NN",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
