@@ -558,8 +558,12 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let t = &mut sentence.tokens;
     for v in 0..t.len() {
-        if !matches!(t[v].deprel.as_str(), "conj" | "advcl" | "parataxis")
-            || !is_finite_verb(&t[v])
+        // (A finite verb is no open complement: "fell 5 percent after the company | warned" has
+        // it as one.)
+        if !matches!(
+            t[v].deprel.as_str(),
+            "conj" | "advcl" | "parataxis" | "xcomp"
+        ) || !is_finite_verb(&t[v])
             || has_child(t, v, "nsubj")
             || has_child(t, v, "cc")
         {
@@ -570,32 +574,35 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
         };
         // The noun phrase right before the verb, attached to the verb's head or to a word of its
         // clause ("fell 3 per cent after the company | reported …", under "cent").
+        // The innermost such phrase that an opener starts ("fell against the yen | after the
+        // Bank of Japan | spoke": both phrases end before the verb).
+        let opened = |n: usize| {
+            let start = subtree_bounds(t, n).0;
+            let opener = t[start].form.to_lowercase();
+            t[start].head == Some(n)
+                && t[start].deprel == "case"
+                && matches!(
+                    opener.as_str(),
+                    "after"
+                        | "before"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "because"
+                        | "as"
+                        | "while"
+                        | "once"
+                )
+        };
         let Some(n) = (h + 1..v).find(|&n| {
             t[n].head.is_some_and(|x| h <= x && x < n)
                 && matches!(t[n].deprel.as_str(), "obl" | "nmod")
                 && subtree_bounds(t, n).1 == v - 1
+                && opened(n)
         }) else {
             continue;
         };
         let start = subtree_bounds(t, n).0;
-        let opener = t[start].form.to_lowercase();
-        if t[start].head != Some(n)
-            || t[start].deprel != "case"
-            || !matches!(
-                opener.as_str(),
-                "after"
-                    | "before"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "because"
-                    | "as"
-                    | "while"
-                    | "once"
-            )
-        {
-            continue;
-        }
         t[n].head = Some(v);
         t[n].deprel = "nsubj".to_owned();
         t[start].head = Some(v);
@@ -804,6 +811,79 @@ pub fn unknown_names_read_as_adverbs(
 pub fn repair_tags(sentence: &mut crate::doc::Sentence) {
     hyphenated_names(sentence);
     past_tense_before_an_object(sentence);
+    past_only_forms_read_as_participles(sentence);
+}
+
+/// Past tenses of strong verbs that are never participles ("rose", not "risen"; "fell", not
+/// "fallen"). Those whose past tense can also be a participle ("got", "forgot", "hid", "struck",
+/// "shone") or a present tense ("lay") are left out.
+const PAST_ONLY: &[&str] = &[
+    "arose",
+    "ate",
+    "awoke",
+    "became",
+    "began",
+    "bit",
+    "blew",
+    "broke",
+    "came",
+    "chose",
+    "did",
+    "drank",
+    "drew",
+    "drove",
+    "fell",
+    "flew",
+    "forbade",
+    "forgave",
+    "froze",
+    "gave",
+    "grew",
+    "knew",
+    "mistook",
+    "overcame",
+    "overtook",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "sang",
+    "sank",
+    "saw",
+    "shook",
+    "shrank",
+    "slew",
+    "spoke",
+    "sprang",
+    "stank",
+    "stole",
+    "strode",
+    "strove",
+    "swam",
+    "swore",
+    "took",
+    "tore",
+    "threw",
+    "undertook",
+    "underwent",
+    "went",
+    "withdrew",
+    "woke",
+    "wore",
+    "wove",
+    "wrote",
+];
+
+/// "Oil prices rose by 3 percent": the tagger read "rose" as a participle, the parser then made
+/// "prices" the root with "rose" its modifier and "3 percent" the agent. A form that can only be
+/// a past tense is one.
+fn past_only_forms_read_as_participles(sentence: &mut crate::doc::Sentence) {
+    for t in &mut sentence.tokens {
+        if t.xpos == "VBN" && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
+            t.xpos = "VBD".to_owned();
+            t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+        }
+    }
 }
 
 /// A capitalised word glued by a hyphen to a proper noun is no verb but part of the name. The
@@ -1077,6 +1157,41 @@ mod tests {
             tree(&s)[2..],
             ["as/6/mark", "the/5/det", "union/6/nsubj", "voted/2/advcl"]
         );
+        // The verb read as an open complement, the noun phrase under the object: "Shares fell 5
+        // percent after the company warned".
+        let mut s = parsed(
+            "Shares/2/nsubj/NNS fell/0/root/VBD 5/4/nummod/CD percent/2/obj/NN after/7/case/IN \
+             the/7/det/DT company/4/nmod/NN warned/2/xcomp/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[4..],
+            [
+                "after/8/mark",
+                "the/7/det",
+                "company/8/nsubj",
+                "warned/2/advcl"
+            ]
+        );
+        // The phrase the opener starts lies inside another that ends before the verb: "The
+        // dollar fell against the yen after the bank spoke".
+        let mut s = parsed(
+            "The/2/det/DT dollar/3/nsubj/NN fell/0/root/VBD against/6/case/IN the/6/det/DT \
+             yen/3/obl/NN after/9/case/IN the/9/det/DT bank/6/nmod/NN spoke/3/conj/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[5..],
+            [
+                "yen/3/obl",
+                "after/10/mark",
+                "the/9/det",
+                "bank/10/nsubj",
+                "spoke/3/advcl"
+            ]
+        );
         // A true conjunct stays: "and" joins it, or it has a subject, or no opener precedes it.
         for text in [
             "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
@@ -1142,6 +1257,22 @@ mod tests {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_form_that_is_only_a_past_tense_is_no_participle() {
+        let mut s = tagged("Oil/NOUN/NN prices/NOUN/NNS rose/VERB/VBN by/ADP/IN 3/NUM/CD");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s), ["NN", "NNS", "VBD", "IN", "CD"]);
+        // A participle form stays one: "has risen", "was struck" ("struck" is both).
+        for text in [
+            "Prices/NOUN/NNS have/AUX/VBP risen/VERB/VBN",
+            "It/PRON/PRP was/AUX/VBD struck/VERB/VBN",
+        ] {
+            let mut s = tagged(text);
+            repair_tags(&mut s);
+            assert_eq!(xpos(&s)[2], "VBN", "{text}");
         }
     }
 
