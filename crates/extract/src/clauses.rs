@@ -731,6 +731,20 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A number, a quantity, or a word that measures one ("a quarter", "two points").
+    fn is_amount(&self, head: usize) -> bool {
+        self.t[head].upos == Upos::Num
+            || self
+                .sentence
+                .quantities
+                .iter()
+                .any(|q| q.start <= head && head < q.end)
+            || matches!(
+                self.t[head].lemma.to_lowercase().as_str(),
+                "percent" | "point" | "quarter" | "half" | "third" | "fifth" | "tenth" | "fraction"
+            )
+    }
+
     /// The role of a prepositional argument.
     fn role(&self, prep: &str, head: usize, deprel: &str) -> Role {
         if self.is_time(head) {
@@ -762,6 +776,8 @@ impl<'a> View<'a> {
             {
                 Role::Location
             }
+            // "raised rates by a quarter of a point", "fell by 5 percent": how much, not how.
+            "by" if self.is_amount(head) => Role::Other,
             "by" | "via" | "through" if noun && kind.is_none() => Role::Means,
             "to" | "for" if matches!(kind, Some(EntityType::Person | EntityType::Organization)) => {
                 Role::Recipient
@@ -2057,6 +2073,10 @@ impl<'a> View<'a> {
     /// "the Cosmodrome near the border") and times, as qualifiers of the statement; the graph
     /// only (benchmarks keep the span as written).
     fn nested_places(&self, node: &Node) -> Vec<Qualifier> {
+        self.nested_places_at(node, 0)
+    }
+
+    fn nested_places_at(&self, node: &Node, depth: usize) -> Vec<Qualifier> {
         let mut out = Vec::new();
         // (A name the recogniser missed counts: "Xi", known as a person only once coreference ran.)
         let person = match self.mention_at(node.head) {
@@ -2104,6 +2124,10 @@ impl<'a> View<'a> {
                         .into_iter()
                         .filter(|q| q.role == Role::Time),
                 );
+            } else if ptext == "of" && depth < 3 {
+                // Through "of" to the phrase it completes: "on the sidelines of the summit | in
+                // Vilnius", "by a quarter of a percentage point | on Thursday".
+                out.extend(self.nested_places_at(&n, depth + 1));
             }
         }
         out
@@ -2723,6 +2747,30 @@ mod tests {
             .map(|q| (q.role, q.value.text.as_str()))
             .collect();
         assert_eq!(q, [(Role::Location, "Lisbon"), (Role::Time, "Friday")]);
+    }
+
+    #[test]
+    fn an_amount_after_by_is_no_means_and_times_are_found_through_of() {
+        // "by a quarter of a point" says how much; the parser hung "on Thursday" on "point",
+        // two nouns down through "of".
+        let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj raised/VERB/VBD/raise/0/root rates/NOUN/NNS/rate/3/obj by/ADP/IN/by/7/case a/DET/DT/a/7/det quarter/NOUN/NN/quarter/3/obl of/ADP/IN/of/10/case a/DET/DT/a/10/det point/NOUN/NN/point/7/nmod on/ADP/IN/on/12/case Thursday/PROPN/NNP/Thursday/10/nmod ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "bank", "raise", "rates");
+        let q: Vec<(Role, &str)> = s
+            .qualifiers
+            .iter()
+            .map(|q| (q.role, q.value.text.as_str()))
+            .collect();
+        assert_eq!(q, [(Role::Other, "quarter"), (Role::Time, "Thursday")]);
+        // A place the same way: "on the sidelines of the summit in Vilnius".
+        let d = doc("Kim/PROPN/NNP/Kim/2/nsubj spoke/VERB/VBD/speak/0/root on/ADP/IN/on/5/case the/DET/DT/the/5/det sidelines/NOUN/NNS/sideline/2/obl of/ADP/IN/of/8/case the/DET/DT/the/8/det summit/NOUN/NN/summit/5/nmod in/ADP/IN/in/10/case Vilnius/PROPN/NNP/Vilnius/8/nmod ./PUNCT/././2/punct", &[(0, 1, PER), (9, 10, LOC)]);
+        let s = has(&d, "Kim", "speak on", "sidelines");
+        assert!(
+            s.qualifiers
+                .iter()
+                .any(|q| q.role == Role::Location && q.value.text == "Vilnius"),
+            "{:?}",
+            s.qualifiers
+        );
     }
 
     #[test]
