@@ -196,6 +196,43 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);
+    preposition_read_as_an_adverb(sentence);
+}
+
+/// "Protesters gathered outside parliament": the tagger read "outside" as an adverb, and the
+/// parser made "parliament" the object of "gathered". A place word that can be a preposition,
+/// modifying a verb right before the verb's object phrase, is that phrase's preposition, and
+/// the phrase an oblique.
+fn preposition_read_as_an_adverb(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    for a in 0..t.len() {
+        let form = t[a].form.to_lowercase();
+        if t[a].deprel != "advmod"
+            || !matches!(
+                form.as_str(),
+                "outside" | "inside" | "near" | "behind" | "beyond" | "beneath" | "underneath"
+            )
+        {
+            continue;
+        }
+        let Some(v) = t[a].head else {
+            continue;
+        };
+        // The object whose phrase starts right after the word.
+        let Some(o) = (a + 1..t.len()).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj")
+        else {
+            continue;
+        };
+        if subtree_bounds(t, o).0 != a + 1 {
+            continue;
+        }
+        t[a].head = Some(o);
+        t[a].deprel = "case".to_owned();
+        t[a].upos = Upos::Adp;
+        t[a].xpos = "IN".to_owned();
+        t[o].deprel = "obl".to_owned();
+    }
 }
 
 /// "Erdogan met with Swedish Prime Minister Ulf Kristersson on the sidelines of the summit": the
@@ -1273,6 +1310,32 @@ mod tests {
             let mut s = tagged(text);
             repair_tags(&mut s);
             assert_eq!(xpos(&s)[2], "VBN", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_before_the_object_is_its_preposition() {
+        let mut s = parsed(
+            "Crowds/2/nsubj/NNS gathered/0/root/VBD outside/2/advmod/RB the/5/det/DT \
+             parliament/2/obj/NN",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            ["outside/5/case", "the/5/det", "parliament/2/obl"]
+        );
+        // Not when something else comes between ("waited outside, then entered the hall"), or
+        // the word is no place word ("then").
+        for text in [
+            "Crowds/2/nsubj/NNS waited/0/root/VBD outside/2/advmod/RB ,/2/punct/, \
+             the/6/det/DT police/2/obj/NNS",
+            "Crowds/2/nsubj/NNS entered/0/root/VBD then/2/advmod/RB the/5/det/DT \
+             hall/2/obj/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
     }
 

@@ -682,6 +682,7 @@ impl Context<'_, '_> {
                 let (end, r) = self
                     .shifted_period(k)
                     .or_else(|| self.explicit_date(k))
+                    .or_else(|| self.month_alone(k))
                     .or_else(|| self.year_alone_unchecked(k))?;
                 (end, r)
             };
@@ -1018,6 +1019,11 @@ mod tests {
         assert_eq!(
             val("Prices fell/VBD at the end of last year .", a),
             "2022-12"
+        );
+        // A month alone, too: the last day of the next March.
+        assert_eq!(
+            one("It will/MD cut jobs by the end of March .", a),
+            ("the end of March".into(), Some("2024-03-31".into()))
         );
     }
 
