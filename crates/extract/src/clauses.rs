@@ -69,6 +69,23 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
 /// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
 /// Java", "the province of Hubei". ("capital" is not one: the capital of France is not France.)
+/// Nouns that count what their "of" names ("dozens of prisoners").
+const COUNTING_NOUNS: &[&str] = &[
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "scores",
+    "tens",
+    "handful",
+];
+
 const PLACE_CLASS_NOUNS: &[&str] = &[
     "city",
     "town",
@@ -1708,6 +1725,26 @@ impl<'a> View<'a> {
         if a_national {
             return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
         }
+        // "dozens of prisoners", "thousands of protesters": the counted thing is the argument
+        // (the whole phrase stays its full text).
+        if matches!(self.t[head].upos, Upos::Noun | Upos::Num)
+            && COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
+        {
+            let counted = self.kids(head, "nmod").find(|&c| {
+                n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
+            });
+            if let Some(c) = counted {
+                let mut inner = self.node(c);
+                inner
+                    .tokens
+                    .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == "case"));
+                return Argument {
+                    full_text: full,
+                    span: (fs, fe),
+                    ..self.argument(&inner)
+                };
+            }
+        }
         // "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
         // (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
         if self.t[head].upos == Upos::Noun
@@ -2007,13 +2044,25 @@ impl<'a> View<'a> {
                     matches!(m.kind, EntityType::Person | EntityType::Organization)
                 })
             });
-            for node in c
+            // And the subject's: "A court in Paris sentenced …", "Floods in Libya killed …"
+            // (not a light verb's: "There's concern in Seoul" says nothing of Seoul). A time
+            // there is the clause's only when the subject is a name ("South Korea on Thursday
+            // expressed …"): "the summit on Wednesday could lead to a deal" is the summit's.
+            let light = matches!(lemma.as_str(), "be" | "have" | "do" | "get");
+            let named_subject = self.mention_at(subject.head).is_some();
+            let subject_node = (!light).then_some(subject);
+            for (node, from_subject) in c
                 .objects
                 .iter()
                 .chain(c.quals.iter().map(|q| &q.node))
                 .chain(agent)
+                .map(|n| (n, false))
+                .chain(subject_node.map(|n| (n, true)))
             {
                 for q in self.nested_places(node) {
+                    if from_subject && q.role == Role::Time && !named_subject {
+                        continue;
+                    }
                     if !qualifiers.iter().any(|x| x.value.text == q.value.text) {
                         qualifiers.push(q);
                     }
@@ -2770,6 +2819,42 @@ mod tests {
                 .any(|q| q.role == Role::Location && q.value.text == "Vilnius"),
             "{:?}",
             s.qualifiers
+        );
+    }
+
+    #[test]
+    fn what_a_counting_noun_counts_is_the_argument() {
+        let d = doc("Thousands/NOUN/NNS/thousand/4/nsubj of/ADP/IN/of/3/case protesters/NOUN/NNS/protester/1/nmod gathered/VERB/VBD/gather/0/root in/ADP/IN/in/6/case Tbilisi/PROPN/NNP/Tbilisi/4/obl ./PUNCT/././4/punct", &[(5, 6, LOC)]);
+        let s = has(&d, "protesters", "gather in", "Tbilisi");
+        assert_eq!(s.subject.full_text, "Thousands of protesters");
+    }
+
+    #[test]
+    fn the_subjects_places_qualify_the_statement_and_a_names_time_too() {
+        let quals = |s: &Statement| -> Vec<(Role, String)> {
+            s.qualifiers
+                .iter()
+                .map(|q| (q.role, q.value.text.clone()))
+                .collect()
+        };
+        let d = doc("A/DET/DT/a/2/det court/NOUN/NN/court/5/nsubj in/ADP/IN/in/4/case Paris/PROPN/NNP/Paris/2/nmod sentenced/VERB/VBD/sentence/0/root Sarkozy/PROPN/NNP/Sarkozy/5/obj ./PUNCT/././5/punct", &[(3, 4, LOC), (5, 6, PER)]);
+        let s = has(&d, "court", "sentence", "Sarkozy");
+        assert_eq!(quals(&s), [(Role::Location, "Paris".to_owned())]);
+        // A named subject has no time of its own: the parser hung the clause's on it.
+        let d = doc("Seoul/PROPN/NNP/Seoul/4/nsubj on/ADP/IN/on/3/case Thursday/PROPN/NNP/Thursday/1/nmod expressed/VERB/VBD/express/0/root concern/NOUN/NN/concern/4/obj ./PUNCT/././4/punct", &[(0, 1, LOC)]);
+        let s = has(&d, "Seoul", "express", "concern");
+        assert_eq!(quals(&s), [(Role::Time, "Thursday".to_owned())]);
+        // An event has: "the summit on Wednesday could lead to a deal" is the summit's day.
+        let d = doc("The/DET/DT/the/2/det summit/NOUN/NN/summit/6/nsubj on/ADP/IN/on/4/case Wednesday/PROPN/NNP/Wednesday/2/nmod could/AUX/MD/could/6/aux lead/VERB/VB/lead/0/root to/ADP/IN/to/9/case a/DET/DT/a/9/det deal/NOUN/NN/deal/6/obl ./PUNCT/././6/punct", &[]);
+        let s = has(&d, "summit", "lead to", "deal");
+        assert!(quals(&s).is_empty(), "{:?}", quals(&s));
+        // Nor a light verb's: "There's concern in Seoul" says nothing of Seoul.
+        let d = doc("There/PRON/EX/there/2/expl 's/VERB/VBZ/be/0/root concern/NOUN/NN/concern/2/nsubj in/ADP/IN/in/5/case Seoul/PROPN/NNP/Seoul/3/nmod ./PUNCT/././2/punct", &[(4, 5, LOC)]);
+        let all = extract(&d);
+        assert!(
+            all.iter().all(|s| s.relation.lemma != "be"),
+            "{:?}",
+            all.iter().map(|s| &s.relation.lemma).collect::<Vec<_>>()
         );
     }
 
