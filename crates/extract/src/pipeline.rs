@@ -197,6 +197,48 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);
     preposition_read_as_an_adverb(sentence);
+    agent_read_as_a_modifier(sentence);
+}
+
+/// "Bankman-Fried was convicted of fraud by a jury": the parser hung "by a jury" on "fraud",
+/// so the conviction had no one convicting. A "by" phrase inside the complement of a passive
+/// verb that has no agent ("convicted of", "charged with", "arrested for") is its agent.
+fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let case_of = |t: &[crate::doc::Token], x: usize| {
+        (0..n)
+            .find(|&c| t[c].head == Some(x) && t[c].deprel == "case")
+            .map(|c| t[c].form.to_lowercase())
+    };
+    for v in 0..n {
+        let passive = (0..n).any(|c| {
+            t[c].head == Some(v) && matches!(t[c].deprel.as_str(), "aux:pass" | "nsubj:pass")
+        });
+        let has_agent = (0..n).any(|c| {
+            t[c].head == Some(v)
+                && (t[c].deprel == "obl:agent"
+                    || (t[c].deprel.starts_with("obl") && case_of(t, c).as_deref() == Some("by")))
+        });
+        if !passive || has_agent || t[v].xpos != "VBN" {
+            continue;
+        }
+        // The verb's complement, right after it: "of fraud", "with murder".
+        let Some(o) = (v + 1..n).find(|&o| {
+            t[o].head == Some(v)
+                && t[o].deprel == "obl"
+                && matches!(case_of(t, o).as_deref(), Some("of" | "with" | "for"))
+        }) else {
+            continue;
+        };
+        let Some(a) = (o + 1..n).find(|&a| {
+            t[a].head == Some(o) && t[a].deprel == "nmod" && case_of(t, a).as_deref() == Some("by")
+        }) else {
+            continue;
+        };
+        t[a].head = Some(v);
+        t[a].deprel = "obl:agent".to_owned();
+    }
 }
 
 /// "Protesters gathered outside parliament": the tagger read "outside" as an adverb, and the
@@ -1332,6 +1374,29 @@ mod tests {
              the/6/det/DT police/2/obj/NNS",
             "Crowds/2/nsubj/NNS entered/0/root/VBD then/2/advmod/RB the/5/det/DT \
              hall/2/obj/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_by_phrase_in_a_passive_verbs_complement_is_its_agent() {
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
+                    fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[7], "jury/3/obl:agent");
+        // Not when the verb has its agent, is active, or the phrase is no "by" phrase.
+        for text in [
+            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
+             fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN by/11/case/IN the/11/det/DT \
+             court/3/obl:agent/NN",
+            "They/2/nsubj/PRP accused/0/root/VBD him/2/obj/PRP of/5/case/IN fraud/2/obl/NN \
+             by/7/case/IN proxy/5/nmod/NN",
+            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD charged/0/root/VBN with/5/case/IN \
+             fraud/3/obl/NN in/7/case/IN court/5/nmod/NN",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
