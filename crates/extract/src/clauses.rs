@@ -2013,10 +2013,15 @@ impl<'a> View<'a> {
                 if c.passive {
                     match &c.agent {
                         Some(a) => {
-                            // Active reading: the agent acts on the passive subject.
+                            // Active reading: the agent acts on the passive subject, and the
+                            // prepositional argument read as the object qualifies it again
+                            // ("convicted of fraud by a jury": the jury convicted him, of fraud).
                             g_subject = self.argument(a);
                             g_objects = vec![Some(subject_arg.clone())];
                             lemma = c.lemma.clone();
+                            if let Some(k) = obl_object {
+                                qualifiers.insert(0, self.qualifier(&c.quals[k]));
+                            }
                         }
                         None => {
                             let form = lower(&self.t[c.pred]);
@@ -2036,33 +2041,28 @@ impl<'a> View<'a> {
                     g_objects.push(None);
                 }
             }
-            // "at a facility in Siberia": the place of a place is where it happened too; so is a
-            // place hung on the agent's name ("greeted by Putin at the Cosmodrome").
-            // (Only a named agent's: "caused by Russia's war in Ukraine" is the war's place.)
-            let agent = c.agent.iter().filter(|a| {
-                self.mention_at(a.head).is_some_and(|m| {
-                    matches!(m.kind, EntityType::Person | EntityType::Organization)
-                })
-            });
-            // And the subject's: "A court in Paris sentenced …", "Floods in Libya killed …"
-            // (not a light verb's: "There's concern in Seoul" says nothing of Seoul). A time
-            // there is the clause's only when the subject is a name ("South Korea on Thursday
-            // expressed …"): "the summit on Wednesday could lead to a deal" is the summit's.
+            // "at a facility in Siberia": the place of a place is where it happened too; so are
+            // the places and times hung on whoever acted, the agent or the subject ("greeted by
+            // Putin at the Cosmodrome", "a court in Paris sentenced …", "South Korea on Thursday
+            // expressed …"): a name, or a noun for people ([`Gazetteer::is_agent_noun`]). What
+            // happened somewhere keeps its place: "caused by Russia's war in Ukraine", "the
+            // summit on Wednesday could lead to a deal". Not a light verb's subject: "There's
+            // concern in Seoul" says nothing of Seoul.
+            let acts = |n: &Node| match self.mention_at(n.head) {
+                Some(m) => m.kind != EntityType::Other,
+                None => gazetteer().is_agent_noun(&self.t[n.head].lemma.to_lowercase()),
+            };
+            let agent = c.agent.iter().filter(|a| acts(a));
             let light = matches!(lemma.as_str(), "be" | "have" | "do" | "get");
-            let named_subject = self.mention_at(subject.head).is_some();
-            let subject_node = (!light).then_some(subject);
-            for (node, from_subject) in c
+            let subject_node = (!light && acts(subject)).then_some(subject);
+            for node in c
                 .objects
                 .iter()
                 .chain(c.quals.iter().map(|q| &q.node))
                 .chain(agent)
-                .map(|n| (n, false))
-                .chain(subject_node.map(|n| (n, true)))
+                .chain(subject_node)
             {
                 for q in self.nested_places(node) {
-                    if from_subject && q.role == Role::Time && !named_subject {
-                        continue;
-                    }
                     if !qualifiers.iter().any(|x| x.value.text == q.value.text) {
                         qualifiers.push(q);
                     }
@@ -2848,6 +2848,22 @@ mod tests {
         let d = doc("The/DET/DT/the/2/det summit/NOUN/NN/summit/6/nsubj on/ADP/IN/on/4/case Wednesday/PROPN/NNP/Wednesday/2/nmod could/AUX/MD/could/6/aux lead/VERB/VB/lead/0/root to/ADP/IN/to/9/case a/DET/DT/a/9/det deal/NOUN/NN/deal/6/obl ./PUNCT/././6/punct", &[]);
         let s = has(&d, "summit", "lead to", "deal");
         assert!(quals(&s).is_empty(), "{:?}", quals(&s));
+        // Nor an event's place: "the war in Ukraine raised prices" everywhere.
+        let d = doc("The/DET/DT/the/2/det war/NOUN/NN/war/5/nsubj in/ADP/IN/in/4/case Ukraine/PROPN/NNP/Ukraine/2/nmod raised/VERB/VBD/raise/0/root prices/NOUN/NNS/price/5/obj ./PUNCT/././5/punct", &[(3, 4, LOC)]);
+        let s = has(&d, "war", "raise", "prices");
+        assert!(quals(&s).is_empty(), "{:?}", quals(&s));
+        // A passive verb's agent who acts the same way, and what the verb's preposition said:
+        // "He was convicted of fraud by a jury in New York on Thursday".
+        let d = doc("He/PRON/PRP/he/3/nsubj:pass was/AUX/VBD/be/3/aux:pass convicted/VERB/VBN/convict/0/root of/ADP/IN/of/5/case fraud/NOUN/NN/fraud/3/obl by/ADP/IN/by/8/case a/DET/DT/a/8/det jury/NOUN/NN/jury/3/obl:agent in/ADP/IN/in/10/case York/PROPN/NNP/York/8/nmod on/ADP/IN/on/12/case Thursday/PROPN/NNP/Thursday/8/nmod ./PUNCT/././3/punct", &[(9, 10, LOC)]);
+        let s = has(&d, "jury", "convict", "He");
+        assert_eq!(
+            quals(&s),
+            [
+                (Role::Other, "fraud".to_owned()),
+                (Role::Location, "York".to_owned()),
+                (Role::Time, "Thursday".to_owned())
+            ]
+        );
         // Nor a light verb's: "There's concern in Seoul" says nothing of Seoul.
         let d = doc("There/PRON/EX/there/2/expl 's/VERB/VBZ/be/0/root concern/NOUN/NN/concern/2/nsubj in/ADP/IN/in/5/case Seoul/PROPN/NNP/Seoul/3/nmod ./PUNCT/././2/punct", &[(4, 5, LOC)]);
         let all = extract(&d);

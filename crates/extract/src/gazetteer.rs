@@ -21,6 +21,7 @@ const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt"
 const LAST_NAMES: &str = include_str!("../../../data/gazetteer/last_names.txt");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/gazetteer/place_words.txt");
+const AGENT_NOUNS: &str = include_str!("../../../data/gazetteer/agent_nouns.txt");
 
 /// Which word lists a single word is on (see [`Gazetteer::word_classes`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -168,6 +169,8 @@ pub struct Gazetteer {
     last_names: std::collections::HashSet<&'static str>,
     /// Lowercase place names that are also common words ("reading", "turkey").
     place_words: std::collections::HashSet<&'static str>,
+    /// Common nouns whose first sense is a person or a group ("worker", "court").
+    agent_nouns: std::collections::HashSet<&'static str>,
     /// [`WordClasses::bits`] by the hash of the lowercase word, for one look-up per token.
     word_bits: KeyMap<u8>,
 }
@@ -263,6 +266,7 @@ impl Gazetteer {
             first_names: lines(FIRST_NAMES).collect(),
             last_names: lines(LAST_NAMES).collect(),
             place_words: lines(PLACE_WORDS).collect(),
+            agent_nouns: lines(AGENT_NOUNS).collect(),
             word_bits: KeyMap::default(),
         };
         let words: Vec<&str> = g
@@ -315,6 +319,12 @@ impl Gazetteer {
     /// "turkey"): written in lowercase, it is more likely the word.
     pub fn is_common_word(&self, lower_name: &str) -> bool {
         self.place_words.contains(lower_name)
+    }
+
+    /// Whether a common noun (lowercase lemma) names, first of all, a person or a group of
+    /// people ("worker", "court", "police"), not an event or an act ("war", "summit").
+    pub fn is_agent_noun(&self, lower_lemma: &str) -> bool {
+        self.agent_nouns.contains(lower_lemma)
     }
 
     /// The country a demonym or adjectival form names ("North Korean", "Russians").
