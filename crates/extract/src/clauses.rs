@@ -1064,13 +1064,15 @@ impl<'a> View<'a> {
             }
         }
 
-        // Fold xcomp chains: "agreed to set up", "is expected to seek".
+        // Fold xcomp chains: "agreed to set up", "is expected to seek" (not a participle said
+        // of the object: "kept the crossing closed").
         let mut cur = p;
         let mut depth = 0;
-        while let Some(x) = self
-            .kids(cur, "xcomp")
-            .find(|&x| self.t[x].upos == Upos::Verb && self.own_subjects(x).is_empty())
-        {
+        while let Some(x) = self.kids(cur, "xcomp").find(|&x| {
+            self.t[x].upos == Upos::Verb
+                && self.own_subjects(x).is_empty()
+                && self.secondary_predicate(cur) != Some(x)
+        }) {
             depth += 1;
             if depth > 4 {
                 break;
@@ -1150,6 +1152,18 @@ impl<'a> View<'a> {
                 }
             }
             cur = x;
+        }
+        // An adjective or participle predicated of the object joins the relation: "left rates
+        // unchanged on Wednesday" is "leave unchanged" rates, on Wednesday; "kept the crossing
+        // closed for a third day" is "keep closed" the crossing. Its own prepositional
+        // arguments are the clause's.
+        if let Some(x) = self.secondary_predicate(cur) {
+            objects.retain(|o| o.head != x);
+            if !objects.is_empty() {
+                rel.push(x);
+                lemma_words.push(lower(&self.t[x]));
+                quals.extend(self.obliques(x, false).0);
+            }
         }
         if let Some(o) = relative_object {
             if objects.is_empty() {
@@ -1239,6 +1253,27 @@ impl<'a> View<'a> {
             attribution,
             in_graph,
             symmetric,
+        })
+    }
+
+    /// An adjective or past participle complementing a verb that has an object, said of that
+    /// object ("left rates unchanged", "kept the crossing closed").
+    /// (A participle with its own agent is no such thing: "accepted the draft authored by
+    /// Kharitonov".)
+    fn secondary_predicate(&self, v: usize) -> Option<usize> {
+        if self.t[v].upos != Upos::Verb {
+            return None;
+        }
+        self.kids(v, "obj").next()?;
+        self.kids(v, "xcomp").find(|&x| {
+            let t = &self.t[x];
+            let agent = self.kids_base(x, "obl").any(|o| {
+                self.rel(o) == "obl:agent" || self.prep_text(&self.preposition(o)) == "by"
+            });
+            (t.upos == Upos::Adj || (t.upos == Upos::Verb && t.xpos == "VBN"))
+                && self.kids(x, "obj").next().is_none()
+                && self.kids(x, "mark").next().is_none()
+                && !agent
         })
     }
 
@@ -2819,6 +2854,28 @@ mod tests {
                 .any(|q| q.role == Role::Location && q.value.text == "Vilnius"),
             "{:?}",
             s.qualifiers
+        );
+    }
+
+    #[test]
+    fn an_adjective_or_participle_said_of_the_object_joins_the_relation() {
+        let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj left/VERB/VBD/leave/0/root rates/NOUN/NNS/rate/3/obj unchanged/ADJ/JJ/unchanged/3/xcomp on/ADP/IN/on/7/case Wednesday/PROPN/NNP/Wednesday/5/obl ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "bank", "leave unchanged", "rates");
+        assert_eq!(s.qualifiers.len(), 1);
+        assert_eq!(s.qualifiers[0].role, Role::Time);
+        let d = doc("Egypt/PROPN/NNP/Egypt/2/nsubj kept/VERB/VBD/keep/0/root the/DET/DT/the/4/det crossing/NOUN/NN/crossing/2/obj closed/VERB/VBN/close/2/xcomp ./PUNCT/././2/punct", &[(0, 1, LOC)]);
+        has(&d, "Egypt", "keep closed", "crossing");
+        // A participle with its own agent modifies the object: no "accept authored".
+        let d = doc("The/DET/DT/the/2/det king/NOUN/NN/king/3/nsubj accepted/VERB/VBD/accept/0/root the/DET/DT/the/5/det draft/NOUN/NN/draft/3/obj written/VERB/VBN/write/3/xcomp by/ADP/IN/by/8/case monks/NOUN/NNS/monk/6/obl ./PUNCT/././3/punct", &[]);
+        assert!(
+            extract(&d)
+                .iter()
+                .all(|s| !s.relation.lemma.contains("written")),
+            "{:?}",
+            extract(&d)
+                .iter()
+                .map(|s| &s.relation.lemma)
+                .collect::<Vec<_>>()
         );
     }
 
