@@ -1560,9 +1560,23 @@ fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazettee
             && tokens[k].form.chars().skip(1).any(char::is_lowercase);
         (g.is_title(&form) && !title_case) || BUSINESS_NOUNS.contains(&form.as_str())
     };
+    // People named by what they belong to: "Greenpeace activists", "Hamas fighters".
+    let members = |k: usize| {
+        tokens[k].xpos == "NNS" && {
+            // (Without lemmas, the plural's "s" off.)
+            let lemma = if tokens[k].lemma.is_empty() {
+                let form = tokens[k].form.to_lowercase();
+                form.strip_suffix('s').unwrap_or(&form).to_owned()
+            } else {
+                tokens[k].lemma.to_lowercase()
+            };
+            g.is_agent_noun(&lemma)
+        }
+    };
     let role = match tokens[head].deprel.as_str() {
         "conj" => tokens[head].head.is_some_and(subject),
-        "nmod" | "nmod:poss" | "compound" => tokens[head].head.is_some_and(business),
+        "nmod" | "nmod:poss" => tokens[head].head.is_some_and(business),
+        "compound" => tokens[head].head.is_some_and(|k| business(k) || members(k)),
         _ => subject(head),
     };
     role && !determined
@@ -1737,6 +1751,56 @@ fn followed_by_role(tokens: &[Token], end: usize, g: &Gazetteer) -> bool {
     last_title
 }
 
+/// Whether the name ending at `end` is followed by an apposition that calls it a company or
+/// another organisation: "Rivian, the electric truck maker", "Kakao, a South Korean internet
+/// firm". The apposition's last word decides ("Smith, the company's chief executive" is a
+/// person's).
+fn followed_by_organisation_noun(tokens: &[Token], end: usize) -> bool {
+    if tokens.get(end).map(|t| t.form.as_str()) != Some(",")
+        || !tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        return false;
+    }
+    let mut last = None;
+    for t in tokens.iter().skip(end + 2).take(6) {
+        if matches!(
+            t.form.as_str(),
+            "," | "." | ";" | ":" | "(" | "said" | "says"
+        ) || t.xpos.starts_with("VB")
+            || t.xpos == "IN"
+        {
+            break;
+        }
+        last = Some(t.form.to_lowercase());
+    }
+    last.is_some_and(|w| {
+        ORG_DESCRIPTORS.contains(&w.as_str())
+            || ORGANISATION_APPOSITIONS.contains(&w.as_str())
+            || w.ends_with("maker")
+    })
+}
+
+/// Nouns that, ending an apposition, call the name before it an organisation (beside
+/// [`ORG_DESCRIPTORS`] and "…maker").
+const ORGANISATION_APPOSITIONS: [&str; 14] = [
+    "startup",
+    "start-up",
+    "retailer",
+    "manufacturer",
+    "producer",
+    "giant",
+    "conglomerate",
+    "lender",
+    "insurer",
+    "operator",
+    "developer",
+    "publisher",
+    "charity",
+    "organisation",
+];
+
 /// Head words that make a capitalised name an organisation: the unambiguous part of
 /// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
 /// papers and places).
@@ -1893,6 +1957,11 @@ fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) 
             && followed_by_role(tokens, m.end, g)
         {
             m.kind = EntityType::Person;
+        } else if m.kind != EntityType::Organization && followed_by_organisation_noun(tokens, m.end)
+        {
+            m.kind = EntityType::Organization;
+            m.external_id = None;
+            m.refers_to = None;
         }
     }
     let mut i = 0;
@@ -1915,7 +1984,9 @@ fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) 
         let org_suffix = g.is_org_suffix(&tokens[end - 1].form);
         let kind = if !org_suffix && (title_before(i) || followed_by_role(tokens, end, g)) {
             Some(EntityType::Person)
-        } else if ORG_DESCRIPTORS.contains(&before.as_str()) {
+        } else if ORG_DESCRIPTORS.contains(&before.as_str())
+            || followed_by_organisation_noun(tokens, end)
+        {
             Some(EntityType::Organization)
         } else {
             None
@@ -2747,6 +2818,11 @@ mod tests {
                 "Moderna/NNP/3/nmod:poss 's/POS/1/case shareholders/NNS/4/nsubj voted/VBD/0/root",
                 "Moderna",
             ),
+            // People named by what they belong to.
+            (
+                "Greenpeace/NNP/2/compound activists/NNS/3/nsubj climbed/VBD/0/root",
+                "Greenpeace",
+            ),
         ] {
             assert_eq!(
                 organisations_found(text, vec![]),
@@ -2759,9 +2835,45 @@ mod tests {
         for text in [
             "the/DT/2/det Secretary/NNP/0/root of/IN/4/case Netflix/NNP/2/nmod",
             "the/DT/3/det Netflix/NNP/3/compound show/NN/0/root",
+            // (One activist is no group of members.)
+            "the/DT/3/det Greenpeace/NNP/3/compound activist/NN/0/root",
         ] {
             assert_eq!(organisations_found(text, vec![]), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_called_a_company_in_an_apposition_is_an_organisation() {
+        let org = EntityType::Organization;
+        let per = EntityType::Person;
+        // "Volkswagen invested in Zentrix, the electric truck maker." The model's person, and a
+        // name the model left out.
+        let text = "Volkswagen/NNP/2/nsubj invested/VBD/0/root in/IN/4/case Zentrix/NNP/2/obl \
+                    ,/,/4/punct the/DT/9/det electric/JJ/8/amod truck/NN/9/compound \
+                    maker/NN/4/appos ././2/punct";
+        let toks = analysed(text);
+        let found = |model| -> Vec<(String, EntityType)> {
+            named(&toks, model)
+                .into_iter()
+                .filter(|(name, _)| name != "Volkswagen")
+                .collect()
+        };
+        assert_eq!(
+            found(vec![mention(3, 4, per)]),
+            vec![("Zentrix".to_string(), org)]
+        );
+        assert_eq!(found(vec![]), vec![("Zentrix".to_string(), org)]);
+        // A firm by any descriptor; not a person described by a role in a company.
+        let text = "He/PRP/2/nsubj joined/VBD/0/root Kobalt/NNP/2/obj ,/,/3/punct a/DT/7/det \
+                    Finnish/JJ/7/amod startup/NN/3/appos";
+        assert!(named(&analysed(text), vec![]).contains(&("Kobalt".to_string(), org)));
+        let text = "We/PRP/2/nsubj met/VBD/0/root Ilse/NNP/2/obj Varga/NNP/3/flat ,/,/3/punct \
+                    the/DT/10/det company/NN/8/nmod:poss 's/POS/7/case chief/JJ/10/amod \
+                    executive/NN/3/appos";
+        assert_eq!(
+            named(&analysed(text), vec![mention(2, 4, per)]),
+            vec![("Ilse Varga".to_string(), per)]
+        );
     }
 
     #[test]
