@@ -929,6 +929,11 @@ impl<'a> View<'a> {
             });
             let h = self.antecedent(tok.head?, relative_word.as_deref().unwrap_or(""));
             let has_subject = !self.own_subjects(p).is_empty();
+            // "a hotel where officials had gathered": the head noun is where, no object
+            // ([`Self::where_or_when`]).
+            let adverbial_relative = self.children[p].iter().any(|&c| {
+                self.t[c].xpos == "WRB" && matches!(lower(&self.t[c]).as_str(), "where" | "when")
+            });
             let rel_word_object = self.children[p].iter().copied().find(|&c| {
                 base(self.rel(c)) == "obj"
                     && matches!(
@@ -943,6 +948,7 @@ impl<'a> View<'a> {
                 subjects.push(self.node(h));
                 inherited = true;
             } else if !head_is_subject
+                && !adverbial_relative
                 && (rel_word_object.is_some()
                     || (self.kids_base(p, "obj").next().is_none() && !copular))
             {
@@ -1232,6 +1238,11 @@ impl<'a> View<'a> {
                 in_graph = false;
             }
         }
+        // "flew to Berlin, where he met Scholz": the place "where" stands for is the clause's
+        // (also "in 2019, when …" for a time).
+        if let Some(q) = self.where_or_when(p) {
+            quals.push(q);
+        }
         rel.sort_unstable();
         rel.dedup();
         quals.sort_by_key(|q| q.node.tokens.first().copied().unwrap_or(q.node.head));
@@ -1254,6 +1265,83 @@ impl<'a> View<'a> {
             in_graph,
             symmetric,
         })
+    }
+
+    /// The place or time that a relative "where" or "when" opening the clause of `p` stands
+    /// for: the phrase right before it, when that is a place or a time ("to Berlin, where …",
+    /// "in 2019, when …"), whether the parser made the clause a relative or an adverbial one.
+    fn where_or_when(&self, p: usize) -> Option<Qual> {
+        let w = self.children[p].iter().copied().find(|&c| {
+            self.t[c].xpos == "WRB" && matches!(lower(&self.t[c]).as_str(), "where" | "when")
+        })?;
+        // The word before it, past a comma, and the name or phrase it ends.
+        let mut k = w.checked_sub(1)?;
+        if self.t[k].upos == Upos::Punct {
+            k = k.checked_sub(1)?;
+        }
+        let relative = self.rel(p).starts_with("acl:relcl");
+        if lower(&self.t[w]) == "where" {
+            let head = match self.mention_at(k) {
+                // A relative clause says which noun it is ("a hotel where …"), unless it is a
+                // name of something other than a place (the parser's misattachment).
+                Some(m) if relative && m.kind != EntityType::Place => return None,
+                // (And only when the noun's phrase ends right before it, with no verb, comma or
+                // conjunction between: "for Americans … the city of melting pot where …" is the
+                // parser's guess.)
+                _ if relative => {
+                    let h = self.t[p].head?;
+                    let plain = |i: usize| {
+                        !matches!(
+                            self.t[i].upos,
+                            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Cconj
+                        )
+                    };
+                    if !matches!(self.t[h].upos, Upos::Noun | Upos::Propn)
+                        || h > k
+                        || !(h + 1..=k).all(plain)
+                    {
+                        return None;
+                    }
+                    h
+                }
+                Some(m) if m.kind == EntityType::Place && m.end == k + 1 => {
+                    (m.start..m.end).find(|&i| {
+                        self.t[i]
+                            .head
+                            .is_none_or(|h| !(m.start..m.end).contains(&h))
+                    })?
+                }
+                _ if self.t[k].upos == Upos::Noun
+                    && PLACE_CLASS_NOUNS.contains(&lower(&self.t[k]).as_str()) =>
+                {
+                    k
+                }
+                _ => return None,
+            };
+            let mut node = self.node(head);
+            let prep = self.preposition(head);
+            node.tokens.retain(|i| !prep.contains(i));
+            Some(Qual {
+                role: Role::Location,
+                prep: Vec::new(),
+                node,
+            })
+        } else {
+            let x = self.sentence.timexes.iter().find(|x| {
+                x.end == k + 1
+                    || (relative && self.t[p].head.is_some_and(|h| x.start <= h && h < x.end))
+            })?;
+            let node = Node {
+                head: k,
+                tokens: (x.start..x.end).collect(),
+                resolved: None,
+            };
+            Some(Qual {
+                role: Role::Time,
+                prep: Vec::new(),
+                node,
+            })
+        }
     }
 
     /// An adjective or past participle complementing a verb that has an object, said of that
@@ -2877,6 +2965,39 @@ mod tests {
                 .map(|s| &s.relation.lemma)
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn where_and_when_give_the_clause_the_place_or_time_before_them() {
+        let roles = |s: &Statement| -> Vec<(Role, String)> {
+            s.qualifiers
+                .iter()
+                .map(|q| (q.role, q.value.text.clone()))
+                .collect()
+        };
+        // The parser made "where he met Scholz" an adverbial clause of "flew".
+        let d = doc("Zelensky/PROPN/NNP/Zelensky/2/nsubj flew/VERB/VBD/fly/0/root to/ADP/IN/to/4/case Berlin/PROPN/NNP/Berlin/2/obl ,/PUNCT/,/,/8/punct where/ADV/WRB/where/8/advmod he/PRON/PRP/he/8/nsubj met/VERB/VBD/meet/2/advcl Scholz/PROPN/NNP/Scholz/8/obj ./PUNCT/././2/punct", &[(0, 1, PER), (3, 4, LOC), (8, 9, PER)]);
+        let met = extract(&d)
+            .into_iter()
+            .find(|s| s.relation.lemma == "meet")
+            .expect("a meeting");
+        assert_eq!(roles(&met), [(Role::Location, "Berlin".to_owned())]);
+        // A relative clause: the noun is where, not what ("a hotel where officials gathered").
+        let d = doc("They/PRON/PRP/they/2/nsubj stayed/VERB/VBD/stay/0/root at/ADP/IN/at/5/case a/DET/DT/a/5/det hotel/NOUN/NN/hotel/2/obl where/ADV/WRB/where/8/advmod officials/NOUN/NNS/official/8/nsubj gathered/VERB/VBD/gather/5/acl:relcl ./PUNCT/././2/punct", &[]);
+        let s = extract(&d)
+            .into_iter()
+            .find(|s| s.relation.lemma == "gather")
+            .expect("a gathering");
+        assert!(s.object.is_none(), "{:?}", s.object);
+        assert_eq!(roles(&s), [(Role::Location, "hotel".to_owned())]);
+        // "when" after a time.
+        let d = doc("It/PRON/PRP/it/2/nsubj began/VERB/VBD/begin/0/root in/ADP/IN/in/4/case 2019/NUM/CD/2019/2/obl ,/PUNCT/,/,/8/punct when/ADV/WRB/when/8/advmod rebels/NOUN/NNS/rebel/8/nsubj took/VERB/VBD/take/2/advcl Goma/PROPN/NNP/Goma/8/obj ./PUNCT/././2/punct", &[(8, 9, LOC)]);
+        let s = has(&d, "rebels", "take", "Goma");
+        assert_eq!(roles(&s), [(Role::Time, "2019".to_owned())]);
+        // Not a place or time before it: nothing.
+        let d = doc("It/PRON/PRP/it/2/nsubj rained/VERB/VBD/rain/0/root on/ADP/IN/on/4/case us/PRON/PRP/we/2/obl ,/PUNCT/,/,/8/punct where/ADV/WRB/where/8/advmod rebels/NOUN/NNS/rebel/8/nsubj took/VERB/VBD/take/2/advcl Goma/PROPN/NNP/Goma/8/obj ./PUNCT/././2/punct", &[(8, 9, LOC)]);
+        let s = has(&d, "rebels", "take", "Goma");
+        assert!(roles(&s).is_empty(), "{:?}", roles(&s));
     }
 
     #[test]
