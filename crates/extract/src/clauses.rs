@@ -869,6 +869,18 @@ impl<'a> View<'a> {
     /// The source of what a predicate says: the subject of a saying verb it is the complement
     /// of, or of a saying verb in parenthesis ("P, X said"), or "according to X".
     fn attribution(&self, p: usize) -> Option<Node> {
+        self.reported_by(p).map(|(source, _)| source)
+    }
+
+    /// Whether the clause of `p` is reported by a verb of denial: "The Kremlin denied that
+    /// troops had shelled the hospital" asserts, on the Kremlin's word, that they had not.
+    fn denied(&self, p: usize) -> bool {
+        self.reported_by(p)
+            .is_some_and(|(_, verb)| lemma(&self.t[verb]) == "deny")
+    }
+
+    /// The source of a reported clause and the verb that reports it.
+    fn reported_by(&self, p: usize) -> Option<(Node, usize)> {
         let mut cur = p;
         let mut steps = 0;
         loop {
@@ -876,20 +888,20 @@ impl<'a> View<'a> {
             for c in self.kids_base(cur, "parataxis") {
                 if SAYING.contains(&lemma(&self.t[c]).as_str()) && c != p {
                     if let Some(s) = self.own_subjects(c).into_iter().next() {
-                        return Some(s);
+                        return Some((s, c));
                     }
                 }
             }
             let h = self.t[cur].head?;
             if base(self.rel(cur)) == "ccomp" && SAYING.contains(&lemma(&self.t[h]).as_str()) {
-                return self.own_subjects(h).into_iter().next();
+                return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             // "X said P" where P was attached as parataxis of the saying verb.
             if base(self.rel(cur)) == "parataxis"
                 && SAYING.contains(&lemma(&self.t[h]).as_str())
                 && cur == p
             {
-                return self.own_subjects(h).into_iter().next();
+                return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             cur = h;
             steps += 1;
@@ -1229,6 +1241,10 @@ impl<'a> View<'a> {
         let symmetric =
             !copular && SYMMETRIC.contains(&lemma(&self.t[cur]).as_str()) && subjects.len() >= 2;
         let attribution = according.or_else(|| self.attribution(p));
+        // Denied on the source's word: "X denied that troops had shelled it".
+        if self.denied(p) {
+            negated = !negated;
+        }
         if SAYING.contains(&lemma(&self.t[cur]).as_str()) && clausal_object {
             in_graph = false;
         }
@@ -3215,6 +3231,19 @@ mod tests {
         let s = has(&d, "man", "flee", "");
         assert_eq!(s.attribution.unwrap().text, "police");
         assert!(s.qualifiers.is_empty());
+    }
+
+    #[test]
+    fn a_denied_clause_is_negated_on_the_sources_word() {
+        let d = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj denied/VERB/VBD/deny/0/root that/SCONJ/IN/that/7/mark troops/NOUN/NNS/troop/7/nsubj had/AUX/VBD/have/7/aux shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/9/det hospital/NOUN/NN/hospital/7/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
+        let s = has(&d, "troops", "shell", "hospital");
+        assert!(s.negated);
+        assert_eq!(s.attribution.unwrap().text, "Kremlin");
+        // Said, it stands; denied not to have happened, it happened.
+        let said = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj said/VERB/VBD/say/0/root that/SCONJ/IN/that/7/mark troops/NOUN/NNS/troop/7/nsubj had/AUX/VBD/have/7/aux shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/9/det hospital/NOUN/NN/hospital/7/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
+        assert!(!has(&said, "troops", "shell", "hospital").negated);
+        let twice = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj denied/VERB/VBD/deny/0/root that/SCONJ/IN/that/8/mark troops/NOUN/NNS/troop/8/nsubj had/AUX/VBD/have/8/aux not/PART/RB/not/8/advmod shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/10/det hospital/NOUN/NN/hospital/8/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
+        assert!(!has(&twice, "troops", "shell", "hospital").negated);
     }
 
     #[test]
