@@ -1014,10 +1014,16 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
         let mut found: Option<RoleSpan> = None;
         // Before the name: "[North Korean] [leader] Kim Jong Un".
         let mut k = m.start;
+        // A title of several words whose last is no title alone: "[chief executive] Ana Ruiz".
+        let long_title =
+            long_title_ending_at(t, m.start).filter(|&j| !(j..m.start).any(in_other_mention));
+        if let Some(j) = long_title {
+            k = j;
+        }
         while k > 0 && !in_other_mention(k - 1) && (is_role_word(&t[k - 1]) || joins(t, k - 1)) {
             k -= 1;
         }
-        if k < m.start && is_title_end(&t[m.start - 1]) {
+        if k < m.start && (long_title.is_some() || is_title_end(&t[m.start - 1])) {
             let org = organisation_before(entities, m.sentence, k);
             found = Some((k, m.start, org));
         } else if let Some(r) = apposition(entities, m) {
@@ -1127,6 +1133,13 @@ fn organisation_before(
         })
 }
 
+/// Where a gazetteer title of several words that ends right before `end` starts ("chief
+/// executive", whose last word is no title alone).
+fn long_title_ending_at(t: &[Token], end: usize) -> Option<usize> {
+    let g = gazetteer();
+    (end.saturating_sub(4)..end.saturating_sub(1)).find(|&j| g.title_at(t, j) == Some(end))
+}
+
 /// "the prime minister of Norway, Jonas Berg,": a role of a named organisation or place set off
 /// before the name; the name must close the apposition (a comma, a full stop or a closing
 /// bracket after it).
@@ -1152,11 +1165,13 @@ fn role_of_before(
         return None;
     }
     let re = org.start - 1;
-    let mut rs = re;
+    // (A title of several words may end in a word that is none alone: "chief executive".)
+    let long_title = long_title_ending_at(t, re);
+    let mut rs = long_title.unwrap_or(re);
     while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
         rs -= 1;
     }
-    if rs == re || !is_title_end(&t[re - 1]) {
+    if rs == re || (long_title.is_none() && !is_title_end(&t[re - 1])) {
         return None;
     }
     let cl = &entities.clusters[org.cluster];

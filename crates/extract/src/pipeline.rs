@@ -891,6 +891,31 @@ pub fn repair_tags(sentence: &mut crate::doc::Sentence) {
     hyphenated_names(sentence);
     past_tense_before_an_object(sentence);
     past_only_forms_read_as_participles(sentence);
+    titles_end_in_a_noun(sentence);
+}
+
+/// "Boeing's chief executive Dave Calhoun": the tagger read "executive" as an adjective of
+/// "chief", and the parser then made "chief" the subject beside the name. A title of several
+/// words in the gazetteer ("chief executive", "foreign minister") ends in a noun.
+fn titles_end_in_a_noun(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let g = crate::gazetteer::gazetteer();
+    let t = &mut sentence.tokens;
+    let mut i = 0;
+    while i < t.len() {
+        match g.title_at(t, i) {
+            Some(e) if e > i + 1 => {
+                let last = &mut t[e - 1];
+                if last.xpos == "JJ" {
+                    last.xpos = "NN".to_owned();
+                    last.upos = Upos::Noun;
+                    last.feats = "Number=Sing".to_owned();
+                }
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Past tenses of strong verbs that are never participles ("rose", not "risen"; "fell", not
@@ -1402,6 +1427,18 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_of_several_words_ends_in_a_noun() {
+        let mut s =
+            tagged("Boeing/PROPN/NNP 's/PART/POS chief/NOUN/NN executive/ADJ/JJ Dave/PROPN/NNP");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s)[3], "NN");
+        // An adjective that ends no title stays one: "an executive order".
+        let mut s = tagged("an/DET/DT executive/ADJ/JJ order/NOUN/NN");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s)[1], "JJ");
     }
 
     #[test]

@@ -207,6 +207,20 @@ fn titles_and_appositions_become_role_facts() {
         "{:?}",
         triples(&st, 0)
     );
+    // A title of several words whose last word is no title alone ("executive"), before the
+    // name or set off before it.
+    for text in [
+        "Airbus chief executive Roland Busch said demand was strong.",
+        "Airbus's chief executive Roland Busch will step down.",
+        "The chief executive of Airbus, Roland Busch, will step down.",
+    ] {
+        let st = statements(text);
+        assert!(
+            has(&st, 0, "Roland Busch", "chief executive of", "Airbus"),
+            "{text}: {:?}",
+            triples(&st, 0)
+        );
+    }
     // No organisation named: the role is a concept.
     let st = statements("Prime Minister Ana Silva visited Lisbon.");
     assert!(
