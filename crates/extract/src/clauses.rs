@@ -1051,7 +1051,7 @@ impl<'a> View<'a> {
         } else {
             rel.push(p);
             lemma_words.push(lemma(tok));
-            for c in self.kids(p, "compound:prt") {
+            for c in self.particles(p) {
                 rel.push(c);
                 lemma_words.push(lower(&self.t[c]));
             }
@@ -1139,7 +1139,7 @@ impl<'a> View<'a> {
             }
             rel.push(x);
             lemma_words.push(lemma(&self.t[x]));
-            for c in self.kids(x, "compound:prt") {
+            for c in self.particles(x) {
                 rel.push(c);
                 lemma_words.push(lower(&self.t[c]));
             }
@@ -1379,6 +1379,22 @@ impl<'a> View<'a> {
                 && self.kids(x, "mark").next().is_none()
                 && !agent
         })
+    }
+
+    /// The particles of a phrasal verb: its `compound:prt` dependents, and an adverb such as
+    /// "down" right after it that the parser took for a modifier ("will step down").
+    fn particles(&self, v: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.kids(v, "compound:prt").collect();
+        if let Some(a) = self.kids(v, "advmod").find(|&a| {
+            a == v + 1
+                && matches!(
+                    lower(&self.t[a]).as_str(),
+                    "down" | "up" | "out" | "off" | "back" | "away"
+                )
+        }) {
+            out.push(a);
+        }
+        out
     }
 
     /// Whether `a` dominates `b` (or is it).
@@ -3014,6 +3030,15 @@ mod tests {
         let d = doc("It/PRON/PRP/it/2/nsubj rained/VERB/VBD/rain/0/root on/ADP/IN/on/4/case us/PRON/PRP/we/2/obl ,/PUNCT/,/,/8/punct where/ADV/WRB/where/8/advmod rebels/NOUN/NNS/rebel/8/nsubj took/VERB/VBD/take/2/advcl Goma/PROPN/NNP/Goma/8/obj ./PUNCT/././2/punct", &[(8, 9, LOC)]);
         let s = has(&d, "rebels", "take", "Goma");
         assert!(roles(&s).is_empty(), "{:?}", roles(&s));
+    }
+
+    #[test]
+    fn an_adverb_particle_right_after_the_verb_is_part_of_it() {
+        let d = doc("Ana/PROPN/NNP/Ana/3/nsubj will/AUX/MD/will/3/aux step/VERB/VB/step/0/root down/ADV/RB/down/3/advmod ./PUNCT/././3/punct", &[(0, 1, PER)]);
+        has(&d, "Ana", "step down", "");
+        // Not one further away: "stepped aside quickly down there" keeps "step".
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj stepped/VERB/VBD/step/0/root aside/ADV/RB/aside/2/advmod down/ADV/RB/down/2/advmod ./PUNCT/././2/punct", &[(0, 1, PER)]);
+        has(&d, "Ana", "step", "");
     }
 
     #[test]
