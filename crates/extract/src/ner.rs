@@ -1214,7 +1214,7 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
             }
             if m.kind == EntityType::Place {
                 m.external_id = Some(p.iri());
-                if p.name != words.join(" ") {
+                if !same_but_accents(p.name, &words.join(" ")) {
                     m.refers_to = Some(p.name.to_string());
                 }
             }
@@ -1372,7 +1372,7 @@ fn split_town_and_state(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
         if let Some((k, p)) = split {
             let mut state = mention(m.start + k, m.end, EntityType::Place);
             state.external_id = Some(p.iri());
-            if p.name != words[k..].join(" ") {
+            if !same_but_accents(p.name, &words[k..].join(" ")) {
                 state.refers_to = Some(p.name.to_string());
             }
             m.end = m.start + k;
@@ -1409,7 +1409,7 @@ fn unlabelled_countries(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
         if kind && free && !beside && is_capitalised(words[0]) && g.demonym(&words).is_none() {
             let mut m = mention(i, end, EntityType::Place);
             m.external_id = Some(p.iri());
-            if p.name != words.join(" ") {
+            if !same_but_accents(p.name, &words.join(" ")) {
                 m.refers_to = Some(p.name.to_string());
             }
             out.push(m);
@@ -1510,6 +1510,16 @@ fn lowercase_places(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
         }
         i = end;
     }
+}
+
+/// Whether a text writes the gazetteer's name as it is, or without its accents ("Rafah" for
+/// GeoNames' "Rafaḩ", "Sao Paulo" for "São Paulo"): then the text's own spelling is kept.
+fn same_but_accents(name: &str, text: &str) -> bool {
+    name.chars().count() == text.chars().count()
+        && name
+            .chars()
+            .zip(text.chars())
+            .all(|(a, b)| a == b || (!a.is_ascii() && a.is_alphabetic() && b.is_ascii_alphabetic()))
 }
 
 /// Nouns of a company's people, money and parts: a name attached to one is the company's
@@ -2296,6 +2306,22 @@ mod tests {
             out[0].external_id.as_deref(),
             Some("https://sws.geonames.org/6252001/")
         );
+    }
+
+    #[test]
+    fn a_place_written_without_its_accents_keeps_the_texts_spelling() {
+        let place = |text: &str| {
+            let t = tokens(text);
+            let out = post_rules(&t, vec![mention(2, 4, EntityType::Place)], gazetteer());
+            (out[0].refers_to.clone(), out[0].external_id.clone())
+        };
+        let iri = Some("https://sws.geonames.org/3448439/".to_owned());
+        assert_eq!(place("flights to Sao Paulo resumed"), (None, iri.clone()));
+        assert_eq!(place("flights to São Paulo resumed"), (None, iri));
+        // Another spelling is still the gazetteer's name.
+        assert!(same_but_accents("São Paulo", "Sao Paulo"));
+        assert!(!same_but_accents("Kyiv", "Kiev"));
+        assert!(!same_but_accents("São Paulo", "Sal Paulo"));
     }
 
     #[test]

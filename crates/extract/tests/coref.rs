@@ -333,7 +333,7 @@ fn an_unknown_name_opening_a_sentence_is_no_adverb() {
     // The tagger read the surname as an adverb before the adverb "later".
     let st = statements("Brzezinsky later moved to Gdansk, where he opened a bakery.");
     assert!(
-        has(&st, 0, "Brzezinsky", "move to", "Gdańsk"),
+        has(&st, 0, "Brzezinsky", "move to", "Gdansk"),
         "{:?}",
         triples(&st, 0)
     );
