@@ -154,6 +154,14 @@ const PLANNING: &[&str] = &[
 const LIGHT_VERBS: &[&str] = &[
     "hold", "have", "make", "take", "give", "pay", "conduct", "launch", "sign", "reach", "express",
 ];
+/// Verbs whose object noun is aimed at someone or something by a preposition ("imposed
+/// sanctions on Russia", "filed a lawsuit against Google"): like the light verbs, but only with
+/// the prepositions of a target ([`TARGET_PREPOSITIONS`]).
+const TARGETING_VERBS: &[&str] = &[
+    "impose", "place", "file", "announce", "lift", "wage", "declare", "stage", "mount", "level",
+    "open", "carry",
+];
+const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
 
 /// Where a clause comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -788,7 +796,8 @@ impl<'a> View<'a> {
             "at" | "near" | "outside" | "inside" | "across" | "beside" | "within" if noun => {
                 Role::Location
             }
-            "in" | "on" | "into" | "around" | "from" | "to" | "towards" | "toward"
+            // (Not "on": "sanctions on Russia", "a strike on Kyiv" are aimed at the place.)
+            "in" | "into" | "around" | "from" | "to" | "towards" | "toward"
                 if kind == Some(EntityType::Place) =>
             {
                 Role::Location
@@ -1208,12 +1217,31 @@ impl<'a> View<'a> {
             }
         }
         // Light verbs: "held talks with X" is "hold talks with" X.
-        if !copular && objects.len() == 1 && LIGHT_VERBS.contains(&lemma(&self.t[cur]).as_str()) {
+        let verb = lemma(&self.t[cur]);
+        let light = LIGHT_VERBS.contains(&verb.as_str());
+        let targeting = TARGETING_VERBS.contains(&verb.as_str());
+        if !copular && objects.len() == 1 && (light || targeting) {
             let o = objects[0].head;
-            let pp = self.kids(o, "nmod").find(|&c| {
-                let prep = self.prep_text(&self.preposition(c));
-                !prep.is_empty() && prep != "of" && !self.is_time(c)
-            });
+            let pp = self
+                .kids(o, "nmod")
+                .find(|&c| {
+                    let prep = self.prep_text(&self.preposition(c));
+                    !prep.is_empty()
+                        && prep != "of"
+                        && !self.is_time(c)
+                        && (light || TARGET_PREPOSITIONS.contains(&prep.as_str()))
+                })
+                // Or hung on the verb right after the object: "imposed sanctions | on Russia",
+                // "filed a lawsuit | against Google".
+                .or_else(|| {
+                    let end = *objects[0].tokens.last()?;
+                    self.kids_base(cur, "obl").find(|&c| {
+                        let prep = self.preposition(c);
+                        prep.first() == Some(&(end + 1))
+                            && TARGET_PREPOSITIONS.contains(&self.prep_text(&prep).as_str())
+                            && !self.is_time(c)
+                    })
+                });
             if let (Some(pp), Upos::Noun) = (pp, self.t[o].upos) {
                 let prep = self.preposition(pp);
                 let ptext = self.prep_text(&prep);
@@ -1221,6 +1249,8 @@ impl<'a> View<'a> {
                     .iter()
                     .all(|&c| c == pp || matches!(base(self.rel(c)), "det" | "amod" | "compound"));
                 if few_modifiers {
+                    // (Hung on the verb, the phrase was a qualifier: it is the object now.)
+                    quals.retain(|q| q.node.head != pp);
                     rel.extend(
                         objects[0]
                             .tokens
@@ -3039,6 +3069,19 @@ mod tests {
         // Not one further away: "stepped aside quickly down there" keeps "step".
         let d = doc("Ana/PROPN/NNP/Ana/2/nsubj stepped/VERB/VBD/step/0/root aside/ADV/RB/aside/2/advmod down/ADV/RB/down/2/advmod ./PUNCT/././2/punct", &[(0, 1, PER)]);
         has(&d, "Ana", "step", "");
+    }
+
+    #[test]
+    fn a_noun_aimed_at_a_target_joins_the_relation() {
+        // The parser hung "on Russia" on the verb; "on" a country is no location.
+        let d = doc("The/DET/DT/the/2/det Union/PROPN/NNP/Union/3/nsubj imposed/VERB/VBD/impose/0/root sanctions/NOUN/NNS/sanction/3/obj on/ADP/IN/on/6/case Russia/PROPN/NNP/Russia/3/obl ./PUNCT/././3/punct", &[(1, 2, ORG), (5, 6, LOC)]);
+        let s = has(&d, "Union", "impose sanction on", "Russia");
+        assert!(s.qualifiers.is_empty(), "{:?}", s.qualifiers);
+        // A targeting verb takes only a target's preposition: "opened an office in Oslo" is an
+        // office opened in Oslo.
+        let d = doc("Ana/PROPN/NNP/Ana/2/nsubj opened/VERB/VBD/open/0/root an/DET/DT/a/4/det office/NOUN/NN/office/2/obj in/ADP/IN/in/6/case Oslo/PROPN/NNP/Oslo/4/nmod ./PUNCT/././2/punct", &[(0, 1, PER), (5, 6, LOC)]);
+        let s = has(&d, "Ana", "open", "office");
+        assert_eq!(s.qualifiers[0].role, Role::Location);
     }
 
     #[test]
