@@ -24,6 +24,22 @@ fn is_verb(word: &str) -> bool {
     .contains(word)
 }
 
+/// WordNet's irregular verb forms and their lemmas ("fled" → "flee"; see data/gazetteer/README.md).
+const VERB_FORMS: &str = include_str!("../../../data/gazetteer/verb_forms.tsv");
+
+fn irregular_verb_lemma(lower: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        VERB_FORMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(lower)
+    .copied()
+}
+
 /// Whether `stem` ends consonant-vowel-consonant (not w, x, y), the shape whose vowel is long
 /// when an "e" follows: "hop-ing" is "hope", "visit-ing" is "visit" ("visite" is no verb).
 fn short_vowel_end(stem: &str) -> bool {
@@ -215,7 +231,12 @@ impl Lemmatizer {
                         }
                     }
                 }
+                // Not a verb: an irregular form the treebank never had ("fled" → "flee", not
+                // "fl"), else the regular endings undone.
                 _ => {
+                    if let Some(l) = irregular_verb_lemma(&lower) {
+                        return l.to_owned();
+                    }
                     if let Some(l) = regular_verb_lemma(&lower, xpos) {
                         return l;
                     }
@@ -494,6 +515,19 @@ mod tests {
         }
         // Only verb tags: an adjective keeps the rules' answer (none here: kept as written).
         assert_eq!(m.lemma_of("rolled", "JJ"), "rolled");
+    }
+
+    #[test]
+    fn irregular_forms_the_treebank_never_had_get_wordnets_lemma() {
+        // Trained on regular verbs only, the rules cut "fled" to "fl".
+        let lem = Lemmatizer::train(&[sentence(&[
+            ("walked", "VBD", "walk"),
+            ("jumped", "VBD", "jump"),
+            ("played", "VBD", "play"),
+        ])]);
+        assert_eq!(lem.lemma_of("fled", "VBD"), "flee");
+        assert_eq!(lem.lemma_of("Fled", "VBD"), "flee");
+        assert_eq!(lem.lemma_of("rolled", "VBD"), "roll");
     }
 
     #[test]
