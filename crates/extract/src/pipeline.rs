@@ -192,6 +192,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
+    finite_verb_read_as_a_modifier(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
@@ -523,6 +524,56 @@ fn said_to_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
 /// dollar." as "the yen [that was] weakened …"): in a sentence that opens with a determiner, ends
 /// with a full stop and has no finite verb or auxiliary anywhere, a participle right after the
 /// subject's noun phrase and not followed by "by" (a passive's agent) is the verb, in the past.
+/// "Sudan's army and the Rapid Support Forces agreed to a ceasefire": the parser made "army"
+/// the root and the finite verb a clausal modifier (acl) of "Forces", so the sentence had no
+/// clause. A finite verb that is the sentence's only one, modifying the root noun's phrase with
+/// no subject, marker or relative word of its own, right after that phrase, is the root, and the
+/// noun its subject.
+fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !t[r].xpos.starts_with("NN") {
+        return;
+    }
+    let finite: Vec<usize> = (0..t.len())
+        .filter(|&k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+        .collect();
+    let [v] = finite[..] else {
+        return;
+    };
+    // Under the root's phrase: the root itself, or a conjunct of it ("… and the Forces").
+    let under_root = t[v]
+        .head
+        .is_some_and(|h| h == r || (t[h].head == Some(r) && t[h].deprel == "conj"));
+    let own = |rel: &str| {
+        t.iter()
+            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
+    };
+    let relative_word = t
+        .iter()
+        .any(|x| x.head == Some(v) && x.xpos.starts_with('W'));
+    if t[v].deprel != "acl"
+        || !under_root
+        || own("nsubj")
+        || own("mark")
+        || relative_word
+        || !(0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v))
+    {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    t[r].head = Some(v);
+    t[r].deprel = "nsubj".to_owned();
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
+}
+
 fn past_tense_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let t = &mut sentence.tokens;
@@ -636,6 +687,52 @@ fn has_child(tokens: &[crate::doc::Token], i: usize, rel: &str) -> bool {
 fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let t = &mut sentence.tokens;
+    // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
+    // people", with "killed" a clausal modifier (acl) of "strikes".
+    for v in 0..t.len() {
+        if t[v].deprel != "acl"
+            || !is_finite_verb(&t[v])
+            || has_child(t, v, "nsubj")
+            || has_child(t, v, "mark")
+        {
+            continue;
+        }
+        let Some(n) = t[v].head.filter(|&n| n < v) else {
+            continue;
+        };
+        let Some(above) = t[n].head else {
+            continue;
+        };
+        let start = subtree_bounds(t, n).0;
+        let opener = t[start].form.to_lowercase();
+        let opened = t[start].head == Some(n)
+            && t[start].deprel == "case"
+            && matches!(
+                opener.as_str(),
+                "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "because"
+                    | "as"
+                    | "while"
+                    | "once"
+            );
+        // The noun's own words end right before the verb.
+        let own_end =
+            (start..v).all(|k| k == n || t[k].head.is_some_and(|h| (start..v).contains(&h)));
+        if !opened || !own_end || !matches!(t[n].deprel.as_str(), "obl" | "nmod") {
+            continue;
+        }
+        t[v].head = Some(above);
+        t[v].deprel = "advcl".to_owned();
+        t[n].head = Some(v);
+        t[n].deprel = "nsubj".to_owned();
+        t[start].head = Some(v);
+        t[start].deprel = "mark".to_owned();
+        t[start].upos = Upos::Sconj;
+    }
     for v in 0..t.len() {
         // (A finite verb is no open complement: "fell 5 percent after the company | warned" has
         // it as one.)
@@ -1121,8 +1218,23 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
         let determined = matches!(next.xpos.as_str(), "DT" | "PRP$")
             || (next.xpos == "CD" && t[i - 1].xpos != "CD");
+        // Or a number with its approximation: "killed at least 20 people", "more than 100",
+        // "nearly 300".
+        let word = |k: usize| t.get(k).map(|x| x.form.to_lowercase()).unwrap_or_default();
+        let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == "CD");
+        let quantified = (word(i + 1) == "at"
+            && matches!(word(i + 2).as_str(), "least" | "most")
+            && number_at(i + 3))
+            || (matches!(word(i + 1).as_str(), "more" | "fewer" | "less")
+                && word(i + 2) == "than"
+                && number_at(i + 3))
+            || (matches!(
+                word(i + 1).as_str(),
+                "nearly" | "almost" | "about" | "roughly" | "around" | "approximately" | "some"
+            ) && number_at(i + 2));
         let object = determined
             || noun(next)
+            || quantified
             || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
         // "family owned company", "web based games", "US backed forces": a noun and one of these
         // participles make a compound adjective of a bare noun; only "owned the land" is a verb.
@@ -1296,6 +1408,24 @@ mod tests {
                 "spoke/3/advcl"
             ]
         );
+        // The clause read as a modifier of its own subject: "fled after the strikes killed 20
+        // people", "killed" an acl of "strikes".
+        let mut s = parsed(
+            "People/2/nsubj/NNS fled/0/root/VBD after/5/case/IN the/5/det/DT strikes/2/obl/NNS \
+             killed/5/acl/VBD people/6/obj/NNS",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            [
+                "after/6/mark",
+                "the/5/det",
+                "strikes/6/nsubj",
+                "killed/2/advcl",
+                "people/6/obj"
+            ]
+        );
         // A true conjunct stays: "and" joins it, or it has a subject, or no opener precedes it.
         for text in [
             "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
@@ -1422,6 +1552,56 @@ mod tests {
              by/7/case/IN proxy/5/nmod/NN",
             "He/3/nsubj:pass/PRP was/3/aux:pass/VBD charged/0/root/VBN with/5/case/IN \
              fraud/3/obl/NN in/7/case/IN court/5/nmod/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_before_an_approximate_number_is_a_past_tense() {
+        for text in [
+            "strikes/NOUN/NNS killed/VERB/VBN at/ADP/IN least/ADJ/JJS 20/NUM/CD people/NOUN/NNS",
+            "strikes/NOUN/NNS killed/VERB/VBN more/ADJ/JJR than/ADP/IN 20/NUM/CD people/NOUN/NNS",
+            "strikes/NOUN/NNS killed/VERB/VBN nearly/ADV/RB 20/NUM/CD people/NOUN/NNS",
+        ] {
+            let mut s = tagged(text);
+            repair_tags(&mut s);
+            assert_eq!(xpos(&s)[1], "VBD", "{text}");
+        }
+        // "at" before a place is no approximation: "the man killed at home".
+        let mut s = tagged("the/DET/DT man/NOUN/NN killed/VERB/VBN at/ADP/IN home/NOUN/NN");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s)[2], "VBN");
+    }
+
+    #[test]
+    fn a_finite_verb_read_as_a_modifier_of_the_root_noun_is_the_root() {
+        // "Sudan's army and the Forces agreed to a ceasefire", as the parser read it.
+        let mut s = parsed(
+            "Sudan/3/nmod:poss/NNP 's/1/case/POS army/0/root/NN and/6/cc/CC the/6/det/DT \
+             Forces/3/conj/NNS agreed/6/acl/VBD to/10/case/IN a/10/det/DT ceasefire/7/obl/NN \
+             ./3/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..8],
+            [
+                "army/7/nsubj",
+                "and/6/cc",
+                "the/6/det",
+                "Forces/3/conj",
+                "agreed/0/root",
+                "to/10/case"
+            ]
+        );
+        assert_eq!(tree(&s)[10], "./7/punct");
+        // Not a relative clause, nor when the sentence has another finite verb.
+        for text in [
+            "the/2/det/DT army/0/root/NN that/4/nsubj/WDT agreed/2/acl/VBD",
+            "the/2/det/DT army/0/root/NN agreed/2/acl/VBD and/5/cc/CC left/2/conj/VBD",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
