@@ -793,6 +793,9 @@ impl<'a> View<'a> {
         match prep {
             "" if deprel.contains("tmod") => Role::Time,
             "during" | "since" | "until" | "till" | "throughout" => Role::Time,
+            // "raised rates by a quarter of a point", "fell by 5 percent": how much, not how;
+            // "held rates at 5.25 percent": a level, not a place.
+            "by" | "at" if self.is_amount(head) => Role::Other,
             "at" | "near" | "outside" | "inside" | "across" | "beside" | "within" if noun => {
                 Role::Location
             }
@@ -802,8 +805,6 @@ impl<'a> View<'a> {
             {
                 Role::Location
             }
-            // "raised rates by a quarter of a point", "fell by 5 percent": how much, not how.
-            "by" if self.is_amount(head) => Role::Other,
             "by" | "via" | "through" if noun && kind.is_none() => Role::Means,
             "to" | "for" if matches!(kind, Some(EntityType::Person | EntityType::Organization)) => {
                 Role::Recipient
@@ -1816,6 +1817,17 @@ impl<'a> View<'a> {
         let mut s = head;
         while s > 0 {
             let j = s - 1;
+            // A word written with a hyphen is one word: "24-hour ceasefire", "mixed-reality
+            // headset" keep "24-" and "mixed-".
+            if j >= 1
+                && self.t[j].form == "-"
+                && !self.t[j].space_after
+                && !self.t[j - 1].space_after
+                && self.dominates(head, j - 1)
+            {
+                s = j - 1;
+                continue;
+            }
             let ok = self.dominates(head, j)
                 && !matches!(
                     self.t[j].upos,
@@ -3082,6 +3094,19 @@ mod tests {
         let d = doc("Ana/PROPN/NNP/Ana/2/nsubj opened/VERB/VBD/open/0/root an/DET/DT/a/4/det office/NOUN/NN/office/2/obj in/ADP/IN/in/6/case Oslo/PROPN/NNP/Oslo/4/nmod ./PUNCT/././2/punct", &[(0, 1, PER), (5, 6, LOC)]);
         let s = has(&d, "Ana", "open", "office");
         assert_eq!(s.qualifiers[0].role, Role::Location);
+    }
+
+    #[test]
+    fn a_level_after_at_is_no_place_and_hyphenated_words_stay_whole() {
+        let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj held/VERB/VBD/hold/0/root rates/NOUN/NNS/rate/3/obj at/ADP/IN/at/7/case 5.25/NUM/CD/5.25/7/nummod percent/NOUN/NN/percent/3/obl ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "bank", "hold", "rates");
+        assert_eq!(s.qualifiers[0].role, Role::Other);
+        let mut d = doc("They/PRON/PRP/they/2/nsubj agreed/VERB/VBD/agree/0/root to/ADP/IN/to/8/case a/DET/DT/a/8/det 24/NUM/CD/24/7/nummod -/PUNCT/HYPH/-/5/punct hour/NOUN/NN/hour/8/compound ceasefire/NOUN/NN/ceasefire/2/obl ./PUNCT/././2/punct", &[]);
+        for k in [4, 5] {
+            d.sentences[0].tokens[k].space_after = false;
+        }
+        // (The test document spells its tokens apart.)
+        has(&d, "They", "agree to", "24 - hour ceasefire");
     }
 
     #[test]
