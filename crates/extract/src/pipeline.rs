@@ -199,6 +199,39 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     two_prepositions_on_one_noun(sentence);
     preposition_read_as_an_adverb(sentence);
     agent_read_as_a_modifier(sentence);
+    partner_read_as_a_modifier_of_the_means(sentence);
+}
+
+/// "Modi spoke by phone with President Zelensky": the parser hung "with Zelensky" on "phone".
+/// A name after "with" or "to", hung on the noun of a "by"/"via"/"over" phrase of a verb ("by
+/// phone", "via video link", "over the telephone"), is the verb's: whom it was done with.
+fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let case_of = |t: &[crate::doc::Token], x: usize| {
+        (0..n)
+            .find(|&c| t[c].head == Some(x) && t[c].deprel == "case")
+            .map(|c| t[c].form.to_lowercase())
+    };
+    for c in 0..n {
+        let Some(o) = t[c].head else {
+            continue;
+        };
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        let means = t[o].deprel == "obl"
+            && t[v].xpos.starts_with("VB")
+            && matches!(case_of(t, o).as_deref(), Some("by" | "via" | "over"));
+        if t[c].deprel == "nmod"
+            && t[c].xpos.starts_with("NNP")
+            && means
+            && matches!(case_of(t, c).as_deref(), Some("with" | "to"))
+        {
+            t[c].head = Some(v);
+            t[c].deprel = "obl".to_owned();
+        }
+    }
 }
 
 /// "Bankman-Fried was convicted of fraud by a jury": the parser hung "by a jury" on "fraud",
@@ -989,6 +1022,32 @@ pub fn repair_tags(sentence: &mut crate::doc::Sentence) {
     past_tense_before_an_object(sentence);
     past_only_forms_read_as_participles(sentence);
     titles_end_in_a_noun(sentence);
+    capitalised_nouns_inside_names(sentence);
+}
+
+/// "Chinese Foreign Minister Wang Yi": the tagger read "Wang" as a common noun, and the
+/// recogniser, which reads the tags, then found no name. A capitalised word inside a sentence,
+/// tagged as a common noun between two proper nouns, is a proper noun itself.
+fn capitalised_nouns_inside_names(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    let proper = |x: &crate::doc::Token| {
+        x.xpos.starts_with("NNP") && x.form.chars().next().is_some_and(char::is_uppercase)
+    };
+    for i in 1..t.len().saturating_sub(1) {
+        let mut chars = t[i].form.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(char::is_lowercase);
+        // (A title or another word for a person keeps its tag: "NASA Administrator Mike
+        // Griffin".)
+        let g = crate::gazetteer::gazetteer();
+        let title = g.is_title(&t[i].form) || g.is_agent_noun(&t[i].form.to_lowercase());
+        if t[i].xpos == "NN" && capitalised && !title && proper(&t[i - 1]) && proper(&t[i + 1]) {
+            t[i].xpos = "NNP".to_owned();
+            t[i].upos = Upos::Propn;
+        }
+    }
 }
 
 /// "Boeing's chief executive Dave Calhoun": the tagger read "executive" as an adjective of
@@ -1607,6 +1666,39 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_common_noun_between_proper_nouns_is_one() {
+        let mut s =
+            tagged("Foreign/ADJ/NNP Minister/PROPN/NNP Wang/NOUN/NN Yi/PROPN/NNP said/VERB/VBD");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s)[2], "NNP");
+        // Not a title ("NASA Administrator Mike Griffin"), nor a word in lowercase.
+        for text in [
+            "NASA/PROPN/NNP Administrator/NOUN/NN Mike/PROPN/NNP",
+            "Paris/PROPN/NNP office/NOUN/NN Ana/PROPN/NNP",
+        ] {
+            let mut s = tagged(text);
+            repair_tags(&mut s);
+            assert_eq!(xpos(&s)[1], "NN", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_hung_on_the_means_of_a_verb_is_the_verbs_partner() {
+        let text = "Modi/2/nsubj/NNP spoke/0/root/VBD by/4/case/IN phone/2/obl/NN with/6/case/IN \
+                    Zelensky/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5], "Zelensky/2/obl");
+        // A name that is the means' own stays: "by a letter to the Times" is no partner's.
+        let text =
+            "She/2/nsubj/PRP replied/0/root/VBD in/4/case/IN letters/2/obl/NNS to/6/case/IN \
+                    Times/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
     }
 
     #[test]
