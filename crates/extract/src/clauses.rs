@@ -1909,10 +1909,27 @@ impl<'a> View<'a> {
                 })
             })?
         };
+        // And a title the parser made the head of a flat name ("Saudi Crown | Prince Mohammed
+        // bin Salman", with "Crown" heading): the person named at the end of the phrase.
+        let title_run_head = || {
+            (self.t[head].upos == Upos::Propn)
+                .then(|| {
+                    self.sentence.mentions.iter().find(|m| {
+                        m.kind == EntityType::Person
+                            && m.start > head
+                            && (m.start..m.end).all(|i| n.tokens.contains(&i))
+                            && Some(m.end - 1) == last_name_word
+                            && (head..m.start).all(|i| {
+                                self.t[i].upos == Upos::Propn || self.t[i].upos == Upos::Adj
+                            })
+                    })
+                })
+                .flatten()
+        };
         let named = if demonym_head {
             titled().or(at_head)
         } else {
-            at_head.or_else(titled)
+            at_head.or_else(titled).or_else(title_run_head)
         };
         // "The Serbian, 36, broke the record": a nationality in the singular with an article is
         // a person, not the country; who it is, the text has said elsewhere.
@@ -2101,9 +2118,23 @@ impl<'a> View<'a> {
             && !c.clausal_object
             && !SAYING.contains(&c.lemma.as_str())
         {
-            c.quals
+            let first = c
+                .quals
                 .iter()
-                .position(|q| !q.prep.is_empty() && q.role != Role::Time)
+                .position(|q| !q.prep.is_empty() && q.role != Role::Time);
+            // A means gives way to a person or organisation after "with" or "to": "spoke by
+            // phone with Zelensky" is "speak with" Zelensky, by phone.
+            let partner = c.quals.iter().position(|q| {
+                matches!(self.prep_text(&q.prep).as_str(), "with" | "to")
+                    && matches!(
+                        self.entity_kind(q.node.head),
+                        Some(EntityType::Person | EntityType::Organization)
+                    )
+            });
+            match first {
+                Some(k) if c.quals[k].role == Role::Means => partner.or(first),
+                _ => first,
+            }
         } else {
             None
         };
@@ -3107,6 +3138,16 @@ mod tests {
         }
         // (The test document spells its tokens apart.)
         has(&d, "They", "agree to", "24 - hour ceasefire");
+    }
+
+    #[test]
+    fn a_means_gives_way_to_a_partner_as_the_object() {
+        let d = doc("Modi/PROPN/NNP/Modi/2/nsubj spoke/VERB/VBD/speak/0/root by/ADP/IN/by/4/case phone/NOUN/NN/phone/2/obl with/ADP/IN/with/6/case Zelensky/PROPN/NNP/Zelensky/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (5, 6, PER)]);
+        let s = has(&d, "Modi", "speak with", "Zelensky");
+        assert_eq!(s.qualifiers[0].role, Role::Means);
+        // Without a partner, the means is still the object: "arrived by train".
+        let d = doc("Modi/PROPN/NNP/Modi/2/nsubj arrived/VERB/VBD/arrive/0/root by/ADP/IN/by/4/case train/NOUN/NN/train/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+        has(&d, "Modi", "arrive by", "train");
     }
 
     #[test]
