@@ -702,11 +702,22 @@ fn pleonastic(tokens: &[Token], at: usize) -> bool {
         return false;
     };
     let copular = tokens.iter().any(|x| x.deprel == "cop" && x.head == t.head);
+    // "It takes courage to …" is empty, "it would take a charge" is not: "take" only with a
+    // "to" clause of its own.
+    let takes_to = head.lemma == "take"
+        && tokens.iter().enumerate().any(|(k, x)| {
+            x.head == t.head
+                && matches!(x.deprel.as_str(), "xcomp" | "csubj" | "ccomp" | "advcl")
+                && tokens.iter().any(|m| {
+                    m.head == Some(k) && m.deprel == "mark" && m.form.eq_ignore_ascii_case("to")
+                })
+        });
     copular
         || matches!(
             head.lemma.as_str(),
-            "be" | "seem" | "appear" | "happen" | "take" | "matter" | "remain" | "report"
+            "be" | "seem" | "appear" | "happen" | "matter" | "remain" | "report"
         )
+        || takes_to
         || t.deprel == "nsubj:pass"
 }
 

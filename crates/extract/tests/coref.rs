@@ -121,6 +121,24 @@ fn a_pronoun_without_antecedent_stays_unresolved() {
 }
 
 #[test]
+fn it_taking_an_object_is_the_organisation_and_it_takes_to_is_empty() {
+    let st = statements("Volkswagen cut 10,000 jobs. It would also take a charge of $2 billion.");
+    assert!(
+        has(&st, 1, "Volkswagen", "take", "charge"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    let st = statements("Volkswagen cut 10,000 jobs. It takes courage to admit mistakes.");
+    assert!(
+        st.iter()
+            .filter(|s| s.provenance.sentence_index == 1)
+            .all(|s| s.subject.text != "Volkswagen"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
 fn definite_descriptions_resolve_to_the_one_fitting_entity() {
     let st = statements(
         "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris. \
