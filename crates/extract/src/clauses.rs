@@ -142,6 +142,19 @@ const OBJECT_CONTROL: &[&str] = &[
     "oblige",
     "call",
 ];
+/// Object-control verbs that ask for what the infinitive says rather than bring it about:
+/// "urged Congress to approve" states no approval ([`Modality::Requested`]); "forced residents
+/// to flee" states the flight.
+const REQUESTING: &[&str] = &[
+    "urge",
+    "ask",
+    "order",
+    "encourage",
+    "invite",
+    "call",
+    "require",
+    "push",
+];
 /// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
 const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
 /// Governors of an `xcomp` that make the embedded verb planned.
@@ -518,9 +531,14 @@ impl<'a> View<'a> {
                         || self.kids_base(i, "nsubj").next().is_some()
                         || matches!(t.xpos.as_str(), "VBN" | "VBG")
                             && self.kids(i, "mark").next().is_none()
+                        || self.controlled_infinitive_on_object(i)
                 }
-                // An xcomp folds into its governor's clause unless that is no clause.
-                "xcomp" => !t.head.is_some_and(|h| self.is_predicate(h)),
+                // An xcomp folds into its governor's clause unless that is no clause, or it says
+                // what the governor's object is to do ("urged Congress to approve").
+                "xcomp" => {
+                    !t.head.is_some_and(|h| self.is_predicate(h))
+                        || t.head.is_some_and(|h| self.object_controlled(h))
+                }
                 _ => false,
             },
             Upos::Aux => {
@@ -670,19 +688,23 @@ impl<'a> View<'a> {
             // other verbs it is a purpose, whose subject is the governor's: "killed him to have
             // her for herself".)
             "xcomp" | "advcl"
-                if self.kids_base(h, "obj").next().is_some()
+                if !self.controllers(h).is_empty()
                     && (base(&r) == "xcomp"
                         || (self.t[p].xpos == "VB"
                             && OBJECT_CONTROL.contains(&lemma(&self.t[h]).as_str())
                             && self.kids(p, "mark").any(|m| lower(&self.t[m]) == "to"))) =>
             {
                 let controllers = self
-                    .kids_base(h, "obj")
+                    .controllers(h)
+                    .into_iter()
                     .flat_map(|o| self.conjuncts(o))
                     .map(|o| self.node(o))
                     .collect();
                 (controllers, true)
             }
+            // The infinitive hung on the object itself: "urged shareholders | to reject the
+            // offer", "ordered the company | to pay" (an acl of the object, to the parser).
+            "acl" if self.controlled_infinitive_on_object(p) => (vec![self.node(h)], true),
             "conj" | "xcomp" => (self.subjects(h, depth + 1).0, true),
             "advcl" if self.t[p].xpos == "VBG" || self.t[p].xpos == "VB" => {
                 (self.subjects(h, depth + 1).0, true)
@@ -984,6 +1006,22 @@ impl<'a> View<'a> {
         let mut lemma_words: Vec<String> = Vec::new();
         let mut negated = false;
         let mut modality = self.aux_modality(p);
+        // What the governor's object was urged or asked to do is requested, not stated.
+        let governor = match base(self.rel(p)) {
+            "xcomp" | "advcl" => tok.head,
+            "acl" if self.controlled_infinitive_on_object(p) => {
+                tok.head.and_then(|h| self.t[h].head)
+            }
+            _ => None,
+        };
+        if modality == Modality::Asserted
+            && inherited
+            && governor.is_some_and(|g| {
+                REQUESTING.contains(&lemma(&self.t[g]).as_str()) && !self.controllers(g).is_empty()
+            })
+        {
+            modality = Modality::Requested;
+        }
         let origin = if copular {
             Origin::Copula
         } else {
@@ -1069,6 +1107,10 @@ impl<'a> View<'a> {
             quals = q;
             agent = a;
             according = acc;
+            // "urged Congress to approve": the one urged is the object, whatever the parser
+            // called it.
+            let controlled_iobj =
+                self.object_controlled(p) && self.kids_base(p, "obj").next().is_none();
             for c in self.children[p].iter().copied() {
                 match base(self.rel(c)) {
                     "obj" => {
@@ -1079,6 +1121,7 @@ impl<'a> View<'a> {
                             objects.push(self.node(x));
                         }
                     }
+                    "iobj" if controlled_iobj => objects.push(self.node(c)),
                     "iobj" => quals.push(Qual {
                         role: Role::Recipient,
                         prep: Vec::new(),
@@ -1100,6 +1143,7 @@ impl<'a> View<'a> {
             self.t[x].upos == Upos::Verb
                 && self.own_subjects(x).is_empty()
                 && self.secondary_predicate(cur) != Some(x)
+                && !self.object_controlled(cur)
         }) {
             depth += 1;
             if depth > 4 {
@@ -1389,6 +1433,47 @@ impl<'a> View<'a> {
                 node,
             })
         }
+    }
+
+    /// Whether verb `v` makes its object do what its infinitive says, and has that object:
+    /// "urged Congress to approve", "ordered Meta to pay" (not the verbs of expecting or
+    /// planning, which fold into a modality).
+    fn object_controlled(&self, v: usize) -> bool {
+        OBJECT_CONTROL.contains(&lemma(&self.t[v]).as_str()) && !self.controllers(v).is_empty()
+    }
+
+    /// An infinitive the parser hung on the object of such a verb: "urged shareholders | to
+    /// reject the offer" (an acl of "shareholders").
+    fn controlled_infinitive_on_object(&self, i: usize) -> bool {
+        self.t[i].xpos == "VB"
+            && self.kids(i, "mark").any(|m| lower(&self.t[m]) == "to")
+            && self.t[i].head.is_some_and(|h| {
+                self.t[h].head.is_some_and(|g| {
+                    OBJECT_CONTROL.contains(&lemma(&self.t[g]).as_str())
+                        && self.controllers(g).contains(&h)
+                })
+            })
+    }
+
+    /// Who does what the infinitive after verb `v` says: its objects ("urged shareholders to
+    /// …"), else its indirect objects (the parser's reading of "urged Congress to …"), else,
+    /// after "call", its "on" phrase ("called on both sides to …").
+    fn controllers(&self, v: usize) -> Vec<usize> {
+        let objects: Vec<usize> = self.kids_base(v, "obj").collect();
+        if !objects.is_empty() {
+            return objects;
+        }
+        let indirect: Vec<usize> = self.kids(v, "iobj").collect();
+        if !indirect.is_empty() {
+            return indirect;
+        }
+        if lemma(&self.t[v]) == "call" {
+            return self
+                .kids_base(v, "obl")
+                .filter(|&o| self.prep_text(&self.preposition(o)) == "on")
+                .collect();
+        }
+        Vec::new()
     }
 
     /// An adjective or past participle complementing a verb that has an object, said of that
@@ -3148,6 +3233,32 @@ mod tests {
         // Without a partner, the means is still the object: "arrived by train".
         let d = doc("Modi/PROPN/NNP/Modi/2/nsubj arrived/VERB/VBD/arrive/0/root by/ADP/IN/by/4/case train/NOUN/NN/train/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
         has(&d, "Modi", "arrive by", "train");
+    }
+
+    #[test]
+    fn the_one_urged_to_act_is_the_subject_of_a_requested_act() {
+        // The parser's readings: the one urged an indirect object; the infinitive a modifier of
+        // the object; "called on" with an oblique.
+        let d = doc("Biden/PROPN/NNP/Biden/2/nsubj urged/VERB/VBD/urge/0/root Congress/PROPN/NNP/Congress/2/iobj to/PART/TO/to/5/mark approve/VERB/VB/approve/2/xcomp aid/NOUN/NN/aid/5/obj ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, ORG)]);
+        has(&d, "Biden", "urge", "Congress");
+        let s = has(&d, "Congress", "approve", "aid");
+        assert_eq!(s.modality, Modality::Requested);
+        let d = doc("The/DET/DT/the/2/det court/NOUN/NN/court/3/nsubj ordered/VERB/VBD/order/0/root the/DET/DT/the/5/det firm/NOUN/NN/firm/3/obj to/PART/TO/to/7/mark pay/VERB/VB/pay/5/acl damages/NOUN/NNS/damage/7/obj ./PUNCT/././3/punct", &[]);
+        assert_eq!(
+            has(&d, "firm", "pay", "damages").modality,
+            Modality::Requested
+        );
+        let d = doc("The/DET/DT/the/2/det UN/PROPN/NNP/UN/3/nsubj called/VERB/VBD/call/0/root on/ADP/IN/on/5/case sides/NOUN/NNS/side/3/obl to/PART/TO/to/7/mark protect/VERB/VB/protect/3/xcomp civilians/NOUN/NNS/civilian/7/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
+        assert_eq!(
+            has(&d, "sides", "protect", "civilians").modality,
+            Modality::Requested
+        );
+        // Forced to flee, they fled.
+        let d = doc("Troops/NOUN/NNS/troop/2/nsubj forced/VERB/VBD/force/0/root residents/NOUN/NNS/resident/2/obj to/PART/TO/to/5/mark leave/VERB/VB/leave/2/xcomp ./PUNCT/././2/punct", &[]);
+        assert_eq!(
+            has(&d, "residents", "leave", "").modality,
+            Modality::Asserted
+        );
     }
 
     #[test]

@@ -129,6 +129,9 @@ pub enum Modality {
     Planned,
     /// will, shall, is going to.
     Future,
+    /// What someone was urged, asked, ordered or called on to do ("urged Congress to approve
+    /// more aid": Congress approving it is requested, not stated).
+    Requested,
 }
 
 impl Modality {
@@ -139,6 +142,7 @@ impl Modality {
             Modality::Expected => "expected",
             Modality::Planned => "planned",
             Modality::Future => "future",
+            Modality::Requested => "requested",
         }
     }
 }
