@@ -155,6 +155,11 @@ const REQUESTING: &[&str] = &[
     "require",
     "push",
 ];
+/// Verbs that say someone did something, named by a gerund after "of", "for" or "with":
+/// "accused Russia of blowing up the dam", "blamed the army for shelling …". The act is the
+/// accuser's claim ([`Self::accused_act`]); after "convict", a court's finding, it is stated.
+/// ("charged with" is left out: a board is charged with reviewing plans.)
+const ACCUSING: &[&str] = &["accuse", "suspect", "blame", "convict"];
 /// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
 const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
 /// Governors of an `xcomp` that make the embedded verb planned.
@@ -532,6 +537,7 @@ impl<'a> View<'a> {
                         || matches!(t.xpos.as_str(), "VBN" | "VBG")
                             && self.kids(i, "mark").next().is_none()
                         || self.controlled_infinitive_on_object(i)
+                        || self.accused_act(i).is_some()
                 }
                 // An xcomp folds into its governor's clause unless that is no clause, or it says
                 // what the governor's object is to do ("urged Congress to approve").
@@ -680,6 +686,9 @@ impl<'a> View<'a> {
             return (own, false);
         };
         let r = self.rel(p).to_owned();
+        if let Some((_, who)) = self.accused_act(p) {
+            return (who.into_iter().map(|w| self.node(w)).collect(), true);
+        }
         match base(&r) {
             // Object control: in "officials expect Kim to travel", the one who travels is the
             // governor's object (UD: an xcomp's subject is the governor's obj when it has one).
@@ -1315,7 +1324,28 @@ impl<'a> View<'a> {
 
         let symmetric =
             !copular && SYMMETRIC.contains(&lemma(&self.t[cur]).as_str()) && subjects.len() >= 2;
-        let attribution = according.or_else(|| self.attribution(p));
+        let mut attribution = according.or_else(|| self.attribution(p));
+        // An accusation is the accuser's claim ("Ukraine accused Russia of blowing up the dam");
+        // one without an accuser named ("X was accused of …") is no one's, so not stated.
+        if let Some((g, _)) = self.accused_act(p) {
+            if lemma(&self.t[g]) != "convict" && attribution.is_none() {
+                let passive = self.children[g]
+                    .iter()
+                    .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass"));
+                attribution = if passive {
+                    self.children[g]
+                        .iter()
+                        .copied()
+                        .find(|&c| self.rel(c) == "obl:agent")
+                        .map(|a| self.node(a))
+                } else {
+                    self.own_subjects(g).into_iter().next()
+                };
+                if attribution.is_none() {
+                    modality = Modality::Possible;
+                }
+            }
+        }
         // Denied on the source's word: "X denied that troops had shelled it".
         if self.denied(p) {
             negated = !negated;
@@ -1323,7 +1353,7 @@ impl<'a> View<'a> {
         if SAYING.contains(&lemma(&self.t[cur]).as_str()) && clausal_object {
             in_graph = false;
         }
-        if self.rel(p) == "advcl" && self.t[p].xpos == "VBG" {
+        if self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none() {
             // "Ending a game, …": the inherited subject is a guess; keep it out of the graph.
             if inherited {
                 in_graph = false;
@@ -1432,6 +1462,40 @@ impl<'a> View<'a> {
                 prep: Vec::new(),
                 node,
             })
+        }
+    }
+
+    /// The verb that accuses someone of the gerund `i` ("accused Russia | of blowing up the
+    /// dam"), and who is accused: the accusing verb's object (or its passive subject), also when
+    /// the parser hung the gerund on the object.
+    fn accused_act(&self, i: usize) -> Option<(usize, Vec<usize>)> {
+        let t = &self.t[i];
+        if t.xpos != "VBG"
+            || !self
+                .kids(i, "mark")
+                .any(|m| matches!(lower(&self.t[m]).as_str(), "of" | "for" | "with"))
+        {
+            return None;
+        }
+        let h = t.head?;
+        let accusing = |v: usize| ACCUSING.contains(&lemma(&self.t[v]).as_str());
+        match base(&t.deprel) {
+            "acl" => {
+                let g = self.t[h].head?;
+                (accusing(g) && matches!(base(self.rel(h)), "obj" | "iobj")).then(|| (g, vec![h]))
+            }
+            "advcl" if accusing(h) => {
+                let mut who = self.controllers(h);
+                if who.is_empty() {
+                    who = self.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&c| self.rel(c) == "nsubj:pass")
+                        .collect();
+                }
+                (!who.is_empty()).then_some((h, who))
+            }
+            _ => None,
         }
     }
 
@@ -3259,6 +3323,24 @@ mod tests {
             has(&d, "residents", "leave", "").modality,
             Modality::Asserted
         );
+    }
+
+    #[test]
+    fn what_someone_is_accused_of_is_the_accusers_claim() {
+        // The gerund hung on the accused (acl), as the parser read it.
+        let d = doc("Kyiv/PROPN/NNP/Kyiv/2/nsubj accused/VERB/VBD/accuse/0/root Moscow/PROPN/NNP/Moscow/2/obj of/SCONJ/IN/of/5/mark shelling/VERB/VBG/shell/3/acl the/DET/DT/the/7/det dam/NOUN/NN/dam/5/obj ./PUNCT/././2/punct", &[(0, 1, LOC), (2, 3, LOC)]);
+        let s = has(&d, "Moscow", "shell", "dam");
+        assert_eq!(s.attribution.unwrap().text, "Kyiv");
+        // No accuser named: not stated.
+        let d = doc("He/PRON/PRP/he/3/nsubj:pass was/AUX/VBD/be/3/aux:pass accused/VERB/VBN/accuse/0/root of/SCONJ/IN/of/5/mark stealing/VERB/VBG/steal/3/advcl cash/NOUN/NN/cash/5/obj ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "He", "steal", "cash");
+        assert!(s.attribution.is_none());
+        assert_eq!(s.modality, Modality::Possible);
+        // Convicted of it, it is a court's finding.
+        let d = doc("A/DET/DT/a/2/det jury/NOUN/NN/jury/3/nsubj convicted/VERB/VBD/convict/0/root Ana/PROPN/NNP/Ana/3/obj of/SCONJ/IN/of/6/mark killing/VERB/VBG/kill/3/advcl Tom/PROPN/NNP/Tom/6/obj ./PUNCT/././3/punct", &[(3, 4, PER), (6, 7, PER)]);
+        let s = has(&d, "Ana", "kill", "Tom");
+        assert!(s.attribution.is_none());
+        assert_eq!(s.modality, Modality::Asserted);
     }
 
     #[test]
