@@ -193,6 +193,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
     finite_verb_read_as_a_modifier(sentence);
+    verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
@@ -601,6 +602,78 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     t[r].head = Some(v);
     t[r].deprel = "nsubj".to_owned();
     for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
+}
+
+/// "The militants, who had crossed from Afghanistan, attacked a police station": the parser
+/// made "militants" the root and hung "attacked" inside the relative clause set off by commas
+/// ("The deal, worth about $10 billion, is expected to close" likewise). When the root is a
+/// noun phrase followed by a parenthetical between two commas, and the first word after the
+/// second comma is a verb (or its auxiliary) that hangs inside the parenthetical and has no
+/// subject of its own, that verb is the root and the noun its subject.
+fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
+        return;
+    }
+    // The noun's phrase ends at the comma.
+    if !(0..r).all(|k| t[k].head.is_some_and(|h| h <= r)) {
+        return;
+    }
+    // A subject, not a prepositional phrase ("In other words, …").
+    if t.iter().any(|x| x.head == Some(r) && x.deprel == "case") {
+        return;
+    }
+    let c1 = r + 1;
+    let Some(c2) = (c1 + 2..n).find(|&k| t[k].form == ",") else {
+        return;
+    };
+    // The parenthetical is a relative clause ("who had crossed …") or has no finite verb
+    // ("worth about $10 billion"), not a clause of its own.
+    let relative = t[c1 + 1].xpos.starts_with('W');
+    let finite = (c1 + 1..c2).any(|k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+    if !relative && finite {
+        return;
+    }
+    let inside = |h: Option<usize>| h.is_some_and(|h| c1 < h && h < c2);
+    // The verb: the first word after the comma, past an auxiliary or an adverb.
+    let mut v = c2 + 1;
+    while v < n && (t[v].upos == Upos::Aux || t[v].xpos == "RB" || t[v].xpos == "MD") {
+        v += 1;
+    }
+    if v >= n || !t[v].xpos.starts_with("VB") || !inside(t[v].head) {
+        return;
+    }
+    let own = |rel: &str, t: &[crate::doc::Token]| {
+        t.iter()
+            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
+    };
+    if own("nsubj", t) || own("mark", t) {
+        return;
+    }
+    let passive = own("aux:pass", t);
+    let auxiliary = (c2 + 1..v).any(|k| t[k].upos == Upos::Aux || t[k].xpos == "MD");
+    for x in &mut t[c2 + 1..v] {
+        x.head = Some(v);
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    if t[v].xpos == "VBN" && !auxiliary {
+        t[v].xpos = "VBD".to_owned();
+        t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+    }
+    t[r].head = Some(v);
+    t[r].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_owned();
+    // What followed and hung on the noun (the final stop) is the verb's.
+    for x in &mut t[v + 1..] {
         if x.head == Some(r) {
             x.head = Some(v);
         }
@@ -1699,6 +1772,33 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_verb_after_a_parenthetical_is_the_root() {
+        // "The militants, who had crossed, attacked a station", as the parser read it.
+        let mut s = parsed(
+            "The/2/det/DT militants/0/root/NNS ,/6/punct/, who/6/nsubj/WP had/6/aux/VBD \
+             crossed/2/acl:relcl/VBN ,/8/punct/, attacked/6/advcl/VBN a/10/det/DT \
+             station/8/obj/NN ./2/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[1], "militants/8/nsubj");
+        assert_eq!(tree(&s)[7], "attacked/0/root");
+        assert_eq!(tree(&s)[10], "./8/punct");
+        assert_eq!(s.tokens[7].xpos, "VBD");
+        // Not after a prepositional phrase, nor after a clause of its own.
+        for text in [
+            "In/2/case/IN words/0/root/NNS ,/5/punct/, they/5/nsubj/PRP were/2/parataxis/VBD \
+             ,/7/punct/, mired/5/advcl/VBN",
+            "Officials/0/root/NNS ,/4/punct/, police/4/nsubj/NNS said/1/parataxis/VBD \
+             ,/6/punct/, left/4/advcl/VBN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
     }
 
     #[test]
