@@ -964,6 +964,18 @@ impl<'a> View<'a> {
         let mut passive = self.children[p]
             .iter()
             .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+        // A participle conjoined to a passive shares its auxiliary: "two were killed and dozens
+        // | injured".
+        if !passive
+            && r == "conj"
+            && tok.xpos == "VBN"
+            && self.kids_base(p, "aux").next().is_none()
+            && self.kids_base(p, "obj").next().is_none()
+        {
+            passive = tok
+                .head
+                .is_some_and(|h| self.children[h].iter().any(|&c| self.rel(c) == "aux:pass"));
+        }
         // Participles modifying a noun: "a delegation led by Liu" (passive), "a man carrying".
         if base(&r) == "acl" && !r.starts_with("acl:relcl") && subjects.is_empty() {
             let h = tok.head?;
@@ -3341,6 +3353,15 @@ mod tests {
         let s = has(&d, "Ana", "kill", "Tom");
         assert!(s.attribution.is_none());
         assert_eq!(s.modality, Modality::Asserted);
+    }
+
+    #[test]
+    fn a_participle_conjoined_to_a_passive_is_passive() {
+        let d = doc("Two/NUM/CD/two/2/nummod people/NOUN/NNS/people/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root and/CCONJ/CC/and/7/cc others/NOUN/NNS/other/7/nsubj injured/VERB/VBN/injure/4/conj ./PUNCT/././4/punct", &[]);
+        has(&d, "others", "be injured", "");
+        // An active conjunct with its own object stays active.
+        let d = doc("Two/NUM/CD/two/2/nummod people/NOUN/NNS/people/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root and/CCONJ/CC/and/6/cc police/NOUN/NNS/police/7/nsubj closed/VERB/VBD/close/4/conj roads/NOUN/NNS/road/7/obj ./PUNCT/././4/punct", &[]);
+        has(&d, "police", "close", "roads");
     }
 
     #[test]
