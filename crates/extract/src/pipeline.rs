@@ -615,17 +615,38 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
 /// second comma is a verb (or its auxiliary) that hangs inside the parenthetical and has no
 /// subject of its own, that verb is the root and the noun its subject.
 fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
-    let t = &mut sentence.tokens;
-    let n = t.len();
-    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
-        return;
-    };
-    if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
-        return;
+    let t = &sentence.tokens;
+    // The root noun, or the object of a verb of saying ("Officials said the fire, which started
+    // in a kitchen, spread …", with "fire" the object of "said"): where the verb goes.
+    let mut candidates: Vec<(usize, Option<usize>)> = Vec::new();
+    if let Some(r) = t.iter().position(|x| x.head.is_none()) {
+        if (0..r).all(|k| t[k].head.is_some_and(|h| h <= r)) {
+            candidates.push((r, None));
+        }
     }
-    // The noun's phrase ends at the comma.
-    if !(0..r).all(|k| t[k].head.is_some_and(|h| h <= r)) {
+    for (r, x) in t.iter().enumerate() {
+        if let Some(s) = x.head.filter(|&s| s < r) {
+            let saying = matches!(
+                t[s].lemma.as_str(),
+                "say" | "report" | "announce" | "warn" | "claim" | "confirm" | "believe" | "think"
+            );
+            let phrase = (s + 1..r).all(|k| t[k].head.is_some_and(|h| s < h && h <= r));
+            if x.deprel == "obj" && saying && phrase {
+                candidates.push((r, Some(s)));
+            }
+        }
+    }
+    for (r, governor) in candidates {
+        verb_after_the_parenthetical_of(&mut sentence.tokens, r, governor);
+    }
+}
+
+/// [`verb_after_a_parenthetical`] for the noun `r`: the verb found becomes the root (no
+/// `governor`) or the governor's clausal complement.
+fn verb_after_the_parenthetical_of(t: &mut [crate::doc::Token], r: usize, governor: Option<usize>) {
+    use crate::doc::Upos;
+    let n = t.len();
+    if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
         return;
     }
     // A subject, not a prepositional phrase ("In other words, …").
@@ -649,7 +670,11 @@ fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
     while v < n && (t[v].upos == Upos::Aux || t[v].xpos == "RB" || t[v].xpos == "MD") {
         v += 1;
     }
-    if v >= n || !t[v].xpos.starts_with("VB") || !inside(t[v].head) {
+    // (Or on the noun itself, as a clausal modifier: "the fire, which …, | spread".)
+    let on_noun = t
+        .get(v)
+        .is_some_and(|x| x.head == Some(r) && x.deprel == "acl");
+    if v >= n || !t[v].xpos.starts_with("VB") || !(inside(t[v].head) || on_noun) {
         return;
     }
     let own = |rel: &str, t: &[crate::doc::Token]| {
@@ -664,18 +689,18 @@ fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
     for x in &mut t[c2 + 1..v] {
         x.head = Some(v);
     }
-    t[v].head = None;
-    t[v].deprel = "root".to_owned();
+    t[v].head = governor;
+    t[v].deprel = if governor.is_some() { "ccomp" } else { "root" }.to_owned();
     if t[v].xpos == "VBN" && !auxiliary {
         t[v].xpos = "VBD".to_owned();
         t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
     }
     t[r].head = Some(v);
     t[r].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_owned();
-    // What followed and hung on the noun (the final stop) is the verb's.
+    // What followed and hung on the noun (the final stop) is the verb's, or the governor's.
     for x in &mut t[v + 1..] {
         if x.head == Some(r) {
-            x.head = Some(v);
+            x.head = Some(governor.unwrap_or(v));
         }
     }
 }
@@ -1788,6 +1813,28 @@ mod tests {
         assert_eq!(tree(&s)[7], "attacked/0/root");
         assert_eq!(tree(&s)[10], "./8/punct");
         assert_eq!(s.tokens[7].xpos, "VBD");
+        // The object of a verb of saying: "Officials said the fire, which started in a
+        // kitchen, spread".
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
+             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/7/conj/VBN \
+             ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "say".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "fire/9/nsubj");
+        assert_eq!(tree(&s)[8], "spread/2/ccomp");
+        // The same with the verb hung on the noun itself.
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
+             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/4/acl/VBN \
+             ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "say".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[8], "spread/2/ccomp");
         // Not after a prepositional phrase, nor after a clause of its own.
         for text in [
             "In/2/case/IN words/0/root/NNS ,/5/punct/, they/5/nsubj/PRP were/2/parataxis/VBD \
