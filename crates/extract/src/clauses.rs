@@ -160,6 +160,8 @@ const REQUESTING: &[&str] = &[
 /// accuser's claim ([`Self::accused_act`]); after "convict", a court's finding, it is stated.
 /// ("charged with" is left out: a board is charged with reviewing plans.)
 const ACCUSING: &[&str] = &["accuse", "suspect", "blame", "convict"];
+/// Verbs whose indirect object bears an amount: "fined Apple 1.8 billion euros" fines Apple.
+const PENALISING: &[&str] = &["fine", "charge", "cost", "bill"];
 /// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
 const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
 /// Governors of an `xcomp` that make the embedded verb planned.
@@ -1245,6 +1247,25 @@ impl<'a> View<'a> {
                 }
             }
             cur = x;
+        }
+        // "fined Apple 1.8 billion euros": a penalty's indirect object is the one it falls on,
+        // the amount says how much ("cost the company $2 billion" alike).
+        if objects.len() == 1
+            && PENALISING.contains(&lemma(&self.t[cur]).as_str())
+            && self.is_amount(objects[0].head)
+        {
+            if let Some(k) = quals
+                .iter()
+                .position(|q| q.role == Role::Recipient && q.prep.is_empty())
+            {
+                let who = quals.remove(k);
+                let amount = std::mem::replace(&mut objects[0], who.node);
+                quals.push(Qual {
+                    role: Role::Other,
+                    prep: Vec::new(),
+                    node: amount,
+                });
+            }
         }
         // An adjective or participle predicated of the object joins the relation: "left rates
         // unchanged on Wednesday" is "leave unchanged" rates, on Wednesday; "kept the crossing
@@ -3362,6 +3383,17 @@ mod tests {
         // An active conjunct with its own object stays active.
         let d = doc("Two/NUM/CD/two/2/nummod people/NOUN/NNS/people/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root and/CCONJ/CC/and/6/cc police/NOUN/NNS/police/7/nsubj closed/VERB/VBD/close/4/conj roads/NOUN/NNS/road/7/obj ./PUNCT/././4/punct", &[]);
         has(&d, "police", "close", "roads");
+    }
+
+    #[test]
+    fn a_penalty_falls_on_its_indirect_object() {
+        let d = doc("Brussels/PROPN/NNP/Brussels/2/nsubj fined/VERB/VBD/fine/0/root Apple/PROPN/NNP/Apple/2/iobj 1.8/NUM/CD/1.8/5/compound billion/NUM/CD/billion/6/nummod euros/NOUN/NNS/euro/2/obj ./PUNCT/././2/punct", &[(0, 1, LOC), (2, 3, ORG)]);
+        let s = has(&d, "Brussels", "fine", "Apple");
+        assert_eq!(s.qualifiers[0].role, Role::Other);
+        // A gift's indirect object stays the recipient: "gave Ana 5 euros".
+        let d = doc("Tom/PROPN/NNP/Tom/2/nsubj gave/VERB/VBD/give/0/root Ana/PROPN/NNP/Ana/2/iobj 5/NUM/CD/5/5/nummod euros/NOUN/NNS/euro/2/obj ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, PER)]);
+        let s = has(&d, "Tom", "give", "5 euros");
+        assert_eq!(s.qualifiers[0].role, Role::Recipient);
     }
 
     #[test]

@@ -201,6 +201,37 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     preposition_read_as_an_adverb(sentence);
     agent_read_as_a_modifier(sentence);
     partner_read_as_a_modifier_of_the_means(sentence);
+    name_read_as_part_of_an_amount(sentence);
+}
+
+/// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
+/// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
+/// hanging on the verb's object and followed by a number of that object, is the verb's indirect
+/// object.
+fn name_read_as_part_of_an_amount(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for v in 0..n {
+        if !t[v].xpos.starts_with("VB") || v + 2 >= n || !t[v + 1].xpos.starts_with("NNP") {
+            continue;
+        }
+        let Some(o) = (v + 1..n).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj") else {
+            continue;
+        };
+        // The name's words, then a number inside the object's phrase.
+        let mut end = v + 1;
+        while end < o && t[end].xpos.starts_with("NNP") {
+            end += 1;
+        }
+        let number = t[end].xpos == "CD"
+            && (end..=o).all(|k| k == o || t[k].head.is_some_and(|h| end <= h && h <= o));
+        let name_head = (v + 1..end).find(|&k| t[k].head == Some(o));
+        let inside = (v + 1..end).all(|k| t[k].head.is_some_and(|h| h == o || (v < h && h < end)));
+        if let (true, true, Some(h)) = (number, inside, name_head) {
+            t[h].head = Some(v);
+            t[h].deprel = "iobj".to_owned();
+        }
+    }
 }
 
 /// "Modi spoke by phone with President Zelensky": the parser hung "with Zelensky" on "phone".
@@ -1846,6 +1877,20 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_before_the_number_of_an_amount_is_the_indirect_object() {
+        let text = "Brussels/2/nsubj/NNP fined/0/root/VBD Apple/6/compound/NNP 1.8/5/compound/CD \
+                    billion/6/nummod/CD euros/2/obj/NNS";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "Apple/2/iobj");
+        // A name compounded with the object and no number after it stays: "bought Apple shares".
+        let text = "They/2/nsubj/PRP bought/0/root/VBD Apple/4/compound/NNP shares/2/obj/NNS";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
     }
 
     #[test]
