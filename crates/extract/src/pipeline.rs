@@ -1152,6 +1152,39 @@ pub fn repair_tags(sentence: &mut crate::doc::Sentence) {
     past_only_forms_read_as_participles(sentence);
     titles_end_in_a_noun(sentence);
     capitalised_nouns_inside_names(sentence);
+    adjectives_read_as_nouns(sentence);
+}
+
+/// Words WordNet knows only as adjectives (see data/gazetteer/README.md).
+const ADJECTIVES: &str = include_str!("../../../data/gazetteer/adjectives.txt");
+
+/// "A jury found him guilty": the tagger read "guilty" as a common noun, so the parser made it
+/// an object. A lowercase word tagged as a singular common noun that can only be an adjective
+/// is one.
+fn adjectives_read_as_nouns(sentence: &mut crate::doc::Sentence) {
+    use crate::doc::Upos;
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        ADJECTIVES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    for t in &mut sentence.tokens {
+        // (Not a participle, which EWT often tags as one, "thought-provoking", nor "online".)
+        let participle = t.form.ends_with("ing") || t.form.ends_with("ed");
+        if t.xpos == "NN"
+            && t.form.chars().all(|c| c.is_ascii_lowercase())
+            && !participle
+            && t.form != "online"
+            && set.contains(t.form.as_str())
+        {
+            t.xpos = "JJ".to_owned();
+            t.upos = Upos::Adj;
+            t.feats = "Degree=Pos".to_owned();
+        }
+    }
 }
 
 /// "Chinese Foreign Minister Wang Yi": the tagger read "Wang" as a common noun, and the
@@ -1891,6 +1924,23 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_word_that_can_only_be_an_adjective_is_one() {
+        let mut s = tagged("found/VERB/VBD him/PRON/PRP guilty/NOUN/NN");
+        repair_tags(&mut s);
+        assert_eq!(xpos(&s)[2], "JJ");
+        // A noun stays one ("a guilty verdict" aside, "verdict" is a noun), and so do
+        // participles EWT tags as nouns or verbs ("a thought provoking film").
+        for text in [
+            "the/DET/DT verdict/NOUN/NN",
+            "thought/NOUN/NN provoking/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            repair_tags(&mut s);
+            assert_eq!(xpos(&s)[1], "NN", "{text}");
+        }
     }
 
     #[test]
