@@ -1049,6 +1049,14 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
         if role.is_empty() || t[rs..re].iter().any(|x| lower(x) == "former") {
             continue;
         }
+        // A role relative to another person is none in an organisation: "her Chinese
+        // counterpart Wang Yi" is China's foreign minister, not its counterpart.
+        if matches!(
+            role.rsplit(' ').next(),
+            Some("counterpart" | "successor" | "predecessor")
+        ) {
+            continue;
+        }
         let person = entities.clusters[m.cluster].name.clone();
         roles.push((m.cluster, role.clone(), org.clone()));
         let provenance = provenance(document, m.sentence);

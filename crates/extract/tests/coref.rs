@@ -239,6 +239,15 @@ fn titles_and_appositions_become_role_facts() {
             triples(&st, 0)
         );
     }
+    // A role relative to another person is none in the country named.
+    let st = statements("Ana Silva will meet her Chilean counterpart Tomas Vidal in Lima.");
+    assert!(
+        !triples(&st, 0)
+            .iter()
+            .any(|t| t.1.starts_with("counterpart")),
+        "{:?}",
+        triples(&st, 0)
+    );
     // No organisation named: the role is a concept.
     let st = statements("Prime Minister Ana Silva visited Lisbon.");
     assert!(
