@@ -240,11 +240,6 @@ fn name_read_as_part_of_an_amount(sentence: &mut crate::doc::Sentence) {
 fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
-    let case_of = |t: &[crate::doc::Token], x: usize| {
-        (0..n)
-            .find(|&c| t[c].head == Some(x) && t[c].deprel == "case")
-            .map(|c| t[c].form.to_lowercase())
-    };
     for c in 0..n {
         let Some(o) = t[c].head else {
             continue;
@@ -254,11 +249,11 @@ fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) 
         };
         let means = t[o].deprel == "obl"
             && t[v].xpos.starts_with("VB")
-            && matches!(case_of(t, o).as_deref(), Some("by" | "via" | "over"));
+            && matches!(case_word(t, o).as_deref(), Some("by" | "via" | "over"));
         if t[c].deprel == "nmod"
             && t[c].xpos.starts_with("NNP")
             && means
-            && matches!(case_of(t, c).as_deref(), Some("with" | "to"))
+            && matches!(case_word(t, c).as_deref(), Some("with" | "to"))
         {
             t[c].head = Some(v);
             t[c].deprel = "obl".to_owned();
@@ -272,11 +267,6 @@ fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) 
 fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
-    let case_of = |t: &[crate::doc::Token], x: usize| {
-        (0..n)
-            .find(|&c| t[c].head == Some(x) && t[c].deprel == "case")
-            .map(|c| t[c].form.to_lowercase())
-    };
     for v in 0..n {
         let passive = (0..n).any(|c| {
             t[c].head == Some(v) && matches!(t[c].deprel.as_str(), "aux:pass" | "nsubj:pass")
@@ -284,7 +274,7 @@ fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
         let has_agent = (0..n).any(|c| {
             t[c].head == Some(v)
                 && (t[c].deprel == "obl:agent"
-                    || (t[c].deprel.starts_with("obl") && case_of(t, c).as_deref() == Some("by")))
+                    || (t[c].deprel.starts_with("obl") && case_word(t, c).as_deref() == Some("by")))
         });
         if !passive || has_agent || t[v].xpos != "VBN" {
             continue;
@@ -293,12 +283,14 @@ fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
         let Some(o) = (v + 1..n).find(|&o| {
             t[o].head == Some(v)
                 && t[o].deprel == "obl"
-                && matches!(case_of(t, o).as_deref(), Some("of" | "with" | "for"))
+                && matches!(case_word(t, o).as_deref(), Some("of" | "with" | "for"))
         }) else {
             continue;
         };
         let Some(a) = (o + 1..n).find(|&a| {
-            t[a].head == Some(o) && t[a].deprel == "nmod" && case_of(t, a).as_deref() == Some("by")
+            t[a].head == Some(o)
+                && t[a].deprel == "nmod"
+                && case_word(t, a).as_deref() == Some("by")
         }) else {
             continue;
         };
@@ -723,8 +715,7 @@ fn verb_after_the_parenthetical_of(t: &mut [crate::doc::Token], r: usize, govern
     t[v].head = governor;
     t[v].deprel = if governor.is_some() { "ccomp" } else { "root" }.to_owned();
     if t[v].xpos == "VBN" && !auxiliary {
-        t[v].xpos = "VBD".to_owned();
-        t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+        past_tense(&mut t[v]);
     }
     t[r].head = Some(v);
     t[r].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_owned();
@@ -771,8 +762,7 @@ fn past_tense_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     }
     t[v].head = None;
     t[v].deprel = "root".to_owned();
-    t[v].xpos = "VBD".to_owned();
-    t[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+    past_tense(&mut t[v]);
     t[r].head = Some(v);
     t[r].deprel = "nsubj".to_owned();
     // What followed the participle and hung on the noun belongs to the verb (",", ".").
@@ -840,6 +830,45 @@ fn subtree_bounds(tokens: &[crate::doc::Token], i: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// Retags a verb as a finite past tense (`VBD`), for the repairs that find a participle is one.
+fn past_tense(t: &mut crate::doc::Token) {
+    t.xpos = "VBD".to_owned();
+    t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+}
+
+/// The preposition marking `x` (its `case` dependent), in lower case.
+fn case_word(tokens: &[crate::doc::Token], x: usize) -> Option<String> {
+    tokens
+        .iter()
+        .find(|t| t.head == Some(x) && t.deprel == "case")
+        .map(|t| t.form.to_lowercase())
+}
+
+/// Words that open an adverbial clause, which the parser sometimes reads as prepositions.
+const CLAUSE_OPENERS: [&str; 9] = [
+    "after", "before", "since", "until", "till", "because", "as", "while", "once",
+];
+
+/// Where `n`'s phrase starts, when an opener marks it as a preposition of `n` ("after the
+/// company …").
+fn opened_phrase(tokens: &[crate::doc::Token], n: usize) -> Option<usize> {
+    let start = subtree_bounds(tokens, n).0;
+    let opener = tokens[start].form.to_lowercase();
+    (tokens[start].head == Some(n)
+        && tokens[start].deprel == "case"
+        && CLAUSE_OPENERS.contains(&opener.as_str()))
+    .then_some(start)
+}
+
+/// Makes `n` the subject of verb `v` and the opener at `start` its marker.
+fn open_clause(tokens: &mut [crate::doc::Token], n: usize, start: usize, v: usize) {
+    tokens[n].head = Some(v);
+    tokens[n].deprel = "nsubj".to_owned();
+    tokens[start].head = Some(v);
+    tokens[start].deprel = "mark".to_owned();
+    tokens[start].upos = crate::doc::Upos::Sconj;
+}
+
 fn has_child(tokens: &[crate::doc::Token], i: usize, rel: &str) -> bool {
     tokens
         .iter()
@@ -847,7 +876,6 @@ fn has_child(tokens: &[crate::doc::Token], i: usize, rel: &str) -> bool {
 }
 
 fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
     let t = &mut sentence.tokens;
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
     // people", with "killed" a clausal modifier (acl) of "strikes".
@@ -865,35 +893,18 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
         let Some(above) = t[n].head else {
             continue;
         };
-        let start = subtree_bounds(t, n).0;
-        let opener = t[start].form.to_lowercase();
-        let opened = t[start].head == Some(n)
-            && t[start].deprel == "case"
-            && matches!(
-                opener.as_str(),
-                "after"
-                    | "before"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "because"
-                    | "as"
-                    | "while"
-                    | "once"
-            );
+        let Some(start) = opened_phrase(t, n) else {
+            continue;
+        };
         // The noun's own words end right before the verb.
         let own_end =
             (start..v).all(|k| k == n || t[k].head.is_some_and(|h| (start..v).contains(&h)));
-        if !opened || !own_end || !matches!(t[n].deprel.as_str(), "obl" | "nmod") {
+        if !own_end || !matches!(t[n].deprel.as_str(), "obl" | "nmod") {
             continue;
         }
         t[v].head = Some(above);
         t[v].deprel = "advcl".to_owned();
-        t[n].head = Some(v);
-        t[n].deprel = "nsubj".to_owned();
-        t[start].head = Some(v);
-        t[start].deprel = "mark".to_owned();
-        t[start].upos = Upos::Sconj;
+        open_clause(t, n, start, v);
     }
     for v in 0..t.len() {
         // (A finite verb is no open complement: "fell 5 percent after the company | warned" has
@@ -914,38 +925,16 @@ fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
         // clause ("fell 3 per cent after the company | reported …", under "cent").
         // The innermost such phrase that an opener starts ("fell against the yen | after the
         // Bank of Japan | spoke": both phrases end before the verb).
-        let opened = |n: usize| {
-            let start = subtree_bounds(t, n).0;
-            let opener = t[start].form.to_lowercase();
-            t[start].head == Some(n)
-                && t[start].deprel == "case"
-                && matches!(
-                    opener.as_str(),
-                    "after"
-                        | "before"
-                        | "since"
-                        | "until"
-                        | "till"
-                        | "because"
-                        | "as"
-                        | "while"
-                        | "once"
-                )
-        };
-        let Some(n) = (h + 1..v).find(|&n| {
-            t[n].head.is_some_and(|x| h <= x && x < n)
+        let Some((n, start)) = (h + 1..v).find_map(|n| {
+            let fits = t[n].head.is_some_and(|x| h <= x && x < n)
                 && matches!(t[n].deprel.as_str(), "obl" | "nmod")
-                && subtree_bounds(t, n).1 == v - 1
-                && opened(n)
+                && subtree_bounds(t, n).1 == v - 1;
+            fits.then(|| opened_phrase(t, n).map(|start| (n, start)))
+                .flatten()
         }) else {
             continue;
         };
-        let start = subtree_bounds(t, n).0;
-        t[n].head = Some(v);
-        t[n].deprel = "nsubj".to_owned();
-        t[start].head = Some(v);
-        t[start].deprel = "mark".to_owned();
-        t[start].upos = Upos::Sconj;
+        open_clause(t, n, start, v);
         t[v].deprel = "advcl".to_owned();
     }
 }
@@ -1196,16 +1185,19 @@ fn capitalised_nouns_inside_names(sentence: &mut crate::doc::Sentence) {
     let proper = |x: &crate::doc::Token| {
         x.xpos.starts_with("NNP") && x.form.chars().next().is_some_and(char::is_uppercase)
     };
+    let g = crate::gazetteer::gazetteer();
     for i in 1..t.len().saturating_sub(1) {
+        if t[i].xpos != "NN" || !proper(&t[i - 1]) || !proper(&t[i + 1]) {
+            continue;
+        }
         let mut chars = t[i].form.chars();
         let capitalised = chars.next().is_some_and(char::is_uppercase)
             && chars.clone().next().is_some()
             && chars.all(char::is_lowercase);
         // (A title or another word for a person keeps its tag: "NASA Administrator Mike
         // Griffin".)
-        let g = crate::gazetteer::gazetteer();
         let title = g.is_title(&t[i].form) || g.is_agent_noun(&t[i].form.to_lowercase());
-        if t[i].xpos == "NN" && capitalised && !title && proper(&t[i - 1]) && proper(&t[i + 1]) {
+        if capitalised && !title {
             t[i].xpos = "NNP".to_owned();
             t[i].upos = Upos::Propn;
         }
@@ -1219,19 +1211,15 @@ fn titles_end_in_a_noun(sentence: &mut crate::doc::Sentence) {
     use crate::doc::Upos;
     let g = crate::gazetteer::gazetteer();
     let t = &mut sentence.tokens;
-    let mut i = 0;
-    while i < t.len() {
-        match g.title_at(t, i) {
-            Some(e) if e > i + 1 => {
-                let last = &mut t[e - 1];
-                if last.xpos == "JJ" {
-                    last.xpos = "NN".to_owned();
-                    last.upos = Upos::Noun;
-                    last.feats = "Number=Sing".to_owned();
-                }
-                i = e;
-            }
-            _ => i += 1,
+    // Only an adjective can need it, so only before one is the title list looked up (the
+    // look-up lowercases its words: not for every token).
+    for j in 1..t.len() {
+        let ends_a_title =
+            t[j].xpos == "JJ" && (j.saturating_sub(3)..j).any(|s| g.title_at(t, s) == Some(j + 1));
+        if ends_a_title {
+            t[j].xpos = "NN".to_owned();
+            t[j].upos = Upos::Noun;
+            t[j].feats = "Number=Sing".to_owned();
         }
     }
 }
@@ -1302,8 +1290,7 @@ const PAST_ONLY: &[&str] = &[
 fn past_only_forms_read_as_participles(sentence: &mut crate::doc::Sentence) {
     for t in &mut sentence.tokens {
         if t.xpos == "VBN" && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
-            t.xpos = "VBD".to_owned();
-            t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+            past_tense(t);
         }
     }
 }
@@ -1492,9 +1479,8 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
     }
     for i in fix {
         let tok = &mut sentence.tokens[i];
-        tok.xpos = "VBD".into();
+        past_tense(tok);
         tok.upos = Upos::Verb;
-        tok.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
     }
 }
 
