@@ -9,7 +9,8 @@ Ukraine raised prices": Ukraine is the war's place). Reproducibly, from WordNet 
     python3 scripts/build_agent_nouns.py /tmp/orgsrc data/gazetteer
 
 Only lowercase single words (WordNet spells names capitalised). Output: a comment line, then one
-noun per line, sorted; deterministic.
+noun per line, sorted, with its kind after a tab: `person` ("worker", "spokesman") or `group`
+("army", "company"); deterministic.
 """
 
 import sys
@@ -26,7 +27,7 @@ def main(root: str, out_dir: str) -> None:
                 continue  # the licence header
             cols = line.split()
             lexfile[cols[0]] = int(cols[1])
-    nouns = set()
+    nouns = {}
     with open(f"{wn}/index.noun", encoding="latin-1") as f:
         for line in f:
             if line.startswith("  "):
@@ -35,11 +36,11 @@ def main(root: str, out_dir: str) -> None:
             lemma, senses = cols[0], int(cols[2])
             first = cols[-senses]  # synsets are listed most frequent first
             if lemma.isalpha() and lemma.islower() and lexfile[first] in (PERSON, GROUP):
-                nouns.add(lemma)
+                nouns[lemma] = "person" if lexfile[first] == PERSON else "group"
     with open(f"{out_dir}/agent_nouns.txt", "w", encoding="utf-8", newline="\n") as f:
         f.write("# nouns whose first sense is a person or group: WordNet 3.0 (c) 2006 Princeton University; see README.md\n")
         for noun in sorted(nouns):
-            f.write(f"{noun}\n")
+            f.write(f"{noun}\t{nouns[noun]}\n")
     print(f"{len(nouns)} agent nouns")
 
 

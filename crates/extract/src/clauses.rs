@@ -201,6 +201,9 @@ struct Node {
     tokens: Vec<usize>,
     /// Set when the node stands for something else than its tokens say (a resolved pair).
     resolved: Option<Argument>,
+    /// The words that stand for it in the sentence when they are not its tokens: "it" in "the
+    /// ministry said it had …". The OpenIE reading shows them.
+    written: Option<Vec<usize>>,
 }
 
 /// A prepositional or oblique argument of a clause.
@@ -450,6 +453,7 @@ impl<'a> View<'a> {
             head,
             tokens,
             resolved: None,
+            written: None,
         }
     }
 
@@ -915,6 +919,79 @@ impl<'a> View<'a> {
         self.reported_by(p).map(|(source, _)| source)
     }
 
+    /// Whether the pronoun `subject` of a reported clause stands for the clause's `source`:
+    /// "it" for a group or a thing that speaks ("the ministry", "Tass", not "the spokesman" or
+    /// a person), "they" for a plural ("officials", "police"). Not in a copular clause, where
+    /// "it" is often empty ("it is too early to say", "it seems") and "they" someone described
+    /// ("reviewers said they were pushy": the staff).
+    /// Only in the clause the verb reports, not one inside it ("analysts said the move would
+    /// lift the value more than they did combined").
+    fn pronoun_is_source(&self, p: usize, subject: &Node, source: &Node) -> bool {
+        let [i] = subject.tokens[..] else {
+            return false;
+        };
+        let mut q = p;
+        while self.rel(q) == "conj" {
+            match self.t[q].head {
+                Some(h) => q = h,
+                None => break,
+            }
+        }
+        let saying = |v: &usize| SAYING.contains(&lemma(&self.t[*v]).as_str());
+        let verb = self.t[q]
+            .head
+            .filter(|h| matches!(base(self.rel(q)), "ccomp" | "parataxis") && saying(h))
+            .or_else(|| self.kids_base(q, "parataxis").find(saying));
+        let Some(verb) = verb else {
+            return false;
+        };
+        if subject.resolved.is_some() || subject.written.is_some() {
+            return false;
+        }
+        let pronoun = lower(&self.t[i]);
+        let empty = self.rel(i).starts_with("expl")
+            || self.t[i].head.is_some_and(|v| {
+                self.kids(v, "cop").next().is_some()
+                    || matches!(
+                        lemma(&self.t[v]).as_str(),
+                        "be" | "seem" | "appear" | "happen" | "matter" | "remain"
+                    )
+            });
+        let h = source.head;
+        let noun = &self.t[h];
+        let lemma_lower = noun.lemma.to_lowercase();
+        let kind = match self.argument(source).kind {
+            ArgumentKind::Entity(k) => Some(k),
+            ArgumentKind::Concept => None,
+            _ => return false,
+        };
+        // Whom the source told may be meant instead: "the tribes warned the Taliban that if
+        // they …" ("told reporters it would" leaves "it" to the source).
+        let addressee = |plural: bool| {
+            self.children[verb].iter().any(|&o| {
+                matches!(base(self.rel(o)), "obj" | "iobj")
+                    && if plural {
+                        self.t[o].upos != Upos::Pron
+                    } else {
+                        matches!(self.t[o].xpos.as_str(), "NN" | "NNP")
+                            && self.entity_kind(o) != Some(EntityType::Person)
+                            && !gazetteer().is_person_noun(&self.t[o].lemma.to_lowercase())
+                    }
+            })
+        };
+        match pronoun.as_str() {
+            "it" if !empty && !addressee(false) => match kind {
+                Some(k) => k != EntityType::Person,
+                None => noun.xpos == "NN" && !gazetteer().is_person_noun(&lemma_lower),
+            },
+            "they" if !empty && !addressee(true) => {
+                kind.is_none()
+                    && (noun.xpos == "NNS" || (noun.xpos == "NN" && lemma_lower == "police"))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the clause of `p` is reported by a verb of denial: "The Kremlin denied that
     /// troops had shelled the hospital" asserts, on the Kremlin's word, that they had not.
     fn denied(&self, p: usize) -> bool {
@@ -1298,6 +1375,7 @@ impl<'a> View<'a> {
                     head: c,
                     tokens,
                     resolved: None,
+                    written: None,
                 });
                 clausal_object = true;
                 in_graph = false;
@@ -1357,6 +1435,7 @@ impl<'a> View<'a> {
 
         let symmetric =
             !copular && SYMMETRIC.contains(&lemma(&self.t[cur]).as_str()) && subjects.len() >= 2;
+        let said = according.is_none();
         let mut attribution = according.or_else(|| self.attribution(p));
         // An accusation is the accuser's claim ("Ukraine accused Russia of blowing up the dam");
         // one without an accuser named ("X was accused of …") is no one's, so not stated.
@@ -1377,6 +1456,18 @@ impl<'a> View<'a> {
                 if attribution.is_none() {
                     modality = Modality::Possible;
                 }
+            }
+        }
+        // "The ministry said it had detected …", "Police said they arrested …": the pronoun
+        // subject of a clause a saying verb reports is its source ("according to video, it was
+        // met by …" is not).
+        // The pronoun keeps its words (the OpenIE reading says "it").
+        if let (true, Some(source), [subject]) = (said, &attribution, subjects.as_slice()) {
+            if self.pronoun_is_source(p, subject, source) {
+                subjects = vec![Node {
+                    written: Some(subject.tokens.clone()),
+                    ..source.clone()
+                }];
             }
         }
         // Denied on the source's word: "X denied that troops had shelled it".
@@ -1489,6 +1580,7 @@ impl<'a> View<'a> {
                 head: k,
                 tokens: (x.start..x.end).collect(),
                 resolved: None,
+                written: None,
             };
             Some(Qual {
                 role: Role::Time,
@@ -1870,6 +1962,7 @@ impl<'a> View<'a> {
                             head: c,
                             tokens: self.node(c).tokens,
                             resolved: Some(a),
+                            written: None,
                         })
                         .collect();
                 }
@@ -1978,6 +2071,7 @@ impl<'a> View<'a> {
                 head,
                 tokens: (from..m.end).collect(),
                 resolved: None,
+                written: None,
             }
         };
         // The first conjunct's span starts at its own modifiers, found by walking left.
@@ -2381,7 +2475,7 @@ impl<'a> View<'a> {
                     let len = o.as_ref().map_or(0, |o| o.split(' ').count());
                     (
                         Surface {
-                            arg1: self.words(&subject.tokens),
+                            arg1: self.words(subject.written.as_ref().unwrap_or(&subject.tokens)),
                             relation: s_rel.trim().to_owned(),
                             args,
                         },
@@ -3624,6 +3718,60 @@ mod tests {
         assert!(!has(&said, "troops", "shell", "hospital").negated);
         let twice = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj denied/VERB/VBD/deny/0/root that/SCONJ/IN/that/8/mark troops/NOUN/NNS/troop/8/nsubj had/AUX/VBD/have/8/aux not/PART/RB/not/8/advmod shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/10/det hospital/NOUN/NN/hospital/8/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
         assert!(!has(&twice, "troops", "shell", "hospital").negated);
+    }
+
+    #[test]
+    fn the_pronoun_subject_of_a_reported_clause_is_its_source() {
+        let d = doc("The/DET/DT/the/2/det ministry/NOUN/NN/ministry/3/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/6/nsubj had/AUX/VBD/have/6/aux detected/VERB/VBN/detect/3/ccomp 34/NUM/CD/34/8/nummod aircraft/NOUN/NN/aircraft/6/obj ./PUNCT/././3/punct", &[]);
+        let s = has(&d, "ministry", "detect", "aircraft");
+        assert_eq!(s.subject.kind, ArgumentKind::Concept);
+        assert_eq!(s.subject.span, (0, 2));
+        // The OpenIE reading keeps the words as written.
+        let e = analyse(&d);
+        let surface = e.iter().find_map(|e| {
+            e.surface
+                .as_ref()
+                .filter(|s| s.relation.contains("detected"))
+        });
+        assert_eq!(surface.unwrap().arg1, "it");
+        let d = doc("Police/NOUN/NNS/police/2/nsubj said/VERB/VBD/say/0/root they/PRON/PRP/they/4/nsubj arrested/VERB/VBD/arrest/2/ccomp two/NUM/CD/two/6/nummod men/NOUN/NNS/man/4/obj ./PUNCT/././2/punct", &[]);
+        has(&d, "Police", "arrest", "men");
+        // A person is no "it"; an empty "it" is no one.
+        let d = doc("The/DET/DT/the/2/det spokesman/NOUN/NN/spokesman/3/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/6/nsubj would/AUX/MD/would/6/aux close/VERB/VB/close/3/ccomp the/DET/DT/the/8/det road/NOUN/NN/road/6/obj ./PUNCT/././3/punct", &[]);
+        assert_eq!(
+            has(&d, "it", "close", "road").subject.kind,
+            ArgumentKind::Unresolved
+        );
+        let d = doc("The/DET/DT/the/2/det ministry/NOUN/NN/ministry/3/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/7/nsubj was/AUX/VBD/be/7/cop too/ADV/RB/too/7/advmod early/ADJ/JJ/early/3/ccomp to/PART/TO/to/9/mark judge/VERB/VB/judge/7/xcomp ./PUNCT/././3/punct", &[]);
+        assert!(
+            triples(&d).iter().all(|t| t.0 != "ministry"),
+            "{:?}",
+            triples(&d)
+        );
+        // "they" described in a copular clause is often someone else.
+        let d = doc("Reviewers/NOUN/NNS/reviewer/2/nsubj said/VERB/VBD/say/0/root they/PRON/PRP/they/5/nsubj were/AUX/VBD/be/5/cop pushy/ADJ/JJ/pushy/2/ccomp ./PUNCT/././2/punct", &[]);
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|t| t.0 != "Reviewers" || t.1 == "say"),
+            "{:?}",
+            triples(&d)
+        );
+        // Whom the source told may be meant: "they" stays open.
+        let d = doc("The/DET/DT/the/2/det tribes/NOUN/NNS/tribe/3/nsubj warned/VERB/VBD/warn/0/root the/DET/DT/the/5/det Taliban/PROPN/NNP/Taliban/3/iobj that/SCONJ/IN/that/10/mark they/PRON/PRP/they/10/nsubj:pass would/AUX/MD/would/10/aux be/AUX/VB/be/10/aux:pass resisted/VERB/VBN/resist/3/ccomp ./PUNCT/././3/punct", &[(4, 5, ORG)]);
+        assert_eq!(
+            has(&d, "they", "be resisted", "").subject.kind,
+            ArgumentKind::Unresolved
+        );
+        // Only the clause the verb reports, not one inside it.
+        let d = doc("Analysts/NOUN/NNS/analyst/2/nsubj said/VERB/VBD/say/0/root prices/NOUN/NNS/price/4/nsubj rose/VERB/VBD/rise/2/ccomp because/SCONJ/IN/because/7/mark they/PRON/PRP/they/7/nsubj ran/VERB/VBD/run/4/advcl out/ADV/RP/out/7/compound:prt ./PUNCT/././2/punct", &[]);
+        assert!(
+            triples(&d)
+                .iter()
+                .all(|t| t.1 != "run out" || t.0 == "they"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]

@@ -170,7 +170,8 @@ pub struct Gazetteer {
     /// Lowercase place names that are also common words ("reading", "turkey").
     place_words: std::collections::HashSet<&'static str>,
     /// Common nouns whose first sense is a person or a group ("worker", "court").
-    agent_nouns: std::collections::HashSet<&'static str>,
+    /// Nouns for people or groups, each with whether it names a person (not a group).
+    agent_nouns: HashMap<&'static str, bool>,
     /// [`WordClasses::bits`] by the hash of the lowercase word, for one look-up per token.
     word_bits: KeyMap<u8>,
 }
@@ -266,7 +267,12 @@ impl Gazetteer {
             first_names: lines(FIRST_NAMES).collect(),
             last_names: lines(LAST_NAMES).collect(),
             place_words: lines(PLACE_WORDS).collect(),
-            agent_nouns: lines(AGENT_NOUNS).collect(),
+            agent_nouns: lines(AGENT_NOUNS)
+                .filter_map(|l| {
+                    let (noun, kind) = l.split_once('\t')?;
+                    Some((noun, kind == "person"))
+                })
+                .collect(),
             word_bits: KeyMap::default(),
         };
         let words: Vec<&str> = g
@@ -324,7 +330,13 @@ impl Gazetteer {
     /// Whether a common noun (lowercase lemma) names, first of all, a person or a group of
     /// people ("worker", "court", "police"), not an event or an act ("war", "summit").
     pub fn is_agent_noun(&self, lower_lemma: &str) -> bool {
-        self.agent_nouns.contains(lower_lemma)
+        self.agent_nouns.contains_key(lower_lemma)
+    }
+
+    /// Whether a common noun (lowercase lemma) names, first of all, a person ("spokesman",
+    /// "worker"), not a group ("army", "company") or a thing.
+    pub fn is_person_noun(&self, lower_lemma: &str) -> bool {
+        self.agent_nouns.get(lower_lemma) == Some(&true)
     }
 
     /// The country a demonym or adjectival form names ("North Korean", "Russians").
