@@ -892,6 +892,25 @@ impl<'a> View<'a> {
         })
     }
 
+    /// Whether a subject or object of `p` is quantified by "no": "No civilians were killed",
+    /// "found no weapons", "had no plans to attend" deny what the verb says.
+    /// A comparison is no denial: "have no higher aim than glorifying Kim", "no other choice
+    /// but to leave".
+    fn denied_by_no(&self, p: usize) -> bool {
+        self.children[p].iter().any(|&c| {
+            matches!(self.rel(c), "nsubj" | "nsubj:pass" | "obj")
+                && self.kids(c, "det").any(|d| lower(&self.t[d]) == "no")
+                && !self.children[c].iter().any(|&m| {
+                    matches!(self.t[m].xpos.as_str(), "JJR" | "RBR")
+                        || matches!(lower(&self.t[m]).as_str(), "other" | "more" | "less")
+                })
+                && !self
+                    .t
+                    .get(c + 1)
+                    .is_some_and(|n| matches!(lower(n).as_str(), "than" | "but"))
+        })
+    }
+
     fn aux_modality(&self, p: usize) -> Modality {
         let mut m = Modality::Asserted;
         for c in self.kids_base(p, "aux") {
@@ -1142,6 +1161,7 @@ impl<'a> View<'a> {
             negated = true;
             rel.push(n);
         }
+        negated |= self.denied_by_no(p);
 
         if copular {
             // "X is the leader of Y", "X is in Paris", "X is crucial".
@@ -1291,6 +1311,7 @@ impl<'a> View<'a> {
                 negated = true;
                 rel.push(n);
             }
+            negated |= self.denied_by_no(x);
             rel.push(x);
             lemma_words.push(lemma(&self.t[x]));
             for c in self.particles(x) {
@@ -3772,6 +3793,22 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn an_argument_quantified_by_no_negates_the_statement() {
+        let d = doc("The/DET/DT/the/2/det army/NOUN/NN/army/3/nsubj found/VERB/VBD/find/0/root no/DET/DT/no/5/det weapons/NOUN/NNS/weapon/3/obj ./PUNCT/././3/punct", &[]);
+        assert!(has(&d, "army", "find", "weapons").negated);
+        let d = doc("No/DET/DT/no/2/det civilians/NOUN/NNS/civilian/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root ./PUNCT/././4/punct", &[]);
+        assert!(has(&d, "civilians", "be killed", "").negated);
+        // Through an infinitive: "had no plans to attend the summit".
+        let d = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj had/VERB/VBD/have/0/root no/DET/DT/no/5/det plans/NOUN/NNS/plan/3/obj to/PART/TO/to/7/mark attend/VERB/VB/attend/3/xcomp the/DET/DT/the/9/det summit/NOUN/NN/summit/7/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
+        assert!(has(&d, "Kremlin", "have to attend", "summit").negated);
+        // A comparison denies nothing.
+        let d = doc("Reporters/NOUN/NNS/reporter/2/nsubj have/VERB/VBP/have/0/root no/DET/DT/no/5/det higher/ADJ/JJR/high/5/amod aim/NOUN/NN/aim/2/obj than/ADP/IN/than/7/case praise/NOUN/NN/praise/5/nmod ./PUNCT/././2/punct", &[]);
+        assert!(!has(&d, "Reporters", "have aim than", "praise").negated);
+        let d = doc("The/DET/DT/the/2/det rebels/NOUN/NNS/rebel/3/nsubj had/VERB/VBD/have/0/root no/DET/DT/no/5/det choice/NOUN/NN/choice/3/obj but/SCONJ/IN/but/8/mark to/PART/TO/to/8/mark leave/VERB/VB/leave/5/acl ./PUNCT/././3/punct", &[]);
+        assert!(!has(&d, "rebels", "have", "choice").negated);
     }
 
     #[test]
