@@ -230,7 +230,8 @@ pub struct Mention {
     pub end: usize,
     pub kind: EntityType,
     /// Canonical name when the mention points elsewhere (a demonym such as "North Korean" → "North
-    /// Korea"), else `None`.
+    /// Korea", an alias "U.S." → "United States", a monarch's given name "Francis" after "Pope" →
+    /// "Pope Francis"), else `None`.
     pub refers_to: Option<String>,
     /// External identifier when known, e.g. a GeoNames IRI.
     pub external_id: Option<String>,

@@ -105,6 +105,15 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
     }
     match kind {
         Some(EntityType::Person) => {
+            // A titled name is known by its name: "King Charles III" by "Charles", not by
+            // "King" or "III".
+            let mut w = &w[..];
+            while w.len() > 1 && gazetteer().is_title(&w[0]) {
+                w = &w[1..];
+            }
+            while w.len() > 1 && is_regnal_number(&w[w.len() - 1]) {
+                w = &w[..w.len() - 1];
+            }
             let mut out = vec![ShortKey::Word(w[0].clone())];
             if w[w.len() - 1].chars().count() > 1 {
                 out.push(ShortKey::Word(w[w.len() - 1].clone()));
@@ -124,6 +133,15 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
             out
         }
     }
+}
+
+/// "ii", "iii", "xiv" (any case): a regnal number after a monarch's name.
+fn is_regnal_number(word: &str) -> bool {
+    word.len() >= 2
+        && word.len() <= 5
+        && word
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
 }
 
 /// The key a short name looks up, if it is short: an acronym-shaped word, one word of a name
@@ -252,6 +270,15 @@ mod tests {
             [ShortKey::Acronym("kcna".into())]
         );
         assert!(short_keys("Putin", Some(EntityType::Person)).is_empty());
+        // A titled name is known by its name, not by the title or the regnal number.
+        assert_eq!(
+            short_keys("King Charles III", Some(EntityType::Person)),
+            [ShortKey::Word("charles".into())]
+        );
+        assert_eq!(
+            short_keys("Pope Francis", Some(EntityType::Person)),
+            [ShortKey::Word("francis".into())]
+        );
         // A place is never looked up by one of its words.
         assert_eq!(lookup_key("Washington", Some(EntityType::Place)), None);
         assert_eq!(

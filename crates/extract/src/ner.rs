@@ -13,7 +13,9 @@
 //!
 //! Post-rules (all in [`Recognizer::recognize`]): leading titles, and a nationality before a
 //! title, are not part of a person's name ("German Chancellor Olaf Scholz" → "Olaf Scholz"),
-//! while a listed name between a title and the name is ("Foreign Minister Wang | Yi"); a
+//! while a listed name between a title and the name is ("Foreign Minister Wang | Yi"), and a
+//! monarch's or pope's given name refers to the titled name ("Pope Francis", "King Charles
+//! III": the mention is the name, its `refers_to` the titled name); a
 //! possessive `'s` is never part of a mention (it ends it) unless the name is a shop named after
 //! its owner after a preposition of place ("dinner at Del Frisco's in Philadelphia", a place);
 //! lowercase words before a capitalised name are dropped ("agency Interfax"); a mention never
@@ -1199,6 +1201,27 @@ fn post_rules(tokens: &[Token], mentions: Vec<Mention>, g: &Gazetteer) -> Vec<Me
             {
                 m.start -= 1;
             }
+            // A monarch or pope is known by title and given name: "Pope Francis", "King
+            // Charles III". The mention stays the name (UNER leaves titles out), but it refers
+            // to the titled name, which the graph and coreference use.
+            if let Some(title) = (1..=3.min(m.start))
+                .map(|k| m.start - k)
+                .find(|&s| g.title_at(tokens, s) == Some(m.start))
+                .filter(|_| {
+                    let given = &tokens[m.start..m.end];
+                    given.len() == 1 || (given.len() == 2 && is_roman_numeral(&given[1].form))
+                })
+                .filter(|_| {
+                    let last = &tokens[m.start - 1].form;
+                    is_capitalised(last) && MONARCH_TITLES.contains(&last.to_lowercase().as_str())
+                })
+            {
+                let words: Vec<&str> = tokens[title..m.end]
+                    .iter()
+                    .map(|t| t.form.as_str())
+                    .collect();
+                m.refers_to = Some(words.join(" "));
+            }
         }
         let words = forms(&m);
         if let Some(d) = g.demonym(&words) {
@@ -1316,6 +1339,17 @@ fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer)
 }
 
 /// Words that name a storm with the name after them.
+/// Titles that go with a given name alone: the titled name is the person's name.
+const MONARCH_TITLES: [&str; 11] = [
+    "pope", "king", "queen", "prince", "princess", "emperor", "empress", "sultan", "tsar", "czar",
+    "pharaoh",
+];
+
+/// "II", "III", "XIV": a regnal number.
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 const STORM_WORDS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm", "Tornado"];
 
 /// A name after a storm word is the storm's, not a person's or a place's: "Hurricane Beryl made
@@ -2226,6 +2260,26 @@ mod tests {
                 .map(|m| (m.start, m.end)),
             Some((2, 3))
         );
+    }
+
+    #[test]
+    fn a_monarch_or_pope_refers_to_the_titled_name() {
+        let t = tokens("said Pope Francis today");
+        let out = post_rules(&t, vec![mention(2, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (2, 3));
+        assert_eq!(out[0].refers_to.as_deref(), Some("Pope Francis"));
+        let t = tokens("British King Charles III visited");
+        let out = post_rules(&t, vec![mention(1, 4, EntityType::Person)], gazetteer());
+        let charles = out.iter().find(|m| m.kind == EntityType::Person).unwrap();
+        assert_eq!((charles.start, charles.end), (2, 4));
+        assert_eq!(charles.refers_to.as_deref(), Some("King Charles III"));
+        // Other titles go with a surname, and a full name needs no title.
+        let t = tokens("said President Biden today");
+        let out = post_rules(&t, vec![mention(2, 3, EntityType::Person)], gazetteer());
+        assert_eq!(out[0].refers_to, None);
+        let t = tokens("said Prince Mohammed bin Salman today");
+        let out = post_rules(&t, vec![mention(2, 5, EntityType::Person)], gazetteer());
+        assert_eq!(out[0].refers_to, None);
     }
 
     #[test]
