@@ -2103,6 +2103,34 @@ impl<'a> View<'a> {
         Some([node(first, from), node(second, and + 1)])
     }
 
+    /// A common noun's text as a concept: its minimal text, after a named possessor ("Sudan's
+    /// army", "Taiwan's defence ministry"): without it every army or ministry in the graph
+    /// would be one node. Pronoun and common-noun possessors are left out ("its army").
+    fn concept_text(&self, head: usize) -> String {
+        let (s, e) = self.minimal_range(head);
+        let owner = self
+            .kids(head, "nmod:poss")
+            .find(|&p| p < s && (self.t[p].upos == Upos::Propn || self.mention_at(p).is_some()));
+        let owned = owner.and_then(|p| {
+            let (ps, pe) = match self.mention_at(p) {
+                Some(m) if m.kind != EntityType::Other => (m.start, m.end),
+                Some(_) => return None,
+                None => self.minimal_range(p),
+            };
+            // Only the possessive marker between the owner and the noun, written as one word
+            // with the owner whatever the tokenisation ("Sudan 's army" as CaRB gives it).
+            (pe < s && (pe..s).all(|i| self.t[i].xpos == "POS")).then(|| {
+                let marker: String = (pe..s).map(|i| self.t[i].form.as_str()).collect();
+                format!(
+                    "{}{marker} {}",
+                    self.span_text(ps, pe),
+                    self.span_text(s, e)
+                )
+            })
+        });
+        owned.unwrap_or_else(|| self.span_text(s, e))
+    }
+
     /// The minimal text of a node's head: the name, or the noun with its adjectives and noun
     /// compounds ("ballistic missiles" for "two ballistic missiles").
     fn minimal_text(&self, head: usize) -> String {
@@ -2336,7 +2364,7 @@ impl<'a> View<'a> {
                 };
                 make(self.span_text(s, e), ArgumentKind::Entity(kind))
             }
-            Upos::Noun => make(self.minimal_text(head), ArgumentKind::Concept),
+            Upos::Noun => make(self.concept_text(head), ArgumentKind::Concept),
             Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
             _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
         }
@@ -3793,6 +3821,18 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn a_named_possessor_is_part_of_a_concept() {
+        let d = doc("Sudan/PROPN/NNP/Sudan/3/nmod:poss 's/PART/POS/'s/1/case army/NOUN/NN/army/4/nsubj agreed/VERB/VBD/agree/0/root to/ADP/IN/to/7/case a/DET/DT/a/7/det ceasefire/NOUN/NN/ceasefire/4/obl ./PUNCT/././4/punct", &[(0, 1, LOC)]);
+        let s = has(&d, "Sudan's army", "agree to", "ceasefire");
+        assert_eq!(s.subject.kind, ArgumentKind::Concept);
+        // Not a pronoun or a common noun.
+        let d = doc("Its/PRON/PRP$/its/2/nmod:poss army/NOUN/NN/army/3/nsubj agreed/VERB/VBD/agree/0/root to/ADP/IN/to/6/case a/DET/DT/a/6/det ceasefire/NOUN/NN/ceasefire/3/obl ./PUNCT/././3/punct", &[]);
+        has(&d, "army", "agree to", "ceasefire");
+        let d = doc("The/DET/DT/the/2/det company/NOUN/NN/company/4/nmod:poss 's/PART/POS/'s/2/case shares/NOUN/NNS/share/5/nsubj fell/VERB/VBD/fall/0/root ./PUNCT/././5/punct", &[]);
+        has(&d, "shares", "fall", "");
     }
 
     #[test]
