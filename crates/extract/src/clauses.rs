@@ -2103,9 +2103,10 @@ impl<'a> View<'a> {
         Some([node(first, from), node(second, and + 1)])
     }
 
-    /// A common noun's text as a concept: its minimal text, after a named possessor ("Sudan's
-    /// army", "Taiwan's defence ministry"): without it every army or ministry in the graph
-    /// would be one node. Pronoun and common-noun possessors are left out ("its army").
+    /// A common noun's text as a concept: its minimal text, with a named owner before it
+    /// ("Sudan's army", "Taiwan's defence ministry") or after "of" ("shares of Nvidia"):
+    /// without it every army or ministry in the graph would be one node. Pronoun and
+    /// common-noun owners are left out ("its army", "the sidelines of the summit").
     fn concept_text(&self, head: usize) -> String {
         let (s, e) = self.minimal_range(head);
         let owner = self
@@ -2128,7 +2129,23 @@ impl<'a> View<'a> {
                 )
             })
         });
-        owned.unwrap_or_else(|| self.span_text(s, e))
+        if let Some(text) = owned {
+            return text;
+        }
+        // The same owner after "of", right after the noun: "shares of Nvidia", "the people of
+        // Gaza", "the invasion of Ukraine".
+        let of_owner = self.kids(head, "nmod").find_map(|c| {
+            let m = self.mention_at(c).filter(|m| m.kind != EntityType::Other)?;
+            let prep = self.preposition(c);
+            let between = (e..m.start).all(|i| {
+                prep.contains(&i) || (self.t[i].upos == Upos::Det && lower(&self.t[i]) == "the")
+            });
+            // One owner: "the leaders of Russia and North Korea" are no leaders of Russia.
+            let alone = self.kids(c, "conj").next().is_none();
+            (self.prep_text(&prep) == "of" && prep.first() == Some(&e) && between && alone)
+                .then(|| format!("{} {}", self.span_text(s, e), self.span_text(e, m.end)))
+        });
+        of_owner.unwrap_or_else(|| self.span_text(s, e))
     }
 
     /// The minimal text of a node's head: the name, or the noun with its adjectives and noun
@@ -3194,8 +3211,8 @@ mod tests {
         has(&d, "Floods", "strike", "Mindanao");
         // Not the capital of a country.
         let d = doc("Ana/PROPN/NNP/Ana/2/nsubj left/VERB/VBD/leave/0/root the/DET/DT/the/4/det capital/NOUN/NN/capital/2/obj of/ADP/IN/of/6/case Norway/PROPN/NNP/Norway/4/nmod on/ADP/IN/on/8/case Friday/PROPN/NNP/Friday/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (5, 6, LOC)]);
-        let s = has(&d, "Ana", "leave", "capital");
-        assert_ne!(s.object.unwrap().kind, ArgumentKind::Entity(LOC));
+        let s = has(&d, "Ana", "leave", "capital of Norway");
+        assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
         // Not a common noun after "of".
         let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/4/det city/NOUN/NN/city/2/obj of/ADP/IN/of/6/case dreams/NOUN/NNS/dream/4/nmod ./PUNCT/././2/punct", &[]);
         has(&d, "Rockets", "hit", "city");
@@ -3833,6 +3850,15 @@ mod tests {
         has(&d, "army", "agree to", "ceasefire");
         let d = doc("The/DET/DT/the/2/det company/NOUN/NN/company/4/nmod:poss 's/PART/POS/'s/2/case shares/NOUN/NNS/share/5/nsubj fell/VERB/VBD/fall/0/root ./PUNCT/././5/punct", &[]);
         has(&d, "shares", "fall", "");
+        // After "of", one owner only.
+        let d = doc("Shares/NOUN/NNS/share/4/nsubj of/ADP/IN/of/3/case Nvidia/PROPN/NNP/Nvidia/1/nmod fell/VERB/VBD/fall/0/root ./PUNCT/././4/punct", &[(2, 3, ORG)]);
+        has(&d, "Shares of Nvidia", "fall", "");
+        let d = doc("The/DET/DT/the/2/det leaders/NOUN/NNS/leader/7/nsubj of/ADP/IN/of/4/case Russia/PROPN/NNP/Russia/2/nmod and/CCONJ/CC/and/6/cc China/PROPN/NNP/China/4/conj met/VERB/VBD/meet/0/root ./PUNCT/././7/punct", &[(3, 4, LOC), (5, 6, LOC)]);
+        assert!(
+            triples(&d).iter().all(|t| t.0 != "leaders of Russia"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
