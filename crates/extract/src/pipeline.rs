@@ -193,6 +193,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
     finite_verb_read_as_a_modifier(sentence);
+    adjective_read_as_the_root(sentence);
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
@@ -262,8 +263,10 @@ fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) 
 }
 
 /// "Bankman-Fried was convicted of fraud by a jury": the parser hung "by a jury" on "fraud",
-/// so the conviction had no one convicting. A "by" phrase inside the complement of a passive
-/// verb that has no agent ("convicted of", "charged with", "arrested for") is its agent.
+/// so the conviction had no one convicting. A "by" phrase on the complement of a passive
+/// verb that has no agent ("convicted of", "charged with", "arrested for", "found guilty on")
+/// is its agent; deeper inside the complement, when it names someone who acts (a name or a
+/// person or group noun: "on 34 counts of falsifying records | by a jury").
 fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
@@ -279,18 +282,44 @@ fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
         if !passive || has_agent || t[v].xpos != "VBN" {
             continue;
         }
-        // The verb's complement, right after it: "of fraud", "with murder".
+        // The verb's complement, right after it: "of fraud", "with murder", "on 34 counts".
         let Some(o) = (v + 1..n).find(|&o| {
             t[o].head == Some(v)
                 && t[o].deprel == "obl"
-                && matches!(case_word(t, o).as_deref(), Some("of" | "with" | "for"))
+                && matches!(
+                    case_word(t, o).as_deref(),
+                    Some("of" | "with" | "for" | "on")
+                )
         }) else {
             continue;
         };
+        // Hung on the complement, or deeper inside it when it names who can act ("on 34
+        // counts of falsifying records | by a jury").
+        let inside = |a: usize| {
+            let mut cur = t[a].head;
+            let mut steps = 0;
+            while let Some(h) = cur.filter(|_| steps < n) {
+                if h == o {
+                    return true;
+                }
+                if h < o {
+                    return false;
+                }
+                cur = t[h].head;
+                steps += 1;
+            }
+            false
+        };
         let Some(a) = (o + 1..n).find(|&a| {
-            t[a].head == Some(o)
-                && t[a].deprel == "nmod"
-                && case_word(t, a).as_deref() == Some("by")
+            case_word(t, a).as_deref() == Some("by")
+                && matches!(t[a].deprel.as_str(), "nmod" | "obl")
+                && ((t[a].head == Some(o) && t[a].deprel == "nmod")
+                    || (inside(a)
+                        && (t[a].xpos.starts_with("NNP")
+                            || crate::gazetteer::gazetteer()
+                                .is_agent_noun(&t[a].lemma.to_lowercase())
+                            || crate::gazetteer::gazetteer()
+                                .is_agent_noun(&t[a].form.to_lowercase()))))
         }) else {
             continue;
         };
@@ -629,6 +658,58 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
             x.head = Some(v);
         }
     }
+}
+
+/// "Former U.S. President Donald Trump was found guilty …": the parser made the opening
+/// adjective the root and hung the sentence's verb on it as a modifier clause. When the root is
+/// the first word, an adjective without copula or subject, and a verb hanging on it has its own
+/// subject after the adjective, that verb is the root and the adjective modifies the noun right
+/// after it ("President", climbing compounds).
+fn adjective_read_as_the_root(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    if t.len() < 3 || t[0].head.is_some() || t[0].xpos != "JJ" {
+        return;
+    }
+    let kids = |t: &[crate::doc::Token], h: usize, rel: &str| {
+        (0..t.len())
+            .filter(|&k| t[k].head == Some(h) && t[k].deprel.starts_with(rel))
+            .collect::<Vec<_>>()
+    };
+    if !kids(t, 0, "cop").is_empty() || !kids(t, 0, "nsubj").is_empty() {
+        return;
+    }
+    let Some(v) = (1..t.len()).find(|&v| {
+        t[v].head == Some(0)
+            && t[v].xpos.starts_with("VB")
+            && matches!(
+                t[v].deprel.as_str(),
+                "advcl" | "acl" | "parataxis" | "ccomp" | "dep" | "conj" | "xcomp"
+            )
+            && !kids(t, v, "nsubj").is_empty()
+            && kids(t, v, "nsubj").iter().all(|&s| s < v)
+    }) else {
+        return;
+    };
+    // The noun the adjective belongs to: the word after it, up its compounds and flat names.
+    let mut k = 1;
+    while let Some(h) = t[k]
+        .head
+        .filter(|&h| h > k && h < v && matches!(t[k].deprel.as_str(), "compound" | "flat" | "amod"))
+    {
+        k = h;
+    }
+    if !t[k].xpos.starts_with("NN") || k >= v {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    for x in t.iter_mut() {
+        if x.head == Some(0) {
+            x.head = Some(v);
+        }
+    }
+    t[0].head = Some(k);
+    t[0].deprel = "amod".to_owned();
 }
 
 /// "The militants, who had crossed from Afghanistan, attacked a police station": the parser
@@ -1759,6 +1840,47 @@ mod tests {
              by/7/case/IN proxy/5/nmod/NN",
             "He/3/nsubj:pass/PRP was/3/aux:pass/VBD charged/0/root/VBN with/5/case/IN \
              fraud/3/obl/NN in/7/case/IN court/5/nmod/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_by_phrase_deeper_in_the_complement_is_the_agent_when_it_can_act() {
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
+                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
+                    records/8/obj/NNS by/12/case/IN a/12/det/DT jury/8/obl/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[11], "jury/3/obl:agent");
+        // "by hand" acts on nothing.
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
+                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
+                    records/8/obj/NNS by/11/case/IN hand/8/obl/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn an_opening_adjective_read_as_the_root_modifies_the_noun_after_it() {
+        // "Former U.S. President Donald Trump was found guilty.", as the parser read it.
+        let mut s = parsed(
+            "Former/0/root/JJ U.S./3/compound/NNP President/4/nmod:desc/NNP \
+             Donald/7/nsubj:pass/NNP Trump/4/flat/NNP was/7/aux:pass/VBD found/1/advcl/VBN \
+             guilty/7/xcomp/JJ ./1/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[0], "Former/3/amod");
+        assert_eq!(tree(&s)[6], "found/0/root");
+        assert_eq!(tree(&s)[8], "./7/punct");
+        // Not without a subject of the verb, nor without a noun after the adjective.
+        for text in [
+            "Happy/0/root/JJ to/3/mark/TO help/1/xcomp/VB ./1/punct/.",
+            "Glad/0/root/JJ he/3/nsubj/PRP came/1/ccomp/VBD",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
