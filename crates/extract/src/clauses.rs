@@ -121,6 +121,25 @@ const SAYING: &[&str] = &[
     "say", "tell", "report", "announce", "claim", "state", "add", "warn", "insist", "confirm",
     "deny", "write", "note", "argue", "declare", "believe", "think",
 ];
+/// Verbs of harm and custody that news never uses without an object: one without its object
+/// after a passive is that passive with "were" left out ("40 were killed and dozens injured").
+const ALWAYS_TRANSITIVE: &[&str] = &[
+    "injure",
+    "wound",
+    "kill",
+    "hurt",
+    "arrest",
+    "detain",
+    "displace",
+    "evacuate",
+    "hospitalise",
+    "hospitalize",
+    "abduct",
+    "kidnap",
+    "capture",
+    "jail",
+    "imprison",
+];
 /// Verbs whose object does what the infinitive after it says ("forced residents to flee").
 const OBJECT_CONTROL: &[&str] = &[
     "force",
@@ -1064,9 +1083,12 @@ impl<'a> View<'a> {
             .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
         // A participle conjoined to a passive shares its auxiliary: "two were killed and dozens
         // | injured".
+        // (Read as a past tense too when the verb always takes an object: "dozens | injured"
+        // is no one injuring.)
         if !passive
             && r == "conj"
-            && tok.xpos == "VBN"
+            && (tok.xpos == "VBN"
+                || (tok.xpos == "VBD" && ALWAYS_TRANSITIVE.contains(&lemma(tok).as_str())))
             && self.kids_base(p, "aux").next().is_none()
             && self.kids_base(p, "obj").next().is_none()
         {
@@ -1221,7 +1243,10 @@ impl<'a> View<'a> {
             lemma_words.push(lemma(tok));
             for c in self.particles(p) {
                 rel.push(c);
-                lemma_words.push(lower(&self.t[c]));
+                // Not the first word of an amount: "proved | up to 77 percent effective".
+                if !self.in_amount(c) {
+                    lemma_words.push(lower(&self.t[c]));
+                }
             }
             let (q, a, acc) = self.obliques(p, passive);
             quals = q;
@@ -1316,7 +1341,10 @@ impl<'a> View<'a> {
             lemma_words.push(lemma(&self.t[x]));
             for c in self.particles(x) {
                 rel.push(c);
-                lemma_words.push(lower(&self.t[c]));
+                // Not the first word of an amount: "proved | up to 77 percent effective".
+                if !self.in_amount(c) {
+                    lemma_words.push(lower(&self.t[c]));
+                }
             }
             passive = self.children[x].iter().any(|&c| self.rel(c) == "aux:pass");
             let (q, a, acc) = self.obliques(x, passive);
@@ -1371,7 +1399,7 @@ impl<'a> View<'a> {
         // arguments are the clause's.
         if let Some(x) = self.secondary_predicate(cur) {
             objects.retain(|o| o.head != x);
-            if !objects.is_empty() {
+            if !objects.is_empty() || passive {
                 rel.push(x);
                 lemma_words.push(lower(&self.t[x]));
                 quals.extend(self.obliques(x, false).0);
@@ -1687,14 +1715,27 @@ impl<'a> View<'a> {
     }
 
     /// An adjective or past participle complementing a verb that has an object, said of that
-    /// object ("left rates unchanged", "kept the crossing closed").
+    /// object ("left rates unchanged", "kept the crossing closed"), or of the subject of a
+    /// passive with an agent ("was found guilty by a jury", "were left homeless by the floods").
     /// (A participle with its own agent is no such thing: "accepted the draft authored by
     /// Kharitonov".)
     fn secondary_predicate(&self, v: usize) -> Option<usize> {
         if self.t[v].upos != Upos::Verb {
             return None;
         }
-        self.kids(v, "obj").next()?;
+        // Of the object, or of the subject of a passive with an agent ("was found guilty by a
+        // jury": the jury found him guilty). Without an agent the OpenIE reading keeps the
+        // adjective as what is said ("was deemed | too expensive").
+        let passive = self.children[v]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+        let agent = self.children[v].iter().any(|&c| {
+            self.rel(c) == "obl:agent"
+                || (base(self.rel(c)) == "obl" && self.prep_text(&self.preposition(c)) == "by")
+        });
+        if !(passive && agent) {
+            self.kids(v, "obj").next()?;
+        }
         self.kids(v, "xcomp").find(|&x| {
             let t = &self.t[x];
             let agent = self.kids_base(x, "obl").any(|o| {
@@ -1705,6 +1746,14 @@ impl<'a> View<'a> {
                 && self.kids(x, "mark").next().is_none()
                 && !agent
         })
+    }
+
+    /// Whether token `i` is inside an amount ("up to 77 percent", "over four times").
+    fn in_amount(&self, i: usize) -> bool {
+        self.sentence
+            .quantities
+            .iter()
+            .any(|q| q.start <= i && i < q.end)
     }
 
     /// The particles of a phrasal verb: its `compound:prt` dependents, and an adverb such as
@@ -2569,8 +2618,11 @@ impl<'a> View<'a> {
                 if let Some(k) = obl_object {
                     let q = &c.quals[k];
                     let prep = self.prep_text(&q.prep);
+                    // "proved | up to 77 percent": a preposition inside the amount is the
+                    // amount's ("up to"), not the relation's.
+                    let in_amount = q.prep.iter().all(|&i| self.in_amount(i));
                     // "met with X" is "met X".
-                    if !(SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with") {
+                    if !in_amount && !(SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with") {
                         lemma = format!("{lemma} {prep}");
                     }
                     g_objects = vec![Some(self.argument(&q.node))];
@@ -3838,6 +3890,40 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn a_harm_verb_after_a_passive_is_passive_without_its_auxiliary() {
+        let d = doc("Two/NUM/CD/two/2/nummod people/NOUN/NNS/people/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root and/CCONJ/CC/and/7/cc dozens/NOUN/NNS/dozen/7/nsubj injured/VERB/VBD/injure/4/conj ./PUNCT/././4/punct", &[]);
+        assert!(has(&d, "dozens", "be injured", "").object.is_none());
+        // A verb that can do without an object is what it says.
+        let d = doc("Two/NUM/CD/two/2/nummod people/NOUN/NNS/people/4/nsubj:pass were/AUX/VBD/be/4/aux:pass killed/VERB/VBN/kill/0/root and/CCONJ/CC/and/7/cc others/NOUN/NNS/other/7/nsubj escaped/VERB/VBD/escape/4/conj ./PUNCT/././4/punct", &[]);
+        has(&d, "others", "escape", "");
+    }
+
+    #[test]
+    fn the_words_of_an_amount_are_not_the_relations() {
+        let d = doc("The/DET/DT/the/2/det vaccine/NOUN/NN/vaccine/3/nsubj proved/VERB/VBD/prove/0/root up/ADP/RP/up/3/compound:prt to/ADP/IN/to/7/case 77/NUM/CD/77/7/nummod percent/NOUN/NN/percent/3/obl ./PUNCT/././3/punct", &[]);
+        has(&d, "vaccine", "prove", "up to 77 percent");
+        // The OpenIE reading keeps them as written.
+        let e = analyse(&d);
+        assert!(
+            e.iter().any(|e| e
+                .surface
+                .as_ref()
+                .is_some_and(|s| s.relation == "proved up to")),
+            "{:?}",
+            e.iter().map(|e| &e.surface).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn what_a_passive_with_an_agent_says_of_its_subject_joins_the_relation() {
+        let d = doc("He/PRON/PRP/he/3/nsubj:pass was/AUX/VBD/be/3/aux:pass found/VERB/VBN/find/0/root guilty/ADJ/JJ/guilty/3/xcomp by/ADP/IN/by/7/case a/DET/DT/a/7/det jury/NOUN/NN/jury/3/obl:agent ./PUNCT/././3/punct", &[]);
+        has(&d, "jury", "find guilty", "He");
+        // Without an agent, the adjective is what is said.
+        let d = doc("It/PRON/PRP/it/3/nsubj:pass was/AUX/VBD/be/3/aux:pass deemed/VERB/VBN/deem/0/root too/ADV/RB/too/5/advmod expensive/ADJ/JJ/expensive/3/xcomp ./PUNCT/././3/punct", &[]);
+        has(&d, "It", "be deemed", "too expensive");
     }
 
     #[test]
