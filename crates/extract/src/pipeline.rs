@@ -194,6 +194,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     past_tense_read_as_a_modifier(sentence);
     finite_verb_read_as_a_modifier(sentence);
     adjective_read_as_the_root(sentence);
+    predicate_read_as_a_modifier_of_the_object(sentence);
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
@@ -657,6 +658,90 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
         if x.head == Some(r) {
             x.head = Some(v);
         }
+    }
+}
+
+/// "The Federal Reserve held interest rates steady on Wednesday": the parser made "steady" a
+/// modifier of "rates" (and "on Wednesday" the adjective's), so what the Fed did to rates was
+/// lost. English puts its adjectives before the noun; one right after a verb's object, hung on
+/// it, says something of the object: it is the verb's `xcomp` ("kept the border closed", "left
+/// rates unchanged") when the verb takes such a predicate. Not the few that follow their noun by habit, "-ble" ones ("the money
+/// available", "the people responsible"), or any after "something", "anyone" …, or "other"
+/// ("places other than"), or one with a complement of its own ("issues related to your
+/// area").
+/// Verbs that say something of their object with an adjective ("held rates steady", "shot
+/// the man dead", "declared the vote void").
+const OBJECT_PREDICATE_VERBS: &[&str] = &[
+    "hold",
+    "keep",
+    "leave",
+    "make",
+    "find",
+    "declare",
+    "pronounce",
+    "consider",
+    "deem",
+    "render",
+    "set",
+    "get",
+    "turn",
+    "paint",
+    "push",
+    "drive",
+    "call",
+    "rate",
+    "judge",
+    "prove",
+    "shoot",
+    "beat",
+    "knock",
+    "want",
+    "like",
+    "prefer",
+    "break",
+    "cut",
+    "wipe",
+];
+
+fn predicate_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    for a in 1..t.len() {
+        let o = a - 1;
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        let lower = t[a].form.to_lowercase();
+        if t[a].xpos != "JJ"
+            || t[a].head != Some(o)
+            || t[a].deprel != "amod"
+            || t[o].deprel != "obj"
+            || !t[o].xpos.starts_with("NN")
+            || !t[v].xpos.starts_with("VB")
+            || !OBJECT_PREDICATE_VERBS.contains(&t[v].lemma.as_str())
+            || lower.ends_with("ble")
+            || ["thing", "one", "body", "where"]
+                .iter()
+                .any(|e| t[o].form.to_lowercase().ends_with(e))
+            || lower == "other"
+            || !t[a].form.starts_with(|c: char| c.is_lowercase())
+        {
+            continue;
+        }
+        // An adjective with its own complement modifies the noun: "issues related to your
+        // area", "a bag full of coins".
+        let complement = (0..t.len()).any(|c| {
+            t[c].head == Some(a)
+                && t[c].deprel.starts_with("obl")
+                && matches!(
+                    case_word(t, c).as_deref(),
+                    Some("to" | "of" | "with" | "for" | "than" | "from" | "about")
+                )
+        });
+        if complement {
+            continue;
+        }
+        t[a].head = Some(v);
+        t[a].deprel = "xcomp".to_owned();
     }
 }
 
@@ -1862,6 +1947,39 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn an_adjective_after_the_object_is_said_of_it() {
+        let text = "The/3/det/DT Fed/3/compound/NNP held/0/root/VBD interest/5/compound/NN \
+                    rates/3/obj/NNS steady/5/amod/JJ on/8/case/IN Wednesday/6/obl/NNP";
+        let mut s = parsed(text, &[]);
+        s.tokens[2].lemma = "hold".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5], "steady/3/xcomp");
+        // Not after a verb that takes no such predicate, nor an adjective with its own
+        // complement, nor one that follows its noun by habit.
+        for (text, verb) in [
+            (
+                "They/2/nsubj/PRP sold/0/root/VBD shares/2/obj/NNS steady/3/amod/JJ",
+                "sell",
+            ),
+            (
+                "We/2/nsubj/PRP found/0/root/VBD issues/2/obj/NNS related/3/amod/JJ \
+                 to/6/case/IN tax/4/obl/NN",
+                "find",
+            ),
+            (
+                "We/2/nsubj/PRP made/0/root/VBD the/4/det/DT money/2/obj/NN \
+                 available/4/amod/JJ",
+                "make",
+            ),
+        ] {
+            let mut s = parsed(text, &[]);
+            s.tokens[1].lemma = verb.into();
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
     }
 
     #[test]
