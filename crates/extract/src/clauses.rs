@@ -121,6 +121,27 @@ const SAYING: &[&str] = &[
     "say", "tell", "report", "announce", "claim", "state", "add", "warn", "insist", "confirm",
     "deny", "write", "note", "argue", "declare", "believe", "think",
 ];
+/// Verbs that report a clause as someone's finding or estimate ("the judge ruled that …",
+/// "researchers found that …"): the clause is theirs, like a saying verb's; unlike one, they
+/// have other uses too ("found the key", "shown on television"), which keep their readings.
+const FINDING: &[&str] = &[
+    "rule",
+    "find",
+    "conclude",
+    "allege",
+    "estimate",
+    "predict",
+    "admit",
+    "acknowledge",
+    "reveal",
+    "suggest",
+    "show",
+];
+
+/// Whether a verb (lemma) reports a clause as its subject's: a saying or a finding verb.
+fn reports(lemma: &str) -> bool {
+    SAYING.contains(&lemma) || FINDING.contains(&lemma)
+}
 /// Verbs of harm and custody that news never uses without an object: one without its object
 /// after a passive is that passive with "were" left out ("40 were killed and dozens injured").
 const ALWAYS_TRANSITIVE: &[&str] = &[
@@ -975,7 +996,7 @@ impl<'a> View<'a> {
                 None => break,
             }
         }
-        let saying = |v: &usize| SAYING.contains(&lemma(&self.t[*v]).as_str());
+        let saying = |v: &usize| reports(&lemma(&self.t[*v]));
         let verb = self.t[q]
             .head
             .filter(|h| matches!(base(self.rel(q)), "ccomp" | "parataxis") && saying(h))
@@ -1044,21 +1065,18 @@ impl<'a> View<'a> {
         loop {
             // "P, X said": a parenthetical saying verb attached to the clause.
             for c in self.kids_base(cur, "parataxis") {
-                if SAYING.contains(&lemma(&self.t[c]).as_str()) && c != p {
+                if reports(&lemma(&self.t[c])) && c != p {
                     if let Some(s) = self.own_subjects(c).into_iter().next() {
                         return Some((s, c));
                     }
                 }
             }
             let h = self.t[cur].head?;
-            if base(self.rel(cur)) == "ccomp" && SAYING.contains(&lemma(&self.t[h]).as_str()) {
+            if base(self.rel(cur)) == "ccomp" && reports(&lemma(&self.t[h])) {
                 return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             // "X said P" where P was attached as parataxis of the saying verb.
-            if base(self.rel(cur)) == "parataxis"
-                && SAYING.contains(&lemma(&self.t[h]).as_str())
-                && cur == p
-            {
+            if base(self.rel(cur)) == "parataxis" && reports(&lemma(&self.t[h])) && cur == p {
                 return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             cur = h;
@@ -1523,7 +1541,7 @@ impl<'a> View<'a> {
         if self.denied(p) {
             negated = !negated;
         }
-        if SAYING.contains(&lemma(&self.t[cur]).as_str()) && clausal_object {
+        if reports(&lemma(&self.t[cur])) && clausal_object {
             in_graph = false;
         }
         if self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none() {
@@ -3836,6 +3854,16 @@ mod tests {
         assert!(!has(&said, "troops", "shell", "hospital").negated);
         let twice = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj denied/VERB/VBD/deny/0/root that/SCONJ/IN/that/8/mark troops/NOUN/NNS/troop/8/nsubj had/AUX/VBD/have/8/aux not/PART/RB/not/8/advmod shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/10/det hospital/NOUN/NN/hospital/8/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
         assert!(!has(&twice, "troops", "shell", "hospital").negated);
+    }
+
+    #[test]
+    fn a_finding_is_its_finders() {
+        let d = doc("The/DET/DT/the/2/det judge/NOUN/NN/judge/3/nsubj ruled/VERB/VBD/rule/0/root that/SCONJ/IN/that/7/mark Google/PROPN/NNP/Google/7/nsubj had/AUX/VBD/have/7/aux monopolised/VERB/VBN/monopolise/3/ccomp the/DET/DT/the/9/det market/NOUN/NN/market/7/obj ./PUNCT/././3/punct", &[(4, 5, ORG)]);
+        let s = has(&d, "Google", "monopolise", "market");
+        assert_eq!(s.attribution.unwrap().text, "judge");
+        // The verb's other uses keep their readings.
+        let d = doc("The/DET/DT/the/2/det coverage/NOUN/NN/coverage/4/nsubj:pass was/AUX/VBD/be/4/aux:pass shown/VERB/VBN/show/0/root to/ADP/IN/to/6/case viewers/NOUN/NNS/viewer/4/obl ./PUNCT/././4/punct", &[]);
+        has(&d, "coverage", "be shown to", "viewers");
     }
 
     #[test]
