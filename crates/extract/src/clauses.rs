@@ -161,6 +161,32 @@ const ALWAYS_TRANSITIVE: &[&str] = &[
     "jail",
     "imprison",
 ];
+/// Nouns that make a preposition with the prepositions around them ("in exchange for", "in
+/// response to", "on behalf of", "in the wake of", "in front of", "as part of").
+const COMPLEX_PREPOSITION_NOUNS: &[&str] = &[
+    "exchange",
+    "response",
+    "retaliation",
+    "behalf",
+    "wake",
+    "front",
+    "support",
+    "protest",
+    "favour",
+    "favor",
+    "memory",
+    "honour",
+    "honor",
+    "addition",
+    "spite",
+    "light",
+    "part",
+    "charge",
+    "violation",
+    "defiance",
+    "solidarity",
+    "connection",
+];
 /// Verbs whose object does what the infinitive after it says ("forced residents to flee").
 const OBJECT_CONTROL: &[&str] = &[
     "force",
@@ -876,6 +902,16 @@ impl<'a> View<'a> {
             "at" | "near" | "outside" | "inside" | "across" | "beside" | "within" if noun => {
                 Role::Location
             }
+            // In front of a building or a named place, not of people ("in front of the
+            // audience", "in front of the man").
+            "in front of"
+                if matches!(kind, Some(EntityType::Place | EntityType::Organization))
+                    || (noun
+                        && kind.is_none()
+                        && !gazetteer().is_agent_noun(&self.t[head].lemma.to_lowercase())) =>
+            {
+                Role::Location
+            }
             // (Not "on": "sanctions on Russia", "a strike on Kyiv" are aimed at the place.)
             "in" | "into" | "around" | "from" | "to" | "towards" | "toward"
                 if kind == Some(EntityType::Place) =>
@@ -913,6 +949,19 @@ impl<'a> View<'a> {
                 continue;
             }
             for x in self.conjuncts(c) {
+                // "in exchange for 183 prisoners", "in response to the attack": the phrase
+                // after the noun is the argument, the whole the preposition.
+                if let Some((inner, wide)) = self.complex_preposition(x, &prep) {
+                    let mut node = self.node(inner);
+                    node.tokens.retain(|i| !wide.contains(i));
+                    let wide_text = self.prep_text(&wide);
+                    quals.push(Qual {
+                        role: self.role(&wide_text, inner, r),
+                        prep: wide,
+                        node,
+                    });
+                    continue;
+                }
                 let mut node = self.node(x);
                 node.tokens.retain(|i| !prep.contains(i));
                 quals.push(Qual {
@@ -923,6 +972,34 @@ impl<'a> View<'a> {
             }
         }
         (quals, agent, according)
+    }
+
+    /// A preposition made of a preposition, a noun and a preposition ("in exchange for", "in
+    /// response to", "on behalf of", "in the wake of", "in front of") around the phrase `x`
+    /// heads: the phrase after it, and all the words of the preposition.
+    fn complex_preposition(&self, x: usize, prep: &[usize]) -> Option<(usize, Vec<usize>)> {
+        let first = *prep.first()?;
+        if !COMPLEX_PREPOSITION_NOUNS.contains(&lower(&self.t[x]).as_str())
+            || !matches!(lower(&self.t[first]).as_str(), "in" | "on" | "as" | "at")
+        {
+            return None;
+        }
+        let inner = self.kids(x, "nmod").find(|&y| {
+            y > x
+                && self.kids(y, "case").next().is_some_and(|c| {
+                    matches!(lower(&self.t[c]).as_str(), "of" | "for" | "to" | "with")
+                })
+        })?;
+        // Only the preposition, an article and the noun before the inner phrase's own case.
+        let case = self.kids(inner, "case").next()?;
+        let words: Vec<usize> = (first..=case).collect();
+        let plain = words.iter().all(|&i| {
+            i == x
+                || i == case
+                || prep.contains(&i)
+                || (self.t[i].upos == Upos::Det && self.t[i].head == Some(x))
+        });
+        plain.then_some((inner, words))
     }
 
     fn negated(&self, p: usize) -> Option<usize> {
@@ -3854,6 +3931,23 @@ mod tests {
         assert!(!has(&said, "troops", "shell", "hospital").negated);
         let twice = doc("The/DET/DT/the/2/det Kremlin/PROPN/NNP/Kremlin/3/nsubj denied/VERB/VBD/deny/0/root that/SCONJ/IN/that/8/mark troops/NOUN/NNS/troop/8/nsubj had/AUX/VBD/have/8/aux not/PART/RB/not/8/advmod shelled/VERB/VBN/shell/3/ccomp the/DET/DT/the/10/det hospital/NOUN/NN/hospital/8/obj ./PUNCT/././3/punct", &[(1, 2, ORG)]);
         assert!(!has(&twice, "troops", "shell", "hospital").negated);
+    }
+
+    #[test]
+    fn a_preposition_built_on_a_noun_takes_the_phrase_after_it() {
+        let d = doc("Hamas/PROPN/NNP/Hamas/2/nsubj released/VERB/VBD/release/0/root hostages/NOUN/NNS/hostage/2/obj in/ADP/IN/in/5/case exchange/NOUN/NN/exchange/2/obl for/ADP/IN/for/7/case prisoners/NOUN/NNS/prisoner/5/nmod ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+        let s = has(&d, "Hamas", "release", "hostages");
+        let q = &s.qualifiers[0];
+        assert_eq!(
+            (q.preposition.as_deref(), q.value.text.as_str()),
+            (Some("in exchange for"), "prisoners")
+        );
+        // A place in front of which something happens; read as the object of a verb without one.
+        let d = doc("Protesters/NOUN/NNS/protester/2/nsubj gathered/VERB/VBD/gather/0/root in/ADP/IN/in/4/case front/NOUN/NN/front/2/obl of/ADP/IN/of/7/case the/DET/DT/the/7/det embassy/NOUN/NN/embassy/4/nmod ./PUNCT/././2/punct", &[]);
+        has(&d, "Protesters", "gather in front of", "embassy");
+        // Not a noun with an article of its own after "with": "with no charge to us".
+        let d = doc("It/PRON/PRP/it/3/nsubj:pass was/AUX/VBD/be/3/aux:pass brought/VERB/VBN/bring/0/root with/ADP/IN/with/6/case no/DET/DT/no/6/det charge/NOUN/NN/charge/3/obl to/ADP/IN/to/8/case us/PRON/PRP/we/6/nmod ./PUNCT/././3/punct", &[]);
+        has(&d, "It", "be brought with", "charge");
     }
 
     #[test]
