@@ -1265,7 +1265,8 @@ fn titles_read_as_heads(sentence: &mut crate::doc::Sentence) {
 /// A capitalised word the tagger hardly saw, read as an adverb at the start of a sentence and
 /// followed by its verb, is a name: "Zelensky later flew to Berlin" had "Zelensky" an adverb (its
 /// ending and the adverb after it), and the sentence lost its subject. New adverbs end in "-ly";
-/// rare old ones open a sentence without a verb right after ("Moreover there are …").
+/// rare old ones open a sentence without a verb right after ("Moreover there are …"). (The
+/// verb may be read as a participle: "OpenAI named Sam Altman …".)
 pub fn unknown_names_read_as_adverbs(
     sentence: &mut crate::doc::Sentence,
     tagger: &crate::tagger::Tagger,
@@ -1285,7 +1286,7 @@ pub fn unknown_names_read_as_adverbs(
     let verb_next = t[1..]
         .iter()
         .find(|x| !matches!(x.xpos.as_str(), "RB" | "RBR"))
-        .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD" | "VBN"));
     if first.xpos == "RB"
         && title_case
         && verb_next

@@ -115,3 +115,23 @@ fn keeps_its_ewt_dev_accuracy() {
     assert!(s.upos >= 94.5, "{s:?}");
     assert!(s.las >= 80.5, "{s:?}");
 }
+
+#[test]
+fn an_unknown_name_read_as_an_adverb_before_its_verb_is_a_name() {
+    let m = models();
+    // The tagger reads the unknown "OpenAI" as an adverb, and "named" as a participle.
+    let mut s = sentence("OpenAI named Sam Altman its chief executive .");
+    m.tagger.tag(&mut s);
+    assert_eq!(s.tokens[0].xpos, "RB", "the case this repair is for");
+    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut s, &m.tagger);
+    assert_eq!(
+        (s.tokens[0].upos, s.tokens[0].xpos.as_str()),
+        (Upos::Propn, "NNP")
+    );
+    // A known adverb stays one.
+    let mut s = sentence("Yesterday named a new chief .");
+    m.tagger.tag(&mut s);
+    let before = s.tokens[0].xpos.clone();
+    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut s, &m.tagger);
+    assert_eq!(s.tokens[0].xpos, before);
+}
