@@ -2874,7 +2874,10 @@ impl<'a> View<'a> {
                     value,
                 });
             } else if value.kind == ArgumentKind::Entity(EntityType::Place)
-                && (matches!(ptext.as_str(), "in" | "at" | "near" | "outside" | "inside")
+                && (matches!(
+                    ptext.as_str(),
+                    "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
+                )
                     // A person has no places of their own: one hung on a person's name is where
                     // the clause goes or comes from ("travelled with Xi to the Pyrenees").
                     || (person && matches!(ptext.as_str(), "to" | "from" | "into" | "toward" | "towards")))
@@ -3513,6 +3516,15 @@ mod tests {
             .map(|q| (q.role, q.value.text.as_str()))
             .collect();
         assert_eq!(q, [(Role::Location, "Lisbon"), (Role::Time, "Friday")]);
+        // "across" a place too, with the time hung on that place.
+        let d = doc("Farmers/NOUN/NNS/farmer/2/nsubj blocked/VERB/VBD/block/0/root roads/NOUN/NNS/road/2/obj across/ADP/IN/across/5/case France/PROPN/NNP/France/3/nmod on/ADP/IN/on/7/case Monday/PROPN/NNP/Monday/5/nmod ./PUNCT/././2/punct", &[(4, 5, LOC)]);
+        let s = has(&d, "Farmers", "block", "roads");
+        let q: Vec<(Role, &str)> = s
+            .qualifiers
+            .iter()
+            .map(|q| (q.role, q.value.text.as_str()))
+            .collect();
+        assert_eq!(q, [(Role::Location, "France"), (Role::Time, "Monday")]);
     }
 
     #[test]
