@@ -719,15 +719,49 @@ impl<'a> View<'a> {
 
     /// The person a common-noun subject is set off as ("Its leader, Luis Montenegro, promised
     /// …"): the name says who acted, and the apposition gives the role a statement of its own.
+    /// The name may follow the noun's "of" phrase: "the head of the central bank, Godwin
+    /// Emefiele," names the head (a person noun or title), not the bank.
     fn appositive_name(&self, x: usize) -> Option<usize> {
         if self.t[x].upos != Upos::Noun {
             return None;
         }
-        self.kids(x, "appos").find(|&a| {
-            self.t[a].upos == Upos::Propn
-                && self.entity_kind(a) == Some(EntityType::Person)
-                && self.set_off_or_adjacent(x, a)
+        let named = |h: usize| {
+            self.kids(h, "appos").find(|&a| {
+                self.t[a].upos == Upos::Propn
+                    && self.entity_kind(a) == Some(EntityType::Person)
+                    && self.set_off_or_adjacent(h, a)
+            })
+        };
+        let person = |h: usize| self.person_noun(h);
+        named(x).or_else(|| {
+            if !person(x) {
+                return None;
+            }
+            self.kids(x, "nmod")
+                .filter(|&n| {
+                    self.t[n].upos == Upos::Noun
+                        && !person(n)
+                        && self.prep_text(&self.preposition(n)) == "of"
+                })
+                .find_map(named)
         })
+    }
+
+    /// The person an object is set off as, when the object names a person ("killed an engineer,
+    /// Asi Ali"): the parser hangs a later apposition on the nearest noun too ("the attorney
+    /// who helped draft the request, Charles Robinson," names no request).
+    fn object_name(&self, x: usize) -> Option<usize> {
+        self.person_noun(x)
+            .then(|| self.appositive_name(x))
+            .flatten()
+    }
+
+    /// Whether a common noun names a person: a title or a WordNet person noun ("head" too,
+    /// a body part first in WordNet).
+    fn person_noun(&self, h: usize) -> bool {
+        gazetteer().is_title(&self.t[h].form)
+            || gazetteer().is_person_noun(&self.t[h].lemma.to_lowercase())
+            || lower(&self.t[h]) == "head"
     }
 
     /// `c` and the tokens coordinated with it.
@@ -1358,6 +1392,7 @@ impl<'a> View<'a> {
                             continue;
                         }
                         for x in self.conjuncts(c) {
+                            let x = self.object_name(x).unwrap_or(x);
                             objects.push(self.node(x));
                         }
                     }
@@ -1455,6 +1490,8 @@ impl<'a> View<'a> {
                 match base(self.rel(c)) {
                     "obj" => {
                         for y in self.conjuncts(c) {
+                            // "sacked the head of the central bank, Godwin Emefiele".
+                            let y = self.object_name(y).unwrap_or(y);
                             objects.push(self.node(y));
                         }
                     }
@@ -2717,7 +2754,8 @@ impl<'a> View<'a> {
                     // amount's ("up to"), not the relation's.
                     let in_amount = q.prep.iter().all(|&i| self.in_amount(i));
                     // "met with X" is "met X".
-                    if !in_amount && !(SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with") {
+                    let met_with = SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with";
+                    if !(in_amount || met_with) {
                         lemma = format!("{lemma} {prep}");
                     }
                     g_objects = vec![Some(self.argument(&q.node))];
@@ -3960,6 +3998,15 @@ mod tests {
         // Not a noun with an article of its own after "with": "with no charge to us".
         let d = doc("It/PRON/PRP/it/3/nsubj:pass was/AUX/VBD/be/3/aux:pass brought/VERB/VBN/bring/0/root with/ADP/IN/with/6/case no/DET/DT/no/6/det charge/NOUN/NN/charge/3/obl to/ADP/IN/to/8/case us/PRON/PRP/we/6/nmod ./PUNCT/././3/punct", &[]);
         has(&d, "It", "be brought with", "charge");
+    }
+
+    #[test]
+    fn a_name_set_off_after_a_titles_of_phrase_is_the_object() {
+        let d = doc("Tinubu/PROPN/NNP/Tinubu/2/nsubj sacked/VERB/VBD/sack/0/root the/DET/DT/the/4/det head/NOUN/NN/head/2/obj of/ADP/IN/of/8/case the/DET/DT/the/8/det central/ADJ/JJ/central/8/amod bank/NOUN/NN/bank/4/nmod ,/PUNCT/,/,/10/punct Godwin/PROPN/NNP/Godwin/8/appos Emefiele/PROPN/NNP/Emefiele/10/flat ./PUNCT/././2/punct", &[(0, 1, PER), (9, 11, PER)]);
+        has(&d, "Tinubu", "sack", "Godwin Emefiele");
+        // Not when the noun is no person: "the roof of the bank, Ana Ruiz" names no roof.
+        let d = doc("Tinubu/PROPN/NNP/Tinubu/2/nsubj fixed/VERB/VBD/fix/0/root the/DET/DT/the/4/det roof/NOUN/NN/roof/2/obj of/ADP/IN/of/8/case the/DET/DT/the/8/det central/ADJ/JJ/central/8/amod bank/NOUN/NN/bank/4/nmod ,/PUNCT/,/,/10/punct Godwin/PROPN/NNP/Godwin/8/appos Emefiele/PROPN/NNP/Emefiele/10/flat ./PUNCT/././2/punct", &[(0, 1, PER), (9, 11, PER)]);
+        has(&d, "Tinubu", "fix", "roof");
     }
 
     #[test]
