@@ -69,7 +69,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
 /// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
 /// Java", "the province of Hubei". ("capital" is not one: the capital of France is not France.)
-/// Nouns that count what their "of" names ("dozens of prisoners").
+/// Nouns that count or measure what their "of" names ("dozens of prisoners", "$2 billion
+/// worth of shares", "a series of attacks").
 const COUNTING_NOUNS: &[&str] = &[
     "dozen",
     "dozens",
@@ -84,7 +85,16 @@ const COUNTING_NOUNS: &[&str] = &[
     "scores",
     "tens",
     "handful",
+    "worth",
+    "lot",
+    "lots",
+    "series",
+    "couple",
+    "pair",
+    "group",
 ];
+/// Counting nouns only after "a": "a number of countries", not "the number of deaths rose".
+const COUNTING_AFTER_A: &[&str] = &["number", "total"];
 
 const PLACE_CLASS_NOUNS: &[&str] = &[
     "city",
@@ -2464,9 +2474,10 @@ impl<'a> View<'a> {
         }
         // "dozens of prisoners", "thousands of protesters": the counted thing is the argument
         // (the whole phrase stays its full text).
-        if matches!(self.t[head].upos, Upos::Noun | Upos::Num)
-            && COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
-        {
+        let counting = COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
+            || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
+                && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a"));
+        if matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting {
             let counted = self.kids(head, "nmod").find(|&c| {
                 n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
             });
@@ -4007,6 +4018,18 @@ mod tests {
         // Not when the noun is no person: "the roof of the bank, Ana Ruiz" names no roof.
         let d = doc("Tinubu/PROPN/NNP/Tinubu/2/nsubj fixed/VERB/VBD/fix/0/root the/DET/DT/the/4/det roof/NOUN/NN/roof/2/obj of/ADP/IN/of/8/case the/DET/DT/the/8/det central/ADJ/JJ/central/8/amod bank/NOUN/NN/bank/4/nmod ,/PUNCT/,/,/10/punct Godwin/PROPN/NNP/Godwin/8/appos Emefiele/PROPN/NNP/Emefiele/10/flat ./PUNCT/././2/punct", &[(0, 1, PER), (9, 11, PER)]);
         has(&d, "Tinubu", "fix", "roof");
+    }
+
+    #[test]
+    fn what_a_measure_counts_is_the_argument() {
+        let d = doc("Bezos/PROPN/NNP/Bezos/2/nsubj sold/VERB/VBD/sell/0/root 2/NUM/CD/2/4/compound billion/NUM/CD/billion/5/nummod worth/NOUN/NN/worth/2/obj of/ADP/IN/of/7/case shares/NOUN/NNS/share/5/nmod ./PUNCT/././2/punct", &[(0, 1, PER)]);
+        let s = has(&d, "Bezos", "sell", "shares");
+        assert_eq!(s.object.unwrap().full_text, "2 billion worth of shares");
+        // "a number of" counts; "the number of" is the number.
+        let d = doc("A/DET/DT/a/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case countries/NOUN/NNS/country/2/nmod protested/VERB/VBD/protest/0/root ./PUNCT/././5/punct", &[]);
+        has(&d, "countries", "protest", "");
+        let d = doc("The/DET/DT/the/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case deaths/NOUN/NNS/death/2/nmod rose/VERB/VBD/rise/0/root ./PUNCT/././5/punct", &[]);
+        has(&d, "number", "rise", "");
     }
 
     #[test]
