@@ -2081,6 +2081,21 @@ impl<'a> View<'a> {
                 n.tokens.retain(|&i| self.t[i].xpos != "POS");
                 return Some(n);
             }
+            // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
+            // organisation named before it in the sentence.
+            if lower(&self.t[p]) == "its" {
+                let orgs: Vec<&crate::doc::Mention> = self
+                    .sentence
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == EntityType::Organization && m.end <= p)
+                    .collect();
+                if let [m] = orgs[..] {
+                    let mut n = self.node(m.end - 1);
+                    n.tokens.retain(|&i| m.start <= i && i < m.end);
+                    return Some(n);
+                }
+            }
         }
         let of = self
             .kids(role, "nmod")

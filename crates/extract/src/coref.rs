@@ -892,9 +892,14 @@ fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Optio
 }
 
 /// Nouns for a business that news uses for a company it has just named.
-const COMPANY_NOUNS: [&str; 16] = [
+const COMPANY_NOUNS: [&str; 21] = [
     "company",
     "firm",
+    "giant",
+    "carrier",
+    "producer",
+    "supplier",
+    "corporation",
     "carmaker",
     "automaker",
     "lender",
@@ -924,9 +929,10 @@ fn description_antecedent(
     }
     let noun = title_word(head);
     let before = |c: usize| entities.clusters[c].first < (si, span.0);
-    // "the company", "the Japanese carmaker": the one organisation named in this sentence before
-    // it or in the two before.
-    if COMPANY_NOUNS.contains(&noun.as_str()) && tokens.len() <= 3 {
+    // "the company", "the Japanese carmaker", "the planemaker": the one organisation named in
+    // this sentence before it or in the two before.
+    let company = COMPANY_NOUNS.contains(&noun.as_str()) || noun.ends_with("maker");
+    if company && tokens.len() <= 3 {
         let mut cands: Vec<usize> = entities
             .mentions
             .iter()

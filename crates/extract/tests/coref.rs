@@ -356,6 +356,46 @@ fn the_company_is_the_one_organisation_just_named() {
 }
 
 #[test]
+fn a_maker_or_a_giant_is_the_one_organisation_just_named() {
+    let st = statements(
+        "Nordwind Aerospace cut 2,000 jobs on Monday. \
+         The planemaker blamed weak demand.",
+    );
+    assert!(
+        has(&st, 1, "Nordwind Aerospace", "blame", "weak demand"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    let st = statements(
+        "Fjord Software Corp. reported record profits on Tuesday. \
+         The software giant blamed nothing.",
+    );
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Fjord Software Corp."),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn its_role_is_a_role_of_the_organisation_named_before() {
+    let st = statements(
+        "Nordwind Aerospace said on Wednesday that its chief executive, Anna Berg, would step down.",
+    );
+    assert!(
+        has(
+            &st,
+            0,
+            "Anna Berg",
+            "chief executive of",
+            "Nordwind Aerospace"
+        ),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
+
+#[test]
 fn an_unknown_name_opening_a_sentence_is_no_adverb() {
     // The tagger read the surname as an adverb before the adverb "later".
     let st = statements("Brzezinsky later moved to Gdansk, where he opened a bakery.");
