@@ -1179,13 +1179,36 @@ impl<'a> View<'a> {
             .is_some_and(|(_, verb)| lemma(&self.t[verb]) == "deny")
     }
 
+    /// Whether the saying verb `v`, read as a complement of the clause before it, is the
+    /// parenthetical "…, prosecutors said" that reports that clause: it follows its head after a
+    /// comma, has its own subject (someone, not "this" or "it") and reports nothing else.
+    fn said_after(&self, v: usize) -> bool {
+        let start = self.words_start(v);
+        self.t[v].head.is_some_and(|h| h < start)
+            && start > 0
+            && self.t[start - 1].form == ","
+            && reports(&lemma(&self.t[v]))
+            && self.own_subjects(v).first().is_some_and(|s| {
+                !matches!(
+                    lower(&self.t[s.head]).as_str(),
+                    "this" | "that" | "these" | "those" | "it" | "which" | "what"
+                )
+            })
+            && self.kids_base(v, "ccomp").next().is_none()
+            && self.kids_base(v, "obj").next().is_none()
+    }
+
     /// The source of a reported clause and the verb that reports it.
     fn reported_by(&self, p: usize) -> Option<(Node, usize)> {
         let mut cur = p;
         let mut steps = 0;
         loop {
-            // "P, X said": a parenthetical saying verb attached to the clause.
-            for c in self.kids_base(cur, "parataxis") {
+            // "P, X said": a parenthetical saying verb attached to the clause (as parataxis,
+            // or as a complement the parser turned round).
+            let parenthetical = self
+                .kids_base(cur, "parataxis")
+                .chain(self.kids_base(cur, "ccomp").filter(|&c| self.said_after(c)));
+            for c in parenthetical {
                 if reports(&lemma(&self.t[c])) && c != p {
                     if let Some(s) = self.own_subjects(c).into_iter().next() {
                         return Some((s, c));
@@ -1666,6 +1689,10 @@ impl<'a> View<'a> {
             negated = !negated;
         }
         if reports(&lemma(&self.t[cur])) && clausal_object {
+            in_graph = false;
+        }
+        // The turned-round "…, prosecutors said on Monday": its clause is what it says.
+        if base(self.rel(p)) == "ccomp" && self.said_after(p) {
             in_graph = false;
         }
         if self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none() {
@@ -4045,6 +4072,22 @@ mod tests {
         has(&d, "countries", "protest", "");
         let d = doc("The/DET/DT/the/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case deaths/NOUN/NNS/death/2/nmod rose/VERB/VBD/rise/0/root ./PUNCT/././5/punct", &[]);
         has(&d, "number", "rise", "");
+    }
+
+    #[test]
+    fn a_parenthetical_saying_verb_read_as_a_complement_still_reports() {
+        // "Police arrested three men, prosecutors said on Monday.", as the parser read it.
+        let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root three/NUM/CD/three/4/nummod men/NOUN/NNS/man/2/obj ,/PUNCT/,/,/7/punct prosecutors/NOUN/NNS/prosecutor/7/nsubj said/VERB/VBD/say/2/ccomp on/ADP/IN/on/9/case Monday/PROPN/NNP/Monday/7/obl ./PUNCT/././2/punct", &[]);
+        let s = has(&d, "Police", "arrest", "men");
+        assert_eq!(s.attribution.unwrap().text, "prosecutors");
+        assert!(
+            triples(&d).iter().all(|t| t.1 != "say"),
+            "{:?}",
+            triples(&d)
+        );
+        // Not a complement with its own: "They said it, and he said it worked."
+        let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root men/NOUN/NNS/man/2/obj ,/PUNCT/,/,/6/punct this/PRON/DT/this/6/nsubj said/VERB/VBD/say/2/ccomp ./PUNCT/././2/punct", &[]);
+        assert!(has(&d, "Police", "arrest", "men").attribution.is_none());
     }
 
     #[test]

@@ -371,7 +371,9 @@ fn a_maker_or_a_giant_is_the_one_organisation_just_named() {
          The software giant blamed nothing.",
     );
     assert!(
-        triples(&st, 1).iter().any(|t| t.0 == "Fjord Software Corp."),
+        triples(&st, 1)
+            .iter()
+            .any(|t| t.0 == "Fjord Software Corp."),
         "{:?}",
         triples(&st, 1)
     );
