@@ -195,6 +195,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     finite_verb_read_as_a_modifier(sentence);
     adjective_read_as_the_root(sentence);
     predicate_read_as_a_modifier_of_the_object(sentence);
+    object_read_as_part_of_a_time(sentence);
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
@@ -658,6 +659,63 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
         if x.head == Some(r) {
             x.head = Some(v);
         }
+    }
+}
+
+/// Nouns that name a time after "next", "last" or "this" ("next month", "last night").
+const TIME_NOUNS: [&str; 12] = [
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "spring",
+    "summer",
+    "autumn",
+];
+
+/// "Putin will visit Beijing next month": the parser made "Beijing" a compound of "month", so
+/// the visit had no object. A proper noun right before "next/last/this" + a time noun that
+/// hangs on a verb without an object, read as a compound of that noun, is the verb's object.
+fn object_read_as_part_of_a_time(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    for k in 0..t.len().saturating_sub(2) {
+        let Some(h) = t[k].head else {
+            continue;
+        };
+        let Some(v) = t[h].head else {
+            continue;
+        };
+        let time_phrase = h == k + 2
+            && matches!(
+                t[k + 1].form.to_lowercase().as_str(),
+                "next" | "last" | "this"
+            )
+            && TIME_NOUNS.contains(&t[h].form.to_lowercase().trim_end_matches('s'));
+        // The name's first word, past the words hung on it; a name inside a prepositional
+        // phrase stays there ("released by the Pew Center on Global Climate Change last week").
+        let mut first = k;
+        while first > 0 && t[first - 1].head == Some(k) {
+            first -= 1;
+        }
+        let in_phrase = has_child(t, k, "case")
+            || (first > 0 && matches!(t[first - 1].xpos.as_str(), "IN" | "TO"));
+        if !t[k].xpos.starts_with("NNP")
+            || t[k].deprel != "compound"
+            || !time_phrase
+            || in_phrase
+            || !t[v].xpos.starts_with("VB")
+            || has_child(t, v, "obj")
+        {
+            continue;
+        }
+        // The name's first words hang on its last.
+        t[k].head = Some(v);
+        t[k].deprel = "obj".to_owned();
     }
 }
 
@@ -1948,6 +2006,30 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_name_read_as_part_of_a_time_is_the_object() {
+        // "Putin will visit Beijing next month", as the parser read it.
+        let text = "Putin/3/nsubj/NNP will/3/aux/MD visit/0/root/VB Beijing/6/compound/NNP \
+                    next/6/amod/JJ month/3/obl:unmarked/NN ./3/punct/.";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "Beijing/3/obj");
+        // Not when the verb has an object, nor a common noun ("the trade fair next week"),
+        // nor a name inside a prepositional phrase.
+        for text in [
+            "Putin/2/nsubj/NNP visited/0/root/VBD China/2/obj/NNP Beijing/6/compound/NNP \
+             next/6/amod/JJ month/2/obl:unmarked/NN",
+            "It/3/nsubj:pass/PRP was/3/aux:pass/VBD released/0/root/VBN by/6/case/IN \
+             Global/6/compound/NNP Change/8/compound/NNP last/8/amod/JJ week/3/obl:unmarked/NN",
+            "Putin/2/nsubj/NNP visits/0/root/VBZ fair/5/compound/NN next/5/amod/JJ \
+             week/2/obl:unmarked/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
     }
 
     #[test]
