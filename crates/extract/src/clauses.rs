@@ -1183,17 +1183,21 @@ impl<'a> View<'a> {
     /// parenthetical "…, prosecutors said" that reports that clause: it follows its head after a
     /// comma, has its own subject (someone, not "this" or "it") and reports nothing else.
     fn said_after(&self, v: usize) -> bool {
-        let start = self.words_start(v);
+        // (The comma is read before the subject the clause uses: the parser may hang a stray
+        // word of the clause before on the saying verb.)
+        let Some(subject) = self.own_subjects(v).into_iter().next() else {
+            return false;
+        };
+        let start = subject.tokens.first().copied().unwrap_or(subject.head);
         self.t[v].head.is_some_and(|h| h < start)
             && start > 0
+            && start < v
             && self.t[start - 1].form == ","
             && reports(&lemma(&self.t[v]))
-            && self.own_subjects(v).first().is_some_and(|s| {
-                !matches!(
-                    lower(&self.t[s.head]).as_str(),
-                    "this" | "that" | "these" | "those" | "it" | "which" | "what"
-                )
-            })
+            && !matches!(
+                lower(&self.t[subject.head]).as_str(),
+                "this" | "that" | "these" | "those" | "it" | "which" | "what"
+            )
             && self.kids_base(v, "ccomp").next().is_none()
             && self.kids_base(v, "obj").next().is_none()
     }
@@ -1691,15 +1695,39 @@ impl<'a> View<'a> {
         if reports(&lemma(&self.t[cur])) && clausal_object {
             in_graph = false;
         }
-        // The turned-round "…, prosecutors said on Monday": its clause is what it says.
-        if base(self.rel(p)) == "ccomp" && self.said_after(p) {
-            in_graph = false;
-        }
+
         if self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none() {
-            // "Ending a game, …": the inherited subject is a guess; keep it out of the graph.
-            if inherited {
+            // "Ending a game, …": the inherited subject of an opening participle is a guess;
+            // keep it out of the graph. One after its clause is that clause's subject acting
+            // again: "A car bomb exploded …, killing at least seven people".
+            // Only a participle set off by a comma or opened by a word of time or means
+            // ("after crossing into Russia", "by closing plants"); not one a noun or adjective
+            // governs ("focused on expanding cooperation", "showed Kim walking past").
+            let opening = self.t[p].head.is_some_and(|h| p < h);
+            let start = self.words_start(p);
+            let opener = self.children[p]
+                .iter()
+                .filter(|&&c| c < p && matches!(base(self.rel(c)), "mark" | "case"))
+                .map(|&c| lower(&self.t[c]))
+                .next();
+            let set_off = match opener.as_deref() {
+                Some(w) => matches!(w, "after" | "before" | "while" | "upon"),
+                // (With an object of its own, "…, killing at least seven people"; not after an
+                // adjective, "their separate, intensifying confrontations".)
+                None => {
+                    start > 1
+                        && self.t[start - 1].form == ","
+                        && self.t[start - 2].upos != Upos::Adj
+                        && self.kids_base(p, "obj").next().is_some()
+                }
+            };
+            if inherited && (opening || !set_off) {
                 in_graph = false;
             }
+        }
+        // The parenthetical "…, the Kremlin said on Friday" only reports.
+        if matches!(base(self.rel(p)), "ccomp" | "parataxis") && self.said_after(p) {
+            in_graph = false;
         }
         // "flew to Berlin, where he met Scholz": the place "where" stands for is the clause's
         // (also "in 2019, when …" for a time).
@@ -4088,6 +4116,40 @@ mod tests {
         // Not a complement with its own: "They said it, and he said it worked."
         let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root men/NOUN/NNS/man/2/obj ,/PUNCT/,/,/6/punct this/PRON/DT/this/6/nsubj said/VERB/VBD/say/2/ccomp ./PUNCT/././2/punct", &[]);
         assert!(has(&d, "Police", "arrest", "men").attribution.is_none());
+    }
+
+    #[test]
+    fn a_participle_after_its_clause_is_the_clauses_subject_acting() {
+        let d = doc("A/DET/DT/a/2/det bomb/NOUN/NN/bomb/3/nsubj exploded/VERB/VBD/explode/0/root in/ADP/IN/in/5/case Quetta/PROPN/NNP/Quetta/3/obl ,/PUNCT/,/,/7/punct killing/VERB/VBG/kill/3/advcl seven/NUM/CD/seven/9/nummod people/NOUN/NNS/people/7/obj ./PUNCT/././3/punct", &[(4, 5, LOC)]);
+        has(&d, "bomb", "kill", "people");
+        // Not one a verb governs through a preposition ("focused on expanding").
+        let d = doc("The/DET/DT/the/2/det talks/NOUN/NNS/talk/3/nsubj focused/VERB/VBD/focus/0/root on/SCONJ/IN/on/5/mark expanding/VERB/VBG/expand/3/advcl cooperation/NOUN/NN/cooperation/5/obj ./PUNCT/././3/punct", &[]);
+        assert!(
+            triples(&d).iter().all(|t| t.1 != "expand"),
+            "{:?}",
+            triples(&d)
+        );
+        // Nor an opening one ("Ending a game, …"): its subject is a guess.
+        let d = doc("Ending/VERB/VBG/end/4/advcl the/DET/DT/the/3/det game/NOUN/NN/game/1/obj ,/PUNCT/,/,/1/punct fans/NOUN/NNS/fan/5/nsubj left/VERB/VBD/leave/0/root ./PUNCT/././5/punct", &[]);
+        assert!(
+            triples(&d).iter().all(|t| t.1 != "end"),
+            "{:?}",
+            triples(&d)
+        );
+    }
+
+    #[test]
+    fn a_parenthetical_saying_verb_only_reports() {
+        let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj cut/VERB/VBD/cut/0/root rates/NOUN/NNS/rate/3/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det Kremlin/PROPN/NNP/Kremlin/8/nsubj said/VERB/VBD/say/3/parataxis on/ADP/IN/on/10/case Friday/PROPN/NNP/Friday/8/obl ./PUNCT/././3/punct", &[(6, 7, ORG)]);
+        assert_eq!(
+            has(&d, "bank", "cut", "rates").attribution.unwrap().text,
+            "Kremlin"
+        );
+        assert!(
+            triples(&d).iter().all(|t| t.1 != "say"),
+            "{:?}",
+            triples(&d)
+        );
     }
 
     #[test]
