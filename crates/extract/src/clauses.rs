@@ -1208,10 +1208,11 @@ impl<'a> View<'a> {
         let mut steps = 0;
         loop {
             // "P, X said": a parenthetical saying verb attached to the clause (as parataxis,
-            // or as a complement the parser turned round).
-            let parenthetical = self
-                .kids_base(cur, "parataxis")
-                .chain(self.kids_base(cur, "ccomp").filter(|&c| self.said_after(c)));
+            // or as a complement or modifier the parser turned round).
+            let turned = self.children[cur].iter().copied().filter(|&c| {
+                matches!(base(self.rel(c)), "ccomp" | "advcl" | "acl" | "dep") && self.said_after(c)
+            });
+            let parenthetical = self.kids_base(cur, "parataxis").chain(turned);
             for c in parenthetical {
                 if reports(&lemma(&self.t[c])) && c != p {
                     if let Some(s) = self.own_subjects(c).into_iter().next() {
@@ -1726,7 +1727,11 @@ impl<'a> View<'a> {
             }
         }
         // The parenthetical "…, the Kremlin said on Friday" only reports.
-        if matches!(base(self.rel(p)), "ccomp" | "parataxis") && self.said_after(p) {
+        if matches!(
+            base(self.rel(p)),
+            "ccomp" | "parataxis" | "advcl" | "acl" | "dep"
+        ) && self.said_after(p)
+        {
             in_graph = false;
         }
         // "flew to Berlin, where he met Scholz": the place "where" stands for is the clause's
@@ -4141,6 +4146,17 @@ mod tests {
     #[test]
     fn a_parenthetical_saying_verb_only_reports() {
         let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj cut/VERB/VBD/cut/0/root rates/NOUN/NNS/rate/3/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det Kremlin/PROPN/NNP/Kremlin/8/nsubj said/VERB/VBD/say/3/parataxis on/ADP/IN/on/10/case Friday/PROPN/NNP/Friday/8/obl ./PUNCT/././3/punct", &[(6, 7, ORG)]);
+        assert_eq!(
+            has(&d, "bank", "cut", "rates").attribution.unwrap().text,
+            "Kremlin"
+        );
+        assert!(
+            triples(&d).iter().all(|t| t.1 != "say"),
+            "{:?}",
+            triples(&d)
+        );
+        // The same read as a modifier clause of the verb.
+        let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj cut/VERB/VBD/cut/0/root rates/NOUN/NNS/rate/3/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det Kremlin/PROPN/NNP/Kremlin/8/nsubj said/VERB/VBD/say/3/advcl:relcl ./PUNCT/././3/punct", &[(6, 7, ORG)]);
         assert_eq!(
             has(&d, "bank", "cut", "rates").attribution.unwrap().text,
             "Kremlin"

@@ -438,9 +438,9 @@ fn two_prepositions_on_one_noun(sentence: &mut crate::doc::Sentence) {
 
 /// The "and" that joins two names written "first and second", if they are: each phrase headed
 /// by a name or a title, with a proper noun in it; the first phrase (its words left of the verb
-/// `v`) ends right before the "and", and the second phrase starts with it, so the "and" is the
-/// second phrase's. ("First time to go on a cruise any and all info is appreciated" has
-/// neither.)
+/// `v`) ends right before the "and", and the second phrase starts with it (or right after it,
+/// the "and" hung on the verb), so the "and" is the second phrase's. ("First time to go on a
+/// cruise any and all info is appreciated" has neither.)
 fn names_joined(t: &[crate::doc::Token], first: usize, second: usize, v: usize) -> Option<usize> {
     use crate::doc::Upos;
     let and = (first + 1..second).find(|&i| {
@@ -467,8 +467,10 @@ fn names_joined(t: &[crate::doc::Token], first: usize, second: usize, v: usize) 
     // a name inside ("peace in the Holy Land | and the Palestinians will suffer").
     let named =
         |k: usize| t[k].upos == Upos::Propn || crate::gazetteer::gazetteer().is_title(&t[k].form);
+    // (The "and" may hang on the verb itself: "The United States and Britain carried out".)
+    let and_on_verb = t[and].head == Some(v) && second_start == Some(and + 1);
     let joined = first_end == Some(and - 1)
-        && second_start == Some(and)
+        && (second_start == Some(and) || and_on_verb)
         && propn(first, 0, and)
         && propn(second, and, v)
         && named(first)
@@ -2481,6 +2483,23 @@ mod tests {
         assert_eq!(got[0], "Chancellor/6/nsubj");
         assert_eq!(got[2], "and/5/cc");
         assert_eq!(got[4], "Macron/1/conj");
+        // Two subjects with the "and" hung on the verb: "The United States and Britain struck".
+        let text = "The/3/det United/3/amod States/6/nsubj and/6/cc Britain/6/nsubj \
+                    struck/0/root";
+        let mut s = parsed(text, &[]);
+        for (i, u) in [
+            (1, Upos::Adj),
+            (2, Upos::Propn),
+            (4, Upos::Propn),
+            (5, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[2], "States/6/nsubj");
+        assert_eq!(got[3], "and/5/cc");
+        assert_eq!(got[4], "Britain/3/conj");
         // A first phrase with a preposition, or without an "and" in the subject, stays.
         for text in [
             "In/2/case Paris/6/obl:unmarked and/5/cc President/5/nmod:desc Macron/6/nsubj \
