@@ -1179,6 +1179,15 @@ impl<'a> View<'a> {
             .is_some_and(|(_, verb)| lemma(&self.t[verb]) == "deny")
     }
 
+    /// Whether a node is "each other" or "one another".
+    fn reciprocal(&self, n: &Node) -> bool {
+        let words: Vec<String> = n.tokens.iter().map(|&i| lower(&self.t[i])).collect();
+        matches!(
+            words.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ["each", "other"] | ["one", "another"]
+        )
+    }
+
     /// Whether the saying verb `v`, read as a complement of the clause before it, is the
     /// parenthetical "…, prosecutors said" that reports that clause: it follows its head after a
     /// comma, has its own subject (someone, not "this" or "it") and reports nothing else.
@@ -2823,6 +2832,16 @@ impl<'a> View<'a> {
             let mut g_subject = subject_arg.clone();
             let mut g_objects: Vec<Option<Argument>> =
                 c.objects.iter().map(|o| Some(self.argument(o))).collect();
+            // "China and the Philippines accused each other": each the others.
+            if c.subjects.len() >= 2 && c.objects.len() == 1 && self.reciprocal(&c.objects[0]) {
+                g_objects = c
+                    .subjects
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != si)
+                    .map(|(_, o)| Some(self.argument(o)))
+                    .collect();
+            }
             if c.symmetric && c.objects.is_empty() {
                 // "X and Y met": each pair once; prepositional arguments stay qualifiers.
                 g_objects = c.subjects[si + 1..]
@@ -4163,6 +4182,18 @@ mod tests {
         );
         assert!(
             triples(&d).iter().all(|t| t.1 != "say"),
+            "{:?}",
+            triples(&d)
+        );
+    }
+
+    #[test]
+    fn each_other_is_each_of_the_others() {
+        let d = doc("China/PROPN/NNP/China/5/nsubj and/CCONJ/CC/and/4/cc the/DET/DT/the/4/det Philippines/PROPN/NNPS/Philippines/1/conj accused/VERB/VBD/accuse/0/root each/DET/DT/each/5/obj other/ADJ/JJ/other/6/fixed on/ADP/IN/on/9/case Saturday/PROPN/NNP/Saturday/5/obl ./PUNCT/././5/punct", &[(0, 1, LOC), (3, 4, LOC)]);
+        has(&d, "China", "accuse", "Philippines");
+        has(&d, "Philippines", "accuse", "China");
+        assert!(
+            triples(&d).iter().all(|t| t.2 != "each"),
             "{:?}",
             triples(&d)
         );
