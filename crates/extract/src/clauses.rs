@@ -1283,6 +1283,9 @@ impl<'a> View<'a> {
         }
         // Relative clauses: the head noun fills the gap left by the relative word.
         let mut relative_object = None;
+        // "protests in which 20 people were killed": the relative word after a preposition,
+        // and the head noun it stands for.
+        let mut relative_oblique: Option<(usize, usize)> = None;
         if r.starts_with("acl:relcl") || r == "advcl:relcl" {
             let relative_word = self.children[p].iter().find_map(|&c| {
                 let w = lower(&self.t[c]);
@@ -1302,6 +1305,14 @@ impl<'a> View<'a> {
                         "which" | "that" | "whom" | "who"
                     )
             });
+            relative_oblique = self.children[p]
+                .iter()
+                .copied()
+                .find(|&c| {
+                    base(self.rel(c)) == "obl"
+                        && matches!(lower(&self.t[c]).as_str(), "which" | "whom")
+                })
+                .map(|c| (c, h));
             // "a meeting that was focused on trade": the relative word is the subject, and
             // the head noun, which it stands for, fills no other gap.
             let head_is_subject = subjects.iter().any(|s| s.head == h);
@@ -1310,6 +1321,7 @@ impl<'a> View<'a> {
                 inherited = true;
             } else if !head_is_subject
                 && !adverbial_relative
+                && relative_oblique.is_none()
                 && (rel_word_object.is_some()
                     || (self.kids_base(p, "obj").next().is_none() && !copular))
             {
@@ -1747,6 +1759,16 @@ impl<'a> View<'a> {
         // (also "in 2019, when …" for a time).
         if let Some(q) = self.where_or_when(p) {
             quals.push(q);
+        }
+        if let Some((w, h)) = relative_oblique {
+            for q in quals.iter_mut().filter(|q| q.node.head == w) {
+                let ptext = self.prep_text(&q.prep);
+                q.role = self.role(&ptext, h, "obl");
+                q.node = Node {
+                    written: Some(q.node.tokens.clone()),
+                    ..self.node(h)
+                };
+            }
         }
         rel.sort_unstable();
         rel.dedup();
@@ -2702,7 +2724,14 @@ impl<'a> View<'a> {
 
     fn qual_words(&self, q: &Qual) -> String {
         let mut tokens = q.prep.clone();
-        tokens.extend(q.node.tokens.iter().copied());
+        tokens.extend(
+            q.node
+                .written
+                .as_ref()
+                .unwrap_or(&q.node.tokens)
+                .iter()
+                .copied(),
+        );
         tokens.sort_unstable();
         tokens.dedup();
         self.words(&tokens)
@@ -2736,10 +2765,9 @@ impl<'a> View<'a> {
             && !c.clausal_object
             && !SAYING.contains(&c.lemma.as_str())
         {
-            let first = c
-                .quals
-                .iter()
-                .position(|q| !q.prep.is_empty() && q.role != Role::Time);
+            let first = c.quals.iter().position(|q| {
+                !q.prep.is_empty() && q.role != Role::Time && q.node.written.is_none()
+            });
             // A means gives way to a person or organisation after "with" or "to": "spoke by
             // phone with Zelensky" is "speak with" Zelensky, by phone.
             let partner = c.quals.iter().position(|q| {
@@ -2778,7 +2806,9 @@ impl<'a> View<'a> {
             if let Some(k) = obl_object {
                 let q = &c.quals[k];
                 s_rel = format!("{s_rel} {}", self.words(&q.prep));
-                surface_objects = vec![Some(self.words(&q.node.tokens))];
+                surface_objects = vec![Some(
+                    self.words(q.node.written.as_ref().unwrap_or(&q.node.tokens)),
+                )];
                 object_from_prep = true;
             }
             let mut passive_agent = None;
@@ -4197,6 +4227,18 @@ mod tests {
             "{:?}",
             triples(&d)
         );
+    }
+
+    #[test]
+    fn a_relative_word_after_a_preposition_is_the_noun_it_stands_for() {
+        let d = doc("Police/NOUN/NNS/police/2/nsubj fired/VERB/VBD/fire/0/root at/ADP/IN/at/4/case protests/NOUN/NNS/protest/2/obl in/ADP/IN/in/6/case which/PRON/WDT/which/10/obl 20/NUM/CD/20/8/nummod people/NOUN/NNS/people/10/nsubj:pass were/AUX/VBD/be/10/aux:pass killed/VERB/VBN/kill/4/acl:relcl ./PUNCT/././2/punct", &[]);
+        let s = has(&d, "people", "be killed", "");
+        let q: Vec<(Option<&str>, &str)> = s
+            .qualifiers
+            .iter()
+            .map(|q| (q.preposition.as_deref(), q.value.text.as_str()))
+            .collect();
+        assert_eq!(q, [(Some("in"), "protests")]);
     }
 
     #[test]
