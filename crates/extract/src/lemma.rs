@@ -13,7 +13,8 @@ use std::sync::OnceLock;
 /// English verb lemmas (WordNet 3.0; see data/gazetteer/README.md).
 const VERBS: &str = include_str!("../../../data/gazetteer/verbs.txt");
 
-fn is_verb(word: &str) -> bool {
+/// Whether a lowercase word is one of WordNet's verb lemmas.
+pub(crate) fn is_verb(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         VERBS
@@ -22,6 +23,24 @@ fn is_verb(word: &str) -> bool {
             .collect()
     })
     .contains(word)
+}
+
+/// Whether a lowercase "-ed" word is the regular past of a WordNet verb ("dissolved", "called",
+/// "stopped", "carried").
+pub(crate) fn is_regular_past(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return false;
+    };
+    let doubled = stem.len() >= 2 && {
+        let b = stem.as_bytes();
+        b[b.len() - 1] == b[b.len() - 2]
+    };
+    is_verb(stem)
+        || is_verb(&format!("{stem}e"))
+        || (doubled && is_verb(&stem[..stem.len() - 1]))
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| is_verb(&format!("{s}y")))
 }
 
 /// WordNet's irregular verb forms and their lemmas ("fled" → "flee"; see data/gazetteer/README.md).

@@ -1614,8 +1614,9 @@ fn participle_only(form: &str) -> bool {
         .contains(&form)
 }
 
-/// A past participle right after a noun and right before a noun phrase, with no auxiliary, is a
-/// verb in the past tense: "The central bank raised rates", "Police fired tear gas". The tagger
+/// A past participle (or a regular past read as an adjective) right after a noun and right
+/// before a noun phrase, with no auxiliary, is a verb in the past tense: "The central bank
+/// raised rates", "Police fired tear gas", "the president dissolved parliament". The tagger
 /// reads such words as participles of a reduced relative ("the man killed in the crash"), which
 /// makes the sentence a noun with a modifier and loses its main clause; but a passive participle
 /// takes no object, so one followed by a noun phrase is active (the naming verbs above aside).
@@ -1637,10 +1638,14 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
     };
     let mut fix = Vec::new();
     for i in 1..t.len().saturating_sub(1) {
-        if t[i].xpos != "VBN" {
+        let form = t[i].form.to_lowercase();
+        // (Or read as an adjective: "Sri Lanka's president dissolved parliament"; not a
+        // capitalised one, part of a title: "Rocky M. Lange Retired Coordinator".)
+        let adjective =
+            t[i].xpos == "JJ" && t[i].form == form && crate::lemma::is_regular_past(&form);
+        if t[i].xpos != "VBN" && !adjective {
             continue;
         }
-        let form = t[i].form.to_lowercase();
         if NAMING_PARTICIPLES.contains(&form.as_str()) || participle_only(&form) {
             continue;
         }
@@ -2654,6 +2659,21 @@ mod tests {
             tagged("Guards/NOUN/NNS fired/VERB/VBN warning/NOUN/NN shots/NOUN/NNS ./PUNCT/.");
         past_tense_before_an_object(&mut s);
         assert_eq!(xpos(&s)[1], "VBD");
+        // A regular past read as an adjective ("dissolved oxygen").
+        let mut s =
+            tagged("The/DET/DT president/NOUN/NN dissolved/ADJ/JJ parliament/NOUN/NN ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!((xpos(&s)[2], s.tokens[2].upos), ("VBD", Upos::Verb));
+        // Not an adjective that is no verb's past ("the red one"), nor one after a verb.
+        for text in [
+            "The/DET/DT president/NOUN/NN red/ADJ/JJ parliament/NOUN/NN",
+            "Water/NOUN/NN contains/VERB/VBZ dissolved/ADJ/JJ oxygen/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            past_tense_before_an_object(&mut s);
+            assert_eq!(xpos(&s), before, "{text}");
+        }
         let mut s = tagged("A/DET/DT storm/NOUN/NN of/ADP/IN category/NOUN/NN 4/NUM/CD hit/VERB/VBN northern/ADJ/JJ Florida/PROPN/NNP");
         past_tense_before_an_object(&mut s);
         assert_eq!(xpos(&s)[5], "VBD");
