@@ -70,7 +70,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 /// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
 /// Java", "the province of Hubei". ("capital" is not one: the capital of France is not France.)
 /// Nouns that count or measure what their "of" names ("dozens of prisoners", "$2 billion
-/// worth of shares", "a series of attacks").
+/// worth of shares", "a series of attacks"), as an argument; as what an apposition or a copula
+/// says, the noun itself ("Nihon Hidankyo, a group of atomic bomb survivors" is a group).
 const COUNTING_NOUNS: &[&str] = &[
     "dozen",
     "dozens",
@@ -2580,9 +2581,11 @@ impl<'a> View<'a> {
         }
         // "dozens of prisoners", "thousands of protesters": the counted thing is the argument
         // (the whole phrase stays its full text).
-        let counting = COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
-            || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
-                && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a"));
+        let described = base(self.rel(head)) == "appos" || self.kids(head, "cop").next().is_some();
+        let counting = !described
+            && (COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
+                || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
+                    && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a")));
         if matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting {
             let counted = self.kids(head, "nmod").find(|&c| {
                 n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
@@ -4154,6 +4157,9 @@ mod tests {
         has(&d, "countries", "protest", "");
         let d = doc("The/DET/DT/the/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case deaths/NOUN/NNS/death/2/nmod rose/VERB/VBD/rise/0/root ./PUNCT/././5/punct", &[]);
         has(&d, "number", "rise", "");
+        // What an apposition says is the noun itself.
+        let d = doc("The/DET/DT/the/2/det prize/NOUN/NN/prize/3/nsubj went/VERB/VBD/go/0/root to/ADP/IN/to/5/case Hidankyo/PROPN/NNP/Hidankyo/3/obl ,/PUNCT/,/,/8/punct a/DET/DT/a/8/det group/NOUN/NN/group/5/appos of/ADP/IN/of/10/case survivors/NOUN/NNS/survivor/8/nmod ./PUNCT/././3/punct", &[(4, 5, ORG)]);
+        has(&d, "Hidankyo", "be", "group");
     }
 
     #[test]
