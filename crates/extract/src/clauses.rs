@@ -743,15 +743,14 @@ impl<'a> View<'a> {
                     && self.set_off_or_adjacent(h, a)
             })
         };
-        let person = |h: usize| self.person_noun(h);
         named(x).or_else(|| {
-            if !person(x) {
+            if !self.person_noun(x) {
                 return None;
             }
             self.kids(x, "nmod")
                 .filter(|&n| {
                     self.t[n].upos == Upos::Noun
-                        && !person(n)
+                        && !self.person_noun(n)
                         && self.prep_text(&self.preposition(n)) == "of"
                 })
                 .find_map(named)
@@ -1163,7 +1162,7 @@ impl<'a> View<'a> {
         match pronoun.as_str() {
             "it" if !empty && !addressee(false) => match kind {
                 Some(k) => k != EntityType::Person,
-                None => noun.xpos == "NN" && !gazetteer().is_person_noun(&lemma_lower),
+                None => noun.xpos == "NN" && !self.person_noun(h),
             },
             "they" if !empty && !addressee(true) => {
                 kind.is_none()
