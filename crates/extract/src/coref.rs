@@ -1041,7 +1041,18 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
             k -= 1;
         }
         if k < m.start && (long_title.is_some() || is_title_end(&t[m.start - 1])) {
-            let org = organisation_before(entities, m.sentence, k);
+            // The organisation may stand before a word that dates the role and is no part of
+            // it: "Argentina's new president Javier Milei".
+            let mut o = k;
+            while o > 0
+                && matches!(
+                    lower(&t[o - 1]).as_str(),
+                    "new" | "newly" | "elected" | "incoming" | "outgoing" | "current"
+                )
+            {
+                o -= 1;
+            }
+            let org = organisation_before(entities, m.sentence, o);
             found = Some((k, m.start, org));
         } else if let Some(r) = apposition(entities, m) {
             found = Some(r);

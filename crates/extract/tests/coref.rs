@@ -380,6 +380,16 @@ fn a_maker_or_a_giant_is_the_one_organisation_just_named() {
 }
 
 #[test]
+fn a_new_president_is_still_the_countrys_president() {
+    let st = statements("Chile's new president Ana Ruiz signed the pension law on Monday.");
+    assert!(
+        has(&st, 0, "Ana Ruiz", "president of", "Chile"),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
+
+#[test]
 fn its_role_is_a_role_of_the_organisation_named_before() {
     let st = statements(
         "Nordwind Aerospace said on Wednesday that its chief executive, Anna Berg, would step down.",
