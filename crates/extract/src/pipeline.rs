@@ -196,6 +196,7 @@ pub fn repair_tree(sentence: &mut crate::doc::Sentence) {
     adjective_read_as_the_root(sentence);
     predicate_read_as_a_modifier_of_the_object(sentence);
     object_read_as_part_of_a_time(sentence);
+    score_read_as_a_modifier_of_the_object(sentence);
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     coordinated_subject_read_as_a_relative(sentence);
@@ -660,6 +661,45 @@ fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
     for x in t.iter_mut().skip(v + 1) {
         if x.head == Some(r) {
             x.head = Some(v);
+        }
+    }
+}
+
+/// "Real Madrid beat Borussia Dortmund 2-0 in the final at Wembley on Saturday": the parser
+/// hung the score on the object and everything after it on the score, so the match had no
+/// place or time. A score ("2-0") right after a verb's object, a name, hung on it, is the
+/// verb's, and so are the prepositional phrases hung on the score.
+fn score_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
+    let t = &mut sentence.tokens;
+    for s in 1..t.len() {
+        let score = t[s].form.split_once(['-', '–']).is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.len() <= 3
+                && b.len() <= 3
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
+        });
+        let Some(o) = t[s].head.filter(|&o| o < s) else {
+            continue;
+        };
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        // The loser is a team, a name, right before the score (not "access code 600-480", nor
+        // a date, "DATE September 16-18").
+        let team = t[o].xpos.starts_with("NNP")
+            && (s - 1 == o || (t[s - 1].head == Some(o) && t[s - 1].deprel == "flat"));
+        if !score || !team || t[o].deprel != "obj" || !t[v].xpos.starts_with("VB") {
+            continue;
+        }
+        t[s].head = Some(v);
+        t[s].deprel = "obl:unmarked".to_owned();
+        for c in s + 1..t.len() {
+            if t[c].head == Some(s) && t[c].deprel.starts_with("nmod") {
+                t[c].head = Some(v);
+                t[c].deprel = "obl".to_owned();
+            }
         }
     }
 }
@@ -2013,6 +2053,31 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_score_hung_on_the_object_is_the_verbs_with_what_hangs_on_it() {
+        // "Madrid beat Dortmund 2-0 at Wembley on Saturday", as the parser read it.
+        let text = "Madrid/2/nsubj/NNP beat/0/root/VBD Dortmund/2/obj/NNP 2-0/3/nmod:unmarked/CD \
+                    at/6/case/IN Wembley/4/nmod/NNP on/8/case/IN Saturday/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[3], "2-0/2/obl:unmarked");
+        assert_eq!(
+            (got[5].as_str(), got[7].as_str()),
+            ("Wembley/2/obl", "Saturday/2/obl")
+        );
+        // Not a code or a range after a common noun ("access code 600-480"), nor one on a
+        // subject.
+        for text in [
+            "They/2/nsubj/PRP entered/0/root/VBD code/2/obj/NN 600-480/3/nmod/CD",
+            "Madrid/3/nsubj/NNP 2-0/1/nmod/CD won/0/root/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
     }
 
     #[test]
