@@ -1335,6 +1335,17 @@ impl<'a> View<'a> {
         let mut lemma_words: Vec<String> = Vec::new();
         let mut negated = false;
         let mut modality = self.aux_modality(p);
+        // A bare verb conjoined to a modal one shares the modal: "will close three factories
+        // and cut jobs".
+        if self.rel(p) == "conj"
+            && tok.xpos == "VB"
+            && self.kids_base(p, "aux").next().is_none()
+            && self.own_subjects(p).is_empty()
+        {
+            if let Some(h) = tok.head {
+                modality = self.aux_modality(h);
+            }
+        }
         // What the governor's object was urged or asked to do is requested, not stated.
         let governor = match base(self.rel(p)) {
             "xcomp" | "advcl" => tok.head,
@@ -4244,6 +4255,21 @@ mod tests {
             .map(|q| (q.preposition.as_deref(), q.value.text.as_str()))
             .collect();
         assert_eq!(q, [(Some("in"), "protests")]);
+    }
+
+    #[test]
+    fn a_bare_verb_conjoined_to_a_modal_one_shares_the_modal() {
+        let d = doc("Volkswagen/PROPN/NNP/Volkswagen/3/nsubj will/AUX/MD/will/3/aux close/VERB/VB/close/0/root three/NUM/CD/three/5/nummod factories/NOUN/NNS/factory/3/obj and/CCONJ/CC/and/7/cc cut/VERB/VB/cut/3/conj jobs/NOUN/NNS/job/7/obj ./PUNCT/././3/punct", &[(0, 1, ORG)]);
+        assert_eq!(
+            has(&d, "Volkswagen", "cut", "jobs").modality,
+            Modality::Future
+        );
+        // A past tense is its own: "closed factories and cut jobs" stays stated.
+        let d = doc("Volkswagen/PROPN/NNP/Volkswagen/2/nsubj closed/VERB/VBD/close/0/root factories/NOUN/NNS/factory/2/obj and/CCONJ/CC/and/5/cc cut/VERB/VBD/cut/2/conj jobs/NOUN/NNS/job/5/obj ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+        assert_eq!(
+            has(&d, "Volkswagen", "cut", "jobs").modality,
+            Modality::Asserted
+        );
     }
 
     #[test]
