@@ -1335,6 +1335,25 @@ impl<'a> View<'a> {
         let mut lemma_words: Vec<String> = Vec::new();
         let mut negated = false;
         let mut modality = self.aux_modality(p);
+        // "would" reported in the past tense is the future seen from the past: "Spotify said
+        // it would cut 1,500 jobs" (not a condition, "if the talks failed, it would …", nor an
+        // opinion now, "I think this would solve it").
+        let would = self
+            .kids_base(p, "aux")
+            .any(|c| lower(&self.t[c]) == "would");
+        let conditional = self
+            .kids(p, "mark")
+            .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
+            || self.kids_base(p, "advcl").any(|a| {
+                self.kids(a, "mark")
+                    .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
+            });
+        let said_in_the_past = self
+            .reported_by(p)
+            .is_some_and(|(_, v)| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));
+        if would && !conditional && said_in_the_past {
+            modality = Modality::Future;
+        }
         // A bare verb conjoined to a modal one shares the modal: "will close three factories
         // and cut jobs".
         if self.rel(p) == "conj"
@@ -4255,6 +4274,20 @@ mod tests {
             .map(|q| (q.preposition.as_deref(), q.value.text.as_str()))
             .collect();
         assert_eq!(q, [(Some("in"), "protests")]);
+    }
+
+    #[test]
+    fn would_reported_in_the_past_is_the_future() {
+        let d = doc("Spotify/PROPN/NNP/Spotify/2/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/5/nsubj would/AUX/MD/would/5/aux cut/VERB/VB/cut/2/ccomp jobs/NOUN/NNS/job/5/obj ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+        assert_eq!(has(&d, "Spotify", "cut", "jobs").modality, Modality::Future);
+        // An opinion now, or a condition, stays possible.
+        let d = doc("I/PRON/PRP/I/2/nsubj think/VERB/VBP/think/0/root this/PRON/DT/this/5/nsubj would/AUX/MD/would/5/aux solve/VERB/VB/solve/2/ccomp it/PRON/PRP/it/5/obj ./PUNCT/././2/punct", &[]);
+        assert_eq!(has(&d, "this", "solve", "it").modality, Modality::Possible);
+        let d = doc("Spotify/PROPN/NNP/Spotify/2/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/5/nsubj would/AUX/MD/would/5/aux cut/VERB/VB/cut/2/ccomp jobs/NOUN/NNS/job/5/obj if/SCONJ/IN/if/9/mark sales/NOUN/NNS/sale/9/nsubj fell/VERB/VBD/fall/5/advcl ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+        assert_eq!(
+            has(&d, "Spotify", "cut", "jobs").modality,
+            Modality::Possible
+        );
     }
 
     #[test]
