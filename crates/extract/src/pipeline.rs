@@ -695,10 +695,10 @@ fn score_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
         }
         t[s].head = Some(v);
         t[s].deprel = "obl:unmarked".to_owned();
-        for c in s + 1..t.len() {
-            if t[c].head == Some(s) && t[c].deprel.starts_with("nmod") {
-                t[c].head = Some(v);
-                t[c].deprel = "obl".to_owned();
+        for x in t.iter_mut().skip(s + 1) {
+            if x.head == Some(s) && x.deprel.starts_with("nmod") {
+                x.head = Some(v);
+                x.deprel = "obl".to_owned();
             }
         }
     }
