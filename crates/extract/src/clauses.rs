@@ -1084,13 +1084,16 @@ impl<'a> View<'a> {
             }
         }
         // A condition: "if the talks fail".
-        if self
-            .kids(p, "mark")
-            .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
-        {
+        if self.opened_by_if(p) {
             m = Modality::Possible;
         }
         m
+    }
+
+    /// Whether the clause of `p` is a condition: "if" or "unless" marks it.
+    fn opened_by_if(&self, p: usize) -> bool {
+        self.kids(p, "mark")
+            .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
     }
 
     /// The source of what a predicate says: the subject of a saying verb it is the complement
@@ -1181,10 +1184,12 @@ impl<'a> View<'a> {
 
     /// Whether a node is "each other" or "one another".
     fn reciprocal(&self, n: &Node) -> bool {
-        let words: Vec<String> = n.tokens.iter().map(|&i| lower(&self.t[i])).collect();
+        let [a, b] = n.tokens[..] else {
+            return false;
+        };
         matches!(
-            words.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["each", "other"] | ["one", "another"]
+            (lower(&self.t[a]).as_str(), lower(&self.t[b]).as_str()),
+            ("each", "other") | ("one", "another")
         )
     }
 
@@ -1341,13 +1346,8 @@ impl<'a> View<'a> {
         let would = self
             .kids_base(p, "aux")
             .any(|c| lower(&self.t[c]) == "would");
-        let conditional = self
-            .kids(p, "mark")
-            .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
-            || self.kids_base(p, "advcl").any(|a| {
-                self.kids(a, "mark")
-                    .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
-            });
+        let conditional =
+            self.opened_by_if(p) || self.kids_base(p, "advcl").any(|a| self.opened_by_if(a));
         let said_in_the_past = self
             .reported_by(p)
             .is_some_and(|(_, v)| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));

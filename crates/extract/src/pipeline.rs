@@ -761,14 +761,6 @@ fn object_read_as_part_of_a_time(sentence: &mut crate::doc::Sentence) {
     }
 }
 
-/// "The Federal Reserve held interest rates steady on Wednesday": the parser made "steady" a
-/// modifier of "rates" (and "on Wednesday" the adjective's), so what the Fed did to rates was
-/// lost. English puts its adjectives before the noun; one right after a verb's object, hung on
-/// it, says something of the object: it is the verb's `xcomp` ("kept the border closed", "left
-/// rates unchanged") when the verb takes such a predicate. Not the few that follow their noun by habit, "-ble" ones ("the money
-/// available", "the people responsible"), or any after "something", "anyone" …, or "other"
-/// ("places other than"), or one with a complement of its own ("issues related to your
-/// area").
 /// Verbs that say something of their object with an adjective ("held rates steady", "shot
 /// the man dead", "declared the vote void").
 const OBJECT_PREDICATE_VERBS: &[&str] = &[
@@ -803,6 +795,14 @@ const OBJECT_PREDICATE_VERBS: &[&str] = &[
     "wipe",
 ];
 
+/// "The Federal Reserve held interest rates steady on Wednesday": the parser made "steady" a
+/// modifier of "rates" (and "on Wednesday" the adjective's), so what the Fed did to rates was
+/// lost. English puts its adjectives before the noun; one right after a verb's object, hung on
+/// it, says something of the object: it is the verb's `xcomp` ("kept the border closed", "left
+/// rates unchanged") when the verb takes such a predicate. Not the few that follow their noun
+/// by habit, "-ble" ones ("the money available", "the people responsible"), or any after
+/// "something", "anyone" …, or "other" ("places other than"), or one with a complement of its
+/// own ("issues related to your area").
 fn predicate_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
     let t = &mut sentence.tokens;
     for a in 1..t.len() {
@@ -1681,8 +1681,11 @@ pub fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
         let form = t[i].form.to_lowercase();
         // (Or read as an adjective: "Sri Lanka's president dissolved parliament"; not a
         // capitalised one, part of a title: "Rocky M. Lange Retired Coordinator".)
-        let adjective =
-            t[i].xpos == "JJ" && t[i].form == form && crate::lemma::is_regular_past(&form);
+        // (The WordNet check last: only after a noun does the rest of the rule apply.)
+        let adjective = t[i].xpos == "JJ"
+            && t[i].form == form
+            && matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+            && crate::lemma::is_regular_past(&form);
         if t[i].xpos != "VBN" && !adjective {
             continue;
         }
