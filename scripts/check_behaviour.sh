@@ -53,7 +53,7 @@ compare)
   trap 'rm -rf "$new"' EXIT
   record "$new"
   status=0
-  for f in "$dir"/*; do
+  for f in "$dir"/*.tsv "$dir"/*.jsonl "$dir"/*.nq "$dir"/*.graphml; do
     name="$(basename "$f")"
     if ! cmp -s "$f" "$new/$name"; then
       echo "DIFFERS: $name" >&2
@@ -61,7 +61,7 @@ compare)
       status=1
     fi
   done
-  ((status == 0)) && echo "same behaviour: $(ls "$dir" | wc -l) outputs identical"
+  ((status == 0)) && echo "same behaviour: all $(ls "$new" | wc -l) outputs identical"
   exit $status
   ;;
 *) usage ;;
