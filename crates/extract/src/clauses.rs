@@ -352,6 +352,7 @@ pub fn extract(document: &Document) -> Vec<Statement> {
 pub fn analyse(document: &Document) -> Vec<Extraction> {
     let mut out = Vec::new();
     let mut last_pair: Option<[Argument; 2]> = None;
+    let mut offsets = document.char_offsets();
     for (index, sentence) in document.sentences.iter().enumerate() {
         if sentence.tokens.is_empty() {
             continue;
@@ -359,8 +360,8 @@ pub fn analyse(document: &Document) -> Vec<Extraction> {
         let provenance = Provenance {
             document_id: document.id.clone(),
             sentence_index: index,
-            sentence_start: document.char_offset(sentence.start),
-            sentence_end: document.char_offset(sentence.end),
+            sentence_start: offsets.at(sentence.start),
+            sentence_end: offsets.at(sentence.end),
             sentence_text: document.text[sentence.start..sentence.end].to_owned(),
         };
         let view = View::new(document, sentence);

@@ -35,7 +35,7 @@
 //! organisation or country as object (Kim Jong Un — leader of — North Korea), or relation `be`
 //! with the role as a concept when no organisation is named.
 
-use crate::doc::{Document, EntityType, Sentence, Token, Upos};
+use crate::doc::{CharOffsets, Document, EntityType, Sentence, Token, Upos};
 use crate::gazetteer::gazetteer;
 use crate::names::{self, ShortKey};
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
@@ -221,6 +221,12 @@ struct Entities<'a> {
     by_key: std::collections::HashMap<String, usize>,
     /// Clusters named explicitly by a parenthetical acronym ("(KCNA)").
     by_parenthetical: std::collections::HashMap<String, usize>,
+    /// Clusters of several words by each short key of their name ([`names::short_keys`]), in
+    /// cluster order: the candidates of a short name, found without testing every cluster (a
+    /// document naming thousands of people made that quadratic). Built once the full names are
+    /// clustered; clusters of several words are neither added nor renamed after that, since only
+    /// short (one-word) names are clustered later.
+    by_short_key: std::collections::HashMap<ShortKey, Vec<usize>>,
 }
 
 fn text_of(document: &Document, tokens: &[Token]) -> String {
@@ -247,6 +253,7 @@ impl<'a> Entities<'a> {
             clusters: Vec::new(),
             by_key: Default::default(),
             by_parenthetical: Default::default(),
+            by_short_key: Default::default(),
         };
         e.collect();
         e
@@ -310,6 +317,16 @@ impl<'a> Entities<'a> {
                     self.by_parenthetical
                         .entry(names::acronym_key(&acr.form))
                         .or_insert(m.cluster);
+                }
+            }
+        }
+        for (c, cluster) in self.clusters.iter().enumerate() {
+            if names::words(&cluster.name).len() > 1 {
+                for key in names::short_keys(&cluster.name, Some(cluster.name_kind)) {
+                    let clusters = self.by_short_key.entry(key).or_default();
+                    if clusters.last() != Some(&c) {
+                        clusters.push(c);
+                    }
                 }
             }
         }
@@ -380,13 +397,13 @@ impl<'a> Entities<'a> {
                 return Some(c);
             }
         }
-        let candidates: Vec<usize> = (0..self.clusters.len())
-            .filter(|&c| {
-                let cl = &self.clusters[c];
-                names::words(&cl.name).len() > 1
-                    && names::compatible(&key, Some(cl.name_kind))
-                    && names::short_keys(&cl.name, Some(cl.name_kind)).contains(&key)
-            })
+        let candidates: Vec<usize> = self
+            .by_short_key
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| names::compatible(&key, Some(self.clusters[c].name_kind)))
             .collect();
         match candidates.as_slice() {
             [] => None,
@@ -1011,6 +1028,7 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
     let g = gazetteer();
     let mut out = Vec::new();
     let mut roles: Vec<(usize, String, Option<Named>)> = Vec::new();
+    let mut offsets = document.char_offsets();
     for m in entities.mentions.iter() {
         if m.kind != EntityType::Person {
             continue;
@@ -1076,7 +1094,7 @@ fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement
         }
         let person = entities.clusters[m.cluster].name.clone();
         roles.push((m.cluster, role.clone(), org.clone()));
-        let provenance = provenance(document, m.sentence);
+        let provenance = provenance(document, m.sentence, &mut offsets);
         let subject = Argument {
             text: person,
             full_text: text_of(document, &t[m.start..m.end]),
@@ -1291,13 +1309,13 @@ fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
     Some((rs, end, org))
 }
 
-fn provenance(document: &Document, index: usize) -> Provenance {
+fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) -> Provenance {
     let s = &document.sentences[index];
     Provenance {
         document_id: document.id.clone(),
         sentence_index: index,
-        sentence_start: document.char_offset(s.start),
-        sentence_end: document.char_offset(s.end),
+        sentence_start: offsets.at(s.start),
+        sentence_end: offsets.at(s.end),
         sentence_text: document.text[s.start..s.end].to_owned(),
     }
 }

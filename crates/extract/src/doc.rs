@@ -90,6 +90,38 @@ impl Document {
     pub fn char_offset(&self, byte: usize) -> usize {
         self.text[..byte].chars().count()
     }
+
+    /// A converter of many byte offsets into character offsets ([`CharOffsets`]).
+    pub fn char_offsets(&self) -> CharOffsets<'_> {
+        CharOffsets {
+            text: &self.text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+}
+
+/// Converts byte offsets of a document's text into character offsets, counting only the text
+/// between one offset and the one before: linear over a document whose offsets come in reading
+/// order, where [`Document::char_offset`] for every sentence would count from the start each time
+/// (quadratic in the length of the document).
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets<'_> {
+    /// The character offset of `byte`, which must be on a character boundary.
+    pub fn at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// A sentence: a run of tokens, with the entity mentions and time expressions found in it.

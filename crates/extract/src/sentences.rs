@@ -37,7 +37,48 @@ pub fn split_with(text: &str, tokens: Vec<Token>, model: Option<&BoundaryModel>)
     group(tokens, ends)
 }
 
-fn group(tokens: Vec<Token>, ends: Vec<bool>) -> Vec<Sentence> {
+/// The most tokens a sentence has. A longer run without a sentence end (a scraped table, a list,
+/// a page without punctuation, 100,000 commas) is cut at the best boundary in the last half of
+/// each window of this many tokens ([`cap_lengths`]). Several steps after the splitter cost more
+/// than linear time in a sentence's length (the clause rules and tree repairs walk subtrees and
+/// siblings), so the cap is what bounds a document's cost by its length. No sentence of UD EWT
+/// (the longest has 159 words) or of the news samples comes near it.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// How good a place to cut an over-long sentence the end of a token is: after a semicolon, then
+/// a colon or dash, then a comma, then a closing bracket; 0 for anywhere else.
+fn cut_quality(form: &str) -> u8 {
+    match form {
+        ";" => 4,
+        ":" | "—" | "–" | "--" | "|" => 3,
+        "," => 2,
+        ")" | "]" | "}" => 1,
+        _ => 0,
+    }
+}
+
+/// Ends sentences in `ends` so that none is longer than [`MAX_SENTENCE_TOKENS`]: when a sentence
+/// reaches the cap, it ends after the best-placed token ([`cut_quality`], the last of equals) of
+/// the window's second half. Linear: each window is scanned once, and the next starts at least
+/// half a window later.
+fn cap_lengths(tokens: &[Token], ends: &mut [bool]) {
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        if ends[i] {
+            start = i + 1;
+        } else if i + 1 - start == MAX_SENTENCE_TOKENS {
+            let from = start + MAX_SENTENCE_TOKENS / 2;
+            let cut = (from..=i)
+                .max_by_key(|&k| (cut_quality(&tokens[k].form), std::cmp::Reverse(i - k)))
+                .unwrap_or(i);
+            ends[cut] = true;
+            start = cut + 1;
+        }
+    }
+}
+
+fn group(tokens: Vec<Token>, mut ends: Vec<bool>) -> Vec<Sentence> {
+    cap_lengths(&tokens, &mut ends);
     let mut sentences = Vec::new();
     let mut current: Vec<Token> = Vec::new();
     for (tok, end) in tokens.into_iter().zip(ends) {
@@ -361,6 +402,32 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn a_run_without_sentence_ends_is_cut_to_the_cap() {
+        let words: Vec<String> = (0..1000).map(|i| format!("word{}", i % 7)).collect();
+        let text = words.join(" ");
+        let pieces = split(&text, tokenize(&text));
+        assert!(pieces.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(pieces.iter().map(|s| s.tokens.len()).sum::<usize>(), 1000);
+        assert_eq!(pieces[0].tokens.len(), MAX_SENTENCE_TOKENS);
+    }
+
+    #[test]
+    fn an_over_long_sentence_is_cut_after_its_best_boundary() {
+        // Items and commas, two tokens each; one semicolon in the second half of the first window.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!("item{i}"));
+            text.push_str(if i == 70 { "; " } else { ", " });
+        }
+        let pieces = sentences(&text);
+        assert!(pieces[0].ends_with("item70;"), "{}", pieces[0]);
+        // Without a semicolon, the last comma of the window.
+        assert!(pieces[1].ends_with(','), "{}", pieces[1]);
+        let ordinary = "A long sentence, with commas, is left whole when it is short enough.";
+        assert_eq!(sentences(ordinary), [ordinary]);
     }
 
     #[test]
