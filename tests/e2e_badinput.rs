@@ -169,3 +169,80 @@ fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!dir.join("rejects.tsv").exists());
 }
+
+/// The adversarial corpus of `scripts/make_adversarial.py` (at a fiftieth of its size, but with the
+/// 5 MB record without a sentence end at full size): each item builds, without a panic, and the
+/// two ordinary documents after the adversarial record are in the graph. How fast each builds is
+/// measured by `scripts/bench_adversarial.sh`, not here.
+#[test]
+fn adversarial_records_build_and_the_documents_after_them_are_in_the_graph() {
+    let dir = workdir("adversarial");
+    let script = common::repo().join("scripts/make_adversarial.py");
+    let corpus = dir.join("corpus");
+    for extra in [
+        &["--scale", "0.02"][..],
+        &["--only", "no-punctuation-5mb"][..],
+    ] {
+        let status = std::process::Command::new("python3")
+            .arg(&script)
+            .arg("-o")
+            .arg(&corpus)
+            .args(extra)
+            .status()
+            .expect("python3 runs the corpus generator");
+        assert!(status.success());
+    }
+    let mut items: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            !p.file_stem()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("prose")
+        })
+        .collect();
+    items.sort();
+    assert_eq!(items.len(), 11, "{items:?}");
+    for item in &items {
+        let name = item.file_stem().unwrap().to_str().unwrap();
+        let store = format!("store-{name}");
+        let out = kg(&["build", item.to_str().unwrap(), "--store", &store], &dir);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{name}: {}\n{stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        let count = ok(
+            &[
+                "query",
+                "SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }",
+                "--store",
+                &store,
+                "--format",
+                "csv",
+            ],
+            &dir,
+        );
+        assert_eq!(
+            count.lines().nth(1),
+            Some("3"),
+            "{name}: documents in the graph"
+        );
+    }
+}
+
+/// An input that cannot be read is named in the error, whatever the command.
+#[test]
+fn a_missing_dump_is_named() {
+    let dir = workdir("missing");
+    for command in ["build", "extract"] {
+        common::fails(&[command, "no-such-dump.csv"], &dir, "no-such-dump.csv");
+    }
+    std::fs::create_dir(dir.join("dumps")).unwrap();
+    std::fs::write(
+        dir.join("dumps/a.txt"),
+        "Ana Silva met Tom Berg in Porto.\n",
+    )
+    .unwrap();
+    common::fails(&["build", "dumps", "gone.jsonl"], &dir, "gone.jsonl");
+}

@@ -365,3 +365,89 @@ fn readers_see_the_old_or_the_new_graph_during_a_build() {
         );
     }
 }
+
+/// Sixteen reader processes, half querying and half exporting, run in a loop while a build
+/// writes and publishes a new generation: every answer is the old graph's or the new one's.
+#[test]
+fn sixteen_concurrent_readers_during_a_build_see_complete_generations() {
+    let dir = workdir("sixteen-readers");
+    let docs: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            (
+                format!("c{i}"),
+                format!(
+                    "Minister {i} met Ana Silva in Porto on Monday. Tom Berg visited Oslo. \
+                     The Bank of Norway raised rates by {i} percent."
+                ),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    write_jsonl(&dir.join("old.jsonl"), &refs[..12]);
+    write_jsonl(&dir.join("new.jsonl"), &refs);
+    ok(&["build", "old.jsonl", "--store", "s"], &dir);
+    let count = ["query", COUNT_STATEMENTS, "--store", "s", "--format", "csv"];
+    let export = ["export", "graphml", "-o", "-", "--store", "s"];
+    let old = (ok(&count, &dir), ok(&export, &dir));
+
+    let mut build = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "new.jsonl", "--store", "s", "--chunk", "4"])
+        .current_dir(&dir)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let building = std::sync::atomic::AtomicBool::new(true);
+    let answers: Vec<Vec<(bool, String)>> = std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..16)
+            .map(|r| {
+                let (dir, building) = (&dir, &building);
+                scope.spawn(move || {
+                    let exporting = r % 2 == 1;
+                    let args: &[&str] = if exporting { &export } else { &count };
+                    let mut seen = Vec::new();
+                    // Bounded: the build takes seconds; a reader stops after its first answer
+                    // once the build is over, or after 400 answers.
+                    while seen.len() < 400 {
+                        let over = !building.load(std::sync::atomic::Ordering::SeqCst);
+                        seen.push((exporting, ok(args, dir)));
+                        if over {
+                            break;
+                        }
+                    }
+                    seen
+                })
+            })
+            .collect();
+        assert!(build.wait().unwrap().success(), "the build failed");
+        building.store(false, std::sync::atomic::Ordering::SeqCst);
+        readers.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let new = (ok(&count, &dir), ok(&export, &dir));
+    assert_ne!(old.0, new.0);
+    assert_ne!(old.1, new.1);
+    let mut saw_old_or_new = [0, 0];
+    for (r, seen) in answers.iter().enumerate() {
+        for (exporting, answer) in seen {
+            let (was, is) = if *exporting {
+                (&old.1, &new.1)
+            } else {
+                (&old.0, &new.0)
+            };
+            assert!(
+                answer == was || answer == is,
+                "reader {r} saw a graph that is neither the old nor the new one:\n{answer}"
+            );
+            saw_old_or_new[usize::from(answer == is)] += 1;
+        }
+    }
+    // Every reader's last answer came after the build published.
+    for seen in &answers {
+        let (exporting, last) = seen.last().unwrap();
+        assert_eq!(last, if *exporting { &new.1 } else { &new.0 });
+    }
+    assert!(saw_old_or_new[0] > 0, "no reader ran during the build");
+}
+
+const COUNT_STATEMENTS: &str =
+    "SELECT (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?d) AS ?documents) \
+     WHERE { { ?d a kg:Document } UNION { ?st a rdf:Statement } }";

@@ -80,7 +80,8 @@ pub enum Format {
 pub fn expand_inputs(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        let meta = std::fs::metadata(input).map_err(|e| naming(input, e))?;
+        if meta.is_dir() {
             let mut found = Vec::new();
             collect_dir(input, &mut found)?;
             found.sort();
@@ -92,9 +93,15 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// `e` with the path it concerns in its message: an I/O error alone ("No such file or
+/// directory") does not say which of a build's inputs failed.
+fn naming(path: &Path, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
 fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
+    for entry in std::fs::read_dir(dir).map_err(|e| naming(dir, e))? {
+        let path = entry.map_err(|e| naming(dir, e))?.path();
         if path.is_dir() {
             collect_dir(&path, out)?;
         } else if format_of(&path).is_some() {
@@ -139,7 +146,7 @@ pub fn read_all(
     let mut inputs = Vec::new();
     for path in files {
         let name = path.display().to_string();
-        let mut file = File::open(path)?;
+        let mut file = File::open(path).map_err(|e| naming(path, e))?;
         let mut digest = (Sha256::new(), 0u64);
         let format = format_of(path).unwrap_or(Format::Text);
         let gz = path
@@ -180,7 +187,8 @@ pub fn read_all(
             inner: &mut file,
             digest: &mut digest,
         };
-        read_stream(&name, format, gz, tsv, hashing, options, &mut on_record)?;
+        read_stream(&name, format, gz, tsv, hashing, options, &mut on_record)
+            .map_err(|e| naming(path, e))?;
         // Whatever the format reader did not need (a binary file, a CSV without its text column).
         let (mut hasher, mut bytes) = digest;
         let mut buf = vec![0u8; 1 << 16];
@@ -189,7 +197,7 @@ pub fn read_all(
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+                Err(e) => return Err(naming(path, e)),
             };
             hasher.update(&buf[..n]);
             bytes += n as u64;
