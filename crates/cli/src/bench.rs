@@ -56,6 +56,8 @@ impl Core {
         doc.sentences.iter().map(|s| s.tokens.len()).sum()
     }
 
+    /// The steps measured, as verbs ("tokenise + split + tag + parse", the wording earlier
+    /// results in BENCHMARKS.md were printed with).
     fn steps(&self) -> String {
         let mut steps = vec!["tokenise", "split"];
         if let Some(pipeline) = &self.pipeline {
@@ -63,7 +65,11 @@ impl Core {
                 CORE_STEPS
                     .iter()
                     .filter(|&s| pipeline.can_run(s))
-                    .map(Step::name),
+                    .map(|s| match s {
+                        Step::Tagger => "tag",
+                        Step::Parser => "parse",
+                        _ => s.name(),
+                    }),
             );
         }
         steps.join(" + ")
