@@ -2,8 +2,10 @@
 //! of its title rather than the title's apposition. They change mention spans and the tree
 //! around names, never the recogniser's types.
 
+use crate::doc::{EntityType, Sentence, Token, Upos};
+
 /// The name repairs, in the order the pipeline runs them.
-pub fn repair(sentence: &mut crate::doc::Sentence) {
+pub fn repair(sentence: &mut Sentence) {
     articles_off_names(sentence);
     names_as_units(sentence);
     titles_read_as_heads(sentence);
@@ -13,7 +15,7 @@ pub fn repair(sentence: &mut crate::doc::Sentence) {
 /// the node every other mention of it names), unless the gazetteer has the name with it ("The
 /// Hague"). UNER sometimes includes it, so the recogniser's own output (and its UNER score)
 /// keeps it; the pipeline drops it.
-fn articles_off_names(sentence: &mut crate::doc::Sentence) {
+fn articles_off_names(sentence: &mut Sentence) {
     let g = crate::gazetteer::gazetteer();
     for m in &mut sentence.mentions {
         let mut words: Vec<&str> = sentence.tokens[m.start..m.end]
@@ -38,8 +40,7 @@ fn articles_off_names(sentence: &mut crate::doc::Sentence) {
 /// head instead, so the extractor sees one name with the modifiers of the name. Nor is the
 /// name a list item or apposition of the capitalised words written right before it ("North
 /// Korean Premier | Kim Tok Hun", with "Kim" a list item of "Korean"): it joins their phrase.
-fn names_as_units(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::{EntityType, Upos};
+fn names_as_units(sentence: &mut Sentence) {
     let tokens = &mut sentence.tokens;
     for m in &sentence.mentions {
         if m.end - m.start < 2
@@ -74,8 +75,7 @@ fn names_as_units(sentence: &mut crate::doc::Sentence) {
                 t.head = Some(head);
             }
         }
-        let capitalised =
-            |t: &crate::doc::Token| t.form.chars().next().is_some_and(char::is_uppercase);
+        let capitalised = |t: &Token| t.form.chars().next().is_some_and(char::is_uppercase);
         if let Some(p) = tokens[head].head.filter(|&p| p < m.start) {
             if matches!(tokens[head].deprel.as_str(), "list" | "appos")
                 && tokens[p..m.start].iter().all(capitalised)
@@ -92,8 +92,7 @@ fn names_as_units(sentence: &mut crate::doc::Sentence) {
 /// "Chinese President Xi Jinping": the name takes the title's place in the clause and the title
 /// becomes a compound of the name. Only for a name written right after its title word; an
 /// apposition set off by a comma ("the leader, Xi Jinping, ...") is left as it is.
-fn titles_read_as_heads(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::EntityType;
+fn titles_read_as_heads(sentence: &mut Sentence) {
     let g = crate::gazetteer::gazetteer();
     let tokens = &mut sentence.tokens;
     for m in &sentence.mentions {

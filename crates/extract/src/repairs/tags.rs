@@ -2,16 +2,18 @@
 //! pronouns, adverbs, verbs or common nouns, past tenses read as participles, adjectives read
 //! as nouns. They change tags (UPOS, XPOS, FEATS) only.
 
+use crate::doc::{Sentence, Token, Upos};
+
 /// The tag repairs, in the order the pipeline runs them. The tagger's lexicon tells a rare word
 /// from a known one ([`unknown_names_read_as_adverbs`]).
-pub fn repair(sentence: &mut crate::doc::Sentence, tagger: &crate::tagger::Tagger) {
+pub fn repair(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
     capitals_as_names(sentence);
     unknown_names_read_as_adverbs(sentence, tagger);
     repair_by_context(sentence);
 }
 
 /// Retags a verb as a finite past tense (`VBD`), for the repairs that find a participle is one.
-pub(super) fn past_tense(t: &mut crate::doc::Token) {
+pub(super) fn past_tense(t: &mut Token) {
     t.xpos = "VBD".to_owned();
     t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
 }
@@ -21,11 +23,7 @@ pub(super) fn past_tense(t: &mut crate::doc::Token) {
 /// ending and the adverb after it), and the sentence lost its subject. New adverbs end in "-ly";
 /// rare old ones open a sentence without a verb right after ("Moreover there are …"). (The
 /// verb may be read as a participle: "OpenAI named Sam Altman …".)
-fn unknown_names_read_as_adverbs(
-    sentence: &mut crate::doc::Sentence,
-    tagger: &crate::tagger::Tagger,
-) {
-    use crate::doc::Upos;
+fn unknown_names_read_as_adverbs(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
     let t = &mut sentence.tokens;
     let Some(first) = t.first() else {
         return;
@@ -57,7 +55,7 @@ fn unknown_names_read_as_adverbs(
 /// tests run them without a tagger): the second part of a hyphenated name
 /// ([`hyphenated_names`]), past tenses read as participles ([`past_tense_before_an_object`]),
 /// titles, capitalised nouns inside names and adjectives read as nouns.
-fn repair_by_context(sentence: &mut crate::doc::Sentence) {
+fn repair_by_context(sentence: &mut Sentence) {
     hyphenated_names(sentence);
     past_tense_before_an_object(sentence);
     past_only_forms_read_as_participles(sentence);
@@ -72,8 +70,7 @@ const ADJECTIVES: &str = include_str!("../../../../data/gazetteer/adjectives.txt
 /// "A jury found him guilty": the tagger read "guilty" as a common noun, so the parser made it
 /// an object. A lowercase word tagged as a singular common noun that can only be an adjective
 /// is one.
-fn adjectives_read_as_nouns(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn adjectives_read_as_nouns(sentence: &mut Sentence) {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {
@@ -101,10 +98,9 @@ fn adjectives_read_as_nouns(sentence: &mut crate::doc::Sentence) {
 /// "Chinese Foreign Minister Wang Yi": the tagger read "Wang" as a common noun, and the
 /// recogniser, which reads the tags, then found no name. A capitalised word inside a sentence,
 /// tagged as a common noun between two proper nouns, is a proper noun itself.
-fn capitalised_nouns_inside_names(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn capitalised_nouns_inside_names(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
-    let proper = |x: &crate::doc::Token| {
+    let proper = |x: &Token| {
         x.xpos.starts_with("NNP") && x.form.chars().next().is_some_and(char::is_uppercase)
     };
     let g = crate::gazetteer::gazetteer();
@@ -129,8 +125,7 @@ fn capitalised_nouns_inside_names(sentence: &mut crate::doc::Sentence) {
 /// "Boeing's chief executive Dave Calhoun": the tagger read "executive" as an adjective of
 /// "chief", and the parser then made "chief" the subject beside the name. A title of several
 /// words in the gazetteer ("chief executive", "foreign minister") ends in a noun.
-fn titles_end_in_a_noun(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn titles_end_in_a_noun(sentence: &mut Sentence) {
     let g = crate::gazetteer::gazetteer();
     let t = &mut sentence.tokens;
     // Only an adjective can need it, so only before one is the title list looked up (the
@@ -209,7 +204,7 @@ const PAST_ONLY: &[&str] = &[
 /// "Oil prices rose by 3 percent": the tagger read "rose" as a participle, the parser then made
 /// "prices" the root with "rose" its modifier and "3 percent" the agent. A form that can only be
 /// a past tense is one.
-fn past_only_forms_read_as_participles(sentence: &mut crate::doc::Sentence) {
+fn past_only_forms_read_as_participles(sentence: &mut Sentence) {
     for t in &mut sentence.tokens {
         if t.xpos == "VBN" && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
             past_tense(t);
@@ -222,8 +217,7 @@ fn past_only_forms_read_as_participles(sentence: &mut crate::doc::Sentence) {
 /// the part alone, read "Fried" as the participle of "fry": the parser then made it the
 /// sentence's verb. (Only verbs: adjectives and nouns glued to names are often right as they are,
 /// "US-Saudi", "Bush-Bashers".)
-fn hyphenated_names(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn hyphenated_names(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for i in 2..t.len() {
         let joined = t[i - 1].form == "-" && !t[i - 2].space_after && !t[i - 1].space_after;
@@ -245,8 +239,7 @@ fn hyphenated_names(sentence: &mut crate::doc::Sentence) {
 /// features fold case, and the treebank has the words almost only in lower case. Re-tagged as a
 /// proper noun before lemmatising and parsing. A sentence in capitals (a headline, shouting) is
 /// left alone.
-fn capitals_as_names(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn capitals_as_names(sentence: &mut Sentence) {
     let capitals = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -315,13 +308,12 @@ pub(super) fn participle_only(form: &str) -> bool {
 /// reads such words as participles of a reduced relative ("the man killed in the crash"), which
 /// makes the sentence a noun with a modifier and loses its main clause; but a passive participle
 /// takes no object, so one followed by a noun phrase is active (the naming verbs above aside).
-fn past_tense_before_an_object(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+fn past_tense_before_an_object(sentence: &mut Sentence) {
     let t = &sentence.tokens;
-    let noun = |x: &crate::doc::Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+    let noun = |x: &Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
     // Clauses end at punctuation, conjunctions, subordinators and wh-words.
     // ("after", "since" … also when the tagger read them as prepositions.)
-    let boundary = |x: &&crate::doc::Token| {
+    let boundary = |x: &&Token| {
         matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
             || matches!(x.upos, Upos::Cconj | Upos::Sconj)
             || x.xpos.starts_with('W')

@@ -3,12 +3,13 @@
 //! told hung on the wrong word, a preposition read as an adverb or hung on the wrong noun.
 
 use super::{case_word, has_child, subtree_bounds};
+use crate::doc::{Sentence, Token, Upos};
 
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
 /// object.
-pub(super) fn name_read_as_part_of_an_amount(sentence: &mut crate::doc::Sentence) {
+pub(super) fn name_read_as_part_of_an_amount(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
     for v in 0..n {
@@ -37,7 +38,7 @@ pub(super) fn name_read_as_part_of_an_amount(sentence: &mut crate::doc::Sentence
 /// "Modi spoke by phone with President Zelensky": the parser hung "with Zelensky" on "phone".
 /// A name after "with" or "to", hung on the noun of a "by"/"via"/"over" phrase of a verb ("by
 /// phone", "via video link", "over the telephone"), is the verb's: whom it was done with.
-pub(super) fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc::Sentence) {
+pub(super) fn partner_read_as_a_modifier_of_the_means(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
     for c in 0..n {
@@ -66,7 +67,7 @@ pub(super) fn partner_read_as_a_modifier_of_the_means(sentence: &mut crate::doc:
 /// verb that has no agent ("convicted of", "charged with", "arrested for", "found guilty on")
 /// is its agent; deeper inside the complement, when it names someone who acts (a name or a
 /// person or group noun: "on 34 counts of falsifying records | by a jury").
-pub(super) fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
+pub(super) fn agent_read_as_a_modifier(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
     for v in 0..n {
@@ -131,8 +132,7 @@ pub(super) fn agent_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
 /// parser made "parliament" the object of "gathered". A place word that can be a preposition,
 /// modifying a verb right before the verb's object phrase, is that phrase's preposition, and
 /// the phrase an oblique.
-pub(super) fn preposition_read_as_an_adverb(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for a in 0..t.len() {
         let form = t[a].form.to_lowercase();
@@ -170,11 +170,10 @@ pub(super) fn preposition_read_as_an_adverb(sentence: &mut crate::doc::Sentence)
 /// sidelines"), the first marks that phrase, which hangs where the noun does. (EWT's gold trees
 /// have 7 nouns with two separated prepositions, all with no noun between them: "from all over
 /// the world", "for well over 12 years".)
-pub(super) fn two_prepositions_on_one_noun(sentence: &mut crate::doc::Sentence) {
+pub(super) fn two_prepositions_on_one_noun(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
-    let nominal =
-        |x: &crate::doc::Token| x.xpos.starts_with("NN") || matches!(x.xpos.as_str(), "PRP" | "CD");
+    let nominal = |x: &Token| x.xpos.starts_with("NN") || matches!(x.xpos.as_str(), "PRP" | "CD");
     for k in 0..n {
         let Some(k_head) = t[k].head else {
             continue;
@@ -237,8 +236,7 @@ pub(super) fn two_prepositions_on_one_noun(sentence: &mut crate::doc::Sentence) 
 /// buying": the parser hung the that-clause on the listener as a relative clause, so the
 /// statement lost its source. After a verb of telling, a clause with a subject of its own that
 /// opens with "that" right after the listener is what was told.
-pub(super) fn said_to_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn said_to_read_as_a_relative(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for v in 0..t.len() {
         if !matches!(
@@ -282,7 +280,7 @@ pub(super) fn said_to_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
 /// hung the score on the object and everything after it on the score, so the match had no
 /// place or time. A score ("2-0") right after a verb's object, a name, hung on it, is the
 /// verb's, and so are the prepositional phrases hung on the score.
-pub(super) fn score_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
+pub(super) fn score_read_as_a_modifier_of_the_object(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for s in 1..t.len() {
         let score = t[s].form.split_once(['-', '–']).is_some_and(|(a, b)| {
@@ -336,7 +334,7 @@ const TIME_NOUNS: [&str; 12] = [
 /// "Putin will visit Beijing next month": the parser made "Beijing" a compound of "month", so
 /// the visit had no object. A proper noun right before "next/last/this" + a time noun that
 /// hangs on a verb without an object, read as a compound of that noun, is the verb's object.
-pub(super) fn object_read_as_part_of_a_time(sentence: &mut crate::doc::Sentence) {
+pub(super) fn object_read_as_part_of_a_time(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for k in 0..t.len().saturating_sub(2) {
         let Some(h) = t[k].head else {
@@ -416,7 +414,7 @@ const OBJECT_PREDICATE_VERBS: &[&str] = &[
 /// by habit, "-ble" ones ("the money available", "the people responsible"), or any after
 /// "something", "anyone" …, or "other" ("places other than"), or one with a complement of its
 /// own ("issues related to your area").
-pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut crate::doc::Sentence) {
+pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for a in 1..t.len() {
         let o = a - 1;
@@ -461,8 +459,7 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut crate::d
 /// A verb's first nominal after it with no preposition, read as an oblique though the verb has
 /// no object ("sentenced | former chief executive Sam Bankman-Fried to 25 years"): the object,
 /// and the obliques and adverbial clauses hung on it are the verb's.
-pub(super) fn object_read_as_an_oblique(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn object_read_as_an_oblique(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for v in 0..t.len() {
         if t[v].upos != Upos::Verb || has_child(t, v, "obj") || has_child(t, v, "ccomp") {

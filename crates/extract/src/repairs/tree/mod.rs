@@ -2,6 +2,8 @@
 //! a clause's subject, object or source. They read and change only heads, relations and, where
 //! a participle turns out to be a finite verb, its tag; [`repair`] runs them in their order.
 
+use crate::doc::{Sentence, Token};
+
 mod attachments;
 mod verbs_and_subjects;
 
@@ -26,7 +28,7 @@ use verbs_and_subjects::*;
 /// - What was told read as a relative clause of the listener ([`attachments::said_to_read_as_a_relative`]).
 /// - A coordinated subject read as a noun with a relative clause
 ///   ([`verbs_and_subjects::coordinated_subject_read_as_a_relative`]).
-pub fn repair(sentence: &mut crate::doc::Sentence) {
+pub fn repair(sentence: &mut Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);
@@ -47,12 +49,12 @@ pub fn repair(sentence: &mut crate::doc::Sentence) {
     name_read_as_part_of_an_amount(sentence);
 }
 
-fn is_finite_verb(t: &crate::doc::Token) -> bool {
+fn is_finite_verb(t: &Token) -> bool {
     matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
 /// The first and last token of the subtree of `i`.
-fn subtree_bounds(tokens: &[crate::doc::Token], i: usize) -> (usize, usize) {
+fn subtree_bounds(tokens: &[Token], i: usize) -> (usize, usize) {
     let (mut lo, mut hi) = (i, i);
     for k in 0..tokens.len() {
         let mut x = k;
@@ -73,14 +75,14 @@ fn subtree_bounds(tokens: &[crate::doc::Token], i: usize) -> (usize, usize) {
 }
 
 /// The preposition marking `x` (its `case` dependent), in lower case.
-fn case_word(tokens: &[crate::doc::Token], x: usize) -> Option<String> {
+fn case_word(tokens: &[Token], x: usize) -> Option<String> {
     tokens
         .iter()
         .find(|t| t.head == Some(x) && t.deprel == "case")
         .map(|t| t.form.to_lowercase())
 }
 
-fn has_child(tokens: &[crate::doc::Token], i: usize, rel: &str) -> bool {
+fn has_child(tokens: &[Token], i: usize, rel: &str) -> bool {
     tokens
         .iter()
         .any(|t| t.head == Some(i) && (t.deprel == rel || t.deprel.split(':').next() == Some(rel)))

@@ -3,6 +3,7 @@
 //! finite verb read as a modifier, two names joined by "and" split apart.
 
 use super::{has_child, is_finite_verb, subtree_bounds};
+use crate::doc::{Sentence, Token, Upos};
 use crate::repairs::tags::{participle_only, past_tense, NAMING_PARTICIPLES};
 
 /// The "and" that joins two names written "first and second", if they are: each phrase headed
@@ -10,8 +11,7 @@ use crate::repairs::tags::{participle_only, past_tense, NAMING_PARTICIPLES};
 /// `v`) ends right before the "and", and the second phrase starts with it (or right after it,
 /// the "and" hung on the verb), so the "and" is the second phrase's. ("First time to go on a
 /// cruise any and all info is appreciated" has neither.)
-fn names_joined(t: &[crate::doc::Token], first: usize, second: usize, v: usize) -> Option<usize> {
-    use crate::doc::Upos;
+fn names_joined(t: &[Token], first: usize, second: usize, v: usize) -> Option<usize> {
     let and = (first + 1..second).find(|&i| {
         t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
     })?;
@@ -52,8 +52,7 @@ fn names_joined(t: &[crate::doc::Token], first: usize, second: usize, v: usize) 
 /// the second its subject with the "and" inside its phrase, so the meeting had one side. A
 /// nominal dependent of the verb without a preposition, before its subject, joined to it by an
 /// "and" in the subject's phrase, is the subject's first conjunct.
-pub(super) fn coordinated_subject_split(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn coordinated_subject_split(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for subject in 0..t.len() {
         let Some(v) = t[subject].head.filter(|&v| v > subject) else {
@@ -90,8 +89,7 @@ pub(super) fn coordinated_subject_split(sentence: &mut crate::doc::Sentence) {
 /// relative clause whose subject comes after an "and" that belongs to that subject's phrase, and
 /// no relative word opens the clause, the verb is the root and the two names its coordinated
 /// subject.
-pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let Some(root) = t.iter().position(|x| x.head.is_none()) else {
         return;
@@ -139,7 +137,7 @@ pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut crate::doc::
 /// clause. A finite verb that is the sentence's only one, modifying the root noun's phrase with
 /// no subject, marker or relative word of its own, right after that phrase, is the root, and the
 /// noun its subject.
-pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
+pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let Some(r) = t.iter().position(|x| x.head.is_none()) else {
         return;
@@ -189,12 +187,12 @@ pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut crate::doc::Sentence
 /// the first word, an adjective without copula or subject, and a verb hanging on it has its own
 /// subject after the adjective, that verb is the root and the adjective modifies the noun right
 /// after it ("President", climbing compounds).
-pub(super) fn adjective_read_as_the_root(sentence: &mut crate::doc::Sentence) {
+pub(super) fn adjective_read_as_the_root(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     if t.len() < 3 || t[0].head.is_some() || t[0].xpos != "JJ" {
         return;
     }
-    let kids = |t: &[crate::doc::Token], h: usize, rel: &str| {
+    let kids = |t: &[Token], h: usize, rel: &str| {
         (0..t.len())
             .filter(|&k| t[k].head == Some(h) && t[k].deprel.starts_with(rel))
             .collect::<Vec<_>>()
@@ -242,7 +240,7 @@ pub(super) fn adjective_read_as_the_root(sentence: &mut crate::doc::Sentence) {
 /// noun phrase followed by a parenthetical between two commas, and the first word after the
 /// second comma is a verb (or its auxiliary) that hangs inside the parenthetical and has no
 /// subject of its own, that verb is the root and the noun its subject.
-pub(super) fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
+pub(super) fn verb_after_a_parenthetical(sentence: &mut Sentence) {
     let t = &sentence.tokens;
     // The root noun, or the object of a verb of saying ("Officials said the fire, which started
     // in a kitchen, spread …", with "fire" the object of "said"): where the verb goes.
@@ -271,8 +269,7 @@ pub(super) fn verb_after_a_parenthetical(sentence: &mut crate::doc::Sentence) {
 
 /// [`verb_after_a_parenthetical`] for the noun `r`: the verb found becomes the root (no
 /// `governor`) or the governor's clausal complement.
-fn verb_after_the_parenthetical_of(t: &mut [crate::doc::Token], r: usize, governor: Option<usize>) {
-    use crate::doc::Upos;
+fn verb_after_the_parenthetical_of(t: &mut [Token], r: usize, governor: Option<usize>) {
     let n = t.len();
     if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
         return;
@@ -305,7 +302,7 @@ fn verb_after_the_parenthetical_of(t: &mut [crate::doc::Token], r: usize, govern
     if v >= n || !t[v].xpos.starts_with("VB") || !(inside(t[v].head) || on_noun) {
         return;
     }
-    let own = |rel: &str, t: &[crate::doc::Token]| {
+    let own = |rel: &str, t: &[Token]| {
         t.iter()
             .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
     };
@@ -336,8 +333,7 @@ fn verb_after_the_parenthetical_of(t: &mut [crate::doc::Token], r: usize, govern
 /// dollar." as "the yen [that was] weakened …"): in a sentence that opens with a determiner, ends
 /// with a full stop and has no finite verb or auxiliary anywhere, a participle right after the
 /// subject's noun phrase and not followed by "by" (a passive's agent) is the verb, in the past.
-pub(super) fn past_tense_read_as_a_modifier(sentence: &mut crate::doc::Sentence) {
-    use crate::doc::Upos;
+pub(super) fn past_tense_read_as_a_modifier(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     if t.len() < 4
         || !matches!(t[0].xpos.as_str(), "DT" | "PRP$")
@@ -389,7 +385,7 @@ const CLAUSE_OPENERS: [&str; 9] = [
 
 /// Where `n`'s phrase starts, when an opener marks it as a preposition of `n` ("after the
 /// company …").
-fn opened_phrase(tokens: &[crate::doc::Token], n: usize) -> Option<usize> {
+fn opened_phrase(tokens: &[Token], n: usize) -> Option<usize> {
     let start = subtree_bounds(tokens, n).0;
     let opener = tokens[start].form.to_lowercase();
     (tokens[start].head == Some(n)
@@ -399,15 +395,15 @@ fn opened_phrase(tokens: &[crate::doc::Token], n: usize) -> Option<usize> {
 }
 
 /// Makes `n` the subject of verb `v` and the opener at `start` its marker.
-fn open_clause(tokens: &mut [crate::doc::Token], n: usize, start: usize, v: usize) {
+fn open_clause(tokens: &mut [Token], n: usize, start: usize, v: usize) {
     tokens[n].head = Some(v);
     tokens[n].deprel = "nsubj".to_owned();
     tokens[start].head = Some(v);
     tokens[start].deprel = "mark".to_owned();
-    tokens[start].upos = crate::doc::Upos::Sconj;
+    tokens[start].upos = Upos::Sconj;
 }
 
-pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sentence) {
+pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
     // people", with "killed" a clausal modifier (acl) of "strikes".
@@ -471,7 +467,7 @@ pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut crate::doc::Sen
     }
 }
 
-pub(super) fn participle_read_as_the_verb(sentence: &mut crate::doc::Sentence) {
+pub(super) fn participle_read_as_the_verb(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // A gerund the parser made a clausal subject ("Eating vegetables helps") is right.
     if t.len() < 3 || t[0].xpos != "VBG" || t[0].deprel.starts_with("csubj") {
