@@ -13,8 +13,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::doc::Document;
-use kg_extract::parser::Parser;
-use kg_extract::tagger::Tagger;
+use kg_extract::pipeline::{Pipeline, Step, Steps};
 use kg_extract::tokenize::segment;
 
 #[derive(clap::Args)]
@@ -22,8 +21,8 @@ pub struct BenchArgs {
     /// Directory holding en_ewt-ud-{train,dev,test}.conllu; their `# text =` lines are the corpus.
     #[arg(long)]
     pub treebank: PathBuf,
-    /// Models directory with tagger.bin and parser.bin. Without them only tokenisation and
-    /// sentence splitting are measured.
+    /// Models directory with tagger.bin, lemma.bin and parser.bin. Without the first two only
+    /// tokenisation and sentence splitting are measured.
     #[arg(long, default_value = "data/models")]
     pub models: PathBuf,
     /// Passes over the corpus per measurement (the best pass is reported).
@@ -37,36 +36,43 @@ pub struct BenchArgs {
     pub write_corpus: Option<PathBuf>,
 }
 
-/// The models the benchmark runs; tagger and parser are optional until they are trained.
-/// Sentences are split by the rules, as `kg build` does (the learned boundary model in
-/// `sentences.bin` is for `kg model eval` only: on news it split inside names).
-struct Models {
-    tagger: Option<Tagger>,
-    parser: Option<Parser>,
+/// The steps of the NLP core the benchmark measures, on the pipeline of the models directory
+/// (its tagger, lemmatiser and parser; `None` until they are trained). Sentences are split by the
+/// rules, as `kg build` does (the learned boundary model in `sentences.bin` is for `kg model
+/// eval` only: on news it split inside names).
+struct Core {
+    pipeline: Option<Pipeline>,
 }
 
-impl Models {
+/// The core's steps: tagging and parsing, without lemmas or repairs.
+const CORE_STEPS: Steps = Steps::only(&[Step::Tagger, Step::Parser]);
+
+impl Core {
     fn annotate(&self, doc: &mut Document) -> usize {
-        segment(doc);
-        let mut tokens = 0;
-        for s in &mut doc.sentences {
-            tokens += s.tokens.len();
-            if let Some(tagger) = &self.tagger {
-                tagger.tag(s);
-                if let Some(parser) = &self.parser {
-                    parser.parse(s);
-                }
-            }
+        match &self.pipeline {
+            Some(pipeline) => pipeline.annotate_with(doc, CORE_STEPS),
+            None => segment(doc),
         }
-        tokens
+        doc.sentences.iter().map(|s| s.tokens.len()).sum()
     }
 
-    fn steps(&self) -> &'static str {
-        match (&self.tagger, &self.parser) {
-            (Some(_), Some(_)) => "tokenise + split + tag + parse",
-            (Some(_), None) => "tokenise + split + tag",
-            _ => "tokenise + split",
+    /// The steps measured, as verbs ("tokenise + split + tag + parse", the wording earlier
+    /// results in BENCHMARKS.md were printed with).
+    fn steps(&self) -> String {
+        let mut steps = vec!["tokenise", "split"];
+        if let Some(pipeline) = &self.pipeline {
+            steps.extend(
+                CORE_STEPS
+                    .iter()
+                    .filter(|&s| pipeline.can_run(s))
+                    .map(|s| match s {
+                        Step::Tagger => "tag",
+                        Step::Parser => "parse",
+                        _ => s.name(),
+                    }),
+            );
         }
+        steps.join(" + ")
     }
 }
 
@@ -198,7 +204,7 @@ impl Best {
 }
 
 /// Processes every paragraph as one document; returns the number of tokens.
-fn run_pass(models: &Models, corpus: &[String], threads: usize) -> usize {
+fn run_pass(models: &Core, corpus: &[String], threads: usize) -> usize {
     let per_thread = corpus.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = corpus
@@ -252,26 +258,28 @@ fn read_corpus(dir: &Path) -> Result<Vec<String>> {
     Ok(paragraphs)
 }
 
-/// Reads and decodes the models that exist in `dir`: this is the start-up cost of the NLP core.
-fn load(dir: &Path) -> Result<Models> {
-    let read = |name: &str| -> Result<Option<Vec<u8>>> {
+/// Reads and decodes the models of the core that exist in `dir`: this is the start-up cost of the
+/// NLP core. Without a tagger and lemmatiser only tokenisation and splitting are measured.
+fn load(dir: &Path) -> Result<Core> {
+    let mut files = Vec::new();
+    for name in ["tagger.bin", "lemma.bin", "parser.bin"] {
         let path = dir.join(name);
         match std::fs::read(&path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
         }
-    };
-    let context = |name: &str| format!("loading {}", dir.join(name).display());
-    Ok(Models {
-        tagger: read("tagger.bin")?
-            .map(|b| Tagger::from_bytes(&b))
-            .transpose()
-            .with_context(|| context("tagger.bin"))?,
-        parser: read("parser.bin")?
-            .map(|b| Parser::from_bytes(&b))
-            .transpose()
-            .with_context(|| context("parser.bin"))?,
+    }
+    if !files.iter().any(|(n, _)| *n == "tagger.bin")
+        || !files.iter().any(|(n, _)| *n == "lemma.bin")
+    {
+        return Ok(Core { pipeline: None });
+    }
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let pipeline = Pipeline::load(&borrowed)
+        .with_context(|| format!("loading models from {}", dir.display()))?;
+    Ok(Core {
+        pipeline: Some(pipeline),
     })
 }
 

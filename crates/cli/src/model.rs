@@ -8,10 +8,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use kg_extract::conllu;
 use kg_extract::doc::Sentence;
-use kg_extract::lemma::Lemmatizer;
-use kg_extract::parser::Parser;
-use kg_extract::tagger::Tagger;
-use kg_extract::training::{self, SyntaxModels, TrainOptions};
+use kg_extract::pipeline::{Pipeline, Step, Steps};
+use kg_extract::training::{self, TrainOptions};
 
 // The entity recogniser's half of `--uner` (its own file, so main.rs needs no change).
 #[path = "ner_cmd.rs"]
@@ -43,7 +41,8 @@ pub enum ModelCommand {
         uner: Option<PathBuf>,
     },
     /// Score the models on the treebank's dev and test files with gold tokenisation: UPOS,
-    /// XPOS, FEATS and lemma accuracy, UAS and LAS; also load time and speed.
+    /// XPOS, FEATS and lemma accuracy, UAS and LAS; also load time and speed. Each split is
+    /// scored twice: the syntax models alone, and the whole pipeline (with the repairs).
     Eval {
         #[arg(long)]
         treebank: PathBuf,
@@ -103,18 +102,28 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
                 "models loaded in {:.0} ms",
                 start.elapsed().as_secs_f64() * 1e3
             );
-            println!("split  words   UPOS   XPOS  FEATS  LEMMA    UAS    LAS  LAS(univ)  µs/word");
+            let pipeline = &loaded.pipeline;
+            let runs = analyses(pipeline);
+            for (label, steps) in &runs {
+                let names: Vec<&str> = steps.iter().map(Step::name).collect();
+                println!("{label}: {}", names.join(" + "));
+            }
+            println!(
+                "split analysis  words   UPOS   XPOS  FEATS  LEMMA    UAS    LAS  LAS(univ)  µs/word"
+            );
             for split in ["dev", "test"] {
                 let gold = read_split(&treebank, split)?;
-                let start = Instant::now();
-                let s = training::evaluate(&loaded, &gold);
-                let micros = start.elapsed().as_secs_f64() * 1e6 / s.words.max(1) as f64;
-                println!(
-                    "{split:<5} {:>6} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>10.2} {:>8.2}",
-                    s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal, micros
-                );
+                for (label, steps) in &runs {
+                    let start = Instant::now();
+                    let s = training::evaluate(pipeline, *steps, &gold);
+                    let micros = start.elapsed().as_secs_f64() * 1e6 / s.words.max(1) as f64;
+                    println!(
+                        "{split:<5} {label:<8} {:>6} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>10.2} {:>8.2}",
+                        s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal, micros
+                    );
+                }
             }
-            raw_text_eval(&treebank, &models, &loaded)?;
+            raw_text_eval(&treebank, &models, pipeline, &runs)?;
             // Entity recogniser (ner_cmd.rs), only when UNER is given.
             if let Some(uner) = uner {
                 ner_cmd::eval(&uner, &models)?;
@@ -124,19 +133,41 @@ pub fn run(cmd: ModelCommand) -> Result<()> {
     }
 }
 
-/// Loads tagger, lemmatiser and parser from a models directory.
-pub fn load(dir: &Path) -> Result<SyntaxModels> {
-    let read = |name: &str| -> Result<Vec<u8>> {
-        let path = dir.join(name);
-        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
-    };
-    let with_path = |name: &str| format!("loading {}", dir.join(name).display());
-    Ok(SyntaxModels {
-        tagger: Tagger::from_bytes(&read(TAGGER_FILE)?).with_context(|| with_path(TAGGER_FILE))?,
-        lemmatizer: Lemmatizer::from_bytes(&read(LEMMA_FILE)?)
-            .with_context(|| with_path(LEMMA_FILE))?,
-        parser: Parser::from_bytes(&read(PARSER_FILE)?).with_context(|| with_path(PARSER_FILE))?,
-    })
+/// What `kg model eval` scores, both from the one pipeline: the syntax models alone (the
+/// accuracy data/models/README.md quotes) and every step the loaded models allow (what builds
+/// the graph: the repairs, and the recogniser, whose name repairs move words of the tree).
+fn analyses(pipeline: &Pipeline) -> [(&'static str, Steps); 2] {
+    let runnable = Step::ORDER
+        .into_iter()
+        .filter(|&s| !pipeline.can_run(s))
+        .fold(Steps::ALL, Steps::without);
+    [("models", training::SYNTAX_MODELS), ("pipeline", runnable)]
+}
+
+/// The pipeline of a models directory, which must hold the tagger, lemmatiser and parser (the
+/// recogniser, `ner.bin`, is used when present).
+pub struct LoadedModels {
+    pub pipeline: Pipeline,
+}
+
+impl LoadedModels {
+    /// Runs the syntax models alone on one treebank sentence whose tokens have forms: what the
+    /// recogniser's evaluation (ner_cmd.rs) reads its tags from.
+    pub fn annotate(&self, sentence: &mut Sentence) {
+        training::annotate(&self.pipeline, training::SYNTAX_MODELS, sentence);
+    }
+}
+
+/// Loads the pipeline from a models directory; the parser is required.
+pub fn load(dir: &Path) -> Result<LoadedModels> {
+    let pipeline = crate::models::pipeline(Some(dir))?;
+    if !pipeline.can_run(Step::Parser) {
+        bail!(
+            "no {PARSER_FILE} in {}: train the models with `kg model train`",
+            dir.display()
+        );
+    }
+    Ok(LoadedModels { pipeline })
 }
 
 /// Reads and parses the treebank file of one split (`*-ud-<split>.conllu`) in `dir`.
@@ -165,10 +196,15 @@ pub fn read_split(dir: &Path, split: &str) -> Result<Vec<Sentence>> {
     Ok(sentences.into_iter().map(|s| s.sentence).collect())
 }
 
-/// Scores the syntax models from raw text as the CoNLL 2018 shared task did: the tokeniser and
-/// sentence splitter (with `sentences.bin` when present) segment each document's text, the models
+/// Scores the analyses from raw text as the CoNLL 2018 shared task did: the tokeniser and
+/// sentence splitter (with `sentences.bin` when present) segment each document's text, the steps
 /// annotate, and `kg_extract::segeval` aligns the result to gold by character spans.
-fn raw_text_eval(treebank: &Path, models: &Path, loaded: &SyntaxModels) -> Result<()> {
+fn raw_text_eval(
+    treebank: &Path,
+    models: &Path,
+    pipeline: &Pipeline,
+    runs: &[(&str, Steps)],
+) -> Result<()> {
     use kg_extract::sentences::BoundaryModel;
     let boundaries = match std::fs::read(models.join("sentences.bin")) {
         Ok(bytes) => Some(
@@ -199,10 +235,15 @@ fn raw_text_eval(treebank: &Path, models: &Path, loaded: &SyntaxModels) -> Resul
         };
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let scores =
-            kg_extract::segeval::eval_raw(&text, boundaries.as_ref(), |s| loaded.annotate(s))
-                .with_context(|| format!("parsing {}", path.display()))?;
-        println!("\nraw text, {split} (CoNLL 2018 style, own segmentation):\n{scores}");
+        for (label, steps) in runs {
+            let scores = kg_extract::segeval::eval_raw(&text, boundaries.as_ref(), |s| {
+                training::annotate(pipeline, *steps, s)
+            })
+            .with_context(|| format!("parsing {}", path.display()))?;
+            println!(
+                "\nraw text, {split}, {label} (CoNLL 2018 style, own segmentation):\n{scores}"
+            );
+        }
     }
     Ok(())
 }

@@ -10,14 +10,16 @@
 //! tagger options (as `train` does), kept in `CACHE` when given so that a second parser
 //! training skips the five tagger trainings.
 //!
-//! `eval` scores dev and test with gold tokenisation and times loading and each step.
+//! `eval` runs the pipeline's steps on dev and test with gold tokenisation, times loading and
+//! each step, counts what each repair step changes, and scores the syntax models alone and the
+//! whole pipeline.
 
 use kg_extract::conllu;
 use kg_extract::doc::Sentence;
-use kg_extract::lemma::Lemmatizer;
 use kg_extract::parser::Parser;
+use kg_extract::pipeline::{DocumentContext, Pipeline, Step};
 use kg_extract::tagger::Tagger;
-use kg_extract::training::{self, strip_annotation, SyntaxModels, TrainOptions};
+use kg_extract::training::{self, strip_annotation, TrainOptions};
 use std::path::Path;
 use std::time::Instant;
 
@@ -57,274 +59,315 @@ fn read_split(dir: &Path, split: &str) -> Vec<Sentence> {
         .collect()
 }
 
+/// Loads the pipeline from the models directory: tagger, lemmatiser and parser, and the
+/// recogniser when `ner.bin` is there.
+fn load_pipeline(dir: &Path) -> Pipeline {
+    let mut files = Vec::new();
+    for name in ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"] {
+        match std::fs::read(dir.join(name)) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(_) if name == "ner.bin" => {}
+            Err(e) => panic!("{name}: {e}"),
+        }
+    }
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    Pipeline::load(&borrowed).expect("models")
+}
+
+/// `eval`: runs the pipeline's steps one after another over each split (gold tokens), timing
+/// each and counting what each repair step changes; then scores the syntax models alone and the
+/// whole pipeline.
+fn eval(treebank: &Path, models: &Path) {
+    let start = Clock::start();
+    let pipeline = load_pipeline(models);
+    println!(
+        "load {:.0} ms (CPU time; all timings below are CPU time)",
+        start.seconds() * 1e3
+    );
+    // SPLITS=train,dev,test to look at the repairs on more text (train is what the models learnt
+    // from: its scores say nothing about accuracy).
+    let splits = std::env::var("SPLITS").unwrap_or_else(|_| "dev,test".into());
+    for split in splits.split(',') {
+        let gold = read_split(treebank, split);
+        let mut sents: Vec<Sentence> = gold.iter().map(strip_annotation).collect();
+        // Each sentence a document of its own, as `training::annotate` reads it.
+        let mut contexts: Vec<DocumentContext> = sents.iter().map(|_| Default::default()).collect();
+        let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
+        let mut timings = Vec::new();
+        for step in Step::ORDER.into_iter().filter(|&s| pipeline.can_run(s)) {
+            let before = step.is_repair().then(|| sents.clone());
+            let t = Clock::start();
+            for (s, c) in sents.iter_mut().zip(&mut contexts) {
+                pipeline.run(step, s, c);
+            }
+            timings.push(format!(
+                "{} {:.2}",
+                step.name(),
+                t.seconds() * 1e6 / words as f64
+            ));
+            if let Some(before) = before {
+                report_repairs(split, step, &before, &sents, &gold);
+            }
+        }
+        let show = |label: &str, s: &training::Scores| {
+            println!(
+                "{split} {label}: words {} UPOS {:.2} XPOS {:.2} FEATS {:.2} lemma {:.2} UAS {:.2} \
+                 LAS {:.2} LAS(universal labels) {:.2}",
+                s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal
+            )
+        };
+        show(
+            "models alone",
+            &training::evaluate(&pipeline, training::SYNTAX_MODELS, &gold),
+        );
+        show("whole pipeline", &training::score(&sents, &gold));
+        println!("{split}: µs/word {}", timings.join(", "));
+    }
+}
+
+/// What a repair step changed: tags (tag repairs) or attachments (the others), and how many of
+/// the changed words are as in gold before and after. SHOW=1 prints the sentences.
+fn report_repairs(
+    split: &str,
+    step: Step,
+    before: &[Sentence],
+    after: &[Sentence],
+    gold: &[Sentence],
+) {
+    let show = std::env::var_os("SHOW").is_some();
+    let words = |g: &Sentence| {
+        let w: Vec<&str> = g.tokens.iter().map(|t| t.form.as_str()).collect();
+        w.join(" ")
+    };
+    let (mut changed, mut right_before, mut right_after) = (0, 0, 0);
+    for ((s, r), g) in before.iter().zip(after).zip(gold) {
+        let mut shown = false;
+        for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
+            let (was, is, truth) = if step == Step::TagRepairs {
+                ((&a.xpos, None), (&b.xpos, None), (&gt.xpos, None))
+            } else {
+                (
+                    (&a.deprel, a.head),
+                    (&b.deprel, b.head),
+                    (&gt.deprel, gt.head),
+                )
+            };
+            if was == is {
+                continue;
+            }
+            changed += 1;
+            right_before += (was == truth) as usize;
+            right_after += (is == truth) as usize;
+            if show && step == Step::TagRepairs {
+                println!(
+                    "  {} -> {} (gold {}): {}",
+                    a.form,
+                    b.xpos,
+                    gt.xpos,
+                    words(g)
+                );
+            } else if show && !shown {
+                shown = true;
+                println!("  {}: {}", step.name(), words(g));
+            }
+        }
+    }
+    let what = if step == Step::TagRepairs {
+        "tags"
+    } else {
+        "attachments"
+    };
+    println!(
+        "{split}: {} changed {changed} {what}: {right_before} as in gold before, {right_after} after",
+        step.name()
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("train") if args.len() >= 3 => {
-            let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
-            let sentences = read_split(Path::new(&args[1]), "train");
-            let start = Instant::now();
-            let options = TrainOptions::default().with_seed(seed);
-            let models = training::train(&sentences, &options, &mut |step| {
-                eprintln!("[{:>6.1}s] {step}", start.elapsed().as_secs_f64())
-            });
-            let out = Path::new(&args[2]);
-            std::fs::create_dir_all(out).expect("output directory");
-            for (name, bytes) in [
-                ("tagger.bin", models.tagger.to_bytes()),
-                ("lemma.bin", models.lemmatizer.to_bytes()),
-                ("parser.bin", models.parser.to_bytes()),
-            ] {
-                std::fs::write(out.join(name), &bytes).expect("write model");
-                eprintln!("wrote {name} ({} bytes)", bytes.len());
-            }
-            eprintln!("trained in {:.1}s", start.elapsed().as_secs_f64());
-        }
-        Some("eval") if args.len() >= 3 => {
-            let dir = Path::new(&args[2]);
-            let read = |n: &str| std::fs::read(dir.join(n)).expect("model file");
-            let (t, l, p) = (read("tagger.bin"), read("lemma.bin"), read("parser.bin"));
-            let start = Clock::start();
-            let models = SyntaxModels {
-                tagger: Tagger::from_bytes(&t).expect("tagger"),
-                lemmatizer: Lemmatizer::from_bytes(&l).expect("lemmatizer"),
-                parser: Parser::from_bytes(&p).expect("parser"),
-            };
-            println!(
-                "load {:.0} ms (CPU time; all timings below are CPU time)",
-                start.seconds() * 1e3
-            );
-            // SPLITS=train,dev,test to look at the repairs on more text (train is what the
-            // models learnt from: its scores say nothing about accuracy).
-            let splits = std::env::var("SPLITS").unwrap_or_else(|_| "dev,test".into());
-            for split in splits.split(',') {
-                let gold = read_split(Path::new(&args[1]), split);
-                let mut sents: Vec<Sentence> = gold.iter().map(strip_annotation).collect();
-                let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
-                let per = |t: Clock| t.seconds() * 1e6 / words as f64;
-                let t = Clock::start();
-                sents.iter_mut().for_each(|s| models.tagger.tag(s));
-                let tag = per(t);
-                // The pipeline's tag repairs (past tenses read as participles, the second part
-                // of a hyphenated name): how often they fire here, and how often they are right.
-                let (mut changed, mut right) = (0, 0);
-                for (s, g) in sents.iter().zip(&gold) {
-                    let mut r = s.clone();
-                    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut r, &models.tagger);
-                    kg_extract::pipeline::repair_tags(&mut r);
-                    for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
-                        if a.xpos != b.xpos {
-                            changed += 1;
-                            right += (b.xpos == gt.xpos) as usize;
-                            if std::env::var_os("SHOW").is_some() {
-                                let words: Vec<&str> =
-                                    g.tokens.iter().map(|t| t.form.as_str()).collect();
-                                println!(
-                                    "  {} -> {} (gold {}): {}",
-                                    a.form,
-                                    b.xpos,
-                                    gt.xpos,
-                                    words.join(" ")
-                                );
-                            }
-                        }
-                    }
-                }
-                println!("{split}: tag repairs changed {changed} tags, {right} to the gold tag");
-                let t = Clock::start();
-                sents
-                    .iter_mut()
-                    .for_each(|s| models.lemmatizer.lemmatize(s));
-                let lemma = per(t);
-                let t = Clock::start();
-                sents.iter_mut().for_each(|s| models.parser.parse(s));
-                let parse = per(t);
-                // The pipeline's tree repairs: how many words they move, and how many of those
-                // are attached as in the gold tree before and after (head and relation).
-                let (mut moved, mut before, mut after) = (0, 0, 0);
-                for (s, g) in sents.iter().zip(&gold) {
-                    let mut r = s.clone();
-                    kg_extract::pipeline::repair_tree(&mut r);
-                    let mut shown = false;
-                    for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
-                        if (a.head, &a.deprel) != (b.head, &b.deprel) {
-                            moved += 1;
-                            before += ((a.head, &a.deprel) == (gt.head, &gt.deprel)) as usize;
-                            after += ((b.head, &b.deprel) == (gt.head, &gt.deprel)) as usize;
-                            if std::env::var_os("SHOW").is_some() && !shown {
-                                shown = true;
-                                let words: Vec<&str> =
-                                    g.tokens.iter().map(|t| t.form.as_str()).collect();
-                                println!("  tree repair: {}", words.join(" "));
-                            }
-                        }
-                    }
-                }
-                println!(
-                    "{split}: tree repairs moved {moved} words: {before} attached as in gold \
-                     before, {after} after"
-                );
-                let s = training::evaluate(&models, &gold);
-                println!(
-                    "{split}: words {} UPOS {:.2} XPOS {:.2} FEATS {:.2} lemma {:.2} UAS {:.2} \
-                     LAS {:.2} LAS(universal labels) {:.2} | µs/word tag {tag:.2} lemma {lemma:.2} \
-                     parse {parse:.2}",
-                    s.words, s.upos, s.xpos, s.feats, s.lemma, s.uas, s.las, s.las_universal
-                );
-            }
-        }
-        Some("speed") if args.len() >= 3 => {
-            // speed TREEBANK MODELS [ROUNDS]: best-of-ROUNDS CPU time per word of tagging and of
-            // parsing dev + test (gold tokens), each step over the whole set so that neither
-            // evicts the other's weights from the caches.
-            let dir = Path::new(&args[2]);
-            let read = |n: &str| std::fs::read(dir.join(n)).expect("model file");
-            let rounds = args.get(3).map_or(5, |s| s.parse().expect("ROUNDS"));
-            let clock = Clock::start();
-            let tagger = Tagger::from_bytes(&read("tagger.bin")).expect("tagger");
-            let tag_load = clock.seconds();
-            let clock = Clock::start();
-            let parser = Parser::from_bytes(&read("parser.bin")).expect("parser");
-            let parse_load = clock.seconds();
-            let mut sents: Vec<Sentence> = ["dev", "test"]
-                .iter()
-                .flat_map(|split| read_split(Path::new(&args[1]), split))
-                .map(|s| strip_annotation(&s))
-                .collect();
-            let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
-            let (mut tag, mut parse) = (f64::MAX, f64::MAX);
-            for _ in 0..rounds {
-                let t = Clock::start();
-                sents.iter_mut().for_each(|s| tagger.tag(s));
-                tag = tag.min(t.seconds());
-                let t = Clock::start();
-                sents.iter_mut().for_each(|s| parser.parse(s));
-                parse = parse.min(t.seconds());
-            }
-            println!(
-                "{words} words, best of {rounds}: tag {:.2} µs/word, parse {:.2} µs/word (CPU); \
-                 load tagger {:.0} ms, parser {:.0} ms",
-                tag * 1e6 / words as f64,
-                parse * 1e6 / words as f64,
-                tag_load * 1e3,
-                parse_load * 1e3
-            );
-        }
-        Some("reencode") if args.len() >= 3 => {
-            // reencode IN OUT [PRUNE]: rewrites a parser in the current weight format (which
-            // loads without hashing), optionally dropping weights below PRUNE.
-            let mut parser =
-                Parser::from_bytes(&std::fs::read(&args[1]).expect("parser file")).expect("parser");
-            if let Some(p) = args.get(3) {
-                parser.prune(p.parse().expect("numeric PRUNE"));
-            }
-            let bytes = parser.to_bytes();
-            std::fs::write(&args[2], &bytes).expect("write parser");
-            let clock = Clock::start();
-            let again = Parser::from_bytes(&bytes).expect("re-read");
-            println!(
-                "wrote {} bytes; reloads in {:.0} ms CPU",
-                bytes.len(),
-                clock.seconds() * 1e3
-            );
-            assert_eq!(again.to_bytes(), bytes);
-        }
-        Some("parser") if args.len() >= 3 => {
-            let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
-            let mut sentences = read_split(Path::new(&args[1]), "train");
-            let options = TrainOptions::default().with_seed(seed);
-            let clock = Clock::start();
-            let cache = std::env::var("CACHE").ok();
-            match cache
-                .as_deref()
-                .and_then(|c| std::fs::read_to_string(c).ok())
-            {
-                Some(text) => {
-                    // One line per token: UPOS and XPOS; a blank line ends a sentence.
-                    let mut lines = text.lines();
-                    for s in &mut sentences {
-                        for t in &mut s.tokens {
-                            let (upos, xpos) = lines
-                                .next()
-                                .and_then(|l| l.split_once('\t'))
-                                .expect("cached tags match the treebank");
-                            t.upos = kg_extract::doc::Upos::parse(upos).expect("UPOS");
-                            t.xpos = xpos.to_string();
-                        }
-                        assert_eq!(lines.next(), Some(""), "cached tags match the treebank");
-                    }
-                    eprintln!("jackknifed tags from the cache");
-                }
-                None => {
-                    sentences =
-                        training::jackknife_tags(&sentences, options.folds, &options.tagger);
-                    eprintln!("jackknifed tags in {:.1} s CPU", clock.seconds());
-                    if let Some(c) = &cache {
-                        let mut text = String::new();
-                        for s in &sentences {
-                            for t in &s.tokens {
-                                text.push_str(&format!("{}\t{}\n", t.upos.as_str(), t.xpos));
-                            }
-                            text.push('\n');
-                        }
-                        std::fs::write(c, text).expect("write cache");
-                    }
-                }
-            }
-            let clock = Clock::start();
-            let parser = Parser::train(&sentences, &options.parser);
-            eprintln!("parser trained in {:.1} s CPU", clock.seconds());
-            std::fs::write(&args[2], parser.to_bytes()).expect("write parser");
-        }
-        Some("tagger") if args.len() >= 2 => {
-            // Tagger only: train on train, print UPOS/XPOS on dev and test (for feature work).
-            let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
-            let options = kg_extract::tagger::TaggerOptions {
-                iterations,
-                ..Default::default()
-            };
-            let dir = Path::new(&args[1]);
-            let train = read_split(dir, "train");
-            let clock = Clock::start();
-            let tagger = Tagger::train(&train, &options);
-            println!("tagger trained in {:.1} s CPU", clock.seconds());
-            for split in ["dev", "test"] {
-                let gold = read_split(dir, split);
-                let (mut n, mut upos, mut xpos) = (0, 0, 0);
-                let mut confusions: std::collections::BTreeMap<(String, String), usize> =
-                    Default::default();
-                for g in &gold {
-                    let mut s = strip_annotation(g);
-                    tagger.tag(&mut s);
-                    for (p, t) in s.tokens.iter().zip(&g.tokens) {
-                        n += 1;
-                        if p.upos != t.upos {
-                            *confusions
-                                .entry((t.upos.as_str().into(), p.upos.as_str().into()))
-                                .or_default() += 1;
-                        }
-                        upos += (p.upos == t.upos) as usize;
-                        xpos += (p.xpos == t.xpos) as usize;
-                    }
-                }
-                let pct = |k: usize| 100.0 * k as f64 / n as f64;
-                println!("{split}: UPOS {:.2} XPOS {:.2}", pct(upos), pct(xpos));
-                let mut top: Vec<_> = confusions.into_iter().collect();
-                top.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
-                let top: Vec<String> = top
-                    .iter()
-                    .take(14)
-                    .map(|((g, p), k)| format!("{g}>{p} {k}"))
-                    .collect();
-                println!("  gold>predicted: {}", top.join(", "));
-            }
-            if let Some(out) = args.get(2) {
-                std::fs::write(out, tagger.to_bytes()).expect("write tagger");
-            }
-        }
+        Some("train") if args.len() >= 3 => train(&args),
+        Some("eval") if args.len() >= 3 => eval(Path::new(&args[1]), Path::new(&args[2])),
+        Some("speed") if args.len() >= 3 => speed(&args),
+        Some("reencode") if args.len() >= 3 => reencode(&args),
+        Some("parser") if args.len() >= 3 => train_parser(&args),
+        Some("tagger") if args.len() >= 2 => train_tagger(&args),
         _ => eprintln!(
             "usage: syntax_models train TREEBANK OUT [SEED] | eval TREEBANK MODELS | \
              reencode IN OUT [PRUNE] | tagger TREEBANK [OUT] | parser TREEBANK OUT [SEED]"
         ),
+    }
+}
+
+fn train(args: &[String]) {
+    let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
+    let sentences = read_split(Path::new(&args[1]), "train");
+    let start = Instant::now();
+    let options = TrainOptions::default().with_seed(seed);
+    let models = training::train(&sentences, &options, &mut |step| {
+        eprintln!("[{:>6.1}s] {step}", start.elapsed().as_secs_f64())
+    });
+    let out = Path::new(&args[2]);
+    std::fs::create_dir_all(out).expect("output directory");
+    for (name, bytes) in [
+        ("tagger.bin", models.tagger.to_bytes()),
+        ("lemma.bin", models.lemmatizer.to_bytes()),
+        ("parser.bin", models.parser.to_bytes()),
+    ] {
+        std::fs::write(out.join(name), &bytes).expect("write model");
+        eprintln!("wrote {name} ({} bytes)", bytes.len());
+    }
+    eprintln!("trained in {:.1}s", start.elapsed().as_secs_f64());
+}
+
+fn speed(args: &[String]) {
+    // speed TREEBANK MODELS [ROUNDS]: best-of-ROUNDS CPU time per word of tagging and of
+    // parsing dev + test (gold tokens), each step over the whole set so that neither
+    // evicts the other's weights from the caches.
+    let dir = Path::new(&args[2]);
+    let read = |n: &str| std::fs::read(dir.join(n)).expect("model file");
+    let rounds = args.get(3).map_or(5, |s| s.parse().expect("ROUNDS"));
+    let clock = Clock::start();
+    let tagger = Tagger::from_bytes(&read("tagger.bin")).expect("tagger");
+    let tag_load = clock.seconds();
+    let clock = Clock::start();
+    let parser = Parser::from_bytes(&read("parser.bin")).expect("parser");
+    let parse_load = clock.seconds();
+    let mut sents: Vec<Sentence> = ["dev", "test"]
+        .iter()
+        .flat_map(|split| read_split(Path::new(&args[1]), split))
+        .map(|s| strip_annotation(&s))
+        .collect();
+    let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
+    let (mut tag, mut parse) = (f64::MAX, f64::MAX);
+    for _ in 0..rounds {
+        let t = Clock::start();
+        sents.iter_mut().for_each(|s| tagger.tag(s));
+        tag = tag.min(t.seconds());
+        let t = Clock::start();
+        sents.iter_mut().for_each(|s| parser.parse(s));
+        parse = parse.min(t.seconds());
+    }
+    println!(
+        "{words} words, best of {rounds}: tag {:.2} µs/word, parse {:.2} µs/word (CPU); \
+         load tagger {:.0} ms, parser {:.0} ms",
+        tag * 1e6 / words as f64,
+        parse * 1e6 / words as f64,
+        tag_load * 1e3,
+        parse_load * 1e3
+    );
+}
+
+fn reencode(args: &[String]) {
+    // reencode IN OUT [PRUNE]: rewrites a parser in the current weight format (which
+    // loads without hashing), optionally dropping weights below PRUNE.
+    let mut parser =
+        Parser::from_bytes(&std::fs::read(&args[1]).expect("parser file")).expect("parser");
+    if let Some(p) = args.get(3) {
+        parser.prune(p.parse().expect("numeric PRUNE"));
+    }
+    let bytes = parser.to_bytes();
+    std::fs::write(&args[2], &bytes).expect("write parser");
+    let clock = Clock::start();
+    let again = Parser::from_bytes(&bytes).expect("re-read");
+    println!(
+        "wrote {} bytes; reloads in {:.0} ms CPU",
+        bytes.len(),
+        clock.seconds() * 1e3
+    );
+    assert_eq!(again.to_bytes(), bytes);
+}
+
+fn train_parser(args: &[String]) {
+    let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
+    let mut sentences = read_split(Path::new(&args[1]), "train");
+    let options = TrainOptions::default().with_seed(seed);
+    let clock = Clock::start();
+    let cache = std::env::var("CACHE").ok();
+    match cache
+        .as_deref()
+        .and_then(|c| std::fs::read_to_string(c).ok())
+    {
+        Some(text) => {
+            // One line per token: UPOS and XPOS; a blank line ends a sentence.
+            let mut lines = text.lines();
+            for s in &mut sentences {
+                for t in &mut s.tokens {
+                    let (upos, xpos) = lines
+                        .next()
+                        .and_then(|l| l.split_once('\t'))
+                        .expect("cached tags match the treebank");
+                    t.upos = kg_extract::doc::Upos::parse(upos).expect("UPOS");
+                    t.xpos = xpos.to_string();
+                }
+                assert_eq!(lines.next(), Some(""), "cached tags match the treebank");
+            }
+            eprintln!("jackknifed tags from the cache");
+        }
+        None => {
+            sentences = training::jackknife_tags(&sentences, options.folds, &options.tagger);
+            eprintln!("jackknifed tags in {:.1} s CPU", clock.seconds());
+            if let Some(c) = &cache {
+                let mut text = String::new();
+                for s in &sentences {
+                    for t in &s.tokens {
+                        text.push_str(&format!("{}\t{}\n", t.upos.as_str(), t.xpos));
+                    }
+                    text.push('\n');
+                }
+                std::fs::write(c, text).expect("write cache");
+            }
+        }
+    }
+    let clock = Clock::start();
+    let parser = Parser::train(&sentences, &options.parser);
+    eprintln!("parser trained in {:.1} s CPU", clock.seconds());
+    std::fs::write(&args[2], parser.to_bytes()).expect("write parser");
+}
+
+fn train_tagger(args: &[String]) {
+    // Tagger only: train on train, print UPOS/XPOS on dev and test (for feature work).
+    let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
+    let options = kg_extract::tagger::TaggerOptions {
+        iterations,
+        ..Default::default()
+    };
+    let dir = Path::new(&args[1]);
+    let train = read_split(dir, "train");
+    let clock = Clock::start();
+    let tagger = Tagger::train(&train, &options);
+    println!("tagger trained in {:.1} s CPU", clock.seconds());
+    for split in ["dev", "test"] {
+        let gold = read_split(dir, split);
+        let (mut n, mut upos, mut xpos) = (0, 0, 0);
+        let mut confusions: std::collections::BTreeMap<(String, String), usize> =
+            Default::default();
+        for g in &gold {
+            let mut s = strip_annotation(g);
+            tagger.tag(&mut s);
+            for (p, t) in s.tokens.iter().zip(&g.tokens) {
+                n += 1;
+                if p.upos != t.upos {
+                    *confusions
+                        .entry((t.upos.as_str().into(), p.upos.as_str().into()))
+                        .or_default() += 1;
+                }
+                upos += (p.upos == t.upos) as usize;
+                xpos += (p.xpos == t.xpos) as usize;
+            }
+        }
+        let pct = |k: usize| 100.0 * k as f64 / n as f64;
+        println!("{split}: UPOS {:.2} XPOS {:.2}", pct(upos), pct(xpos));
+        let mut top: Vec<_> = confusions.into_iter().collect();
+        top.sort_by_key(|(_, k)| std::cmp::Reverse(*k));
+        let top: Vec<String> = top
+            .iter()
+            .take(14)
+            .map(|((g, p), k)| format!("{g}>{p} {k}"))
+            .collect();
+        println!("  gold>predicted: {}", top.join(", "));
+    }
+    if let Some(out) = args.get(2) {
+        std::fs::write(out, tagger.to_bytes()).expect("write tagger");
     }
 }

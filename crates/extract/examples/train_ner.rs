@@ -58,62 +58,13 @@ fn main() {
         apply_tags(&mut test, tags[2]);
         eprintln!("tags from {cache}");
     } else {
-        // Same jackknifing as `kg model train --uner` (kg_extract::training::jackknife_tags).
-        let t0 = Instant::now();
-        let sentences: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
-        let tagged = kg_extract::training::jackknife_tags(&sentences, folds, &tagger_opts);
-        let by_id: HashMap<&str, &Sentence> = tb
-            .iter()
-            .map(|s| s.id.as_deref().unwrap_or(""))
-            .zip(&tagged)
-            .collect();
-        let mut missing = Vec::new();
-        for (k, s) in train.iter_mut().enumerate() {
-            match by_id
-                .get(s.id.as_str())
-                .filter(|t| t.tokens.len() == s.sentence.tokens.len())
-            {
-                Some(t) => {
-                    for (d, g) in s.sentence.tokens.iter_mut().zip(&t.tokens) {
-                        d.xpos.clone_from(&g.xpos);
-                    }
-                }
-                None => missing.push(k),
-            }
-        }
-        eprintln!(
-            "jackknifed ({:?}), {} unaligned",
-            t0.elapsed(),
-            missing.len()
+        jackknife_uner_tags(
+            &tb,
+            [&mut train, &mut dev, &mut test],
+            folds,
+            &tagger_opts,
+            (&cache_dir, &cache),
         );
-        let all: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
-        let tagger = Tagger::train(&all, &tagger_opts);
-        for &k in &missing {
-            tagger.tag(&mut train[k].sentence);
-        }
-        for s in dev.iter_mut().chain(test.iter_mut()) {
-            tagger.tag(&mut s.sentence);
-        }
-        std::fs::write(format!("{cache_dir}/tagger-full.bin"), tagger.to_bytes()).unwrap();
-        let line = |v: &[LabelledSentence]| {
-            v.iter()
-                .map(|s| {
-                    s.sentence
-                        .tokens
-                        .iter()
-                        .map(|t| t.xpos.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
-        std::fs::write(
-            &cache,
-            format!("{}\n{}\n{}\n", line(&train), line(&dev), line(&test)),
-        )
-        .unwrap();
-        eprintln!("tagging done ({:?})", t0.elapsed());
     }
 
     let opts = NerOptions {
@@ -163,68 +114,8 @@ fn main() {
     let t0 = Instant::now();
     let rec = Recognizer::from_bytes(&bytes).unwrap();
     eprintln!("model {} bytes, loads in {:?}", bytes.len(), t0.elapsed());
-    // With MODELS=data/models: dev/test re-tagged by the shipped tagger (as `kg model eval
-    // --uner` does), and the cost of tag+lemma+parse vs NER per token.
     if let Ok(dir) = std::env::var("MODELS") {
-        let read = |n: &str| std::fs::read(format!("{dir}/{n}")).unwrap();
-        let syntax = kg_extract::training::SyntaxModels {
-            tagger: Tagger::from_bytes(&read("tagger.bin")).unwrap(),
-            lemmatizer: kg_extract::lemma::Lemmatizer::from_bytes(&read("lemma.bin")).unwrap(),
-            parser: kg_extract::parser::Parser::from_bytes(&read("parser.bin")).unwrap(),
-        };
-        // Two separate passes, so neither evicts the other's weights from the caches.
-        let mut copies: Vec<Sentence> = dev
-            .iter()
-            .chain(test.iter())
-            .map(|s| {
-                let mut c = s.sentence.clone();
-                c.mentions.clear();
-                c
-            })
-            .collect();
-        let n: usize = copies.iter().map(|c| c.tokens.len()).sum();
-        // REPEAT=k: each pass k times, the fastest counts (a shared machine's noise only adds).
-        let repeat: usize = env("REPEAT", 1);
-        let mut syn_ns = u128::MAX;
-        let mut ner_ns = u128::MAX;
-        // Each repetition's NER/syntax ratio, from two passes run back to back: the machine's
-        // slow spells last longer than a pair, so the median ratio is steadier than either time.
-        let mut ratios = Vec::new();
-        for _ in 0..repeat {
-            let t0 = Instant::now();
-            for c in &mut copies {
-                syntax.annotate(c);
-            }
-            let syn = t0.elapsed().as_nanos();
-            let t0 = Instant::now();
-            for c in &mut copies {
-                c.mentions.clear();
-                rec.recognize(c);
-            }
-            let ner = t0.elapsed().as_nanos();
-            ratios.push(ner as f64 / syn as f64);
-            syn_ns = syn_ns.min(syn);
-            ner_ns = ner_ns.min(ner);
-        }
-        ratios.sort_by(f64::total_cmp);
-        eprintln!(
-            "NER on top, median of {repeat} back-to-back pairs: {:.1}% (range {:.1}-{:.1}%)",
-            100.0 * ratios[ratios.len() / 2],
-            100.0 * ratios[0],
-            100.0 * ratios[ratios.len() - 1]
-        );
-        // The whole analysis (tags, lemmas, tree), as `kg model eval --uner` gives the
-        // post-rules.
-        for (s, c) in dev.iter_mut().chain(test.iter_mut()).zip(&copies) {
-            s.sentence.tokens.clone_from(&c.tokens);
-        }
-        let per = |x: u128| x as f64 / n as f64;
-        eprintln!(
-            "ns/token: tag+lemma+parse {:.0}, ner {:.0} ({:.1}% on top)",
-            per(syn_ns),
-            per(ner_ns),
-            100.0 * per(ner_ns) / per(syn_ns)
-        );
+        retag_with_the_pipeline(&dir, &rec, &mut dev, &mut test);
     }
     // Test only when asked (FINAL=1): choices are made on dev.
     report("dev", &rec, &dev);
@@ -266,6 +157,145 @@ fn main() {
             }
         }
     }
+}
+
+/// Tags UNER train with taggers trained on the other folds of EWT train (as `kg model train
+/// --uner` does, kg_extract::training::jackknife_tags), dev and test with one trained on all of
+/// it, and writes the tags to the cache.
+fn jackknife_uner_tags(
+    tb: &[conllu::TreebankSentence],
+    [train, dev, test]: [&mut [LabelledSentence]; 3],
+    folds: usize,
+    tagger_opts: &TaggerOptions,
+    (cache_dir, cache): (&str, &str),
+) {
+    let t0 = Instant::now();
+    let sentences: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
+    let tagged = kg_extract::training::jackknife_tags(&sentences, folds, tagger_opts);
+    let by_id: HashMap<&str, &Sentence> = tb
+        .iter()
+        .map(|s| s.id.as_deref().unwrap_or(""))
+        .zip(&tagged)
+        .collect();
+    let mut missing = Vec::new();
+    for (k, s) in train.iter_mut().enumerate() {
+        match by_id
+            .get(s.id.as_str())
+            .filter(|t| t.tokens.len() == s.sentence.tokens.len())
+        {
+            Some(t) => {
+                for (d, g) in s.sentence.tokens.iter_mut().zip(&t.tokens) {
+                    d.xpos.clone_from(&g.xpos);
+                }
+            }
+            None => missing.push(k),
+        }
+    }
+    eprintln!(
+        "jackknifed ({:?}), {} unaligned",
+        t0.elapsed(),
+        missing.len()
+    );
+    let all: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
+    let tagger = Tagger::train(&all, tagger_opts);
+    for &k in &missing {
+        tagger.tag(&mut train[k].sentence);
+    }
+    for s in dev.iter_mut().chain(test.iter_mut()) {
+        tagger.tag(&mut s.sentence);
+    }
+    std::fs::write(format!("{cache_dir}/tagger-full.bin"), tagger.to_bytes()).unwrap();
+    let line = |v: &[LabelledSentence]| {
+        v.iter()
+            .map(|s| {
+                s.sentence
+                    .tokens
+                    .iter()
+                    .map(|t| t.xpos.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    std::fs::write(
+        cache,
+        format!("{}\n{}\n{}\n", line(train), line(dev), line(test)),
+    )
+    .unwrap();
+    eprintln!("tagging done ({:?})", t0.elapsed());
+}
+
+/// With MODELS=data/models: dev/test re-tagged by the shipped syntax models (as `kg model eval
+/// --uner` does), and the cost of tag+lemma+parse vs NER per token.
+fn retag_with_the_pipeline(
+    dir: &str,
+    rec: &Recognizer,
+    dev: &mut [LabelledSentence],
+    test: &mut [LabelledSentence],
+) {
+    let read = |n: &str| std::fs::read(format!("{dir}/{n}")).unwrap();
+    let (tagger, lemma, parser) = (read("tagger.bin"), read("lemma.bin"), read("parser.bin"));
+    let syntax = kg_extract::pipeline::Pipeline::load(&[
+        ("tagger.bin", &tagger),
+        ("lemma.bin", &lemma),
+        ("parser.bin", &parser),
+    ])
+    .unwrap();
+    let syntax_models = kg_extract::training::SYNTAX_MODELS;
+    // Two separate passes, so neither evicts the other's weights from the caches.
+    let mut copies: Vec<Sentence> = dev
+        .iter()
+        .chain(test.iter())
+        .map(|s| {
+            let mut c = s.sentence.clone();
+            c.mentions.clear();
+            c
+        })
+        .collect();
+    let n: usize = copies.iter().map(|c| c.tokens.len()).sum();
+    // REPEAT=k: each pass k times, the fastest counts (a shared machine's noise only adds).
+    let repeat: usize = env("REPEAT", 1);
+    let mut syn_ns = u128::MAX;
+    let mut ner_ns = u128::MAX;
+    // Each repetition's NER/syntax ratio, from two passes run back to back: the machine's
+    // slow spells last longer than a pair, so the median ratio is steadier than either time.
+    let mut ratios = Vec::new();
+    for _ in 0..repeat {
+        let t0 = Instant::now();
+        for c in &mut copies {
+            kg_extract::training::annotate(&syntax, syntax_models, c);
+        }
+        let syn = t0.elapsed().as_nanos();
+        let t0 = Instant::now();
+        for c in &mut copies {
+            c.mentions.clear();
+            rec.recognize(c);
+        }
+        let ner = t0.elapsed().as_nanos();
+        ratios.push(ner as f64 / syn as f64);
+        syn_ns = syn_ns.min(syn);
+        ner_ns = ner_ns.min(ner);
+    }
+    ratios.sort_by(f64::total_cmp);
+    eprintln!(
+        "NER on top, median of {repeat} back-to-back pairs: {:.1}% (range {:.1}-{:.1}%)",
+        100.0 * ratios[ratios.len() / 2],
+        100.0 * ratios[0],
+        100.0 * ratios[ratios.len() - 1]
+    );
+    // The whole analysis (tags, lemmas, tree), as `kg model eval --uner` gives the
+    // post-rules.
+    for (s, c) in dev.iter_mut().chain(test.iter_mut()).zip(&copies) {
+        s.sentence.tokens.clone_from(&c.tokens);
+    }
+    let per = |x: u128| x as f64 / n as f64;
+    eprintln!(
+        "ns/token: tag+lemma+parse {:.0}, ner {:.0} ({:.1}% on top)",
+        per(syn_ns),
+        per(ner_ns),
+        100.0 * per(ner_ns) / per(syn_ns)
+    );
 }
 
 fn apply_tags(v: &mut [LabelledSentence], line: &str) {

@@ -22,6 +22,7 @@ pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
 pub mod quantity;
+pub mod repairs;
 pub mod segeval;
 pub mod sentences;
 pub mod statement;

@@ -1,10 +1,12 @@
-//! Training and evaluation of the tagger, lemmatiser and parser on treebank sentences: pure
-//! functions over parsed CoNLL-U, so the `kg model` command only reads files and prints.
-//! The parser is trained on jackknifed (predicted) tags, as it will see at run time.
+//! Training of the tagger, lemmatiser and parser on treebank sentences, and evaluation of the
+//! pipeline's steps on them: pure functions over parsed CoNLL-U, so the `kg model` command only
+//! reads files and prints. The parser is trained on jackknifed (predicted) tags, as it will see
+//! at run time.
 
 use crate::doc::Sentence;
 use crate::lemma::Lemmatizer;
 use crate::parser::{Parser, ParserOptions};
+use crate::pipeline::{DocumentContext, Pipeline, Step, Steps};
 use crate::tagger::{Tagger, TaggerOptions};
 
 /// Everything `train` needs; defaults are what the shipped models used.
@@ -35,20 +37,23 @@ impl TrainOptions {
     }
 }
 
-/// The trained models of the syntactic pipeline.
+/// The trained models of the syntactic pipeline, to be written as `tagger.bin`, `lemma.bin` and
+/// `parser.bin` and loaded into a [`Pipeline`].
 pub struct SyntaxModels {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: Parser,
 }
 
-impl SyntaxModels {
-    /// Tags, lemmatises and parses one sentence whose tokens have forms.
-    pub fn annotate(&self, sentence: &mut Sentence) {
-        self.tagger.tag(sentence);
-        self.lemmatizer.lemmatize(sentence);
-        self.parser.parse(sentence);
-    }
+/// The treebank-trained models alone (tagger, lemmatiser, parser), without the repairs of their
+/// output: the steps whose accuracy data/models/README.md quotes.
+pub const SYNTAX_MODELS: Steps = Steps::only(&[Step::Tagger, Step::Lemmatiser, Step::Parser]);
+
+/// Runs the chosen steps on one treebank sentence whose tokens have forms, as a document of its
+/// own: treebank sentences carry no date, and the recogniser's memory of earlier sentences would
+/// make a sentence's analysis depend on which others were read before it.
+pub fn annotate(pipeline: &Pipeline, steps: Steps, sentence: &mut Sentence) {
+    pipeline.annotate_sentence(sentence, steps, &mut DocumentContext::default());
 }
 
 /// The training sentences with tags (UPOS, XPOS, FEATS) predicted by taggers trained on the
@@ -115,14 +120,25 @@ pub struct Scores {
     pub las_universal: f64,
 }
 
-/// Runs the full pipeline on gold-tokenised sentences (all annotation removed first) and scores
-/// it against the gold annotation.
-pub fn evaluate(models: &SyntaxModels, gold: &[Sentence]) -> Scores {
+/// Runs the chosen steps on gold-tokenised sentences (all annotation removed first, each sentence
+/// on its own as in [`annotate`]) and scores them against the gold annotation.
+pub fn evaluate(pipeline: &Pipeline, steps: Steps, gold: &[Sentence]) -> Scores {
+    let predicted: Vec<Sentence> = gold
+        .iter()
+        .map(|g| {
+            let mut s = strip_annotation(g);
+            annotate(pipeline, steps, &mut s);
+            s
+        })
+        .collect();
+    score(&predicted, gold)
+}
+
+/// Scores annotated sentences against the gold annotation of the same tokens.
+pub fn score(predicted: &[Sentence], gold: &[Sentence]) -> Scores {
     let mut c = [0usize; 7];
     let mut words = 0;
-    for g in gold {
-        let mut s = strip_annotation(g);
-        models.annotate(&mut s);
+    for (s, g) in predicted.iter().zip(gold) {
         for (p, t) in s.tokens.iter().zip(&g.tokens) {
             words += 1;
             let head = p.head == t.head;

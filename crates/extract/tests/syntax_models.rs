@@ -6,17 +6,38 @@ use kg_extract::conllu;
 use kg_extract::doc::{Sentence, Token, Upos};
 use kg_extract::lemma::Lemmatizer;
 use kg_extract::parser::Parser;
+use kg_extract::pipeline::{Pipeline, Step, Steps};
 use kg_extract::tagger::Tagger;
-use kg_extract::training::{evaluate, SyntaxModels};
+use kg_extract::training::{annotate, evaluate, SYNTAX_MODELS};
 use std::path::Path;
 
-fn models() -> SyntaxModels {
+/// The shipped models' bytes, each passed through `through` (a save/load cycle, or nothing).
+fn model_files(through: fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<(&'static str, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/models");
-    let read = |n: &str| std::fs::read(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}"));
-    SyntaxModels {
-        tagger: Tagger::from_bytes(&read("tagger.bin")).expect("tagger"),
-        lemmatizer: Lemmatizer::from_bytes(&read("lemma.bin")).expect("lemmatizer"),
-        parser: Parser::from_bytes(&read("parser.bin")).expect("parser"),
+    ["tagger.bin", "lemma.bin", "parser.bin"]
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}"));
+            (n, through(n, bytes))
+        })
+        .collect()
+}
+
+fn load(files: &[(&'static str, Vec<u8>)]) -> Pipeline {
+    let borrowed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    Pipeline::load(&borrowed).expect("models")
+}
+
+fn models() -> Pipeline {
+    load(&model_files(|_, bytes| bytes))
+}
+
+/// The models written out again after loading.
+fn saved_again(name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    match name {
+        "tagger.bin" => Tagger::from_bytes(&bytes).unwrap().to_bytes(),
+        "lemma.bin" => Lemmatizer::from_bytes(&bytes).unwrap().to_bytes(),
+        _ => Parser::from_bytes(&bytes).unwrap().to_bytes(),
     }
 }
 
@@ -37,7 +58,7 @@ fn sentence(text: &str) -> Sentence {
 fn annotates_a_plain_sentence() {
     let m = models();
     let mut s = sentence("The president met the prime minister in Moscow on Wednesday .");
-    m.annotate(&mut s);
+    annotate(&m, SYNTAX_MODELS, &mut s);
     let t = &s.tokens;
     let upos: Vec<Upos> = t.iter().map(|t| t.upos).collect();
     use Upos::*;
@@ -55,11 +76,7 @@ fn annotates_a_plain_sentence() {
 #[test]
 fn every_parse_is_one_rooted_tree_and_models_round_trip() {
     let m = models();
-    let again = SyntaxModels {
-        tagger: Tagger::from_bytes(&m.tagger.to_bytes()).unwrap(),
-        lemmatizer: Lemmatizer::from_bytes(&m.lemmatizer.to_bytes()).unwrap(),
-        parser: Parser::from_bytes(&m.parser.to_bytes()).unwrap(),
-    };
+    let again = load(&model_files(saved_again));
     for text in [
         "Hi",
         ". . . ,",
@@ -69,8 +86,8 @@ fn every_parse_is_one_rooted_tree_and_models_round_trip() {
     ] {
         let mut a = sentence(text);
         let mut b = sentence(text);
-        m.annotate(&mut a);
-        again.annotate(&mut b);
+        annotate(&m, SYNTAX_MODELS, &mut a);
+        annotate(&again, SYNTAX_MODELS, &mut b);
         let n = a.tokens.len();
         assert_eq!(
             a.tokens.iter().filter(|t| t.head.is_none()).count(),
@@ -110,7 +127,7 @@ fn keeps_its_ewt_dev_accuracy() {
         .into_iter()
         .map(|s| s.sentence)
         .collect();
-    let s = evaluate(&models(), &gold);
+    let s = evaluate(&models(), SYNTAX_MODELS, &gold);
     // Measured 94.85 / 80.99 (data/models/README.md); a small margin for deliberate retrains.
     assert!(s.upos >= 94.5, "{s:?}");
     assert!(s.las >= 80.5, "{s:?}");
@@ -119,19 +136,21 @@ fn keeps_its_ewt_dev_accuracy() {
 #[test]
 fn an_unknown_name_read_as_an_adverb_before_its_verb_is_a_name() {
     let m = models();
+    let tag = Steps::only(&[Step::Tagger]);
+    let repair = Steps::only(&[Step::TagRepairs]);
     // The tagger reads the unknown "OpenAI" as an adverb, and "named" as a participle.
     let mut s = sentence("OpenAI named Sam Altman its chief executive .");
-    m.tagger.tag(&mut s);
+    annotate(&m, tag, &mut s);
     assert_eq!(s.tokens[0].xpos, "RB", "the case this repair is for");
-    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut s, &m.tagger);
+    annotate(&m, repair, &mut s);
     assert_eq!(
         (s.tokens[0].upos, s.tokens[0].xpos.as_str()),
         (Upos::Propn, "NNP")
     );
     // A known adverb stays one.
     let mut s = sentence("Yesterday named a new chief .");
-    m.tagger.tag(&mut s);
+    annotate(&m, tag, &mut s);
     let before = s.tokens[0].xpos.clone();
-    kg_extract::pipeline::unknown_names_read_as_adverbs(&mut s, &m.tagger);
+    annotate(&m, repair, &mut s);
     assert_eq!(s.tokens[0].xpos, before);
 }

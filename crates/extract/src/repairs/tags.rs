@@ -1,0 +1,593 @@
+//! Repairs of the tagger's tags, before the lemmatiser and the parser read them: names read as
+//! pronouns, adverbs, verbs or common nouns, past tenses read as participles, adjectives read
+//! as nouns. They change tags (UPOS, XPOS, FEATS) only.
+
+use crate::doc::{Sentence, Token, Upos};
+
+/// The tag repairs, in the order the pipeline runs them. The tagger's lexicon tells a rare word
+/// from a known one ([`unknown_names_read_as_adverbs`]).
+pub fn repair(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
+    capitals_as_names(sentence);
+    unknown_names_read_as_adverbs(sentence, tagger);
+    repair_by_context(sentence);
+}
+
+/// Retags a verb as a finite past tense (`VBD`), for the repairs that find a participle is one.
+pub(super) fn past_tense(t: &mut Token) {
+    t.xpos = "VBD".to_owned();
+    t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+}
+
+/// A capitalised word the tagger hardly saw, read as an adverb at the start of a sentence and
+/// followed by its verb, is a name: "Zelensky later flew to Berlin" had "Zelensky" an adverb (its
+/// ending and the adverb after it), and the sentence lost its subject. New adverbs end in "-ly";
+/// rare old ones open a sentence without a verb right after ("Moreover there are …"). (The
+/// verb may be read as a participle: "OpenAI named Sam Altman …".)
+fn unknown_names_read_as_adverbs(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
+    let t = &mut sentence.tokens;
+    let Some(first) = t.first() else {
+        return;
+    };
+    let mut chars = first.form.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(char::is_alphabetic);
+    let lower = first.form.to_lowercase();
+    // It opens the sentence and a finite verb follows it, past any adverbs: it is the subject.
+    // ("Moreover there are", "Furthermore ,", "Approx 4 months" stay adverbs.)
+    let verb_next = t[1..]
+        .iter()
+        .find(|x| !matches!(x.xpos.as_str(), "RB" | "RBR"))
+        .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD" | "VBN"));
+    if first.xpos == "RB"
+        && title_case
+        && verb_next
+        && !lower.ends_with("ly")
+        && !tagger.knows(&lower)
+    {
+        t[0].xpos = "NNP".to_owned();
+        t[0].upos = Upos::Propn;
+        t[0].feats = "Number=Sing".to_owned();
+    }
+}
+
+/// The tag repairs after [`unknown_names_read_as_adverbs`], which read only the sentence (so the
+/// tests run them without a tagger): the second part of a hyphenated name
+/// ([`hyphenated_names`]), past tenses read as participles ([`past_tense_before_an_object`]),
+/// titles, capitalised nouns inside names and adjectives read as nouns.
+fn repair_by_context(sentence: &mut Sentence) {
+    hyphenated_names(sentence);
+    past_tense_before_an_object(sentence);
+    past_only_forms_read_as_participles(sentence);
+    titles_end_in_a_noun(sentence);
+    capitalised_nouns_inside_names(sentence);
+    adjectives_read_as_nouns(sentence);
+}
+
+/// Words WordNet knows only as adjectives (see data/gazetteer/README.md).
+const ADJECTIVES: &str = include_str!("../../../../data/gazetteer/adjectives.txt");
+
+/// "A jury found him guilty": the tagger read "guilty" as a common noun, so the parser made it
+/// an object. A lowercase word tagged as a singular common noun that can only be an adjective
+/// is one.
+fn adjectives_read_as_nouns(sentence: &mut Sentence) {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        ADJECTIVES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    for t in &mut sentence.tokens {
+        // (Not a participle, which EWT often tags as one, "thought-provoking", nor "online".)
+        let participle = t.form.ends_with("ing") || t.form.ends_with("ed");
+        if t.xpos == "NN"
+            && t.form.chars().all(|c| c.is_ascii_lowercase())
+            && !participle
+            && t.form != "online"
+            && set.contains(t.form.as_str())
+        {
+            t.xpos = "JJ".to_owned();
+            t.upos = Upos::Adj;
+            t.feats = "Degree=Pos".to_owned();
+        }
+    }
+}
+
+/// "Chinese Foreign Minister Wang Yi": the tagger read "Wang" as a common noun, and the
+/// recogniser, which reads the tags, then found no name. A capitalised word inside a sentence,
+/// tagged as a common noun between two proper nouns, is a proper noun itself.
+fn capitalised_nouns_inside_names(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let proper = |x: &Token| {
+        x.xpos.starts_with("NNP") && x.form.chars().next().is_some_and(char::is_uppercase)
+    };
+    let g = crate::gazetteer::gazetteer();
+    for i in 1..t.len().saturating_sub(1) {
+        if t[i].xpos != "NN" || !proper(&t[i - 1]) || !proper(&t[i + 1]) {
+            continue;
+        }
+        let mut chars = t[i].form.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(char::is_lowercase);
+        // (A title or another word for a person keeps its tag: "NASA Administrator Mike
+        // Griffin".)
+        let title = g.is_title(&t[i].form) || g.is_agent_noun(&t[i].form.to_lowercase());
+        if capitalised && !title {
+            t[i].xpos = "NNP".to_owned();
+            t[i].upos = Upos::Propn;
+        }
+    }
+}
+
+/// "Boeing's chief executive Dave Calhoun": the tagger read "executive" as an adjective of
+/// "chief", and the parser then made "chief" the subject beside the name. A title of several
+/// words in the gazetteer ("chief executive", "foreign minister") ends in a noun.
+fn titles_end_in_a_noun(sentence: &mut Sentence) {
+    let g = crate::gazetteer::gazetteer();
+    let t = &mut sentence.tokens;
+    // Only an adjective can need it, so only before one is the title list looked up (the
+    // look-up lowercases its words: not for every token).
+    for j in 1..t.len() {
+        let ends_a_title =
+            t[j].xpos == "JJ" && (j.saturating_sub(3)..j).any(|s| g.title_at(t, s) == Some(j + 1));
+        if ends_a_title {
+            t[j].xpos = "NN".to_owned();
+            t[j].upos = Upos::Noun;
+            t[j].feats = "Number=Sing".to_owned();
+        }
+    }
+}
+
+/// Past tenses of strong verbs that are never participles ("rose", not "risen"; "fell", not
+/// "fallen"). Those whose past tense can also be a participle ("got", "forgot", "hid", "struck",
+/// "shone") or a present tense ("lay") are left out.
+const PAST_ONLY: &[&str] = &[
+    "arose",
+    "ate",
+    "awoke",
+    "became",
+    "began",
+    "bit",
+    "blew",
+    "broke",
+    "came",
+    "chose",
+    "did",
+    "drank",
+    "drew",
+    "drove",
+    "fell",
+    "flew",
+    "forbade",
+    "forgave",
+    "froze",
+    "gave",
+    "grew",
+    "knew",
+    "mistook",
+    "overcame",
+    "overtook",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "sang",
+    "sank",
+    "saw",
+    "shook",
+    "shrank",
+    "slew",
+    "spoke",
+    "sprang",
+    "stank",
+    "stole",
+    "strode",
+    "strove",
+    "swam",
+    "swore",
+    "took",
+    "tore",
+    "threw",
+    "undertook",
+    "underwent",
+    "went",
+    "withdrew",
+    "woke",
+    "wore",
+    "wove",
+    "wrote",
+];
+
+/// "Oil prices rose by 3 percent": the tagger read "rose" as a participle, the parser then made
+/// "prices" the root with "rose" its modifier and "3 percent" the agent. A form that can only be
+/// a past tense is one.
+fn past_only_forms_read_as_participles(sentence: &mut Sentence) {
+    for t in &mut sentence.tokens {
+        if t.xpos == "VBN" && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
+            past_tense(t);
+        }
+    }
+}
+
+/// A capitalised word glued by a hyphen to a proper noun is no verb but part of the name. The
+/// tokeniser splits hyphens as EWT does ("Sam Bankman | - | Fried"), and the tagger, which sees
+/// the part alone, read "Fried" as the participle of "fry": the parser then made it the
+/// sentence's verb. (Only verbs: adjectives and nouns glued to names are often right as they are,
+/// "US-Saudi", "Bush-Bashers".)
+fn hyphenated_names(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for i in 2..t.len() {
+        let joined = t[i - 1].form == "-" && !t[i - 2].space_after && !t[i - 1].space_after;
+        if joined
+            && t[i - 2].xpos.starts_with("NNP")
+            && t[i].form.chars().next().is_some_and(char::is_uppercase)
+            && t[i].form.chars().any(char::is_lowercase)
+            && t[i].xpos.starts_with("VB")
+        {
+            t[i].xpos = "NNP".to_owned();
+            t[i].upos = Upos::Propn;
+            t[i].feats = "Number=Sing".to_owned();
+        }
+    }
+}
+
+/// An all-capitals word of two or more letters that the tagger read as a pronoun, determiner or
+/// wh-word ("WHO", "US", "IT") is an acronym in a sentence written in mixed case: the tagger's
+/// features fold case, and the treebank has the words almost only in lower case. Re-tagged as a
+/// proper noun before lemmatising and parsing. A sentence in capitals (a headline, shouting) is
+/// left alone.
+fn capitals_as_names(sentence: &mut Sentence) {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    };
+    let mixed = sentence
+        .tokens
+        .iter()
+        .any(|t| t.form.chars().any(char::is_lowercase));
+    if !mixed {
+        return;
+    }
+    for t in &mut sentence.tokens {
+        if matches!(t.upos, Upos::Pron | Upos::Det) && capitals(&t.form) {
+            t.upos = Upos::Propn;
+            t.xpos = "NNP".into();
+        }
+    }
+}
+
+/// Participles that take a noun phrase even when passive: "a man named Smith", "a firm called
+/// Acme", "an area considered safe", "a letter dated 4 May".
+pub(super) const NAMING_PARTICIPLES: [&str; 15] = [
+    "dated",
+    "named",
+    "called",
+    "dubbed",
+    "nicknamed",
+    "titled",
+    "entitled",
+    "termed",
+    "labelled",
+    "labeled",
+    "considered",
+    "deemed",
+    "given",
+    "shown",
+    "told",
+];
+
+/// Participles that make compound adjectives with a noun before them ("state owned").
+const COMPOUND_PARTICIPLES: [&str; 10] = [
+    "based",
+    "owned",
+    "backed",
+    "led",
+    "funded",
+    "sponsored",
+    "controlled",
+    "operated",
+    "run",
+    "made",
+];
+
+/// Irregular participles that are never a past tense: "stolen", "shown", "done", "begun".
+pub(super) fn participle_only(form: &str) -> bool {
+    ["en", "wn", "ne", "rn"].iter().any(|e| form.ends_with(e))
+        || [
+            "begun", "sung", "rung", "drunk", "swum", "sunk", "shrunk", "sprung", "stunk",
+        ]
+        .contains(&form)
+}
+
+/// A past participle (or a regular past read as an adjective) right after a noun and right
+/// before a noun phrase, with no auxiliary, is a verb in the past tense: "The central bank
+/// raised rates", "Police fired tear gas", "the president dissolved parliament". The tagger
+/// reads such words as participles of a reduced relative ("the man killed in the crash"), which
+/// makes the sentence a noun with a modifier and loses its main clause; but a passive participle
+/// takes no object, so one followed by a noun phrase is active (the naming verbs above aside).
+fn past_tense_before_an_object(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    let noun = |x: &Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+    // Clauses end at punctuation, conjunctions, subordinators and wh-words.
+    // ("after", "since" … also when the tagger read them as prepositions.)
+    let boundary = |x: &&Token| {
+        matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
+            || matches!(x.upos, Upos::Cconj | Upos::Sconj)
+            || x.xpos.starts_with('W')
+            || [
+                "after", "before", "since", "until", "because", "as", "while",
+            ]
+            .iter()
+            .any(|w| x.form.eq_ignore_ascii_case(w))
+    };
+    let mut fix = Vec::new();
+    for i in 1..t.len().saturating_sub(1) {
+        let form = t[i].form.to_lowercase();
+        // (Or read as an adjective: "Sri Lanka's president dissolved parliament"; not a
+        // capitalised one, part of a title: "Rocky M. Lange Retired Coordinator".)
+        // (The WordNet check last: only after a noun does the rest of the rule apply.)
+        let adjective = t[i].xpos == "JJ"
+            && t[i].form == form
+            && matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+            && crate::lemma::is_regular_past(&form);
+        if t[i].xpos != "VBN" && !adjective {
+            continue;
+        }
+        if NAMING_PARTICIPLES.contains(&form.as_str()) || participle_only(&form) {
+            continue;
+        }
+        // After its subject's last word: a noun, or a number ending it ("an earthquake of
+        // magnitude 6.4 struck …").
+        let after_noun = matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD");
+        // The noun phrase after it: a determiner, possessive, number or noun (an adjective
+        // only when a noun follows it: "raised key rates", "struck southern Turkey").
+        let next = &t[i + 1];
+        // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
+        let determined = matches!(next.xpos.as_str(), "DT" | "PRP$")
+            || (next.xpos == "CD" && t[i - 1].xpos != "CD");
+        // Or a number with its approximation: "killed at least 20 people", "more than 100",
+        // "nearly 300".
+        let word = |k: usize| t.get(k).map(|x| x.form.to_lowercase()).unwrap_or_default();
+        let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == "CD");
+        let quantified = (word(i + 1) == "at"
+            && matches!(word(i + 2).as_str(), "least" | "most")
+            && number_at(i + 3))
+            || (matches!(word(i + 1).as_str(), "more" | "fewer" | "less")
+                && word(i + 2) == "than"
+                && number_at(i + 3))
+            || (matches!(
+                word(i + 1).as_str(),
+                "nearly" | "almost" | "about" | "roughly" | "around" | "approximately" | "some"
+            ) && number_at(i + 2));
+        let object = determined
+            || noun(next)
+            || quantified
+            || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
+        // "family owned company", "web based games", "US backed forces": a noun and one of these
+        // participles make a compound adjective of a bare noun; only "owned the land" is a verb.
+        if COMPOUND_PARTICIPLES.contains(&form.as_str()) && !determined {
+            continue;
+        }
+        // No auxiliary or other verb before it in its clause: it would then be a perfect, a
+        // passive ("has raised rates", "was given books") or a clause of its own. (A clause
+        // after "after", "because", ", and" … starts afresh: "… after heavy rain caused …".)
+        // A participle opening the clause before a noun modifies that noun, whether an
+        // adjective ("Protesting farmers blocked roads") or a gerund with its object ("Eating
+        // vegetables helped him"): either way the later verb is finite.
+        let clause: Vec<usize> = (0..i).rev().take_while(|&k| !boundary(&&t[k])).collect();
+        let opening_participle = |k: usize| {
+            t[k].xpos == "VBG"
+                && Some(&k) == clause.last()
+                && t.get(k + 1).is_some_and(|x| noun(x) || x.xpos == "JJ")
+        };
+        let verb_before = clause.iter().any(|&k| {
+            let x = &t[k];
+            (matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.starts_with("VB") || x.xpos == "MD")
+                && !opening_participle(k)
+        });
+        // Nor a finite verb later in the same clause, which the participle's noun would then be
+        // the subject of: "The bills sold yesterday settle today", "the infantry based part of
+        // the doctrine demanded …".
+        let verb_after = t[i + 1..]
+            .iter()
+            .take_while(|x| !boundary(x))
+            .any(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+        if after_noun && object && !verb_before && !verb_after {
+            fix.push(i);
+        }
+    }
+    for i in fix {
+        let tok = &mut sentence.tokens[i];
+        past_tense(tok);
+        tok.upos = Upos::Verb;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Upos;
+    use crate::repairs::notation::{tagged, xpos};
+
+    #[test]
+    fn a_form_that_is_only_a_past_tense_is_no_participle() {
+        let mut s = tagged("Oil/NOUN/NN prices/NOUN/NNS rose/VERB/VBN by/ADP/IN 3/NUM/CD");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s), ["NN", "NNS", "VBD", "IN", "CD"]);
+        // A participle form stays one: "has risen", "was struck" ("struck" is both).
+        for text in [
+            "Prices/NOUN/NNS have/AUX/VBP risen/VERB/VBN",
+            "It/PRON/PRP was/AUX/VBD struck/VERB/VBN",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert_eq!(xpos(&s)[2], "VBN", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_before_an_approximate_number_is_a_past_tense() {
+        for text in [
+            "strikes/NOUN/NNS killed/VERB/VBN at/ADP/IN least/ADJ/JJS 20/NUM/CD people/NOUN/NNS",
+            "strikes/NOUN/NNS killed/VERB/VBN more/ADJ/JJR than/ADP/IN 20/NUM/CD people/NOUN/NNS",
+            "strikes/NOUN/NNS killed/VERB/VBN nearly/ADV/RB 20/NUM/CD people/NOUN/NNS",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert_eq!(xpos(&s)[1], "VBD", "{text}");
+        }
+        // "at" before a place is no approximation: "the man killed at home".
+        let mut s = tagged("the/DET/DT man/NOUN/NN killed/VERB/VBN at/ADP/IN home/NOUN/NN");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], "VBN");
+    }
+
+    #[test]
+    fn a_capitalised_common_noun_between_proper_nouns_is_one() {
+        let mut s =
+            tagged("Foreign/ADJ/NNP Minister/PROPN/NNP Wang/NOUN/NN Yi/PROPN/NNP said/VERB/VBD");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], "NNP");
+        // Not a title ("NASA Administrator Mike Griffin"), nor a word in lowercase.
+        for text in [
+            "NASA/PROPN/NNP Administrator/NOUN/NN Mike/PROPN/NNP",
+            "Paris/PROPN/NNP office/NOUN/NN Ana/PROPN/NNP",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert_eq!(xpos(&s)[1], "NN", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_can_only_be_an_adjective_is_one() {
+        let mut s = tagged("found/VERB/VBD him/PRON/PRP guilty/NOUN/NN");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], "JJ");
+        // A noun stays one ("a guilty verdict" aside, "verdict" is a noun), and so do
+        // participles EWT tags as nouns or verbs ("a thought provoking film").
+        for text in [
+            "the/DET/DT verdict/NOUN/NN",
+            "thought/NOUN/NN provoking/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert_eq!(xpos(&s)[1], "NN", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_of_several_words_ends_in_a_noun() {
+        let mut s =
+            tagged("Boeing/PROPN/NNP 's/PART/POS chief/NOUN/NN executive/ADJ/JJ Dave/PROPN/NNP");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[3], "NN");
+        // An adjective that ends no title stays one: "an executive order".
+        let mut s = tagged("an/DET/DT executive/ADJ/JJ order/NOUN/NN");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[1], "JJ");
+    }
+
+    #[test]
+    fn a_capitalised_verb_glued_to_a_name_is_part_of_it() {
+        let mut s =
+            tagged("Ana/PROPN/NNP Berg/PROPN/NNP -/PUNCT/HYPH Baked/VERB/VBN spoke/VERB/VBD");
+        for t in &mut s.tokens {
+            t.space_after = true;
+        }
+        s.tokens[1].space_after = false;
+        s.tokens[2].space_after = false;
+        hyphenated_names(&mut s);
+        assert_eq!(xpos(&s), ["NNP", "NNP", "HYPH", "NNP", "VBD"]);
+        assert_eq!(s.tokens[3].upos, Upos::Propn);
+        // Spaced, after a common noun, or an adjective: left alone.
+        for (text, glued) in [
+            (
+                "Ana/PROPN/NNP Berg/PROPN/NNP -/PUNCT/HYPH Baked/VERB/VBN",
+                false,
+            ),
+            ("oil/NOUN/NN -/PUNCT/HYPH Fired/VERB/VBN", true),
+            ("US/PROPN/NNP -/PUNCT/HYPH Saudi/ADJ/JJ", true),
+        ] {
+            let mut s = tagged(text);
+            let n = s.tokens.len();
+            for t in &mut s.tokens[..n - 1] {
+                t.space_after = !glued;
+            }
+            let before = xpos(&s).join(" ");
+            hyphenated_names(&mut s);
+            assert_eq!(xpos(&s).join(" "), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_with_an_object_after_its_subject_is_a_past_tense() {
+        let mut s =
+            tagged("The/DET/DT bank/NOUN/NN raised/VERB/VBN key/ADJ/JJ rates/NOUN/NNS ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s), ["DT", "NN", "VBD", "JJ", "NNS", "."]);
+        assert_eq!(s.tokens[2].upos, Upos::Verb);
+        let mut s =
+            tagged("Guards/NOUN/NNS fired/VERB/VBN warning/NOUN/NN shots/NOUN/NNS ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[1], "VBD");
+        // A regular past read as an adjective ("dissolved oxygen").
+        let mut s =
+            tagged("The/DET/DT president/NOUN/NN dissolved/ADJ/JJ parliament/NOUN/NN ./PUNCT/.");
+        past_tense_before_an_object(&mut s);
+        assert_eq!((xpos(&s)[2], s.tokens[2].upos), ("VBD", Upos::Verb));
+        // Not an adjective that is no verb's past ("the red one"), nor one after a verb.
+        for text in [
+            "The/DET/DT president/NOUN/NN red/ADJ/JJ parliament/NOUN/NN",
+            "Water/NOUN/NN contains/VERB/VBZ dissolved/ADJ/JJ oxygen/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            past_tense_before_an_object(&mut s);
+            assert_eq!(xpos(&s), before, "{text}");
+        }
+        let mut s = tagged("A/DET/DT storm/NOUN/NN of/ADP/IN category/NOUN/NN 4/NUM/CD hit/VERB/VBN northern/ADJ/JJ Florida/PROPN/NNP");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[5], "VBD");
+        // A clause of its own after a subordinator, whatever the verbs before it.
+        let mut s = tagged("Roads/NOUN/NNS were/AUX/VBD closed/VERB/VBN after/ADP/IN snow/NOUN/NN blocked/VERB/VBN the/DET/DT passes/NOUN/NNS");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[2..6], ["VBN", "IN", "NN", "VBD"]);
+        // A participle opening the clause before its noun is no verb before the participle.
+        let mut s =
+            tagged("Marching/VERB/VBG students/NOUN/NNS closed/VERB/VBN the/DET/DT road/NOUN/NN");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[2], "VBD");
+        // One later in the clause still is: "students having closed the road".
+        let mut s =
+            tagged("Students/NOUN/NNS having/VERB/VBG closed/VERB/VBN the/DET/DT road/NOUN/NN");
+        past_tense_before_an_object(&mut s);
+        assert_eq!(xpos(&s)[2], "VBN");
+    }
+
+    #[test]
+    fn participles_that_can_be_passive_stay() {
+        for text in [
+            // Naming verbs take a noun phrase in the passive.
+            "A/DET/DT man/NOUN/NN named/VERB/VBN Smith/PROPN/NNP won/VERB/VBD ./PUNCT/.",
+            // A participle-only form.
+            "The/DET/DT cars/NOUN/NNS stolen/VERB/VBN last/ADJ/JJ week/NOUN/NN returned/VERB/VBD",
+            // No object: a reduced relative reading stays possible.
+            "The/DET/DT man/NOUN/NN injured/VERB/VBN in/ADP/IN the/DET/DT crash/NOUN/NN died/VERB/VBD",
+            // An auxiliary or another verb before it.
+            "Rates/NOUN/NNS were/AUX/VBD raised/VERB/VBN this/DET/DT week/NOUN/NN",
+            // A compound adjective: "a family owned company".
+            "a/DET/DT family/NOUN/NN owned/VERB/VBN company/NOUN/NN ./PUNCT/.",
+            // A finite verb after it in the same clause, whose subject the noun is.
+            "Bonds/NOUN/NNS sold/VERB/VBN this/DET/DT week/NOUN/NN settle/VERB/VBP today/NOUN/NN",
+        ] {
+            let mut s = tagged(text);
+            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            past_tense_before_an_object(&mut s);
+            assert_eq!(xpos(&s), before, "{text}");
+        }
+    }
+}

@@ -1,0 +1,780 @@
+//! Tree repairs that move a phrase to the word it belongs to: an object read as an oblique or as
+//! part of a time or an amount, a predicate, a score, a partner, a passive's agent or what was
+//! told hung on the wrong word, a preposition read as an adverb or hung on the wrong noun.
+
+use super::{case_word, has_child, subtree_bounds};
+use crate::doc::{Sentence, Token, Upos};
+
+/// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
+/// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
+/// hanging on the verb's object and followed by a number of that object, is the verb's indirect
+/// object.
+pub(super) fn name_read_as_part_of_an_amount(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for v in 0..n {
+        if !t[v].xpos.starts_with("VB") || v + 2 >= n || !t[v + 1].xpos.starts_with("NNP") {
+            continue;
+        }
+        let Some(o) = (v + 1..n).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj") else {
+            continue;
+        };
+        // The name's words, then a number inside the object's phrase.
+        let mut end = v + 1;
+        while end < o && t[end].xpos.starts_with("NNP") {
+            end += 1;
+        }
+        let number = t[end].xpos == "CD"
+            && (end..=o).all(|k| k == o || t[k].head.is_some_and(|h| end <= h && h <= o));
+        let name_head = (v + 1..end).find(|&k| t[k].head == Some(o));
+        let inside = (v + 1..end).all(|k| t[k].head.is_some_and(|h| h == o || (v < h && h < end)));
+        if let (true, true, Some(h)) = (number, inside, name_head) {
+            t[h].head = Some(v);
+            t[h].deprel = "iobj".to_owned();
+        }
+    }
+}
+
+/// "Modi spoke by phone with President Zelensky": the parser hung "with Zelensky" on "phone".
+/// A name after "with" or "to", hung on the noun of a "by"/"via"/"over" phrase of a verb ("by
+/// phone", "via video link", "over the telephone"), is the verb's: whom it was done with.
+pub(super) fn partner_read_as_a_modifier_of_the_means(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for c in 0..n {
+        let Some(o) = t[c].head else {
+            continue;
+        };
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        let means = t[o].deprel == "obl"
+            && t[v].xpos.starts_with("VB")
+            && matches!(case_word(t, o).as_deref(), Some("by" | "via" | "over"));
+        if t[c].deprel == "nmod"
+            && t[c].xpos.starts_with("NNP")
+            && means
+            && matches!(case_word(t, c).as_deref(), Some("with" | "to"))
+        {
+            t[c].head = Some(v);
+            t[c].deprel = "obl".to_owned();
+        }
+    }
+}
+
+/// "Bankman-Fried was convicted of fraud by a jury": the parser hung "by a jury" on "fraud",
+/// so the conviction had no one convicting. A "by" phrase on the complement of a passive
+/// verb that has no agent ("convicted of", "charged with", "arrested for", "found guilty on")
+/// is its agent; deeper inside the complement, when it names someone who acts (a name or a
+/// person or group noun: "on 34 counts of falsifying records | by a jury").
+pub(super) fn agent_read_as_a_modifier(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for v in 0..n {
+        let passive = (0..n).any(|c| {
+            t[c].head == Some(v) && matches!(t[c].deprel.as_str(), "aux:pass" | "nsubj:pass")
+        });
+        let has_agent = (0..n).any(|c| {
+            t[c].head == Some(v)
+                && (t[c].deprel == "obl:agent"
+                    || (t[c].deprel.starts_with("obl") && case_word(t, c).as_deref() == Some("by")))
+        });
+        if !passive || has_agent || t[v].xpos != "VBN" {
+            continue;
+        }
+        // The verb's complement, right after it: "of fraud", "with murder", "on 34 counts".
+        let Some(o) = (v + 1..n).find(|&o| {
+            t[o].head == Some(v)
+                && t[o].deprel == "obl"
+                && matches!(
+                    case_word(t, o).as_deref(),
+                    Some("of" | "with" | "for" | "on")
+                )
+        }) else {
+            continue;
+        };
+        // Hung on the complement, or deeper inside it when it names who can act ("on 34
+        // counts of falsifying records | by a jury").
+        let inside = |a: usize| {
+            let mut cur = t[a].head;
+            let mut steps = 0;
+            while let Some(h) = cur.filter(|_| steps < n) {
+                if h == o {
+                    return true;
+                }
+                if h < o {
+                    return false;
+                }
+                cur = t[h].head;
+                steps += 1;
+            }
+            false
+        };
+        let Some(a) = (o + 1..n).find(|&a| {
+            case_word(t, a).as_deref() == Some("by")
+                && matches!(t[a].deprel.as_str(), "nmod" | "obl")
+                && ((t[a].head == Some(o) && t[a].deprel == "nmod")
+                    || (inside(a)
+                        && (t[a].xpos.starts_with("NNP")
+                            || crate::gazetteer::gazetteer()
+                                .is_agent_noun(&t[a].lemma.to_lowercase())
+                            || crate::gazetteer::gazetteer()
+                                .is_agent_noun(&t[a].form.to_lowercase()))))
+        }) else {
+            continue;
+        };
+        t[a].head = Some(v);
+        t[a].deprel = "obl:agent".to_owned();
+    }
+}
+
+/// "Protesters gathered outside parliament": the tagger read "outside" as an adverb, and the
+/// parser made "parliament" the object of "gathered". A place word that can be a preposition,
+/// modifying a verb right before the verb's object phrase, is that phrase's preposition, and
+/// the phrase an oblique.
+pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for a in 0..t.len() {
+        let form = t[a].form.to_lowercase();
+        if t[a].deprel != "advmod"
+            || !matches!(
+                form.as_str(),
+                "outside" | "inside" | "near" | "behind" | "beyond" | "beneath" | "underneath"
+            )
+        {
+            continue;
+        }
+        let Some(v) = t[a].head else {
+            continue;
+        };
+        // The object whose phrase starts right after the word.
+        let Some(o) = (a + 1..t.len()).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj")
+        else {
+            continue;
+        };
+        if subtree_bounds(t, o).0 != a + 1 {
+            continue;
+        }
+        t[a].head = Some(o);
+        t[a].deprel = "case".to_owned();
+        t[a].upos = Upos::Adp;
+        t[a].xpos = "IN".to_owned();
+        t[o].deprel = "obl".to_owned();
+    }
+}
+
+/// "Erdogan met with Swedish Prime Minister Ulf Kristersson on the sidelines of the summit": the
+/// parser hung "with" on "sidelines", beside its own "on", and made the name a subject and an
+/// object inside that phrase, so the meeting lost its other side. A noun has one preposition;
+/// when it has two, apart, with a noun phrase between them ("with … Kristersson | on the
+/// sidelines"), the first marks that phrase, which hangs where the noun does. (EWT's gold trees
+/// have 7 nouns with two separated prepositions, all with no noun between them: "from all over
+/// the world", "for well over 12 years".)
+pub(super) fn two_prepositions_on_one_noun(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let nominal = |x: &Token| x.xpos.starts_with("NN") || matches!(x.xpos.as_str(), "PRP" | "CD");
+    for k in 0..n {
+        let Some(k_head) = t[k].head else {
+            continue;
+        };
+        let cases: Vec<usize> = (0..k)
+            .filter(|&c| t[c].head == Some(k) && t[c].deprel == "case" && t[c].xpos == "IN")
+            .collect();
+        let Some((first, second)) = cases
+            .windows(2)
+            .map(|w| (w[0], w[1]))
+            .find(|&(a, b)| b > a + 1)
+        else {
+            continue;
+        };
+        let span = first + 1..second;
+        // A noun phrase, nothing of a clause, every word hanging inside the noun's phrase.
+        // Its head: the last noun before any preposition or comma inside it ("with the
+        // president | of France").
+        let chunk_end = span
+            .clone()
+            .find(|&i| t[i].xpos == "IN" || t[i].xpos == ",")
+            .unwrap_or(second);
+        let Some(j) = (first + 1..chunk_end).rev().find(|&i| nominal(&t[i])) else {
+            continue;
+        };
+        let phrase_only = span.clone().all(|i| {
+            !(t[i].xpos.starts_with("VB") || t[i].xpos == "MD")
+                && t[i].head.is_some_and(|h| (first..=k).contains(&h))
+        }) && !span.contains(&k_head);
+        if !phrase_only {
+            continue;
+        }
+        t[j].head = Some(k_head);
+        t[j].deprel = t[k].deprel.clone();
+        t[first].head = Some(j);
+        for i in span {
+            if i == j {
+                continue;
+            }
+            let outside = t[i].head.is_some_and(|h| !(first + 1..second).contains(&h));
+            let argument = matches!(
+                t[i].deprel.split(':').next().unwrap_or(""),
+                "nsubj" | "obj" | "iobj" | "obl"
+            );
+            if outside || argument {
+                t[i].head = Some(j);
+                t[i].deprel = match t[i].xpos.as_str() {
+                    "JJ" | "JJR" | "JJS" => "amod",
+                    "DT" | "PRP$" => "det",
+                    "CD" => "nummod",
+                    _ => "compound",
+                }
+                .into();
+            }
+        }
+    }
+}
+
+/// "told reporters that prices would fall", "told a news conference that the bank would keep
+/// buying": the parser hung the that-clause on the listener as a relative clause, so the
+/// statement lost its source. After a verb of telling, a clause with a subject of its own that
+/// opens with "that" right after the listener is what was told.
+pub(super) fn said_to_read_as_a_relative(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for v in 0..t.len() {
+        if !matches!(
+            t[v].lemma.as_str(),
+            "tell" | "inform" | "assure" | "warn" | "remind" | "notify" | "convince"
+        ) {
+            continue;
+        }
+        let Some(n) = (v + 1..t.len()).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj")
+        else {
+            continue;
+        };
+        let after = subtree_bounds(t, n);
+        // The clause: a clausal modifier of the listener whose first word is "that".
+        let Some(c) = (n + 1..t.len())
+            .find(|&k| t[k].head == Some(n) && matches!(t[k].deprel.as_str(), "acl" | "acl:relcl"))
+        else {
+            continue;
+        };
+        let (start, _) = subtree_bounds(t, c);
+        let that = start;
+        // (A subject other than "that" itself: "reporters that waited" is a relative clause.)
+        let own_subject = (0..t.len())
+            .any(|k| k != that && t[k].head == Some(c) && t[k].deprel.starts_with("nsubj"));
+        if !t[that].form.eq_ignore_ascii_case("that") || t[that].head != Some(c) || !own_subject {
+            continue;
+        }
+        // ("that" must open the clause right after the listener's own words.)
+        if (n + 1..start).any(|k| t[k].head.is_none_or(|h| h < n || h > after.1)) {
+            continue;
+        }
+        t[c].head = Some(v);
+        t[c].deprel = "ccomp".to_owned();
+        t[that].deprel = "mark".to_owned();
+        t[that].upos = Upos::Sconj;
+        t[that].xpos = "IN".to_owned();
+    }
+}
+
+/// "Real Madrid beat Borussia Dortmund 2-0 in the final at Wembley on Saturday": the parser
+/// hung the score on the object and everything after it on the score, so the match had no
+/// place or time. A score ("2-0") right after a verb's object, a name, hung on it, is the
+/// verb's, and so are the prepositional phrases hung on the score.
+pub(super) fn score_read_as_a_modifier_of_the_object(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for s in 1..t.len() {
+        let score = t[s].form.split_once(['-', '–']).is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.len() <= 3
+                && b.len() <= 3
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
+        });
+        let Some(o) = t[s].head.filter(|&o| o < s) else {
+            continue;
+        };
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        // The loser is a team, a name, right before the score (not "access code 600-480", nor
+        // a date, "DATE September 16-18").
+        let team = t[o].xpos.starts_with("NNP")
+            && (s - 1 == o || (t[s - 1].head == Some(o) && t[s - 1].deprel == "flat"));
+        if !score || !team || t[o].deprel != "obj" || !t[v].xpos.starts_with("VB") {
+            continue;
+        }
+        t[s].head = Some(v);
+        t[s].deprel = "obl:unmarked".to_owned();
+        for x in t.iter_mut().skip(s + 1) {
+            if x.head == Some(s) && x.deprel.starts_with("nmod") {
+                x.head = Some(v);
+                x.deprel = "obl".to_owned();
+            }
+        }
+    }
+}
+
+/// Nouns that name a time after "next", "last" or "this" ("next month", "last night").
+const TIME_NOUNS: [&str; 12] = [
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "spring",
+    "summer",
+    "autumn",
+];
+
+/// "Putin will visit Beijing next month": the parser made "Beijing" a compound of "month", so
+/// the visit had no object. A proper noun right before "next/last/this" + a time noun that
+/// hangs on a verb without an object, read as a compound of that noun, is the verb's object.
+pub(super) fn object_read_as_part_of_a_time(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for k in 0..t.len().saturating_sub(2) {
+        let Some(h) = t[k].head else {
+            continue;
+        };
+        let Some(v) = t[h].head else {
+            continue;
+        };
+        let time_phrase = h == k + 2
+            && matches!(
+                t[k + 1].form.to_lowercase().as_str(),
+                "next" | "last" | "this"
+            )
+            && TIME_NOUNS.contains(&t[h].form.to_lowercase().trim_end_matches('s'));
+        // The name's first word, past the words hung on it; a name inside a prepositional
+        // phrase stays there ("released by the Pew Center on Global Climate Change last week").
+        let mut first = k;
+        while first > 0 && t[first - 1].head == Some(k) {
+            first -= 1;
+        }
+        let in_phrase = has_child(t, k, "case")
+            || (first > 0 && matches!(t[first - 1].xpos.as_str(), "IN" | "TO"));
+        if !t[k].xpos.starts_with("NNP")
+            || t[k].deprel != "compound"
+            || !time_phrase
+            || in_phrase
+            || !t[v].xpos.starts_with("VB")
+            || has_child(t, v, "obj")
+        {
+            continue;
+        }
+        // The name's first words hang on its last.
+        t[k].head = Some(v);
+        t[k].deprel = "obj".to_owned();
+    }
+}
+
+/// Verbs that say something of their object with an adjective ("held rates steady", "shot
+/// the man dead", "declared the vote void").
+const OBJECT_PREDICATE_VERBS: &[&str] = &[
+    "hold",
+    "keep",
+    "leave",
+    "make",
+    "find",
+    "declare",
+    "pronounce",
+    "consider",
+    "deem",
+    "render",
+    "set",
+    "get",
+    "turn",
+    "paint",
+    "push",
+    "drive",
+    "call",
+    "rate",
+    "judge",
+    "prove",
+    "shoot",
+    "beat",
+    "knock",
+    "want",
+    "like",
+    "prefer",
+    "break",
+    "cut",
+    "wipe",
+];
+
+/// "The Federal Reserve held interest rates steady on Wednesday": the parser made "steady" a
+/// modifier of "rates" (and "on Wednesday" the adjective's), so what the Fed did to rates was
+/// lost. English puts its adjectives before the noun; one right after a verb's object, hung on
+/// it, says something of the object: it is the verb's `xcomp` ("kept the border closed", "left
+/// rates unchanged") when the verb takes such a predicate. Not the few that follow their noun
+/// by habit, "-ble" ones ("the money available", "the people responsible"), or any after
+/// "something", "anyone" …, or "other" ("places other than"), or one with a complement of its
+/// own ("issues related to your area").
+pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for a in 1..t.len() {
+        let o = a - 1;
+        let Some(v) = t[o].head else {
+            continue;
+        };
+        let lower = t[a].form.to_lowercase();
+        if t[a].xpos != "JJ"
+            || t[a].head != Some(o)
+            || t[a].deprel != "amod"
+            || t[o].deprel != "obj"
+            || !t[o].xpos.starts_with("NN")
+            || !t[v].xpos.starts_with("VB")
+            || !OBJECT_PREDICATE_VERBS.contains(&t[v].lemma.as_str())
+            || lower.ends_with("ble")
+            || ["thing", "one", "body", "where"]
+                .iter()
+                .any(|e| t[o].form.to_lowercase().ends_with(e))
+            || lower == "other"
+            || !t[a].form.starts_with(|c: char| c.is_lowercase())
+        {
+            continue;
+        }
+        // An adjective with its own complement modifies the noun: "issues related to your
+        // area", "a bag full of coins".
+        let complement = (0..t.len()).any(|c| {
+            t[c].head == Some(a)
+                && t[c].deprel.starts_with("obl")
+                && matches!(
+                    case_word(t, c).as_deref(),
+                    Some("to" | "of" | "with" | "for" | "than" | "from" | "about")
+                )
+        });
+        if complement {
+            continue;
+        }
+        t[a].head = Some(v);
+        t[a].deprel = "xcomp".to_owned();
+    }
+}
+
+/// A verb's first nominal after it with no preposition, read as an oblique though the verb has
+/// no object ("sentenced | former chief executive Sam Bankman-Fried to 25 years"): the object,
+/// and the obliques and adverbial clauses hung on it are the verb's.
+pub(super) fn object_read_as_an_oblique(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for v in 0..t.len() {
+        if t[v].upos != Upos::Verb || has_child(t, v, "obj") || has_child(t, v, "ccomp") {
+            continue;
+        }
+        // The verb's first dependent after it.
+        let Some(n) = (v + 1..t.len()).find(|&k| t[k].head == Some(v)) else {
+            continue;
+        };
+        // (The subtree walk last: this runs for every verb of every sentence.)
+        if t[n].deprel == "obl"
+            && matches!(t[n].upos, Upos::Noun | Upos::Propn)
+            && !has_child(t, n, "case")
+            && subtree_bounds(t, n).0 == v + 1
+        {
+            t[n].deprel = "obj".to_owned();
+            // Obliques and adverbial clauses the parser hung on it modify the verb: a noun has
+            // none ("… to 25 years in prison on Thursday for stealing …").
+            for x in t.iter_mut().skip(n + 1) {
+                if x.head == Some(n) && matches!(x.deprel.as_str(), "obl" | "advcl") {
+                    x.head = Some(v);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Upos;
+    use crate::repairs::notation::{parsed, tree};
+    use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_second_preposition_on_one_noun_marks_the_phrase_before_it() {
+        // "Erdogan met with Swedish Minister Ulf Kristersson on the sidelines", as the parser
+        // read it: "with" and "on" both on "sidelines", the name a subject and an object.
+        let mut s = parsed(
+            "Erdogan/2/nsubj/NNP met/0/root/VBD with/10/case/IN Swedish/10/nsubj/NNP \
+             Minister/6/nmod/NNP Ulf/4/obj/NNP Kristersson/6/flat/NNP on/10/case/IN \
+             the/10/det/DT sidelines/2/obl/NNS ./2/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            [
+                "with/7/case",
+                "Swedish/7/compound",
+                "Minister/6/nmod",
+                "Ulf/7/compound",
+                "Kristersson/2/obl",
+                "on/10/case",
+                "the/10/det",
+                "sidelines/2/obl",
+                "./2/punct"
+            ]
+        );
+        // The phrase's head is its first noun run's last noun: "with the president | of France".
+        let mut s = parsed(
+            "Kim/2/nsubj/NNP met/0/root/VBD with/10/case/IN the/5/det/DT president/10/nsubj/NN \
+             of/7/case/IN France/5/nmod/NNP on/10/case/IN the/10/det/DT sidelines/2/obl/NNS",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..7],
+            [
+                "with/5/case",
+                "the/5/det",
+                "president/2/obl",
+                "of/7/case",
+                "France/5/nmod"
+            ]
+        );
+        // Two prepositions with no noun between them, or a clause between them, stay.
+        for text in [
+            "Tourists/2/nsubj/NNS came/0/root/VBD from/6/case/IN all/6/det/DT over/6/case/IN \
+             the/6/det/DT world/2/obl/NN",
+            "Crews/2/nsubj/NNS worked/0/root/VBD for/7/case/IN roads/7/nsubj/NNS closed/7/acl/VBN \
+             in/7/case/IN winter/2/obl/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_before_the_object_is_its_preposition() {
+        let mut s = parsed(
+            "Crowds/2/nsubj/NNS gathered/0/root/VBD outside/2/advmod/RB the/5/det/DT \
+             parliament/2/obj/NN",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            ["outside/5/case", "the/5/det", "parliament/2/obl"]
+        );
+        // Not when something else comes between ("waited outside, then entered the hall"), or
+        // the word is no place word ("then").
+        for text in [
+            "Crowds/2/nsubj/NNS waited/0/root/VBD outside/2/advmod/RB ,/2/punct/, \
+             the/6/det/DT police/2/obj/NNS",
+            "Crowds/2/nsubj/NNS entered/0/root/VBD then/2/advmod/RB the/5/det/DT \
+             hall/2/obj/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_by_phrase_in_a_passive_verbs_complement_is_its_agent() {
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
+                    fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[7], "jury/3/obl:agent");
+        // Not when the verb has its agent, is active, or the phrase is no "by" phrase.
+        for text in [
+            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
+             fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN by/11/case/IN the/11/det/DT \
+             court/3/obl:agent/NN",
+            "They/2/nsubj/PRP accused/0/root/VBD him/2/obj/PRP of/5/case/IN fraud/2/obl/NN \
+             by/7/case/IN proxy/5/nmod/NN",
+            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD charged/0/root/VBN with/5/case/IN \
+             fraud/3/obl/NN in/7/case/IN court/5/nmod/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_by_phrase_deeper_in_the_complement_is_the_agent_when_it_can_act() {
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
+                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
+                    records/8/obj/NNS by/12/case/IN a/12/det/DT jury/8/obl/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[11], "jury/3/obl:agent");
+        // "by hand" acts on nothing.
+        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
+                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
+                    records/8/obj/NNS by/11/case/IN hand/8/obl/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_score_hung_on_the_object_is_the_verbs_with_what_hangs_on_it() {
+        // "Madrid beat Dortmund 2-0 at Wembley on Saturday", as the parser read it.
+        let text = "Madrid/2/nsubj/NNP beat/0/root/VBD Dortmund/2/obj/NNP 2-0/3/nmod:unmarked/CD \
+                    at/6/case/IN Wembley/4/nmod/NNP on/8/case/IN Saturday/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[3], "2-0/2/obl:unmarked");
+        assert_eq!(
+            (got[5].as_str(), got[7].as_str()),
+            ("Wembley/2/obl", "Saturday/2/obl")
+        );
+        // Not a code or a range after a common noun ("access code 600-480"), nor one on a
+        // subject.
+        for text in [
+            "They/2/nsubj/PRP entered/0/root/VBD code/2/obj/NN 600-480/3/nmod/CD",
+            "Madrid/3/nsubj/NNP 2-0/1/nmod/CD won/0/root/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_read_as_part_of_a_time_is_the_object() {
+        // "Putin will visit Beijing next month", as the parser read it.
+        let text = "Putin/3/nsubj/NNP will/3/aux/MD visit/0/root/VB Beijing/6/compound/NNP \
+                    next/6/amod/JJ month/3/obl:unmarked/NN ./3/punct/.";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "Beijing/3/obj");
+        // Not when the verb has an object, nor a common noun ("the trade fair next week"),
+        // nor a name inside a prepositional phrase.
+        for text in [
+            "Putin/2/nsubj/NNP visited/0/root/VBD China/2/obj/NNP Beijing/6/compound/NNP \
+             next/6/amod/JJ month/2/obl:unmarked/NN",
+            "It/3/nsubj:pass/PRP was/3/aux:pass/VBD released/0/root/VBN by/6/case/IN \
+             Global/6/compound/NNP Change/8/compound/NNP last/8/amod/JJ week/3/obl:unmarked/NN",
+            "Putin/2/nsubj/NNP visits/0/root/VBZ fair/5/compound/NN next/5/amod/JJ \
+             week/2/obl:unmarked/NN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_adjective_after_the_object_is_said_of_it() {
+        let text = "The/3/det/DT Fed/3/compound/NNP held/0/root/VBD interest/5/compound/NN \
+                    rates/3/obj/NNS steady/5/amod/JJ on/8/case/IN Wednesday/6/obl/NNP";
+        let mut s = parsed(text, &[]);
+        s.tokens[2].lemma = "hold".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5], "steady/3/xcomp");
+        // Not after a verb that takes no such predicate, nor an adjective with its own
+        // complement, nor one that follows its noun by habit.
+        for (text, verb) in [
+            (
+                "They/2/nsubj/PRP sold/0/root/VBD shares/2/obj/NNS steady/3/amod/JJ",
+                "sell",
+            ),
+            (
+                "We/2/nsubj/PRP found/0/root/VBD issues/2/obj/NNS related/3/amod/JJ \
+                 to/6/case/IN tax/4/obl/NN",
+                "find",
+            ),
+            (
+                "We/2/nsubj/PRP made/0/root/VBD the/4/det/DT money/2/obj/NN \
+                 available/4/amod/JJ",
+                "make",
+            ),
+        ] {
+            let mut s = parsed(text, &[]);
+            s.tokens[1].lemma = verb.into();
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_hung_on_the_means_of_a_verb_is_the_verbs_partner() {
+        let text = "Modi/2/nsubj/NNP spoke/0/root/VBD by/4/case/IN phone/2/obl/NN with/6/case/IN \
+                    Zelensky/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5], "Zelensky/2/obl");
+        // A name that is the means' own stays: "by a letter to the Times" is no partner's.
+        let text =
+            "She/2/nsubj/PRP replied/0/root/VBD in/4/case/IN letters/2/obl/NNS to/6/case/IN \
+                    Times/4/nmod/NNP";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_name_before_the_number_of_an_amount_is_the_indirect_object() {
+        let text = "Brussels/2/nsubj/NNP fined/0/root/VBD Apple/6/compound/NNP 1.8/5/compound/CD \
+                    billion/6/nummod/CD euros/2/obj/NNS";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "Apple/2/iobj");
+        // A name compounded with the object and no number after it stays: "bought Apple shares".
+        let text = "They/2/nsubj/PRP bought/0/root/VBD Apple/4/compound/NNP shares/2/obj/NNS";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_bare_noun_after_a_verb_without_object_is_its_object() {
+        // "A judge sentenced Ana Lima to ten years on Friday", as the parser read it.
+        let mut s = parsed(
+            "judge/2/nsubj/NN sentenced/0/root/VBD Ana/2/obl/NNP Lima/3/flat/NNP to/7/case/IN \
+             ten/7/nummod/CD years/3/obl/NNS on/9/case/IN Friday/3/obl/NNP",
+            &[],
+        );
+        for (t, u) in s
+            .tokens
+            .iter_mut()
+            .zip([Upos::Noun, Upos::Verb, Upos::Propn, Upos::Propn])
+        {
+            t.upos = u;
+        }
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "Ana/2/obj");
+        assert_eq!(tree(&s)[6], "years/2/obl");
+        assert_eq!(tree(&s)[8], "Friday/2/obl");
+        // With a preposition, or when the verb has an object, an oblique stays one.
+        let text = "judge/2/nsubj/NN spoke/0/root/VBD of/4/case/IN Ana/2/obl/NNP";
+        let mut s = parsed(text, &[]);
+        s.tokens[1].upos = Upos::Verb;
+        s.tokens[3].upos = Upos::Propn;
+        let before = tree(&s);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), before);
+    }
+
+    #[test]
+    fn what_was_told_is_no_relative_clause_of_the_listener() {
+        // "Officials told reporters that prices would fall", as the parser read it.
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/7/obj/WDT \
+             prices/7/nsubj/NNS would/7/aux/MD fall/3/acl:relcl/VB ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "tell".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "that/7/mark");
+        assert_eq!(tree(&s)[6], "fall/2/ccomp");
+        // A relative clause without a subject of its own stays one ("told reporters that
+        // waited outside").
+        let text = "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/5/nsubj/WDT \
+                    waited/3/acl:relcl/VBD outside/5/advmod/RB";
+        let mut s = parsed(text, &[]);
+        s.tokens[1].lemma = "tell".into();
+        let before = tree(&s);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), before);
+    }
+}

@@ -1,0 +1,89 @@
+//! Repairs of the parser's trees where it misreads constructions news is full of, at the cost of
+//! a clause's subject, object or source. They read and change only heads, relations and, where
+//! a participle turns out to be a finite verb, its tag; [`repair`] runs them in their order.
+
+use crate::doc::{Sentence, Token};
+
+mod attachments;
+mod verbs_and_subjects;
+
+use attachments::*;
+use verbs_and_subjects::*;
+
+/// Repairs of parser errors that cost a news clause its subject, object or source, in
+/// constructions news is full of (`syntax_models eval` reports what they move in EWT):
+///
+/// - A clause opened by "after", "before", "since", "until", "because", "as", "while" or
+///   "once" read as a prepositional phrase plus a verb without a subject ("pulled survivors
+///   from the rubble after a building | collapsed in Lagos", with "after a building" an oblique
+///   of "pulled" and "collapsed" its conjunct, though no "and" joins them; "comes as the Union |
+///   investigates", with the verb an adverbial clause of its own): the noun phrase is the
+///   subject of the verb, the word opening it a marker, the verb an adverbial clause.
+/// - A participle opening a sentence read as a verb taking the subject as its object
+///   ("Striking | dock workers blocked the port", with "workers" the object of "Striking" and
+///   "blocked" left without a subject): the participle modifies the noun, which is the subject
+///   of the next finite verb.
+/// - A bare noun read as an oblique of a verb with no object ([`attachments::object_read_as_an_oblique`]).
+/// - A sentence read as a noun with a participle ([`verbs_and_subjects::past_tense_read_as_a_modifier`]).
+/// - What was told read as a relative clause of the listener ([`attachments::said_to_read_as_a_relative`]).
+/// - A coordinated subject read as a noun with a relative clause
+///   ([`verbs_and_subjects::coordinated_subject_read_as_a_relative`]).
+pub fn repair(sentence: &mut Sentence) {
+    subordinate_clause_read_as_conjunct(sentence);
+    participle_read_as_the_verb(sentence);
+    object_read_as_an_oblique(sentence);
+    past_tense_read_as_a_modifier(sentence);
+    finite_verb_read_as_a_modifier(sentence);
+    adjective_read_as_the_root(sentence);
+    predicate_read_as_a_modifier_of_the_object(sentence);
+    object_read_as_part_of_a_time(sentence);
+    score_read_as_a_modifier_of_the_object(sentence);
+    verb_after_a_parenthetical(sentence);
+    said_to_read_as_a_relative(sentence);
+    coordinated_subject_read_as_a_relative(sentence);
+    coordinated_subject_split(sentence);
+    two_prepositions_on_one_noun(sentence);
+    preposition_read_as_an_adverb(sentence);
+    agent_read_as_a_modifier(sentence);
+    partner_read_as_a_modifier_of_the_means(sentence);
+    name_read_as_part_of_an_amount(sentence);
+}
+
+fn is_finite_verb(t: &Token) -> bool {
+    matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP")
+}
+
+/// The first and last token of the subtree of `i`.
+fn subtree_bounds(tokens: &[Token], i: usize) -> (usize, usize) {
+    let (mut lo, mut hi) = (i, i);
+    for k in 0..tokens.len() {
+        let mut x = k;
+        // Walk up; a malformed tree (a cycle) ends the walk after `len` steps.
+        for _ in 0..tokens.len() {
+            if x == i {
+                lo = lo.min(k);
+                hi = hi.max(k);
+                break;
+            }
+            match tokens[x].head {
+                Some(h) => x = h,
+                None => break,
+            }
+        }
+    }
+    (lo, hi)
+}
+
+/// The preposition marking `x` (its `case` dependent), in lower case.
+fn case_word(tokens: &[Token], x: usize) -> Option<String> {
+    tokens
+        .iter()
+        .find(|t| t.head == Some(x) && t.deprel == "case")
+        .map(|t| t.form.to_lowercase())
+}
+
+fn has_child(tokens: &[Token], i: usize, rel: &str) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.head == Some(i) && (t.deprel == rel || t.deprel.split(':').next() == Some(rel)))
+}

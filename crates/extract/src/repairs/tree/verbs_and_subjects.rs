@@ -1,0 +1,908 @@
+//! Tree repairs that give a clause back its verb or its subject: a clause opened by "after" read
+//! as a prepositional phrase, an opening participle or adjective read as the verb or the root, a
+//! finite verb read as a modifier, two names joined by "and" split apart.
+
+use super::{has_child, is_finite_verb, subtree_bounds};
+use crate::doc::{Sentence, Token, Upos};
+use crate::repairs::tags::{participle_only, past_tense, NAMING_PARTICIPLES};
+
+/// The "and" that joins two names written "first and second", if they are: each phrase headed
+/// by a name or a title, with a proper noun in it; the first phrase (its words left of the verb
+/// `v`) ends right before the "and", and the second phrase starts with it (or right after it,
+/// the "and" hung on the verb), so the "and" is the second phrase's. ("First time to go on a
+/// cruise any and all info is appreciated" has neither.)
+fn names_joined(t: &[Token], first: usize, second: usize, v: usize) -> Option<usize> {
+    let and = (first + 1..second).find(|&i| {
+        t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
+    })?;
+    let in_phrase = |mut i: usize, top: usize| {
+        for _ in 0..t.len() {
+            if i == top {
+                return true;
+            }
+            match t[i].head {
+                Some(h) if h != v => i = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let words = |top: usize, from: usize, to: usize| (from..to).filter(move |&i| in_phrase(i, top));
+    let first_end = words(first, 0, and).max();
+    let second_start = words(second, 0, v).min();
+    let propn =
+        |top: usize, from: usize, to: usize| words(top, from, to).any(|i| t[i].upos == Upos::Propn);
+    // Each phrase headed by a name or a title ("Chancellor Olaf Scholz"), not a common noun with
+    // a name inside ("peace in the Holy Land | and the Palestinians will suffer").
+    let named =
+        |k: usize| t[k].upos == Upos::Propn || crate::gazetteer::gazetteer().is_title(&t[k].form);
+    // (The "and" may hang on the verb itself: "The United States and Britain carried out".)
+    let and_on_verb = t[and].head == Some(v) && second_start == Some(and + 1);
+    let joined = first_end == Some(and - 1)
+        && (second_start == Some(and) || and_on_verb)
+        && propn(first, 0, and)
+        && propn(second, and, v)
+        && named(first)
+        && named(second);
+    joined.then_some(and)
+}
+
+/// "German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris": the parser
+/// gave the verb two dependents, the first name an unmarked oblique (or a second subject) and
+/// the second its subject with the "and" inside its phrase, so the meeting had one side. A
+/// nominal dependent of the verb without a preposition, before its subject, joined to it by an
+/// "and" in the subject's phrase, is the subject's first conjunct.
+pub(super) fn coordinated_subject_split(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for subject in 0..t.len() {
+        let Some(v) = t[subject].head.filter(|&v| v > subject) else {
+            continue;
+        };
+        if !t[subject].deprel.starts_with("nsubj") || t[v].upos != Upos::Verb {
+            continue;
+        }
+        let first = (0..subject).find(|&x| {
+            t[x].head == Some(v)
+                && matches!(
+                    t[x].deprel.as_str(),
+                    "obl:unmarked" | "obl:npmod" | "nsubj" | "dep"
+                )
+                && matches!(t[x].upos, Upos::Noun | Upos::Propn)
+                && !t.iter().any(|c| c.head == Some(x) && c.deprel == "case")
+        });
+        let Some(first) = first else {
+            continue;
+        };
+        let Some(and) = names_joined(t, first, subject, v) else {
+            continue;
+        };
+        t[first].deprel = t[subject].deprel.clone();
+        t[subject].head = Some(first);
+        t[subject].deprel = "conj".into();
+        t[and].head = Some(subject);
+    }
+}
+
+/// "German Chancellor Olaf Scholz and French President Emmanuel Macron agreed on Tuesday to …":
+/// the parser made the first name the root and the verb a relative clause of it, with the second
+/// name its subject, so the statement had Macron agree to Scholz. When a nominal root has a
+/// relative clause whose subject comes after an "and" that belongs to that subject's phrase, and
+/// no relative word opens the clause, the verb is the root and the two names its coordinated
+/// subject.
+pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let Some(root) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !matches!(t[root].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    let Some(v) = (root + 1..t.len()).find(|&i| {
+        t[i].head == Some(root) && t[i].deprel == "acl:relcl" && t[i].upos == Upos::Verb
+    }) else {
+        return;
+    };
+    let Some(subject) =
+        (root + 1..v).find(|&i| t[i].head == Some(v) && t[i].deprel.starts_with("nsubj"))
+    else {
+        return;
+    };
+    // Nothing between the root and the verb is a relative word ("the chancellor and those who
+    // agreed").
+    let relative_word = (root + 1..v).any(|i| {
+        matches!(t[i].xpos.as_str(), "WDT" | "WP" | "WP$") || t[i].form.eq_ignore_ascii_case("that")
+    });
+    let and = match names_joined(t, root, subject, v) {
+        Some(and) if !relative_word => and,
+        _ => return,
+    };
+    let root_rel = std::mem::take(&mut t[root].deprel);
+    t[v].head = None;
+    t[v].deprel = root_rel;
+    t[root].head = Some(v);
+    t[root].deprel = t[subject].deprel.clone();
+    t[subject].head = Some(root);
+    t[subject].deprel = "conj".into();
+    t[and].head = Some(subject);
+    // The sentence's punctuation after the verb is the verb's.
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(root) && x.deprel == "punct" {
+            x.head = Some(v);
+        }
+    }
+}
+
+/// "Sudan's army and the Rapid Support Forces agreed to a ceasefire": the parser made "army"
+/// the root and the finite verb a clausal modifier (acl) of "Forces", so the sentence had no
+/// clause. A finite verb that is the sentence's only one, modifying the root noun's phrase with
+/// no subject, marker or relative word of its own, right after that phrase, is the root, and the
+/// noun its subject.
+pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !t[r].xpos.starts_with("NN") {
+        return;
+    }
+    let finite: Vec<usize> = (0..t.len())
+        .filter(|&k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+        .collect();
+    let [v] = finite[..] else {
+        return;
+    };
+    // Under the root's phrase: the root itself, or a conjunct of it ("… and the Forces").
+    let under_root = t[v]
+        .head
+        .is_some_and(|h| h == r || (t[h].head == Some(r) && t[h].deprel == "conj"));
+    let own = |rel: &str| {
+        t.iter()
+            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
+    };
+    let relative_word = t
+        .iter()
+        .any(|x| x.head == Some(v) && x.xpos.starts_with('W'));
+    if t[v].deprel != "acl"
+        || !under_root
+        || own("nsubj")
+        || own("mark")
+        || relative_word
+        || !(0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v))
+    {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    t[r].head = Some(v);
+    t[r].deprel = "nsubj".to_owned();
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
+}
+
+/// "Former U.S. President Donald Trump was found guilty …": the parser made the opening
+/// adjective the root and hung the sentence's verb on it as a modifier clause. When the root is
+/// the first word, an adjective without copula or subject, and a verb hanging on it has its own
+/// subject after the adjective, that verb is the root and the adjective modifies the noun right
+/// after it ("President", climbing compounds).
+pub(super) fn adjective_read_as_the_root(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    if t.len() < 3 || t[0].head.is_some() || t[0].xpos != "JJ" {
+        return;
+    }
+    let kids = |t: &[Token], h: usize, rel: &str| {
+        (0..t.len())
+            .filter(|&k| t[k].head == Some(h) && t[k].deprel.starts_with(rel))
+            .collect::<Vec<_>>()
+    };
+    if !kids(t, 0, "cop").is_empty() || !kids(t, 0, "nsubj").is_empty() {
+        return;
+    }
+    let Some(v) = (1..t.len()).find(|&v| {
+        t[v].head == Some(0)
+            && t[v].xpos.starts_with("VB")
+            && matches!(
+                t[v].deprel.as_str(),
+                "advcl" | "acl" | "parataxis" | "ccomp" | "dep" | "conj" | "xcomp"
+            )
+            && !kids(t, v, "nsubj").is_empty()
+            && kids(t, v, "nsubj").iter().all(|&s| s < v)
+    }) else {
+        return;
+    };
+    // The noun the adjective belongs to: the word after it, up its compounds and flat names.
+    let mut k = 1;
+    while let Some(h) = t[k]
+        .head
+        .filter(|&h| h > k && h < v && matches!(t[k].deprel.as_str(), "compound" | "flat" | "amod"))
+    {
+        k = h;
+    }
+    if !t[k].xpos.starts_with("NN") || k >= v {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    for x in t.iter_mut() {
+        if x.head == Some(0) {
+            x.head = Some(v);
+        }
+    }
+    t[0].head = Some(k);
+    t[0].deprel = "amod".to_owned();
+}
+
+/// "The militants, who had crossed from Afghanistan, attacked a police station": the parser
+/// made "militants" the root and hung "attacked" inside the relative clause set off by commas
+/// ("The deal, worth about $10 billion, is expected to close" likewise). When the root is a
+/// noun phrase followed by a parenthetical between two commas, and the first word after the
+/// second comma is a verb (or its auxiliary) that hangs inside the parenthetical and has no
+/// subject of its own, that verb is the root and the noun its subject.
+pub(super) fn verb_after_a_parenthetical(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    // The root noun, or the object of a verb of saying ("Officials said the fire, which started
+    // in a kitchen, spread …", with "fire" the object of "said"): where the verb goes.
+    let mut candidates: Vec<(usize, Option<usize>)> = Vec::new();
+    if let Some(r) = t.iter().position(|x| x.head.is_none()) {
+        if (0..r).all(|k| t[k].head.is_some_and(|h| h <= r)) {
+            candidates.push((r, None));
+        }
+    }
+    for (r, x) in t.iter().enumerate() {
+        if let Some(s) = x.head.filter(|&s| s < r) {
+            let saying = matches!(
+                t[s].lemma.as_str(),
+                "say" | "report" | "announce" | "warn" | "claim" | "confirm" | "believe" | "think"
+            );
+            let phrase = (s + 1..r).all(|k| t[k].head.is_some_and(|h| s < h && h <= r));
+            if x.deprel == "obj" && saying && phrase {
+                candidates.push((r, Some(s)));
+            }
+        }
+    }
+    for (r, governor) in candidates {
+        verb_after_the_parenthetical_of(&mut sentence.tokens, r, governor);
+    }
+}
+
+/// [`verb_after_a_parenthetical`] for the noun `r`: the verb found becomes the root (no
+/// `governor`) or the governor's clausal complement.
+fn verb_after_the_parenthetical_of(t: &mut [Token], r: usize, governor: Option<usize>) {
+    let n = t.len();
+    if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
+        return;
+    }
+    // A subject, not a prepositional phrase ("In other words, …").
+    if t.iter().any(|x| x.head == Some(r) && x.deprel == "case") {
+        return;
+    }
+    let c1 = r + 1;
+    let Some(c2) = (c1 + 2..n).find(|&k| t[k].form == ",") else {
+        return;
+    };
+    // The parenthetical is a relative clause ("who had crossed …") or has no finite verb
+    // ("worth about $10 billion"), not a clause of its own.
+    let relative = t[c1 + 1].xpos.starts_with('W');
+    let finite = (c1 + 1..c2).any(|k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+    if !relative && finite {
+        return;
+    }
+    let inside = |h: Option<usize>| h.is_some_and(|h| c1 < h && h < c2);
+    // The verb: the first word after the comma, past an auxiliary or an adverb.
+    let mut v = c2 + 1;
+    while v < n && (t[v].upos == Upos::Aux || t[v].xpos == "RB" || t[v].xpos == "MD") {
+        v += 1;
+    }
+    // (Or on the noun itself, as a clausal modifier: "the fire, which …, | spread".)
+    let on_noun = t
+        .get(v)
+        .is_some_and(|x| x.head == Some(r) && x.deprel == "acl");
+    if v >= n || !t[v].xpos.starts_with("VB") || !(inside(t[v].head) || on_noun) {
+        return;
+    }
+    let own = |rel: &str, t: &[Token]| {
+        t.iter()
+            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
+    };
+    if own("nsubj", t) || own("mark", t) {
+        return;
+    }
+    let passive = own("aux:pass", t);
+    let auxiliary = (c2 + 1..v).any(|k| t[k].upos == Upos::Aux || t[k].xpos == "MD");
+    for x in &mut t[c2 + 1..v] {
+        x.head = Some(v);
+    }
+    t[v].head = governor;
+    t[v].deprel = if governor.is_some() { "ccomp" } else { "root" }.to_owned();
+    if t[v].xpos == "VBN" && !auxiliary {
+        past_tense(&mut t[v]);
+    }
+    t[r].head = Some(v);
+    t[r].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_owned();
+    // What followed and hung on the noun (the final stop) is the verb's, or the governor's.
+    for x in &mut t[v + 1..] {
+        if x.head == Some(r) {
+            x.head = Some(governor.unwrap_or(v));
+        }
+    }
+}
+
+/// A whole sentence read as a noun phrase with a participle ("The yen | weakened against the
+/// dollar." as "the yen [that was] weakened …"): in a sentence that opens with a determiner, ends
+/// with a full stop and has no finite verb or auxiliary anywhere, a participle right after the
+/// subject's noun phrase and not followed by "by" (a passive's agent) is the verb, in the past.
+pub(super) fn past_tense_read_as_a_modifier(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    if t.len() < 4
+        || !matches!(t[0].xpos.as_str(), "DT" | "PRP$")
+        || t[t.len() - 1].form != "."
+        || t.iter()
+            .any(|x| is_finite_verb(x) || x.xpos == "MD" || x.upos == Upos::Aux)
+    {
+        return;
+    }
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !matches!(t[r].upos, Upos::Noun | Upos::Propn) {
+        return;
+    }
+    // The participle: a clausal modifier of the root noun right after the noun's phrase.
+    let Some(v) = (r + 1..t.len()).find(|&k| t[k].head == Some(r) && t[k].deprel == "acl") else {
+        return;
+    };
+    let form = t[v].form.to_lowercase();
+    // The words before it are the noun's phrase, closed before the participle.
+    let phrase_ends_before = (0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v));
+    if t[v].xpos != "VBN"
+        || t.get(v + 1)
+            .is_some_and(|x| x.form.eq_ignore_ascii_case("by"))
+        || !phrase_ends_before
+        || NAMING_PARTICIPLES.contains(&form.as_str())
+        || participle_only(&form)
+    {
+        return;
+    }
+    t[v].head = None;
+    t[v].deprel = "root".to_owned();
+    past_tense(&mut t[v]);
+    t[r].head = Some(v);
+    t[r].deprel = "nsubj".to_owned();
+    // What followed the participle and hung on the noun belongs to the verb (",", ".").
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
+}
+
+/// Words that open an adverbial clause, which the parser sometimes reads as prepositions.
+const CLAUSE_OPENERS: [&str; 9] = [
+    "after", "before", "since", "until", "till", "because", "as", "while", "once",
+];
+
+/// Where `n`'s phrase starts, when an opener marks it as a preposition of `n` ("after the
+/// company …").
+fn opened_phrase(tokens: &[Token], n: usize) -> Option<usize> {
+    let start = subtree_bounds(tokens, n).0;
+    let opener = tokens[start].form.to_lowercase();
+    (tokens[start].head == Some(n)
+        && tokens[start].deprel == "case"
+        && CLAUSE_OPENERS.contains(&opener.as_str()))
+    .then_some(start)
+}
+
+/// Makes `n` the subject of verb `v` and the opener at `start` its marker.
+fn open_clause(tokens: &mut [Token], n: usize, start: usize, v: usize) {
+    tokens[n].head = Some(v);
+    tokens[n].deprel = "nsubj".to_owned();
+    tokens[start].head = Some(v);
+    tokens[start].deprel = "mark".to_owned();
+    tokens[start].upos = Upos::Sconj;
+}
+
+pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
+    // people", with "killed" a clausal modifier (acl) of "strikes".
+    for v in 0..t.len() {
+        if t[v].deprel != "acl"
+            || !is_finite_verb(&t[v])
+            || has_child(t, v, "nsubj")
+            || has_child(t, v, "mark")
+        {
+            continue;
+        }
+        let Some(n) = t[v].head.filter(|&n| n < v) else {
+            continue;
+        };
+        let Some(above) = t[n].head else {
+            continue;
+        };
+        let Some(start) = opened_phrase(t, n) else {
+            continue;
+        };
+        // The noun's own words end right before the verb.
+        let own_end =
+            (start..v).all(|k| k == n || t[k].head.is_some_and(|h| (start..v).contains(&h)));
+        if !own_end || !matches!(t[n].deprel.as_str(), "obl" | "nmod") {
+            continue;
+        }
+        t[v].head = Some(above);
+        t[v].deprel = "advcl".to_owned();
+        open_clause(t, n, start, v);
+    }
+    for v in 0..t.len() {
+        // (A finite verb is no open complement: "fell 5 percent after the company | warned" has
+        // it as one.)
+        if !matches!(
+            t[v].deprel.as_str(),
+            "conj" | "advcl" | "parataxis" | "xcomp"
+        ) || !is_finite_verb(&t[v])
+            || has_child(t, v, "nsubj")
+            || has_child(t, v, "cc")
+        {
+            continue;
+        }
+        let Some(h) = t[v].head.filter(|&h| h < v) else {
+            continue;
+        };
+        // The noun phrase right before the verb, attached to the verb's head or to a word of its
+        // clause ("fell 3 per cent after the company | reported …", under "cent").
+        // The innermost such phrase that an opener starts ("fell against the yen | after the
+        // Bank of Japan | spoke": both phrases end before the verb).
+        let Some((n, start)) = (h + 1..v).find_map(|n| {
+            let fits = t[n].head.is_some_and(|x| h <= x && x < n)
+                && matches!(t[n].deprel.as_str(), "obl" | "nmod")
+                && subtree_bounds(t, n).1 == v - 1;
+            fits.then(|| opened_phrase(t, n).map(|start| (n, start)))
+                .flatten()
+        }) else {
+            continue;
+        };
+        open_clause(t, n, start, v);
+        t[v].deprel = "advcl".to_owned();
+    }
+}
+
+pub(super) fn participle_read_as_the_verb(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    // A gerund the parser made a clausal subject ("Eating vegetables helps") is right.
+    if t.len() < 3 || t[0].xpos != "VBG" || t[0].deprel.starts_with("csubj") {
+        return;
+    }
+    // The participle's object is the noun phrase right after it ...
+    let Some(n) = (1..t.len()).find(|&k| t[k].head == Some(0) && t[k].deprel == "obj") else {
+        return;
+    };
+    let (lo, hi) = subtree_bounds(t, n);
+    if lo != 1 || hi + 1 >= t.len() || !matches!(t[n].xpos.as_str(), "NNS" | "NN" | "NNPS" | "NNP")
+    {
+        return;
+    }
+    // ... and the finite verb right after that has no subject of its own.
+    let f = hi + 1;
+    if !is_finite_verb(&t[f])
+        || matches!(t[f].deprel.as_str(), "cop" | "aux" | "aux:pass")
+        || has_child(t, f, "nsubj")
+    {
+        return;
+    }
+    // The participle has no other dependents than these and punctuation.
+    if (1..t.len()).any(|k| t[k].head == Some(0) && k != n && k != f && t[k].deprel != "punct") {
+        return;
+    }
+    let participle_head = t[0].head;
+    let participle_rel = std::mem::take(&mut t[0].deprel);
+    // Where the participle stood for the clause (the root, or a clause of a saying verb that
+    // the verb does not already fill), the verb takes its place.
+    if t[f].head == Some(0) || t[f].head != participle_head {
+        t[f].head = participle_head;
+        t[f].deprel = participle_rel;
+    }
+    for x in t.iter_mut().skip(1) {
+        if x.head == Some(0) {
+            x.head = Some(f);
+        }
+    }
+    t[n].head = Some(f);
+    t[n].deprel = "nsubj".to_owned();
+    t[0].head = Some(n);
+    t[0].deprel = "amod".to_owned();
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Upos;
+    use crate::repairs::notation::{parsed, tree};
+    use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_clause_opened_by_after_is_no_oblique_and_conjunct() {
+        // "Crews cleared roads after the storm passed": the parser's reading.
+        let mut s = parsed(
+            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
+             storm/2/obl/NN passed/2/conj/VBD ./2/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[3..7],
+            [
+                "after/7/mark",
+                "the/6/det",
+                "storm/7/nsubj",
+                "passed/2/advcl"
+            ]
+        );
+        // The same with the verb an adverbial clause of its own: "Talks began as the union
+        // voted".
+        let mut s = parsed(
+            "Talks/2/nsubj/NNS began/0/root/VBD as/5/case/IN the/5/det/DT union/2/obl/NN \
+             voted/2/advcl/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            ["as/6/mark", "the/5/det", "union/6/nsubj", "voted/2/advcl"]
+        );
+        // The verb read as an open complement, the noun phrase under the object: "Shares fell 5
+        // percent after the company warned".
+        let mut s = parsed(
+            "Shares/2/nsubj/NNS fell/0/root/VBD 5/4/nummod/CD percent/2/obj/NN after/7/case/IN \
+             the/7/det/DT company/4/nmod/NN warned/2/xcomp/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[4..],
+            [
+                "after/8/mark",
+                "the/7/det",
+                "company/8/nsubj",
+                "warned/2/advcl"
+            ]
+        );
+        // The phrase the opener starts lies inside another that ends before the verb: "The
+        // dollar fell against the yen after the bank spoke".
+        let mut s = parsed(
+            "The/2/det/DT dollar/3/nsubj/NN fell/0/root/VBD against/6/case/IN the/6/det/DT \
+             yen/3/obl/NN after/9/case/IN the/9/det/DT bank/6/nmod/NN spoke/3/conj/VBD",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[5..],
+            [
+                "yen/3/obl",
+                "after/10/mark",
+                "the/9/det",
+                "bank/10/nsubj",
+                "spoke/3/advcl"
+            ]
+        );
+        // The clause read as a modifier of its own subject: "fled after the strikes killed 20
+        // people", "killed" an acl of "strikes".
+        let mut s = parsed(
+            "People/2/nsubj/NNS fled/0/root/VBD after/5/case/IN the/5/det/DT strikes/2/obl/NNS \
+             killed/5/acl/VBD people/6/obj/NNS",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            [
+                "after/6/mark",
+                "the/5/det",
+                "strikes/6/nsubj",
+                "killed/2/advcl",
+                "people/6/obj"
+            ]
+        );
+        // A true conjunct stays: "and" joins it, or it has a subject, or no opener precedes it.
+        for text in [
+            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
+             storm/2/obl/NN and/8/cc/CC left/2/conj/VBD",
+            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS with/6/case/IN the/6/det/DT \
+             army/2/obl/NN left/2/conj/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_opening_adjective_read_as_the_root_modifies_the_noun_after_it() {
+        // "Former U.S. President Donald Trump was found guilty.", as the parser read it.
+        let mut s = parsed(
+            "Former/0/root/JJ U.S./3/compound/NNP President/4/nmod:desc/NNP \
+             Donald/7/nsubj:pass/NNP Trump/4/flat/NNP was/7/aux:pass/VBD found/1/advcl/VBN \
+             guilty/7/xcomp/JJ ./1/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[0], "Former/3/amod");
+        assert_eq!(tree(&s)[6], "found/0/root");
+        assert_eq!(tree(&s)[8], "./7/punct");
+        // Not without a subject of the verb, nor without a noun after the adjective.
+        for text in [
+            "Happy/0/root/JJ to/3/mark/TO help/1/xcomp/VB ./1/punct/.",
+            "Glad/0/root/JJ he/3/nsubj/PRP came/1/ccomp/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_finite_verb_read_as_a_modifier_of_the_root_noun_is_the_root() {
+        // "Sudan's army and the Forces agreed to a ceasefire", as the parser read it.
+        let mut s = parsed(
+            "Sudan/3/nmod:poss/NNP 's/1/case/POS army/0/root/NN and/6/cc/CC the/6/det/DT \
+             Forces/3/conj/NNS agreed/6/acl/VBD to/10/case/IN a/10/det/DT ceasefire/7/obl/NN \
+             ./3/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..8],
+            [
+                "army/7/nsubj",
+                "and/6/cc",
+                "the/6/det",
+                "Forces/3/conj",
+                "agreed/0/root",
+                "to/10/case"
+            ]
+        );
+        assert_eq!(tree(&s)[10], "./7/punct");
+        // Not a relative clause, nor when the sentence has another finite verb.
+        for text in [
+            "the/2/det/DT army/0/root/NN that/4/nsubj/WDT agreed/2/acl/VBD",
+            "the/2/det/DT army/0/root/NN agreed/2/acl/VBD and/5/cc/CC left/2/conj/VBD",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_after_a_parenthetical_is_the_root() {
+        // "The militants, who had crossed, attacked a station", as the parser read it.
+        let mut s = parsed(
+            "The/2/det/DT militants/0/root/NNS ,/6/punct/, who/6/nsubj/WP had/6/aux/VBD \
+             crossed/2/acl:relcl/VBN ,/8/punct/, attacked/6/advcl/VBN a/10/det/DT \
+             station/8/obj/NN ./2/punct/.",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[1], "militants/8/nsubj");
+        assert_eq!(tree(&s)[7], "attacked/0/root");
+        assert_eq!(tree(&s)[10], "./8/punct");
+        assert_eq!(s.tokens[7].xpos, "VBD");
+        // The object of a verb of saying: "Officials said the fire, which started in a
+        // kitchen, spread".
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
+             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/7/conj/VBN \
+             ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "say".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[3], "fire/9/nsubj");
+        assert_eq!(tree(&s)[8], "spread/2/ccomp");
+        // The same with the verb hung on the noun itself.
+        let mut s = parsed(
+            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
+             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/4/acl/VBN \
+             ./2/punct/.",
+            &[],
+        );
+        s.tokens[1].lemma = "say".into();
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[8], "spread/2/ccomp");
+        // Not after a prepositional phrase, nor after a clause of its own.
+        for text in [
+            "In/2/case/IN words/0/root/NNS ,/5/punct/, they/5/nsubj/PRP were/2/parataxis/VBD \
+             ,/7/punct/, mired/5/advcl/VBN",
+            "Officials/0/root/NNS ,/4/punct/, police/4/nsubj/NNS said/1/parataxis/VBD \
+             ,/6/punct/, left/4/advcl/VBN",
+        ] {
+            let mut s = parsed(text, &[]);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_opening_participle_modifies_the_subject() {
+        // "Protesting farmers blocked roads, police said", as the parser read it.
+        let text = "Protesting/7/ccomp/VBG farmers/1/obj/NNS blocked/7/ccomp/VBD roads/3/obj/NNS \
+                    ,/3/punct/, police/7/nsubj/NNS said/0/root/VBD";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[..3],
+            ["Protesting/2/amod", "farmers/3/nsubj", "blocked/7/ccomp"]
+        );
+        // The participle as the whole sentence's root: the verb takes its place.
+        let mut s = parsed(
+            "Rising/0/root/VBG prices/1/obj/NNS hurt/1/parataxis/VBD shops/3/obj/NNS",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "Rising/2/amod",
+                "prices/3/nsubj",
+                "hurt/0/root",
+                "shops/3/obj"
+            ]
+        );
+        // A gerund subject is right as it is.
+        let text = "Eating/3/csubj/VBG vegetables/1/obj/NNS helps/0/root/VBZ digestion/3/obj/NN";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_sentence_read_as_a_noun_with_a_participle_has_its_verb_back() {
+        let reading = |text: &str| {
+            let mut s = parsed(text, &[]);
+            for t in &mut s.tokens {
+                t.upos = match t.xpos.as_str() {
+                    "NN" => Upos::Noun,
+                    "VBN" | "VBD" => Upos::Verb,
+                    _ => Upos::X,
+                };
+            }
+            s
+        };
+        // "The river flooded across the valley ." as the parser read it.
+        let mut s = reading(
+            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN across/6/case/IN the/6/det/DT \
+             valley/3/obl/NN ./2/punct/.",
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[..3],
+            ["The/2/det", "river/3/nsubj", "flooded/0/root"]
+        );
+        assert_eq!(tree(&s)[6], "./3/punct");
+        assert_eq!(s.tokens[2].xpos, "VBD");
+        // A passive with its agent, a fragment without determiner, and a sentence with a verb
+        // elsewhere stay as they are.
+        for text in [
+            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN by/5/case/IN rain/3/obl/NN ./2/punct/.",
+            "River/0/root/NN flooded/1/acl/VBN across/5/case/IN the/5/det/DT valley/2/obl/NN \
+             ./1/punct/.",
+            "The/2/det/DT river/5/nsubj/NN flooded/2/acl/VBN again/3/advmod/RB rose/0/root/VBD \
+             ./5/punct/.",
+        ] {
+            let mut s = reading(text);
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_subject_read_as_a_relative_clause_is_the_subject() {
+        let mut s = parsed(
+            "German/2/amod Chancellor/0/root Scholz/2/flat and/6/cc French/6/amod \
+             Macron/7/nsubj agreed/2/acl:relcl to/9/mark act/7/xcomp ./2/punct",
+            &[],
+        );
+        for (i, u) in [
+            (1, Upos::Propn),
+            (2, Upos::Propn),
+            (5, Upos::Propn),
+            (6, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "German/2/amod",
+                "Chancellor/7/nsubj",
+                "Scholz/2/flat",
+                "and/6/cc",
+                "French/6/amod",
+                "Macron/2/conj",
+                "agreed/0/root",
+                "to/9/mark",
+                "act/7/xcomp",
+                "./7/punct"
+            ]
+        );
+        // A true relative clause ("the chancellor and those who agreed") and one without a
+        // coordinated subject ("the chancellor Macron praised") are left alone.
+        for text in [
+            "Chancellor/0/root and/3/cc Macron/5/nsubj who/5/nsubj/WP agreed/1/acl:relcl",
+            "Chancellor/0/root Macron/3/nsubj praised/1/acl:relcl",
+            // Not two names: "time … any and all info is appreciated".
+            "time/0/root any/4/amod and/4/cc all/5/det info/6/nsubj:pass appreciated/1/acl:relcl",
+        ] {
+            let mut s = parsed(text, &[]);
+            s.tokens[0].upos = Upos::Propn;
+            let v = s.tokens.len() - 1;
+            s.tokens[v].upos = Upos::Verb;
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_subject_split_into_two_dependents_is_one_subject() {
+        // "Chancellor Scholz and President Macron met in Paris", the first name an oblique.
+        let text = "Chancellor/6/obl:unmarked Scholz/1/flat and/4/cc President/5/nmod:desc \
+                    Macron/6/nsubj met/0/root in/8/case Paris/6/obl";
+        let mut s = parsed(text, &[]);
+        for (i, u) in [
+            (0, Upos::Noun),
+            (1, Upos::Propn),
+            (3, Upos::Propn),
+            (4, Upos::Propn),
+            (5, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[0], "Chancellor/6/nsubj");
+        assert_eq!(got[2], "and/5/cc");
+        assert_eq!(got[4], "Macron/1/conj");
+        // Two subjects with the "and" hung on the verb: "The United States and Britain struck".
+        let text = "The/3/det United/3/amod States/6/nsubj and/6/cc Britain/6/nsubj \
+                    struck/0/root";
+        let mut s = parsed(text, &[]);
+        for (i, u) in [
+            (1, Upos::Adj),
+            (2, Upos::Propn),
+            (4, Upos::Propn),
+            (5, Upos::Verb),
+        ] {
+            s.tokens[i].upos = u;
+        }
+        repair_tree(&mut s);
+        let got = tree(&s);
+        assert_eq!(got[2], "States/6/nsubj");
+        assert_eq!(got[3], "and/5/cc");
+        assert_eq!(got[4], "Britain/3/conj");
+        // A first phrase with a preposition, or without an "and" in the subject, stays.
+        for text in [
+            "In/2/case Paris/6/obl:unmarked and/5/cc President/5/nmod:desc Macron/6/nsubj \
+             met/0/root",
+            "Yesterday/3/obl:unmarked Macron/3/nsubj met/0/root",
+            // A common noun with a name inside: two clauses, not one subject.
+            "peace/8/nsubj in/4/case Holy/4/amod Land/1/nmod and/7/cc the/7/det \
+             Palestinians/8/nsubj suffer/0/root",
+            // The "and" joins the first phrase's own conjunct.
+            "Monday/5/obl:unmarked and/3/cc Tuesday/1/conj Macron/5/nsubj met/0/root",
+        ] {
+            let mut s = parsed(text, &[]);
+            for t in &mut s.tokens {
+                t.upos = match t.form.as_str() {
+                    "met" | "suffer" => Upos::Verb,
+                    "peace" => Upos::Noun,
+                    _ => Upos::Propn,
+                };
+            }
+            let before = tree(&s);
+            repair_tree(&mut s);
+            assert_eq!(tree(&s), before, "{text}");
+        }
+    }
+}
