@@ -28,19 +28,22 @@ unversioned() {
 record() {
   local out="$1" work
   mkdir -p "$out"
+  out="$(realpath "$out")"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' RETURN
   "$kg" eval carb --sentences "$shared/benchmarks/carb/dev/dev.txt" \
-    --gold "$shared/benchmarks/carb/dev/gold/dev.tsv" --out "$out/carb-dev.tsv" >"$out/carb-dev.txt"
+    --gold "$shared/benchmarks/carb/dev/gold/dev.tsv" --out "$out/carb-dev.tsv" 2>/dev/null
   "$kg" extract "$root/data/kim-putin-2023-09.txt" >"$out/kim-putin.jsonl"
   "$kg" extract "$root/data/kim-putin-2023-09.txt" --format nquads | unversioned >"$out/kim-putin.nq"
   "$kg" extract "$shared/data/news/world-2024-05.csv" >"$out/world.jsonl"
   "$kg" extract "$shared/data/news/world-2024-05.csv" --format nquads | unversioned >"$out/world.nq"
   "$kg" bench --treebank "$shared/data/ud-english-ewt" --models "$root/data/models" --write-corpus "$work/ewt.txt" \
-    --passes 1 >/dev/null
-  "$kg" extract "$work/ewt.txt" >"$out/ewt.jsonl"
+    --passes 1 >/dev/null 2>&1
+  # Exit 3: EWT repeats some paragraphs, which are skipped as the same document (and listed in
+  # the rejects report, written in the temporary directory).
+  (cd "$work" && "$kg" extract "$work/ewt.txt" >"$out/ewt.jsonl" 2>/dev/null) || [ $? -eq 3 ]
   (cd "$work" && "$kg" build "$root/data/kim-putin-2023-09.txt" --store store --aliases "$root/data/aliases.csv" >/dev/null 2>&1 &&
-    "$kg" export graphml -o "$out/kim-putin.graphml" --store store >/dev/null)
+    "$kg" export graphml -o "$out/kim-putin.graphml" --store store >/dev/null 2>&1)
 }
 
 case "$mode" in
@@ -50,7 +53,7 @@ compare)
   trap 'rm -rf "$new"' EXIT
   record "$new"
   status=0
-  for f in "$dir"/*; do
+  for f in "$dir"/*.tsv "$dir"/*.jsonl "$dir"/*.nq "$dir"/*.graphml; do
     name="$(basename "$f")"
     if ! cmp -s "$f" "$new/$name"; then
       echo "DIFFERS: $name" >&2
@@ -58,7 +61,7 @@ compare)
       status=1
     fi
   done
-  ((status == 0)) && echo "same behaviour: $(ls "$dir" | wc -l) outputs identical"
+  ((status == 0)) && echo "same behaviour: all $(ls "$new" | wc -l) outputs identical"
   exit $status
   ;;
 *) usage ;;
