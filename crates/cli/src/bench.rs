@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use kg_extract::doc::Document;
 use kg_extract::parser::Parser;
 use kg_extract::tagger::Tagger;
 use kg_extract::tokenize::segment;
+use kg_model::doc::Document;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {

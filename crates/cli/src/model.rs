@@ -7,11 +7,11 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::conllu;
-use kg_extract::doc::Sentence;
 use kg_extract::lemma::Lemmatizer;
 use kg_extract::parser::Parser;
 use kg_extract::tagger::Tagger;
 use kg_extract::training::{self, SyntaxModels, TrainOptions};
+use kg_model::doc::Sentence;
 
 // The entity recogniser's half of `--uner` (its own file, so main.rs needs no change).
 #[path = "ner_cmd.rs"]
