@@ -451,3 +451,46 @@ fn sixteen_concurrent_readers_during_a_build_see_complete_generations() {
 const COUNT_STATEMENTS: &str =
     "SELECT (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?d) AS ?documents) \
      WHERE { { ?d a kg:Document } UNION { ?st a rdf:Statement } }";
+
+#[test]
+fn a_retrained_model_of_the_same_size_re_extracts_stored_documents() {
+    let dir = workdir("retrained");
+    write_jsonl(&dir.join("docs.jsonl"), &[("d1", D1), ("d2", D2)]);
+    // Two model directories that differ in one byte of the lemmatiser: same sizes, other models.
+    let shipped = common::repo().join("data/models");
+    for set in ["m1", "m2"] {
+        std::fs::create_dir(dir.join(set)).unwrap();
+        for model in ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"] {
+            std::fs::copy(shipped.join(model), dir.join(set).join(model)).unwrap();
+        }
+    }
+    let lemma = dir.join("m2/lemma.bin");
+    let mut bytes = std::fs::read(&lemma).unwrap();
+    // The file ends inside its last exception's lemma: another letter keeps it a valid model.
+    let last = bytes.last_mut().unwrap();
+    assert!(
+        last.is_ascii_lowercase(),
+        "lemma.bin no longer ends in a letter"
+    );
+    *last = if *last == b'x' { b'y' } else { b'x' };
+    std::fs::write(&lemma, bytes).unwrap();
+
+    let build = |models: &str| {
+        let out = kg(
+            &["build", "docs.jsonl", "--store", "s", "--models", models],
+            &dir,
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{stderr}");
+        stderr
+    };
+    let first = build("m1");
+    assert!(first.contains("2 added, 0 changed, 0 unchanged"), "{first}");
+    let same = build("m1");
+    assert!(same.contains("0 added, 0 changed, 2 unchanged"), "{same}");
+    let retrained = build("m2");
+    assert!(
+        retrained.contains("0 added, 2 changed, 0 unchanged"),
+        "the same-size model kept the old statements:\n{retrained}"
+    );
+}

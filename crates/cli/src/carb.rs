@@ -10,7 +10,7 @@ use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::clauses::{self, Extraction, Surface};
-use kg_extract::Document;
+use kg_model::Document;
 use rayon::prelude::*;
 
 #[derive(clap::Subcommand)]

@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
-use kg_extract::{Date, Document};
+use kg_model::{Date, Document};
 use sha2::{Digest, Sha256};
 
 /// How to read dumps.

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use kg_extract::EntityType;
 use kg_graph::resolve::{Registry, RegistryEntry};
+use kg_model::EntityType;
 use oxigraph::model::NamedNode;
 
 use crate::StoreArg;

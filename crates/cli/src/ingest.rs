@@ -13,11 +13,11 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg_extract::pipeline::Pipeline;
-use kg_extract::{Document, Statement};
 use kg_graph::generation::{Build, Hook};
 use kg_graph::history::{self, BuildRecord};
 use kg_graph::resolve::Resolver;
 use kg_graph::{Changes, Reconcile};
+use kg_model::{Document, Statement};
 use rayon::prelude::*;
 
 use crate::dump::{self, InputFile, Item, ReadOptions, Record, Reject};

@@ -7,9 +7,9 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::conllu;
-use kg_extract::doc::Sentence;
 use kg_extract::pipeline::{Pipeline, Step, Steps};
 use kg_extract::training::{self, TrainOptions};
+use kg_model::doc::Sentence;
 
 // The entity recogniser's half of `--uner` (its own file, so main.rs needs no change).
 #[path = "ner_cmd.rs"]

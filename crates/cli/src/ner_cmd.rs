@@ -54,7 +54,7 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
         sentences.len()
     );
     let tagged = training::jackknife_tags(&sentences, FOLDS, &TaggerOptions::default());
-    let by_id: HashMap<&str, &kg_extract::Sentence> =
+    let by_id: HashMap<&str, &kg_model::Sentence> =
         ids.iter().map(String::as_str).zip(&tagged).collect();
     // UNER lists the treebank's words; the few sentences EWT re-tokenised since are tagged by a
     // tagger trained on everything instead.
@@ -85,11 +85,11 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
     let text = std::fs::read_to_string(VECTOR_CLASSES)
         .with_context(|| format!("reading {VECTOR_CLASSES}"))?;
     let vectors = Lexicon::parse_tsv(&text).with_context(|| format!("parsing {VECTOR_CLASSES}"))?;
-    let docs: Vec<Vec<kg_extract::Sentence>> = group_documents(&train)
+    let docs: Vec<Vec<kg_model::Sentence>> = group_documents(&train)
         .into_iter()
         .map(|d| d.iter().map(|s| s.sentence.clone()).collect())
         .collect();
-    let docs: Vec<&[kg_extract::Sentence]> = docs.iter().map(Vec::as_slice).collect();
+    let docs: Vec<&[kg_model::Sentence]> = docs.iter().map(Vec::as_slice).collect();
     let options = NerOptions {
         clusters,
         vectors,

@@ -9,14 +9,16 @@
 //! Architecture invariant: no file or network I/O and no RDF here. Models arrive as bytes and
 //! treebanks as text; the caller (the `kg` binary) reads them.
 
+// The data model lives in kg-model, the crate below this one; re-exported so that paths such as
+// `kg_extract::doc::Token` and `crate::doc::Token` keep working.
+pub use kg_model::{doc, names, statement};
+
 pub mod clauses;
 pub mod confidence;
 pub mod conllu;
 pub mod coref;
-pub mod doc;
 pub mod gazetteer;
 pub mod lemma;
-pub mod names;
 pub mod ner;
 pub mod parser;
 pub mod perceptron;
@@ -25,7 +27,6 @@ pub mod quantity;
 pub mod repairs;
 pub mod segeval;
 pub mod sentences;
-pub mod statement;
 pub mod tagger;
 pub mod timex;
 pub mod tokenize;

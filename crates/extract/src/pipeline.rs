@@ -34,8 +34,8 @@ pub struct Pipeline {
     lemmatizer: Lemmatizer,
     parser: Option<Parser>,
     recognizer: Option<Recognizer>,
-    /// Names and sizes of the loaded models, for [`Pipeline::version`].
-    loaded: Vec<(String, usize)>,
+    /// Names and content hashes of the loaded models, for [`Pipeline::version`].
+    loaded: Vec<(String, String)>,
     /// Within-document coreference, the last step of [`Pipeline::extract`].
     pub coref: crate::coref::Coref,
 }
@@ -56,10 +56,17 @@ impl Pipeline {
         };
         let tagger = find("tagger.bin").ok_or(PipelineError::Missing("tagger.bin"))?;
         let lemma = find("lemma.bin").ok_or(PipelineError::Missing("lemma.bin"))?;
-        let mut loaded: Vec<(String, usize)> = models
+        // By content, not size: a model retrained to the same size must re-extract documents.
+        // 64 bits of SHA-256 keep the version short and still tell any two models apart.
+        use sha2::Digest;
+        let mut loaded: Vec<(String, String)> = models
             .iter()
             .filter(|(n, _)| matches!(*n, "tagger.bin" | "lemma.bin" | "parser.bin" | "ner.bin"))
-            .map(|(n, b)| (n.to_string(), b.len()))
+            .map(|(n, b)| {
+                let digest = sha2::Sha256::digest(b);
+                let hex: String = digest[..8].iter().map(|x| format!("{x:02x}")).collect();
+                (n.to_string(), hex)
+            })
             .collect();
         loaded.sort();
         Ok(Pipeline {
@@ -79,13 +86,14 @@ impl Pipeline {
     }
 
     /// Names the extractor (its version and a fingerprint of its code and compiled-in data, made by
-    /// `build.rs`) and the models it loaded (by size and a checksum), recorded with every build: a
-    /// different model or changed rules give a different version, so documents are extracted again.
+    /// `build.rs`) and the models it loaded (each by the first 16 hex digits of its SHA-256),
+    /// recorded with every build: a different model or changed rules give a different version, so
+    /// documents are extracted again.
     pub fn version(&self) -> String {
         let models: Vec<String> = self
             .loaded
             .iter()
-            .map(|(n, len)| format!("{n}:{len}"))
+            .map(|(n, hash)| format!("{n}:{hash}"))
             .collect();
         format!(
             "kg-extract {} ({}) clauses [{}]",

@@ -7,46 +7,8 @@
 //! a number with nothing countable after it ("he won 3") is a count without unit. Numbers written
 //! as words need a unit, a scale word or a noun after them, so "one of them" is not a quantity.
 
+pub use crate::doc::{Approx, Quantity, QuantityKind};
 use crate::doc::{Sentence, Token};
-use serde::{Deserialize, Serialize};
-
-/// A number found in text with what it measures.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// Token span `start..end` in the sentence, including any approximation words ("about").
-    pub start: usize,
-    pub end: usize,
-    pub amount: f64,
-    /// ISO 4217 code for money (`USD`), `%` for percentages, `percentage point`, a time unit for
-    /// durations (`day`), a measure unit (`km`), or the counted noun (`people`, `launch`).
-    pub unit: Option<String>,
-    pub kind: QuantityKind,
-    pub approx: Option<Approx>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum QuantityKind {
-    Money,
-    Percent,
-    Duration,
-    Measure,
-    Count,
-}
-
-/// How the stated amount relates to the true one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Approx {
-    /// "about", "around", "nearly", "some", "an estimated".
-    About,
-    /// "more than", "over", "above".
-    MoreThan,
-    /// "less than", "fewer than", "under".
-    LessThan,
-    /// "at least".
-    AtLeast,
-    /// "up to", "at most".
-    AtMost,
-}
 
 /// Finds the quantities of `sentence` and stores them in `sentence.quantities`, skipping tokens
 /// inside its time expressions.

@@ -19,12 +19,12 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use kg_extract::{
+use kg_graph::projection::Day;
+use kg_graph::{mapping, vocab, KgStore};
+use kg_model::{
     Argument, ArgumentKind, Date, Document, EntityType, Literal, Modality, Provenance, Qualifier,
     Relation, Role, Statement,
 };
-use kg_graph::projection::Day;
-use kg_graph::{mapping, vocab, KgStore};
 
 const VERBS: &[(&str, &str)] = &[
     ("meet", "met"),

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use oxigraph::store::{StorageError, Transaction};
 
-use kg_extract::EntityType;
+use kg_model::EntityType;
 
 use crate::query::{count, select_in};
 use crate::resolve::{Registry, RegistryEntry};
@@ -304,7 +304,7 @@ pub fn list(
 /// were left apart (ambiguous or of another type), acronyms, spelling variants. Candidates are
 /// compared within blocks sharing a word or a spelling prefix, never all pairs.
 pub fn similar(rows: &[EntityRow]) -> Vec<(usize, usize, &'static str)> {
-    use kg_extract::names;
+    use kg_model::names;
     const BLOCK_LIMIT: usize = 500;
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {

@@ -7,7 +7,7 @@
 //! [`gexf`], [`csv_export`]) write out.
 //!
 //! Architecture invariant: no natural-language processing here. Everything linguistic arrives
-//! already decided in [`kg_extract::Statement`]s.
+//! already decided in [`kg_model::Statement`]s.
 
 pub mod csv_export;
 pub mod entities;

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use kg_extract::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Role, Statement};
+use kg_model::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Role, Statement};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::resolve::Resolver;
@@ -304,7 +304,7 @@ impl DocumentQuads<'_> {
         // The asserted triple is written only for complete, positive, asserted facts: a negated or
         // hypothetical statement must not answer a plain `?s kg:meet ?o` query as if it were true.
         let assertable = !statement.negated
-            && statement.modality == kg_extract::Modality::Asserted
+            && statement.modality == kg_model::Modality::Asserted
             && statement.attribution.is_none();
         if let (Some(s), Some(o), true) = (&subject_iri, &object_term, assertable) {
             self.push(s.clone(), predicate.clone(), o.clone());

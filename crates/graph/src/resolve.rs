@@ -7,7 +7,7 @@
 //!
 //! 1. a name listed in the registry (as canonical name or alias) is the registry's canonical name;
 //! 2. a short name ("Putin", "KCNA") becomes the one full name of the store it is a short form of
-//!    (by [`kg_extract::names`]: a person's first or last word, an organisation's initials, a
+//!    (by [`kg_model::names`]: a person's first or last word, an organisation's initials, a
 //!    place's name without its head word — "Vostochny" for "Vostochny Cosmodrome", unless the
 //!    gazetteer knows the short name as a place of its own), when exactly one fits and the
 //!    registry does not forbid the pair (never-merge) — or, when several fit, the one named in
@@ -20,12 +20,12 @@
 //! whose IRI changed, so the graph is the same whatever order documents and dumps arrived in: a
 //! later dump's "Vladimir Putin" pulls an earlier dump's lone "Putin" onto its node, and a later
 //! "Kim Tok Hun" makes a lone "Kim" ambiguous again. Name matching itself lives in
-//! `kg_extract::names` (language stays out of this crate).
+//! `kg_model::names` (language stays out of this crate).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use kg_extract::names::{self, ShortKey};
-use kg_extract::EntityType;
+use kg_model::names::{self, ShortKey};
+use kg_model::EntityType;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
     NamedOrBlankNodeRef, Quad, Term, TermRef,

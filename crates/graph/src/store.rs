@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use kg_extract::{Document, Statement};
+use kg_model::{Document, Statement};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
@@ -504,8 +504,8 @@ impl Batch<'_> {
 }
 
 /// The type a document's quads observed for an entity.
-fn kind_of(quads: &[Quad], entity: &oxigraph::model::NamedOrBlankNode) -> kg_extract::EntityType {
-    use kg_extract::EntityType;
+fn kind_of(quads: &[Quad], entity: &oxigraph::model::NamedOrBlankNode) -> kg_model::EntityType {
+    use kg_model::EntityType;
     quads
         .iter()
         .filter(|q| &q.subject == entity && q.predicate.as_ref() == KG_OBSERVED_TYPE)

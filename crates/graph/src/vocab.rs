@@ -271,7 +271,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// What decides whether a stored document must be extracted again: its text, its metadata, the
 /// extractor that read it and how its statements are written as RDF.
-pub fn fingerprint(document: &kg_extract::Document, extractor: &str) -> String {
+pub fn fingerprint(document: &kg_model::Document, extractor: &str) -> String {
     let mut h = Sha256::new();
     // What kg writes for a document is part of it: a new summary format rewrites every document.
     for part in [

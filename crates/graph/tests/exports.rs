@@ -1,12 +1,12 @@
 //! The projection's filters and the three export formats, on a real in-memory oxigraph store
 //! filled through the same mapping `kg build` uses.
 
-use kg_extract::*;
 use kg_graph::projection::{
     parse_date_bound, parse_types, project_filtered, project_reading, project_with, Day, Direction,
     EntityGraph, EntityNode, Filters, ReadPath, RelationEdge,
 };
 use kg_graph::{csv_export, gexf, graphml, KgStore};
+use kg_model::*;
 use petgraph::visit::EdgeRef;
 
 fn arg(name: &str, kind: ArgumentKind) -> Argument {

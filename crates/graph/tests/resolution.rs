@@ -2,10 +2,10 @@
 //! hand: one node per entity whatever order documents come in, types voted over documents, and the
 //! alias registry's never-merge pairs.
 
-use kg_extract::*;
 use kg_graph::query::execute;
 use kg_graph::resolve::{Registry, RegistryEntry};
 use kg_graph::KgStore;
+use kg_model::*;
 use oxigraph::sparql::QueryResults;
 
 fn entity(name: &str, kind: EntityType) -> Argument {

@@ -1,8 +1,8 @@
 //! The RDF mapping and the store, through SPARQL, on statements written by hand.
 
-use kg_extract::*;
 use kg_graph::query::{execute, write_results, OutputFormat};
 use kg_graph::KgStore;
+use kg_model::*;
 use oxigraph::sparql::QueryResults;
 
 fn entity(name: &str, kind: EntityType) -> Argument {

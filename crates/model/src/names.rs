@@ -1,13 +1,17 @@
 //! How names relate: short forms of full names, acronyms of expansions, and names that look alike.
 //!
 //! Pure string rules over names that the recogniser already found; the within-document
-//! coreference ([`crate::coref`]) and the graph's cross-document resolution both use them, so a
-//! name is matched the same way inside a document and across dumps. Names are compared by their
+//! coreference (kg-extract's `coref`) and the graph's cross-document resolution both use them, so
+//! a name is matched the same way inside a document and across dumps. Names are compared by their
 //! folded words: lower case, letters and digits only, split at anything else, so "Kim Jong-un",
-//! "Kim Jong Un" and "KIM JONG UN" are the same name.
+//! "Kim Jong Un" and "KIM JONG UN" are the same name. Which words are titles or place heads, and
+//! which names are places, comes from the gazetteer's lists ([`lexicon()`]).
+
+mod lexicon;
+
+pub use lexicon::{lexicon, NameLexicon};
 
 use crate::doc::EntityType;
-use crate::gazetteer::gazetteer;
 
 /// The folded words of a name: "Kim Jong-un" → `["kim", "jong", "un"]`.
 pub fn words(name: &str) -> Vec<String> {
@@ -108,7 +112,7 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
             // A titled name is known by its name: "King Charles III" by "Charles", not by
             // "King" or "III".
             let mut w = &w[..];
-            while w.len() > 1 && gazetteer().is_title(&w[0]) {
+            while w.len() > 1 && lexicon().is_title(&w[0]) {
                 w = &w[1..];
             }
             while w.len() > 1 && is_regnal_number(&w[w.len() - 1]) {
@@ -127,7 +131,7 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
                 .map(ShortKey::Acronym)
                 .into_iter()
                 .collect();
-            if kind == Some(EntityType::Place) && gazetteer().is_place_head(&w[w.len() - 1]) {
+            if kind == Some(EntityType::Place) && lexicon().is_place_head(&w[w.len() - 1]) {
                 out.push(ShortKey::PlaceStem(w[..w.len() - 1].join("_")));
             }
             out
@@ -161,7 +165,7 @@ pub fn lookup_key(short: &str, kind: Option<EntityType>) -> Option<ShortKey> {
             Some(ShortKey::Word(w[0].clone()))
         }
         // A place the gazetteer knows ("Washington", "Jordan") is itself, not a stem.
-        Some(EntityType::Place) if gazetteer().place(&[short]).is_none() => {
+        Some(EntityType::Place) if !lexicon().is_place(short) => {
             Some(ShortKey::PlaceStem(w[0].clone()))
         }
         _ => None,

@@ -4,7 +4,7 @@
 //! provenance can always be traced back to the exact characters of the input. Steps fill fields in
 //! order: the tokeniser and splitter create tokens and sentences, the tagger sets `upos`/`xpos`/`feats`,
 //! the lemmatiser `lemma`, the parser `head`/`deprel`, NER the sentence's `mentions`, the time tagger
-//! its `timexes`.
+//! its `timexes`, the quantity step its `quantities`.
 
 use serde::{Deserialize, Serialize};
 
@@ -133,9 +133,9 @@ pub struct Sentence {
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub timexes: Vec<Timex>,
-    /// Amounts of money, percentages, durations and counts ([`crate::quantity`]).
+    /// Amounts of money, percentages, durations and counts (kg-extract's `quantity` step).
     #[serde(default)]
-    pub quantities: Vec<crate::quantity::Quantity>,
+    pub quantities: Vec<Quantity>,
 }
 
 /// Universal part-of-speech tags (UD v2).
@@ -277,4 +277,43 @@ pub struct Timex {
     /// TIMEX3-style value: `2023-09-13`, `2023-09`, `2023`, `2023-W37`, … `None` when the expression
     /// could not be anchored (no document date).
     pub value: Option<String>,
+}
+
+/// A number found in text with what it measures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Token span `start..end` in the sentence, including any approximation words ("about").
+    pub start: usize,
+    pub end: usize,
+    pub amount: f64,
+    /// ISO 4217 code for money (`USD`), `%` for percentages, `percentage point`, a time unit for
+    /// durations (`day`), a measure unit (`km`), or the counted noun (`people`, `launch`).
+    pub unit: Option<String>,
+    pub kind: QuantityKind,
+    pub approx: Option<Approx>,
+}
+
+/// What a quantity measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuantityKind {
+    Money,
+    Percent,
+    Duration,
+    Measure,
+    Count,
+}
+
+/// How the stated amount relates to the true one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Approx {
+    /// "about", "around", "nearly", "some", "an estimated".
+    About,
+    /// "more than", "over", "above".
+    MoreThan,
+    /// "less than", "fewer than", "under".
+    LessThan,
+    /// "at least".
+    AtLeast,
+    /// "up to", "at most".
+    AtMost,
 }
