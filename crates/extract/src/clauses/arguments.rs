@@ -7,7 +7,7 @@
 
 use super::obliques::PLACE_CLASS_NOUNS;
 use super::{base, lower, Node, View};
-use crate::doc::{EntityType, Upos};
+use crate::doc::{EntityType, Mention, Upos};
 use crate::gazetteer::gazetteer;
 use crate::statement::{Argument, ArgumentKind, Literal};
 
@@ -81,6 +81,60 @@ impl View<'_> {
                 ArgumentKind::Literal(Literal::Time(x.value.clone())),
             );
         }
+        let named = self.named_in(n);
+        // "The Serbian, 36, broke the record": a nationality in the singular with an article is
+        // a person, not the country; who it is, the text has said elsewhere.
+        let a_national = named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1)
+            && matches!(self.t[head].xpos.as_str(), "NN" | "NNP" | "JJ")
+            && self.kids(head, "det").any(|d| lower(&self.t[d]) == "the");
+        if a_national {
+            return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
+        }
+        if let Some(inner) = self.counted(n) {
+            return Argument {
+                full_text: full,
+                span: (fs, fe),
+                ..self.argument(&inner)
+            };
+        }
+        if let Some(text) = self.classified_place(n) {
+            return make(text, ArgumentKind::Entity(EntityType::Place));
+        }
+        if let Some(m) = named {
+            let text = m
+                .refers_to
+                .clone()
+                .unwrap_or_else(|| self.span_text(m.start, m.end));
+            return make(text, ArgumentKind::Entity(m.kind));
+        }
+        if let Some(q) = self.sentence.quantities.iter().find(|q| {
+            q.start <= head && head < q.end && q.kind != crate::quantity::QuantityKind::Count
+        }) {
+            return make(
+                self.span_text(q.start, q.end),
+                ArgumentKind::Literal(Literal::Quantity {
+                    amount: q.amount,
+                    unit: q.unit.clone(),
+                }),
+            );
+        }
+        let t = &self.t[head];
+        match t.upos {
+            Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
+            Upos::Propn => {
+                let (text, kind) = self.name_without_title(head, fs);
+                make(text, ArgumentKind::Entity(kind))
+            }
+            Upos::Noun => make(self.concept_text(head), ArgumentKind::Concept),
+            Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+            _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+        }
+    }
+
+    /// The mention a node names: the one at its head, or the name inside its phrase when the
+    /// parser made a title or a nationality the head.
+    fn named_in(&self, n: &Node) -> Option<&Mention> {
+        let head = n.head;
         // A title the parser made the head of its name ("Chief executive Maria Lind", with
         // "Chief" heading): the name inside the phrase is the argument. It must end where the
         // phrase's proper nouns end: a mention that stops short ("Premier Kim Tok | Hun") is
@@ -123,126 +177,94 @@ impl View<'_> {
                 })
                 .flatten()
         };
-        let named = if demonym_head {
+        if demonym_head {
             titled().or(at_head)
         } else {
             at_head.or_else(titled).or_else(title_run_head)
-        };
-        // "The Serbian, 36, broke the record": a nationality in the singular with an article is
-        // a person, not the country; who it is, the text has said elsewhere.
-        let a_national = named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1)
-            && matches!(self.t[head].xpos.as_str(), "NN" | "NNP" | "JJ")
-            && self.kids(head, "det").any(|d| lower(&self.t[d]) == "the");
-        if a_national {
-            return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
         }
-        // "dozens of prisoners", "thousands of protesters": the counted thing is the argument
-        // (the whole phrase stays its full text).
+    }
+
+    /// "dozens of prisoners", "thousands of protesters": the counted thing is the argument
+    /// (the whole phrase stays its full text).
+    fn counted(&self, n: &Node) -> Option<Node> {
+        let head = n.head;
         let described = base(self.rel(head)) == "appos" || self.kids(head, "cop").next().is_some();
         let counting = !described
             && (COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
                 || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
                     && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a")));
-        if matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting {
-            let counted = self.kids(head, "nmod").find(|&c| {
-                n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
-            });
-            if let Some(c) = counted {
-                let mut inner = self.node(c);
-                inner
-                    .tokens
-                    .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == "case"));
-                return Argument {
-                    full_text: full,
-                    span: (fs, fe),
-                    ..self.argument(&inner)
-                };
-            }
+        if !(matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting) {
+            return None;
         }
-        // "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
-        // (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
-        if self.t[head].upos == Upos::Noun
-            && PLACE_CLASS_NOUNS.contains(&lower(&self.t[head]).as_str())
+        let c = self.kids(head, "nmod").find(|&c| {
+            n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
+        })?;
+        let mut inner = self.node(c);
+        inner
+            .tokens
+            .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == "case"));
+        Some(inner)
+    }
+
+    /// "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
+    /// (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
+    fn classified_place(&self, n: &Node) -> Option<String> {
+        let head = n.head;
+        if self.t[head].upos != Upos::Noun
+            || !PLACE_CLASS_NOUNS.contains(&lower(&self.t[head]).as_str())
         {
-            // (A proper noun the recogniser missed names a place there too: "the city of Jenin".)
-            let place = self.kids(head, "nmod").find_map(|c| {
-                if !self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
-                    || !n.tokens.contains(&c)
-                {
-                    return None;
-                }
-                match self.mention_at(c) {
-                    Some(m) if m.kind == EntityType::Place => Some(
-                        m.refers_to
-                            .clone()
-                            .unwrap_or_else(|| self.span_text(m.start, m.end)),
-                    ),
-                    None if self.t[c].upos == Upos::Propn => {
-                        let words: Vec<usize> = self
-                            .span(c, &|_| false)
-                            .into_iter()
-                            .filter(|&i| {
-                                i == c
-                                    || (self.t[i].head == Some(c)
-                                        && matches!(base(self.rel(i)), "flat" | "compound"))
-                            })
-                            .collect();
-                        let (a, b) = (words[0], words[words.len() - 1] + 1);
-                        (b - a == words.len()).then(|| self.span_text(a, b))
-                    }
-                    _ => None,
-                }
-            });
-            if let Some(text) = place {
-                return make(text, ArgumentKind::Entity(EntityType::Place));
+            return None;
+        }
+        // (A proper noun the recogniser missed names a place there too: "the city of Jenin".)
+        self.kids(head, "nmod").find_map(|c| {
+            if !self.kids(c, "case").any(|p| lower(&self.t[p]) == "of") || !n.tokens.contains(&c) {
+                return None;
             }
-        }
-        if let Some(m) = named {
-            let text = m
-                .refers_to
-                .clone()
-                .unwrap_or_else(|| self.span_text(m.start, m.end));
-            return make(text, ArgumentKind::Entity(m.kind));
-        }
-        if let Some(q) = self.sentence.quantities.iter().find(|q| {
-            q.start <= head && head < q.end && q.kind != crate::quantity::QuantityKind::Count
-        }) {
-            return make(
-                self.span_text(q.start, q.end),
-                ArgumentKind::Literal(Literal::Quantity {
-                    amount: q.amount,
-                    unit: q.unit.clone(),
-                }),
-            );
-        }
-        let t = &self.t[head];
-        match t.upos {
-            Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
-            Upos::Propn => {
-                let (mut s, e) = self.minimal_range(head);
-                let g = gazetteer();
-                // Titles are not part of a name: "Premier Kim Tok Hun" is Kim Tok Hun.
-                let mut titled = (fs..s).any(|i| g.is_title(&self.t[i].form));
-                while s + 1 < e && g.is_title(&self.t[s].form) {
-                    s += 1;
-                    titled = true;
+            match self.mention_at(c) {
+                Some(m) if m.kind == EntityType::Place => Some(
+                    m.refers_to
+                        .clone()
+                        .unwrap_or_else(|| self.span_text(m.start, m.end)),
+                ),
+                None if self.t[c].upos == Upos::Propn => {
+                    let words: Vec<usize> = self
+                        .span(c, &|_| false)
+                        .into_iter()
+                        .filter(|&i| {
+                            i == c
+                                || (self.t[i].head == Some(c)
+                                    && matches!(base(self.rel(i)), "flat" | "compound"))
+                        })
+                        .collect();
+                    let (a, b) = (words[0], words[words.len() - 1] + 1);
+                    (b - a == words.len()).then(|| self.span_text(a, b))
                 }
-                let name: Vec<&str> = (s..e).map(|i| self.t[i].form.as_str()).collect();
-                let kind = if g.is_org_suffix(&self.t[e - 1].form) {
-                    EntityType::Organization
-                } else if g.place(&name).is_some() || g.is_place_head(&self.t[e - 1].form) {
-                    EntityType::Place
-                } else if titled || g.is_person_name(&self.t[s].form) {
-                    EntityType::Person
-                } else {
-                    EntityType::Other
-                };
-                make(self.span_text(s, e), ArgumentKind::Entity(kind))
+                _ => None,
             }
-            Upos::Noun => make(self.concept_text(head), ArgumentKind::Concept),
-            Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
-            _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+        })
+    }
+
+    /// A proper noun the recogniser did not name, as a name and a guess at its kind from the
+    /// gazetteer. Titles are not part of a name: "Premier Kim Tok Hun" is Kim Tok Hun.
+    fn name_without_title(&self, head: usize, fs: usize) -> (String, EntityType) {
+        let (mut s, e) = self.minimal_range(head);
+        let g = gazetteer();
+        let mut titled = (fs..s).any(|i| g.is_title(&self.t[i].form));
+        while s + 1 < e && g.is_title(&self.t[s].form) {
+            s += 1;
+            titled = true;
         }
+        let name: Vec<&str> = (s..e).map(|i| self.t[i].form.as_str()).collect();
+        let kind = if g.is_org_suffix(&self.t[e - 1].form) {
+            EntityType::Organization
+        } else if g.place(&name).is_some() || g.is_place_head(&self.t[e - 1].form) {
+            EntityType::Place
+        } else if titled || g.is_person_name(&self.t[s].form) {
+            EntityType::Person
+        } else {
+            EntityType::Other
+        };
+        (self.span_text(s, e), kind)
     }
 
     /// A common noun's text as a concept: its minimal text, with a named owner before it

@@ -1,6 +1,20 @@
 //! Subjects of a predicate: its own (one, with its conjuncts; a relative word resolved to the
 //! noun it stands for), or those it shares with its governor (coordination, control,
-//! participles). Coordinated titled names are read off the mentions when the parse cuts them.
+//! participles).
+//!
+//! - A clause has one subject (and its conjuncts). Several are the parser's mistake ("since
+//!   January because poor harvests … cut supplies, traders said" gave "said" four); the one
+//!   nearest before the predicate is the likeliest, else the nearest after it. This also drops
+//!   a title the parser made a subject beside its name ("North Korean leader | Kim Jong Un has
+//!   departed").
+//! - Coordinated titled names are read off the mentions: the parser often cuts them wrongly
+//!   ("Kim Jong Un and Russian | President Vladimir Putin convened", with the adjective as the
+//!   conjunct and Putin a list item of Kim). The nearest subject may be the pair's second
+//!   name, the first an earlier subject ("Russian President Vladimir Putin and North Korean
+//!   leader | Kim Jong Un met", with both names subjects of "met"). Or the first name is no
+//!   subject at all ("Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi
+//!   met", with "Blinken" an oblique): a pair of mentions whose second name holds the nearest
+//!   subject.
 
 use super::control::OBJECT_CONTROL;
 use super::{base, lemma, lower, Node, View};
@@ -81,11 +95,7 @@ impl View<'_> {
                 kept.push(c);
             }
         }
-        // A clause has one subject (and its conjuncts). Several are the parser's mistake
-        // ("since January because poor harvests … cut supplies, traders said" gave "said" four);
-        // the one nearest before the predicate is the likeliest, else the nearest after it. This
-        // also drops a title the parser made a subject beside its name ("North Korean leader |
-        // Kim Jong Un has departed").
+        // One subject: the nearest (see the module documentation).
         let nearest = kept
             .iter()
             .copied()
@@ -93,15 +103,8 @@ impl View<'_> {
             .max()
             .or_else(|| kept.iter().copied().min());
         if let Some(c) = nearest {
-            // Coordinated titled names, read off the mentions: the parser often cuts them
-            // wrongly ("Kim Jong Un and Russian | President Vladimir Putin convened", with the
-            // adjective as the conjunct and Putin a list item of Kim).
-            // The nearest subject may be the pair's second name, the first an earlier subject
-            // ("Russian President Vladimir Putin and North Korean leader | Kim Jong Un met",
-            // with both names subjects of "met").
-            // Or the first name is no subject at all ("Secretary of State Antony Blinken and
-            // Chinese Foreign Minister Wang Yi met", with "Blinken" an oblique): a pair of
-            // mentions whose second name holds the nearest subject.
+            // A titled pair at the nearest subject, or ending there (see the module
+            // documentation).
             let pair = self.named_pair_at(c).or_else(|| {
                 let earlier = kept.iter().copied().filter(|&k| k < c);
                 let mentions = self.sentence.mentions.iter().map(|m| {
