@@ -5,7 +5,7 @@
 use super::{base, Clause, Node, Origin, View};
 use crate::statement::{ArgumentKind, Modality};
 
-/// Number of confidence features ([`Extraction::features`]).
+/// Number of confidence features ([`super::Extraction::features`]).
 pub const N_FEATURES: usize = 24;
 
 /// Names of the confidence features, in order.

@@ -28,6 +28,13 @@
 //!
 //! Confidence is a logistic model over [`N_FEATURES`] features of the clause, with weights fitted
 //! on CaRB dev by `kg eval carb --fit-confidence` (see [`crate::confidence`]).
+//!
+//! Where the rules live: `clause` reads a verb or copula clause in named steps, with `subjects`,
+//! `control` (who does what an infinitive says), `obliques` (prepositions and their roles),
+//! `modality` (negation too) and `attribution` (who says so); `nominal_clauses` reads
+//! appositions, possessives and meeting nouns; `arguments` says what a node denotes, `render`
+//! makes statements and surface tuples, `features` the confidence features; `tree` is how the
+//! extractor walks the dependency tree.
 
 mod arguments;
 mod attribution;
