@@ -1,0 +1,370 @@
+//! What an argument node denotes: an entity, a time or quantity, a concept or an unresolved
+//! pronoun, with the minimal text the graph names it by. The tree is read with some English the
+//! recogniser lacks: a title or a nationality the parser made the head of a name gives way to
+//! the name, what a counting noun counts is the argument ("dozens of prisoners"), the noun that
+//! classifies a place is that place ("the city of Odesa"), and a concept keeps its named owner
+//! ("Sudan's army", "shares of Nvidia") so that different owners' things stay different nodes.
+
+use super::obliques::PLACE_CLASS_NOUNS;
+use super::{base, lower, Node, View};
+use crate::doc::{EntityType, Mention, Upos};
+use crate::gazetteer::gazetteer;
+use crate::statement::{Argument, ArgumentKind, Literal};
+
+/// Nouns that count or measure what their "of" names ("dozens of prisoners", "$2 billion
+/// worth of shares", "a series of attacks"), as an argument; as what an apposition or a copula
+/// says, the noun itself ("Nihon Hidankyo, a group of atomic bomb survivors" is a group).
+const COUNTING_NOUNS: &[&str] = &[
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "scores",
+    "tens",
+    "handful",
+    "worth",
+    "lot",
+    "lots",
+    "series",
+    "couple",
+    "pair",
+    "group",
+];
+
+/// Counting nouns only after "a": "a number of countries", not "the number of deaths rose".
+const COUNTING_AFTER_A: &[&str] = &["number", "total"];
+
+impl View<'_> {
+    pub(super) fn entity_kind(&self, head: usize) -> Option<EntityType> {
+        match self.argument(&self.node(head)).kind {
+            ArgumentKind::Entity(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// What a node denotes: an entity, a time or quantity, a concept or an unresolved pronoun.
+    pub(super) fn argument(&self, n: &Node) -> Argument {
+        let (fs, fe) = match (n.tokens.first(), n.tokens.last()) {
+            (Some(&a), Some(&b)) => (a, b + 1),
+            _ => (n.head, n.head + 1),
+        };
+        let full = self.span_text(fs, fe);
+        if let Some(a) = &n.resolved {
+            return Argument {
+                full_text: full,
+                span: (fs, fe),
+                ..a.clone()
+            };
+        }
+        let head = n.head;
+        let make = |text: String, kind: ArgumentKind| Argument {
+            text,
+            full_text: full.clone(),
+            kind,
+            span: (fs, fe),
+            alias: None,
+        };
+        if let Some(x) = self
+            .sentence
+            .timexes
+            .iter()
+            .find(|x| x.start <= head && head < x.end)
+        {
+            return make(
+                self.span_text(x.start, x.end),
+                ArgumentKind::Literal(Literal::Time(x.value.clone())),
+            );
+        }
+        let named = self.named_in(n);
+        // "The Serbian, 36, broke the record": a nationality in the singular with an article is
+        // a person, not the country; who it is, the text has said elsewhere.
+        let a_national = named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1)
+            && matches!(self.t[head].xpos.as_str(), "NN" | "NNP" | "JJ")
+            && self.kids(head, "det").any(|d| lower(&self.t[d]) == "the");
+        if a_national {
+            return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
+        }
+        if let Some(inner) = self.counted(n) {
+            return Argument {
+                full_text: full,
+                span: (fs, fe),
+                ..self.argument(&inner)
+            };
+        }
+        if let Some(text) = self.classified_place(n) {
+            return make(text, ArgumentKind::Entity(EntityType::Place));
+        }
+        if let Some(m) = named {
+            let text = m
+                .refers_to
+                .clone()
+                .unwrap_or_else(|| self.span_text(m.start, m.end));
+            return make(text, ArgumentKind::Entity(m.kind));
+        }
+        if let Some(q) = self.sentence.quantities.iter().find(|q| {
+            q.start <= head && head < q.end && q.kind != crate::quantity::QuantityKind::Count
+        }) {
+            return make(
+                self.span_text(q.start, q.end),
+                ArgumentKind::Literal(Literal::Quantity {
+                    amount: q.amount,
+                    unit: q.unit.clone(),
+                }),
+            );
+        }
+        let t = &self.t[head];
+        match t.upos {
+            Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
+            Upos::Propn => {
+                let (text, kind) = self.name_without_title(head, fs);
+                make(text, ArgumentKind::Entity(kind))
+            }
+            Upos::Noun => make(self.concept_text(head), ArgumentKind::Concept),
+            Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+            _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+        }
+    }
+
+    /// The mention a node names: the one at its head, or the name inside its phrase when the
+    /// parser made a title or a nationality the head.
+    fn named_in(&self, n: &Node) -> Option<&Mention> {
+        let head = n.head;
+        // A title the parser made the head of its name ("Chief executive Maria Lind", with
+        // "Chief" heading): the name inside the phrase is the argument. It must end where the
+        // phrase's proper nouns end: a mention that stops short ("Premier Kim Tok | Hun") is
+        // worse than the phrase's own name.
+        let last_name_word = n
+            .tokens
+            .iter()
+            .copied()
+            .filter(|&i| self.t[i].upos == Upos::Propn)
+            .max();
+        // The same for a nationality the parser made the head ("North Korean | Premier Kim Tok
+        // Hun inspected…", with "Korean" heading): the person or organisation is the argument,
+        // not the country the demonym refers to.
+        let at_head = self.mention_at(head);
+        let demonym_head = at_head.is_some_and(|m| m.kind == EntityType::Other);
+        let titled = || {
+            (demonym_head || gazetteer().is_title(&self.t[head].form)).then(|| {
+                self.sentence.mentions.iter().find(|m| {
+                    (m.kind == EntityType::Person
+                        || (demonym_head && m.kind == EntityType::Organization))
+                        && (m.start..m.end).all(|i| n.tokens.contains(&i))
+                        && Some(m.end - 1) == last_name_word
+                })
+            })?
+        };
+        // And a title the parser made the head of a flat name ("Saudi Crown | Prince Mohammed
+        // bin Salman", with "Crown" heading): the person named at the end of the phrase.
+        let title_run_head = || {
+            (self.t[head].upos == Upos::Propn)
+                .then(|| {
+                    self.sentence.mentions.iter().find(|m| {
+                        m.kind == EntityType::Person
+                            && m.start > head
+                            && (m.start..m.end).all(|i| n.tokens.contains(&i))
+                            && Some(m.end - 1) == last_name_word
+                            && (head..m.start).all(|i| {
+                                self.t[i].upos == Upos::Propn || self.t[i].upos == Upos::Adj
+                            })
+                    })
+                })
+                .flatten()
+        };
+        if demonym_head {
+            titled().or(at_head)
+        } else {
+            at_head.or_else(titled).or_else(title_run_head)
+        }
+    }
+
+    /// "dozens of prisoners", "thousands of protesters": the counted thing is the argument
+    /// (the whole phrase stays its full text).
+    fn counted(&self, n: &Node) -> Option<Node> {
+        let head = n.head;
+        let described = base(self.rel(head)) == "appos" || self.kids(head, "cop").next().is_some();
+        let counting = !described
+            && (COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
+                || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
+                    && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a")));
+        if !(matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting) {
+            return None;
+        }
+        let c = self.kids(head, "nmod").find(|&c| {
+            n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
+        })?;
+        let mut inner = self.node(c);
+        inner
+            .tokens
+            .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == "case"));
+        Some(inner)
+    }
+
+    /// "the city of Odesa", "the Indonesian island of Java": the place the noun classifies
+    /// (also when the recogniser took the noun into a name: "the West Bank city of Jenin").
+    fn classified_place(&self, n: &Node) -> Option<String> {
+        let head = n.head;
+        if self.t[head].upos != Upos::Noun
+            || !PLACE_CLASS_NOUNS.contains(&lower(&self.t[head]).as_str())
+        {
+            return None;
+        }
+        // (A proper noun the recogniser missed names a place there too: "the city of Jenin".)
+        self.kids(head, "nmod").find_map(|c| {
+            if !self.kids(c, "case").any(|p| lower(&self.t[p]) == "of") || !n.tokens.contains(&c) {
+                return None;
+            }
+            match self.mention_at(c) {
+                Some(m) if m.kind == EntityType::Place => Some(
+                    m.refers_to
+                        .clone()
+                        .unwrap_or_else(|| self.span_text(m.start, m.end)),
+                ),
+                None if self.t[c].upos == Upos::Propn => {
+                    let words: Vec<usize> = self
+                        .span(c, &|_| false)
+                        .into_iter()
+                        .filter(|&i| {
+                            i == c
+                                || (self.t[i].head == Some(c)
+                                    && matches!(base(self.rel(i)), "flat" | "compound"))
+                        })
+                        .collect();
+                    let (a, b) = (words[0], words[words.len() - 1] + 1);
+                    (b - a == words.len()).then(|| self.span_text(a, b))
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// A proper noun the recogniser did not name, as a name and a guess at its kind from the
+    /// gazetteer. Titles are not part of a name: "Premier Kim Tok Hun" is Kim Tok Hun.
+    fn name_without_title(&self, head: usize, fs: usize) -> (String, EntityType) {
+        let (mut s, e) = self.minimal_range(head);
+        let g = gazetteer();
+        let mut titled = (fs..s).any(|i| g.is_title(&self.t[i].form));
+        while s + 1 < e && g.is_title(&self.t[s].form) {
+            s += 1;
+            titled = true;
+        }
+        let name: Vec<&str> = (s..e).map(|i| self.t[i].form.as_str()).collect();
+        let kind = if g.is_org_suffix(&self.t[e - 1].form) {
+            EntityType::Organization
+        } else if g.place(&name).is_some() || g.is_place_head(&self.t[e - 1].form) {
+            EntityType::Place
+        } else if titled || g.is_person_name(&self.t[s].form) {
+            EntityType::Person
+        } else {
+            EntityType::Other
+        };
+        (self.span_text(s, e), kind)
+    }
+
+    /// A common noun's text as a concept: its minimal text, with a named owner before it
+    /// ("Sudan's army", "Taiwan's defence ministry") or after "of" ("shares of Nvidia"):
+    /// without it every army or ministry in the graph would be one node. Pronoun and
+    /// common-noun owners are left out ("its army", "the sidelines of the summit").
+    fn concept_text(&self, head: usize) -> String {
+        let (s, e) = self.minimal_range(head);
+        let owner = self
+            .kids(head, "nmod:poss")
+            .find(|&p| p < s && (self.t[p].upos == Upos::Propn || self.mention_at(p).is_some()));
+        let owned = owner.and_then(|p| {
+            let (ps, pe) = match self.mention_at(p) {
+                Some(m) if m.kind != EntityType::Other => (m.start, m.end),
+                Some(_) => return None,
+                None => self.minimal_range(p),
+            };
+            // Only the possessive marker between the owner and the noun, written as one word
+            // with the owner whatever the tokenisation ("Sudan 's army" as CaRB gives it).
+            (pe < s && (pe..s).all(|i| self.t[i].xpos == "POS")).then(|| {
+                let marker: String = (pe..s).map(|i| self.t[i].form.as_str()).collect();
+                format!(
+                    "{}{marker} {}",
+                    self.span_text(ps, pe),
+                    self.span_text(s, e)
+                )
+            })
+        });
+        if let Some(text) = owned {
+            return text;
+        }
+        // The same owner after "of", right after the noun: "shares of Nvidia", "the people of
+        // Gaza", "the invasion of Ukraine".
+        let of_owner = self.kids(head, "nmod").find_map(|c| {
+            let m = self.mention_at(c).filter(|m| m.kind != EntityType::Other)?;
+            let prep = self.preposition(c);
+            let between = (e..m.start).all(|i| {
+                prep.contains(&i) || (self.t[i].upos == Upos::Det && lower(&self.t[i]) == "the")
+            });
+            // One owner: "the leaders of Russia and North Korea" are no leaders of Russia.
+            let alone = self.kids(c, "conj").next().is_none();
+            (self.prep_text(&prep) == "of" && prep.first() == Some(&e) && between && alone)
+                .then(|| format!("{} {}", self.span_text(s, e), self.span_text(e, m.end)))
+        });
+        of_owner.unwrap_or_else(|| self.span_text(s, e))
+    }
+
+    /// The minimal text of a node's head: the name, or the noun with its adjectives and noun
+    /// compounds ("ballistic missiles" for "two ballistic missiles").
+    pub(super) fn minimal_text(&self, head: usize) -> String {
+        let (s, e) = self.minimal_range(head);
+        self.span_text(s, e)
+    }
+
+    fn minimal_range(&self, head: usize) -> (usize, usize) {
+        let mut s = head;
+        while s > 0 {
+            let j = s - 1;
+            // A word written with a hyphen is one word: "24-hour ceasefire", "mixed-reality
+            // headset" keep "24-" and "mixed-".
+            if j >= 1
+                && self.t[j].form == "-"
+                && !self.t[j].space_after
+                && !self.t[j - 1].space_after
+                && self.dominates(head, j - 1)
+            {
+                s = j - 1;
+                continue;
+            }
+            let ok = self.dominates(head, j)
+                && !matches!(
+                    self.t[j].upos,
+                    Upos::Det | Upos::Num | Upos::Pron | Upos::Punct | Upos::Adv | Upos::Adp
+                )
+                && self.t[j].xpos != "POS"
+                && matches!(base(self.rel(j)), "compound" | "amod" | "flat");
+            if ok {
+                s = j;
+            } else {
+                break;
+            }
+        }
+        let mut e = head + 1;
+        while e < self.t.len()
+            && self.t[e].head == Some(head)
+            && matches!(base(self.rel(e)), "flat" | "compound" | "fixed")
+        {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    /// Whether a node is "each other" or "one another".
+    pub(super) fn reciprocal(&self, n: &Node) -> bool {
+        let [a, b] = n.tokens[..] else {
+            return false;
+        };
+        matches!(
+            (lower(&self.t[a]).as_str(), lower(&self.t[b]).as_str()),
+            ("each", "other") | ("one", "another")
+        )
+    }
+}

@@ -1,0 +1,950 @@
+//! The clause of a verb or copula: which tokens head a clause, and the rules that read one off
+//! the tree, in order (subjects, passives, relative words, modality, objects, the `xcomp` chain,
+//! secondary predicates, light verbs, attribution). Appositions, possessives and meeting nouns
+//! are in [`super::nominal_clauses`].
+
+use super::attribution::reports;
+use super::control::REQUESTING;
+use super::{base, lemma, lower, Clause, Node, Origin, Qual, View};
+use crate::doc::Upos;
+use crate::statement::{Modality, Role};
+
+/// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
+pub(super) const SYMMETRIC: &[&str] = &[
+    "meet",
+    "convene",
+    "talk",
+    "negotiate",
+    "confer",
+    "clash",
+    "reconcile",
+    "compete",
+];
+
+/// Verbs of harm and custody that news never uses without an object: one without its object
+/// after a passive is that passive with "were" left out ("40 were killed and dozens injured").
+const ALWAYS_TRANSITIVE: &[&str] = &[
+    "injure",
+    "wound",
+    "kill",
+    "hurt",
+    "arrest",
+    "detain",
+    "displace",
+    "evacuate",
+    "hospitalise",
+    "hospitalize",
+    "abduct",
+    "kidnap",
+    "capture",
+    "jail",
+    "imprison",
+];
+
+/// Verbs whose indirect object bears an amount: "fined Apple 1.8 billion euros" fines Apple.
+const PENALISING: &[&str] = &["fine", "charge", "cost", "bill"];
+
+/// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
+const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
+
+/// Governors of an `xcomp` that make the embedded verb planned.
+const PLANNING: &[&str] = &[
+    "plan", "intend", "aim", "want", "hope", "seek", "try", "wish", "prepare", "vow", "pledge",
+    "promise", "threaten",
+];
+
+/// Verbs that carry little meaning of their own and take it from their object noun: "hold talks
+/// with X" is one relation with X as its object.
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "have", "make", "take", "give", "pay", "conduct", "launch", "sign", "reach", "express",
+];
+
+/// Verbs whose object noun is aimed at someone or something by a preposition ("imposed
+/// sanctions on Russia", "filed a lawsuit against Google"): like the light verbs, but only with
+/// the prepositions of a target ([`TARGET_PREPOSITIONS`]).
+const TARGETING_VERBS: &[&str] = &[
+    "impose", "place", "file", "announce", "lift", "wage", "declare", "stage", "mount", "level",
+    "open", "carry",
+];
+
+const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
+
+/// Subordinators that open adverbial clauses, never objects.
+const ADVERBIAL_MARKERS: [&str; 12] = [
+    "until", "till", "because", "when", "after", "before", "while", "since", "although", "though",
+    "unless", "once",
+];
+
+/// A verb or copula clause under construction: what the rules of [`View::clause`] read and
+/// write, from the predicate `p` to the last verb of its folded `xcomp` chain, `cur`.
+struct ClauseDraft {
+    p: usize,
+    copular: bool,
+    subjects: Vec<Node>,
+    /// The subjects are the governor's or the modified noun's, not the predicate's own.
+    inherited: bool,
+    passive: bool,
+    /// The noun a relative clause modifies, which fills the object's gap when nothing else does.
+    relative_object: Option<Node>,
+    /// "protests in which 20 people were killed": the relative word after a preposition, and
+    /// the head noun it stands for.
+    relative_oblique: Option<(usize, usize)>,
+    /// Surface relation tokens.
+    rel: Vec<usize>,
+    lemma_words: Vec<String>,
+    negated: bool,
+    modality: Modality,
+    objects: Vec<Node>,
+    /// The object is a clause (ccomp), kept for the surface only.
+    clausal_object: bool,
+    quals: Vec<Qual>,
+    agent: Option<Node>,
+    /// "according to X": the attribution, and no saying verb's.
+    according: Option<Node>,
+    attribution: Option<Node>,
+    in_graph: bool,
+    symmetric: bool,
+    /// The last verb of the folded `xcomp` chain, whose objects are the clause's.
+    cur: usize,
+}
+
+impl View<'_> {
+    /// Whether `i` heads a clause of its own.
+    pub(super) fn is_predicate(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        let r = base(&t.deprel);
+        if self.kids(i, "cop").next().is_some() {
+            return !matches!(r, "amod" | "compound" | "fixed" | "flat");
+        }
+        match t.upos {
+            Upos::Verb => match r {
+                "root" | "conj" | "ccomp" | "advcl" | "parataxis" | "csubj" | "list" | "dep" => {
+                    true
+                }
+                "acl" => {
+                    t.deprel.starts_with("acl:relcl")
+                        // A finite verb with a subject of its own is a clause whatever the
+                        // parser hung it on.
+                        || self.kids_base(i, "nsubj").next().is_some()
+                        || matches!(t.xpos.as_str(), "VBN" | "VBG")
+                            && self.kids(i, "mark").next().is_none()
+                        || self.controlled_infinitive_on_object(i)
+                        || self.accused_act(i).is_some()
+                }
+                // An xcomp folds into its governor's clause unless that is no clause, or it says
+                // what the governor's object is to do ("urged Congress to approve").
+                "xcomp" => {
+                    !t.head.is_some_and(|h| self.is_predicate(h))
+                        || t.head.is_some_and(|h| self.object_controlled(h))
+                }
+                _ => false,
+            },
+            Upos::Aux => {
+                matches!(r, "root" | "conj" | "ccomp" | "advcl" | "parataxis")
+                    && self.kids_base(i, "nsubj").next().is_some()
+                    && matches!(lemma(t).as_str(), "be" | "have")
+            }
+            _ => false,
+        }
+    }
+
+    /// The clause of predicate `p`, with its `xcomp` chain folded in: one rule after another,
+    /// in this order, since each reads what the ones before it wrote.
+    pub(super) fn clause(&self, p: usize) -> Option<Clause> {
+        let mut d = self.clause_draft(p);
+        // The subjects, as the gaps of participles and relative clauses fill them; the passive
+        // read first, as a participle's decides whether the noun it modifies is its subject.
+        self.conjoined_participle_shares_passive(&mut d);
+        self.participle_modifies_its_noun(&mut d)?;
+        self.relative_word_resolved(&mut d)?;
+        if d.subjects.is_empty() {
+            return None;
+        }
+        // Modality: the auxiliaries', which the rules after them override; a request only
+        // of a subject inherited from the governor, and only when nothing else was said.
+        d.modality = self.aux_modality(p);
+        self.would_reported_in_the_past_is_future(&mut d);
+        self.bare_verb_shares_conjoined_modal(&mut d);
+        self.urged_act_is_requested(&mut d);
+        // The relation and its objects, in the voice the rules above settled.
+        self.auxiliaries_and_negation_join_relation(&mut d);
+        if d.copular {
+            self.copula_states_its_predicate(&mut d);
+        } else {
+            self.verb_takes_its_objects(&mut d);
+        }
+        // The fold may replace the modality, the subjects (object control) and the objects;
+        // the rules after it read the objects of the chain's last verb, and only fill the
+        // object's place while it is empty: the relative head before a clausal object.
+        self.xcomp_chain_folded(&mut d);
+        self.penalty_falls_on_indirect_object(&mut d);
+        self.secondary_predicate_joins_relation(&mut d);
+        self.relative_head_fills_object(&mut d);
+        self.clausal_object_read(&mut d);
+        self.light_verb_takes_its_noun(&mut d);
+        self.symmetric_verb_relates_subjects(&mut d);
+        // The source: "according to X", else the subject of a saying verb that reports the
+        // clause, else an accuser; the pronoun rule reads the source found.
+        d.attribution = d.according.clone().or_else(|| self.attribution(p));
+        self.accusation_is_the_accusers_claim(&mut d);
+        self.pronoun_subject_is_its_source(&mut d);
+        self.denial_reported(&mut d);
+        // What stays out of the graph, and the qualifiers the clause gets from around it.
+        self.reported_clause_kept_out_of_graph(&mut d);
+        self.participle_after_its_clause_acts_again(&mut d);
+        self.parenthetical_only_reports(&mut d);
+        self.where_or_when_gives_place_or_time(&mut d);
+        self.relative_word_after_preposition_resolved(&mut d);
+        Some(self.finished(d))
+    }
+
+    /// The clause before any rule: its subjects, and its voice as the auxiliaries say.
+    fn clause_draft(&self, p: usize) -> ClauseDraft {
+        let (subjects, inherited) = self.subjects(p, 0);
+        let passive = self.children[p]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+        ClauseDraft {
+            p,
+            copular: self.kids(p, "cop").next().is_some(),
+            subjects,
+            inherited,
+            passive,
+            relative_object: None,
+            relative_oblique: None,
+            rel: Vec::new(),
+            lemma_words: Vec::new(),
+            negated: false,
+            modality: Modality::Asserted,
+            objects: Vec::new(),
+            clausal_object: false,
+            quals: Vec::new(),
+            agent: None,
+            according: None,
+            attribution: None,
+            in_graph: true,
+            symmetric: false,
+            cur: p,
+        }
+    }
+
+    /// A participle conjoined to a passive shares its auxiliary: "two were killed and dozens
+    /// | injured".
+    /// (Read as a past tense too when the verb always takes an object: "dozens | injured"
+    /// is no one injuring.)
+    fn conjoined_participle_shares_passive(&self, d: &mut ClauseDraft) {
+        let tok = &self.t[d.p];
+        if !d.passive
+            && tok.deprel == "conj"
+            && (tok.xpos == "VBN"
+                || (tok.xpos == "VBD" && ALWAYS_TRANSITIVE.contains(&lemma(tok).as_str())))
+            && self.kids_base(d.p, "aux").next().is_none()
+            && self.kids_base(d.p, "obj").next().is_none()
+        {
+            d.passive = tok
+                .head
+                .is_some_and(|h| self.children[h].iter().any(|&c| self.rel(c) == "aux:pass"));
+        }
+    }
+
+    /// Participles modifying a noun: "a delegation led by Liu" (passive), "a man carrying".
+    /// `None`: a participle that modifies nothing is no clause.
+    fn participle_modifies_its_noun(&self, d: &mut ClauseDraft) -> Option<()> {
+        let tok = &self.t[d.p];
+        let r = &tok.deprel;
+        if base(r) == "acl" && !r.starts_with("acl:relcl") && d.subjects.is_empty() {
+            let h = tok.head?;
+            if tok.xpos == "VBN" {
+                d.passive = true;
+                d.subjects.push(self.node(h));
+                d.inherited = true;
+            }
+        }
+        Some(())
+    }
+
+    /// Relative clauses: the head noun fills the gap left by the relative word.
+    /// `None`: a relative clause that modifies nothing is no clause.
+    fn relative_word_resolved(&self, d: &mut ClauseDraft) -> Option<()> {
+        let p = d.p;
+        let tok = &self.t[p];
+        let r = &tok.deprel;
+        if !(r.starts_with("acl:relcl") || r == "advcl:relcl") {
+            return Some(());
+        }
+        let relative_word = self.children[p].iter().find_map(|&c| {
+            let w = lower(&self.t[c]);
+            matches!(w.as_str(), "which" | "that" | "who" | "whom").then_some(w)
+        });
+        let h = self.antecedent(tok.head?, relative_word.as_deref().unwrap_or(""));
+        let has_subject = !self.own_subjects(p).is_empty();
+        // "a hotel where officials had gathered": the head noun is where, no object
+        // ([`Self::where_or_when`]).
+        let adverbial_relative = self.children[p].iter().any(|&c| {
+            self.t[c].xpos == "WRB" && matches!(lower(&self.t[c]).as_str(), "where" | "when")
+        });
+        let rel_word_object = self.children[p].iter().copied().find(|&c| {
+            base(self.rel(c)) == "obj"
+                && matches!(
+                    lower(&self.t[c]).as_str(),
+                    "which" | "that" | "whom" | "who"
+                )
+        });
+        d.relative_oblique = self.children[p]
+            .iter()
+            .copied()
+            .find(|&c| {
+                base(self.rel(c)) == "obl" && matches!(lower(&self.t[c]).as_str(), "which" | "whom")
+            })
+            .map(|c| (c, h));
+        // "a meeting that was focused on trade": the relative word is the subject, and
+        // the head noun, which it stands for, fills no other gap.
+        let head_is_subject = d.subjects.iter().any(|s| s.head == h);
+        if !has_subject {
+            d.subjects.push(self.node(h));
+            d.inherited = true;
+        } else if !head_is_subject
+            && !adverbial_relative
+            && d.relative_oblique.is_none()
+            && (rel_word_object.is_some()
+                || (self.kids_base(p, "obj").next().is_none() && !d.copular))
+        {
+            d.relative_object = Some(self.node(h));
+        }
+        Some(())
+    }
+
+    /// "would" reported in the past tense is the future seen from the past: "Spotify said
+    /// it would cut 1,500 jobs" (not a condition, "if the talks failed, it would …", nor an
+    /// opinion now, "I think this would solve it").
+    fn would_reported_in_the_past_is_future(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        let would = self
+            .kids_base(p, "aux")
+            .any(|c| lower(&self.t[c]) == "would");
+        let conditional =
+            self.opened_by_if(p) || self.kids_base(p, "advcl").any(|a| self.opened_by_if(a));
+        let said_in_the_past = self
+            .reported_by(p)
+            .is_some_and(|(_, v)| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));
+        if would && !conditional && said_in_the_past {
+            d.modality = Modality::Future;
+        }
+    }
+
+    /// A bare verb conjoined to a modal one shares the modal: "will close three factories
+    /// and cut jobs".
+    fn bare_verb_shares_conjoined_modal(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        let tok = &self.t[p];
+        if self.rel(p) == "conj"
+            && tok.xpos == "VB"
+            && self.kids_base(p, "aux").next().is_none()
+            && self.own_subjects(p).is_empty()
+        {
+            if let Some(h) = tok.head {
+                d.modality = self.aux_modality(h);
+            }
+        }
+    }
+
+    /// What the governor's object was urged or asked to do is requested, not stated.
+    fn urged_act_is_requested(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        let tok = &self.t[p];
+        let governor = match base(self.rel(p)) {
+            "xcomp" | "advcl" => tok.head,
+            "acl" if self.controlled_infinitive_on_object(p) => {
+                tok.head.and_then(|h| self.t[h].head)
+            }
+            _ => None,
+        };
+        if d.modality == Modality::Asserted
+            && d.inherited
+            && governor.is_some_and(|g| {
+                REQUESTING.contains(&lemma(&self.t[g]).as_str()) && !self.controllers(g).is_empty()
+            })
+        {
+            d.modality = Modality::Requested;
+        }
+    }
+
+    /// Auxiliaries, the copula and "not" are words of the relation; "not" and a subject or
+    /// object quantified by "no" negate it.
+    fn auxiliaries_and_negation_join_relation(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        for c in self.children[p].iter().copied() {
+            if matches!(base(self.rel(c)), "aux" | "cop") {
+                d.rel.push(c);
+            }
+        }
+        if let Some(n) = self.negated(p) {
+            d.negated = true;
+            d.rel.push(n);
+        }
+        d.negated |= self.denied_by_no(p);
+    }
+
+    /// "X is the leader of Y", "X is in Paris", "X is crucial": what the copula says is the
+    /// object, and of a role noun with "of", the role noun joins the relation and Y is the
+    /// object.
+    fn copula_states_its_predicate(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        let predicate_case = self.preposition(p);
+        d.rel.extend(predicate_case.iter().copied());
+        let (q, a, acc) = self.obliques(p, false);
+        d.quals = q;
+        d.agent = a;
+        d.according = acc;
+        let cut_quals: Vec<usize> = self.children[p]
+            .iter()
+            .copied()
+            .filter(|&c| base(self.rel(c)) == "obl")
+            .collect();
+        let mut object = self.node(p);
+        object.tokens.retain(|i| {
+            !predicate_case.contains(i)
+                && !d.rel.contains(i)
+                && !cut_quals.iter().any(|&q| self.dominates(q, *i))
+        });
+        // "the leader of Y": the role noun joins the relation, Y is the object.
+        let of = (self.t[p].upos == Upos::Noun && predicate_case.is_empty())
+            .then(|| {
+                self.kids(p, "nmod")
+                    .find(|&c| self.prep_text(&self.preposition(c)) == "of")
+            })
+            .flatten();
+        d.lemma_words.push("be".into());
+        if let Some(of_node) = of {
+            let role_tokens: Vec<usize> = object
+                .tokens
+                .iter()
+                .copied()
+                .filter(|&i| !self.dominates(of_node, i))
+                .collect();
+            let mut target = self.node(of_node);
+            let prep = self.preposition(of_node);
+            target.tokens.retain(|i| !prep.contains(i));
+            d.rel.extend(role_tokens);
+            d.rel.extend(prep);
+            d.lemma_words = vec![self.minimal_text(p).to_lowercase(), "of".into()];
+            d.objects.push(target);
+        } else {
+            for x in self.conjuncts(p) {
+                if x == p {
+                    d.objects.push(object.clone());
+                } else if self.kids(x, "cop").next().is_none() {
+                    d.objects.push(self.node(x));
+                }
+            }
+            for &c in &predicate_case {
+                d.lemma_words.push(lower(&self.t[c]));
+            }
+        }
+    }
+
+    /// A verb with its particles, its objects (the indirect one a recipient) and its
+    /// prepositional arguments.
+    fn verb_takes_its_objects(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        d.rel.push(p);
+        d.lemma_words.push(lemma(&self.t[p]));
+        for c in self.particles(p) {
+            d.rel.push(c);
+            // Not the first word of an amount: "proved | up to 77 percent effective".
+            if !self.in_amount(c) {
+                d.lemma_words.push(lower(&self.t[c]));
+            }
+        }
+        let (q, a, acc) = self.obliques(p, d.passive);
+        d.quals = q;
+        d.agent = a;
+        d.according = acc;
+        // "urged Congress to approve": the one urged is the object, whatever the parser
+        // called it.
+        let controlled_iobj =
+            self.object_controlled(p) && self.kids_base(p, "obj").next().is_none();
+        for c in self.children[p].iter().copied() {
+            match base(self.rel(c)) {
+                "obj" => {
+                    if matches!(lower(&self.t[c]).as_str(), "which" | "that" | "whom") {
+                        continue;
+                    }
+                    for x in self.conjuncts(c) {
+                        let x = self.object_name(x).unwrap_or(x);
+                        d.objects.push(self.node(x));
+                    }
+                }
+                "iobj" if controlled_iobj => d.objects.push(self.node(c)),
+                "iobj" => d.quals.push(Qual {
+                    role: Role::Recipient,
+                    prep: Vec::new(),
+                    node: self.node(c),
+                }),
+                "xcomp" if !self.is_predicate(c) && self.t[c].upos != Upos::Verb => {
+                    d.objects.push(self.node(c))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Fold xcomp chains: "agreed to set up", "is expected to seek" (not a participle said
+    /// of the object: "kept the crossing closed"). Moves `cur` to the chain's last verb.
+    fn xcomp_chain_folded(&self, d: &mut ClauseDraft) {
+        let mut depth = 0;
+        while let Some(x) = self.kids(d.cur, "xcomp").find(|&x| {
+            self.t[x].upos == Upos::Verb
+                && self.own_subjects(x).is_empty()
+                && self.secondary_predicate(d.cur) != Some(x)
+                && !self.object_controlled(d.cur)
+        }) {
+            depth += 1;
+            if depth > 4 {
+                break;
+            }
+            self.governor_of_xcomp_folded(d);
+            self.xcomp_joins_relation(d, x);
+            d.cur = x;
+        }
+    }
+
+    /// A governor of expectation or plan ("is expected to", "plans to", "is going to")
+    /// becomes the modality; any other stays in the relation with "to".
+    fn governor_of_xcomp_folded(&self, d: &mut ClauseDraft) {
+        let cur = d.cur;
+        let governor = lemma(&self.t[cur]);
+        let folded = if EXPECTING.contains(&governor.as_str()) {
+            Some(Modality::Expected)
+        } else if PLANNING.contains(&governor.as_str()) {
+            Some(Modality::Planned)
+        } else if governor == "go" && passive_or_be(self, cur) {
+            Some(Modality::Future)
+        } else {
+            None
+        };
+        match folded {
+            Some(m) => {
+                d.modality = m;
+                d.lemma_words.clear();
+                // Object control: "officials expect Kim to visit Moscow" is Kim visiting
+                // Moscow, expected; the expecting itself is folded into the modality.
+                let controllers: Vec<Node> = self
+                    .kids_base(cur, "obj")
+                    .flat_map(|o| self.conjuncts(o))
+                    .map(|o| self.node(o))
+                    .collect();
+                if !controllers.is_empty() {
+                    d.subjects = controllers;
+                }
+            }
+            None => {
+                if d.copular && cur == d.p {
+                    d.lemma_words.clear();
+                    d.lemma_words.push(lemma(&self.t[d.p]));
+                }
+                d.lemma_words.push("to".into());
+            }
+        }
+    }
+
+    /// The folded verb `x` of an `xcomp` chain: its words join the relation, its voice is the
+    /// clause's, its objects replace the governor's and its prepositional arguments add to them.
+    fn xcomp_joins_relation(&self, d: &mut ClauseDraft, x: usize) {
+        for c in self.children[x].iter().copied() {
+            if matches!(base(self.rel(c)), "mark" | "aux") {
+                d.rel.push(c);
+            }
+        }
+        if let Some(n) = self.negated(x) {
+            d.negated = true;
+            d.rel.push(n);
+        }
+        d.negated |= self.denied_by_no(x);
+        d.rel.push(x);
+        d.lemma_words.push(lemma(&self.t[x]));
+        for c in self.particles(x) {
+            d.rel.push(c);
+            // Not the first word of an amount: "proved | up to 77 percent effective".
+            if !self.in_amount(c) {
+                d.lemma_words.push(lower(&self.t[c]));
+            }
+        }
+        d.passive = self.children[x].iter().any(|&c| self.rel(c) == "aux:pass");
+        let (q, a, acc) = self.obliques(x, d.passive);
+        d.quals.extend(q);
+        if a.is_some() {
+            d.agent = a;
+        }
+        if acc.is_some() {
+            d.according = acc;
+        }
+        d.objects.clear();
+        for c in self.children[x].iter().copied() {
+            match base(self.rel(c)) {
+                "obj" => {
+                    for y in self.conjuncts(c) {
+                        // "sacked the head of the central bank, Godwin Emefiele".
+                        let y = self.object_name(y).unwrap_or(y);
+                        d.objects.push(self.node(y));
+                    }
+                }
+                "iobj" => d.quals.push(Qual {
+                    role: Role::Recipient,
+                    prep: Vec::new(),
+                    node: self.node(c),
+                }),
+                "xcomp" if self.t[c].upos != Upos::Verb => d.objects.push(self.node(c)),
+                _ => {}
+            }
+        }
+    }
+
+    /// "fined Apple 1.8 billion euros": a penalty's indirect object is the one it falls on,
+    /// the amount says how much ("cost the company $2 billion" alike).
+    fn penalty_falls_on_indirect_object(&self, d: &mut ClauseDraft) {
+        if d.objects.len() == 1
+            && PENALISING.contains(&lemma(&self.t[d.cur]).as_str())
+            && self.is_amount(d.objects[0].head)
+        {
+            if let Some(k) = d
+                .quals
+                .iter()
+                .position(|q| q.role == Role::Recipient && q.prep.is_empty())
+            {
+                let who = d.quals.remove(k);
+                let amount = std::mem::replace(&mut d.objects[0], who.node);
+                d.quals.push(Qual {
+                    role: Role::Other,
+                    prep: Vec::new(),
+                    node: amount,
+                });
+            }
+        }
+    }
+
+    /// An adjective or participle predicated of the object joins the relation: "left rates
+    /// unchanged on Wednesday" is "leave unchanged" rates, on Wednesday; "kept the crossing
+    /// closed for a third day" is "keep closed" the crossing. Its own prepositional
+    /// arguments are the clause's.
+    fn secondary_predicate_joins_relation(&self, d: &mut ClauseDraft) {
+        if let Some(x) = self.secondary_predicate(d.cur) {
+            d.objects.retain(|o| o.head != x);
+            if !d.objects.is_empty() || d.passive {
+                d.rel.push(x);
+                d.lemma_words.push(lower(&self.t[x]));
+                d.quals.extend(self.obliques(x, false).0);
+            }
+        }
+    }
+
+    /// The noun a relative clause modifies is its object when the clause has none of its own
+    /// ("the deal that Kim signed").
+    fn relative_head_fills_object(&self, d: &mut ClauseDraft) {
+        if let Some(o) = d.relative_object.take() {
+            if d.objects.is_empty() {
+                d.objects.push(o);
+            }
+        }
+    }
+
+    /// A clausal object: "X said that P", "suggests that Kim is seeking" (the surface only).
+    fn clausal_object_read(&self, d: &mut ClauseDraft) {
+        if !d.objects.is_empty() || d.copular {
+            return;
+        }
+        // A "ccomp" opened by "until", "because", "when" … is an adverbial clause the parser
+        // mislabelled ("would continue until management made an offer"): no object.
+        let adverbial = |c: usize| {
+            self.kids(c, "mark")
+                .any(|m| ADVERBIAL_MARKERS.contains(&lower(&self.t[m]).as_str()))
+        };
+        if let Some(c) = self.kids_base(d.cur, "ccomp").find(|&c| !adverbial(c)) {
+            let tokens = self.span(c, &|_| false);
+            d.objects.push(Node {
+                head: c,
+                tokens,
+                resolved: None,
+                written: None,
+            });
+            d.clausal_object = true;
+            d.in_graph = false;
+        }
+    }
+
+    /// Light verbs: "held talks with X" is "hold talks with" X; and a verb aimed at a target:
+    /// "imposed sanctions on Russia" is "impose sanction on" Russia.
+    fn light_verb_takes_its_noun(&self, d: &mut ClauseDraft) {
+        let cur = d.cur;
+        let verb = lemma(&self.t[cur]);
+        let light = LIGHT_VERBS.contains(&verb.as_str());
+        let targeting = TARGETING_VERBS.contains(&verb.as_str());
+        if d.copular || d.objects.len() != 1 || !(light || targeting) {
+            return;
+        }
+        let o = d.objects[0].head;
+        let pp = self
+            .kids(o, "nmod")
+            .find(|&c| {
+                let prep = self.prep_text(&self.preposition(c));
+                !prep.is_empty()
+                    && prep != "of"
+                    && !self.is_time(c)
+                    && (light || TARGET_PREPOSITIONS.contains(&prep.as_str()))
+            })
+            // Or hung on the verb right after the object: "imposed sanctions | on Russia",
+            // "filed a lawsuit | against Google".
+            .or_else(|| {
+                let end = *d.objects[0].tokens.last()?;
+                self.kids_base(cur, "obl").find(|&c| {
+                    let prep = self.preposition(c);
+                    prep.first() == Some(&(end + 1))
+                        && TARGET_PREPOSITIONS.contains(&self.prep_text(&prep).as_str())
+                        && !self.is_time(c)
+                })
+            });
+        if let (Some(pp), Upos::Noun) = (pp, self.t[o].upos) {
+            let prep = self.preposition(pp);
+            let ptext = self.prep_text(&prep);
+            let few_modifiers = self.children[o]
+                .iter()
+                .all(|&c| c == pp || matches!(base(self.rel(c)), "det" | "amod" | "compound"));
+            if few_modifiers {
+                // (Hung on the verb, the phrase was a qualifier: it is the object now.)
+                d.quals.retain(|q| q.node.head != pp);
+                d.rel.extend(
+                    d.objects[0]
+                        .tokens
+                        .iter()
+                        .copied()
+                        .filter(|&i| !self.dominates(pp, i)),
+                );
+                d.rel.extend(prep.iter().copied());
+                d.lemma_words.push(lemma(&self.t[o]));
+                d.lemma_words.push(ptext);
+                let mut target = self.node(pp);
+                target.tokens.retain(|i| !prep.contains(i));
+                d.objects = vec![target];
+            }
+        }
+    }
+
+    /// "Kim and Putin met": a symmetric verb relates its coordinated subjects to each other.
+    fn symmetric_verb_relates_subjects(&self, d: &mut ClauseDraft) {
+        d.symmetric = !d.copular
+            && SYMMETRIC.contains(&lemma(&self.t[d.cur]).as_str())
+            && d.subjects.len() >= 2;
+    }
+
+    /// An accusation is the accuser's claim ("Ukraine accused Russia of blowing up the dam");
+    /// one without an accuser named ("X was accused of …") is no one's, so not stated.
+    fn accusation_is_the_accusers_claim(&self, d: &mut ClauseDraft) {
+        if let Some((g, _)) = self.accused_act(d.p) {
+            if lemma(&self.t[g]) != "convict" && d.attribution.is_none() {
+                let passive = self.children[g]
+                    .iter()
+                    .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass"));
+                d.attribution = if passive {
+                    self.children[g]
+                        .iter()
+                        .copied()
+                        .find(|&c| self.rel(c) == "obl:agent")
+                        .map(|a| self.node(a))
+                } else {
+                    self.own_subjects(g).into_iter().next()
+                };
+                if d.attribution.is_none() {
+                    d.modality = Modality::Possible;
+                }
+            }
+        }
+    }
+
+    /// "The ministry said it had detected …", "Police said they arrested …": the pronoun
+    /// subject of a clause a saying verb reports is its source ("according to video, it was
+    /// met by …" is not).
+    /// The pronoun keeps its words (the OpenIE reading says "it").
+    fn pronoun_subject_is_its_source(&self, d: &mut ClauseDraft) {
+        let said = d.according.is_none();
+        if let (true, Some(source), [subject]) = (said, &d.attribution, d.subjects.as_slice()) {
+            if self.pronoun_is_source(d.p, subject, source) {
+                d.subjects = vec![Node {
+                    written: Some(subject.tokens.clone()),
+                    ..source.clone()
+                }];
+            }
+        }
+    }
+
+    /// Denied on the source's word: "X denied that troops had shelled it".
+    fn denial_reported(&self, d: &mut ClauseDraft) {
+        if self.denied(d.p) {
+            d.negated = !d.negated;
+        }
+    }
+
+    /// What a verb of saying or finding reports is a fact about the text, kept for the surface.
+    fn reported_clause_kept_out_of_graph(&self, d: &mut ClauseDraft) {
+        if reports(&lemma(&self.t[d.cur])) && d.clausal_object {
+            d.in_graph = false;
+        }
+    }
+
+    /// "Ending a game, …": the inherited subject of an opening participle is a guess;
+    /// keep it out of the graph. One after its clause is that clause's subject acting
+    /// again: "A car bomb exploded …, killing at least seven people".
+    /// Only a participle set off by a comma or opened by a word of time or means
+    /// ("after crossing into Russia", "by closing plants"); not one a noun or adjective
+    /// governs ("focused on expanding cooperation", "showed Kim walking past").
+    fn participle_after_its_clause_acts_again(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        if !(self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none()) {
+            return;
+        }
+        let opening = self.t[p].head.is_some_and(|h| p < h);
+        let start = self.words_start(p);
+        let opener = self.children[p]
+            .iter()
+            .filter(|&&c| c < p && matches!(base(self.rel(c)), "mark" | "case"))
+            .map(|&c| lower(&self.t[c]))
+            .next();
+        let set_off = match opener.as_deref() {
+            Some(w) => matches!(w, "after" | "before" | "while" | "upon"),
+            // (With an object of its own, "…, killing at least seven people"; not after an
+            // adjective, "their separate, intensifying confrontations".)
+            None => {
+                start > 1
+                    && self.t[start - 1].form == ","
+                    && self.t[start - 2].upos != Upos::Adj
+                    && self.kids_base(p, "obj").next().is_some()
+            }
+        };
+        if d.inherited && (opening || !set_off) {
+            d.in_graph = false;
+        }
+    }
+
+    /// The parenthetical "…, the Kremlin said on Friday" only reports.
+    fn parenthetical_only_reports(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        if matches!(
+            base(self.rel(p)),
+            "ccomp" | "parataxis" | "advcl" | "acl" | "dep"
+        ) && self.said_after(p)
+        {
+            d.in_graph = false;
+        }
+    }
+
+    /// "flew to Berlin, where he met Scholz": the place "where" stands for is the clause's
+    /// (also "in 2019, when …" for a time).
+    fn where_or_when_gives_place_or_time(&self, d: &mut ClauseDraft) {
+        if let Some(q) = self.where_or_when(d.p) {
+            d.quals.push(q);
+        }
+    }
+
+    /// "protests in which 20 people were killed": the relative word after a preposition is
+    /// the noun it stands for, in the role that noun gives the phrase; the OpenIE reading
+    /// keeps "which".
+    fn relative_word_after_preposition_resolved(&self, d: &mut ClauseDraft) {
+        if let Some((w, h)) = d.relative_oblique {
+            for q in d.quals.iter_mut().filter(|q| q.node.head == w) {
+                let ptext = self.prep_text(&q.prep);
+                q.role = self.role(&ptext, h, "obl");
+                q.node = Node {
+                    written: Some(q.node.tokens.clone()),
+                    ..self.node(h)
+                };
+            }
+        }
+    }
+
+    /// The clause with its relation words and qualifiers in sentence order.
+    fn finished(&self, d: ClauseDraft) -> Clause {
+        let mut rel = d.rel;
+        rel.sort_unstable();
+        rel.dedup();
+        let mut quals = d.quals;
+        quals.sort_by_key(|q| q.node.tokens.first().copied().unwrap_or(q.node.head));
+        Clause {
+            origin: if d.copular {
+                Origin::Copula
+            } else {
+                Origin::Verb
+            },
+            pred: d.p,
+            subjects: d.subjects,
+            subject_inherited: d.inherited,
+            rel,
+            rel_synthetic: None,
+            lemma: d.lemma_words.join(" "),
+            objects: d.objects,
+            clausal_object: d.clausal_object,
+            quals,
+            agent: d.agent,
+            passive: d.passive,
+            negated: d.negated,
+            modality: d.modality,
+            attribution: d.attribution,
+            in_graph: d.in_graph,
+            symmetric: d.symmetric,
+        }
+    }
+
+    /// An adjective or past participle complementing a verb that has an object, said of that
+    /// object ("left rates unchanged", "kept the crossing closed"), or of the subject of a
+    /// passive with an agent ("was found guilty by a jury", "were left homeless by the floods").
+    /// (A participle with its own agent is no such thing: "accepted the draft authored by
+    /// Kharitonov".)
+    fn secondary_predicate(&self, v: usize) -> Option<usize> {
+        if self.t[v].upos != Upos::Verb {
+            return None;
+        }
+        // Of the object, or of the subject of a passive with an agent ("was found guilty by a
+        // jury": the jury found him guilty). Without an agent the OpenIE reading keeps the
+        // adjective as what is said ("was deemed | too expensive").
+        let passive = self.children[v]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+        let agent = self.children[v].iter().any(|&c| {
+            self.rel(c) == "obl:agent"
+                || (base(self.rel(c)) == "obl" && self.prep_text(&self.preposition(c)) == "by")
+        });
+        if !(passive && agent) {
+            self.kids(v, "obj").next()?;
+        }
+        self.kids(v, "xcomp").find(|&x| {
+            let t = &self.t[x];
+            let agent = self.kids_base(x, "obl").any(|o| {
+                self.rel(o) == "obl:agent" || self.prep_text(&self.preposition(o)) == "by"
+            });
+            (t.upos == Upos::Adj || (t.upos == Upos::Verb && t.xpos == "VBN"))
+                && self.kids(x, "obj").next().is_none()
+                && self.kids(x, "mark").next().is_none()
+                && !agent
+        })
+    }
+
+    /// The particles of a phrasal verb: its `compound:prt` dependents, and an adverb such as
+    /// "down" right after it that the parser took for a modifier ("will step down").
+    fn particles(&self, v: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.kids(v, "compound:prt").collect();
+        if let Some(a) = self.kids(v, "advmod").find(|&a| {
+            a == v + 1
+                && matches!(
+                    lower(&self.t[a]).as_str(),
+                    "down" | "up" | "out" | "off" | "back" | "away"
+                )
+        }) {
+            out.push(a);
+        }
+        out
+    }
+}
+
+fn passive_or_be(v: &View, i: usize) -> bool {
+    v.children[i]
+        .iter()
+        .any(|&c| matches!(base(v.rel(c)), "aux") && lemma(&v.t[c]) == "be")
+}

@@ -1,0 +1,124 @@
+//! Control: who does what an infinitive or a gerund says when it is not the verb's subject —
+//! the object of "urged Congress to approve" or "forced residents to flee", the accused of
+//! "accused Russia of blowing up the dam".
+
+use super::{base, lemma, lower, View};
+
+/// Verbs whose object does what the infinitive after it says ("forced residents to flee").
+pub(super) const OBJECT_CONTROL: &[&str] = &[
+    "force",
+    "urge",
+    "ask",
+    "allow",
+    "require",
+    "order",
+    "encourage",
+    "persuade",
+    "compel",
+    "push",
+    "invite",
+    "prompt",
+    "cause",
+    "help",
+    "permit",
+    "enable",
+    "oblige",
+    "call",
+];
+
+/// Object-control verbs that ask for what the infinitive says rather than bring it about:
+/// "urged Congress to approve" states no approval ([`Modality::Requested`]); "forced residents
+/// to flee" states the flight.
+pub(super) const REQUESTING: &[&str] = &[
+    "urge",
+    "ask",
+    "order",
+    "encourage",
+    "invite",
+    "call",
+    "require",
+    "push",
+];
+
+/// Verbs that say someone did something, named by a gerund after "of", "for" or "with":
+/// "accused Russia of blowing up the dam", "blamed the army for shelling …". The act is the
+/// accuser's claim ([`Self::accused_act`]); after "convict", a court's finding, it is stated.
+/// ("charged with" is left out: a board is charged with reviewing plans.)
+const ACCUSING: &[&str] = &["accuse", "suspect", "blame", "convict"];
+
+impl View<'_> {
+    /// The verb that accuses someone of the gerund `i` ("accused Russia | of blowing up the
+    /// dam"), and who is accused: the accusing verb's object (or its passive subject), also when
+    /// the parser hung the gerund on the object.
+    pub(super) fn accused_act(&self, i: usize) -> Option<(usize, Vec<usize>)> {
+        let t = &self.t[i];
+        if t.xpos != "VBG"
+            || !self
+                .kids(i, "mark")
+                .any(|m| matches!(lower(&self.t[m]).as_str(), "of" | "for" | "with"))
+        {
+            return None;
+        }
+        let h = t.head?;
+        let accusing = |v: usize| ACCUSING.contains(&lemma(&self.t[v]).as_str());
+        match base(&t.deprel) {
+            "acl" => {
+                let g = self.t[h].head?;
+                (accusing(g) && matches!(base(self.rel(h)), "obj" | "iobj")).then(|| (g, vec![h]))
+            }
+            "advcl" if accusing(h) => {
+                let mut who = self.controllers(h);
+                if who.is_empty() {
+                    who = self.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&c| self.rel(c) == "nsubj:pass")
+                        .collect();
+                }
+                (!who.is_empty()).then_some((h, who))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether verb `v` makes its object do what its infinitive says, and has that object:
+    /// "urged Congress to approve", "ordered Meta to pay" (not the verbs of expecting or
+    /// planning, which fold into a modality).
+    pub(super) fn object_controlled(&self, v: usize) -> bool {
+        OBJECT_CONTROL.contains(&lemma(&self.t[v]).as_str()) && !self.controllers(v).is_empty()
+    }
+
+    /// An infinitive the parser hung on the object of such a verb: "urged shareholders | to
+    /// reject the offer" (an acl of "shareholders").
+    pub(super) fn controlled_infinitive_on_object(&self, i: usize) -> bool {
+        self.t[i].xpos == "VB"
+            && self.kids(i, "mark").any(|m| lower(&self.t[m]) == "to")
+            && self.t[i].head.is_some_and(|h| {
+                self.t[h].head.is_some_and(|g| {
+                    OBJECT_CONTROL.contains(&lemma(&self.t[g]).as_str())
+                        && self.controllers(g).contains(&h)
+                })
+            })
+    }
+
+    /// Who does what the infinitive after verb `v` says: its objects ("urged shareholders to
+    /// …"), else its indirect objects (the parser's reading of "urged Congress to …"), else,
+    /// after "call", its "on" phrase ("called on both sides to …").
+    pub(super) fn controllers(&self, v: usize) -> Vec<usize> {
+        let objects: Vec<usize> = self.kids_base(v, "obj").collect();
+        if !objects.is_empty() {
+            return objects;
+        }
+        let indirect: Vec<usize> = self.kids(v, "iobj").collect();
+        if !indirect.is_empty() {
+            return indirect;
+        }
+        if lemma(&self.t[v]) == "call" {
+            return self
+                .kids_base(v, "obl")
+                .filter(|&o| self.prep_text(&self.preposition(o)) == "on")
+                .collect();
+        }
+        Vec::new()
+    }
+}

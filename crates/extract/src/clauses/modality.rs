@@ -1,0 +1,58 @@
+//! Negation and modality of a predicate: "not", "never" and a subject or object quantified by
+//! "no" negate it; modal auxiliaries and conditions make it possible or future. Both are
+//! attributes of the statement, never reasons to drop it.
+
+use super::{base, lower, View};
+use crate::statement::Modality;
+
+impl View<'_> {
+    pub(super) fn negated(&self, p: usize) -> Option<usize> {
+        self.children[p].iter().copied().find(|&c| {
+            matches!(base(self.rel(c)), "advmod")
+                && matches!(lower(&self.t[c]).as_str(), "not" | "n't" | "never")
+        })
+    }
+
+    /// Whether a subject or object of `p` is quantified by "no": "No civilians were killed",
+    /// "found no weapons", "had no plans to attend" deny what the verb says.
+    /// A comparison is no denial: "have no higher aim than glorifying Kim", "no other choice
+    /// but to leave".
+    pub(super) fn denied_by_no(&self, p: usize) -> bool {
+        self.children[p].iter().any(|&c| {
+            matches!(self.rel(c), "nsubj" | "nsubj:pass" | "obj")
+                && self.kids(c, "det").any(|d| lower(&self.t[d]) == "no")
+                && !self.children[c].iter().any(|&m| {
+                    matches!(self.t[m].xpos.as_str(), "JJR" | "RBR")
+                        || matches!(lower(&self.t[m]).as_str(), "other" | "more" | "less")
+                })
+                && !self
+                    .t
+                    .get(c + 1)
+                    .is_some_and(|n| matches!(lower(n).as_str(), "than" | "but"))
+        })
+    }
+
+    pub(super) fn aux_modality(&self, p: usize) -> Modality {
+        let mut m = Modality::Asserted;
+        for c in self.kids_base(p, "aux") {
+            match lower(&self.t[c]).as_str() {
+                "could" | "may" | "might" | "can" | "would" | "should" | "must" | "ca" => {
+                    m = Modality::Possible
+                }
+                "will" | "shall" | "'ll" | "wo" => m = Modality::Future,
+                _ => {}
+            }
+        }
+        // A condition: "if the talks fail".
+        if self.opened_by_if(p) {
+            m = Modality::Possible;
+        }
+        m
+    }
+
+    /// Whether the clause of `p` is a condition: "if" or "unless" marks it.
+    pub(super) fn opened_by_if(&self, p: usize) -> bool {
+        self.kids(p, "mark")
+            .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
+    }
+}

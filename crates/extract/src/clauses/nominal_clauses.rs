@@ -1,0 +1,330 @@
+//! Clauses without a verb: appositions and their roles ("Lim, South Korea's Foreign Ministry
+//! spokesperson" → Lim `spokesperson of` Foreign Ministry), possessives read as `has` (surface
+//! only), and meeting nouns ("talks between X and Y" → X meet Y).
+
+use super::{base, lower, Clause, Node, Origin, Qual, View};
+use crate::doc::{EntityType, Upos};
+use crate::gazetteer::gazetteer;
+use crate::statement::{Argument, ArgumentKind, Modality, Role};
+
+/// Event nouns that take "between X and Y": "talks between X and Y" means X met Y.
+const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounter"];
+
+impl View<'_> {
+    /// Appositions: "Lim Soo-suk, South Korea's Foreign Ministry spokesperson" states a role.
+    pub(super) fn apposition(&self, a: usize) -> Option<Clause> {
+        let h = self.t[a].head?;
+        if !matches!(self.t[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+            return None;
+        }
+        if !self.set_off_or_adjacent(h, a) {
+            return None;
+        }
+        let h = self.nearest_noun_before(h, a);
+        // The named side is the subject: "the spokesperson, Lim" is Lim's role too.
+        let (subject, role) = if self.t[h].upos == Upos::Noun && self.t[a].upos == Upos::Propn {
+            (a, h)
+        } else {
+            (h, a)
+        };
+        // A title describes a person: "under a loan agreement, the museum's director, …" says
+        // nothing of the agreement (the parser took the director for its apposition).
+        // Two names side by side are a list or a place in its region ("Kim Tok Hun, Kim Jong
+        // Un's …", "Portland, Oregon"), read as an apposition: neither is the other.
+        if self.entity_kind(subject).is_some() && self.entity_kind(role).is_some() {
+            return None;
+        }
+        let named = self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
+        let title = gazetteer().is_title(&self.t[role].form);
+        if title && self.t[role].upos == Upos::Noun && !named {
+            return None;
+        }
+        let subject_node = self.resolve_relative(self.node(subject));
+        let mut role_node = self.node(role);
+        if role == h {
+            role_node.tokens.retain(|&i| !self.dominates(a, i));
+        }
+        let mut clause = Clause {
+            origin: Origin::Apposition,
+            pred: a,
+            subjects: vec![subject_node],
+            subject_inherited: false,
+            rel: Vec::new(),
+            rel_synthetic: Some("is"),
+            lemma: "be".into(),
+            objects: vec![role_node.clone()],
+            clausal_object: false,
+            quals: Vec::new(),
+            agent: None,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            in_graph: true,
+            symmetric: false,
+        };
+        if self.t[role].upos == Upos::Noun {
+            if let Some(org) = self.role_organisation(role) {
+                let person = self.entity_kind(subject) == Some(EntityType::Person);
+                // A title makes a role of a name the recogniser missed too.
+                if person || (title && named) {
+                    clause.lemma = format!("{} of", self.role_noun(role));
+                    clause.graph_only_object(org);
+                }
+            }
+        }
+        clause.attribution = self.attribution(self.t[h].head.unwrap_or(h));
+        Some(clause)
+    }
+
+    /// The noun an apposition set off after `h`'s phrase belongs to: the one right before its
+    /// comma, which the parser sometimes attaches higher up: in "the parade in the capital,
+    /// Pyongyang," Pyongyang is the capital, not the parade.
+    fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
+        let start = self.words_start(a);
+        if a < h || start < 2 || self.t[start - 1].form != "," {
+            return h;
+        }
+        let mut k = start - 2;
+        while matches!(base(self.rel(k)), "flat" | "compound") {
+            match self.t[k].head {
+                Some(x) if x < start && self.dominates(h, x) => k = x,
+                _ => break,
+            }
+        }
+        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), not one in a
+        // clause hanging on it ("a penchant for travelling by train, a tradition …").
+        let mut x = k;
+        while x != h {
+            match self.t[x].head {
+                Some(up) if matches!(base(self.rel(x)), "nmod" | "compound" | "flat") => x = up,
+                _ => return h,
+            }
+        }
+        // A name on either side: a common noun set off after common nouns can sum up the whole
+        // phrase before it ("a penchant for travel by train, a tradition …").
+        let named = self.t[a].upos == Upos::Propn || self.t[k].upos == Upos::Propn;
+        if k != h && named && matches!(self.t[k].upos, Upos::Noun | Upos::Propn) {
+            k
+        } else {
+            h
+        }
+    }
+
+    /// Whether the apposition `a` of `h` is one as written: set off by a comma, dash, bracket
+    /// or colon ("Khasan, a station on the border"), or a title right before its name ("leader
+    /// Kim Jong Un"). The parser also reads coordinated names as appositions of one title: in
+    /// "leader Kim Jong Un and President Vladimir Putin" Putin is no leader.
+    pub(super) fn set_off_or_adjacent(&self, h: usize, a: usize) -> bool {
+        let (first, second) = if h < a { (h, a) } else { (a, h) };
+        let start = self.words_start(second);
+        let adjacent = self.t[first].upos == Upos::Noun
+            && self.t[second].upos == Upos::Propn
+            && (first + 1..start).all(|i| {
+                self.dominates(first, i) && matches!(base(self.rel(i)), "flat" | "compound")
+            });
+        let set_off = start > 0
+            && matches!(
+                self.t[start - 1].form.as_str(),
+                "," | "-" | "--" | "–" | "—" | "(" | ":"
+            );
+        set_off || adjacent
+    }
+
+    /// The organisation or country a role noun belongs to: "Foreign Ministry spokesperson",
+    /// "South Korea's spokesperson", "spokesperson of the ministry".
+    fn role_organisation(&self, role: usize) -> Option<Node> {
+        // A proper-noun compound right before the role noun, named by NER.
+        let compound = self
+            .kids(role, "compound")
+            .filter(|&c| c < role && self.t[c].upos == Upos::Propn)
+            .max();
+        if let Some(c) = compound {
+            let mut n = self.node(c);
+            n.tokens.retain(|&i| i < role);
+            if let Some(m) = self.mention_at(c) {
+                n.tokens.retain(|&i| m.start <= i && i < m.end);
+            }
+            return Some(n);
+        }
+        if let Some(p) = self.kids(role, "nmod:poss").next() {
+            if self.t[p].upos != Upos::Pron {
+                let mut n = self.node(p);
+                n.tokens.retain(|&i| self.t[i].xpos != "POS");
+                return Some(n);
+            }
+            // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
+            // organisation named before it in the sentence.
+            if lower(&self.t[p]) == "its" {
+                let orgs: Vec<&crate::doc::Mention> = self
+                    .sentence
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == EntityType::Organization && m.end <= p)
+                    .collect();
+                if let [m] = orgs[..] {
+                    let mut n = self.node(m.end - 1);
+                    n.tokens.retain(|&i| m.start <= i && i < m.end);
+                    return Some(n);
+                }
+            }
+        }
+        let of = self
+            .kids(role, "nmod")
+            .find(|&c| self.prep_text(&self.preposition(c)) == "of")?;
+        let prep = self.preposition(of);
+        let mut n = self.node(of);
+        n.tokens.retain(|i| !prep.contains(i));
+        Some(n)
+    }
+
+    /// The role noun in lower case, with adjective or common-noun compounds ("foreign minister").
+    fn role_noun(&self, role: usize) -> String {
+        let mut start = role;
+        while start > 0 {
+            let j = start - 1;
+            let inside = self.t[j].head == Some(role)
+                && matches!(self.rel(j), "compound" | "amod")
+                && self.t[j].upos == Upos::Noun;
+            if inside {
+                start = j;
+            } else {
+                break;
+            }
+        }
+        (start..=role)
+            .map(|i| lower(&self.t[i]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Possessives as `has` (surface only): "the University's School of Medicine".
+    pub(super) fn possessive(&self, n: usize) -> Option<Clause> {
+        let p = self.kids(n, "nmod:poss").next()?;
+        if self.t[p].upos == Upos::Pron || !matches!(self.t[n].upos, Upos::Noun | Upos::Propn) {
+            return None;
+        }
+        let mut owner = self.node(p);
+        owner.tokens.retain(|&i| self.t[i].xpos != "POS");
+        let mut thing = self.node(n);
+        let prep = self.preposition(n);
+        thing
+            .tokens
+            .retain(|&i| !self.dominates(p, i) && !prep.contains(&i));
+        Some(Clause {
+            origin: Origin::Possessive,
+            pred: n,
+            subjects: vec![owner],
+            subject_inherited: false,
+            rel: Vec::new(),
+            rel_synthetic: Some("has"),
+            lemma: "have".into(),
+            objects: vec![thing],
+            clausal_object: false,
+            quals: Vec::new(),
+            agent: None,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            in_graph: false,
+            symmetric: false,
+        })
+    }
+
+    /// "talks between X and Y at Z", "the meeting of the two leaders": X meet Y.
+    pub(super) fn nominal_event(
+        &self,
+        n: usize,
+        last_pair: &Option<[Argument; 2]>,
+    ) -> Option<Clause> {
+        if !MEETING_NOUNS.contains(&lower(&self.t[n]).as_str()) {
+            return None;
+        }
+        let mut participants: Vec<Node> = Vec::new();
+        let mut quals = Vec::new();
+        // Prepositional phrases of the noun, and those the parser hung on one of them ("the
+        // summit on Wednesday between X and Y").
+        let mut pps: Vec<usize> = self.kids_base(n, "nmod").collect();
+        for c in pps.clone() {
+            pps.extend(self.kids_base(c, "nmod"));
+        }
+        for c in pps {
+            let prep = self.preposition(c);
+            let ptext = self.prep_text(&prep);
+            if matches!(ptext.as_str(), "between" | "of") && participants.is_empty() {
+                let conj = self.conjuncts(c);
+                if conj.len() >= 2 {
+                    participants = conj.into_iter().map(|x| self.node(x)).collect();
+                } else if let Some([a, b]) = self.named_pair_at(c) {
+                    participants = vec![a, b];
+                } else if let Some(pair) = self.pair_of(c, last_pair) {
+                    participants = pair
+                        .into_iter()
+                        .map(|a| Node {
+                            head: c,
+                            tokens: self.node(c).tokens,
+                            resolved: Some(a),
+                            written: None,
+                        })
+                        .collect();
+                }
+                for p in &mut participants {
+                    p.tokens.retain(|i| !prep.contains(i));
+                }
+            } else if !ptext.is_empty() {
+                let mut node = self.node(c);
+                node.tokens.retain(|i| !prep.contains(i));
+                let role = self.role(&ptext, c, self.rel(c));
+                if matches!(role, Role::Location | Role::Time) {
+                    quals.push(Qual { role, prep, node });
+                }
+            }
+        }
+        if participants.len() != 2 {
+            return None;
+        }
+        let named = participants.iter().all(|p| {
+            p.resolved.is_some() || matches!(self.argument(p).kind, ArgumentKind::Entity(_))
+        });
+        if !named {
+            return None;
+        }
+        let second = participants.pop()?;
+        Some(Clause {
+            origin: Origin::NominalEvent,
+            pred: n,
+            subjects: participants,
+            subject_inherited: false,
+            rel: vec![n],
+            rel_synthetic: None,
+            lemma: "meet".into(),
+            objects: vec![second],
+            clausal_object: false,
+            quals,
+            agent: None,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: self.attribution(self.t[n].head.unwrap_or(n)),
+            in_graph: true,
+            symmetric: false,
+        })
+    }
+
+    /// "the two leaders", "both men": the last pair of coordinated people named before.
+    fn pair_of(&self, n: usize, last_pair: &Option<[Argument; 2]>) -> Option<[Argument; 2]> {
+        if self.t[n].xpos != "NNS" {
+            return None;
+        }
+        let two = self.children[n].iter().any(|&c| {
+            matches!(lower(&self.t[c]).as_str(), "two" | "both")
+                && matches!(base(self.rel(c)), "nummod" | "det")
+        });
+        if two {
+            last_pair.clone()
+        } else {
+            None
+        }
+    }
+}

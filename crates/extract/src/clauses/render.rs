@@ -1,0 +1,463 @@
+//! Rendering: each clause becomes graph statements (minimal arguments, active voice, lemmas,
+//! qualifiers) and surface tuples in the sentence's words for OpenIE benchmarks (CaRB).
+
+use super::attribution::SAYING;
+use super::clause::SYMMETRIC;
+use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
+use crate::doc::{EntityType, Upos};
+use crate::gazetteer::gazetteer;
+use crate::statement::{
+    Argument, ArgumentKind, Literal, Provenance, Qualifier, Relation, Role, Statement,
+};
+
+/// A clause's surface tuples for one subject.
+struct SurfaceReading {
+    /// Each tuple with the length of its object in words (0 without one).
+    tuples: Vec<(Surface, usize)>,
+    /// The relation with the preposition or "by" it took on, untrimmed.
+    relation: String,
+    /// The object is a prepositional argument ("arrived at Vostochny").
+    object_from_prep: bool,
+}
+
+/// A clause's graph reading for one subject, before statements are made of it.
+struct GraphReading {
+    subject: Argument,
+    /// One statement per object; `None` for one without.
+    objects: Vec<Option<Argument>>,
+    lemma: String,
+    qualifiers: Vec<Qualifier>,
+}
+
+impl View<'_> {
+    fn qual_words(&self, q: &Qual) -> String {
+        let mut tokens = q.prep.clone();
+        tokens.extend(
+            q.node
+                .written
+                .as_ref()
+                .unwrap_or(&q.node.tokens)
+                .iter()
+                .copied(),
+        );
+        tokens.sort_unstable();
+        tokens.dedup();
+        self.words(&tokens)
+    }
+
+    fn qualifier(&self, q: &Qual) -> Qualifier {
+        let p = self.prep_text(&q.prep);
+        Qualifier {
+            role: q.role,
+            preposition: (!p.is_empty()).then_some(p),
+            value: self.argument(&q.node),
+        }
+    }
+
+    /// Renders one clause as statements and surface tuples: for each subject, the surface
+    /// tuples and the graph statements, paired in order, one extraction each.
+    pub(super) fn render(&self, c: &Clause, provenance: &Provenance, out: &mut Vec<Extraction>) {
+        let rel_words = self.relation_words(c);
+        let attribution = c.attribution.as_ref().map(|a| self.argument(a));
+        let obl_object = self.object_from_preposition(c);
+        let relation_text = if c.rel.is_empty() {
+            rel_words.clone()
+        } else {
+            self.span_text(c.rel[0], c.rel[c.rel.len() - 1] + 1)
+        };
+        for (si, subject) in c.subjects.iter().enumerate() {
+            let subject_arg = self.argument(subject);
+            let surface = self.surface_reading(c, subject, &rel_words, obl_object);
+            let mut graph = self.graph_reading(c, si, &subject_arg, obl_object);
+            // (Once the lemma is final: a light verb's subject gives no places.)
+            self.places_of_whoever_acts(c, subject, &mut graph);
+            let GraphReading {
+                subject: g_subject,
+                objects: g_objects,
+                lemma,
+                qualifiers,
+            } = graph;
+            // A qualifier that only repeats the subject or the object says nothing (a pair of
+            // names the parser split into a subject and an oblique: "Blinken and Wang Yi met").
+            let repeats = |q: &Qualifier, object: &Option<Argument>| {
+                q.role == Role::Other
+                    && (q.value.text == g_subject.text
+                        || object.as_ref().is_some_and(|o| o.text == q.value.text))
+            };
+            let statement = |object: Option<Argument>| Statement {
+                subject: g_subject.clone(),
+                relation: Relation {
+                    text: relation_text.clone(),
+                    lemma: lemma.clone(),
+                },
+                qualifiers: qualifiers
+                    .iter()
+                    .filter(|q| !repeats(q, &object))
+                    .cloned()
+                    .collect(),
+                object,
+                negated: c.negated,
+                modality: c.modality,
+                attribution: attribution.clone(),
+                confidence: 0.0,
+                provenance: provenance.clone(),
+            };
+            let surfaces = &surface.tuples;
+            let n = surfaces.len().max(g_objects.len());
+            for k in 0..n {
+                let (st, in_graph) = match g_objects.get(k) {
+                    Some(o) => {
+                        let st = statement(o.clone());
+                        let ok = c.in_graph && !self.dangling(&st);
+                        (st, ok)
+                    }
+                    None => (statement(g_objects.first().cloned().flatten()), false),
+                };
+                let (surface_tuple, olen) = match surfaces.get(k) {
+                    Some((s, l)) => (Some(s.clone()), *l),
+                    None => (None, 0),
+                };
+                let features = self.features(
+                    c,
+                    subject,
+                    olen,
+                    surface.object_from_prep,
+                    &surface.relation,
+                );
+                out.push(Extraction {
+                    statement: st,
+                    surface: surface_tuple,
+                    in_graph,
+                    features,
+                });
+            }
+        }
+    }
+
+    /// The words of the surface relation, with those the sentence lacks ("is", "has") first.
+    fn relation_words(&self, c: &Clause) -> String {
+        let w = self.words(&c.rel);
+        match c.rel_synthetic {
+            Some(s) if w.is_empty() => s.to_owned(),
+            Some(s) => format!("{s} {w}"),
+            None => w,
+        }
+    }
+
+    /// The first prepositional argument that is not a time becomes the object of a verb
+    /// without one: "arrived at Vostochny". Not of a saying verb, whose object is what is
+    /// said: "…, the company said because of a fault" is no "say because of" relation.
+    fn object_from_preposition(&self, c: &Clause) -> Option<usize> {
+        let verb_without_object = c.objects.is_empty()
+            && c.origin == Origin::Verb
+            && !c.clausal_object
+            && !SAYING.contains(&c.lemma.as_str());
+        if !verb_without_object {
+            return None;
+        }
+        let first = c
+            .quals
+            .iter()
+            .position(|q| !q.prep.is_empty() && q.role != Role::Time && q.node.written.is_none());
+        // A means gives way to a person or organisation after "with" or "to": "spoke by
+        // phone with Zelensky" is "speak with" Zelensky, by phone.
+        let partner = c.quals.iter().position(|q| {
+            matches!(self.prep_text(&q.prep).as_str(), "with" | "to")
+                && matches!(
+                    self.entity_kind(q.node.head),
+                    Some(EntityType::Person | EntityType::Organization)
+                )
+        });
+        match first {
+            Some(k) if c.quals[k].role == Role::Means => partner.or(first),
+            _ => first,
+        }
+    }
+
+    /// The surface tuples of a clause for one subject, one per object, in the sentence's words:
+    /// a passive's agent is the second argument, then the object, then the other qualifiers.
+    fn surface_reading(
+        &self,
+        c: &Clause,
+        subject: &Node,
+        rel_words: &str,
+        obl_object: Option<usize>,
+    ) -> SurfaceReading {
+        let mut s_rel = rel_words.to_owned();
+        let mut object_from_prep = false;
+        let mut surface_objects: Vec<Option<String>> = if c.objects.is_empty() {
+            vec![None]
+        } else {
+            c.objects
+                .iter()
+                .map(|o| Some(self.words(&o.tokens)))
+                .collect()
+        };
+        if let Some(k) = obl_object {
+            let q = &c.quals[k];
+            s_rel = format!("{s_rel} {}", self.words(&q.prep));
+            surface_objects = vec![Some(
+                self.words(q.node.written.as_ref().unwrap_or(&q.node.tokens)),
+            )];
+            object_from_prep = true;
+        }
+        let mut passive_agent = None;
+        if c.passive {
+            if let Some(a) = &c.agent {
+                s_rel = format!("{s_rel} by");
+                let prep = self.preposition(a.head);
+                let tokens: Vec<usize> = a
+                    .tokens
+                    .iter()
+                    .copied()
+                    .filter(|i| !prep.contains(i))
+                    .collect();
+                passive_agent = Some(self.words(&tokens));
+            }
+        }
+        let other_quals: Vec<String> = c
+            .quals
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| Some(*k) != obl_object)
+            .map(|(_, q)| self.qual_words(q))
+            .collect();
+        let tuples = surface_objects
+            .iter()
+            .map(|o| {
+                let mut args = Vec::new();
+                // Passive: the agent is the second argument, the object (if any) follows.
+                if let Some(a) = &passive_agent {
+                    args.push(a.clone());
+                }
+                if let Some(o) = o {
+                    args.push(o.clone());
+                }
+                args.extend(other_quals.iter().cloned());
+                let len = o.as_ref().map_or(0, |o| o.split(' ').count());
+                (
+                    Surface {
+                        arg1: self.words(subject.written.as_ref().unwrap_or(&subject.tokens)),
+                        relation: s_rel.trim().to_owned(),
+                        args,
+                    },
+                    len,
+                )
+            })
+            .collect();
+        SurfaceReading {
+            tuples,
+            relation: s_rel,
+            object_from_prep,
+        }
+    }
+
+    /// The graph reading of a clause for its subject number `si`: "X and Y met" is each pair
+    /// once, "accused each other" each of the others, a verb without an object takes its first
+    /// prepositional argument, and a passive with an agent is read actively.
+    fn graph_reading(
+        &self,
+        c: &Clause,
+        si: usize,
+        subject_arg: &Argument,
+        obl_object: Option<usize>,
+    ) -> GraphReading {
+        let mut g = GraphReading {
+            subject: subject_arg.clone(),
+            objects: c.objects.iter().map(|o| Some(self.argument(o))).collect(),
+            lemma: c.lemma.clone(),
+            qualifiers: Vec::new(),
+        };
+        // "China and the Philippines accused each other": each the others.
+        if c.subjects.len() >= 2 && c.objects.len() == 1 && self.reciprocal(&c.objects[0]) {
+            g.objects = c
+                .subjects
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != si)
+                .map(|(_, o)| Some(self.argument(o)))
+                .collect();
+        }
+        if c.symmetric && c.objects.is_empty() {
+            // "X and Y met": each pair once; prepositional arguments stay qualifiers.
+            g.objects = c.subjects[si + 1..]
+                .iter()
+                .map(|o| Some(self.argument(o)))
+                .collect();
+            for q in &c.quals {
+                g.qualifiers.push(self.qualifier(q));
+            }
+            return g;
+        }
+        if let Some(k) = obl_object {
+            let q = &c.quals[k];
+            let prep = self.prep_text(&q.prep);
+            // "proved | up to 77 percent": a preposition inside the amount is the
+            // amount's ("up to"), not the relation's.
+            let in_amount = q.prep.iter().all(|&i| self.in_amount(i));
+            // "met with X" is "met X".
+            let met_with = SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with";
+            if !(in_amount || met_with) {
+                g.lemma = format!("{} {prep}", g.lemma);
+            }
+            g.objects = vec![Some(self.argument(&q.node))];
+        }
+        for (k, q) in c.quals.iter().enumerate() {
+            if Some(k) != obl_object {
+                g.qualifiers.push(self.qualifier(q));
+            }
+        }
+        // (After the prepositional object: a passive without an agent keeps its preposition
+        // in the lemma, one with an agent gives it back as a qualifier.)
+        self.passive_read_actively(c, subject_arg, obl_object, &mut g);
+        if g.objects.is_empty() {
+            g.objects.push(None);
+        }
+        g
+    }
+
+    /// Active reading of a passive with an agent: the agent acts on the passive subject, and
+    /// the prepositional argument read as the object qualifies it again ("convicted of fraud
+    /// by a jury": the jury convicted him, of fraud). Without an agent the relation says
+    /// "be" and the participle ("be killed"); a "by" phrase of an active verb is its means.
+    fn passive_read_actively(
+        &self,
+        c: &Clause,
+        subject_arg: &Argument,
+        obl_object: Option<usize>,
+        g: &mut GraphReading,
+    ) {
+        if c.passive {
+            match &c.agent {
+                Some(a) => {
+                    g.subject = self.argument(a);
+                    g.objects = vec![Some(subject_arg.clone())];
+                    g.lemma = c.lemma.clone();
+                    if let Some(k) = obl_object {
+                        g.qualifiers.insert(0, self.qualifier(&c.quals[k]));
+                    }
+                }
+                None => {
+                    let form = lower(&self.t[c.pred]);
+                    let mut words = vec!["be".to_owned(), form];
+                    words.extend(g.lemma.split(' ').skip(1).map(str::to_owned));
+                    g.lemma = words.join(" ");
+                }
+            }
+        } else if let Some(a) = &c.agent {
+            g.qualifiers.push(Qualifier {
+                role: Role::Means,
+                preposition: Some("by".into()),
+                value: self.argument(a),
+            });
+        }
+    }
+
+    /// Places and times inside the arguments become qualifiers of the statement. "at a
+    /// facility in Siberia": the place of a place is where it happened too; so are the places
+    /// and times hung on whoever acted, the agent or the subject ("greeted by Putin at the
+    /// Cosmodrome", "a court in Paris sentenced …", "South Korea on Thursday expressed …"): a
+    /// name, or a noun for people ([`crate::gazetteer::Gazetteer::is_agent_noun`]). What
+    /// happened somewhere keeps its place: "caused by Russia's war in Ukraine", "the summit on
+    /// Wednesday could lead to a deal". Not a light verb's subject: "There's concern in Seoul"
+    /// says nothing of Seoul.
+    fn places_of_whoever_acts(&self, c: &Clause, subject: &Node, g: &mut GraphReading) {
+        let acts = |n: &Node| match self.mention_at(n.head) {
+            Some(m) => m.kind != EntityType::Other,
+            None => gazetteer().is_agent_noun(&self.t[n.head].lemma.to_lowercase()),
+        };
+        let agent = c.agent.iter().filter(|a| acts(a));
+        let light = matches!(g.lemma.as_str(), "be" | "have" | "do" | "get");
+        let subject_node = (!light && acts(subject)).then_some(subject);
+        for node in c
+            .objects
+            .iter()
+            .chain(c.quals.iter().map(|q| &q.node))
+            .chain(agent)
+            .chain(subject_node)
+        {
+            for q in self.nested_places(node) {
+                if !g.qualifiers.iter().any(|x| x.value.text == q.value.text) {
+                    g.qualifiers.push(q);
+                }
+            }
+        }
+    }
+
+    /// Places named inside an argument by a locative preposition ("a facility in Siberia",
+    /// "the Cosmodrome near the border") and times, as qualifiers of the statement; the graph
+    /// only (benchmarks keep the span as written).
+    fn nested_places(&self, node: &Node) -> Vec<Qualifier> {
+        self.nested_places_at(node, 0)
+    }
+
+    fn nested_places_at(&self, node: &Node, depth: usize) -> Vec<Qualifier> {
+        let mut out = Vec::new();
+        // (A name the recogniser missed counts: "Xi", known as a person only once coreference ran.)
+        let person = match self.mention_at(node.head) {
+            Some(m) => m.kind == EntityType::Person,
+            None => self.t[node.head].upos == Upos::Propn,
+        };
+        for c in self.kids_base(node.head, "nmod") {
+            if !node.tokens.contains(&c) {
+                continue;
+            }
+            let prep = self.preposition(c);
+            let ptext = self.prep_text(&prep);
+            if ptext.is_empty() {
+                continue;
+            }
+            let mut n = self.node(c);
+            n.tokens.retain(|i| !prep.contains(i));
+            let value = self.argument(&n);
+            if let ArgumentKind::Literal(Literal::Time(v)) = &value.kind {
+                // A time inside a noun phrase is the parser's misattachment of the clause's
+                // time ("a facility in Siberia on Wednesday"): things have no time of their own.
+                // A duration there belongs to the noun ("their first summit in four years").
+                if v.as_deref().is_some_and(|v| v.starts_with('P')) {
+                    continue;
+                }
+                out.push(Qualifier {
+                    role: Role::Time,
+                    preposition: Some(ptext),
+                    value,
+                });
+            } else if value.kind == ArgumentKind::Entity(EntityType::Place)
+                && (matches!(
+                    ptext.as_str(),
+                    "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
+                )
+                    // A person has no places of their own: one hung on a person's name is where
+                    // the clause goes or comes from ("travelled with Xi to the Pyrenees").
+                    || (person && matches!(ptext.as_str(), "to" | "from" | "into" | "toward" | "towards")))
+            {
+                out.push(Qualifier {
+                    role: Role::Location,
+                    preposition: Some(ptext),
+                    value,
+                });
+                // And the time the parser hung on that place ("at the Cosmodrome on Wednesday").
+                out.extend(
+                    self.nested_places(&n)
+                        .into_iter()
+                        .filter(|q| q.role == Role::Time),
+                );
+            } else if ptext == "of" && depth < 3 {
+                // Through "of" to the phrase it completes: "on the sidelines of the summit | in
+                // Vilnius", "by a quarter of a percentage point | on Thursday".
+                out.extend(self.nested_places_at(&n, depth + 1));
+            }
+        }
+        out
+    }
+
+    /// A statement that cannot stand in a graph: a literal subject, or nothing to say — which
+    /// includes a light verb with neither object nor qualifier ("X have", "X be", mostly an
+    /// auxiliary the parser took for the verb: "who had won the race").
+    fn dangling(&self, s: &Statement) -> bool {
+        let vacuous = s.object.is_none()
+            && s.qualifiers.is_empty()
+            && matches!(s.relation.lemma.as_str(), "be" | "have" | "do" | "get");
+        matches!(s.subject.kind, ArgumentKind::Literal(_)) || s.relation.lemma.is_empty() || vacuous
+    }
+}

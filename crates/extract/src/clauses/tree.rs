@@ -1,0 +1,193 @@
+//! The sentence's dependency tree as the extractor reads it: children by relation, spans of
+//! subtrees cut to argument size, and the annotations (mentions, times, amounts) at a token.
+
+use super::{base, Node, View};
+use crate::doc::Upos;
+
+impl View<'_> {
+    pub(super) fn rel(&self, i: usize) -> &str {
+        &self.t[i].deprel
+    }
+
+    pub(super) fn kids<'s>(
+        &'s self,
+        i: usize,
+        deprel: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.t[c].deprel == deprel)
+    }
+
+    pub(super) fn kids_base<'s>(
+        &'s self,
+        i: usize,
+        deprel: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| base(&self.t[c].deprel) == deprel)
+    }
+
+    fn text(&self, i: usize) -> &str {
+        let t = &self.t[i];
+        &self.document.text[t.start..t.end]
+    }
+
+    /// The words of tokens as written, joined by single spaces.
+    pub(super) fn words(&self, tokens: &[usize]) -> String {
+        tokens
+            .iter()
+            .map(|&i| self.text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The text of the contiguous range covering `tokens`, as written.
+    pub(super) fn span_text(&self, start: usize, end: usize) -> String {
+        self.document.text[self.t[start].start..self.t[end - 1].end].to_owned()
+    }
+
+    /// Tokens of the subtree of `head`, leaving out children for which `cut` holds.
+    pub(super) fn span(&self, head: usize, cut: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![head];
+        while let Some(i) = stack.pop() {
+            out.push(i);
+            for &c in &self.children[i] {
+                if !cut(c) {
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        // Trim punctuation, conjunctions and markers at the edges.
+        while out.len() > 1 {
+            let f = out[0];
+            if f != head
+                && (matches!(self.t[f].upos, Upos::Punct | Upos::Cconj)
+                    || matches!(self.rel(f), "mark" | "cc"))
+            {
+                out.remove(0);
+            } else {
+                break;
+            }
+        }
+        while out.len() > 1 {
+            let l = *out.last().unwrap();
+            if l != head && (self.t[l].upos == Upos::Punct || self.rel(l) == "cc") {
+                out.pop();
+            } else {
+                break;
+            }
+        }
+        // Brackets or quotes left unbalanced by the cut.
+        out
+    }
+
+    /// An argument node: the subtree without relative clauses, appositions, coordination and
+    /// clause-level attachments.
+    pub(super) fn node(&self, head: usize) -> Node {
+        let tokens = self.span(head, &|c| self.cut_from_argument(head, c));
+        Node {
+            head,
+            tokens,
+            resolved: None,
+            written: None,
+        }
+    }
+
+    fn cut_from_argument(&self, head: usize, c: usize) -> bool {
+        let r = self.rel(c);
+        let direct = self.t[c].head == Some(head);
+        matches!(
+            base(r),
+            "acl" | "appos" | "parataxis" | "advcl" | "dep" | "list" | "vocative" | "discourse"
+        ) && r != "acl" // participles and infinitives stay: "a delegation led by Liu"
+            || (direct && matches!(base(r), "conj" | "cc"))
+            || (direct
+                && matches!(base(r), "nsubj" | "cop" | "aux" | "csubj" | "ccomp" | "mark" | "expl"))
+            || (r == "acl" && self.is_predicate(c))
+    }
+
+    /// `c` and the tokens coordinated with it.
+    pub(super) fn conjuncts(&self, c: usize) -> Vec<usize> {
+        let mut out = vec![c];
+        let mut i = 0;
+        while i < out.len() {
+            let x = out[i];
+            for k in self.kids(x, "conj") {
+                // A coordinated clause is not a coordinated argument.
+                if !self.is_predicate(k) && self.t[k].upos != Upos::Verb {
+                    out.push(k);
+                }
+            }
+            i += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Whether `a` dominates `b` (or is it).
+    pub(super) fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut cur = b;
+        let mut steps = 0;
+        loop {
+            if cur == a {
+                return true;
+            }
+            match self.t[cur].head {
+                Some(h) if steps < self.t.len() => {
+                    cur = h;
+                    steps += 1;
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// Where the words of `x`'s subtree begin (its own punctuation, often attached to it, aside).
+    pub(super) fn words_start(&self, x: usize) -> usize {
+        (0..=x)
+            .find(|&i| self.t[i].upos != Upos::Punct && self.dominates(x, i))
+            .unwrap_or(x)
+    }
+
+    pub(super) fn mention_at(&self, head: usize) -> Option<&crate::doc::Mention> {
+        self.sentence
+            .mentions
+            .iter()
+            .find(|m| m.start <= head && head < m.end)
+    }
+
+    pub(super) fn is_time(&self, head: usize) -> bool {
+        self.sentence
+            .timexes
+            .iter()
+            .any(|x| x.start <= head && head < x.end)
+    }
+
+    /// Whether token `i` is inside an amount ("up to 77 percent", "over four times").
+    pub(super) fn in_amount(&self, i: usize) -> bool {
+        self.sentence
+            .quantities
+            .iter()
+            .any(|q| q.start <= i && i < q.end)
+    }
+
+    /// A number, a quantity, or a word that measures one ("a quarter", "two points").
+    pub(super) fn is_amount(&self, head: usize) -> bool {
+        self.t[head].upos == Upos::Num
+            || self
+                .sentence
+                .quantities
+                .iter()
+                .any(|q| q.start <= head && head < q.end)
+            || matches!(
+                self.t[head].lemma.to_lowercase().as_str(),
+                "percent" | "point" | "quarter" | "half" | "third" | "fifth" | "tenth" | "fraction"
+            )
+    }
+}

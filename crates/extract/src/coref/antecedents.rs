@@ -1,0 +1,418 @@
+//! What a pronoun or a definite description refers to: one cluster of `entities`, or a pair.
+//!
+//! - **pronouns** (he, she, it, they and their other cases): the nearest compatible antecedent,
+//!   walking back from the pronoun to at most two sentences before it, where compatible means
+//!   person for he/she (and not of the other gender, when titles or earlier pronouns told it),
+//!   an organisation, place or other named thing for it, that is the subject of its clause; a
+//!   sentence with several compatible candidates resolves only to its one subject. "They" resolves
+//!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
+//!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
+//! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
+//!   the last two who met ("X met Y", "X held talks with Y"); "the French president" / "the
+//!   leader" to the one entity with that role (from the role facts, `roles`); "the agency" to the
+//!   one organisation, place or thing mentioned before whose name is headed by that noun (its
+//!   last word, or the word before "of": "the bank" is the Bank of Japan); "the company", "the
+//!   carmaker" … to the one organisation named in that sentence or the two before; "the North"
+//!   to the one place whose name starts with that compass word.
+
+use super::entities::{lower, title_word, Entities, Gender, Mention};
+use super::roles::{HONORIFICS, ROLE_MODIFIERS};
+use crate::doc::{EntityType, Sentence, Token, Upos};
+use crate::gazetteer::gazetteer;
+use crate::names;
+use crate::statement::Argument;
+
+const COMPASS: &[&str] = &["North", "South", "East", "West"];
+
+/// "the two leaders", "both men": the last coordinated pair, of people when the noun names
+/// people. The phrase is found by the argument's full text (an extractor may already have
+/// pointed the argument elsewhere).
+pub(super) fn pair_description(
+    entities: &Entities<'_>,
+    si: usize,
+    full_text: &str,
+) -> Option<[usize; 2]> {
+    let wanted: Vec<String> = full_text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    if !matches!(wanted.first().map(String::as_str), Some("the" | "both")) || wanted.len() > 3 {
+        return None;
+    }
+    let all = &entities.document.sentences[si].tokens;
+    let start = (0..all.len()).find(|&i| {
+        all.len() >= i + wanted.len()
+            && all[i..i + wanted.len()]
+                .iter()
+                .zip(&wanted)
+                .all(|(t, w)| lower(t) == *w)
+    })?;
+    let span = (start, start + wanted.len());
+    let tokens = &all[span.0..span.1];
+    let words: Vec<String> = tokens.iter().map(lower).collect();
+    let noun = match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["the", "two" | "both", noun] | ["both", noun] => noun.to_string(),
+        _ => return None,
+    };
+    if !matches!(tokens.last()?.xpos.as_str(), "NNS" | "NNPS") {
+        return None;
+    }
+    let pair = last_pair(entities, si, span.0, 2)?;
+    let lemma = tokens.last()?.lemma.to_lowercase();
+    let people = matches!(lemma.as_str(), "man" | "woman" | "people" | "person")
+        || gazetteer().is_title(&lemma)
+        || noun == "men";
+    let kind = entities.clusters[pair[0]].kind();
+    (!people || kind == EntityType::Person).then_some(pair)
+}
+
+/// "the North": the one place of the document whose name starts with that compass word.
+pub(super) fn compass(
+    entities: &Entities<'_>,
+    sentence: &Sentence,
+    arg: &Argument,
+    span: (usize, usize),
+) -> Option<usize> {
+    if !COMPASS.contains(&arg.text.as_str()) {
+        return None;
+    }
+    let idx = (span.0..span.1).find(|&i| sentence.tokens[i].form == arg.text)?;
+    // "the North", "the communist North".
+    let mut d = idx;
+    while d > 0 && sentence.tokens[d - 1].upos == Upos::Adj {
+        d -= 1;
+    }
+    if d == 0 || lower(&sentence.tokens[d - 1]) != "the" {
+        return None;
+    }
+    let word = arg.text.to_lowercase();
+    let places: Vec<usize> = (0..entities.clusters.len())
+        .filter(|&c| {
+            let cl = &entities.clusters[c];
+            let w = names::words(&cl.name);
+            cl.kind() == EntityType::Place && w.len() > 1 && w[0] == word
+        })
+        .collect();
+    match places.as_slice() {
+        [c] => Some(*c),
+        _ => None,
+    }
+}
+
+/// "It is a chance", "it seems that", "it was reported": an "it" that refers to nothing.
+pub(super) fn pleonastic(tokens: &[Token], at: usize) -> bool {
+    let t = &tokens[at];
+    if t.deprel.starts_with("expl") {
+        return true;
+    }
+    let Some(head) = t.head.and_then(|h| tokens.get(h)) else {
+        return false;
+    };
+    let copular = tokens.iter().any(|x| x.deprel == "cop" && x.head == t.head);
+    // "It takes courage to …" is empty, "it would take a charge" is not: "take" only with a
+    // "to" clause of its own.
+    let takes_to = head.lemma == "take"
+        && tokens.iter().enumerate().any(|(k, x)| {
+            x.head == t.head
+                && matches!(x.deprel.as_str(), "xcomp" | "csubj" | "ccomp" | "advcl")
+                && tokens.iter().any(|m| {
+                    m.head == Some(k) && m.deprel == "mark" && m.form.eq_ignore_ascii_case("to")
+                })
+        });
+    copular
+        || matches!(
+            head.lemma.as_str(),
+            "be" | "seem" | "appear" | "happen" | "matter" | "remain" | "report"
+        )
+        || takes_to
+        || t.deprel == "nsubj:pass"
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    Person(Option<Gender>),
+    Thing,
+    Plural,
+}
+
+pub(super) fn pronoun_class(word: &str) -> Option<Pronoun> {
+    Some(match word {
+        "he" | "him" | "his" | "himself" => Pronoun::Person(Some(Gender::Male)),
+        "she" | "her" | "hers" | "herself" => Pronoun::Person(Some(Gender::Female)),
+        "it" | "its" | "itself" => Pronoun::Thing,
+        "they" | "them" | "their" | "theirs" | "themselves" => Pronoun::Plural,
+        _ => return None,
+    })
+}
+
+/// The antecedent cluster of a singular pronoun at token `at` of sentence `si`.
+pub(super) fn pronoun_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    class: Pronoun,
+) -> Option<usize> {
+    let sentence = &entities.document.sentences[si];
+    let pronoun = &sentence.tokens[at];
+    let reflexive = pronoun.form.to_lowercase().ends_with("self");
+    let object_of = (pronoun.deprel.starts_with("obj") || pronoun.deprel == "iobj")
+        .then_some(pronoun.head)
+        .flatten();
+    for back in 0..=2 {
+        let Some(s) = si.checked_sub(back) else {
+            break;
+        };
+        let tokens = &entities.document.sentences[s].tokens;
+        let mut found: Vec<(usize, bool)> = Vec::new();
+        for m in entities
+            .in_sentences(s, s)
+            .iter()
+            .filter(|m| m.sentence == s && !m.demonym)
+        {
+            if s == si && m.end > at {
+                continue;
+            }
+            let cl = &entities.clusters[m.cluster];
+            let ok = match class {
+                Pronoun::Person(g) => {
+                    cl.kind() == EntityType::Person
+                        && !(g.is_some() && cl.gender.is_some() && cl.gender != g)
+                }
+                Pronoun::Thing => cl.kind() != EntityType::Person && m.subject,
+                Pronoun::Plural => false,
+            };
+            // "Kim met him": an object pronoun is not its own clause's subject.
+            let same_clause_subject = !reflexive
+                && s == si
+                && object_of.is_some()
+                && (m.start..m.end)
+                    .any(|i| tokens[i].deprel.starts_with("nsubj") && tokens[i].head == object_of);
+            if ok && !same_clause_subject {
+                match found.iter_mut().find(|(c, _)| *c == m.cluster) {
+                    Some(f) => f.1 |= m.subject,
+                    None => found.push((m.cluster, m.subject)),
+                }
+            }
+        }
+        match found.as_slice() {
+            [] => continue,
+            [(c, _)] => return Some(*c),
+            _ => {
+                let subjects: Vec<usize> = found.iter().filter(|f| f.1).map(|f| f.0).collect();
+                return match subjects.as_slice() {
+                    [c] => Some(*c),
+                    _ => None,
+                };
+            }
+        }
+    }
+    None
+}
+
+/// The last pair of coordinated names ("X and Y") at or before token `at` of sentence `si`,
+/// looking back at most `window` sentences.
+pub(super) fn last_pair(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    window: usize,
+) -> Option<[usize; 2]> {
+    for back in 0..=window {
+        let s = si.checked_sub(back)?;
+        let tokens = &entities.document.sentences[s].tokens;
+        let ms: Vec<&Mention> = entities
+            .in_sentences(s, s)
+            .iter()
+            .filter(|m| m.sentence == s && !m.demonym && (s != si || m.end <= at))
+            .collect();
+        let mut found = None;
+        for w in ms.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let joined =
+                b.start == a.end + 1 && matches!(lower(&tokens[a.end]).as_str(), "and" | "&");
+            // "North Korean leader Kim Jong Un and Russian President Vladimir Putin": titles,
+            // adjectives and nationalities between the conjunction and the second name.
+            let titled = b.start > a.end + 1
+                && lower(&tokens[a.end]) == "and"
+                && (a.end + 1..b.start).all(|i| {
+                    let t = &tokens[i];
+                    gazetteer().is_title(&t.form)
+                        || ROLE_MODIFIERS.contains(&title_word(t).as_str())
+                        || t.upos == Upos::Adj
+                        || entities
+                            .in_sentences(s, s)
+                            .iter()
+                            .any(|o| o.sentence == s && o.demonym && o.start <= i && i < o.end)
+                });
+            let kinds = entities.clusters[a.cluster].kind() == entities.clusters[b.cluster].kind();
+            if (joined || titled) && kinds && a.cluster != b.cluster {
+                found = Some([a.cluster, b.cluster]);
+            }
+        }
+        // "X met Y", "X held talks with Y": the two who met are a pair too ("… The two leaders
+        // agreed …").
+        if found.is_none() {
+            found = met_pair(entities, tokens, &ms);
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Verbs whose subject and object (or "with" phrase) are two parties meeting.
+const MEETING_VERBS: [&str; 7] = [
+    "meet", "host", "receive", "welcome", "visit", "talk", "hold",
+];
+
+/// The subject and object of a meeting verb among mentions `ms` of one sentence.
+fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Option<[usize; 2]> {
+    // The mention's word that hangs outside it.
+    let head = |m: &Mention| {
+        (m.start..m.end).find(|&i| tokens[i].head.is_none_or(|h| h < m.start || h >= m.end))
+    };
+    for (k, a) in ms.iter().enumerate() {
+        let Some(ha) = head(a) else { continue };
+        let Some(v) = tokens[ha]
+            .head
+            .filter(|_| tokens[ha].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        if !MEETING_VERBS.contains(&tokens[v].lemma.as_str()) {
+            continue;
+        }
+        for b in &ms[k + 1..] {
+            let Some(hb) = head(b) else { continue };
+            // "met Y", or "held talks with Y" (the phrase under the verb or its object).
+            let with = tokens
+                .iter()
+                .any(|t| t.head == Some(hb) && t.deprel == "case" && lower(t) == "with");
+            let governed = match tokens[hb].head {
+                Some(h) if h == v => tokens[hb].deprel == "obj" || with,
+                Some(h) => with && tokens[h].head == Some(v) && tokens[h].deprel == "obj",
+                None => false,
+            };
+            let kinds = entities.clusters[a.cluster].kind() == entities.clusters[b.cluster].kind();
+            if governed && kinds && a.cluster != b.cluster {
+                return Some([a.cluster, b.cluster]);
+            }
+        }
+    }
+    None
+}
+
+/// Nouns for a business that news uses for a company it has just named.
+const COMPANY_NOUNS: [&str; 21] = [
+    "company",
+    "firm",
+    "giant",
+    "carrier",
+    "producer",
+    "supplier",
+    "corporation",
+    "carmaker",
+    "automaker",
+    "lender",
+    "insurer",
+    "retailer",
+    "airline",
+    "manufacturer",
+    "conglomerate",
+    "startup",
+    "chipmaker",
+    "drugmaker",
+    "miner",
+    "operator",
+    "broadcaster",
+];
+
+/// "the French president", "the leader", "the agency": the one earlier entity that fits.
+pub(super) fn description_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    span: (usize, usize),
+) -> Option<usize> {
+    let tokens = &entities.document.sentences[si].tokens[span.0..span.1];
+    let head = tokens.last()?;
+    if head.xpos == "NNS" || head.xpos == "NNPS" {
+        return None;
+    }
+    let noun = title_word(head);
+    let before = |c: usize| entities.clusters[c].first < (si, span.0);
+    // "the company", "the Japanese carmaker", "the planemaker": the one organisation named in
+    // this sentence before it or in the two before.
+    let company = COMPANY_NOUNS.contains(&noun.as_str()) || noun.ends_with("maker");
+    if company && tokens.len() <= 3 {
+        let mut cands: Vec<usize> = entities
+            .in_sentences(si.saturating_sub(2), si)
+            .iter()
+            .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
+            .filter(|m| m.sentence < si || m.end <= span.0)
+            .map(|m| m.cluster)
+            .filter(|&c| entities.clusters[c].kind() == EntityType::Organization)
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        return match cands.as_slice() {
+            [c] => Some(*c),
+            _ => None,
+        };
+    }
+    let g = gazetteer();
+    let pick = |cands: Vec<usize>| match cands.as_slice() {
+        [c] => Some(*c),
+        _ => None,
+    };
+    if g.is_title(&head.form) && !HONORIFICS.contains(&noun.as_str()) {
+        // A country or organisation among the modifiers: "the French president".
+        let modifiers: Vec<&str> = tokens[1..tokens.len() - 1]
+            .iter()
+            .map(|t| t.form.as_str())
+            .collect();
+        let country = (0..modifiers.len()).find_map(|i| {
+            (i + 1..=modifiers.len()).rev().find_map(|j| {
+                g.demonym(&modifiers[i..j])
+                    .map(|d| d.country.to_owned())
+                    .or_else(|| g.place(&modifiers[i..j]).map(|p| p.name.to_owned()))
+            })
+        });
+        let cands = (0..entities.clusters.len())
+            .filter(|&c| before(c))
+            .filter(|&c| {
+                entities.clusters[c].roles.iter().any(|(role, org)| {
+                    role.split(' ').next_back() == Some(noun.as_str())
+                        && match &country {
+                            Some(k) => org.as_deref().map(names::key) == Some(names::key(k)),
+                            None => true,
+                        }
+                })
+            })
+            .collect();
+        return pick(cands);
+    }
+    if tokens.len() == 2 && matches!(head.upos, Upos::Noun | Upos::Propn) {
+        let cands = (0..entities.clusters.len())
+            .filter(|&c| before(c))
+            .filter(|&c| {
+                let cl = &entities.clusters[c];
+                let w = names::words(&cl.name);
+                // The name's head noun: its last word, or the word before "of" ("the bank" is
+                // the Bank of Japan).
+                let head = match w.iter().position(|x| x == "of") {
+                    Some(k) if k > 0 => &w[k - 1],
+                    _ => &w[w.len() - 1],
+                };
+                cl.kind() != EntityType::Person && w.len() > 1 && *head == noun
+            })
+            .collect();
+        return pick(cands);
+    }
+    None
+}

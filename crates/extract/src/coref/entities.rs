@@ -1,0 +1,389 @@
+//! The document's entities: the recogniser's mentions, clustered one cluster per entity (full
+//! names first, then short forms and acronyms), with the gender titles tell.
+//!
+//! - **short forms**: a one-word person name ("Putin", "President Putin") joins the person whose
+//!   full name starts or ends with that word; an acronym ("KCNA") joins the multi-word name whose
+//!   initials it is, or that it follows in parentheses ("Korean Central News Agency (KCNA)").
+//!   When several full names fit ("Kim" with Kim Jong Un and Kim Tok Hun), the one introduced
+//!   first wins only if it is also mentioned most so far (salient); else the short form stays
+//!   alone.
+
+use crate::doc::{Document, EntityType, Token};
+use crate::names::{self, ShortKey};
+
+/// Titles before a man's name, which say his gender (some are honorifics that say nothing
+/// about a role).
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "sir",
+    "king",
+    "prince",
+    "lord",
+    "duke",
+    "emperor",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "father",
+    "brother",
+    "sultan",
+    "sheikh",
+    "emir",
+];
+
+/// Titles before a woman's name, which say her gender.
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+    "dame",
+    "queen",
+    "princess",
+    "lady",
+    "duchess",
+    "empress",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "sister",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// One recognised mention of a name.
+#[derive(Clone, Debug)]
+pub(super) struct Mention {
+    pub(super) sentence: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: EntityType,
+    pub(super) name: String,
+    /// A nationality adjective ("North Korean"): names a country, never a pronoun's antecedent.
+    pub(super) demonym: bool,
+    /// Some token of the mention is a clause subject.
+    pub(super) subject: bool,
+    pub(super) cluster: usize,
+}
+
+/// One entity of the document.
+#[derive(Clone, Debug)]
+pub(super) struct Cluster {
+    pub(super) name: String,
+    pub(super) votes: [usize; 4],
+    /// Type of the mention that gave the name, for ties.
+    pub(super) name_kind: EntityType,
+    pub(super) gender: Option<Gender>,
+    /// Mentions so far, for salience.
+    pub(super) mentions: usize,
+    /// Where its mentions are (sentence, token), sorted: how many come before a point is a
+    /// binary search, not a scan of the document's mentions.
+    pub(super) positions: Vec<(usize, usize)>,
+    /// Position of the first mention (sentence, token).
+    pub(super) first: (usize, usize),
+    /// Roles: role words ("leader"), and the organisation or country's name when given.
+    pub(super) roles: Vec<(String, Option<String>)>,
+}
+
+impl Cluster {
+    pub(super) fn kind(&self) -> EntityType {
+        let kinds = [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Place,
+            EntityType::Other,
+        ];
+        let best = *self.votes.iter().max().unwrap_or(&0);
+        if self.votes[index_of(self.name_kind)] == best {
+            return self.name_kind;
+        }
+        kinds
+            .into_iter()
+            .find(|k| self.votes[index_of(*k)] == best)
+            .unwrap_or(self.name_kind)
+    }
+}
+
+fn index_of(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+        EntityType::Other => 3,
+    }
+}
+
+/// The document's entities: clusters and the mentions in them.
+pub(super) struct Entities<'a> {
+    pub(super) document: &'a Document,
+    pub(super) mentions: Vec<Mention>,
+    pub(super) clusters: Vec<Cluster>,
+    /// Cluster by folded full name.
+    pub(super) by_key: std::collections::HashMap<String, usize>,
+    /// Clusters named explicitly by a parenthetical acronym ("(KCNA)").
+    pub(super) by_parenthetical: std::collections::HashMap<String, usize>,
+    /// Clusters of several words by each short key of their name ([`names::short_keys`]), in
+    /// cluster order: the candidates of a short name, found without testing every cluster (a
+    /// document naming thousands of people made that quadratic). Built once the full names are
+    /// clustered; clusters of several words are neither added nor renamed after that, since only
+    /// short (one-word) names are clustered later.
+    pub(super) by_short_key: std::collections::HashMap<ShortKey, Vec<usize>>,
+}
+
+pub(super) fn text_of(document: &Document, tokens: &[Token]) -> String {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => document.text[a.start..b.end].to_owned(),
+        _ => String::new(),
+    }
+}
+
+pub(super) fn lower(t: &Token) -> String {
+    t.form.to_lowercase()
+}
+
+pub(super) fn title_word(t: &Token) -> String {
+    let f = t.form.to_lowercase();
+    f.strip_suffix('.').map(str::to_owned).unwrap_or(f)
+}
+
+impl<'a> Entities<'a> {
+    pub(super) fn new(document: &'a Document) -> Entities<'a> {
+        let mut e = Entities {
+            document,
+            mentions: Vec::new(),
+            clusters: Vec::new(),
+            by_key: Default::default(),
+            by_parenthetical: Default::default(),
+            by_short_key: Default::default(),
+        };
+        e.collect();
+        e
+    }
+
+    /// Gathers mentions, then clusters full names first and short forms after them.
+    fn collect(&mut self) {
+        let document = self.document;
+        let mut raw = Vec::new();
+        for (si, sentence) in document.sentences.iter().enumerate() {
+            for m in &sentence.mentions {
+                if m.start >= m.end || m.end > sentence.tokens.len() {
+                    continue;
+                }
+                let surface = text_of(document, &sentence.tokens[m.start..m.end]);
+                let demonym = m.kind == EntityType::Other
+                    && m.refers_to.as_deref().is_some_and(|r| r != surface);
+                let name = m.refers_to.clone().unwrap_or(surface);
+                if names::key(&name).is_empty() {
+                    continue;
+                }
+                let kind = if demonym { EntityType::Place } else { m.kind };
+                let subject = sentence.tokens[m.start..m.end]
+                    .iter()
+                    .any(|t| t.deprel.starts_with("nsubj"));
+                raw.push(Mention {
+                    sentence: si,
+                    start: m.start,
+                    end: m.end,
+                    kind,
+                    name,
+                    demonym,
+                    subject,
+                    cluster: usize::MAX,
+                });
+            }
+        }
+        // Full names: anything that is not a short form of another name of the document.
+        let long_keys: std::collections::HashSet<ShortKey> = raw
+            .iter()
+            .flat_map(|m| names::short_keys(&m.name, Some(m.kind)))
+            .collect();
+        let is_short = |m: &Mention| {
+            names::words(&m.name).len() == 1
+                && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k))
+        };
+        for m in raw.iter_mut() {
+            if !is_short(m) {
+                m.cluster = self.cluster_for_full(m);
+            }
+        }
+        // Parenthetical acronyms: "Korean Central News Agency (KCNA)".
+        for m in raw.iter().filter(|m| m.cluster != usize::MAX) {
+            let tokens = &document.sentences[m.sentence].tokens;
+            if let (Some(open), Some(acr), Some(close)) = (
+                tokens.get(m.end),
+                tokens.get(m.end + 1),
+                tokens.get(m.end + 2),
+            ) {
+                if open.form == "(" && close.form == ")" && names::is_acronym(&acr.form) {
+                    self.by_parenthetical
+                        .entry(names::acronym_key(&acr.form))
+                        .or_insert(m.cluster);
+                }
+            }
+        }
+        for (c, cluster) in self.clusters.iter().enumerate() {
+            if names::words(&cluster.name).len() > 1 {
+                for key in names::short_keys(&cluster.name, Some(cluster.name_kind)) {
+                    let clusters = self.by_short_key.entry(key).or_default();
+                    if clusters.last() != Some(&c) {
+                        clusters.push(c);
+                    }
+                }
+            }
+        }
+        for mut m in raw {
+            if m.cluster == usize::MAX {
+                m.cluster = self
+                    .antecedent_of_name(&m.name, Some(m.kind), (m.sentence, m.start))
+                    .unwrap_or_else(|| self.cluster_for_full(&m));
+            }
+            let c = &mut self.clusters[m.cluster];
+            c.votes[index_of(m.kind)] += 1;
+            c.mentions += 1;
+            let at = (m.sentence, m.start);
+            c.positions
+                .insert(c.positions.partition_point(|p| *p <= at), at);
+            self.mentions.push(m);
+        }
+        self.gender_from_titles();
+    }
+
+    fn cluster_for_full(&mut self, m: &Mention) -> usize {
+        let key = names::key(&m.name);
+        if let Some(&c) = self.by_key.get(&key) {
+            // A longer spelling of the same key keeps the first one.
+            return c;
+        }
+        // An acronym-named cluster met earlier ("KCNA … Korean Central News Agency") is the
+        // same entity: rename it to the full name.
+        if let Some(acr) = names::acronym(&m.name) {
+            if names::words(&m.name).len() >= 2 && m.kind != EntityType::Person {
+                if let Some(&c) = self.by_key.get(&acr) {
+                    if names::is_acronym(&self.clusters[c].name) {
+                        self.clusters[c].name = m.name.clone();
+                        self.clusters[c].name_kind = m.kind;
+                        self.by_key.insert(key, c);
+                        return c;
+                    }
+                }
+            }
+        }
+        let c = self.clusters.len();
+        self.clusters.push(Cluster {
+            name: m.name.clone(),
+            votes: [0; 4],
+            name_kind: m.kind,
+            gender: None,
+            mentions: 0,
+            first: (m.sentence, m.start),
+            roles: Vec::new(),
+            positions: Vec::new(),
+        });
+        self.by_key.insert(key, c);
+        c
+    }
+
+    /// The cluster a short name at `at` refers to: an explicit parenthetical, else the one full
+    /// name it fits, else the salient one among several.
+    pub(super) fn antecedent_of_name(
+        &self,
+        name: &str,
+        kind: Option<EntityType>,
+        at: (usize, usize),
+    ) -> Option<usize> {
+        if let Some(&c) = self.by_key.get(&names::key(name)) {
+            if names::words(&self.clusters[c].name).len() > 1 || !names::is_acronym(name) {
+                return Some(c);
+            }
+        }
+        let key = names::lookup_key(name, kind)?;
+        if let ShortKey::Acronym(a) = &key {
+            if let Some(&c) = self.by_parenthetical.get(a) {
+                return Some(c);
+            }
+        }
+        let candidates: Vec<usize> = self
+            .by_short_key
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&c| names::compatible(&key, Some(self.clusters[c].name_kind)))
+            .collect();
+        match candidates.as_slice() {
+            [] => None,
+            [c] => Some(*c),
+            _ => {
+                let before: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.clusters[c].first < at)
+                    .collect();
+                match before.as_slice() {
+                    [c] => Some(*c),
+                    [] => None,
+                    _ => {
+                        // Salient: introduced first and mentioned more than every other so far.
+                        let first = *before.iter().min_by_key(|&&c| self.clusters[c].first)?;
+                        let count =
+                            |c: usize| self.clusters[c].positions.partition_point(|p| *p < at);
+                        let n = count(first);
+                        before
+                            .iter()
+                            .all(|&c| c == first || count(c) < n)
+                            .then_some(first)
+                    }
+                }
+            }
+        }
+    }
+
+    fn gender_from_titles(&mut self) {
+        for m in &self.mentions {
+            if m.kind != EntityType::Person || m.start == 0 {
+                continue;
+            }
+            let word = title_word(&self.document.sentences[m.sentence].tokens[m.start - 1]);
+            let gender = if MALE_TITLES.contains(&word.as_str()) {
+                Some(Gender::Male)
+            } else if FEMALE_TITLES.contains(&word.as_str()) {
+                Some(Gender::Female)
+            } else {
+                None
+            };
+            if gender.is_some() {
+                self.clusters[m.cluster].gender = gender;
+            }
+        }
+    }
+
+    /// The mentions of sentences `first..=last`. Mentions are kept in reading order, so this is
+    /// a slice found by binary search: the rules that look for a mention near another would
+    /// otherwise scan every mention of the document each time (quadratic on a long document).
+    pub(super) fn in_sentences(&self, first: usize, last: usize) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.sentence < first);
+        let to = self.mentions.partition_point(|m| m.sentence <= last);
+        &self.mentions[from..to.max(from)]
+    }
+
+    pub(super) fn mention_at(
+        &self,
+        sentence: usize,
+        span: (usize, usize),
+        key: &str,
+    ) -> Option<usize> {
+        let in_span = |m: &&Mention| {
+            m.sentence == sentence && m.start >= span.0 && m.end <= span.1.max(span.0 + 1)
+        };
+        self.in_sentences(sentence, sentence)
+            .iter()
+            .filter(in_span)
+            .find(|m| names::key(&m.name) == key)
+            .map(|m| m.cluster)
+    }
+}
