@@ -34,7 +34,29 @@ fn built() -> &'static Path {
 /// a CSV export.
 struct Lists {
     nodes: BTreeMap<String, (String, String)>,
-    edges: BTreeMap<(String, String, String), (f64, String, String)>,
+    edges: BTreeMap<Edge, (f64, String, String)>,
+}
+
+/// Source, relation, target.
+type Edge = (String, String, String);
+
+impl Lists {
+    fn node_set(&self) -> BTreeSet<String> {
+        self.nodes.keys().cloned().collect()
+    }
+
+    fn edge_set(&self) -> BTreeSet<Edge> {
+        self.edges.keys().cloned().collect()
+    }
+
+    /// The edges whose two ends are both in `nodes`.
+    fn edges_among(&self, nodes: &BTreeSet<String>) -> BTreeSet<Edge> {
+        self.edges
+            .keys()
+            .filter(|(s, _, o)| nodes.contains(s) && nodes.contains(o))
+            .cloned()
+            .collect()
+    }
 }
 
 fn export_csv(name: &str, filters: &[&str]) -> Lists {
@@ -208,18 +230,12 @@ fn min_weight_keeps_only_strong_edges() {
         .map(|(k, _)| k.clone())
         .collect();
     assert!(!expected.is_empty(), "the sample has repeated facts");
-    assert_eq!(
-        strong.edges.keys().cloned().collect::<BTreeSet<_>>(),
-        expected
-    );
+    assert_eq!(strong.edge_set(), expected);
     let linked: BTreeSet<_> = expected
         .iter()
         .flat_map(|(s, _, o)| [s.clone(), o.clone()])
         .collect();
-    assert_eq!(
-        strong.nodes.keys().cloned().collect::<BTreeSet<_>>(),
-        linked
-    );
+    assert_eq!(strong.node_set(), linked);
 }
 
 #[test]
@@ -232,17 +248,8 @@ fn types_keep_only_those_entities() {
         .filter(|(_, (_, t))| t == "Person" || t == "Place")
         .map(|(k, _)| k.clone())
         .collect();
-    assert_eq!(
-        people.nodes.keys().cloned().collect::<BTreeSet<_>>(),
-        expected
-    );
-    let edges: BTreeSet<_> = all
-        .edges
-        .keys()
-        .filter(|(s, _, o)| expected.contains(s) && expected.contains(o))
-        .cloned()
-        .collect();
-    assert_eq!(people.edges.keys().cloned().collect::<BTreeSet<_>>(), edges);
+    assert_eq!(people.node_set(), expected);
+    assert_eq!(people.edge_set(), all.edges_among(&expected));
 }
 
 #[test]
@@ -291,22 +298,8 @@ fn ego_keeps_the_neighbourhood_of_an_entity() {
     assert!(expected.len() > 1);
     for (name, who) in [("by-label", "vladimir putin"), ("by-iri", putin.as_str())] {
         let ego = export_csv(name, &["--ego", who, "--depth", "1"]);
-        assert_eq!(
-            ego.nodes.keys().cloned().collect::<BTreeSet<_>>(),
-            expected,
-            "{name}"
-        );
-        let edges: BTreeSet<_> = all
-            .edges
-            .keys()
-            .filter(|(s, _, o)| expected.contains(s) && expected.contains(o))
-            .cloned()
-            .collect();
-        assert_eq!(
-            ego.edges.keys().cloned().collect::<BTreeSet<_>>(),
-            edges,
-            "{name}"
-        );
+        assert_eq!(ego.node_set(), expected, "{name}");
+        assert_eq!(ego.edge_set(), all.edges_among(&expected), "{name}");
     }
     let wider = export_csv("depth2", &["--ego", "Vladimir Putin", "--depth", "2"]);
     assert!(wider.nodes.len() >= expected.len());
@@ -330,10 +323,7 @@ fn a_query_file_selects_the_subgraph() {
         .cloned()
         .collect();
     assert!(!expected.is_empty(), "the sample has meetings");
-    assert_eq!(
-        meetings.edges.keys().cloned().collect::<BTreeSet<_>>(),
-        expected
-    );
+    assert_eq!(meetings.edge_set(), expected);
     // The same as a SELECT, written to two named files.
     std::fs::write(
         dir.join("select.rq"),
@@ -356,10 +346,7 @@ fn a_query_file_selects_the_subgraph() {
         dir,
     );
     let select = read_lists(&dir.join("n.csv"), &dir.join("e.csv"));
-    assert_eq!(
-        select.edges.keys().cloned().collect::<BTreeSet<_>>(),
-        expected
-    );
+    assert_eq!(select.edge_set(), expected);
     assert_eq!(select.nodes, meetings.nodes);
 }
 

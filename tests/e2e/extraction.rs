@@ -40,6 +40,16 @@ fn kim_putin_meetings(extra: &str, var: &str) -> Vec<String> {
     ))
 }
 
+/// The labels of the objects of `kg:<relation>` statements whose subject is labelled `subject`.
+fn objects(subject: &str, relation: &str) -> Vec<String> {
+    select(&format!(
+        "SELECT ?o WHERE {{
+           ?st rdf:subject ?x ; rdf:predicate kg:{relation} ; rdf:object ?y .
+           ?x rdfs:label {subject:?} . ?y rdfs:label ?o .
+         }}"
+    ))
+}
+
 fn kim_met_putin_at_vostochny_cosmodrome_on_wednesday() {
     let places = kim_putin_meetings("?st kg:location/rdfs:label ?place .", "place");
     assert!(
@@ -68,12 +78,7 @@ fn kim_arrived_by_train() {
 }
 
 fn north_korea_fired_ballistic_missiles() {
-    let rows = select(
-        "SELECT ?o WHERE {
-           ?st rdf:subject ?x ; rdf:predicate kg:fire ; rdf:object ?y .
-           ?x rdfs:label \"North Korea\" . ?y rdfs:label ?o .
-         }",
-    );
+    let rows = objects("North Korea", "fire");
     assert!(
         rows.iter().any(|r| r.contains("ballistic missile")),
         "North Korea fired: {rows:?}"
@@ -81,12 +86,7 @@ fn north_korea_fired_ballistic_missiles() {
 }
 
 fn liu_guozhong_leads_the_chinese_delegation() {
-    let rows = select(
-        "SELECT ?o WHERE {
-           ?st rdf:subject ?x ; rdf:predicate kg:lead ; rdf:object ?y .
-           ?x rdfs:label \"Liu Guozhong\" . ?y rdfs:label ?o .
-         }",
-    );
+    let rows = objects("Liu Guozhong", "lead");
     assert!(
         rows.iter().any(|r| r.contains("Chinese delegation")),
         "Liu Guozhong leads: {rows:?}"
