@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -16,7 +16,7 @@ use kg_extract::pipeline::Pipeline;
 use kg_graph::generation::{Build, Hook};
 use kg_graph::history::{self, BuildRecord};
 use kg_graph::resolve::Resolver;
-use kg_graph::{Changes, Reconcile};
+use kg_graph::{Batch, Changes, KgStore, Reconcile};
 use kg_model::{Document, Statement};
 use rayon::prelude::*;
 
@@ -255,32 +255,16 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     let build = Build::begin(path, args.full, crash_hook())
         .with_context(|| format!("starting a build of {}", path.display()))?;
     let store = build.store();
-    // A full rebuild starts empty; what it replaces is the published graph.
-    let before = if args.full {
-        build.previous()
-    } else {
-        Some(store)
-    };
-    let number = match build.previous() {
-        Some(previous) => history::next_number(previous)?,
-        None => 1,
-    };
-    if let (true, Some(previous)) = (args.full, build.previous()) {
-        history::copy(previous, store)?;
-    }
+    let Update {
+        before,
+        number,
+        fresh,
+        resolved_as,
+    } = update(&build, args.full)?;
     let registry = args.resolution.registry()?;
     let resolution = match args.resolution.enabled() {
         true => registry.fingerprint(),
         false => "off".to_owned(),
-    };
-    let fresh = args.full || build.previous().is_none();
-    // How the graph being updated was resolved: if the registry (or resolution itself) changed
-    // since, every document's entities are re-resolved even when no document changed.
-    let resolved_as = match build.previous() {
-        Some(previous) if !fresh => history::list(previous)?
-            .last()
-            .map(|r| r.resolution.clone()),
-        _ => None,
     };
     // The batches land names on the registry's entities and on the full names of this build.
     // The names already in the store are not read here (that is a scan of every document):
@@ -297,92 +281,49 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     let mut seen = HashSet::new();
     let mut touched = Changes::default();
     // Time spent writing the store (not reading or extracting), for the benchmarks.
-    let mut store_time = std::time::Duration::ZERO;
+    let mut store_time = Duration::ZERO;
     let bar = progress("building");
 
     let inputs = read_chunks(&args.input, &mut rejects, |records| {
-        let mut todo = Vec::new();
-        for record in records {
-            let document = record.document;
-            seen.insert(document.id.clone());
-            let fingerprint = kg_graph::vocab::fingerprint(&document, &version);
-            let stored = match before {
-                Some(store) => store.document_fingerprint(&document.id)?,
-                None => None,
-            };
-            match stored {
-                Some(old) if old == fingerprint => {
-                    summary.unchanged += 1;
-                    if args.full {
-                        todo.push(document);
-                    }
-                }
-                Some(_) => {
-                    summary.changed += 1;
-                    todo.push(document);
-                }
-                None => {
-                    summary.added += 1;
-                    todo.push(document);
-                }
-            }
-            bar.inc(1);
-        }
+        let read = records.len() as u64;
+        let todo = to_extract(
+            records,
+            before,
+            &version,
+            args.full,
+            &mut summary,
+            &mut seen,
+        )?;
+        bar.inc(read);
         let extracted = extract_all(&pipeline, todo);
         let writing = Instant::now();
-        // A generation that started empty (first build, --full) holds none of these documents
-        // and nobody reads it: bulk-load them.
-        let mut batch = if fresh {
+        let batch = if fresh {
             store.bulk_batch()?
         } else {
             store.batch()?
         };
-        batch.set_resolver(resolver.take());
-        for (document, statements) in extracted {
-            summary.statements += statements.len() as u64;
-            batch.put_document(&document, &statements, &version)?;
-        }
-        resolver = batch.set_resolver(None);
-        touched.extend(batch.commit_documents()?);
+        touched.extend(write_chunk(
+            batch,
+            &mut resolver,
+            extracted,
+            &version,
+            &mut summary,
+        )?);
         store_time += writing.elapsed();
         build.hook("chunk");
         Ok(())
     })?;
     let writing = Instant::now();
     if args.sync || args.full {
-        let absent: Vec<String> = match before {
-            Some(store) => store
-                .document_ids()?
-                .into_iter()
-                .filter(|id| !seen.contains(id))
-                .collect(),
-            None => Vec::new(),
-        };
+        let absent = absent_documents(before, &seen)?;
         summary.removed = absent.len() as u64;
         if !args.full {
-            for ids in absent.chunks(CHUNK) {
-                let mut batch = store.batch()?;
-                for id in ids {
-                    batch.remove_document(id)?;
-                }
-                touched.extend(batch.commit_documents()?);
-            }
+            touched.extend(remove_documents(store, &absent)?);
         }
     }
     drop(seen);
     bar.set_message("updating entities");
-    // Reconciling reads every name of the store; an unchanged graph resolved with the same
-    // registry is already reconciled.
-    let wrote = summary.added + summary.changed + summary.removed > 0;
-    let reconcile = if !args.resolution.enabled() {
-        Reconcile::Off
-    } else if fresh || resolved_as.as_deref() != Some(resolution.as_str()) {
-        Reconcile::All
-    } else if wrote {
-        Reconcile::Changed
-    } else {
-        Reconcile::Off
-    };
+    let reconcile = reconcile_scope(args, &summary, fresh, resolved_as.as_deref(), &resolution);
     store.resolve_entities(&touched, &registry, reconcile)?;
     // A store written by an older kg: its documents this build did not re-write get their
     // export summaries too (once; a count says there is nothing to do afterwards).
@@ -393,14 +334,7 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         number,
         started,
         ended: history::now(),
-        mode: if args.full {
-            "full"
-        } else if args.sync {
-            "sync"
-        } else {
-            "incremental"
-        }
-        .into(),
+        mode: mode(args).into(),
         inputs: inputs
             .into_iter()
             .map(|i| history::Input {
@@ -437,12 +371,173 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
     store_time += writing.elapsed();
     bar.finish_and_clear();
     rejects.write()?;
-    let seconds = clock.elapsed().as_secs_f64();
+    report(args, number, &summary, clock.elapsed(), store_time);
+    Ok(summary)
+}
+
+/// What a build updates.
+struct Update<'a> {
+    /// The graph whose fingerprints say which documents changed: the generation being written
+    /// (a copy of the published one), or with --full the published one, as a full rebuild starts
+    /// empty.
+    before: Option<&'a KgStore>,
+    /// The build's number in the history.
+    number: u64,
+    /// The generation started empty (first build, --full).
+    fresh: bool,
+    /// How the graph being updated was resolved: if the registry (or resolution itself) changed
+    /// since, every document's entities are re-resolved even when no document changed.
+    resolved_as: Option<String>,
+}
+
+/// What `build` updates; a full rebuild carries the build history over to its empty generation.
+fn update(build: &Build, full: bool) -> Result<Update<'_>> {
+    let store = build.store();
+    let previous = build.previous();
+    let number = match previous {
+        Some(previous) => history::next_number(previous)?,
+        None => 1,
+    };
+    if let (true, Some(previous)) = (full, previous) {
+        history::copy(previous, store)?;
+    }
+    let fresh = full || previous.is_none();
+    let resolved_as = match previous {
+        Some(previous) if !fresh => history::list(previous)?
+            .last()
+            .map(|r| r.resolution.clone()),
+        _ => None,
+    };
+    Ok(Update {
+        before: if full { previous } else { Some(store) },
+        number,
+        fresh,
+        resolved_as,
+    })
+}
+
+/// The documents of a chunk that must be extracted: those new to the store or changed since it
+/// was built (all of them with --full). Counts each in `summary` and notes its id in `seen`.
+fn to_extract(
+    records: Vec<Record>,
+    before: Option<&KgStore>,
+    version: &str,
+    full: bool,
+    summary: &mut Summary,
+    seen: &mut HashSet<String>,
+) -> Result<Vec<Document>> {
+    let mut todo = Vec::new();
+    for record in records {
+        let document = record.document;
+        seen.insert(document.id.clone());
+        let fingerprint = kg_graph::vocab::fingerprint(&document, version);
+        let stored = match before {
+            Some(store) => store.document_fingerprint(&document.id)?,
+            None => None,
+        };
+        match stored {
+            Some(old) if old == fingerprint => {
+                summary.unchanged += 1;
+                if full {
+                    todo.push(document);
+                }
+            }
+            Some(_) => {
+                summary.changed += 1;
+                todo.push(document);
+            }
+            None => {
+                summary.added += 1;
+                todo.push(document);
+            }
+        }
+    }
+    Ok(todo)
+}
+
+/// Writes a chunk's documents and statements in `batch` (one transaction), the resolver lent to
+/// it meanwhile; returns what changed, for the entity step.
+fn write_chunk(
+    mut batch: Batch,
+    resolver: &mut Option<Resolver>,
+    extracted: Vec<(Document, Vec<Statement>)>,
+    version: &str,
+    summary: &mut Summary,
+) -> Result<Changes> {
+    batch.set_resolver(resolver.take());
+    for (document, statements) in extracted {
+        summary.statements += statements.len() as u64;
+        batch.put_document(&document, &statements, version)?;
+    }
+    *resolver = batch.set_resolver(None);
+    Ok(batch.commit_documents()?)
+}
+
+/// The ids of the documents in `before` that this build's dumps do not hold.
+fn absent_documents(before: Option<&KgStore>, seen: &HashSet<String>) -> Result<Vec<String>> {
+    Ok(match before {
+        Some(store) => store
+            .document_ids()?
+            .into_iter()
+            .filter(|id| !seen.contains(id))
+            .collect(),
+        None => Vec::new(),
+    })
+}
+
+/// Removes the documents `ids` from `store`, a chunk per transaction.
+fn remove_documents(store: &KgStore, ids: &[String]) -> Result<Changes> {
+    let mut touched = Changes::default();
+    for chunk in ids.chunks(CHUNK) {
+        let mut batch = store.batch()?;
+        for id in chunk {
+            batch.remove_document(id)?;
+        }
+        touched.extend(batch.commit_documents()?);
+    }
+    Ok(touched)
+}
+
+/// Which entities to reconcile. Reconciling reads every name of the store; an unchanged graph
+/// resolved with the same registry is already reconciled.
+fn reconcile_scope(
+    args: &BuildArgs,
+    summary: &Summary,
+    fresh: bool,
+    resolved_as: Option<&str>,
+    resolution: &str,
+) -> Reconcile {
+    let wrote = summary.added + summary.changed + summary.removed > 0;
+    if !args.resolution.enabled() {
+        Reconcile::Off
+    } else if fresh || resolved_as != Some(resolution) {
+        Reconcile::All
+    } else if wrote {
+        Reconcile::Changed
+    } else {
+        Reconcile::Off
+    }
+}
+
+/// The build's mode as the history records it.
+fn mode(args: &BuildArgs) -> &'static str {
+    if args.full {
+        "full"
+    } else if args.sync {
+        "sync"
+    } else {
+        "incremental"
+    }
+}
+
+/// The closing line of `kg build` on standard error.
+fn report(args: &BuildArgs, number: u64, summary: &Summary, took: Duration, store_time: Duration) {
+    let seconds = took.as_secs_f64();
     let total = summary.added + summary.changed + summary.unchanged;
     eprintln!(
         "built {} (build {number}{}): {} documents ({} added, {} changed, {} unchanged{}{}), \
          {} statements extracted, {} rejected, in {:.1} s ({:.0} documents/s; store writes {:.1} s)",
-        path.display(),
+        args.store.store.display(),
         if args.full { ", full" } else { "" },
         total,
         summary.added,
@@ -460,7 +555,6 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
         total as f64 / seconds.max(1e-9),
         store_time.as_secs_f64(),
     );
-    Ok(summary)
 }
 
 /// `kg extract`: returns the number of rejected records.

@@ -2,57 +2,25 @@
 //! into a real store, read back with SPARQL. These are the sample bar of the extractor issue; the
 //! rules behind them are general (see crates/extract/src/clauses.rs), none names the sample.
 
-mod common;
-
-use common::repo;
+use crate::support::{ok, sample, shared_dir};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
-/// One store built from the sample, shared by the checks of this file (removed by
-/// [`sample_dump_facts`] when they are done).
-fn store() -> &'static Path {
-    static STORE: OnceLock<PathBuf> = OnceLock::new();
-    STORE.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("kg-e2e-extraction-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let sample = repo().join("data/kim-putin-2023-09.txt");
-        let out = Command::new(env!("CARGO_BIN_EXE_kg"))
-            .arg("build")
-            .arg(&sample)
-            .arg("--store")
-            .arg(dir.join("s"))
-            .output()
-            .expect("run kg");
-        assert!(
-            out.status.success(),
-            "kg build failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        dir.join("s")
+/// A directory with one store `s` built from the sample, shared by the checks of this module
+/// (removed by [`sample_dump_facts`] when they are done).
+fn store_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = shared_dir();
+        ok(&["build", &sample(), "--store", "s"], &dir);
+        dir
     })
 }
 
 /// Rows of a SELECT query as tab-separated lines (header dropped).
 fn select(query: &str) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(["query", query, "--format", "tsv", "--store"])
-        .arg(store())
-        .output()
-        .expect("run kg");
-    assert!(
-        out.status.success(),
-        "kg query failed: {}\n{query}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .skip(1)
-        .map(str::to_owned)
-        .collect()
+    crate::support::store::select(store_dir(), "s", query)
 }
 
 /// Kim Jong Un and Vladimir Putin met (either direction, `meet` or `convene`), with `extra`
@@ -68,6 +36,16 @@ fn kim_putin_meetings(extra: &str, var: &str) -> Vec<String> {
            {extra}
            FILTER((CONTAINS(?who, \"Kim\") && CONTAINS(?met, \"Putin\")) ||
                   (CONTAINS(?who, \"Putin\") && CONTAINS(?met, \"Kim\")))
+         }}"
+    ))
+}
+
+/// The labels of the objects of `kg:<relation>` statements whose subject is labelled `subject`.
+fn objects(subject: &str, relation: &str) -> Vec<String> {
+    select(&format!(
+        "SELECT ?o WHERE {{
+           ?st rdf:subject ?x ; rdf:predicate kg:{relation} ; rdf:object ?y .
+           ?x rdfs:label {subject:?} . ?y rdfs:label ?o .
          }}"
     ))
 }
@@ -100,12 +78,7 @@ fn kim_arrived_by_train() {
 }
 
 fn north_korea_fired_ballistic_missiles() {
-    let rows = select(
-        "SELECT ?o WHERE {
-           ?st rdf:subject ?x ; rdf:predicate kg:fire ; rdf:object ?y .
-           ?x rdfs:label \"North Korea\" . ?y rdfs:label ?o .
-         }",
-    );
+    let rows = objects("North Korea", "fire");
     assert!(
         rows.iter().any(|r| r.contains("ballistic missile")),
         "North Korea fired: {rows:?}"
@@ -113,12 +86,7 @@ fn north_korea_fired_ballistic_missiles() {
 }
 
 fn liu_guozhong_leads_the_chinese_delegation() {
-    let rows = select(
-        "SELECT ?o WHERE {
-           ?st rdf:subject ?x ; rdf:predicate kg:lead ; rdf:object ?y .
-           ?x rdfs:label \"Liu Guozhong\" . ?y rdfs:label ?o .
-         }",
-    );
+    let rows = objects("Liu Guozhong", "lead");
     assert!(
         rows.iter().any(|r| r.contains("Chinese delegation")),
         "Liu Guozhong leads: {rows:?}"
@@ -167,8 +135,6 @@ fn sample_dump_facts() {
         .filter(|(_, check)| std::panic::catch_unwind(check).is_err())
         .map(|(name, _)| *name)
         .collect();
-    if let Some(dir) = store().parent() {
-        let _ = std::fs::remove_dir_all(dir);
-    }
+    let _ = std::fs::remove_dir_all(store_dir());
     assert!(failed.is_empty(), "failed: {failed:?}");
 }

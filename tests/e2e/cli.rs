@@ -1,30 +1,11 @@
-//! End-to-end: the real `kg` binary on real files, with a real on-disk oxigraph store.
+//! The `kg` command as a user meets it: the sample dump built and queried, byte-identical
+//! exports, every dump format giving the same graph, bad records, rebuilds, a missing store, and
+//! `kg bench`.
 
-mod common;
-
-use common::{kg, ok, repo, sample, workdir};
+use crate::support::store::{document_ids, graph};
+use crate::support::{kg, ok, repo, sample, workdir};
 
 use std::io::Write;
-use std::path::Path;
-
-/// Every quad of the store but the build history, sorted: what "the same graph" means.
-fn all_quads(dir: &Path, store: &str) -> Vec<String> {
-    let out = ok(
-        &[
-            "query",
-            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } \
-             FILTER(!STRSTARTS(STR(?g), \"https://w3id.org/kg-news/id/build/\")) }",
-            "--store",
-            store,
-            "--format",
-            "tsv",
-        ],
-        dir,
-    );
-    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_owned).collect();
-    lines.sort();
-    lines
-}
 
 #[test]
 fn sample_dump_builds_and_answers_who_met_whom() {
@@ -130,13 +111,13 @@ fn csv_jsonl_gz_and_text_dumps_build_the_same_graph() {
     ok(&["build", "two.csv", "--store", "c2"], &dir);
     ok(&["build", "three.csv", "--store", "c3"], &dir);
     ok(&["build", "three.jsonl.gz", "--store", "j3"], &dir);
-    let plain = all_quads(&dir, "p");
+    let plain = graph(&dir, "p");
     assert!(
         plain.iter().any(|q| q.contains("Ana Silva")),
         "nothing extracted: {plain:?}"
     );
-    assert_eq!(plain, all_quads(&dir, "c2"));
-    assert_eq!(all_quads(&dir, "c3"), all_quads(&dir, "j3"));
+    assert_eq!(plain, graph(&dir, "c2"));
+    assert_eq!(graph(&dir, "c3"), graph(&dir, "j3"));
 }
 
 #[test]
@@ -177,32 +158,21 @@ fn bad_records_are_reported_and_the_rest_is_built() {
     );
     let report = std::fs::read_to_string(dir.join("rejects.tsv")).unwrap();
     assert_eq!(report.lines().count(), 3, "{report}");
-    let docs = ok(
-        &[
-            "query",
-            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
-            "--store",
-            "s",
-            "--format",
-            "csv",
-        ],
-        &dir,
-    );
-    let ids: Vec<&str> = docs.lines().skip(1).map(str::trim).collect();
-    assert_eq!(ids.len(), 3, "{docs}");
-    assert!(ids.contains(&"x2"), "{docs}");
+    let ids = document_ids(&dir, "s");
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.iter().any(|id| id == "x2"), "{ids:?}");
 }
 
 #[test]
 fn rebuilding_the_same_dump_changes_nothing() {
     let dir = workdir("rebuild");
     ok(&["build", &sample(), "--store", "s"], &dir);
-    let before = all_quads(&dir, "s");
+    let before = graph(&dir, "s");
     let out = kg(&["build", &sample(), "--store", "s"], &dir);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("0 added, 0 changed"), "{stderr}");
-    assert_eq!(before, all_quads(&dir, "s"));
+    assert_eq!(before, graph(&dir, "s"));
 }
 
 #[test]

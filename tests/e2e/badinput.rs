@@ -1,9 +1,8 @@
 //! Every kind of bad input in one build: each bad record is reported with file, line and reason,
 //! listed in the rejects report, the good records are built, and the exit status says so (3).
 
-mod common;
-
-use common::{kg, ok, workdir};
+use crate::support::store::{document_ids, history};
+use crate::support::{fails, kg, ok, repo, workdir};
 
 use std::io::Write;
 
@@ -132,28 +131,15 @@ fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
     }
 
     // The good records are in the graph, the truncated one included.
-    let ids = ok(
-        &[
-            "query",
-            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
-            "--store",
-            "s",
-            "--format",
-            "csv",
-        ],
-        &dir,
-    );
-    let ids: Vec<&str> = ids.lines().skip(1).map(str::trim).collect();
+    let ids = document_ids(&dir, "s");
     for id in ["c1", "c3", "j1", "j4", "h1"] {
-        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        assert!(ids.iter().any(|i| i == id), "{id} missing from {ids:?}");
     }
     // a.txt: lines 1, 4 (truncated) and 5; ids are content hashes.
     assert_eq!(ids.len(), 5 + 3, "{ids:?}");
 
     // The build is recorded with its rejects; a clean re-run removes the stale report.
-    let history = kg(&["history", "--store", "s", "--format", "json"], &dir);
-    let history: serde_json::Value = serde_json::from_slice(&history.stdout).unwrap();
-    assert_eq!(history[0]["rejected"], expected.len() as u64);
+    assert_eq!(history(&dir, "s")[0]["rejected"], expected.len() as u64);
     std::fs::write(dir.join("clean.txt"), "Tom Berg met Ana Silva.\n").unwrap();
     let out = kg(
         &[
@@ -177,7 +163,7 @@ fn every_kind_of_bad_record_is_reported_and_the_rest_is_built() {
 #[test]
 fn adversarial_records_build_and_the_documents_after_them_are_in_the_graph() {
     let dir = workdir("adversarial");
-    let script = common::repo().join("scripts/make_adversarial.py");
+    let script = repo().join("scripts/make_adversarial.py");
     let corpus = dir.join("corpus");
     for extra in [
         &["--scale", "0.02"][..],
@@ -236,7 +222,7 @@ fn adversarial_records_build_and_the_documents_after_them_are_in_the_graph() {
 fn a_missing_dump_is_named() {
     let dir = workdir("missing");
     for command in ["build", "extract"] {
-        common::fails(&[command, "no-such-dump.csv"], &dir, "no-such-dump.csv");
+        fails(&[command, "no-such-dump.csv"], &dir, "no-such-dump.csv");
     }
     std::fs::create_dir(dir.join("dumps")).unwrap();
     std::fs::write(
@@ -244,5 +230,5 @@ fn a_missing_dump_is_named() {
         "Ana Silva met Tom Berg in Porto.\n",
     )
     .unwrap();
-    common::fails(&["build", "dumps", "gone.jsonl"], &dir, "gone.jsonl");
+    fails(&["build", "dumps", "gone.jsonl"], &dir, "gone.jsonl");
 }

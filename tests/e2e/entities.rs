@@ -1,20 +1,10 @@
 //! End-to-end entity resolution: the real `kg` binary, real files, a real on-disk store, checked
 //! through SPARQL.
 
-mod common;
-
-use common::{kg, ok, sample, workdir};
+use crate::support::store::select;
+use crate::support::{kg, ok, sample, workdir};
 
 use std::path::Path;
-
-/// Rows of a SELECT as tab-separated lines, header dropped.
-fn select(dir: &Path, store: &str, sparql: &str) -> Vec<String> {
-    ok(&["query", sparql, "--store", store, "--format", "tsv"], dir)
-        .lines()
-        .skip(1)
-        .map(str::to_owned)
-        .collect()
-}
 
 /// Entity nodes (subjects or objects of statements) whose label or alias is `name`.
 fn nodes_named(dir: &Path, store: &str, name: &str) -> Vec<String> {

@@ -2,44 +2,19 @@
 //! and starved of disk space; each time the store must open, answer queries and hold exactly the
 //! old graph or exactly the new one, and the next build must complete.
 
-mod common;
-
-use common::{ok, workdir, Workdir};
+use crate::support::store::{all_quads, BUILD_GRAPHS};
+use crate::support::{kg_command, ok, workdir, write_jsonl, Workdir};
 
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
-fn kg_command(args: &[&str], cwd: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kg"));
-    c.args(args).current_dir(cwd);
-    c
-}
-
-/// Every quad, history included, sorted.
-fn snapshot(dir: &Path, store: &str) -> Vec<String> {
-    let out = ok(
-        &[
-            "query",
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-            "--store",
-            store,
-            "--format",
-            "tsv",
-        ],
-        dir,
-    );
-    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_owned).collect();
-    lines.sort();
-    lines
-}
-
 /// Without the build records (their times differ from run to run).
 fn without_history(quads: &[String]) -> Vec<String> {
     quads
         .iter()
-        .filter(|q| !q.starts_with("<https://w3id.org/kg-news/id/build/"))
+        .filter(|q| !q.starts_with(BUILD_GRAPHS))
         .cloned()
         .collect()
 }
@@ -63,15 +38,6 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
-}
-
-fn write_jsonl(path: &Path, docs: &[(String, String)]) {
-    let mut text = String::new();
-    for (id, body) in docs {
-        text.push_str(&serde_json::json!({ "id": id, "text": body }).to_string());
-        text.push('\n');
-    }
-    std::fs::write(path, text).unwrap();
 }
 
 const PEOPLE: [&str; 6] = [
@@ -115,7 +81,7 @@ fn fixture(name: &str) -> Fixture {
     write_jsonl(&dir.join("old.jsonl"), &old_docs);
     write_jsonl(&dir.join("new.jsonl"), &new_docs);
     ok(&["build", "old.jsonl", "--store", "pristine"], &dir);
-    let old = snapshot(&dir, "pristine");
+    let old = all_quads(&dir, "pristine");
     let new_build_args = vec![
         "build",
         "new.jsonl",
@@ -127,7 +93,7 @@ fn fixture(name: &str) -> Fixture {
     ];
     copy_dir(&dir.join("pristine"), &dir.join("s"));
     ok(&new_build_args, &dir);
-    let new = without_history(&snapshot(&dir, "s"));
+    let new = without_history(&all_quads(&dir, "s"));
     assert_ne!(without_history(&old), new);
     Fixture {
         dir,
@@ -146,7 +112,7 @@ impl Fixture {
     /// The store holds exactly the old graph or exactly the new one (with one more build
     /// recorded); returns which.
     fn check_old_or_new(&self, what: &str) -> &'static str {
-        let now = snapshot(&self.dir, "s");
+        let now = all_quads(&self.dir, "s");
         if now == self.old {
             return "old";
         }
@@ -163,7 +129,7 @@ impl Fixture {
     fn check_next_build(&self, what: &str) {
         ok(&self.new_build_args, &self.dir);
         assert_eq!(
-            without_history(&snapshot(&self.dir, "s")),
+            without_history(&all_quads(&self.dir, "s")),
             self.new,
             "{what}: the build after the crash"
         );

@@ -2,9 +2,8 @@
 //! sample dump, and SPARQL asks for each name's type. The names are the bar; the rules
 //! and features that type them are general and unit-tested on other sentences (crates/extract).
 
-mod common;
-
-use common::{ok as kg, repo, workdir};
+use crate::support::store::select;
+use crate::support::{ok, repo, sample, workdir};
 
 use std::path::Path;
 
@@ -13,20 +12,18 @@ fn types_of(dir: &Path, name: &str) -> Vec<String> {
     let q = format!(
         "SELECT DISTINCT ?t WHERE {{ ?e (rdfs:label|skos:altLabel) {name:?} ; rdf:type ?t }}"
     );
-    let out = kg(&["query", &q, "--store", "s", "--format", "tsv"], dir);
-    out.lines().skip(1).map(str::to_owned).collect()
+    select(dir, "s", &q)
 }
 
 #[test]
 fn sample_dump_entities_are_typed_right_and_places_link_to_geonames() {
     let dir = workdir("sample");
-    let sample = repo().join("data/kim-putin-2023-09.txt");
     // The repository's model files, explicitly (the same files the binary embeds).
     let models = repo().join("data/models");
-    kg(
+    ok(
         &[
             "build",
-            sample.to_str().unwrap(),
+            &sample(),
             "--store",
             "s",
             "--models",
@@ -71,7 +68,7 @@ fn sample_dump_entities_are_typed_right_and_places_link_to_geonames() {
         ("Pyongyang", "https://sws.geonames.org/1871859/"),
     ] {
         let q = format!("SELECT ?x WHERE {{ ?e rdfs:label {name:?} ; owl:sameAs ?x }}");
-        let out = kg(&["query", &q, "--store", "s", "--format", "tsv"], &dir);
+        let out = ok(&["query", &q, "--store", "s", "--format", "tsv"], &dir);
         assert!(
             out.lines().any(|l| l == format!("<{iri}>")),
             "{name} has no owl:sameAs <{iri}>:\n{out}"

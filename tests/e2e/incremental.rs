@@ -1,43 +1,12 @@
 //! End-to-end: incremental builds, --sync, --full, the build history, readers during a build, and
 //! text that looks like RDF or SPARQL. The real `kg` binary on real files and on-disk stores.
 
-mod common;
-
-use common::{kg, ok, workdir};
+use crate::support::store::{document_ids, graph, history, quads, BUILD_GRAPHS};
+use crate::support::{kg, kg_command, ok, workdir, write_jsonl};
 
 use std::path::Path;
-use std::process::Command;
 
-/// Sorted quads of the graphs whose name passes `keep`.
-fn quads(dir: &Path, store: &str, keep: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let out = ok(
-        &[
-            "query",
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-            "--store",
-            store,
-            "--format",
-            "tsv",
-        ],
-        dir,
-    );
-    let mut lines: Vec<String> = out
-        .lines()
-        .skip(1)
-        .filter(|l| keep(l.split('\t').next().unwrap_or("")))
-        .map(str::to_owned)
-        .collect();
-    lines.sort();
-    lines
-}
-
-const BUILD_GRAPHS: &str = "<https://w3id.org/kg-news/id/build/";
 const RELATIONS: &str = "<https://w3id.org/kg-news/id/graph/relations>";
-
-/// Everything but the build history.
-fn graph(dir: &Path, store: &str) -> Vec<String> {
-    quads(dir, store, &|g| !g.starts_with(BUILD_GRAPHS))
-}
 
 /// Documents and entities: what must match a fresh build after any sequence of builds.
 /// (Relation declarations are never removed, so an incremental store may declare more.)
@@ -45,35 +14,6 @@ fn documents_and_entities(dir: &Path, store: &str) -> Vec<String> {
     quads(dir, store, &|g| {
         !g.starts_with(BUILD_GRAPHS) && g != RELATIONS
     })
-}
-
-fn ids(dir: &Path, store: &str) -> Vec<String> {
-    let out = ok(
-        &[
-            "query",
-            "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id } ORDER BY ?id",
-            "--store",
-            store,
-            "--format",
-            "csv",
-        ],
-        dir,
-    );
-    out.lines().skip(1).map(|l| l.trim().to_owned()).collect()
-}
-
-fn history(dir: &Path, store: &str) -> Vec<serde_json::Value> {
-    let out = ok(&["history", "--store", store, "--format", "json"], dir);
-    serde_json::from_str(&out).unwrap()
-}
-
-fn write_jsonl(path: &Path, docs: &[(&str, &str)]) {
-    let mut text = String::new();
-    for (id, body) in docs {
-        text.push_str(&serde_json::json!({ "id": id, "text": body }).to_string());
-        text.push('\n');
-    }
-    std::fs::write(path, text).unwrap();
 }
 
 const D1: &str = "Ana Silva, the mayor of Porto, met Tom Berg in Oslo on Monday.";
@@ -97,7 +37,7 @@ fn incremental_sync_full_and_history() {
     );
 
     ok(&["build", "v1.jsonl", "--store", "s"], &dir);
-    assert_eq!(ids(&dir, "s"), ["d1", "d2", "d3", "d4"]);
+    assert_eq!(document_ids(&dir, "s"), ["d1", "d2", "d3", "d4"]);
 
     // Unchanged: nothing extracted, the graph as it was.
     let before = graph(&dir, "s");
@@ -112,7 +52,7 @@ fn incremental_sync_full_and_history() {
 
     // Incremental: add and change, keep what the dump does not mention.
     ok(&["build", "v2.jsonl", "--store", "s"], &dir);
-    assert_eq!(ids(&dir, "s"), ["d1", "d2", "d3", "d4", "d5"]);
+    assert_eq!(document_ids(&dir, "s"), ["d1", "d2", "d3", "d4", "d5"]);
     let text = ok(
         &[
             "query",
@@ -146,7 +86,7 @@ fn incremental_sync_full_and_history() {
 
     // --sync: d4 goes, and with it its share of every entity record (Tom Berg's counts).
     ok(&["build", "v2.jsonl", "--store", "s", "--sync"], &dir);
-    assert_eq!(ids(&dir, "s"), ["d1", "d2", "d3", "d5"]);
+    assert_eq!(document_ids(&dir, "s"), ["d1", "d2", "d3", "d5"]);
     ok(&["build", "v2.jsonl", "--store", "fresh"], &dir);
     assert_eq!(
         documents_and_entities(&dir, "s"),
@@ -321,7 +261,7 @@ fn text_that_looks_like_rdf_or_sparql_stays_text() {
         );
     }
     // All sixteen documents are there, nothing was deleted.
-    assert_eq!(ids(&dir, "s").len(), 16);
+    assert_eq!(document_ids(&dir, "s").len(), 16);
 }
 
 #[test]
@@ -335,18 +275,18 @@ fn readers_see_the_old_or_the_new_graph_during_a_build() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    write_jsonl(&dir.join("old.jsonl"), &refs[..10]);
-    write_jsonl(&dir.join("new.jsonl"), &refs);
+    write_jsonl(&dir.join("old.jsonl"), &docs[..10]);
+    write_jsonl(&dir.join("new.jsonl"), &docs);
     ok(&["build", "old.jsonl", "--store", "s"], &dir);
     let old = graph(&dir, "s");
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(["build", "new.jsonl", "--store", "s", "--chunk", "3"])
-        .current_dir(&dir)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = kg_command(
+        &["build", "new.jsonl", "--store", "s", "--chunk", "3"],
+        &dir,
+    )
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .unwrap();
     let mut seen = Vec::new();
     loop {
         let done = child.try_wait().unwrap().is_some();
@@ -382,20 +322,20 @@ fn sixteen_concurrent_readers_during_a_build_see_complete_generations() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    write_jsonl(&dir.join("old.jsonl"), &refs[..12]);
-    write_jsonl(&dir.join("new.jsonl"), &refs);
+    write_jsonl(&dir.join("old.jsonl"), &docs[..12]);
+    write_jsonl(&dir.join("new.jsonl"), &docs);
     ok(&["build", "old.jsonl", "--store", "s"], &dir);
     let count = ["query", COUNT_STATEMENTS, "--store", "s", "--format", "csv"];
     let export = ["export", "graphml", "-o", "-", "--store", "s"];
     let old = (ok(&count, &dir), ok(&export, &dir));
 
-    let mut build = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(["build", "new.jsonl", "--store", "s", "--chunk", "4"])
-        .current_dir(&dir)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut build = kg_command(
+        &["build", "new.jsonl", "--store", "s", "--chunk", "4"],
+        &dir,
+    )
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .unwrap();
     let building = std::sync::atomic::AtomicBool::new(true);
     let answers: Vec<Vec<(bool, String)>> = std::thread::scope(|scope| {
         let readers: Vec<_> = (0..16)
@@ -457,7 +397,7 @@ fn a_retrained_model_of_the_same_size_re_extracts_stored_documents() {
     let dir = workdir("retrained");
     write_jsonl(&dir.join("docs.jsonl"), &[("d1", D1), ("d2", D2)]);
     // Two model directories that differ in one byte of the lemmatiser: same sizes, other models.
-    let shipped = common::repo().join("data/models");
+    let shipped = crate::support::repo().join("data/models");
     for set in ["m1", "m2"] {
         std::fs::create_dir(dir.join(set)).unwrap();
         for model in ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"] {
