@@ -57,3 +57,59 @@ pub(super) fn hyphenated_words_whole(tokens: &[Token], out: &mut [Mention]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ner::rules::notation::*;
+
+    #[test]
+    fn possessive_is_never_part_of_a_mention() {
+        let t = tokens("Norway 's fjords");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (0, 1));
+        assert_eq!(
+            out[0].external_id.as_deref(),
+            Some("https://sws.geonames.org/3144096/")
+        );
+        let t = tokens("the North 's state media");
+        let out = post_rules(&t, vec![mention(1, 4, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 2));
+    }
+
+    #[test]
+    fn leading_lowercase_context_words_are_dropped() {
+        let t = tokens("the news agency Interfax said");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (3, 4));
+        // Name particles stay.
+        let t = tokens("leader of al Qaeda");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (2, 4));
+        // An all-lowercase mention is left alone.
+        let t = tokens("i moved to new jersey");
+        let out = post_rules(&t, vec![mention(3, 5, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (3, 5));
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_cut() {
+        let mut t = tokens("said Park Soo - yeon today");
+        for k in [2, 3] {
+            t[k].space_after = false;
+        }
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 5));
+        // Spaced dashes separate.
+        let t = tokens("said Park Soo - yeon today");
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 3));
+    }
+}

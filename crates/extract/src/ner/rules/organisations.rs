@@ -355,3 +355,218 @@ pub(super) fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &G
         i = e.max(i + 1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::rules::notation::*;
+
+    #[test]
+    fn names_headed_by_an_organisation_word_are_organisations() {
+        let kinds = |text: &str, model: Vec<Mention>| -> Vec<(String, EntityType)> {
+            let t = tokens(text);
+            post_rules(&t, model, gazetteer())
+                .into_iter()
+                .map(|m| {
+                    let w: Vec<&str> = t[m.start..m.end].iter().map(|x| x.form.as_str()).collect();
+                    (w.join(" "), m.kind)
+                })
+                .collect()
+        };
+        // The model's place inside the name, and the demonym before it, give way.
+        assert_eq!(
+            kinds(
+                "the Nordic Investment Bank cut rates",
+                vec![mention(2, 4, EntityType::Place)]
+            ),
+            [(
+                "Nordic Investment Bank".to_string(),
+                EntityType::Organization
+            )]
+        );
+        assert_eq!(
+            kinds("officials at the Ministry of Fisheries said so", vec![]),
+            [(
+                "Ministry of Fisheries".to_string(),
+                EntityType::Organization
+            )]
+        );
+        assert_eq!(
+            kinds("the centre - left Green Alliance won", vec![]),
+            [("Green Alliance".to_string(), EntityType::Organization)]
+        );
+        // A compass word and "Bank" name a region; a headline capitalises every word; a single
+        // head word is no name.
+        assert_eq!(
+            kinds(
+                "settlers in the West Bank clashed with police",
+                vec![mention(3, 5, EntityType::Place)]
+            ),
+            [("West Bank".to_string(), EntityType::Place)]
+        );
+        assert!(kinds("Regional Bank Holds Rates Steady Again", vec![]).is_empty());
+        assert!(kinds("the Union said so", vec![]).is_empty());
+        // Company heads, over a place the model found inside ("Oslo Motors" is a company).
+        assert_eq!(
+            kinds(
+                "Oslo Motors said it would",
+                vec![mention(0, 1, EntityType::Place)]
+            ),
+            [("Oslo Motors".to_string(), EntityType::Organization)]
+        );
+        assert_eq!(
+            kinds("shares of Fjord Airways fell", vec![]),
+            [("Fjord Airways".to_string(), EntityType::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_place_with_a_club_word_is_a_sports_club() {
+        let g = gazetteer();
+        let place = |s, e| mention(s, e, EntityType::Place);
+        let person = |s, e| mention(s, e, EntityType::Person);
+        for (text, found, club) in [
+            // The recogniser's spans: the whole club, the place alone, a person.
+            ("Bayern Munich beat Porto .", place(0, 2), (0, 2)),
+            ("fans of Manchester United sang", place(2, 3), (2, 4)),
+            ("Real Madrid signed him", person(0, 2), (0, 2)),
+        ] {
+            let toks = tokens(text);
+            let mut out = vec![found];
+            sports_clubs(&toks, &mut out, g);
+            assert_eq!((out[0].start, out[0].end), club, "{text}");
+            assert_eq!(out[0].kind, EntityType::Organization, "{text}");
+        }
+        // Found where the recogniser saw nothing, not where it saw something else.
+        let toks = tokens("and Real Madrid signed Leeds United players");
+        let mut out = vec![mention(4, 5, EntityType::Person)];
+        unlabelled_sports_clubs(&toks, &mut out, g);
+        let spans: Vec<_> = out.iter().map(|m| (m.start, m.end, m.kind)).collect();
+        assert_eq!(
+            spans,
+            [(4, 5, EntityType::Person), (1, 3, EntityType::Organization)]
+        );
+        // A place alone, or "United" before a name, stays as it was.
+        for (text, found) in [
+            ("they flew to Munich .", place(3, 4)),
+            ("the United States said", place(1, 3)),
+        ] {
+            let toks = tokens(text);
+            let mut out = vec![found.clone()];
+            sports_clubs(&toks, &mut out, g);
+            assert_eq!(out[0], found, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_listed_company_acting_as_a_subject_is_an_organisation() {
+        let org = EntityType::Organization;
+        // The subject of a verb, and a subject's conjunct.
+        assert_eq!(
+            organisations_found(
+                "Netflix/NNP/2/nsubj raised/VBD/0/root prices/NNS/2/obj ././2/punct",
+                vec![]
+            ),
+            vec![("Netflix".to_string(), org)]
+        );
+        assert_eq!(
+            organisations_found(
+                "Pfizer/NNP/4/nsubj and/CC/3/cc Moderna/NNP/1/conj delivered/VBD/0/root doses/NNS/4/obj",
+                vec![]
+            ),
+            vec![("Pfizer".to_string(), org), ("Moderna".to_string(), org)]
+        );
+        // An indirect object: who is fined, paid or given something.
+        assert_eq!(
+            organisations_found(
+                "regulators/NNS/2/nsubj fined/VBD/0/root Netflix/NNP/2/iobj $/$/2/obj 5/CD/4/nummod",
+                vec![]
+            ),
+            vec![("Netflix".to_string(), org)]
+        );
+        // A brand named as a product, or not as an actor, is not an organisation.
+        for text in [
+            "my/PRP$/2/nmod:poss Honda/NNP/3/nsubj broke/VBD/0/root down/RP/3/compound:prt",
+            "I/PRP/2/nsubj bought/VBD/0/root an/DT/5/det Apple/NNP/5/compound laptop/NN/2/obj",
+            "She/PRP/2/nsubj watched/VBD/0/root Netflix/NNP/2/obj",
+            // Inside a longer capitalised name the model did not label.
+            "Netflix/NNP/3/nsubj Originals/NNP/1/flat grew/VBD/0/root",
+            // One word that is also a surname: the lists cannot tell the singer from the brand.
+            "Swift/NNP/2/nsubj arrived/VBD/0/root in/IN/4/case Tokyo/NNP/2/obl",
+        ] {
+            let found: Vec<_> = organisations_found(text, vec![])
+                .into_iter()
+                .filter(|(_, k)| *k == org)
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_listed_company_attached_to_a_title_or_business_noun_is_an_organisation() {
+        let org = EntityType::Organization;
+        for (text, name) in [
+            (
+                "Shares/NNS/4/nsubj of/IN/3/case Nvidia/NNP/1/nmod rose/VBD/0/root",
+                "Nvidia",
+            ),
+            (
+                "a/DT/2/det spokesperson/NN/0/root for/IN/4/case Pfizer/NNP/2/nmod",
+                "Pfizer",
+            ),
+            ("Netflix/NNP/2/compound founder/NN/0/root", "Netflix"),
+            (
+                "Moderna/NNP/3/nmod:poss 's/POS/1/case shareholders/NNS/4/nsubj voted/VBD/0/root",
+                "Moderna",
+            ),
+            // People named by what they belong to.
+            (
+                "Greenpeace/NNP/2/compound activists/NNS/3/nsubj climbed/VBD/0/root",
+                "Greenpeace",
+            ),
+        ] {
+            assert_eq!(
+                organisations_found(text, vec![]),
+                vec![(name.to_string(), org)],
+                "{text}"
+            );
+        }
+        // A capitalised title is part of a name itself; a noun that is neither title nor
+        // business says nothing.
+        for text in [
+            "the/DT/2/det Secretary/NNP/0/root of/IN/4/case Netflix/NNP/2/nmod",
+            "the/DT/3/det Netflix/NNP/3/compound show/NN/0/root",
+            // (One activist is no group of members.)
+            "the/DT/3/det Greenpeace/NNP/3/compound activist/NN/0/root",
+        ] {
+            assert_eq!(organisations_found(text, vec![]), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_listed_company_the_model_read_as_a_city_or_person_is_an_organisation_as_a_subject() {
+        let org = EntityType::Organization;
+        assert_eq!(
+            organisations_found(
+                "Toyota/NNP/2/nsubj recalled/VBD/0/root cars/NNS/2/obj",
+                vec![mention(0, 1, EntityType::Place)]
+            ),
+            vec![("Toyota".to_string(), org)]
+        );
+        assert_eq!(
+            organisations_found(
+                "Goldman/NNP/2/compound Sachs/NNP/3/nsubj raised/VBD/0/root its/PRP$/5/nmod:poss target/NN/3/obj",
+                vec![mention(0, 2, EntityType::Person)]
+            ),
+            vec![("Goldman Sachs".to_string(), org)]
+        );
+        // As the place of an event, the city stays a city.
+        assert_eq!(
+            organisations_found(
+                "Talks/NNS/3/nsubj were/VBD/3/cop in/IN/4/case Toyota/NNP/0/root",
+                vec![mention(3, 4, EntityType::Place)]
+            ),
+            vec![("Toyota".to_string(), EntityType::Place)]
+        );
+    }
+}

@@ -257,3 +257,196 @@ pub(super) fn same_but_accents(name: &str, text: &str) -> bool {
             .zip(text.chars())
             .all(|(a, b)| a == b || (!a.is_ascii() && a.is_alphabetic() && b.is_ascii_alphabetic()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::rules::notation::*;
+
+    #[test]
+    fn countries_are_places_with_iris_and_aliases_refer_to_the_canonical_name() {
+        let t = tokens("the U.S. said");
+        let out = post_rules(
+            &t,
+            vec![mention(1, 2, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!(out[0].kind, EntityType::Place);
+        assert_eq!(out[0].refers_to.as_deref(), Some("United States"));
+        assert_eq!(
+            out[0].external_id.as_deref(),
+            Some("https://sws.geonames.org/6252001/")
+        );
+    }
+
+    #[test]
+    fn a_place_written_without_its_accents_keeps_the_texts_spelling() {
+        let place = |text: &str| {
+            let t = tokens(text);
+            let out = post_rules(&t, vec![mention(2, 4, EntityType::Place)], gazetteer());
+            (out[0].refers_to.clone(), out[0].external_id.clone())
+        };
+        let iri = Some("https://sws.geonames.org/3448439/".to_owned());
+        assert_eq!(place("flights to Sao Paulo resumed"), (None, iri.clone()));
+        assert_eq!(place("flights to São Paulo resumed"), (None, iri));
+        // Another spelling is still the gazetteer's name.
+        assert!(same_but_accents("São Paulo", "Sao Paulo"));
+        assert!(!same_but_accents("Kyiv", "Kiev"));
+        assert!(!same_but_accents("São Paulo", "Sal Paulo"));
+    }
+
+    #[test]
+    fn demonyms_become_misc_mentions_of_their_country() {
+        let t = tokens("the North Korean leader met Chilean officials");
+        let out = post_rules(&t, vec![], gazetteer());
+        assert_eq!(out.len(), 2);
+        assert_eq!(
+            (out[0].start, out[0].end, out[0].kind),
+            (1, 3, EntityType::Other)
+        );
+        assert_eq!(out[0].refers_to.as_deref(), Some("North Korea"));
+        assert_eq!(out[1].refers_to.as_deref(), Some("Chile"));
+        // A nationality that is also one of the country's alternative spellings is the
+        // nationality ("Thai" is not Thailand).
+        let t = tokens("the Spanish , Thai and other teams");
+        let out = post_rules(&t, vec![], gazetteer());
+        assert!(out.iter().all(|m| m.kind == EntityType::Other), "{out:?}");
+        assert_eq!(out[1].refers_to.as_deref(), Some("Thailand"));
+    }
+
+    #[test]
+    fn a_name_cut_short_inside_a_gazetteer_place_is_that_place() {
+        let toks = tokens("aid reached the Democratic Republic of Congo on Monday");
+        let out = post_rules(&toks, vec![mention(4, 7, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (3, 7));
+        assert_eq!(
+            out[0].refers_to.as_deref(),
+            Some("Democratic Republic of the Congo")
+        );
+        // A person is not extended into a place before it.
+        let toks = tokens("fans in New York Smith cheered");
+        let out = post_rules(&toks, vec![mention(4, 5, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (4, 5));
+    }
+
+    #[test]
+    fn a_name_whose_possessive_possesses_nothing_after_at_or_to_is_a_place() {
+        let place = EntityType::Place;
+        assert_eq!(
+            organisations_found(
+                "dinner/NN/0/root at/IN/4/case Del/NNP/4/compound Frisco/NNP/1/nmod 's/POS/4/case in/IN/7/case Philadelphia/NNP/1/nmod",
+                vec![mention(2, 4, EntityType::Organization), mention(6, 7, place)]
+            ),
+            vec![("Del Frisco 's".to_string(), place), ("Philadelphia".to_string(), place)]
+        );
+        assert_eq!(
+            organisations_found(
+                "we/PRP/2/nsubj went/VBD/0/root to/IN/4/case Kenneally/NNP/2/obl 's/POS/4/case ././2/punct",
+                vec![mention(3, 4, EntityType::Person)]
+            ),
+            vec![("Kenneally 's".to_string(), place)]
+        );
+        // A known place keeps its possessive out ("fighting near Russia's, and …").
+        assert_eq!(
+            organisations_found(
+                "fighting/NN/0/root near/IN/3/case Russia/NNP/1/nmod 's/POS/3/case ,/,/1/punct",
+                vec![mention(2, 3, EntityType::Place)]
+            ),
+            vec![("Russia".to_string(), EntityType::Place)]
+        );
+        // A person's full name, and a possessive before a quoted title, stay a person's.
+        assert_eq!(
+            organisations_found(
+                "quotes/NNS/0/root from/IN/4/case Dan/NNP/4/compound Froomkin/NNP/1/nmod 's/POS/4/case ././1/punct",
+                vec![mention(2, 4, EntityType::Person)]
+            ),
+            vec![("Dan Froomkin".to_string(), EntityType::Person)]
+        );
+        assert_eq!(
+            organisations_found(
+                "quotes/NNS/0/root from/IN/3/case Froomkin/NNP/1/nmod 's/POS/3/case \"/``/6/punct Briefing/NNP/3/nmod",
+                vec![mention(2, 3, EntityType::Person)]
+            ),
+            vec![("Froomkin".to_string(), EntityType::Person)]
+        );
+        // A possessive that possesses something, or a name not after a preposition of place.
+        for (text, kind) in [
+            (
+                "troops/NNS/0/root at/IN/5/case Kenneally/NNP/5/nmod:poss 's/POS/3/case border/NN/1/nmod",
+                EntityType::Person,
+            ),
+            (
+                "we/PRP/2/nsubj like/VBP/0/root Kenneally/NNP/2/obj 's/POS/3/case ././2/punct",
+                EntityType::Person,
+            ),
+        ] {
+            let start = text.split(' ').position(|w| w.starts_with("Kenneally")).unwrap();
+            assert_eq!(
+                organisations_found(text, vec![mention(start, start + 1, kind)]),
+                vec![("Kenneally".to_string(), kind)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_town_run_into_its_state_is_two_places() {
+        let split = |text: &str| {
+            let toks = tokens(text);
+            let m = mention(1, toks.len() - 1, EntityType::Place);
+            places_named(&toks, vec![m])
+        };
+        assert_eq!(
+            split("in Miramar California ."),
+            vec!["Miramar", "California"]
+        );
+        assert_eq!(
+            split("in Kansas City Missouri ."),
+            vec!["Kansas City", "Missouri"]
+        );
+        // Whole names, qualified regions and names with lowercase words stay one place.
+        assert_eq!(split("in North Carolina ."), vec!["North Carolina"]);
+        assert_eq!(split("in Baja California ."), vec!["Baja California"]);
+        assert_eq!(
+            split("in Tijuana Baja California ."),
+            vec!["Tijuana Baja California"]
+        );
+        assert_eq!(
+            split("in Santa Fe New Mexico ."),
+            vec!["Santa Fe", "New Mexico"]
+        );
+        assert_eq!(split("in Gulf of Mexico ."), vec!["Gulf of Mexico"]);
+    }
+
+    #[test]
+    fn an_unlabelled_country_standing_alone_is_a_place() {
+        let found = |text: &str| named(&tokens(text), vec![]);
+        assert_eq!(
+            found("we ventured into Cuba then"),
+            vec![("Cuba".to_string(), EntityType::Place)]
+        );
+        assert_eq!(
+            found("exports from North Korea rose"),
+            vec![("North Korea".to_string(), EntityType::Place)]
+        );
+        // Beside another capitalised word it may be part of another name; a city says less.
+        assert!(found("Cuba Gooding won").is_empty());
+        assert!(found("we stayed in Springfield").is_empty());
+    }
+
+    #[test]
+    fn a_lowercase_place_after_a_preposition_of_place_is_a_place() {
+        let places = |text: &str| places_named(&tokens(text), vec![]);
+        assert_eq!(places("we flew to florida last week"), vec!["florida"]);
+        assert_eq!(
+            places("is it safe travelling from lagos by bus"),
+            vec!["lagos"]
+        );
+        assert_eq!(places("cheap hotels near new delhi ?"), vec!["new delhi"]);
+        // Not after a preposition of place; a name that is also a common word.
+        assert!(places("i love florida").is_empty());
+        assert!(places("roast turkey in turkey").is_empty());
+        assert!(places("she was reading in reading").is_empty());
+        assert!(places("how to split a log").is_empty());
+    }
+}

@@ -22,3 +22,38 @@ pub(super) fn named_storms(tokens: &[Token], out: &mut [Mention]) {
         m.external_id = None;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ner::rules::notation::*;
+
+    #[test]
+    fn a_name_after_a_storm_word_is_the_storms() {
+        for (text, start) in [
+            ("Hurricane Beryl made landfall", 0),
+            ("as Tropical Storm Alberto neared", 1),
+        ] {
+            let t = tokens(text);
+            let name = t
+                .iter()
+                .position(|x| x.form == "Beryl" || x.form == "Alberto")
+                .unwrap();
+            let out = post_rules(
+                &t,
+                vec![mention(name, name + 1, EntityType::Person)],
+                gazetteer(),
+            );
+            assert_eq!(
+                out.iter()
+                    .map(|m| (m.start, m.end, m.kind))
+                    .collect::<Vec<_>>(),
+                vec![(start, name + 1, EntityType::Other)],
+                "{text}"
+            );
+        }
+        // A storm word inside a name of something else is left alone: no storm word before.
+        let t = tokens("Beryl Smith made landfall");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Person)], gazetteer());
+        assert_eq!(out[0].kind, EntityType::Person);
+    }
+}
