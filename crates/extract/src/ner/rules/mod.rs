@@ -31,7 +31,7 @@ mod places;
 mod storms;
 mod titles_and_roles;
 
-/// One post-rule: its name, as reports print it, and a pass over a sentence's mentions that
+/// One post-rule: its name, for reports, and a pass over a sentence's mentions that
 /// mends, retypes, drops or adds some.
 pub struct PostRule {
     name: &'static str,
