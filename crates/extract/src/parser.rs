@@ -176,73 +176,147 @@ impl State {
     }
 }
 
+/// What the feature templates read of a parser state: the words on the stack (`s0`–`s2`) and at
+/// the buffer's front (`b0`–`b2`), their nearest and second-nearest children, distances,
+/// valencies and the labels of children. Gathered once per transition, before any feature.
+struct Context {
+    ws0: Word,
+    ws1: Word,
+    ws2: Word,
+    wb0: Word,
+    wb1: Word,
+    wb2: Word,
+    ws0l: Word,
+    ws0l2: Word,
+    ws0r: Word,
+    ws0r2: Word,
+    wb0l: Word,
+    wb0l2: Word,
+    ws1r: Word,
+    ws1l: Word,
+    /// Distance from `s0` to `b0`, bucketed.
+    dist: u64,
+    /// Distance from `s1` to `s0`, capped.
+    ds1: u64,
+    s0vl: u64,
+    s0vr: u64,
+    b0vl: u64,
+    s1vr: u64,
+    /// Labels of the children, in the order of the fields above (0xff for none).
+    labels: [u64; 8],
+    /// Label sets: right of `s0`, left of `s0`, left of `b0`, right of `s1` (1 for none).
+    sets: [u64; 4],
+}
+
+impl Context {
+    #[inline(always)]
+    fn of(st: &State, words: &[Word]) -> Context {
+        let none = words.len() - 1;
+        let w = |i: usize| if i == NONE { words[none] } else { words[i] };
+        let lab = |i: usize| {
+            if i == NONE {
+                0xffu64
+            } else {
+                st.label[i] as u64
+            }
+        };
+        let child =
+            |i: usize, side: &Vec<[usize; 2]>, k: usize| if i == NONE { NONE } else { side[i][k] };
+        let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+        let (b0, b1, b2) = (
+            st.b0,
+            if st.b0 < st.n { st.b0 + 1 } else { NONE },
+            if st.b0 + 1 < st.n { st.b0 + 2 } else { NONE },
+        );
+        let s0l = child(s0, &st.left, 0);
+        let s0l2 = child(s0, &st.left, 1);
+        let s0r = child(s0, &st.right, 0);
+        let s0r2 = child(s0, &st.right, 1);
+        let b0l = child(b0, &st.left, 0);
+        let b0l2 = child(b0, &st.left, 1);
+        let s1r = child(s1, &st.right, 0);
+        let s1l = child(s1, &st.left, 0);
+        let dist = if s0 == NONE {
+            0
+        } else {
+            let d = b0 - s0;
+            if d > 5 {
+                if d > 10 {
+                    7
+                } else {
+                    6
+                }
+            } else {
+                d as u64
+            }
+        };
+        let ds1 = if s1 == NONE || s0 == NONE {
+            0
+        } else {
+            (s0 - s1).min(6) as u64
+        };
+        let val = |i: usize, v: &Vec<u8>| if i == NONE { 0xff } else { v[i] as u64 };
+        let set = |i: usize, v: &Vec<u64>| if i == NONE { 1 } else { v[i] };
+        Context {
+            ws0: w(s0),
+            ws1: w(s1),
+            ws2: w(s2),
+            wb0: w(b0),
+            wb1: w(b1),
+            wb2: w(b2),
+            ws0l: w(s0l),
+            ws0l2: w(s0l2),
+            ws0r: w(s0r),
+            ws0r2: w(s0r2),
+            wb0l: w(b0l),
+            wb0l2: w(b0l2),
+            ws1r: w(s1r),
+            ws1l: w(s1l),
+            dist,
+            ds1,
+            s0vl: val(s0, &st.n_left),
+            s0vr: val(s0, &st.n_right),
+            b0vl: val(b0, &st.n_left),
+            s1vr: val(s1, &st.n_right),
+            labels: [s0l, s0r, b0l, s1r, s1l, s0l2, s0r2, b0l2].map(lab),
+            sets: [
+                set(s0, &st.right_labels),
+                set(s0, &st.left_labels),
+                set(b0, &st.left_labels),
+                set(s1, &st.right_labels),
+            ],
+        }
+    }
+}
+
 // Feature template numbers are part of the model format: never renumber, only add.
 fn extract_features(st: &State, words: &[Word], out: &mut Vec<u64>) {
-    let none = words.len() - 1;
-    let w = |i: usize| if i == NONE { words[none] } else { words[i] };
-    let lab = |i: usize| {
-        if i == NONE {
-            0xffu64
-        } else {
-            st.label[i] as u64
-        }
-    };
-    let child =
-        |i: usize, side: &Vec<[usize; 2]>, k: usize| if i == NONE { NONE } else { side[i][k] };
-    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
-    let (b0, b1, b2) = (
-        st.b0,
-        if st.b0 < st.n { st.b0 + 1 } else { NONE },
-        if st.b0 + 1 < st.n { st.b0 + 2 } else { NONE },
-    );
-    let (ws0, ws1, ws2, wb0, wb1, wb2) = (w(s0), w(s1), w(s2), w(b0), w(b1), w(b2));
-    let s0l = child(s0, &st.left, 0);
-    let s0l2 = child(s0, &st.left, 1);
-    let s0r = child(s0, &st.right, 0);
-    let s0r2 = child(s0, &st.right, 1);
-    let b0l = child(b0, &st.left, 0);
-    let b0l2 = child(b0, &st.left, 1);
-    let s1r = child(s1, &st.right, 0);
-    let s1l = child(s1, &st.left, 0);
-    let (ws0l, ws0l2, ws0r, ws0r2, wb0l, wb0l2, ws1r, ws1l) = (
-        w(s0l),
-        w(s0l2),
-        w(s0r),
-        w(s0r2),
-        w(b0l),
-        w(b0l2),
-        w(s1r),
-        w(s1l),
-    );
-    let dist = if s0 == NONE {
-        0
-    } else {
-        let d = b0 - s0;
-        if d > 5 {
-            if d > 10 {
-                7
-            } else {
-                6
-            }
-        } else {
-            d as u64
-        }
-    };
-    let ds1 = if s1 == NONE || s0 == NONE {
-        0
-    } else {
-        (s0 - s1).min(6) as u64
-    };
-    let val = |i: usize, v: &Vec<u8>| if i == NONE { 0xff } else { v[i] as u64 };
-    let set = |i: usize, v: &Vec<u64>| if i == NONE { 1 } else { v[i] };
-    let (s0vl, s0vr, b0vl, s1vr) = (
-        val(s0, &st.n_left),
-        val(s0, &st.n_right),
-        val(b0, &st.n_left),
-        val(s1, &st.n_right),
-    );
-    let wp = |x: Word| combine(x.form, x.pos);
+    let c = Context::of(st, words);
     out.clear();
+    word_features(&c, out);
+    tree_features(&c, out);
+}
+
+/// Templates 0–57: the words of the stack and buffer, alone, in pairs and threes, and with
+/// their distance.
+#[inline(always)]
+fn word_features(c: &Context, out: &mut Vec<u64>) {
+    let Context {
+        ws0,
+        ws1,
+        ws2,
+        wb0,
+        wb1,
+        wb2,
+        ws0l,
+        ws0r,
+        wb0l,
+        ws1r,
+        dist,
+        ds1,
+        ..
+    } = *c;
+    let wp = |x: Word| combine(x.form, x.pos);
     out.extend_from_slice(&[
         feature(0, 0),
         // Single words.
@@ -297,6 +371,34 @@ fn extract_features(st: &State, words: &[Word], out: &mut Vec<u64>) {
         feature3(55, ws0.pos, wb0.pos, dist),
         feature3(56, ws1.pos, ws0.pos, ds1),
         feature3(57, ws1.form, ws0.form, ds1),
+    ]);
+}
+
+/// Templates 60–124: valencies, children and their labels, label sets and universal tags.
+#[inline(always)]
+fn tree_features(c: &Context, out: &mut Vec<u64>) {
+    let Context {
+        ws0,
+        ws1,
+        wb0,
+        wb1,
+        ws0l,
+        ws0l2,
+        ws0r,
+        ws0r2,
+        wb0l,
+        wb0l2,
+        ws1r,
+        ws1l,
+        s0vl,
+        s0vr,
+        b0vl,
+        s1vr,
+        labels: [l_s0l, l_s0r, l_b0l, l_s1r, l_s1l, l_s0l2, l_s0r2, l_b0l2],
+        sets: [s0_right, s0_left, b0_left, s1_right],
+        ..
+    } = *c;
+    out.extend_from_slice(&[
         // Valency.
         feature2(60, ws0.form, s0vr),
         feature2(61, ws0.pos, s0vr),
@@ -308,44 +410,44 @@ fn extract_features(st: &State, words: &[Word], out: &mut Vec<u64>) {
         // Children.
         feature(70, ws0l.form),
         feature(71, ws0l.pos),
-        feature(72, lab(s0l)),
+        feature(72, l_s0l),
         feature(73, ws0r.form),
         feature(74, ws0r.pos),
-        feature(75, lab(s0r)),
+        feature(75, l_s0r),
         feature(76, wb0l.form),
         feature(77, wb0l.pos),
-        feature(78, lab(b0l)),
+        feature(78, l_b0l),
         feature(79, ws1r.form),
         feature(80, ws1r.pos),
-        feature(81, lab(s1r)),
+        feature(81, l_s1r),
         feature(82, ws1l.pos),
-        feature(83, lab(s1l)),
+        feature(83, l_s1l),
         // Second-order children.
         feature(90, ws0l2.form),
         feature(91, ws0l2.pos),
-        feature(92, lab(s0l2)),
+        feature(92, l_s0l2),
         feature(93, ws0r2.form),
         feature(94, ws0r2.pos),
-        feature(95, lab(s0r2)),
+        feature(95, l_s0r2),
         feature(96, wb0l2.form),
         feature(97, wb0l2.pos),
-        feature(98, lab(b0l2)),
+        feature(98, l_b0l2),
         feature3(99, ws0.pos, ws0l.pos, ws0l2.pos),
         feature3(100, ws0.pos, ws0r.pos, ws0r2.pos),
         feature3(101, wb0.pos, wb0l.pos, wb0l2.pos),
         // Label sets.
-        feature2(110, ws0.form, set(s0, &st.right_labels)),
-        feature2(111, ws0.pos, set(s0, &st.right_labels)),
-        feature2(112, ws0.form, set(s0, &st.left_labels)),
-        feature2(113, ws0.pos, set(s0, &st.left_labels)),
-        feature2(114, wb0.form, set(b0, &st.left_labels)),
-        feature2(115, wb0.pos, set(b0, &st.left_labels)),
-        feature2(116, ws1.pos, set(s1, &st.right_labels)),
+        feature2(110, ws0.form, s0_right),
+        feature2(111, ws0.pos, s0_right),
+        feature2(112, ws0.form, s0_left),
+        feature2(113, ws0.pos, s0_left),
+        feature2(114, wb0.form, b0_left),
+        feature2(115, wb0.pos, b0_left),
+        feature2(116, ws1.pos, s1_right),
         // Universal tags, which separate e.g. AUX from VERB where Penn tags do not.
         feature2(120, ws0.upos, wb0.upos),
         feature3(121, ws1.upos, ws0.upos, wb0.upos),
-        feature2(122, ws0.upos, lab(s0l)),
-        feature2(123, wb0.upos, lab(b0l)),
+        feature2(122, ws0.upos, l_s0l),
+        feature2(123, wb0.upos, l_b0l),
         feature3(124, ws0.upos, wb0.upos, wb1.upos),
     ]);
 }

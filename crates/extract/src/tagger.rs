@@ -403,12 +403,12 @@ impl Tagger {
         out
     }
 
-    /// Number of joint (UPOS, XPOS) classes.
     /// Whether training saw the word (lowercase) often enough to know its tags.
     pub fn knows(&self, lower: &str) -> bool {
         self.ambiguity.get(hash_str(lower)).is_some()
     }
 
+    /// Number of joint (UPOS, XPOS) classes.
     pub fn n_classes(&self) -> usize {
         self.classes.len()
     }
@@ -492,43 +492,11 @@ impl Tagger {
             extended: options.feature_set >= 2,
         };
 
-        // FEATS lexicon.
-        let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
-        let mut by_word: BTreeMap<(String, u16), BTreeMap<&str, u32>> = BTreeMap::new();
-        let mut by_class: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); classes.len()];
-        for (s, g) in sentences.iter().zip(&gold) {
-            for (t, &c) in s.tokens.iter().zip(g) {
-                feats_strings.entry(t.feats.clone()).or_insert(0);
-                *by_word
-                    .entry((t.form.to_lowercase(), c))
-                    .or_default()
-                    .entry(t.feats.as_str())
-                    .or_default() += 1;
-                *by_class[c as usize].entry(t.feats.as_str()).or_default() += 1;
-            }
-        }
-        feats_strings.entry(String::new()).or_insert(0);
-        let feats: Vec<String> = feats_strings.keys().cloned().collect();
-        let feat_index: HashMap<&str, u32> = feats
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.as_str(), i as u32))
-            .collect();
-        let most = |m: &BTreeMap<&str, u32>| -> u32 {
-            m.iter()
-                .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
-                .map_or(feat_index[""], |(f, _)| feat_index[f])
-        };
-        let feats_by_class: Vec<u32> = by_class.iter().map(most).collect();
-        let mut feats_by_word = Vec::new();
-        for ((lower, c), m) in &by_word {
-            let f = most(m);
-            // Only store entries that differ from the class default: the lexicon stays small.
-            if f != feats_by_class[*c as usize] {
-                feats_by_word.push((combine(hash_str(lower), *c as u64), f));
-            }
-        }
-        let feats_by_word = PackedMap::from_entries(feats_by_word.into_iter());
+        let FeatsLexicon {
+            feats,
+            by_class: feats_by_class,
+            by_word: feats_by_word,
+        } = FeatsLexicon::learn(sentences, &gold, classes.len());
 
         // Perceptron.
         let mut model = Perceptron::new(classes.len());
@@ -718,6 +686,59 @@ fn cluster_table() -> PackedMap<u32> {
         })
         .collect();
     PackedMap::from_entries(entries.into_iter())
+}
+
+/// The FEATS lexicon: the strings seen, the most frequent per class, and per (lowercase word,
+/// class) the most frequent where it differs from its class's.
+struct FeatsLexicon {
+    feats: Vec<String>,
+    by_class: Vec<u32>,
+    by_word: PackedMap<u32>,
+}
+
+impl FeatsLexicon {
+    fn learn(sentences: &[Sentence], gold: &[Vec<u16>], n_classes: usize) -> FeatsLexicon {
+        let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
+        let mut by_word: BTreeMap<(String, u16), BTreeMap<&str, u32>> = BTreeMap::new();
+        let mut by_class: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_classes];
+        for (s, g) in sentences.iter().zip(gold) {
+            for (t, &c) in s.tokens.iter().zip(g) {
+                feats_strings.entry(t.feats.clone()).or_insert(0);
+                *by_word
+                    .entry((t.form.to_lowercase(), c))
+                    .or_default()
+                    .entry(t.feats.as_str())
+                    .or_default() += 1;
+                *by_class[c as usize].entry(t.feats.as_str()).or_default() += 1;
+            }
+        }
+        feats_strings.entry(String::new()).or_insert(0);
+        let feats: Vec<String> = feats_strings.keys().cloned().collect();
+        let feat_index: HashMap<&str, u32> = feats
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.as_str(), i as u32))
+            .collect();
+        let most = |m: &BTreeMap<&str, u32>| -> u32 {
+            m.iter()
+                .max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f)))
+                .map_or(feat_index[""], |(f, _)| feat_index[f])
+        };
+        let feats_by_class: Vec<u32> = by_class.iter().map(most).collect();
+        let mut feats_by_word = Vec::new();
+        for ((lower, c), m) in &by_word {
+            let f = most(m);
+            // Only store entries that differ from the class default: the lexicon stays small.
+            if f != feats_by_class[*c as usize] {
+                feats_by_word.push((combine(hash_str(lower), *c as u64), f));
+            }
+        }
+        FeatsLexicon {
+            feats,
+            by_class: feats_by_class,
+            by_word: PackedMap::from_entries(feats_by_word.into_iter()),
+        }
+    }
 }
 
 #[cfg(test)]

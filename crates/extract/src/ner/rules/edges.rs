@@ -1,0 +1,115 @@
+//! Where a model's mention starts and ends: a possessive ends it, lowercase context words before
+//! a name are no part of it, and it never ends inside a hyphenated word.
+
+use super::is_capitalised;
+use crate::doc::{Mention, Token};
+
+fn is_possessive(form: &str) -> bool {
+    matches!(form, "'s" | "’s" | "'" | "’")
+}
+
+/// A lowercase word that can stand before a name without being part of it: not a name
+/// particle ("al-Qaeda", "bin Laden", "van Gogh", "de Gaulle").
+fn is_context_word(form: &str) -> bool {
+    const PARTICLES: [&str; 22] = [
+        "al", "el", "bin", "ibn", "abu", "abd", "van", "von", "de", "da", "di", "du", "la", "le",
+        "del", "della", "der", "den", "ter", "dos", "das", "mc",
+    ];
+    form.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&form)
+}
+
+/// A possessive ends the mention: "Russia 's", "North 's state" → "North".
+pub(super) fn possessive_ends_the_name(tokens: &[Token], out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        if let Some(k) = (m.start + 1..m.end).find(|&k| is_possessive(&tokens[k].form)) {
+            m.end = k;
+        }
+    }
+}
+
+/// Leading lowercase words before a capitalised name are context, not name ("agency Interfax",
+/// "minister Jane Doe"); all-lowercase mentions ("florida") and name particles ("al-Qaeda",
+/// "de Gaulle") stay.
+pub(super) fn context_words_before_a_name(tokens: &[Token], out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        while m.end - m.start > 1
+            && is_context_word(&tokens[m.start].form)
+            && tokens[m.start + 1].form != "-"
+            && tokens[m.start + 1..m.end]
+                .iter()
+                .any(|t| is_capitalised(&t.form))
+        {
+            m.start += 1;
+        }
+    }
+}
+
+/// A mention never ends inside a hyphenated word ("Soo-yeon" tokenised "Soo", "-", "yeon").
+pub(super) fn hyphenated_words_whole(tokens: &[Token], out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        while m.end + 1 < tokens.len()
+            && tokens[m.end].form == "-"
+            && !tokens[m.end - 1].space_after
+            && !tokens[m.end].space_after
+            && tokens[m.end + 1].form.chars().all(char::is_alphabetic)
+        {
+            m.end += 2;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ner::rules::notation::*;
+
+    #[test]
+    fn possessive_is_never_part_of_a_mention() {
+        let t = tokens("Norway 's fjords");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (0, 1));
+        assert_eq!(
+            out[0].external_id.as_deref(),
+            Some("https://sws.geonames.org/3144096/")
+        );
+        let t = tokens("the North 's state media");
+        let out = post_rules(&t, vec![mention(1, 4, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 2));
+    }
+
+    #[test]
+    fn leading_lowercase_context_words_are_dropped() {
+        let t = tokens("the news agency Interfax said");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (3, 4));
+        // Name particles stay.
+        let t = tokens("leader of al Qaeda");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 4, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (2, 4));
+        // An all-lowercase mention is left alone.
+        let t = tokens("i moved to new jersey");
+        let out = post_rules(&t, vec![mention(3, 5, EntityType::Place)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (3, 5));
+    }
+
+    #[test]
+    fn hyphenated_words_are_not_cut() {
+        let mut t = tokens("said Park Soo - yeon today");
+        for k in [2, 3] {
+            t[k].space_after = false;
+        }
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 5));
+        // Spaced dashes separate.
+        let t = tokens("said Park Soo - yeon today");
+        let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
+        assert_eq!((out[0].start, out[0].end), (1, 3));
+    }
+}
