@@ -4,10 +4,10 @@
 //! recomputes the entity records they touched, and commits atomically, so readers see the graph
 //! before or after a batch, never half of it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use kg_model::{Document, Statement};
+use kg_model::{Document, EntityType, Statement};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
@@ -390,13 +390,15 @@ impl Batch<'_> {
                 let quads =
                     mapping::document_quads_resolved(document, statements, extractor, resolver);
                 // This document's full names are known to the documents after it.
+                let kinds = kinds_of(&quads);
                 for quad in &quads {
                     if quad.predicate.as_ref() == KG_OBSERVED_NAME {
                         if let Term::Literal(name) = &quad.object {
                             if name.value().contains(' ') {
+                                let kind = kinds.get(&quad.subject).copied();
                                 resolver
                                     .index
-                                    .add(name.value(), kind_of(&quads, &quad.subject));
+                                    .add(name.value(), kind.unwrap_or(EntityType::Other));
                             }
                         }
                     }
@@ -503,21 +505,25 @@ impl Batch<'_> {
     }
 }
 
-/// The type a document's quads observed for an entity.
-fn kind_of(quads: &[Quad], entity: &oxigraph::model::NamedOrBlankNode) -> kg_model::EntityType {
-    use kg_model::EntityType;
-    quads
+/// The type a document's quads observed for each of its entities (the first person,
+/// organisation or place type given to it). One pass over the quads: looking the type up for each
+/// name scanned every quad of the document per name, quadratic in a document that names
+/// thousands of people.
+fn kinds_of(quads: &[Quad]) -> HashMap<&oxigraph::model::NamedOrBlankNode, EntityType> {
+    let mut kinds = HashMap::new();
+    for q in quads
         .iter()
-        .filter(|q| &q.subject == entity && q.predicate.as_ref() == KG_OBSERVED_TYPE)
-        .find_map(|q| match &q.object {
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_PERSON => Some(EntityType::Person),
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_ORGANIZATION => {
-                Some(EntityType::Organization)
-            }
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_PLACE => Some(EntityType::Place),
-            _ => None,
-        })
-        .unwrap_or(EntityType::Other)
+        .filter(|q| q.predicate.as_ref() == KG_OBSERVED_TYPE)
+    {
+        let kind = match &q.object {
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_PERSON => EntityType::Person,
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_ORGANIZATION => EntityType::Organization,
+            Term::NamedNode(c) if c.as_ref() == SCHEMA_PLACE => EntityType::Place,
+            _ => continue,
+        };
+        kinds.entry(&q.subject).or_insert(kind);
+    }
+    kinds
 }
 
 fn literal_value(term: &Term) -> Option<String> {
