@@ -1,6 +1,9 @@
 //! Repairs of the parser's trees where it misreads constructions news is full of, at the cost of
 //! a clause's subject, object or source. They read and change only heads, relations and, where
 //! a participle turns out to be a finite verb, its tag; [`repair`] runs them in their order.
+//!
+//! `syntax_models eval` reports what they move in UD EWT: 16 words in dev and 10 in test, 7 and
+//! 6 of them then as in gold, 3 and 1 before.
 
 use crate::doc::{Sentence, Token};
 
