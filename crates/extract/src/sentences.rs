@@ -41,7 +41,7 @@ pub fn split_with(text: &str, tokens: Vec<Token>, model: Option<&BoundaryModel>)
 
 /// The most tokens a sentence has. A longer run without a sentence end (a scraped table, a list,
 /// a page without punctuation, 100,000 commas) is cut at the best boundary in the last half of
-/// each window of this many tokens ([`cap_lengths`]). Several steps after the splitter cost more
+/// each window of this many tokens (`cap_lengths`). Several steps after the splitter cost more
 /// than linear time in a sentence's length (the clause rules and tree repairs walk subtrees and
 /// siblings), so the cap is what bounds a document's cost by its length. No sentence of UD EWT
 /// (the longest has 159 words) or of the news samples comes near it.
