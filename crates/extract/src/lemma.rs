@@ -1,9 +1,10 @@
 //! Lemmatiser: suffix edit rules learnt from a treebank, keyed on the Penn tag and the word's
 //! ending, plus an exception list for the words the rules get wrong in training (went → go).
 //! Needs tags first; English-oriented (rules rewrite word endings only). An inflected verb the
-//! treebank never had is checked against WordNet's verbs: when the learnt rule's lemma is not a
-//! verb ("rolled" → "rol", "convened" → "conven"), the regular English endings are undone in
-//! turn until one gives a verb ("roll", "convene").
+//! treebank never had is checked against WordNet's verbs (`data/gazetteer/verbs.txt`): when the
+//! learnt rule's lemma is not a verb, WordNet's irregular forms (`verb_forms.tsv`) answer first
+//! ("fled" → "flee", not "fl"), else the regular English endings are undone in turn until one
+//! gives a verb ("rolled" → "rol" becomes "roll", "convened" → "conven" becomes "convene").
 
 use crate::doc::Sentence;
 use crate::perceptron::{combine, hash_str, ByteReader, ByteWriter, KeyMap, ModelError};

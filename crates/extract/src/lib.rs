@@ -3,8 +3,12 @@
 //! The pipeline runs in this order over a [`doc::Document`]: [`tokenize`] and [`sentences`] make
 //! tokens and sentences; [`tagger`] sets part-of-speech tags, [`lemma`] lemmas, [`parser`] the
 //! dependency tree; [`ner`] finds entity mentions (helped by [`gazetteer`]), [`timex`] time
-//! expressions and [`quantity`] amounts; the extractor turns each annotated sentence into
+//! expressions and [`quantity`] amounts, with the [`repairs`] of each model's output right after
+//! it; the extractor ([`clauses`], then [`coref`]) turns each annotated sentence into
 //! [`statement::Statement`]s. [`pipeline::Pipeline`] wires the steps together.
+//!
+//! Two halves share this crate for now: the NLP core (everything up to annotated sentences) and
+//! the extractor (`clauses`, `coref`, `confidence`); the planned split makes the core `kg-nlp`.
 //!
 //! Architecture invariant: no file or network I/O and no RDF here. Models arrive as bytes and
 //! treebanks as text; the caller (the `kg` binary) reads them.

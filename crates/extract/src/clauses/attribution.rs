@@ -1,6 +1,10 @@
 //! Who says so: the source of a reported clause (`X said that P`, `P, X said`, `according to X`),
 //! a denial reported by "deny", and the pronoun subject of a reported clause that stands for its
 //! source ("the ministry said it had …"). Verbs of finding ("the judge ruled that …") report too.
+//!
+//! That pronoun is "it" for a group or thing, "they" for a plural ("police said they arrested
+//! …"); WordNet's person nouns (`data/gazetteer/agent_nouns.txt`) are no "it", and an addressee
+//! who could be meant ("warned the Taliban that they …") leaves it open.
 
 use super::{base, lemma, lower, Node, View};
 use crate::doc::{EntityType, Upos};

@@ -2,6 +2,19 @@
 //! the tree, in order (subjects, passives, relative words, modality, objects, the `xcomp` chain,
 //! secondary predicates, light verbs, attribution). Appositions, possessives and meeting nouns
 //! are in [`super::nominal_clauses`].
+//!
+//! Among the steps: a "ccomp" opened by "until", "because" … is no object; an adverb right after
+//! the verb is its particle ("step down"); an adjective or participle said of the object joins
+//! the relation ("leave unchanged"), as does an object noun aimed at a target after verbs like
+//! impose, file, announce ("impose sanction on | Russia"); a participle set off after its clause
+//! with an object of its own is that clause's subject acting ("A car bomb exploded …, killing at
+//! least seven people"; an opening one's subject is a guess and stays out of the graph); the
+//! parenthetical "…, the Kremlin said on Friday" only reports; "each other" is each of the other
+//! subjects ("China and the Philippines accused each other"); a bare verb conjoined to a modal
+//! one shares its modality ("will close three factories and cut jobs"); "would" reported in the
+//! past tense is the future ("Spotify said it would cut jobs"), unless a condition goes with it;
+//! the pronoun subject of the clause a saying verb reports is its source (see
+//! [`super::attribution`]).
 
 use super::attribution::reports;
 use super::control::REQUESTING;

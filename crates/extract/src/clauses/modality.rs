@@ -1,6 +1,7 @@
 //! Negation and modality of a predicate: "not", "never" and a subject or object quantified by
 //! "no" negate it; modal auxiliaries and conditions make it possible or future. Both are
-//! attributes of the statement, never reasons to drop it.
+//! attributes of the statement, never reasons to drop it. A comparison is no denial ("no other
+//! choice but"): "found no weapons" and "had no plans to attend" are negated, it is not.
 
 use super::{base, lower, View};
 use crate::statement::Modality;

@@ -1,6 +1,10 @@
 //! Clauses without a verb: appositions and their roles ("Lim, South Korea's Foreign Ministry
 //! spokesperson" → Lim `spokesperson of` Foreign Ministry), possessives read as `has` (surface
 //! only), and meeting nouns ("talks between X and Y" → X meet Y).
+//!
+//! An apposition counts only as written (set off by punctuation, or a common noun right before
+//! its name), belongs to the noun right before its comma when a name is involved ("the parade
+//! in the capital, Pyongyang,"), never equates two names, and a title describes only a name.
 
 use super::{base, lower, Clause, Node, Origin, Qual, View};
 use crate::doc::{EntityType, Upos};

@@ -1,6 +1,8 @@
 //! Prepositional arguments of a predicate: their prepositions (complex ones too: "ahead of", "in
 //! exchange for"), their roles (time, place, means, recipient, topic), the agent of a passive and
-//! "according to" apart, and the place or time "where"/"when" stands for.
+//! "according to" apart, and the place or time "where"/"when" stands for. An adverb that opens a
+//! complex preposition joins it ("ahead of", "instead of"), and a preposition built on a noun
+//! takes the phrase after it ("in exchange for | 183 prisoners", "in response to | the attack").
 
 use super::{base, lower, Node, Qual, View};
 use crate::doc::{EntityType, Upos};

@@ -1,5 +1,12 @@
 //! Rendering: each clause becomes graph statements (minimal arguments, active voice, lemmas,
 //! qualifiers) and surface tuples in the sentence's words for OpenIE benchmarks (CaRB).
+//!
+//! A qualifier that only repeats the subject or the object is dropped. The places and times
+//! hung on whoever acts, a passive agent or the subject, are the clause's when it is a name or a
+//! noun whose first WordNet sense is a person or group (`data/gazetteer/agent_nouns.txt`):
+//! "greeted by Putin at the Cosmodrome on Wednesday", "a court in Paris sentenced", not "the
+//! war in Ukraine raised prices". Places and times inside the objects and qualifiers are found
+//! through "of" too: "on the sidelines of the summit | in Vilnius".
 
 use super::attribution::SAYING;
 use super::clause::SYMMETRIC;

@@ -15,6 +15,12 @@
 //!   subject at all ("Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi
 //!   met", with "Blinken" an oblique): a pair of mentions whose second name holds the nearest
 //!   subject.
+//! - "that" or "which" after a person's name inside a prepositional phrase stands for the noun
+//!   the phrase modifies ("a meeting with Putin that sparked concern": the meeting did).
+//! - A common-noun subject set off as a named person is that person ("Its leader, Luis
+//!   Montenegro, promised …").
+//! - With an object, the object is who does what the infinitive says: "officials expect Kim
+//!   to visit" is Kim visiting, expected (see `control`).
 
 use super::control::OBJECT_CONTROL;
 use super::{base, lemma, lower, Node, View};

@@ -6,7 +6,12 @@
 //!   initials it is, or that it follows in parentheses ("Korean Central News Agency (KCNA)").
 //!   When several full names fit ("Kim" with Kim Jong Un and Kim Tok Hun), the one introduced
 //!   first wins only if it is also mentioned most so far (salient); else the short form stays
-//!   alone.
+//!   alone. A place without its head word ("Vostochny") joins the place named with it
+//!   ("Vostochny Cosmodrome") unless the gazetteer knows it as a place of its own; the short
+//!   keys are kg-model's [`names`], as in the graph's cross-document resolution.
+//! - **names that refer to another**: a mention whose `refers_to` the recogniser set clusters
+//!   under that name, so "Charles" joins "King Charles III" (a monarch or pope is named with the
+//!   title).
 
 use crate::doc::{Document, EntityType, Token};
 use crate::names::{self, ShortKey};

@@ -8,7 +8,8 @@
 //! cluster by the rules of `antecedents`.
 //!
 //! Anything without exactly one good antecedent stays as it was: unresolved arguments remain
-//! [`ArgumentKind::Unresolved`] and never become graph nodes.
+//! [`ArgumentKind::Unresolved`] and never become graph nodes. Statements that resolution makes
+//! vacuous ("X be X", "X leader of X") are dropped.
 //!
 //! Role facts (`roles`): titles and role words of a person become statements of their own,
 //! made here, so only when coreference runs.

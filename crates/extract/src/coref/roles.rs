@@ -3,7 +3,8 @@
 //! are not part of the name; they become statements with relation lemma `"<role> of"` and the
 //! organisation or country as object (Kim Jong Un — leader of — North Korea), or relation `be`
 //! with the role as a concept when no organisation is named. Each role is remembered on its
-//! cluster for the definite descriptions ("the leader").
+//! cluster for the definite descriptions ("the leader"). Roles are read from the words as well
+//! as the parse ("the prime minister of Norway, Jonas Berg,").
 
 use super::entities::{lower, text_of, title_word, Entities, Mention};
 use crate::doc::{CharOffsets, Document, EntityType, Token, Upos};

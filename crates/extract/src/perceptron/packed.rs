@@ -411,7 +411,7 @@ impl Score for PackedWeights {
         self.n_classes
     }
 
-    /// Runs [`PackedWeights::accumulate`], compiled for AVX2 when the CPU has it (the build
+    /// Runs `PackedWeights::accumulate`, compiled for AVX2 when the CPU has it (the build
     /// targets baseline x86-64, whose vectors are half as wide), into exact `i32` totals.
     #[inline]
     fn add_scores(&self, features: &[u64], scores: &mut [f32]) {

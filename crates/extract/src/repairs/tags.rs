@@ -5,7 +5,7 @@
 use crate::doc::{Sentence, Token, Upos};
 
 /// The tag repairs, in the order the pipeline runs them. The tagger's lexicon tells a rare word
-/// from a known one ([`unknown_names_read_as_adverbs`]).
+/// from a known one (`unknown_names_read_as_adverbs`).
 pub fn repair(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
     capitals_as_names(sentence);
     unknown_names_read_as_adverbs(sentence, tagger);

