@@ -182,11 +182,7 @@ pub fn gazetteer() -> &'static Gazetteer {
     G.get_or_init(Gazetteer::parse)
 }
 
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::names::list_lines as lines;
 
 impl Gazetteer {
     fn parse() -> Gazetteer {

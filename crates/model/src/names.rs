@@ -9,7 +9,7 @@
 
 mod lexicon;
 
-pub use lexicon::{lexicon, NameLexicon};
+pub use lexicon::{lexicon, list_lines, NameLexicon};
 
 use crate::doc::EntityType;
 

@@ -25,7 +25,9 @@ pub fn lexicon() -> &'static NameLexicon {
     L.get_or_init(NameLexicon::parse)
 }
 
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+/// The entries of a word list of `data/gazetteer/`: its lines without trailing spaces, blank lines
+/// and `#` comments. The gazetteer reads its lists the same way.
+pub fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -54,9 +56,9 @@ fn phrase_key(phrase: &str) -> String {
 impl NameLexicon {
     fn parse() -> NameLexicon {
         NameLexicon {
-            titles: lines(TITLES).map(phrase_key).collect(),
-            place_heads: lines(PLACE_HEADS).collect(),
-            places: lines(PLACES)
+            titles: list_lines(TITLES).map(phrase_key).collect(),
+            place_heads: list_lines(PLACE_HEADS).collect(),
+            places: list_lines(PLACES)
                 .filter_map(|line| {
                     let cols: Vec<&str> = line.split('\t').collect();
                     // The gazetteer skips a row without its five columns or a GeoNames id.
