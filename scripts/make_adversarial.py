@@ -141,9 +141,12 @@ def people(rng, count):
         names += [f"{f} {chr(65 + extra % 26)}. {l}" for f in FIRST for l in LAST]
     names = names[:count]
     verbs = ["met", "called", "thanked", "criticised", "praised", "interviewed"]
+    titles = ["President", "Minister", "Senator", "General", "Judge", "Mayor", "Ambassador"]
     out = []
     for i in range(0, len(names) - 1, 2):
-        out.append(f"{names[i]} {rng.choice(verbs)} {names[i + 1]} in Paris on Monday.")
+        # Half the names with a title: each titled name is also a role statement.
+        title = rng.choice(titles) + " " if i % 4 == 0 else ""
+        out.append(f"{title}{names[i]} {rng.choice(verbs)} {names[i + 1]} in Paris on Monday.")
     return " ".join(out)
 
 

@@ -71,22 +71,29 @@ pub fn resolve(document: &Document, statements: Vec<Statement>) -> Vec<Statement
         })
     };
     out.retain(|s| !vacuous(s));
+    // A role fact the extractor already stated in the same sentence is dropped. The statements
+    // are keyed once: comparing each fact with every statement was quadratic in a document.
+    let mut stated: std::collections::HashSet<RoleKey> = out.iter().map(role_key).collect();
     for fact in roles {
-        if vacuous(&fact) {
+        if vacuous(&fact) || !stated.insert(role_key(&fact)) {
             continue;
         }
-        let duplicate = out.iter().any(|s| {
-            s.provenance.sentence_index == fact.provenance.sentence_index
-                && s.relation.lemma == fact.relation.lemma
-                && names::key(&s.subject.text) == names::key(&fact.subject.text)
-                && s.object.as_ref().map(|o| names::key(&o.text))
-                    == fact.object.as_ref().map(|o| names::key(&o.text))
-        });
-        if !duplicate {
-            out.push(fact);
-        }
+        out.push(fact);
     }
     out
+}
+
+/// What makes two statements the same role fact: sentence, relation, and the folded names of
+/// subject and object.
+type RoleKey = (usize, String, String, Option<String>);
+
+fn role_key(s: &Statement) -> RoleKey {
+    (
+        s.provenance.sentence_index,
+        s.relation.lemma.clone(),
+        names::key(&s.subject.text),
+        s.object.as_ref().map(|o| names::key(&o.text)),
+    )
 }
 
 /// The statement with its arguments resolved; several when an argument is a pair.
