@@ -8,6 +8,7 @@
 //! and match whole token sequences; a hyphen may be its own token ("Guinea - Bissau").
 
 use crate::doc::Token;
+use crate::names::{list_lines as lines, phrase_key};
 use crate::perceptron::{hash_str, KeyMap};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -135,25 +136,6 @@ fn first_word(phrase: &str) -> &str {
     phrase.split([' ', '-']).next().unwrap_or(phrase)
 }
 
-/// Words joined by single spaces, with hyphens glued to their neighbours ("Guinea-Bissau").
-fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
-    let mut glue = true;
-    for w in words {
-        if w == "-" {
-            key.push('-');
-            glue = true;
-            continue;
-        }
-        if !glue {
-            key.push(' ');
-        }
-        key.push_str(w);
-        glue = w.ends_with('-');
-    }
-    key
-}
-
 /// All the lists, parsed.
 pub struct Gazetteer {
     places: Phrases<Place>,
@@ -181,8 +163,6 @@ pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(Gazetteer::parse)
 }
-
-use crate::names::list_lines as lines;
 
 impl Gazetteer {
     fn parse() -> Gazetteer {

@@ -9,7 +9,7 @@
 
 mod lexicon;
 
-pub use lexicon::{lexicon, list_lines, NameLexicon};
+pub use lexicon::{lexicon, list_lines, phrase_key, NameLexicon};
 
 use crate::doc::EntityType;
 

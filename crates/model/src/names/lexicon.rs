@@ -34,11 +34,12 @@ pub fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A phrase's words joined by single spaces, with hyphens glued to their neighbours
-/// ("Guinea - Bissau" → "Guinea-Bissau"): the gazetteer's key for a list entry.
-fn phrase_key(phrase: &str) -> String {
+/// ("Guinea - Bissau" → "Guinea-Bissau"): the gazetteer's key for a list entry or a run of
+/// tokens.
+pub fn phrase_key<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut key = String::new();
     let mut glue = true;
-    for w in phrase.split(' ') {
+    for w in words {
         if w == "-" {
             key.push('-');
             glue = true;
@@ -56,13 +57,16 @@ fn phrase_key(phrase: &str) -> String {
 impl NameLexicon {
     fn parse() -> NameLexicon {
         NameLexicon {
-            titles: list_lines(TITLES).map(phrase_key).collect(),
+            titles: list_lines(TITLES)
+                .map(|l| phrase_key(l.split(' ')))
+                .collect(),
             place_heads: list_lines(PLACE_HEADS).collect(),
             places: list_lines(PLACES)
                 .filter_map(|line| {
                     let cols: Vec<&str> = line.split('\t').collect();
                     // The gazetteer skips a row without its five columns or a GeoNames id.
-                    (cols.len() >= 5 && cols[2].parse::<u32>().is_ok()).then(|| phrase_key(cols[0]))
+                    (cols.len() >= 5 && cols[2].parse::<u32>().is_ok())
+                        .then(|| phrase_key(cols[0].split(' ')))
                 })
                 .collect(),
         }
