@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use kg_extract::pipeline::{Pipeline, Step, Steps};
-use kg_extract::tokenize::segment;
 use kg_model::doc::Document;
+use kg_nlp::pipeline::{Pipeline, Step, Steps};
+use kg_nlp::tokenize::segment;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use kg_extract::pipeline::Pipeline;
+use kg_extract::Extractor;
 use kg_graph::generation::{Build, Hook};
 use kg_graph::history::{self, BuildRecord};
 use kg_graph::resolve::Resolver;
@@ -236,10 +236,10 @@ fn read_chunks(
     Ok(inputs)
 }
 
-fn extract_all(pipeline: &Pipeline, documents: Vec<Document>) -> Vec<(Document, Vec<Statement>)> {
+fn extract_all(extractor: &Extractor, documents: Vec<Document>) -> Vec<(Document, Vec<Statement>)> {
     documents
         .into_par_iter()
-        .map(|d| pipeline.process(d))
+        .map(|d| extractor.process(d))
         .collect()
 }
 
@@ -247,9 +247,9 @@ fn extract_all(pipeline: &Pipeline, documents: Vec<Document>) -> Vec<(Document, 
 pub fn build(args: &BuildArgs) -> Result<Summary> {
     let clock = Instant::now();
     let started = history::now();
-    let mut pipeline = crate::models::pipeline(args.input.models.as_deref())?;
-    pipeline.coref.enabled = args.resolution.enabled();
-    let version = pipeline.version();
+    let mut extractor = Extractor::new(crate::models::pipeline(args.input.models.as_deref())?);
+    extractor.coref.enabled = args.resolution.enabled();
+    let version = extractor.version();
     let models = crate::models::versions(args.input.models.as_deref())?;
     let path = &args.store.store;
     let build = Build::begin(path, args.full, crash_hook())
@@ -295,7 +295,7 @@ pub fn build(args: &BuildArgs) -> Result<Summary> {
             &mut seen,
         )?;
         bar.inc(read);
-        let extracted = extract_all(&pipeline, todo);
+        let extracted = extract_all(&extractor, todo);
         let writing = Instant::now();
         let batch = if fresh {
             store.bulk_batch()?
@@ -559,8 +559,8 @@ fn report(args: &BuildArgs, number: u64, summary: &Summary, took: Duration, stor
 
 /// `kg extract`: returns the number of rejected records.
 pub fn extract(args: &ExtractArgs) -> Result<u64> {
-    let pipeline = crate::models::pipeline(args.input.models.as_deref())?;
-    let version = pipeline.version();
+    let extractor = Extractor::new(crate::models::pipeline(args.input.models.as_deref())?);
+    let version = extractor.version();
     let mut rejects = Rejects {
         path: args.input.rejects.clone(),
         list: Vec::new(),
@@ -568,7 +568,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     read_chunks(&args.input, &mut rejects, |records| {
         let documents = records.into_iter().map(|r| r.document).collect();
-        for (document, statements) in extract_all(&pipeline, documents) {
+        for (document, statements) in extract_all(&extractor, documents) {
             match args.format {
                 ExtractFormat::Jsonl => {
                     for statement in &statements {

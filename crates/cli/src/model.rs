@@ -1,15 +1,15 @@
 //! `kg model train|eval`: trains the tagger, lemmatiser and parser on a UD treebank directory and
 //! scores them. File reading and printing only; training and scoring live in
-//! `kg_extract::training`.
+//! `kg_nlp::training`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use kg_extract::conllu;
-use kg_extract::pipeline::{Pipeline, Step, Steps};
-use kg_extract::training::{self, TrainOptions};
 use kg_model::doc::Sentence;
+use kg_nlp::conllu;
+use kg_nlp::pipeline::{Pipeline, Step, Steps};
+use kg_nlp::training::{self, TrainOptions};
 
 // The entity recogniser's half of `--uner` (its own file, so main.rs needs no change).
 #[path = "ner_cmd.rs"]
@@ -198,14 +198,14 @@ pub fn read_split(dir: &Path, split: &str) -> Result<Vec<Sentence>> {
 
 /// Scores the analyses from raw text as the CoNLL 2018 shared task did: the tokeniser and
 /// sentence splitter (with `sentences.bin` when present) segment each document's text, the steps
-/// annotate, and `kg_extract::segeval` aligns the result to gold by character spans.
+/// annotate, and `kg_nlp::segeval` aligns the result to gold by character spans.
 fn raw_text_eval(
     treebank: &Path,
     models: &Path,
     pipeline: &Pipeline,
     runs: &[(&str, Steps)],
 ) -> Result<()> {
-    use kg_extract::sentences::BoundaryModel;
+    use kg_nlp::sentences::BoundaryModel;
     let boundaries = match std::fs::read(models.join("sentences.bin")) {
         Ok(bytes) => Some(
             BoundaryModel::from_bytes(&bytes)
@@ -236,7 +236,7 @@ fn raw_text_eval(
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         for (label, steps) in runs {
-            let scores = kg_extract::segeval::eval_raw(&text, boundaries.as_ref(), |s| {
+            let scores = kg_nlp::segeval::eval_raw(&text, boundaries.as_ref(), |s| {
                 training::annotate(pipeline, *steps, s)
             })
             .with_context(|| format!("parsing {}", path.display()))?;

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use kg_extract::pipeline::Pipeline;
+use kg_nlp::pipeline::Pipeline;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/models.rs"));

@@ -1,19 +1,19 @@
 //! The NER half of `kg model train|eval --uner DIR`: reads UNER English-EWT (IOB2) and the UD
 //! treebank, trains or scores the entity recogniser (`ner.bin`). File reading and printing only;
-//! features, training and scoring live in `kg_extract::ner`.
+//! features, training and scoring live in `kg_nlp::ner`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use kg_extract::conllu;
-use kg_extract::ner::{
+use kg_nlp::conllu;
+use kg_nlp::ner::{
     group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon,
     NerOptions, Recognizer,
 };
-use kg_extract::tagger::{Tagger, TaggerOptions};
-use kg_extract::training;
+use kg_nlp::tagger::{Tagger, TaggerOptions};
+use kg_nlp::training;
 
 /// File name of the entity recogniser inside a models directory.
 pub const NER_FILE: &str = "ner.bin";

@@ -1,9 +1,20 @@
 //! The extractor's fingerprint: a hash of the code and data that decide its statements, made by
-//! `build.rs` and reported by `Pipeline::version`. Unit tests are no part of it (editing one must
+//! `build.rs` and reported by `Extractor::version`. Unit tests are no part of it (editing one must
 //! not re-extract every stored document), so `#[cfg(test)]` modules are cut out of the source
 //! before hashing. Kept apart from `build.rs` so that `tests/build_fingerprint.rs` can test it.
 
 use std::path::{Path, PathBuf};
+
+/// The directories whose files decide the statements, relative to kg-extract's manifest: its own
+/// source, the NLP core's, the data model's and the compiled-in word lists.
+pub fn source_dirs(root: &Path) -> [PathBuf; 4] {
+    [
+        root.join("src"),
+        root.join("../nlp/src"),
+        root.join("../model/src"),
+        root.join("../../data/gazetteer"),
+    ]
+}
 
 /// Every file under `dir`, recursively; none when it cannot be read.
 pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -271,8 +282,9 @@ mod tests {
     fn the_extractor_sources_lose_their_tests_and_nothing_else() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut all = Vec::new();
-        files(&root.join("src"), &mut all);
-        files(&root.join("../model/src"), &mut all);
+        for dir in source_dirs(root) {
+            files(&dir, &mut all);
+        }
         let mut cut = 0;
         for path in all
             .iter()

@@ -6,12 +6,12 @@
 //! ```
 //!
 //! Times, on one thread, `Pipeline::annotate` (tokenise, split, tag, lemmatise, parse, NER,
-//! times, quantities: the NLP core) and `Pipeline::extract` (clause extraction and coreference)
+//! times, quantities: the NLP core) and `Extractor::extract` (clause extraction and coreference)
 //! over the same documents, and the clause extractor alone.
 use std::time::{Duration, Instant};
 
-use kg_extract::pipeline::Pipeline;
 use kg_extract::Document;
+use kg_extract::{Extractor, Pipeline};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -30,18 +30,18 @@ fn main() {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    let pipeline = Pipeline::load(&models).expect("models");
+    let extractor = Extractor::new(Pipeline::load(&models).expect("models"));
     let text = std::fs::read_to_string(&corpus).expect("corpus");
     let (mut core, mut extract, mut clauses) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let (mut tokens, mut statements) = (0usize, 0usize);
     for (n, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
         let mut doc = Document::new(format!("d{n}"), line);
         let t = Instant::now();
-        pipeline.annotate(&mut doc);
+        extractor.pipeline.annotate(&mut doc);
         core += t.elapsed();
         tokens += doc.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
         let t = Instant::now();
-        statements += pipeline.extract(&doc).len();
+        statements += extractor.extract(&doc).len();
         extract += t.elapsed();
         let t = Instant::now();
         std::hint::black_box(kg_extract::clauses::analyse(&doc));

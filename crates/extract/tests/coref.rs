@@ -4,11 +4,11 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use kg_extract::pipeline::Pipeline;
 use kg_extract::{ArgumentKind, Document, Statement};
+use kg_extract::{Extractor, Pipeline};
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
+fn extractor() -> &'static Extractor {
+    static P: OnceLock<Extractor> = OnceLock::new();
     P.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/models");
         let names = ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"];
@@ -21,12 +21,12 @@ fn pipeline() -> &'static Pipeline {
             .zip(&bytes)
             .map(|(n, b)| (*n, b.as_slice()))
             .collect();
-        Pipeline::load(&models).expect("models")
+        Extractor::new(Pipeline::load(&models).expect("models"))
     })
 }
 
 fn statements(text: &str) -> Vec<Statement> {
-    pipeline().process(Document::new("t", text)).1
+    extractor().process(Document::new("t", text)).1
 }
 
 /// (subject, relation lemma, object) texts of the statements of sentence `i`.

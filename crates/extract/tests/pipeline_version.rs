@@ -1,7 +1,7 @@
-//! `Pipeline::version` tells models apart by their contents: a model retrained to the same size
+//! `Extractor::version` tells models apart by their contents: a model retrained to the same size
 //! gives another version, so stored documents are extracted again with it.
 
-use kg_extract::pipeline::Pipeline;
+use kg_extract::{Extractor, Pipeline};
 use std::path::Path;
 
 fn shipped(name: &str) -> Vec<u8> {
@@ -12,8 +12,7 @@ fn shipped(name: &str) -> Vec<u8> {
 }
 
 fn version(tagger: &[u8], lemma: &[u8]) -> String {
-    Pipeline::load(&[("tagger.bin", tagger), ("lemma.bin", lemma)])
-        .expect("models")
+    Extractor::new(Pipeline::load(&[("tagger.bin", tagger), ("lemma.bin", lemma)]).expect("models"))
         .version()
 }
 

@@ -8,8 +8,8 @@
 use super::obliques::PLACE_CLASS_NOUNS;
 use super::{base, lower, Node, View};
 use crate::doc::{EntityType, Mention, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::{Argument, ArgumentKind, Literal};
+use kg_nlp::gazetteer::gazetteer;
 
 /// Nouns that count or measure what their "of" names ("dozens of prisoners", "$2 billion
 /// worth of shares", "a series of attacks"), as an argument; as what an apposition or a copula
@@ -107,9 +107,11 @@ impl View<'_> {
                 .unwrap_or_else(|| self.span_text(m.start, m.end));
             return make(text, ArgumentKind::Entity(m.kind));
         }
-        if let Some(q) = self.sentence.quantities.iter().find(|q| {
-            q.start <= head && head < q.end && q.kind != crate::quantity::QuantityKind::Count
-        }) {
+        if let Some(q) =
+            self.sentence.quantities.iter().find(|q| {
+                q.start <= head && head < q.end && q.kind != crate::doc::QuantityKind::Count
+            })
+        {
             return make(
                 self.span_text(q.start, q.end),
                 ArgumentKind::Literal(Literal::Quantity {

@@ -8,8 +8,8 @@
 
 use super::{base, lemma, lower, Node, View};
 use crate::doc::{EntityType, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::ArgumentKind;
+use kg_nlp::gazetteer::gazetteer;
 
 /// Verbs that report speech or belief: their subject is the source of their clausal complement.
 pub(super) const SAYING: &[&str] = &[

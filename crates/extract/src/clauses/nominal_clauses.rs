@@ -8,8 +8,8 @@
 
 use super::{base, lower, Clause, Node, Origin, Qual, View};
 use crate::doc::{EntityType, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
+use kg_nlp::gazetteer::gazetteer;
 
 /// Event nouns that take "between X and Y": "talks between X and Y" means X met Y.
 const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounter"];

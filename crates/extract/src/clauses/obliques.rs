@@ -6,8 +6,8 @@
 
 use super::{base, lower, Node, Qual, View};
 use crate::doc::{EntityType, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::Role;
+use kg_nlp::gazetteer::gazetteer;
 
 /// Common nouns that classify a place named after "of": "the city of Odesa", "the island of
 /// Java", "the province of Hubei". ("capital" is not one: the capital of France is not France.)

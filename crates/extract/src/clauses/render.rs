@@ -12,10 +12,10 @@ use super::attribution::SAYING;
 use super::clause::SYMMETRIC;
 use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
 use crate::doc::{EntityType, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::{
     Argument, ArgumentKind, Literal, Provenance, Qualifier, Relation, Role, Statement,
 };
+use kg_nlp::gazetteer::gazetteer;
 
 /// A clause's surface tuples for one subject.
 struct SurfaceReading {
@@ -364,7 +364,7 @@ impl View<'_> {
     /// facility in Siberia": the place of a place is where it happened too; so are the places
     /// and times hung on whoever acted, the agent or the subject ("greeted by Putin at the
     /// Cosmodrome", "a court in Paris sentenced …", "South Korea on Thursday expressed …"): a
-    /// name, or a noun for people ([`crate::gazetteer::Gazetteer::is_agent_noun`]). What
+    /// name, or a noun for people ([`kg_nlp::gazetteer::Gazetteer::is_agent_noun`]). What
     /// happened somewhere keeps its place: "caused by Russia's war in Ukraine", "the summit on
     /// Wednesday could lead to a deal". Not a light verb's subject: "There's concern in Seoul"
     /// says nothing of Seoul.

@@ -25,8 +25,8 @@
 use super::control::OBJECT_CONTROL;
 use super::{base, lemma, lower, Node, View};
 use crate::doc::{EntityType, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::Argument;
+use kg_nlp::gazetteer::gazetteer;
 
 impl View<'_> {
     /// A node whose relative word is replaced by the noun the relative clause modifies.

@@ -47,8 +47,8 @@ fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
             external_id: None,
         })
         .collect();
-    crate::timex::annotate(&mut sentence, None);
-    crate::quantity::annotate(&mut sentence);
+    kg_nlp::timex::annotate(&mut sentence, None);
+    kg_nlp::quantity::annotate(&mut sentence);
     let mut d = Document::new("t", text);
     d.sentences.push(sentence);
     d

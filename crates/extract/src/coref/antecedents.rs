@@ -18,9 +18,9 @@
 use super::entities::{lower, title_word, Entities, Gender, Mention};
 use super::roles::{HONORIFICS, ROLE_MODIFIERS};
 use crate::doc::{EntityType, Sentence, Token, Upos};
-use crate::gazetteer::gazetteer;
 use crate::names;
 use crate::statement::Argument;
+use kg_nlp::gazetteer::gazetteer;
 
 const COMPASS: &[&str] = &["North", "South", "East", "West"];
 

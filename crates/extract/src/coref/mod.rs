@@ -1,7 +1,7 @@
 //! Within-document coreference: one name per entity in a document's statements, and role facts.
 //!
 //! Runs on an annotated [`Document`] and the extractor's statements ([`Coref::apply`], the last
-//! step of [`crate::pipeline::Pipeline::extract`]). The recogniser's mentions are grouped into
+//! step of [`crate::Extractor::extract`]). The recogniser's mentions are grouped into
 //! one cluster per entity, short forms and acronyms with their full names (`entities`), and
 //! every argument that denotes a cluster member gets the cluster's full name (the name as
 //! written is kept in [`Argument::alias`]); pronouns and definite descriptions find their

@@ -8,8 +8,8 @@
 
 use super::entities::{lower, text_of, title_word, Entities, Mention};
 use crate::doc::{CharOffsets, Document, EntityType, Token, Upos};
-use crate::gazetteer::gazetteer;
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
+use kg_nlp::gazetteer::gazetteer;
 
 /// Titles that are forms of address, not roles.
 pub(super) const HONORIFICS: &[&str] = &[

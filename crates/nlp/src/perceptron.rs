@@ -11,7 +11,7 @@
 //! models, and the byte codec ([`ByteWriter`], [`ByteReader`]) every model file is written with.
 //!
 //! ```
-//! use kg_extract::perceptron::{feature, hash_str, Perceptron, Score, Weights};
+//! use kg_nlp::perceptron::{feature, hash_str, Perceptron, Score, Weights};
 //! let mut model = Perceptron::new(2);
 //! let f = [feature(1, hash_str("hello"))];
 //! for _ in 0..3 {

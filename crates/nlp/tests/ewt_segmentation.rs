@@ -2,8 +2,8 @@
 //! treebank: `KG_EWT_DIR=/path/to/ud-english-ewt cargo test -p kg-extract --release --test
 //! ewt_segmentation -- --ignored --nocapture`.
 
-use kg_extract::segeval::eval_raw;
-use kg_extract::sentences::BoundaryModel;
+use kg_nlp::segeval::eval_raw;
+use kg_nlp::sentences::BoundaryModel;
 
 /// The committed boundary model, as the `kg` binary embeds it.
 fn boundary_model() -> BoundaryModel {
@@ -49,7 +49,7 @@ fn ewt_raw_text_segmentation_meets_the_bars() {
 #[test]
 #[ignore = "diagnostic; needs the EWT treebank in KG_EWT_DIR"]
 fn ewt_dev_sentence_boundary_errors() {
-    use kg_extract::{conllu, doc::Document, tokenize::segment_with};
+    use kg_nlp::{conllu, doc::Document, tokenize::segment_with};
     let model = boundary_model();
     let text = treebank("dev").expect("set KG_EWT_DIR");
     let docs = conllu::to_documents(&conllu::parse(&text).expect("parses"));
@@ -80,7 +80,7 @@ fn ewt_dev_sentence_boundary_errors() {
 #[test]
 #[ignore = "diagnostic; needs the EWT treebank in KG_EWT_DIR"]
 fn ewt_dev_token_errors() {
-    use kg_extract::{conllu, tokenize::tokenize};
+    use kg_nlp::{conllu, tokenize::tokenize};
     let text = treebank("dev").expect("set KG_EWT_DIR");
     let docs = conllu::to_documents(&conllu::parse(&text).expect("parses"));
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();

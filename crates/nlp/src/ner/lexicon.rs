@@ -5,9 +5,9 @@ use crate::perceptron::{hash_str, ByteReader, ByteWriter, ModelError};
 
 /// Word classes from large unlabelled text, used as features and carried inside the trained
 /// model: a positive code per word. Two are used: Brown-style hierarchical clusters
-/// ([`NerOptions::clusters`]: each word's path in a binary merge tree stored with the root's
+/// ([`NerOptions::clusters`](super::NerOptions::clusters): each word's path in a binary merge tree stored with the root's
 /// branch in the lowest bit, so `path & ((1 << k) - 1)` is its cluster at depth `k`) and
-/// word-vector classes ([`NerOptions::vectors`]: packed row and k-means classes). Keys are hashed
+/// word-vector classes ([`NerOptions::vectors`](super::NerOptions::vectors): packed row and k-means classes). Keys are hashed
 /// exact forms; a form not found is looked up in lowercase.
 #[derive(Clone, Default)]
 pub struct Lexicon {

@@ -1,8 +1,8 @@
-//! The whole analysis, from a document's text to its statements, with the models loaded once.
+//! The whole analysis, from a document's text to annotated sentences, with the models loaded once.
 //!
 //! Steps run in the order of lib.rs: segmentation, then per sentence the named [`Step`]s (each
-//! model followed by the [`repairs`] of its output, then times and quantities), then the
-//! extractor. Callers that need part of it (the models alone, to score them) choose [`Steps`] of
+//! model followed by the [`repairs`] of its output, then times and quantities). The extractor
+//! (`kg-extract`) takes the annotated document from there. Callers that need part of it (the models alone, to score them) choose [`Steps`] of
 //! this one definition. Each statistical step is loaded from a named model file; a pipeline
 //! without the tagger and lemmatiser cannot extract anything and refuses to load.
 
@@ -12,7 +12,6 @@ use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::perceptron::ModelError;
 use crate::repairs;
-use crate::statement::Statement;
 use crate::tagger::Tagger;
 
 /// Why models could not be loaded.
@@ -34,10 +33,8 @@ pub struct Pipeline {
     lemmatizer: Lemmatizer,
     parser: Option<Parser>,
     recognizer: Option<Recognizer>,
-    /// Names and content hashes of the loaded models, for [`Pipeline::version`].
+    /// Names and content hashes of the loaded models, for [`Pipeline::models`].
     loaded: Vec<(String, String)>,
-    /// Within-document coreference, the last step of [`Pipeline::extract`].
-    pub coref: crate::coref::Coref,
 }
 
 impl Pipeline {
@@ -81,26 +78,17 @@ impl Pipeline {
                 .transpose()
                 .map_err(wrap("ner.bin"))?,
             loaded,
-            coref: Default::default(),
         })
     }
 
-    /// Names the extractor (its version and a fingerprint of its code and compiled-in data, made by
-    /// `build.rs`) and the models it loaded (each by the first 16 hex digits of its SHA-256),
-    /// recorded with every build: a different model or changed rules give a different version, so
-    /// documents are extracted again.
-    pub fn version(&self) -> String {
-        let models: Vec<String> = self
-            .loaded
+    /// The loaded models, each as `name:hash` (the first 16 hex digits of its SHA-256), sorted by
+    /// name: a different model gives a different list, so the extractor's version (which names
+    /// them) changes and stored documents are extracted again.
+    pub fn models(&self) -> Vec<String> {
+        self.loaded
             .iter()
             .map(|(n, hash)| format!("{n}:{hash}"))
-            .collect();
-        format!(
-            "kg-extract {} ({}) clauses [{}]",
-            env!("CARGO_PKG_VERSION"),
-            env!("KG_EXTRACT_SOURCE"),
-            models.join(" ")
-        )
+            .collect()
     }
 
     /// Runs every step on a document's text in place: tokenises and splits it, then annotates
@@ -211,19 +199,6 @@ impl Pipeline {
             Step::Recogniser | Step::NameRepairs => self.recognizer.is_some(),
             _ => true,
         }
-    }
-
-    /// The statements of an annotated document.
-    pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        self.coref
-            .apply(document, crate::clauses::extract(document))
-    }
-
-    /// [`annotate`](Self::annotate) then [`extract`](Self::extract).
-    pub fn process(&self, mut document: Document) -> (Document, Vec<Statement>) {
-        self.annotate(&mut document);
-        let statements = self.extract(&document);
-        (document, statements)
     }
 }
 

@@ -2,13 +2,13 @@
 //! save/load cycle, always produce single-rooted trees, and keep their measured EWT dev accuracy
 //! (that last check runs only where the treebank is present).
 
-use kg_extract::conllu;
-use kg_extract::doc::{Sentence, Token, Upos};
-use kg_extract::lemma::Lemmatizer;
-use kg_extract::parser::Parser;
-use kg_extract::pipeline::{Pipeline, Step, Steps};
-use kg_extract::tagger::Tagger;
-use kg_extract::training::{annotate, evaluate, SYNTAX_MODELS};
+use kg_nlp::conllu;
+use kg_nlp::doc::{Sentence, Token, Upos};
+use kg_nlp::lemma::Lemmatizer;
+use kg_nlp::parser::Parser;
+use kg_nlp::pipeline::{Pipeline, Step, Steps};
+use kg_nlp::tagger::Tagger;
+use kg_nlp::training::{annotate, evaluate, SYNTAX_MODELS};
 use std::path::Path;
 
 /// The shipped models' bytes, each passed through `through` (a save/load cycle, or nothing).

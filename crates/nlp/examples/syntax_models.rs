@@ -14,12 +14,12 @@
 //! each step, counts what each repair step changes, and scores the syntax models alone and the
 //! whole pipeline.
 
-use kg_extract::conllu;
-use kg_extract::doc::Sentence;
-use kg_extract::parser::Parser;
-use kg_extract::pipeline::{DocumentContext, Pipeline, Step};
-use kg_extract::tagger::Tagger;
-use kg_extract::training::{self, strip_annotation, TrainOptions};
+use kg_nlp::conllu;
+use kg_nlp::doc::Sentence;
+use kg_nlp::parser::Parser;
+use kg_nlp::pipeline::{DocumentContext, Pipeline, Step};
+use kg_nlp::tagger::Tagger;
+use kg_nlp::training::{self, strip_annotation, TrainOptions};
 use std::path::Path;
 use std::time::Instant;
 
@@ -297,7 +297,7 @@ fn train_parser(args: &[String]) {
                         .next()
                         .and_then(|l| l.split_once('\t'))
                         .expect("cached tags match the treebank");
-                    t.upos = kg_extract::doc::Upos::parse(upos).expect("UPOS");
+                    t.upos = kg_nlp::doc::Upos::parse(upos).expect("UPOS");
                     t.xpos = xpos.to_string();
                 }
                 assert_eq!(lines.next(), Some(""), "cached tags match the treebank");
@@ -328,7 +328,7 @@ fn train_parser(args: &[String]) {
 fn train_tagger(args: &[String]) {
     // Tagger only: train on train, print UPOS/XPOS on dev and test (for feature work).
     let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
-    let options = kg_extract::tagger::TaggerOptions {
+    let options = kg_nlp::tagger::TaggerOptions {
         iterations,
         ..Default::default()
     };

@@ -1,7 +1,7 @@
 //! Trains the sentence-boundary model on UD EWT train and reports raw-text scores on dev:
 //! `cargo run -p kg-extract --release --example train_sentences -- EWT_DIR data/models/sentences.bin`.
 
-use kg_extract::{conllu, segeval::eval_raw, sentences::BoundaryModel};
+use kg_nlp::{conllu, segeval::eval_raw, sentences::BoundaryModel};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();

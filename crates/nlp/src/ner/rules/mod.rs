@@ -1,6 +1,6 @@
 //! The recogniser's post-rules: general rules over the model's mentions and the words around
 //! them, where the model (learnt from web text) is weak on news. [`POST_RULES`] names them in the
-//! order [`apply`] runs them; the files group them by what they recognise.
+//! order `apply` runs them; the files group them by what they recognise.
 //!
 //! Leading titles, and a nationality before a title, are not part of a person's name ("German
 //! Chancellor Olaf Scholz" → "Olaf Scholz"), while a listed name between a title and the name
@@ -44,7 +44,7 @@ impl PostRule {
     }
 }
 
-/// Every post-rule, in the order [`apply`] runs them: the mentions' edges first, then the
+/// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
 pub const POST_RULES: [PostRule; 19] = [

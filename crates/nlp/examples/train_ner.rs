@@ -9,13 +9,13 @@
 //! predictions as `sent_id form xpos gold pred` lines for error analysis; DUMP_RULES=1 for the
 //! mentions after the post-rules), ERRORS, MODELS.
 
-use kg_extract::conllu;
-use kg_extract::doc::Sentence;
-use kg_extract::ner::{
+use kg_nlp::conllu;
+use kg_nlp::doc::Sentence;
+use kg_nlp::ner::{
     group_documents, parse_iob2, DocumentHistory, Evaluation, LabelledSentence, Lexicon,
     NerOptions, Recognizer,
 };
-use kg_extract::tagger::{Tagger, TaggerOptions};
+use kg_nlp::tagger::{Tagger, TaggerOptions};
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -130,7 +130,7 @@ fn main() {
         for s in dev.iter().take(400) {
             let pred = rec.predict(&s.sentence.tokens);
             if pred != s.sentence.mentions {
-                let show = |ms: &[kg_extract::Mention]| {
+                let show = |ms: &[kg_nlp::Mention]| {
                     ms.iter()
                         .map(|m| {
                             let w: Vec<&str> = s.sentence.tokens[m.start..m.end]
@@ -160,7 +160,7 @@ fn main() {
 }
 
 /// Tags UNER train with taggers trained on the other folds of EWT train (as `kg model train
-/// --uner` does, kg_extract::training::jackknife_tags), dev and test with one trained on all of
+/// --uner` does, kg_nlp::training::jackknife_tags), dev and test with one trained on all of
 /// it, and writes the tags to the cache.
 fn jackknife_uner_tags(
     tb: &[conllu::TreebankSentence],
@@ -171,7 +171,7 @@ fn jackknife_uner_tags(
 ) {
     let t0 = Instant::now();
     let sentences: Vec<Sentence> = tb.iter().map(|s| s.sentence.clone()).collect();
-    let tagged = kg_extract::training::jackknife_tags(&sentences, folds, tagger_opts);
+    let tagged = kg_nlp::training::jackknife_tags(&sentences, folds, tagger_opts);
     let by_id: HashMap<&str, &Sentence> = tb
         .iter()
         .map(|s| s.id.as_deref().unwrap_or(""))
@@ -236,13 +236,13 @@ fn retag_with_the_pipeline(
 ) {
     let read = |n: &str| std::fs::read(format!("{dir}/{n}")).unwrap();
     let (tagger, lemma, parser) = (read("tagger.bin"), read("lemma.bin"), read("parser.bin"));
-    let syntax = kg_extract::pipeline::Pipeline::load(&[
+    let syntax = kg_nlp::pipeline::Pipeline::load(&[
         ("tagger.bin", &tagger),
         ("lemma.bin", &lemma),
         ("parser.bin", &parser),
     ])
     .unwrap();
-    let syntax_models = kg_extract::training::SYNTAX_MODELS;
+    let syntax_models = kg_nlp::training::SYNTAX_MODELS;
     // Two separate passes, so neither evicts the other's weights from the caches.
     let mut copies: Vec<Sentence> = dev
         .iter()
@@ -264,7 +264,7 @@ fn retag_with_the_pipeline(
     for _ in 0..repeat {
         let t0 = Instant::now();
         for c in &mut copies {
-            kg_extract::training::annotate(&syntax, syntax_models, c);
+            kg_nlp::training::annotate(&syntax, syntax_models, c);
         }
         let syn = t0.elapsed().as_nanos();
         let t0 = Instant::now();
@@ -353,7 +353,7 @@ fn report(name: &str, rec: &Recognizer, data: &[LabelledSentence]) {
 
 /// Writes `sent_id form xpos gold pred` lines (BIO tags) for error analysis.
 fn dump(path: &str, rec: &Recognizer, data: &[LabelledSentence]) {
-    let bio = |n: usize, ms: &[kg_extract::Mention]| {
+    let bio = |n: usize, ms: &[kg_nlp::Mention]| {
         let mut v = vec!["O".to_string(); n];
         for m in ms {
             for (k, slot) in v.iter_mut().enumerate().take(m.end).skip(m.start) {
@@ -375,7 +375,7 @@ fn dump(path: &str, rec: &Recognizer, data: &[LabelledSentence]) {
                 rec.recognize_in(&mut copy, &mut h);
                 copy.mentions
                     .into_iter()
-                    .filter(|m| m.kind != kg_extract::EntityType::Other)
+                    .filter(|m| m.kind != kg_nlp::EntityType::Other)
                     .collect()
             } else {
                 rec.predict_in(&s.sentence.tokens, &mut h)

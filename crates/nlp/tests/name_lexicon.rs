@@ -1,8 +1,8 @@
 //! The name rules (kg-model) read the gazetteer's title, place-head and place lists themselves,
 //! since kg-model sits below this crate: they must answer as the gazetteer does for every entry.
 
-use kg_extract::gazetteer::gazetteer;
-use kg_extract::names::lexicon;
+use kg_nlp::gazetteer::gazetteer;
+use kg_nlp::names::lexicon;
 
 fn entries(text: &str) -> impl Iterator<Item = &str> {
     text.lines()

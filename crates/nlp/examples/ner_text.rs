@@ -6,8 +6,8 @@
 //! With `TREE=1`, each sentence's analysis is printed first (index, form, UPOS, XPOS, lemma,
 //! head, relation), to see what the extractor was given.
 
-use kg_extract::pipeline::Pipeline;
-use kg_extract::Document;
+use kg_nlp::pipeline::Pipeline;
+use kg_nlp::Document;
 use std::io::BufRead;
 
 fn main() {

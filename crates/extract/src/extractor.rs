@@ -1,0 +1,51 @@
+//! The whole analysis, from a document's text to its statements: `kg-nlp`'s [`Pipeline`] then
+//! the extractor's steps, with the version that tells stored documents whether to re-extract.
+
+use crate::coref::Coref;
+use crate::doc::Document;
+use crate::statement::Statement;
+use kg_nlp::Pipeline;
+
+/// The NLP pipeline with the extractor's settings. Shared across threads by reference.
+pub struct Extractor {
+    /// Annotation: tokens, tags, lemmas, trees, mentions, times, quantities.
+    pub pipeline: Pipeline,
+    /// Within-document coreference, the last step of [`Extractor::extract`].
+    pub coref: Coref,
+}
+
+impl Extractor {
+    /// An extractor over `pipeline` with every step on.
+    pub fn new(pipeline: Pipeline) -> Extractor {
+        Extractor {
+            pipeline,
+            coref: Coref::default(),
+        }
+    }
+
+    /// Names the extractor (its version and a fingerprint of the code and compiled-in data that
+    /// decide statements, made by `build.rs`) and the models it loaded (each by the first 16 hex
+    /// digits of its SHA-256), recorded with every build: a different model or changed rules
+    /// give a different version, so documents are extracted again.
+    pub fn version(&self) -> String {
+        format!(
+            "kg-extract {} ({}) clauses [{}]",
+            env!("CARGO_PKG_VERSION"),
+            env!("KG_EXTRACT_SOURCE"),
+            self.pipeline.models().join(" ")
+        )
+    }
+
+    /// The statements of an annotated document.
+    pub fn extract(&self, document: &Document) -> Vec<Statement> {
+        self.coref
+            .apply(document, crate::clauses::extract(document))
+    }
+
+    /// Annotates a document's text ([`Pipeline::annotate`]) then [`extract`](Self::extract)s it.
+    pub fn process(&self, mut document: Document) -> (Document, Vec<Statement>) {
+        self.pipeline.annotate(&mut document);
+        let statements = self.extract(&document);
+        (document, statements)
+    }
+}
