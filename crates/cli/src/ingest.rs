@@ -239,7 +239,16 @@ fn read_chunks(
 fn extract_all(extractor: &Extractor, documents: Vec<Document>) -> Vec<(Document, Vec<Statement>)> {
     documents
         .into_par_iter()
-        .map(|d| extractor.process(d))
+        .map(|d| {
+            let (mut document, statements) = extractor.process(d);
+            // The store needs the sentences' spans and mentions, not their tokens: on text dense
+            // in tokens ("word, word, …") they are most of the memory a chunk holds while its
+            // quads are made.
+            for sentence in &mut document.sentences {
+                sentence.tokens = Vec::new();
+            }
+            (document, statements)
+        })
         .collect()
 }
 

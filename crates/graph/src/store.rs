@@ -11,7 +11,7 @@ use kg_model::{Document, EntityType, Statement};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
-use oxigraph::store::{StorageError, Store, Transaction};
+use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
 
 use crate::generation::{self, Layout, ReaderLock};
 use crate::resolve::{Registry, Resolver};
@@ -80,7 +80,6 @@ impl KgStore {
     /// them on known canonical entities at once (the final reconciliation does it otherwise).
     pub fn batch(&self) -> Result<Batch<'_>, GraphError> {
         Ok(Batch {
-            store: &self.store,
             transaction: self.store.start_transaction()?,
             touched: BTreeSet::new(),
             names: BTreeSet::new(),
@@ -95,7 +94,14 @@ impl KgStore {
     /// memtable inserts. Every document put must be new to the store.
     pub fn bulk_batch(&self) -> Result<Batch<'_>, GraphError> {
         let mut batch = self.batch()?;
-        batch.bulk = Some(Vec::new());
+        batch.bulk = Some(BulkLoad {
+            loader: self
+                .store
+                .bulk_loader()
+                .with_num_threads(1)
+                .with_max_memory_size_in_megabytes(BULK_BATCH_QUADS / 1000),
+            pending: Vec::new(),
+        });
         Ok(batch)
     }
 
@@ -362,7 +368,6 @@ impl Changes {
 
 /// A set of document writes committed atomically.
 pub struct Batch<'a> {
-    store: &'a Store,
     transaction: Transaction<'a>,
     /// Entities whose canonical record must be recomputed at commit.
     touched: BTreeSet<NamedNode>,
@@ -370,8 +375,37 @@ pub struct Batch<'a> {
     names: BTreeSet<String>,
     /// Registry and known names; `None` when resolution is off.
     resolver: Option<Resolver>,
-    /// The quads to bulk-load at commit ([`KgStore::bulk_batch`]).
-    bulk: Option<Vec<Quad>>,
+    /// The bulk loader of a [`KgStore::bulk_batch`], and the quads not handed to it yet.
+    bulk: Option<BulkLoad<'a>>,
+}
+
+/// Quads handed to oxigraph's bulk loader at a time, which is also the loader's batch: one loader
+/// thread sorts a batch into files while the next is mapped. What a bulk batch holds at once is
+/// bounded by this, not by the size of a chunk or of one document: oxigraph's default (with the
+/// 256 MB that kg used to give it, 128,000 quads a thread on two cores, each batch's hash tables
+/// sized for all of them) made a dense megabyte of text peak at twice the memory of prose.
+const BULK_BATCH_QUADS: usize = 50_000;
+
+/// A bulk batch's loader. Nothing it loads is visible before [`Batch::commit_documents`]: the
+/// files it writes are ingested at its commit.
+struct BulkLoad<'a> {
+    loader: BulkLoader<'a>,
+    pending: Vec<Quad>,
+}
+
+impl BulkLoad<'_> {
+    fn push(&mut self, quad: Quad) -> Result<(), StorageError> {
+        self.pending.push(quad);
+        if self.pending.len() >= BULK_BATCH_QUADS {
+            self.loader.load_quads(self.pending.drain(..))?;
+        }
+        Ok(())
+    }
+
+    fn commit(mut self) -> Result<(), StorageError> {
+        self.loader.load_quads(self.pending.drain(..))?;
+        self.loader.commit()
+    }
 }
 
 impl Batch<'_> {
@@ -419,7 +453,7 @@ impl Batch<'_> {
                 }
             }
             match &mut self.bulk {
-                Some(bulk) => bulk.push(quad),
+                Some(bulk) => bulk.push(quad)?,
                 None => self.transaction.insert(&quad),
             }
         }
@@ -490,13 +524,8 @@ impl Batch<'_> {
     /// reads the store, and the names involved.
     pub fn commit_documents(self) -> Result<Changes, GraphError> {
         self.transaction.commit()?;
-        if let Some(quads) = self.bulk {
-            let mut loader = self
-                .store
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(256);
-            loader.load_quads(quads)?;
-            loader.commit()?;
+        if let Some(bulk) = self.bulk {
+            bulk.commit()?;
         }
         Ok(Changes {
             entities: self.touched,
