@@ -1,0 +1,324 @@
+//! Sums document scores by group (all documents, the short ones, the long wire stories with a
+//! dateline) and writes them as a table or JSON, with the gold fields the extractor never fills.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use kg_model::{Role, Statement};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::gold::{GoldDoc, MODALITIES};
+use super::score::{Counts, EntityCounts, Qualifier, QualifierCounts};
+
+/// Documents scored together.
+pub struct Group {
+    pub name: &'static str,
+    pub documents: usize,
+    pub counts: Counts,
+}
+
+/// Adds `b` into `a`.
+pub fn add(a: &mut Counts, b: &Counts) {
+    a.gold_facts += b.gold_facts;
+    a.found += b.found;
+    a.statements += b.statements;
+    a.matched += b.matched;
+    for (q, c) in &b.qualifiers {
+        let sum = a.qualifiers.entry(*q).or_default();
+        sum.gold += c.gold;
+        sum.gold_hit += c.gold_hit;
+        sum.statements += c.statements;
+        sum.statements_hit += c.statements_hit;
+    }
+    let (e, f) = (&mut a.entities, &b.entities);
+    *e = EntityCounts {
+        entities: e.entities + f.entities,
+        correct: e.correct + f.correct,
+        unmapped: e.unmapped + f.unmapped,
+        split: e.split + f.split,
+        merged: e.merged + f.merged,
+        with_aliases: e.with_aliases + f.with_aliases,
+        with_aliases_correct: e.with_aliases_correct + f.with_aliases_correct,
+        distinct_pairs: e.distinct_pairs + f.distinct_pairs,
+        distinct_evaluable: e.distinct_evaluable + f.distinct_evaluable,
+        distinct_apart: e.distinct_apart + f.distinct_apart,
+    };
+}
+
+/// A share, 0 when there is nothing to share.
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        n as f64 / d as f64
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Recall, precision and F1 with the counts behind them.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Prf {
+    pub recall: f64,
+    pub precision: f64,
+    pub f1: f64,
+    pub recall_hits: usize,
+    pub recall_of: usize,
+    pub precision_hits: usize,
+    pub precision_of: usize,
+}
+
+impl Prf {
+    fn new(
+        recall_hits: usize,
+        recall_of: usize,
+        precision_hits: usize,
+        precision_of: usize,
+    ) -> Prf {
+        let (recall, precision) = (
+            ratio(recall_hits, recall_of),
+            ratio(precision_hits, precision_of),
+        );
+        Prf {
+            recall,
+            precision,
+            f1: f1(precision, recall),
+            recall_hits,
+            recall_of,
+            precision_hits,
+            precision_of,
+        }
+    }
+}
+
+pub fn facts(c: &Counts) -> Prf {
+    Prf::new(c.found, c.gold_facts, c.matched, c.statements)
+}
+
+pub fn qualifier(c: &Counts, q: Qualifier) -> Prf {
+    let q: QualifierCounts = c.qualifiers.get(&q).copied().unwrap_or_default();
+    Prf::new(q.gold_hit, q.gold, q.statements_hit, q.statements)
+}
+
+/// How often a gold field is given, and how often the extractor fills it at all.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldUse {
+    pub field: String,
+    pub gold: usize,
+    pub statements: usize,
+}
+
+/// For each gold field (qualifiers, negation, each modality but `asserted`, facts without an
+/// object): gold facts that give it and statements that fill it, over all documents.
+pub fn field_use<'a>(
+    gold: &[GoldDoc],
+    statements: impl Iterator<Item = &'a Statement> + Clone,
+) -> Vec<FieldUse> {
+    let facts = || gold.iter().flat_map(|d| &d.facts);
+    let count_gold = |p: &dyn Fn(&super::gold::GoldFact) -> bool| facts().filter(|f| p(f)).count();
+    let count_st = |p: &dyn Fn(&Statement) -> bool| statements.clone().filter(|s| p(s)).count();
+    let has_role = |s: &Statement, r: Role| s.qualifiers.iter().any(|q| q.role == r);
+    let mut out = vec![
+        FieldUse {
+            field: "where".into(),
+            gold: count_gold(&|f| f.place.is_some()),
+            statements: count_st(&|s| has_role(s, Role::Location)),
+        },
+        FieldUse {
+            field: "when".into(),
+            gold: count_gold(&|f| f.time.is_some()),
+            statements: count_st(&|s| has_role(s, Role::Time)),
+        },
+        FieldUse {
+            field: "source".into(),
+            gold: count_gold(&|f| f.source.is_some()),
+            statements: count_st(&|s| s.attribution.is_some()),
+        },
+        FieldUse {
+            field: "negated".into(),
+            gold: count_gold(&|f| f.negated),
+            statements: count_st(&|s| s.negated),
+        },
+    ];
+    for m in MODALITIES.iter().skip(1) {
+        out.push(FieldUse {
+            field: format!("modality={m}"),
+            gold: count_gold(&|f| f.modality == *m),
+            statements: count_st(&|s| s.modality.as_str() == *m),
+        });
+    }
+    out.push(FieldUse {
+        field: "o=null".into(),
+        gold: count_gold(&|f| f.o.is_none()),
+        statements: count_st(&|s| s.object.is_none()),
+    });
+    out
+}
+
+fn cell(hits: usize, of: usize) -> String {
+    format!("{:.3} ({hits}/{of})", ratio(hits, of))
+}
+
+/// The human-readable report.
+pub fn table(groups: &[Group], fields: &[FieldUse]) -> String {
+    let mut out = String::new();
+    let mut row = |label: &str, cells: Vec<String>| {
+        let _ = write!(out, "{label:<28}");
+        for c in cells {
+            let _ = write!(out, "{c:<22}");
+        }
+        out.push('\n');
+    };
+    let header: Vec<String> = groups
+        .iter()
+        .map(|g| format!("{} ({} docs)", g.name, g.documents))
+        .collect();
+    row("", header);
+    let prf_rows = |name: &str, prf: &dyn Fn(&Counts) -> Prf| {
+        let ps: Vec<Prf> = groups.iter().map(|g| prf(&g.counts)).collect();
+        vec![
+            (
+                format!("{name} recall"),
+                ps.iter()
+                    .map(|p| cell(p.recall_hits, p.recall_of))
+                    .collect(),
+            ),
+            (
+                format!("{name} precision"),
+                ps.iter()
+                    .map(|p| cell(p.precision_hits, p.precision_of))
+                    .collect(),
+            ),
+            (
+                format!("{name} F1"),
+                ps.iter()
+                    .map(|p| format!("{:.3}", p.f1))
+                    .collect::<Vec<_>>(),
+            ),
+        ]
+    };
+    let mut rows = prf_rows("facts", &facts);
+    for q in Qualifier::ALL {
+        rows.extend(prf_rows(q.name(), &|c| qualifier(c, q)));
+    }
+    let entity_row = |label: &str, f: &dyn Fn(&EntityCounts) -> (usize, usize)| {
+        let cells = groups
+            .iter()
+            .map(|g| {
+                let (n, d) = f(&g.counts.entities);
+                cell(n, d)
+            })
+            .collect();
+        (label.to_owned(), cells)
+    };
+    rows.extend([
+        entity_row("entities clustered", &|e| (e.correct, e.entities)),
+        entity_row("  of those mapped", &|e| {
+            (e.correct, e.entities - e.unmapped)
+        }),
+        entity_row("  with aliases", &|e| {
+            (e.with_aliases_correct, e.with_aliases)
+        }),
+        entity_row("  unmapped", &|e| (e.unmapped, e.entities)),
+        entity_row("  split over nodes", &|e| (e.split, e.entities)),
+        entity_row("  merged with another", &|e| (e.merged, e.entities)),
+        entity_row("distinct pairs apart", &|e| {
+            (e.distinct_apart, e.distinct_evaluable)
+        }),
+    ]);
+    for (label, cells) in rows {
+        row(&label, cells);
+    }
+    out.push_str("\n(distinct pairs: of those whose two names are both on nodes)\n\n");
+    out.push_str("gold fields: facts giving them / statements filling them\n");
+    for f in fields {
+        let _ = writeln!(out, "  {:<22}{:>5} / {}", f.field, f.gold, f.statements);
+    }
+    let never: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.gold > 0 && f.statements == 0)
+        .map(|f| f.field.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "never filled by the extractor: {}",
+        if never.is_empty() {
+            "none".to_owned()
+        } else {
+            never.join(", ")
+        }
+    );
+    out
+}
+
+/// The report for machines.
+pub fn json(groups: &[Group], fields: &[FieldUse]) -> Value {
+    let mut out = BTreeMap::new();
+    for g in groups {
+        let qualifiers: BTreeMap<&str, Prf> = Qualifier::ALL
+            .iter()
+            .map(|q| (q.name(), qualifier(&g.counts, *q)))
+            .collect();
+        out.insert(
+            g.name,
+            json!({
+                "documents": g.documents,
+                "facts": facts(&g.counts),
+                "qualifiers": qualifiers,
+                "entities": g.counts.entities,
+            }),
+        );
+    }
+    json!({
+        "groups": out,
+        "fields": fields,
+        "never_filled": fields
+            .iter()
+            .filter(|f| f.gold > 0 && f.statements == 0)
+            .map(|f| f.field.clone())
+            .collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_sum_and_scores_divide() {
+        let mut a = Counts {
+            gold_facts: 4,
+            found: 2,
+            statements: 5,
+            matched: 4,
+            ..Counts::default()
+        };
+        a.qualifiers.insert(
+            Qualifier::Where,
+            QualifierCounts {
+                gold: 2,
+                gold_hit: 1,
+                statements: 1,
+                statements_hit: 1,
+            },
+        );
+        let b = a.clone();
+        add(&mut a, &b);
+        let p = facts(&a);
+        assert_eq!((p.recall_hits, p.recall_of), (4, 8));
+        assert!((p.recall - 0.5).abs() < 1e-9 && (p.precision - 0.8).abs() < 1e-9);
+        assert!((p.f1 - 2.0 * 0.4 / 1.3).abs() < 1e-9);
+        let w = qualifier(&a, Qualifier::Where);
+        assert_eq!((w.recall_hits, w.recall_of, w.precision_of), (2, 4, 2));
+        // Nothing to score is a zero, not a division by zero.
+        let none = qualifier(&a, Qualifier::Negated);
+        assert_eq!((none.recall, none.precision, none.f1), (0.0, 0.0, 0.0));
+    }
+}
