@@ -129,14 +129,16 @@ pub fn run(args: &NewsArgs) -> Result<()> {
         })?;
     }
     let groups = groups(&scores, &texts);
-    let fields = report::field_use(&golds, extracted.iter().flat_map(|(_, s)| s));
-    match args.format {
-        NewsFormat::Table => print!("{}", report::table(&groups, &fields)),
-        NewsFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report::json(&groups, &fields))?
-        ),
-    }
+    let fields = report::field_use(
+        &golds,
+        extracted.iter().flat_map(|(_, s)| s),
+        &groups[0].counts,
+    );
+    let report = match args.format {
+        NewsFormat::Table => report::table(&groups, &fields),
+        NewsFormat::Json => serde_json::to_string_pretty(&report::json(&groups, &fields))? + "\n",
+    };
+    std::io::Write::write_all(&mut std::io::stdout().lock(), report.as_bytes())?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use kg_model::{Role, Statement};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::gold::{GoldDoc, MODALITIES};
+use super::gold::{GoldDoc, GoldFact, MODALITIES};
 use super::score::{Counts, EntityCounts, Qualifier, QualifierCounts};
 
 /// Documents scored together.
@@ -24,12 +24,13 @@ pub fn add(a: &mut Counts, b: &Counts) {
     a.found += b.found;
     a.statements += b.statements;
     a.matched += b.matched;
+    a.gold_without_object += b.gold_without_object;
+    a.found_without_object += b.found_without_object;
     for (q, c) in &b.qualifiers {
-        let sum = a.qualifiers.entry(*q).or_default();
-        sum.gold += c.gold;
-        sum.gold_hit += c.gold_hit;
-        sum.statements += c.statements;
-        sum.statements_hit += c.statements_hit;
+        add_qualifier(a.qualifiers.entry(*q).or_default(), c);
+    }
+    for (m, c) in &b.modalities {
+        add_qualifier(a.modalities.entry(m.clone()).or_default(), c);
     }
     let (e, f) = (&mut a.entities, &b.entities);
     *e = EntityCounts {
@@ -44,6 +45,13 @@ pub fn add(a: &mut Counts, b: &Counts) {
         distinct_evaluable: e.distinct_evaluable + f.distinct_evaluable,
         distinct_apart: e.distinct_apart + f.distinct_apart,
     };
+}
+
+fn add_qualifier(a: &mut QualifierCounts, b: &QualifierCounts) {
+    a.gold += b.gold;
+    a.gold_hit += b.gold_hit;
+    a.statements += b.statements;
+    a.statements_hit += b.statements_hit;
 }
 
 /// A share, 0 when there is nothing to share.
@@ -107,58 +115,76 @@ pub fn qualifier(c: &Counts, q: Qualifier) -> Prf {
     Prf::new(q.gold_hit, q.gold, q.statements_hit, q.statements)
 }
 
-/// How often a gold field is given, and how often the extractor fills it at all.
+/// How often a gold field is given, how often the extractor fills it at all, and how often it
+/// fills it right on a fact it found (README rule 7's recall hits).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FieldUse {
     pub field: String,
     pub gold: usize,
     pub statements: usize,
+    pub right: usize,
 }
 
 /// For each gold field (qualifiers, negation, each modality but `asserted`, facts without an
-/// object): gold facts that give it and statements that fill it, over all documents.
+/// object): gold facts that give it, statements that fill it and gold facts filled right, with
+/// `all` the counts of all documents.
 pub fn field_use<'a>(
     gold: &[GoldDoc],
     statements: impl Iterator<Item = &'a Statement> + Clone,
+    all: &Counts,
 ) -> Vec<FieldUse> {
     let facts = || gold.iter().flat_map(|d| &d.facts);
-    let count_gold = |p: &dyn Fn(&super::gold::GoldFact) -> bool| facts().filter(|f| p(f)).count();
-    let count_st = |p: &dyn Fn(&Statement) -> bool| statements.clone().filter(|s| p(s)).count();
     let has_role = |s: &Statement, r: Role| s.qualifiers.iter().any(|q| q.role == r);
+    let hits = |q: Qualifier| all.qualifiers.get(&q).map_or(0, |c| c.gold_hit);
+    let field =
+        |name: &str, g: &dyn Fn(&GoldFact) -> bool, s: &dyn Fn(&Statement) -> bool, right| {
+            FieldUse {
+                field: name.to_owned(),
+                gold: facts().filter(|f| g(f)).count(),
+                statements: statements.clone().filter(|st| s(st)).count(),
+                right,
+            }
+        };
     let mut out = vec![
-        FieldUse {
-            field: "where".into(),
-            gold: count_gold(&|f| f.place.is_some()),
-            statements: count_st(&|s| has_role(s, Role::Location)),
-        },
-        FieldUse {
-            field: "when".into(),
-            gold: count_gold(&|f| f.time.is_some()),
-            statements: count_st(&|s| has_role(s, Role::Time)),
-        },
-        FieldUse {
-            field: "source".into(),
-            gold: count_gold(&|f| f.source.is_some()),
-            statements: count_st(&|s| s.attribution.is_some()),
-        },
-        FieldUse {
-            field: "negated".into(),
-            gold: count_gold(&|f| f.negated),
-            statements: count_st(&|s| s.negated),
-        },
+        field(
+            "where",
+            &|f| f.place.is_some(),
+            &|s| has_role(s, Role::Location),
+            hits(Qualifier::Where),
+        ),
+        field(
+            "when",
+            &|f| f.time.is_some(),
+            &|s| has_role(s, Role::Time),
+            hits(Qualifier::When),
+        ),
+        field(
+            "source",
+            &|f| f.source.is_some(),
+            &|s| s.attribution.is_some(),
+            hits(Qualifier::Source),
+        ),
+        field(
+            "negated",
+            &|f| f.negated,
+            &|s| s.negated,
+            hits(Qualifier::Negated),
+        ),
     ];
     for m in MODALITIES.iter().skip(1) {
-        out.push(FieldUse {
-            field: format!("modality={m}"),
-            gold: count_gold(&|f| f.modality == *m),
-            statements: count_st(&|s| s.modality.as_str() == *m),
-        });
+        out.push(field(
+            &format!("modality={m}"),
+            &|f| f.modality == *m,
+            &|s| s.modality.as_str() == *m,
+            all.modalities.get(*m).map_or(0, |c| c.gold_hit),
+        ));
     }
-    out.push(FieldUse {
-        field: "o=null".into(),
-        gold: count_gold(&|f| f.o.is_none()),
-        statements: count_st(&|s| s.object.is_none()),
-    });
+    out.push(field(
+        "o=null",
+        &|f| f.o.is_none(),
+        &|s| s.object.is_none(),
+        all.found_without_object,
+    ));
     out
 }
 
@@ -237,25 +263,43 @@ pub fn table(groups: &[Group], fields: &[FieldUse]) -> String {
         row(&label, cells);
     }
     out.push_str("\n(distinct pairs: of those whose two names are both on nodes)\n\n");
-    out.push_str("gold fields: facts giving them / statements filling them\n");
+    out.push_str(
+        "gold fields: facts giving them / statements filling them / found facts filled right\n",
+    );
     for f in fields {
-        let _ = writeln!(out, "  {:<22}{:>5} / {}", f.field, f.gold, f.statements);
+        let _ = writeln!(
+            out,
+            "  {:<22}{:>5} / {:>5} / {:>5}",
+            f.field, f.gold, f.statements, f.right
+        );
     }
-    let never: Vec<&str> = fields
-        .iter()
-        .filter(|f| f.gold > 0 && f.statements == 0)
-        .map(|f| f.field.as_str())
-        .collect();
+    let list = |names: Vec<&str>| match names.is_empty() {
+        true => "none".to_owned(),
+        false => names.join(", "),
+    };
     let _ = writeln!(
         out,
         "never filled by the extractor: {}",
-        if never.is_empty() {
-            "none".to_owned()
-        } else {
-            never.join(", ")
-        }
+        list(never_filled(fields))
     );
+    let _ = writeln!(out, "never filled right: {}", list(never_right(fields)));
     out
+}
+
+fn never_filled(fields: &[FieldUse]) -> Vec<&str> {
+    fields
+        .iter()
+        .filter(|f| f.gold > 0 && f.statements == 0)
+        .map(|f| f.field.as_str())
+        .collect()
+}
+
+fn never_right(fields: &[FieldUse]) -> Vec<&str> {
+    fields
+        .iter()
+        .filter(|f| f.gold > 0 && f.right == 0)
+        .map(|f| f.field.as_str())
+        .collect()
 }
 
 /// The report for machines.
@@ -272,6 +316,12 @@ pub fn json(groups: &[Group], fields: &[FieldUse]) -> Value {
                 "documents": g.documents,
                 "facts": facts(&g.counts),
                 "qualifiers": qualifiers,
+                "modalities": g
+                    .counts
+                    .modalities
+                    .iter()
+                    .map(|(m, c)| (m.clone(), Prf::new(c.gold_hit, c.gold, c.statements_hit, c.statements)))
+                    .collect::<BTreeMap<String, Prf>>(),
                 "entities": g.counts.entities,
             }),
         );
@@ -279,11 +329,8 @@ pub fn json(groups: &[Group], fields: &[FieldUse]) -> Value {
     json!({
         "groups": out,
         "fields": fields,
-        "never_filled": fields
-            .iter()
-            .filter(|f| f.gold > 0 && f.statements == 0)
-            .map(|f| f.field.clone())
-            .collect::<Vec<_>>(),
+        "never_filled": never_filled(fields),
+        "never_right": never_right(fields),
     })
 }
 

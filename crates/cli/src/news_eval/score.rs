@@ -92,6 +92,11 @@ pub struct Counts {
     pub statements: usize,
     pub matched: usize,
     pub qualifiers: BTreeMap<Qualifier, QualifierCounts>,
+    /// The modality scores per value (`future`, `planned`, …).
+    pub modalities: BTreeMap<String, QualifierCounts>,
+    /// Gold facts without an object, and of those found.
+    pub gold_without_object: usize,
+    pub found_without_object: usize,
     pub entities: EntityCounts,
 }
 
@@ -293,6 +298,8 @@ impl Scorer<'_> {
         for (i, (g, f)) in golds.iter().zip(&gold.facts).enumerate() {
             let (found, detail) = self.fact_detail(&context, g, f, &views, &agreement[i]);
             counts.found += usize::from(found);
+            counts.gold_without_object += usize::from(f.o.is_none());
+            counts.found_without_object += usize::from(found && f.o.is_none());
             details.push(Detail {
                 doc: gold.id.clone(),
                 sentence: f.sentence,
@@ -315,6 +322,7 @@ impl Scorer<'_> {
             });
         }
         counts.qualifiers = qualifier_counts(&context, &golds, &gold.facts, &views, &agreement);
+        counts.modalities = modality_counts(&gold.facts, &views, &agreement);
         counts.entities = context.entity_counts(gold);
         DocScore { counts, details }
     }
@@ -499,6 +507,39 @@ fn qualifier_counts(
             c.statements_hit += usize::from(hit);
         }
         out.insert(q, c);
+    }
+    out
+}
+
+/// The modality scores of rule 7 per value: a gold fact of value X is hit when a paired
+/// statement has X; a statement of value X when a paired gold fact has X.
+fn modality_counts(
+    facts: &[GoldFact],
+    views: &[View],
+    agreement: &[Vec<Agreement>],
+) -> BTreeMap<String, QualifierCounts> {
+    let mut out: BTreeMap<String, QualifierCounts> = BTreeMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.modality == "asserted" {
+            continue;
+        }
+        let c = out.entry(f.modality.clone()).or_default();
+        c.gold += 1;
+        let hit =
+            (0..views.len()).any(|j| agreement[i][j].triple() && views[j].modality == f.modality);
+        c.gold_hit += usize::from(hit);
+    }
+    for (j, v) in views.iter().enumerate() {
+        let paired: Vec<usize> = (0..facts.len())
+            .filter(|&i| agreement[i][j].triple())
+            .collect();
+        if v.modality == "asserted" || paired.is_empty() {
+            continue;
+        }
+        let c = out.entry(v.modality.to_owned()).or_default();
+        c.statements += 1;
+        let hit = paired.iter().any(|&i| facts[i].modality == v.modality);
+        c.statements_hit += usize::from(hit);
     }
     out
 }
