@@ -16,9 +16,27 @@ impl Lemmas for kg_extract::lemma::Lemmatizer {
     }
 }
 
-/// Words after which an argument's head has been seen: its post-modifiers (README rule 1).
-const POST_MODIFIERS: [&str; 10] = [
-    "of", "in", "for", "from", "on", "to", "with", "that", "which", "who",
+/// Words after which an argument's head has been seen: its post-modifiers. README rule 1 names
+/// the first ten; the other prepositions and relative words open post-modifiers the same way
+/// ("the top prize at the festival", "the price per tonne").
+const POST_MODIFIERS: [&str; 24] = [
+    "of", "in", "for", "from", "on", "to", "with", "that", "which", "who", "at", "by", "near",
+    "under", "over", "about", "against", "between", "after", "before", "during", "per", "whose",
+    "where",
+];
+
+/// Quantifiers that open an argument before its head ("up to 70,000 tonnes", "at least 12
+/// people"): their prepositions are not post-modifiers.
+const QUANTIFIERS: [&str; 9] = [
+    "up to",
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "as many as",
+    "as much as",
+    "close to",
 ];
 
 /// Prepositions that may end a relation ("be based in", "meet with").
@@ -75,12 +93,19 @@ pub fn normalise(text: &str) -> String {
 /// post-modifier ("the nets of fishermen from Uganda" → "net"), or before a comma or bracket
 /// that opens an apposition.
 pub fn argument_head(text: &str, lemmas: &dyn Lemmas) -> String {
-    let cut = text
-        .split([',', '(', ';'])
-        .find(|part| !part.trim().is_empty())
-        .unwrap_or("");
+    // An apposition opens with ", " or " (" (a number's comma has no space after it).
+    let text = text.trim_start_matches([',', '(', ';', ' ']);
+    let cut = [", ", " (", "; "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .map_or(text, |at| &text[..at]);
     let normal = normalise(cut);
-    let words: Vec<&str> = normal.split_whitespace().collect();
+    let rest = QUANTIFIERS
+        .iter()
+        .find_map(|q| normal.strip_prefix(q).filter(|r| r.starts_with(' ')))
+        .unwrap_or(&normal);
+    let words: Vec<&str> = rest.split_whitespace().collect();
     let end = words
         .iter()
         .skip(1)
@@ -237,6 +262,12 @@ pub(crate) mod tests {
     fn argument_heads_follow_rule_1() {
         let l = TestLemmas;
         assert_eq!(argument_head("at least 12 people", &l), "people");
+        assert_eq!(
+            argument_head("up to 70,000 tonnes of hydrogen", &l),
+            "tonne"
+        );
+        assert_eq!(argument_head("the top prize at the festival", &l), "prize");
+        assert_eq!(argument_head("the price per tonne", &l), "price");
         assert_eq!(
             argument_head("the nets of fishermen from Uganda", &l),
             "net"

@@ -619,7 +619,9 @@ impl Context<'_> {
     }
 
     /// README rule 1: the argument names the gold entity (as written, or through its node), or
-    /// has the gold argument's head word.
+    /// has the gold argument's head word. An argument written as the name of another gold
+    /// entity of the document names that one: "Chidi Okafor" is not "Ngozi Okafor", though
+    /// both have the head "Okafor".
     fn matches(&self, g: &GoldArg, a: &Arg) -> bool {
         if let Some(e) = g.entity {
             let forms = &self.entities[e];
@@ -630,6 +632,14 @@ impl Context<'_> {
                 .is_some_and(|node| !node.is_disjoint(forms));
             if on_node || a.forms.iter().any(|f| forms.contains(f)) {
                 return true;
+            }
+            let another = self
+                .entities
+                .iter()
+                .enumerate()
+                .any(|(k, other)| k != e && a.forms.iter().any(|f| other.contains(f)));
+            if another {
+                return false;
             }
         }
         a.forms.contains(&g.normal) || (!g.head.is_empty() && a.heads.contains(&g.head))

@@ -241,6 +241,34 @@ fn a_short_name_matches_its_entity_as_written_or_through_its_node() {
         ],
     );
     assert_eq!(s.counts.found, 1);
+    // Another gold entity's name is no match, even with the same head word.
+    let mut two = gold(vec![fact(2, "Anna Berg", "sign", Some("a deal"))]);
+    two.entities.push(GoldEntity {
+        name: "Eva Berg".into(),
+        kind: "PER".into(),
+        aliases: Vec::new(),
+    });
+    let s = score(
+        &two,
+        &[statement(
+            2,
+            person("Eva Berg"),
+            "sign",
+            Some(concept("deal")),
+        )],
+    );
+    assert_eq!(s.counts.found, 0);
+    // A name the gold does not list matches by its head word ("Anna B. Berg").
+    let s = score(
+        &two,
+        &[statement(
+            2,
+            person("Anna B. Berg"),
+            "sign",
+            Some(concept("deal")),
+        )],
+    );
+    assert_eq!(s.counts.found, 1);
     // A different name with a different head is no match.
     let s = score(
         &g,
