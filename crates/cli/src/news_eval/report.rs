@@ -49,6 +49,7 @@ pub fn add(a: &mut Counts, b: &Counts) {
 
 fn add_qualifier(a: &mut QualifierCounts, b: &QualifierCounts) {
     a.gold += b.gold;
+    a.gold_paired += b.gold_paired;
     a.gold_hit += b.gold_hit;
     a.statements += b.statements;
     a.statements_hit += b.statements_hit;
@@ -233,6 +234,14 @@ pub fn table(groups: &[Group], fields: &[FieldUse]) -> String {
     let mut rows = prf_rows("facts", &facts);
     for q in Qualifier::ALL {
         rows.extend(prf_rows(q.name(), &|c| qualifier(c, q)));
+        let paired = groups
+            .iter()
+            .map(|g| {
+                let c = g.counts.qualifiers.get(&q).copied().unwrap_or_default();
+                cell(c.gold_hit, c.gold_paired)
+            })
+            .collect();
+        rows.push(("  recall of paired facts".to_owned(), paired));
     }
     let entity_row = |label: &str, f: &dyn Fn(&EntityCounts) -> (usize, usize)| {
         let cells = groups
@@ -316,6 +325,7 @@ pub fn json(groups: &[Group], fields: &[FieldUse]) -> Value {
                 "documents": g.documents,
                 "facts": facts(&g.counts),
                 "qualifiers": qualifiers,
+                "qualifier_counts": g.counts.qualifiers,
                 "modalities": g
                     .counts
                     .modalities
@@ -351,6 +361,7 @@ mod tests {
             Qualifier::Where,
             QualifierCounts {
                 gold: 2,
+                gold_paired: 2,
                 gold_hit: 1,
                 statements: 1,
                 statements_hit: 1,

@@ -58,6 +58,8 @@ impl Qualifier {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct QualifierCounts {
     pub gold: usize,
+    /// Gold facts carrying it that pair with some statement (found or not).
+    pub gold_paired: usize,
     pub gold_hit: usize,
     pub statements: usize,
     pub statements_hit: usize,
@@ -490,6 +492,7 @@ fn qualifier_counts(
                 .collect();
             if gold_carries(q, g, f) {
                 c.gold += 1;
+                c.gold_paired += usize::from(!paired.is_empty());
                 c.gold_hit += usize::from(paired.iter().any(|v| context.same(q, g, f, v)));
             }
         }
