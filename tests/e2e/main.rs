@@ -11,3 +11,4 @@ mod exports;
 mod extraction;
 mod incremental;
 mod ner;
+mod news_eval;

@@ -21,6 +21,12 @@ pub enum EvalCommand {
     ///   kg eval carb --sentences carb/dev/dev.txt --gold carb/dev/gold/dev.tsv \
     ///     --scorer carb/carb_score.py
     Carb(CarbArgs),
+    /// Score facts, qualifiers and entity clusters against news gold (benchmarks/news-dev).
+    ///
+    /// Example:
+    ///   kg eval news --dump news-dev/news-dev.csv --gold news-dev/gold.jsonl \
+    ///     --details news-details.jsonl
+    News(crate::news_eval::NewsArgs),
 }
 
 #[derive(clap::Args)]
@@ -50,6 +56,7 @@ pub struct CarbArgs {
 pub fn run(command: EvalCommand) -> Result<()> {
     match command {
         EvalCommand::Carb(args) => carb(&args),
+        EvalCommand::News(args) => crate::news_eval::run(&args),
     }
 }
 

@@ -236,7 +236,12 @@ fn read_chunks(
     Ok(inputs)
 }
 
-fn extract_all(extractor: &Extractor, documents: Vec<Document>) -> Vec<(Document, Vec<Statement>)> {
+/// Extracts documents in parallel: the one extraction of `kg build`, `kg extract` and
+/// `kg eval news`.
+pub(crate) fn extract_all(
+    extractor: &Extractor,
+    documents: Vec<Document>,
+) -> Vec<(Document, Vec<Statement>)> {
     documents
         .into_par_iter()
         .map(|d| {

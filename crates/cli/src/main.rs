@@ -13,6 +13,7 @@ mod history;
 mod ingest;
 mod model;
 mod models;
+mod news_eval;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,7 +88,7 @@ enum Command {
     /// Train or evaluate the NLP models on UD treebanks.
     #[command(subcommand)]
     Model(model::ModelCommand),
-    /// Evaluate the extractor on a benchmark (CaRB).
+    /// Evaluate the extractor on a benchmark (CaRB, news facts).
     #[command(subcommand)]
     Eval(carb::EvalCommand),
     /// Measure tokenise/tag/parse throughput, start-up time and peak memory on a corpus.

@@ -70,3 +70,20 @@ pub fn versions(dir: Option<&Path>) -> Result<Vec<String>> {
         }
     }
 }
+
+/// The lemmatiser alone (`lemma.bin` from `dir`, else the embedded one), for scorers that compare
+/// words by lemma.
+pub fn lemmatizer(dir: Option<&Path>) -> Result<kg_nlp::lemma::Lemmatizer> {
+    let bytes = match dir {
+        None => embedded::EMBEDDED
+            .iter()
+            .find(|(name, _)| *name == "lemma.bin")
+            .map(|(_, bytes)| bytes.to_vec())
+            .context("this kg has no embedded lemma.bin: pass --models DIR")?,
+        Some(dir) => {
+            let path = dir.join("lemma.bin");
+            std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?
+        }
+    };
+    kg_nlp::lemma::Lemmatizer::from_bytes(&bytes).context("loading lemma.bin")
+}
