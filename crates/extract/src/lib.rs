@@ -4,11 +4,13 @@
 //! tokens and sentences; [`tagger`] sets part-of-speech tags, [`lemma`] lemmas, [`parser`] the
 //! dependency tree; [`ner`] finds entity mentions (helped by [`gazetteer`]), [`timex`] time
 //! expressions and [`quantity`] amounts, with the [`repairs`] of each model's output right after
-//! it; the extractor ([`clauses`], then [`coref`]) turns each annotated sentence into
-//! [`statement::Statement`]s. [`pipeline::Pipeline`] wires the steps together.
+//! it; the extractor ([`clauses`], [`roles`], [`coref`], over the document's [`mentions`]) turns
+//! each annotated sentence into [`statement::Statement`]s. [`pipeline::Pipeline`] wires the
+//! steps together.
 //!
 //! Two halves share this crate for now: the NLP core (everything up to annotated sentences) and
-//! the extractor (`clauses`, `coref`, `confidence`); the planned split makes the core `kg-nlp`.
+//! the extractor (`clauses`, `mentions`, `roles`, `coref`, `confidence`); the planned split makes
+//! the core `kg-nlp`.
 //!
 //! Architecture invariant: no file or network I/O and no RDF here. Models arrive as bytes and
 //! treebanks as text; the caller (the `kg` binary) reads them.
@@ -23,12 +25,14 @@ pub mod conllu;
 pub mod coref;
 pub mod gazetteer;
 pub mod lemma;
+pub mod mentions;
 pub mod ner;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
 pub mod quantity;
 pub mod repairs;
+pub mod roles;
 pub mod segeval;
 pub mod sentences;
 pub mod tagger;

@@ -8,6 +8,7 @@
 
 use crate::doc::{Date, Document, Sentence};
 use crate::lemma::Lemmatizer;
+use crate::mentions::Mentions;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::perceptron::ModelError;
@@ -36,7 +37,7 @@ pub struct Pipeline {
     recognizer: Option<Recognizer>,
     /// Names and content hashes of the loaded models, for [`Pipeline::version`].
     loaded: Vec<(String, String)>,
-    /// Within-document coreference, the last step of [`Pipeline::extract`].
+    /// Within-document coreference, a step of [`Pipeline::extract`]; the others always run.
     pub coref: crate::coref::Coref,
 }
 
@@ -213,10 +214,16 @@ impl Pipeline {
         }
     }
 
-    /// The statements of an annotated document.
+    /// The statements of an annotated document, by the extractor's steps in order: the
+    /// clauses' statements; the roles of the persons named; coreference, when it runs, which
+    /// resolves the statements' arguments (using the roles for "the leader") and names each
+    /// mention's entity; the role statements, with those names.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        self.coref
-            .apply(document, crate::clauses::extract(document))
+        let mentions = Mentions::of(document);
+        let statements = crate::clauses::extract(document);
+        let roles = crate::roles::find(document, &mentions);
+        let (statements, names) = self.coref.apply(document, &mentions, &roles, statements);
+        crate::roles::add_statements(document, &mentions, &roles, &names, statements)
     }
 
     /// [`annotate`](Self::annotate) then [`extract`](Self::extract).
