@@ -99,6 +99,38 @@ const KAZAN: &str =
     "SELECT DISTINCT ?s WHERE { ?st rdf:subject ?s; prov:wasDerivedFrom/kg:text ?t \
     FILTER(CONTAINS(?t, \"Kazan\")) }";
 
+/// Statements whose relation reads "<something> of", as `"subject"\t"relation"\t"object"` lines:
+/// the role statements that titles give.
+const ROLES_OF: &str = "SELECT ?s ?r ?o WHERE { ?st rdf:subject ?x ; rdf:predicate ?p ; \
+    rdf:object ?y . ?x rdfs:label ?s . ?p rdfs:label ?r . ?y rdfs:label ?o . \
+    FILTER(STRENDS(?r, \" of\")) } ORDER BY ?s ?r ?o";
+
+#[test]
+fn titles_give_role_statements_without_entity_resolution_too() {
+    // Role statements are a step of their own, not a by-product of coreference: a build with
+    // --no-entity-resolution once dropped every one of them.
+    let dir = workdir("roles");
+    std::fs::write(
+        dir.join("roles.txt"),
+        "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Vladivostok on \
+         Wednesday. The foreign minister of Chile, Tomas Vidal, arrived in Lima on Friday.\n",
+    )
+    .unwrap();
+    ok(&["build", "roles.txt", "--store", "resolved"], &dir);
+    let flag = "--no-entity-resolution";
+    ok(&["build", "roles.txt", "--store", "as-written", flag], &dir);
+    let resolved = select(&dir, "resolved", ROLES_OF);
+    for role in [
+        "\"Vladimir Putin\"\t\"president of\"\t\"Russia\"",
+        "\"Kim Jong Un\"\t\"leader of\"\t\"North Korea\"",
+        "\"Tomas Vidal\"\t\"foreign minister of\"\t\"Chile\"",
+    ] {
+        assert!(resolved.iter().any(|r| r == role), "{role}: {resolved:?}");
+    }
+    // Every name is written in full, so resolution changes none of them.
+    assert_eq!(select(&dir, "as-written", ROLES_OF), resolved);
+}
+
 #[test]
 fn a_later_dump_with_only_a_surname_lands_on_the_earlier_full_name() {
     let dir = workdir("two-dumps");

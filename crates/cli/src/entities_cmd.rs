@@ -20,7 +20,8 @@ pub struct ResolutionArgs {
     /// (aliases and never_merge separated by `|`). Default: data/aliases.csv when it exists.
     #[arg(long, value_name = "PATH")]
     pub aliases: Option<PathBuf>,
-    /// Turn entity resolution off (no coreference, no alias resolution): for benchmarks.
+    /// Turn entity resolution off (no coreference, no alias resolution; role statements are still
+    /// made, naming people as written): for benchmarks.
     #[arg(long, hide = true)]
     pub no_entity_resolution: bool,
 }

@@ -3,6 +3,7 @@
 
 use crate::coref::Coref;
 use crate::doc::Document;
+use crate::mentions::Mentions;
 use crate::statement::Statement;
 use kg_nlp::Pipeline;
 
@@ -10,7 +11,8 @@ use kg_nlp::Pipeline;
 pub struct Extractor {
     /// Annotation: tokens, tags, lemmas, trees, mentions, times, quantities.
     pub pipeline: Pipeline,
-    /// Within-document coreference, the last step of [`Extractor::extract`].
+    /// Within-document coreference, a step of [`Extractor::extract`] that can be turned off; the
+    /// others always run.
     pub coref: Coref,
 }
 
@@ -36,10 +38,16 @@ impl Extractor {
         )
     }
 
-    /// The statements of an annotated document.
+    /// The statements of an annotated document, by the extractor's steps in order: the
+    /// clauses' statements; the roles of the persons named; coreference, when it runs, which
+    /// resolves the statements' arguments (using the roles for "the leader") and names each
+    /// mention's entity; the role statements, with those names.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
-        self.coref
-            .apply(document, crate::clauses::extract(document))
+        let mentions = Mentions::of(document);
+        let statements = crate::clauses::extract(document);
+        let roles = crate::roles::find(document, &mentions);
+        let (statements, names) = self.coref.apply(document, &mentions, &roles, statements);
+        crate::roles::add_statements(document, &mentions, &roles, &names, statements)
     }
 
     /// Annotates a document's text ([`Pipeline::annotate`]) then [`extract`](Self::extract)s it.

@@ -2,9 +2,10 @@
 //!
 //! [`Extractor`] takes a document annotated by `kg-nlp`'s [`Pipeline`] and makes its
 //! [`statement::Statement`]s: [`clauses`] reads each sentence's clauses (subjects, objects,
-//! obliques, attribution, modality) into statements, [`coref`] resolves the document's mentions
-//! into entities and adds the role statements that titles give, and [`confidence`] scores each
-//! extraction.
+//! obliques, attribution, modality) into statements; [`roles`] finds the roles that titles and
+//! role appositions give the persons named (over the document's [`mentions`]); [`coref`], when it
+//! runs, resolves the statements' arguments into entities; the role statements are added last, with
+//! or without coreference. [`confidence`] scores each extraction.
 //!
 //! Architecture invariant: no file or network I/O and no RDF here.
 
@@ -17,6 +18,8 @@ pub mod clauses;
 pub mod confidence;
 pub mod coref;
 mod extractor;
+pub mod mentions;
+pub mod roles;
 
 pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
 pub use extractor::Extractor;

@@ -7,21 +7,33 @@ use std::sync::OnceLock;
 use kg_extract::{ArgumentKind, Document, Statement};
 use kg_extract::{Extractor, Pipeline};
 
+fn load() -> Extractor {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/models");
+    let names = ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"];
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}")))
+        .collect();
+    let models: Vec<(&str, &[u8])> = names
+        .iter()
+        .zip(&bytes)
+        .map(|(n, b)| (*n, b.as_slice()))
+        .collect();
+    Extractor::new(Pipeline::load(&models).expect("models"))
+}
+
 fn extractor() -> &'static Extractor {
     static P: OnceLock<Extractor> = OnceLock::new();
+    P.get_or_init(load)
+}
+
+/// The extractor of `kg build --no-entity-resolution`.
+fn without_coreference() -> &'static Extractor {
+    static P: OnceLock<Extractor> = OnceLock::new();
     P.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/models");
-        let names = ["tagger.bin", "lemma.bin", "parser.bin", "ner.bin"];
-        let bytes: Vec<Vec<u8>> = names
-            .iter()
-            .map(|n| std::fs::read(dir.join(n)).unwrap_or_else(|e| panic!("{n}: {e}")))
-            .collect();
-        let models: Vec<(&str, &[u8])> = names
-            .iter()
-            .zip(&bytes)
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect();
-        Extractor::new(Pipeline::load(&models).expect("models"))
+        let mut p = load();
+        p.coref.enabled = false;
+        p
     })
 }
 
@@ -254,6 +266,39 @@ fn titles_and_appositions_become_role_facts() {
         has(&st, 0, "Ana Silva", "be", "prime minister"),
         "{:?}",
         triples(&st, 0)
+    );
+}
+
+#[test]
+fn role_facts_do_not_need_coreference() {
+    let text = "Vladimir Putin arrived in Vladivostok on Tuesday. Russian President Putin met \
+                North Korean leader Kim Jong Un. The foreign minister of Chile, Tomas Vidal, \
+                arrived in Lima on Friday.";
+    let resolved = extractor().process(Document::new("t", text)).1;
+    let as_written = without_coreference().process(Document::new("t", text)).1;
+    for st in [&resolved, &as_written] {
+        assert!(
+            has(st, 1, "Kim Jong Un", "leader of", "North Korea"),
+            "{:?}",
+            triples(st, 1)
+        );
+        assert!(
+            has(st, 2, "Tomas Vidal", "foreign minister of", "Chile"),
+            "{:?}",
+            triples(st, 2)
+        );
+    }
+    // Coreference names the person by the entity's full name; without it, the name is as
+    // written.
+    assert!(
+        has(&resolved, 1, "Vladimir Putin", "president of", "Russia"),
+        "{:?}",
+        triples(&resolved, 1)
+    );
+    assert!(
+        has(&as_written, 1, "Putin", "president of", "Russia"),
+        "{:?}",
+        triples(&as_written, 1)
     );
 }
 

@@ -19,7 +19,6 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use kg_graph::projection::Day;
 use kg_graph::{mapping, vocab, KgStore};
 use kg_model::{
     Argument, ArgumentKind, Date, Document, EntityType, Literal, Modality, Provenance, Qualifier,
@@ -164,15 +163,15 @@ fn main() {
     let started = Instant::now();
     let store = KgStore::open(&path).expect("opening the store");
     let documents = facts.len().div_ceil(PER_DOCUMENT);
-    let first_day = Day::parse("2023-01-01").unwrap();
+    let first_day = Date::parse_iso("2023-01-01").unwrap();
     let quads = facts
         .chunks(PER_DOCUMENT)
         .enumerate()
         .flat_map(|(d, chunk)| {
             let mut rng = Rng(seed ^ (d as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-            let day = Day(first_day.0 + (d * 365 / documents) as i32);
+            let day = first_day.add_days((d * 365 / documents) as i32);
             let mut doc = Document::new(format!("bench-{d}"), String::new());
-            doc.date = Date::parse_iso(&day.to_string());
+            doc.date = Some(day);
             let statements: Vec<Statement> = chunk
                 .iter()
                 .enumerate()
@@ -206,7 +205,7 @@ fn main() {
     );
 }
 
-fn statement(doc: &Document, date: Day, index: usize, fact: &Fact, rng: &mut Rng) -> Statement {
+fn statement(doc: &Document, date: Date, index: usize, fact: &Fact, rng: &mut Rng) -> Statement {
     let spelled = |i: u64, rng: &mut Rng| {
         let n = name(i);
         if rng.below(10) == 0 {
@@ -221,7 +220,7 @@ fn statement(doc: &Document, date: Day, index: usize, fact: &Fact, rng: &mut Rng
     let mut qualifiers = Vec::new();
     let mut text = format!("{} {past} {}", subject.text, object.text);
     if rng.below(4) == 0 {
-        let day = Day(date.0 - rng.below(4) as i32);
+        let day = date.add_days(-(rng.below(4) as i32));
         text.push_str(&format!(" on {day}"));
         qualifiers.push(Qualifier {
             role: Role::Time,

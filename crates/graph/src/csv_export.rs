@@ -7,7 +7,9 @@ use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 
-use crate::projection::{Day, Direction, EntityGraph};
+use kg_model::Date;
+
+use crate::projection::{Direction, EntityGraph};
 
 /// Header of `nodes.csv`.
 pub const NODE_COLUMNS: [&str; 8] = [
@@ -36,7 +38,7 @@ pub const EDGE_COLUMNS: [&str; 11] = [
     "Reciprocal",
 ];
 
-fn day(d: Option<Day>) -> String {
+fn day(d: Option<Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 

@@ -12,7 +12,9 @@ use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 
-use crate::projection::{day_runs, Day, Direction, EntityGraph};
+use kg_model::Date;
+
+use crate::projection::{day_runs, Direction, EntityGraph};
 use crate::style::{colour, size, write_escaped};
 
 const NODE_ATTRIBUTES: &[(&str, &str)] = &[
@@ -135,14 +137,14 @@ fn value(out: &mut impl Write, id: &str, text: &str) -> std::io::Result<()> {
     out.write_all(b"\"/>\n")
 }
 
-fn day(out: &mut impl Write, id: &str, d: Option<Day>) -> std::io::Result<()> {
+fn day(out: &mut impl Write, id: &str, d: Option<Date>) -> std::io::Result<()> {
     match d {
         Some(d) => writeln!(out, r#"          <attvalue for="{id}" value="{d}"/>"#),
         None => Ok(()),
     }
 }
 
-fn spells(out: &mut impl Write, days: &[Day]) -> std::io::Result<()> {
+fn spells(out: &mut impl Write, days: &[Date]) -> std::io::Result<()> {
     if days.is_empty() {
         return Ok(());
     }

@@ -11,7 +11,9 @@ use std::io::Write;
 use petgraph::visit::EdgeRef;
 
 pub use crate::projection::Direction;
-use crate::projection::{Day, EntityGraph};
+use kg_model::Date;
+
+use crate::projection::EntityGraph;
 use crate::style::{colour, size, write_escaped};
 
 const KEYS: &[(&str, &str, &str, &str)] = &[
@@ -112,7 +114,7 @@ fn data_fmt(out: &mut impl Write, key: &str, value: impl std::fmt::Display) -> s
     writeln!(out, r#"      <data key="{key}">{value}</data>"#)
 }
 
-fn day(out: &mut impl Write, key: &str, value: Option<Day>) -> std::io::Result<()> {
+fn day(out: &mut impl Write, key: &str, value: Option<Date>) -> std::io::Result<()> {
     match value {
         Some(d) => data_fmt(out, key, d),
         None => Ok(()),

@@ -21,12 +21,13 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
-use std::fmt;
 use std::hash::{Hash, Hasher};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
+
+use kg_model::doc::{days_in_month, Date};
 
 use crate::query::execute;
 use crate::vocab::DATA;
@@ -41,83 +42,9 @@ pub enum Direction {
     Undirected,
 }
 
-/// A calendar day, counted from 1970-01-01, written as ISO 8601 `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day(pub i32);
-
-impl Day {
-    /// Parses `YYYY-MM-DD` (a real day of the proleptic Gregorian calendar).
-    pub fn parse(text: &str) -> Option<Day> {
-        let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| -> Option<i32> {
-            let s = &text[r];
-            s.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| s.parse().ok())?
-        };
-        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-            return None;
-        }
-        Some(Day(days_from_civil(y, m, d)))
-    }
-
-    /// The next day.
-    pub fn succ(self) -> Day {
-        Day(self.0 + 1)
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = civil_from_days(self.0);
-        write!(f, "{y:04}-{m:02}-{d:02}")
-    }
-}
-
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i32, m: i32) -> i32 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-// Howard Hinnant's algorithms for the proleptic Gregorian calendar.
-fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-fn civil_from_days(z: i32) -> (i32, i32, i32) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    (y, m, d)
-}
-
 /// Maximal runs of consecutive days, as inclusive `(first, last)` pairs: what GEXF spells are.
-pub fn day_runs(days: &[Day]) -> Vec<(Day, Day)> {
-    let mut runs: Vec<(Day, Day)> = Vec::new();
+pub fn day_runs(days: &[Date]) -> Vec<(Date, Date)> {
+    let mut runs: Vec<(Date, Date)> = Vec::new();
     for &day in days {
         match runs.last_mut() {
             Some((_, last)) if last.succ() == day => *last = day,
@@ -142,7 +69,7 @@ pub struct EntityNode {
     pub documents: u64,
     /// Days the entity was seen, sorted: dates of the documents mentioning it and of its edges'
     /// statements (within the date window, if one is given).
-    pub dates: Vec<Day>,
+    pub dates: Vec<Date>,
 }
 
 impl EntityNode {
@@ -151,11 +78,11 @@ impl EntityNode {
         self.class.rsplit(['/', '#']).next().unwrap_or(&self.class)
     }
 
-    pub fn first_seen(&self) -> Option<Day> {
+    pub fn first_seen(&self) -> Option<Date> {
         self.dates.first().copied()
     }
 
-    pub fn last_seen(&self) -> Option<Day> {
+    pub fn last_seen(&self) -> Option<Date> {
         self.dates.last().copied()
     }
 }
@@ -171,7 +98,7 @@ pub struct RelationEdge {
     pub weight: u64,
     /// Days of the supporting statements, sorted: a statement's time qualifier when it is a day,
     /// else its document's date. Undated statements add none.
-    pub dates: Vec<Day>,
+    pub dates: Vec<Date>,
     /// The shortest supporting sentence (ties: the first in text order), cut to
     /// [`EVIDENCE_CHARS`] characters.
     pub evidence: String,
@@ -180,11 +107,11 @@ pub struct RelationEdge {
 }
 
 impl RelationEdge {
-    pub fn first_date(&self) -> Option<Day> {
+    pub fn first_date(&self) -> Option<Date> {
         self.dates.first().copied()
     }
 
-    pub fn last_date(&self) -> Option<Day> {
+    pub fn last_date(&self) -> Option<Date> {
         self.dates.last().copied()
     }
 }
@@ -206,8 +133,8 @@ pub struct Filters {
     /// Class IRIs to keep (see [`parse_types`]); empty keeps all.
     pub types: Vec<String>,
     /// First and last day of the window; statements dated outside it, or undated, are dropped.
-    pub since: Option<Day>,
-    pub until: Option<Day>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
     /// An entity (IRI, `kgd:` name, label or alias) whose neighbourhood alone is kept…
     pub ego: Option<String>,
     /// …up to this many hops, whatever the edge direction.
@@ -254,34 +181,33 @@ pub fn parse_types(list: &str) -> Result<Vec<String>, GraphError> {
 
 /// Parses a date bound: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` meaning the first day of that month or
 /// year (`end == false`) or its last day (`end == true`).
-pub fn parse_date_bound(text: &str, end: bool) -> Result<Day, GraphError> {
+pub fn parse_date_bound(text: &str, end: bool) -> Result<Date, GraphError> {
     let bad = || {
         GraphError::Invalid(format!(
             "bad date {text:?}: use YYYY-MM-DD, YYYY-MM or YYYY"
         ))
     };
     let text = text.trim();
-    let full = match text.len() {
-        10 => text.to_owned(),
-        7 => {
-            let y: i32 = text
-                .get(0..4)
-                .and_then(|y| y.parse().ok())
-                .ok_or_else(bad)?;
-            let m: i32 = text
-                .get(5..7)
-                .and_then(|m| m.parse().ok())
-                .ok_or_else(bad)?;
-            if !(1..=12).contains(&m) {
-                return Err(bad());
-            }
-            let d = if end { days_in_month(y, m) } else { 1 };
-            format!("{}-{d:02}", text)
-        }
-        4 => format!("{text}-{}", if end { "12-31" } else { "01-01" }),
+    // A month or a year is checked as its first day, by the one date parser.
+    let first = match text.len() {
+        10 => return Date::parse_iso(text).ok_or_else(bad),
+        7 => format!("{text}-01"),
+        4 => format!("{text}-01-01"),
         _ => return Err(bad()),
     };
-    Day::parse(&full).ok_or_else(bad)
+    let first = Date::parse_iso(&first).ok_or_else(bad)?;
+    Ok(match (end, text.len()) {
+        (false, _) => first,
+        (true, 7) => Date {
+            day: days_in_month(first.year, first.month),
+            ..first
+        },
+        (true, _) => Date {
+            month: 12,
+            day: 31,
+            ..first
+        },
+    })
 }
 
 // The projection queries join whole-store scans by hashing: each triple pattern sits in its own
@@ -345,7 +271,7 @@ struct Selection {
 #[derive(Default)]
 struct Support {
     weight: u64,
-    days: Vec<Day>,
+    days: Vec<Date>,
     evidence: String,
 }
 
@@ -374,7 +300,7 @@ struct Merger<'a> {
 impl Merger<'_> {
     /// One row of a statement: its subject, predicate, object, sentence and day. A statement may
     /// come as several rows (one per day): `statement` identifies it, so that it counts once.
-    fn add(&mut self, statement: u64, s: &str, p: &str, o: &str, text: &str, day: Option<Day>) {
+    fn add(&mut self, statement: u64, s: &str, p: &str, o: &str, text: &str, day: Option<Date>) {
         let (Some(&si), Some(&oi)) = (self.index.get(s), self.index.get(o)) else {
             return;
         };
@@ -430,7 +356,7 @@ impl Merger<'_> {
 /// edges (predicates interned).
 struct Read {
     nodes: Vec<EntityNode>,
-    seen: Vec<Vec<Day>>,
+    seen: Vec<Vec<Date>>,
     type_ok: Vec<bool>,
     predicates: HashMap<String, u32>,
     merged: HashMap<(u32, u32, u32), Support>,
@@ -625,7 +551,7 @@ fn summary_nodes(store: &KgStore) -> Result<Option<Vec<EntityNode>>, GraphError>
 fn summary_statements(
     store: &KgStore,
     merger: &mut Merger<'_>,
-    seen: &mut [Vec<Day>],
+    seen: &mut [Vec<Date>],
 ) -> Result<bool, GraphError> {
     let mut complete = true;
     let mut statement = 0u64;
@@ -701,8 +627,8 @@ fn sparql_statements(store: &KgStore, merger: &mut Merger<'_>) -> Result<(), Gra
         };
         let day = time
             .as_deref()
-            .and_then(Day::parse)
-            .or_else(|| date.as_deref().and_then(Day::parse));
+            .and_then(Date::parse_iso)
+            .or_else(|| date.as_deref().and_then(Date::parse_iso));
         merger.add(hash(st), s, p, o, text, day);
     })
 }
@@ -712,12 +638,12 @@ fn sparql_seen(
     store: &KgStore,
     index: &HashMap<String, u32>,
     nodes: usize,
-) -> Result<Vec<Vec<Day>>, GraphError> {
+) -> Result<Vec<Vec<Date>>, GraphError> {
     let mut seen = vec![Vec::new(); nodes];
     for_each_row(store, SEEN, |row| {
         let [Some(e), Some(dates)] = row else { return };
         let Some(&i) = index.get(e) else { return };
-        seen[i as usize].extend(dates.split(' ').filter_map(Day::parse));
+        seen[i as usize].extend(dates.split(' ').filter_map(Date::parse_iso));
     })?;
     Ok(seen)
 }
@@ -736,8 +662,9 @@ fn assemble(
         predicates,
         merged,
     } = read;
-    let in_window =
-        |day: Day| filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u);
+    let in_window = |day: Date| {
+        filters.since.is_none_or(|s| day >= s) && filters.until.is_none_or(|u| day <= u)
+    };
 
     // Predicates in IRI order, for sorting edges.
     let mut predicate_iris: Vec<(String, u32)> = predicates.into_iter().collect();
@@ -1005,32 +932,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn days_round_trip_and_reject_impossible_dates() {
-        for text in [
-            "1970-01-01",
-            "2023-09-13",
-            "2024-02-29",
-            "1899-12-31",
-            "2100-03-01",
-        ] {
-            assert_eq!(Day::parse(text).unwrap().to_string(), text);
-        }
-        assert_eq!(Day::parse("1970-01-02"), Some(Day(1)));
-        for bad in [
-            "2023-02-29",
-            "2023-13-01",
-            "2023-9-13",
-            "20230913",
-            "2023-09-1x",
-            "",
-        ] {
-            assert_eq!(Day::parse(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn date_bounds_widen_months_and_years() {
-        let day = |s| Day::parse(s).unwrap();
+        let day = |s| Date::parse_iso(s).unwrap();
         assert_eq!(
             parse_date_bound("2023-09", false).unwrap(),
             day("2023-09-01")
@@ -1044,16 +947,30 @@ mod tests {
             day("2024-02-29")
         );
         assert_eq!(parse_date_bound("2023", true).unwrap(), day("2023-12-31"));
-        assert!(parse_date_bound("yesterday", false).is_err());
-        assert!(parse_date_bound("2023-14", false).is_err());
+        assert_eq!(parse_date_bound("2023", false).unwrap(), day("2023-01-01"));
+        assert_eq!(
+            parse_date_bound(" 2023-09-13 ", true).unwrap(),
+            day("2023-09-13")
+        );
+        for bad in [
+            "yesterday",
+            "2023-14",
+            "2023-02-29",
+            "2023-+9",
+            "+202",
+            "2023-09-13T10:00",
+        ] {
+            assert!(parse_date_bound(bad, false).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn runs_of_days_merge_consecutive_ones() {
-        let days: Vec<Day> = [1, 2, 3, 3, 7, 9, 10].into_iter().map(Day).collect();
+        let day = Date::from_days_since_epoch;
+        let days: Vec<Date> = [1, 2, 3, 3, 7, 9, 10].into_iter().map(day).collect();
         assert_eq!(
             day_runs(&days),
-            [(Day(1), Day(3)), (Day(7), Day(7)), (Day(9), Day(10))]
+            [(day(1), day(3)), (day(7), day(7)), (day(9), day(10))]
         );
     }
 

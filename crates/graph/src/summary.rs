@@ -42,9 +42,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
+use kg_model::Date;
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::projection::Day;
 use crate::vocab::*;
 
 /// First line of a document summary.
@@ -101,13 +101,13 @@ pub struct EdgeRow<'a> {
     pub object: &'a str,
     /// The sentence, still escaped (see [`unescape`]).
     pub sentence: &'a str,
-    pub days: Vec<Day>,
+    pub days: Vec<Date>,
 }
 
 /// A document summary, parsed without copying.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DocumentSummary<'a> {
-    pub days: Vec<Day>,
+    pub days: Vec<Date>,
     pub mentions: Vec<&'a str>,
     pub edges: Vec<EdgeRow<'a>>,
 }
@@ -123,7 +123,7 @@ pub fn parse_document(text: &str) -> Option<DocumentSummary<'_>> {
     for line in lines {
         let (tag, rest) = line.split_once('\t')?;
         match tag {
-            "d" => out.days.push(Day::parse(rest)?),
+            "d" => out.days.push(Date::parse_iso(rest)?),
             "m" => out.mentions.push(rest),
             "s" => sentences.push(rest),
             "e" => {
@@ -134,8 +134,8 @@ pub fn parse_document(text: &str) -> Option<DocumentSummary<'_>> {
                     .next()?
                     .split(' ')
                     .filter(|d| !d.is_empty())
-                    .map(Day::parse)
-                    .collect::<Option<Vec<Day>>>()?;
+                    .map(Date::parse_iso)
+                    .collect::<Option<Vec<Date>>>()?;
                 if f.next().is_some() {
                     return None;
                 }
@@ -154,11 +154,11 @@ pub fn parse_document(text: &str) -> Option<DocumentSummary<'_>> {
 }
 
 /// A statement to write: subject, predicate, object, escaped sentence, days.
-type Line<'a> = (&'a str, &'a str, &'a str, String, Vec<Day>);
+type Line<'a> = (&'a str, &'a str, &'a str, String, Vec<Date>);
 
 /// Writes a summary from its parts, in canonical order: days, mentions and sentences sorted and
 /// unique, statements sorted (repeats kept: each is a supporting statement).
-fn write_document(days: &BTreeSet<Day>, mentions: &BTreeSet<&str>, edges: &[Line<'_>]) -> String {
+fn write_document(days: &BTreeSet<Date>, mentions: &BTreeSet<&str>, edges: &[Line<'_>]) -> String {
     let sentences: BTreeSet<&str> = edges.iter().map(|e| e.3.as_str()).collect();
     let number: HashMap<&str, usize> = sentences.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     let mut out = String::from(EDGES_HEADER);
@@ -176,7 +176,7 @@ fn write_document(days: &BTreeSet<Day>, mentions: &BTreeSet<&str>, edges: &[Line
     let mut lines: Vec<String> = edges
         .iter()
         .map(|(s, p, o, sentence, days)| {
-            let days: Vec<String> = days.iter().map(Day::to_string).collect();
+            let days: Vec<String> = days.iter().map(Date::to_string).collect();
             format!(
                 "\ne\t{s}\t{p}\t{o}\t{}\t{}",
                 number[sentence.as_str()],
@@ -232,16 +232,16 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
         .filter(|(p, _)| p.as_ref() == KG_MENTIONS)
         .filter_map(|(_, o)| iri(o))
         .collect();
-    let mut all_days: BTreeSet<Day> = BTreeSet::new();
+    let mut all_days: BTreeSet<Date> = BTreeSet::new();
     // The dates of any document a sentence says it is part of (in this graph, its own).
-    let dates_of = |d: &Term| -> Vec<Option<Day>> {
+    let dates_of = |d: &Term| -> Vec<Option<Date>> {
         let Term::NamedNode(d) = d else {
             return Vec::new();
         };
         values(&NamedOrBlankNode::NamedNode(d.clone()), DCTERMS_DATE)
             .iter()
             .filter_map(literal_text)
-            .map(|v| Day::parse(&v))
+            .map(|v| Date::parse_iso(&v))
             .collect()
     };
     for day in dates_of(&Term::NamedNode(document.clone()))
@@ -274,10 +274,10 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
         {
             continue;
         }
-        let mut times: Vec<Option<Day>> = values(st, KG_TIME)
+        let mut times: Vec<Option<Date>> = values(st, KG_TIME)
             .into_iter()
             .filter_map(|t| match t {
-                Term::Literal(l) if l.datatype() == XSD_DATE => Some(Day::parse(l.value())),
+                Term::Literal(l) if l.datatype() == XSD_DATE => Some(Date::parse_iso(l.value())),
                 _ => None,
             })
             .collect();
@@ -337,7 +337,7 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
 pub fn rename_entity(text: &str, from: &str, to: &str) -> Option<String> {
     let parsed = parse_document(text)?;
     let swap = |iri| if iri == from { to } else { iri };
-    let days: BTreeSet<Day> = parsed.days.iter().copied().collect();
+    let days: BTreeSet<Date> = parsed.days.iter().copied().collect();
     let mentions: BTreeSet<&str> = parsed.mentions.iter().map(|m| swap(m)).collect();
     let edges: Vec<Line<'_>> = parsed
         .edges

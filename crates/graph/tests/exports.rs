@@ -2,7 +2,7 @@
 //! filled through the same mapping `kg build` uses.
 
 use kg_graph::projection::{
-    parse_date_bound, parse_types, project_filtered, project_reading, project_with, Day, Direction,
+    parse_date_bound, parse_types, project_filtered, project_reading, project_with, Direction,
     EntityGraph, EntityNode, Filters, ReadPath, RelationEdge,
 };
 use kg_graph::{csv_export, gexf, graphml, KgStore};
@@ -185,7 +185,7 @@ fn edges(graph: &EntityGraph) -> Vec<(String, String, String, u64, String, Strin
         .edge_references()
         .map(|e| {
             let w = e.weight();
-            let day = |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
+            let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
             (
                 graph[e.source()].label.clone(),
                 w.label.clone(),
@@ -282,7 +282,7 @@ fn the_whole_graph_merges_statements_into_weighted_dated_edges() {
     let kim = g.node_weights().find(|n| n.iri == KIM).unwrap();
     assert_eq!(kim.aliases, ["Kim Jong-un"]);
     assert_eq!(kim.type_name(), "Person");
-    let days: Vec<String> = kim.dates.iter().map(Day::to_string).collect();
+    let days: Vec<String> = kim.dates.iter().map(Date::to_string).collect();
     assert_eq!(days, ["2023-09-10", "2023-09-13", "2023-09-14"]);
 }
 
@@ -439,7 +439,7 @@ fn date_window_counts_only_the_statements_inside_it() {
     );
     assert!(!labels(&g).contains(&"Vostochny Cosmodrome".to_owned()));
     let kim = g.node_weights().find(|n| n.iri == KIM).unwrap();
-    assert_eq!(kim.first_seen(), Day::parse("2023-09-14"));
+    assert_eq!(kim.first_seen(), Date::parse_iso("2023-09-14"));
 
     let until = Some(parse_date_bound("2023-09-13", true).unwrap());
     let g = project(
@@ -769,7 +769,7 @@ fn a_store_without_readable_summaries_is_read_through_sparql() {
     let filters = [
         Filters::default(),
         Filters {
-            since: Some(Day::parse("2023-09-13").unwrap()),
+            since: Some(Date::parse_iso("2023-09-13").unwrap()),
             ..Filters::default()
         },
     ];

@@ -8,54 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A calendar date, as given by a dump's `date` field or normalised from a time expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// Parses `YYYY-MM-DD` (a trailing time such as `T12:00:00Z` is ignored). Returns `None` for
-    /// anything else, including impossible dates such as `2023-02-30`.
-    pub fn parse_iso(s: &str) -> Option<Date> {
-        let s = s.trim();
-        let head = s.get(..10)?;
-        let b = head.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let year: i32 = head[..4].parse().ok()?;
-        let month: u8 = head[5..7].parse().ok()?;
-        let day: u8 = head[8..10].parse().ok()?;
-        let rest = &s[10..];
-        if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
-            return None;
-        }
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { year, month, day })
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Number of days of `month` (1–12) in `year`, proleptic Gregorian calendar.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use crate::date::{days_in_month, Date};
 
 /// One input document: what a dump reader hands to the pipeline, then its analysis.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

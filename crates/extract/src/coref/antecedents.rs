@@ -15,10 +15,11 @@
 //!   carmaker" … to the one organisation named in that sentence or the two before; "the North"
 //!   to the one place whose name starts with that compass word.
 
-use super::entities::{lower, title_word, Entities, Gender, Mention};
-use super::roles::{HONORIFICS, ROLE_MODIFIERS};
+use super::entities::{Entities, Gender, Mention};
 use crate::doc::{EntityType, Sentence, Token, Upos};
+use crate::mentions::{lower, title_word};
 use crate::names;
+use crate::roles::{HONORIFICS, ROLE_MODIFIERS};
 use crate::statement::Argument;
 use kg_nlp::gazetteer::gazetteer;
 

@@ -13,7 +13,8 @@
 //!   under that name, so "Charles" joins "King Charles III" (a monarch or pope is named with the
 //!   title).
 
-use crate::doc::{Document, EntityType, Token};
+use crate::doc::{Document, EntityType};
+use crate::mentions::{title_word, Mentions, NameMention};
 use crate::names::{self, ShortKey};
 
 /// Titles before a man's name, which say his gender (some are honorifics that say nothing
@@ -61,19 +62,19 @@ pub(super) enum Gender {
     Female,
 }
 
-/// One recognised mention of a name.
+/// A mention of a name with the cluster it joined; it reads as the mention.
 #[derive(Clone, Debug)]
 pub(super) struct Mention {
-    pub(super) sentence: usize,
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) kind: EntityType,
-    pub(super) name: String,
-    /// A nationality adjective ("North Korean"): names a country, never a pronoun's antecedent.
-    pub(super) demonym: bool,
-    /// Some token of the mention is a clause subject.
-    pub(super) subject: bool,
+    mention: NameMention,
     pub(super) cluster: usize,
+}
+
+impl std::ops::Deref for Mention {
+    type Target = NameMention;
+
+    fn deref(&self) -> &NameMention {
+        &self.mention
+    }
 }
 
 /// One entity of the document.
@@ -140,24 +141,9 @@ pub(super) struct Entities<'a> {
     pub(super) by_short_key: std::collections::HashMap<ShortKey, Vec<usize>>,
 }
 
-pub(super) fn text_of(document: &Document, tokens: &[Token]) -> String {
-    match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => document.text[a.start..b.end].to_owned(),
-        _ => String::new(),
-    }
-}
-
-pub(super) fn lower(t: &Token) -> String {
-    t.form.to_lowercase()
-}
-
-pub(super) fn title_word(t: &Token) -> String {
-    let f = t.form.to_lowercase();
-    f.strip_suffix('.').map(str::to_owned).unwrap_or(f)
-}
-
 impl<'a> Entities<'a> {
-    pub(super) fn new(document: &'a Document) -> Entities<'a> {
+    /// Clusters `mentions`, the mentions of `document`: an entity's mentions keep their index.
+    pub(super) fn new(document: &'a Document, mentions: &Mentions) -> Entities<'a> {
         let mut e = Entities {
             document,
             mentions: Vec::new(),
@@ -166,42 +152,21 @@ impl<'a> Entities<'a> {
             by_parenthetical: Default::default(),
             by_short_key: Default::default(),
         };
-        e.collect();
+        e.collect(mentions);
         e
     }
 
     /// Gathers mentions, then clusters full names first and short forms after them.
-    fn collect(&mut self) {
+    fn collect(&mut self, mentions: &Mentions) {
         let document = self.document;
-        let mut raw = Vec::new();
-        for (si, sentence) in document.sentences.iter().enumerate() {
-            for m in &sentence.mentions {
-                if m.start >= m.end || m.end > sentence.tokens.len() {
-                    continue;
-                }
-                let surface = text_of(document, &sentence.tokens[m.start..m.end]);
-                let demonym = m.kind == EntityType::Other
-                    && m.refers_to.as_deref().is_some_and(|r| r != surface);
-                let name = m.refers_to.clone().unwrap_or(surface);
-                if names::key(&name).is_empty() {
-                    continue;
-                }
-                let kind = if demonym { EntityType::Place } else { m.kind };
-                let subject = sentence.tokens[m.start..m.end]
-                    .iter()
-                    .any(|t| t.deprel.starts_with("nsubj"));
-                raw.push(Mention {
-                    sentence: si,
-                    start: m.start,
-                    end: m.end,
-                    kind,
-                    name,
-                    demonym,
-                    subject,
-                    cluster: usize::MAX,
-                });
-            }
-        }
+        let mut raw: Vec<Mention> = mentions
+            .as_slice()
+            .iter()
+            .map(|m| Mention {
+                mention: m.clone(),
+                cluster: usize::MAX,
+            })
+            .collect();
         // Full names: anything that is not a short form of another name of the document.
         let long_keys: std::collections::HashSet<ShortKey> = raw
             .iter()

@@ -1,32 +1,32 @@
-//! Within-document coreference: one name per entity in a document's statements, and role facts.
+//! Within-document coreference: one name per entity in a document's statements.
 //!
-//! Runs on an annotated [`Document`] and the extractor's statements ([`Coref::apply`], the last
-//! step of [`crate::Extractor::extract`]). The recogniser's mentions are grouped into
-//! one cluster per entity, short forms and acronyms with their full names (`entities`), and
+//! Runs on an annotated [`Document`] and the extractor's statements ([`Coref::apply`], a step
+//! of [`crate::Extractor::extract`]). The document's mentions ([`Mentions`]) are grouped
+//! into one cluster per entity, short forms and acronyms with their full names (`entities`), and
 //! every argument that denotes a cluster member gets the cluster's full name (the name as
 //! written is kept in [`Argument::alias`]); pronouns and definite descriptions find their
-//! cluster by the rules of `antecedents`.
+//! cluster by the rules of `antecedents`, "the leader" by the roles [`crate::roles`] found.
 //!
 //! Anything without exactly one good antecedent stays as it was: unresolved arguments remain
 //! [`ArgumentKind::Unresolved`] and never become graph nodes. Statements that resolution makes
 //! vacuous ("X be X", "X leader of X") are dropped.
 //!
-//! Role facts (`roles`): titles and role words of a person become statements of their own,
-//! made here, so only when coreference runs.
+//! Coreference also tells the role statements ([`crate::roles::add_statements`]) the full name of
+//! each mention's entity ([`EntityNames`]); without it they name persons as written.
 
 mod antecedents;
 mod entities;
-mod roles;
 
 use crate::doc::Document;
+use crate::mentions::{lower, EntityNames, Mentions};
 use crate::names;
+use crate::roles::{is_vacuous, RoleFact};
 use crate::statement::{Argument, ArgumentKind, Statement};
 use antecedents::{
     compass, description_antecedent, last_pair, pair_description, pleonastic, pronoun_antecedent,
     pronoun_class, Pronoun,
 };
-use entities::{lower, Entities};
-use roles::role_facts;
+use entities::Entities;
 
 /// Whether and how coreference runs; [`Default`] runs it.
 #[derive(Clone, Copy, Debug)]
@@ -41,59 +41,62 @@ impl Default for Coref {
 }
 
 impl Coref {
-    /// Resolves the statements of `document` (see the module documentation); a disabled
-    /// resolver returns them unchanged.
-    pub fn apply(&self, document: &Document, statements: Vec<Statement>) -> Vec<Statement> {
+    /// Resolves the statements of `document`, whose mentions are `mentions` and whose persons
+    /// have `roles` (see the module documentation); returns them with the entity each mention
+    /// names. A disabled resolver returns the statements unchanged and each name as written.
+    pub fn apply(
+        &self,
+        document: &Document,
+        mentions: &Mentions,
+        roles: &[RoleFact],
+        statements: Vec<Statement>,
+    ) -> (Vec<Statement>, EntityNames) {
         if self.enabled {
-            resolve(document, statements)
+            resolve(document, mentions, roles, statements)
         } else {
-            statements
+            (statements, EntityNames::as_written(mentions))
         }
     }
 }
 
 /// The main entry: see the module documentation.
-pub fn resolve(document: &Document, statements: Vec<Statement>) -> Vec<Statement> {
+pub fn resolve(
+    document: &Document,
+    mentions: &Mentions,
+    roles: &[RoleFact],
+    statements: Vec<Statement>,
+) -> (Vec<Statement>, EntityNames) {
     if document.sentences.iter().all(|s| s.mentions.is_empty()) {
-        return statements;
+        return (statements, EntityNames::as_written(mentions));
     }
-    let mut entities = Entities::new(document);
-    let roles = role_facts(document, &mut entities);
+    let mut entities = Entities::new(document, mentions);
+    let names = EntityNames::new(
+        entities
+            .mentions
+            .iter()
+            .map(|m| {
+                let cluster = &entities.clusters[m.cluster];
+                (cluster.name.clone(), cluster.kind())
+            })
+            .collect(),
+    );
+    // Each role on its person's entity, for the definite descriptions ("the leader").
+    for fact in roles {
+        let organisation = fact
+            .organisation
+            .as_ref()
+            .map(|o| o.named(&names).0.to_owned());
+        let cluster = entities.mentions[fact.person].cluster;
+        entities.clusters[cluster]
+            .roles
+            .push((fact.role.clone(), organisation));
+    }
     let mut out = Vec::with_capacity(statements.len() + roles.len());
     for statement in statements {
         out.extend(resolve_statement(&mut entities, statement));
     }
-    // "X be X", "X leader of X": what a misread name or apposition gives, never a fact.
-    let vacuous = |s: &Statement| {
-        s.object.as_ref().is_some_and(|o| {
-            names::key(&o.text) == names::key(&s.subject.text)
-                && (s.relation.lemma == "be" || s.relation.lemma.ends_with(" of"))
-        })
-    };
-    out.retain(|s| !vacuous(s));
-    // A role fact the extractor already stated in the same sentence is dropped. The statements
-    // are keyed once: comparing each fact with every statement was quadratic in a document.
-    let mut stated: std::collections::HashSet<RoleKey> = out.iter().map(role_key).collect();
-    for fact in roles {
-        if vacuous(&fact) || !stated.insert(role_key(&fact)) {
-            continue;
-        }
-        out.push(fact);
-    }
-    out
-}
-
-/// What makes two statements the same role fact: sentence, relation, and the folded names of
-/// subject and object.
-type RoleKey = (usize, String, String, Option<String>);
-
-fn role_key(s: &Statement) -> RoleKey {
-    (
-        s.provenance.sentence_index,
-        s.relation.lemma.clone(),
-        names::key(&s.subject.text),
-        s.object.as_ref().map(|o| names::key(&o.text)),
-    )
+    out.retain(|s| !is_vacuous(s));
+    (out, names)
 }
 
 /// The statement with its arguments resolved; several when an argument is a pair.

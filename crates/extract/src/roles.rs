@@ -1,18 +1,24 @@
-//! Role facts: titles and role words before a person's name or in an apposition after it
-//! ("North Korean leader Kim Jong Un", "Lim Soo-suk, South Korea's Foreign Ministry spokesperson")
-//! are not part of the name; they become statements with relation lemma `"<role> of"` and the
-//! organisation or country as object (Kim Jong Un — leader of — North Korea), or relation `be`
-//! with the role as a concept when no organisation is named. Each role is remembered on its
-//! cluster for the definite descriptions ("the leader"). Roles are read from the words as well
-//! as the parse ("the prime minister of Norway, Jonas Berg,").
+//! Role statements, a step of the extractor of its own: titles and role words before a person's
+//! name or in an apposition after it ("North Korean leader Kim Jong Un", "Lim Soo-suk, South
+//! Korea's Foreign Ministry spokesperson") are not part of the name; they become statements with
+//! relation lemma `"<role> of"` and the organisation or country as object (Kim Jong Un — leader
+//! of — North Korea), or relation `be` with the role as a concept when no organisation is named.
+//! Roles are read from the words as well as the parse ("the prime minister of Norway, Jonas
+//! Berg,").
+//!
+//! [`find`] reads the roles off the document's mentions; [`add_statements`] states them, naming
+//! each person and organisation by what its mention names ([`EntityNames`]): the names as
+//! written, or coreference's full names when it runs. Coreference also remembers each role on
+//! its entity, for the definite descriptions ("the leader").
 
-use super::entities::{lower, text_of, title_word, Entities, Mention};
 use crate::doc::{CharOffsets, Document, EntityType, Token, Upos};
+use crate::mentions::{lower, text_of, title_word, EntityNames, Mentions, NameMention};
+use crate::names;
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
 use kg_nlp::gazetteer::gazetteer;
 
 /// Titles that are forms of address, not roles.
-pub(super) const HONORIFICS: &[&str] = &[
+pub(crate) const HONORIFICS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -34,7 +40,7 @@ pub(super) const HONORIFICS: &[&str] = &[
 ];
 
 /// Words that modify a role noun before a name ("Vice Premier", "Foreign Minister").
-pub(super) const ROLE_MODIFIERS: &[&str] = &[
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "vice",
     "deputy",
     "acting",
@@ -59,20 +65,47 @@ pub(super) const ROLE_MODIFIERS: &[&str] = &[
     "prime",
 ];
 
-/// A named organisation or place and its type.
-type Named = (String, EntityType);
+/// A person's role, found in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleFact {
+    /// The person: an index into the document's [`Mentions`].
+    pub person: usize,
+    /// The role's words, lower case ("foreign minister").
+    pub role: String,
+    /// The role's tokens in the person's sentence.
+    pub span: (usize, usize),
+    /// What the role is a role in, when named.
+    pub organisation: Option<Organisation>,
+}
+
+/// The organisation or country a role is a role in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Organisation {
+    /// A recognised name: an index into the document's [`Mentions`].
+    Mention(usize),
+    /// Capitalised words the recogniser missed ("Finance Ministry"), as written.
+    Unrecognised(String),
+}
+
+impl Organisation {
+    /// Its name and type.
+    pub fn named<'a>(&'a self, names: &'a EntityNames) -> (&'a str, EntityType) {
+        match self {
+            Organisation::Mention(i) => names.of(*i),
+            Organisation::Unrecognised(text) => (text, EntityType::Organization),
+        }
+    }
+}
 
 /// A role phrase's token span `start..end` and the organisation or country it is a role in.
-type RoleSpan = (usize, usize, Option<Named>);
+type RoleSpan = (usize, usize, Option<Organisation>);
 
-/// Role facts from titles before names and appositions after them; remembers each role on its
-/// cluster for the definite descriptions.
-pub(super) fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Vec<Statement> {
+/// The roles of the persons `mentions` names: titles before names, appositions after them, a
+/// role of a named organisation set off before a name. In the order of the mentions.
+pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
     let g = gazetteer();
     let mut out = Vec::new();
-    let mut roles: Vec<(usize, String, Option<Named>)> = Vec::new();
-    let mut offsets = document.char_offsets();
-    for m in entities.mentions.iter() {
+    for (person, m) in mentions.as_slice().iter().enumerate() {
         if m.kind != EntityType::Person {
             continue;
         }
@@ -84,7 +117,7 @@ pub(super) fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Ve
                 || ROLE_MODIFIERS.contains(&w.as_str())
         };
         let in_other_mention = |i: usize| {
-            entities
+            mentions
                 .in_sentences(m.sentence, m.sentence)
                 .iter()
                 .any(|o| o.sentence == m.sentence && o.start <= i && i < o.end)
@@ -113,14 +146,14 @@ pub(super) fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Ve
             {
                 o -= 1;
             }
-            let org = organisation_before(entities, m.sentence, o);
+            let org = organisation_before(document, mentions, m.sentence, o);
             found = Some((k, m.start, org));
-        } else if let Some(r) = apposition(entities, m) {
+        } else if let Some(r) = apposition(document, mentions, m) {
             found = Some(r);
-        } else if let Some(r) = role_of_before(entities, m, &is_role_word) {
+        } else if let Some(r) = role_of_before(document, mentions, m, &is_role_word) {
             found = Some(r);
         }
-        let Some((rs, re, org)) = found else {
+        let Some((rs, re, organisation)) = found else {
             continue;
         };
         let role = role_text(&t[rs..re]);
@@ -135,58 +168,120 @@ pub(super) fn role_facts(document: &Document, entities: &mut Entities<'_>) -> Ve
         ) {
             continue;
         }
-        let person = entities.clusters[m.cluster].name.clone();
-        roles.push((m.cluster, role.clone(), org.clone()));
-        let provenance = provenance(document, m.sentence, &mut offsets);
-        let subject = Argument {
-            text: person,
-            full_text: text_of(document, &t[m.start..m.end]),
-            kind: ArgumentKind::Entity(EntityType::Person),
-            span: (m.start, m.end),
-            alias: None,
-        };
-        let role_span = (rs, re);
-        let (relation, object) = match org {
-            Some((name, kind)) => (
-                format!("{role} of"),
-                Argument {
-                    text: name.clone(),
-                    full_text: name,
-                    kind: ArgumentKind::Entity(kind),
-                    span: role_span,
-                    alias: None,
-                },
-            ),
-            None => (
-                "be".to_owned(),
-                Argument {
-                    text: role.clone(),
-                    full_text: text_of(document, &t[rs..re]),
-                    kind: ArgumentKind::Concept,
-                    span: role_span,
-                    alias: None,
-                },
-            ),
-        };
-        out.push(Statement {
-            subject,
-            relation: Relation {
-                text: relation.clone(),
-                lemma: relation,
-            },
-            object: Some(object),
-            qualifiers: Vec::new(),
-            negated: false,
-            modality: Modality::Asserted,
-            attribution: None,
-            confidence: 0.75,
-            provenance,
+        out.push(RoleFact {
+            person,
+            role,
+            span: (rs, re),
+            organisation,
         });
     }
-    for (c, role, org) in roles {
-        entities.clusters[c].roles.push((role, org.map(|o| o.0)));
-    }
     out
+}
+
+/// `statements` and the role statements of `roles`, each person and organisation named by
+/// `names` (see the module documentation). A role statement the extractor already made in the
+/// same sentence is not made again, and none is vacuous ("X leader of X").
+pub fn add_statements(
+    document: &Document,
+    mentions: &Mentions,
+    roles: &[RoleFact],
+    names: &EntityNames,
+    mut statements: Vec<Statement>,
+) -> Vec<Statement> {
+    if roles.is_empty() {
+        return statements;
+    }
+    // The statements are keyed once: comparing each fact with every statement was quadratic in a
+    // document.
+    let mut stated: std::collections::HashSet<RoleKey> = statements.iter().map(role_key).collect();
+    let mut offsets = document.char_offsets();
+    for fact in roles {
+        let statement = role_statement(document, &mentions[fact.person], fact, names, &mut offsets);
+        if is_vacuous(&statement) || !stated.insert(role_key(&statement)) {
+            continue;
+        }
+        statements.push(statement);
+    }
+    statements
+}
+
+/// "X be X", "X leader of X": what a misread name or apposition gives, never a fact.
+pub(crate) fn is_vacuous(s: &Statement) -> bool {
+    s.object.as_ref().is_some_and(|o| {
+        names::key(&o.text) == names::key(&s.subject.text)
+            && (s.relation.lemma == "be" || s.relation.lemma.ends_with(" of"))
+    })
+}
+
+/// What makes two statements the same role fact: sentence, relation, and the folded names of
+/// subject and object.
+type RoleKey = (usize, String, String, Option<String>);
+
+fn role_key(s: &Statement) -> RoleKey {
+    (
+        s.provenance.sentence_index,
+        s.relation.lemma.clone(),
+        names::key(&s.subject.text),
+        s.object.as_ref().map(|o| names::key(&o.text)),
+    )
+}
+
+/// The statement of one role of the person mentioned by `m`.
+fn role_statement(
+    document: &Document,
+    m: &NameMention,
+    fact: &RoleFact,
+    names: &EntityNames,
+    offsets: &mut CharOffsets<'_>,
+) -> Statement {
+    let t = &document.sentences[m.sentence].tokens;
+    let subject = Argument {
+        text: names.of(fact.person).0.to_owned(),
+        full_text: text_of(document, &t[m.start..m.end]),
+        kind: ArgumentKind::Entity(EntityType::Person),
+        span: (m.start, m.end),
+        alias: None,
+    };
+    let (rs, re) = fact.span;
+    let (relation, object) = match &fact.organisation {
+        Some(org) => {
+            let (name, kind) = org.named(names);
+            (
+                format!("{} of", fact.role),
+                Argument {
+                    text: name.to_owned(),
+                    full_text: name.to_owned(),
+                    kind: ArgumentKind::Entity(kind),
+                    span: fact.span,
+                    alias: None,
+                },
+            )
+        }
+        None => (
+            "be".to_owned(),
+            Argument {
+                text: fact.role.clone(),
+                full_text: text_of(document, &t[rs..re]),
+                kind: ArgumentKind::Concept,
+                span: fact.span,
+                alias: None,
+            },
+        ),
+    };
+    Statement {
+        subject,
+        relation: Relation {
+            text: relation.clone(),
+            lemma: relation,
+        },
+        object: Some(object),
+        qualifiers: Vec::new(),
+        negated: false,
+        modality: Modality::Asserted,
+        attribution: None,
+        confidence: 0.75,
+        provenance: provenance(document, m.sentence, offsets),
+    }
 }
 
 /// A hyphen inside a role ("Vice-Premier").
@@ -211,23 +306,23 @@ fn role_text(tokens: &[Token]) -> String {
 /// The organisation or country named right before a role (possibly with a possessive):
 /// "North Korean [leader]", "South Korea's [spokesperson]".
 fn organisation_before(
-    entities: &Entities<'_>,
+    document: &Document,
+    mentions: &Mentions,
     si: usize,
     at: usize,
-) -> Option<(String, EntityType)> {
-    let t = &entities.document.sentences[si].tokens;
+) -> Option<Organisation> {
+    let t = &document.sentences[si].tokens;
     let mut end = at;
     if end > 0 && t[end - 1].xpos == "POS" {
         end -= 1;
     }
-    entities
-        .in_sentences(si, si)
-        .iter()
-        .find(|m| m.sentence == si && m.end == end && m.kind != EntityType::Person)
-        .map(|m| {
-            let cl = &entities.clusters[m.cluster];
-            (cl.name.clone(), cl.kind())
+    mentions
+        .indices_in(si, si)
+        .find(|&i| {
+            let m = &mentions[i];
+            m.sentence == si && m.end == end && m.kind != EntityType::Person
         })
+        .map(Organisation::Mention)
 }
 
 /// Where a gazetteer title of several words that ends right before `end` starts ("chief
@@ -241,11 +336,12 @@ fn long_title_ending_at(t: &[Token], end: usize) -> Option<usize> {
 /// before the name; the name must close the apposition (a comma, a full stop or a closing
 /// bracket after it).
 fn role_of_before(
-    entities: &Entities<'_>,
-    m: &Mention,
+    document: &Document,
+    mentions: &Mentions,
+    m: &NameMention,
     is_role_word: &dyn Fn(&Token) -> bool,
 ) -> Option<RoleSpan> {
-    let t = &entities.document.sentences[m.sentence].tokens;
+    let t = &document.sentences[m.sentence].tokens;
     if m.start < 4 || t[m.start - 1].form != "," {
         return None;
     }
@@ -255,9 +351,11 @@ fn role_of_before(
     ) {
         return None;
     }
-    let org = entities.mentions.iter().find(|o| {
+    let org_index = mentions.indices_in(m.sentence, m.sentence).find(|&i| {
+        let o = &mentions[i];
         o.sentence == m.sentence && o.end == m.start - 1 && o.kind != EntityType::Person
     })?;
+    let org = &mentions[org_index];
     if org.start < 2 || lower(&t[org.start - 1]) != "of" {
         return None;
     }
@@ -271,14 +369,13 @@ fn role_of_before(
     if rs == re || (long_title.is_none() && !is_title_end(&t[re - 1])) {
         return None;
     }
-    let cl = &entities.clusters[org.cluster];
-    Some((rs, re, Some((cl.name.clone(), cl.kind()))))
+    Some((rs, re, Some(Organisation::Mention(org_index))))
 }
 
 /// "Lim Soo-suk, South Korea's Foreign Ministry spokesperson": the role's tokens and the
 /// organisation (the last organisation in the phrase, else its country).
-fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
-    let t = &entities.document.sentences[m.sentence].tokens;
+fn apposition(document: &Document, mentions: &Mentions, m: &NameMention) -> Option<RoleSpan> {
+    let t = &document.sentences[m.sentence].tokens;
     if t.get(m.end)?.form != "," {
         return None;
     }
@@ -298,34 +395,31 @@ fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
     while rs > start && {
         let w = title_word(&t[rs - 1]);
         (g.is_title(&t[rs - 1].form) || ROLE_MODIFIERS.contains(&w.as_str()))
-            && !entities
+            && !mentions
                 .in_sentences(m.sentence, m.sentence)
                 .iter()
                 .any(|o| o.sentence == m.sentence && o.start < rs && rs - 1 < o.end)
     } {
         rs -= 1;
     }
-    let inside: Vec<&Mention> = entities
-        .in_sentences(m.sentence, m.sentence)
-        .iter()
-        .filter(|o| o.sentence == m.sentence && o.start >= start && o.end <= rs)
+    let inside: Vec<usize> = mentions
+        .indices_in(m.sentence, m.sentence)
+        .filter(|&i| {
+            let o = &mentions[i];
+            o.sentence == m.sentence && o.start >= start && o.end <= rs
+        })
         .collect();
-    let org = inside
-        .iter()
-        .rev()
-        .find(|o| o.kind == EntityType::Organization)
-        .or_else(|| inside.iter().rev().find(|o| o.kind == EntityType::Place))
-        .map(|o| {
-            let cl = &entities.clusters[o.cluster];
-            (cl.name.clone(), cl.kind())
-        });
+    let last_of = |kind: EntityType| inside.iter().rev().find(|&&i| mentions[i].kind == kind);
+    let org = last_of(EntityType::Organization)
+        .or_else(|| last_of(EntityType::Place))
+        .map(|&i| Organisation::Mention(i));
     // Only the organisation (a recognised name, or a run of capitalised words the recogniser
     // missed: "Finance Ministry"), determiners and possessives may precede the role.
     let mut i = start;
     let mut unrecognised: Option<(usize, usize)> = None;
     while i < rs {
-        if let Some(o) = inside.iter().find(|o| o.start == i) {
-            i = o.end;
+        if let Some(&o) = inside.iter().find(|&&o| mentions[o].start == i) {
+            i = mentions[o].end;
         } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == "POS" {
             i += 1;
         } else if t[i].form.chars().next().is_some_and(char::is_uppercase)
@@ -343,10 +437,9 @@ fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
         }
     }
     let org = match (unrecognised, org) {
-        (Some((a, b)), org) if b == rs || org.is_none() => Some((
-            text_of(entities.document, &t[a..b]),
-            EntityType::Organization,
-        )),
+        (Some((a, b)), org) if b == rs || org.is_none() => {
+            Some(Organisation::Unrecognised(text_of(document, &t[a..b])))
+        }
         (_, org) => org,
     };
     Some((rs, end, org))
