@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::labels::{Deprel, Feats, Feature, Value, Xpos};
+
 /// A calendar date, as given by a dump's `date` field or normalised from a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
