@@ -13,7 +13,7 @@
 //!   under that name, so "Charles" joins "King Charles III" (a monarch or pope is named with the
 //!   title).
 
-use crate::doc::{Document, EntityType, Token};
+use crate::doc::{Deprel, Document, EntityType, Token};
 use crate::names::{self, ShortKey};
 
 /// Titles before a man's name, which say his gender (some are honorifics that say nothing
@@ -189,7 +189,7 @@ impl<'a> Entities<'a> {
                 let kind = if demonym { EntityType::Place } else { m.kind };
                 let subject = sentence.tokens[m.start..m.end]
                     .iter()
-                    .any(|t| t.deprel.starts_with("nsubj"));
+                    .any(|t| t.deprel.is_a(Deprel::Nsubj));
                 raw.push(Mention {
                     sentence: si,
                     start: m.start,

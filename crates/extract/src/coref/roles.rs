@@ -7,7 +7,7 @@
 //! as the parse ("the prime minister of Norway, Jonas Berg,").
 
 use super::entities::{lower, text_of, title_word, Entities, Mention};
-use crate::doc::{CharOffsets, Document, EntityType, Token, Upos};
+use crate::doc::{CharOffsets, Document, EntityType, Token, Upos, Xpos};
 use crate::gazetteer::gazetteer;
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
 
@@ -217,7 +217,7 @@ fn organisation_before(
 ) -> Option<(String, EntityType)> {
     let t = &entities.document.sentences[si].tokens;
     let mut end = at;
-    if end > 0 && t[end - 1].xpos == "POS" {
+    if end > 0 && t[end - 1].xpos == Xpos::Pos {
         end -= 1;
     }
     entities
@@ -326,7 +326,7 @@ fn apposition(entities: &Entities<'_>, m: &Mention) -> Option<RoleSpan> {
     while i < rs {
         if let Some(o) = inside.iter().find(|o| o.start == i) {
             i = o.end;
-        } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == "POS" {
+        } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == Xpos::Pos {
             i += 1;
         } else if t[i].form.chars().next().is_some_and(char::is_uppercase)
             && matches!(t[i].upos, Upos::Propn | Upos::Noun | Upos::Adj)
