@@ -67,7 +67,7 @@ pub fn train(uner_dir: &Path, treebank_dir: &Path, models_dir: &Path) -> Result<
         {
             Some(t) => {
                 for (dst, src) in s.sentence.tokens.iter_mut().zip(&t.tokens) {
-                    dst.xpos.clone_from(&src.xpos);
+                    dst.xpos = src.xpos;
                     dst.upos = src.upos;
                 }
             }

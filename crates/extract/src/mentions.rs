@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::doc::{Document, EntityType, Token};
+use crate::doc::{Deprel, Document, EntityType, Token};
 use crate::names;
 
 /// One recognised mention of a name.
@@ -52,7 +52,7 @@ impl Mentions {
                 let kind = if demonym { EntityType::Place } else { m.kind };
                 let subject = sentence.tokens[m.start..m.end]
                     .iter()
-                    .any(|t| t.deprel.starts_with("nsubj"));
+                    .any(|t| t.deprel.is_a(Deprel::Nsubj));
                 list.push(NameMention {
                     sentence: si,
                     start: m.start,

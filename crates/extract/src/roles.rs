@@ -11,7 +11,7 @@
 //! written, or coreference's full names when it runs. Coreference also remembers each role on
 //! its entity, for the definite descriptions ("the leader").
 
-use crate::doc::{CharOffsets, Document, EntityType, Token, Upos};
+use crate::doc::{CharOffsets, Document, EntityType, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of, title_word, EntityNames, Mentions, NameMention};
 use crate::names;
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
@@ -313,7 +313,7 @@ fn organisation_before(
 ) -> Option<Organisation> {
     let t = &document.sentences[si].tokens;
     let mut end = at;
-    if end > 0 && t[end - 1].xpos == "POS" {
+    if end > 0 && t[end - 1].xpos == Xpos::Pos {
         end -= 1;
     }
     mentions
@@ -420,7 +420,7 @@ fn apposition(document: &Document, mentions: &Mentions, m: &NameMention) -> Opti
     while i < rs {
         if let Some(&o) = inside.iter().find(|&&o| mentions[o].start == i) {
             i = mentions[o].end;
-        } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == "POS" {
+        } else if matches!(t[i].upos, Upos::Det) || t[i].xpos == Xpos::Pos {
             i += 1;
         } else if t[i].form.chars().next().is_some_and(char::is_uppercase)
             && matches!(t[i].upos, Upos::Propn | Upos::Noun | Upos::Adj)

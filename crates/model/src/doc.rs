@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::date::{days_in_month, Date};
+pub use crate::labels::{Deprel, Feats, Feature, Value, Xpos};
 
 /// One input document: what a dump reader hands to the pipeline, then its analysis.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -177,14 +178,14 @@ pub struct Token {
     pub space_after: bool,
     pub upos: Upos,
     /// Penn Treebank tag, e.g. `NNP`, `VBD`.
-    pub xpos: String,
-    /// Morphological features in UD's `Feat=Val|…` form; empty when unknown.
-    pub feats: String,
+    pub xpos: Xpos,
+    /// Morphological features (UD's `Feat=Val|…`); empty when unknown.
+    pub feats: Feats,
     pub lemma: String,
     /// Index of the head token within the sentence; `None` for the root.
     pub head: Option<usize>,
-    /// UD relation to the head, with subtype (`nsubj`, `obl:tmod`, `compound:prt`, `root`).
-    pub deprel: String,
+    /// UD relation to the head, with subtype (`nsubj`, `obl:unmarked`, `compound:prt`, `root`).
+    pub deprel: Deprel,
 }
 
 /// Entity types the NER recognises.

@@ -15,7 +15,7 @@
 //! whole pipeline.
 
 use kg_nlp::conllu;
-use kg_nlp::doc::Sentence;
+use kg_nlp::doc::{Sentence, Token};
 use kg_nlp::parser::Parser;
 use kg_nlp::pipeline::{DocumentContext, Pipeline, Step};
 use kg_nlp::tagger::Tagger;
@@ -143,15 +143,15 @@ fn report_repairs(
     for ((s, r), g) in before.iter().zip(after).zip(gold) {
         let mut shown = false;
         for ((a, b), gt) in s.tokens.iter().zip(&r.tokens).zip(&g.tokens) {
-            let (was, is, truth) = if step == Step::TagRepairs {
-                ((&a.xpos, None), (&b.xpos, None), (&gt.xpos, None))
-            } else {
-                (
-                    (&a.deprel, a.head),
-                    (&b.deprel, b.head),
-                    (&gt.deprel, gt.head),
-                )
+            // What the step may change: the tag, or the attachment.
+            let read = |t: &Token| {
+                if step == Step::TagRepairs {
+                    (Some(t.xpos), None)
+                } else {
+                    (None, Some((t.deprel, t.head)))
+                }
             };
+            let (was, is, truth) = (read(a), read(b), read(gt));
             if was == is {
                 continue;
             }
@@ -298,7 +298,7 @@ fn train_parser(args: &[String]) {
                         .and_then(|l| l.split_once('\t'))
                         .expect("cached tags match the treebank");
                     t.upos = kg_nlp::doc::Upos::parse(upos).expect("UPOS");
-                    t.xpos = xpos.to_string();
+                    t.xpos = xpos.parse().expect("XPOS");
                 }
                 assert_eq!(lines.next(), Some(""), "cached tags match the treebank");
             }

@@ -185,7 +185,7 @@ fn jackknife_uner_tags(
         {
             Some(t) => {
                 for (d, g) in s.sentence.tokens.iter_mut().zip(&t.tokens) {
-                    d.xpos.clone_from(&g.xpos);
+                    d.xpos = g.xpos;
                 }
             }
             None => missing.push(k),
@@ -301,7 +301,7 @@ fn retag_with_the_pipeline(
 fn apply_tags(v: &mut [LabelledSentence], line: &str) {
     for (s, tags) in v.iter_mut().zip(line.split(" | ")) {
         for (t, x) in s.sentence.tokens.iter_mut().zip(tags.split(' ')) {
-            t.xpos = x.to_string();
+            t.xpos = x.parse().expect("cached XPOS");
         }
     }
 }

@@ -5,6 +5,7 @@
 //! (surface forms, `SpaceAfter=No`) can be rebuilt with byte offsets for tokeniser evaluation.
 
 use crate::doc::{Document, Sentence, Token, Upos};
+use kg_model::LabelError;
 
 /// Why CoNLL-U text could not be read. Lines are 1-based.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub enum ConlluError {
     Id { line: usize, id: String },
     #[error("line {line}: bad HEAD {head:?}")]
     Head { line: usize, head: String },
+    #[error("line {line}: {source}")]
+    Label { line: usize, source: LabelError },
     #[error("line {line}: word ID {found} out of sequence (expected {expected})")]
     Sequence {
         line: usize,
@@ -162,21 +165,28 @@ pub fn parse(text: &str) -> Result<Vec<TreebankSentence>, ConlluError> {
                 }
             }
         };
-        let field = |s: &str| {
-            if s == "_" {
-                String::new()
-            } else {
-                s.to_string()
-            }
+        let labelled = || -> Result<_, LabelError> {
+            let upos = match cols[3] {
+                "_" => Upos::X,
+                u => Upos::parse(u).ok_or_else(|| LabelError::Unknown {
+                    kind: "UPOS tag",
+                    label: u.to_owned(),
+                })?,
+            };
+            Ok((upos, label(cols[4])?, label(cols[5])?, label(cols[7])?))
         };
+        let (upos, xpos, feats, deprel) = labelled().map_err(|source| ConlluError::Label {
+            line: line_no,
+            source,
+        })?;
         cur.sentence.tokens.push(Token {
             form: cols[1].to_string(),
             lemma: cols[2].to_string(),
-            upos: Upos::parse(cols[3]).unwrap_or(Upos::X),
-            xpos: field(cols[4]),
-            feats: field(cols[5]),
+            upos,
+            xpos,
+            feats,
             head,
-            deprel: field(cols[7]),
+            deprel,
             space_after: !misc_has_no_space(cols[9]),
             ..Token::default()
         });
@@ -187,6 +197,14 @@ pub fn parse(text: &str) -> Result<Vec<TreebankSentence>, ConlluError> {
         out.push(finish_sentence(cur));
     }
     Ok(out)
+}
+
+/// A label column: `_` is the unset value, anything else must be a known label.
+fn label<T: std::str::FromStr<Err = LabelError> + Default>(s: &str) -> Result<T, LabelError> {
+    match s {
+        "_" => Ok(T::default()),
+        s => s.parse(),
+    }
 }
 
 fn after_equals(v: &str) -> &str {
@@ -326,10 +344,10 @@ fn write_sentence(s: &TreebankSentence, out: &mut String) {
             t.form,
             dash(&t.lemma),
             t.upos.as_str(),
-            dash(&t.xpos),
-            dash(&t.feats),
+            dash(t.xpos.as_str()),
+            dash(&t.feats.to_string()),
             head,
-            dash(&t.deprel),
+            dash(t.deprel.as_str()),
             deps,
             misc
         );
@@ -414,8 +432,8 @@ mod tests {
         );
         assert_eq!(s[0].sentence.tokens[3].head, None);
         assert_eq!(s[0].sentence.tokens[0].head, Some(3));
-        assert_eq!(s[0].sentence.tokens[0].feats, "Case=Nom");
-        assert_eq!(s[0].sentence.tokens[1].feats, "");
+        assert_eq!(s[0].sentence.tokens[0].feats.to_string(), "Case=Nom");
+        assert!(s[0].sentence.tokens[1].feats.is_empty());
         assert_eq!(s[0].surface(), s[0].text.clone().unwrap());
     }
 
@@ -460,5 +478,27 @@ mod tests {
                 found: 3
             }
         );
+    }
+
+    #[test]
+    fn unknown_labels_are_reported_with_their_line() {
+        let ok = "1	a	a	NOUN	NN	Number=Sing	0	root	_	_
+";
+        assert!(parse(ok).is_ok());
+        for (bad, message) in [
+            (
+                ok.replace("root", "roots"),
+                "unknown dependency relation \"roots\"",
+            ),
+            (ok.replace("NN\t", "NNN\t"), "unknown XPOS tag \"NNN\""),
+            (ok.replace("Sing", "Sg"), "unknown FEATS value \"Sg\""),
+            (ok.replace("NOUN", "NOUNS"), "unknown UPOS tag \"NOUNS\""),
+        ] {
+            let text = format!("# text = a\n{bad}");
+            assert_eq!(
+                parse(&text).unwrap_err().to_string(),
+                format!("line 2: {message}")
+            );
+        }
     }
 }

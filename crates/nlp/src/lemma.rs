@@ -6,7 +6,7 @@
 //! ("fled" → "flee", not "fl"), else the regular English endings are undone in turn until one
 //! gives a verb ("rolled" → "rol" becomes "roll", "convened" → "conven" becomes "convene").
 
-use crate::doc::Sentence;
+use crate::doc::{Sentence, Xpos};
 use crate::perceptron::{combine, hash_str, ByteReader, ByteWriter, KeyMap, ModelError};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -73,7 +73,7 @@ fn short_vowel_end(stem: &str) -> bool {
 /// The lemma of an inflected verb form by undoing the regular endings, the first candidate that
 /// is a verb: "-d" before "-ed" ("hoped" → "hope", "rolled" → "roll"), then an undoubled final
 /// consonant ("planned" → "plan"), "-ied" → "-y"; likewise for "-ing" and "-s".
-fn regular_verb_lemma(lower: &str, xpos: &str) -> Option<String> {
+fn regular_verb_lemma(lower: &str, xpos: Xpos) -> Option<String> {
     let undouble = |stem: &str| {
         let b = stem.as_bytes();
         (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]))
@@ -81,7 +81,7 @@ fn regular_verb_lemma(lower: &str, xpos: &str) -> Option<String> {
     };
     let mut candidates: Vec<String> = Vec::new();
     match xpos {
-        "VBD" | "VBN" => {
+        Xpos::Vbd | Xpos::Vbn => {
             if let Some(stem) = lower.strip_suffix("ed") {
                 candidates.push(format!("{stem}e"));
                 candidates.push(stem.to_string());
@@ -91,7 +91,7 @@ fn regular_verb_lemma(lower: &str, xpos: &str) -> Option<String> {
                 }
             }
         }
-        "VBG" => {
+        Xpos::Vbg => {
             if let Some(stem) = lower.strip_suffix("ing") {
                 if short_vowel_end(stem) {
                     candidates.push(format!("{stem}e"));
@@ -106,7 +106,7 @@ fn regular_verb_lemma(lower: &str, xpos: &str) -> Option<String> {
                 }
             }
         }
-        "VBZ" => {
+        Xpos::Vbz => {
             if let Some(stem) = lower.strip_suffix('s') {
                 candidates.push(stem.to_string());
                 if let Some(e) = stem.strip_suffix('e') {
@@ -194,12 +194,12 @@ pub struct Lemmatizer {
 const MAGIC: &[u8; 4] = b"KGLM";
 const VERSION: u32 = 1;
 
-fn suffix_key(xpos: &str, ending: &str) -> u64 {
-    combine(combine(hash_str(xpos), hash_str(ending)), 0x1e)
+fn suffix_key(xpos: Xpos, ending: &str) -> u64 {
+    combine(combine(hash_str(xpos.as_str()), hash_str(ending)), 0x1e)
 }
 
-fn exception_key(form: &str, xpos: &str) -> u64 {
-    combine(combine(hash_str(form), hash_str(xpos)), 0xe7)
+fn exception_key(form: &str, xpos: Xpos) -> u64 {
+    combine(combine(hash_str(form), hash_str(xpos.as_str())), 0xe7)
 }
 
 /// The lowercase endings of `lower` from longest (up to [`MAX_SUFFIX`] characters) to empty.
@@ -221,12 +221,12 @@ impl Lemmatizer {
     /// Sets `lemma` on every token, from its form and (already predicted) XPOS.
     pub fn lemmatize(&self, sentence: &mut Sentence) {
         for t in &mut sentence.tokens {
-            t.lemma = self.lemma_of(&t.form, &t.xpos);
+            t.lemma = self.lemma_of(&t.form, t.xpos);
         }
     }
 
     /// The lemma of one word with its Penn tag.
-    pub fn lemma_of(&self, form: &str, xpos: &str) -> String {
+    pub fn lemma_of(&self, form: &str, xpos: Xpos) -> String {
         if let Some(l) = self.exceptions.get(&exception_key(form, xpos)) {
             return l.clone();
         }
@@ -234,7 +234,7 @@ impl Lemmatizer {
             return l;
         }
         let ruled = self.by_rule(form, xpos);
-        if matches!(xpos, "VBD" | "VBN" | "VBG" | "VBZ") {
+        if matches!(xpos, Xpos::Vbd | Xpos::Vbn | Xpos::Vbg | Xpos::Vbz) {
             let lower = form.to_lowercase();
             match ruled.as_deref().map(str::to_lowercase) {
                 // A one-syllable verb doubles its last consonant before "-ed" and "-ing" ("hop",
@@ -270,11 +270,11 @@ impl Lemmatizer {
     /// "mislead", "overtook" → "overtake", "rebuilt" → "rebuild", which the suffix rules would
     /// cut to "misl". Only irregular inner forms count: one that the lemma is a plain cut of
     /// ("lied" → "lie") would turn "relied" into "relie".
-    fn prefixed_irregular(&self, form: &str, xpos: &str) -> Option<String> {
+    fn prefixed_irregular(&self, form: &str, xpos: Xpos) -> Option<String> {
         const PREFIXES: [&str; 10] = [
             "mis", "re", "un", "out", "over", "under", "with", "fore", "up", "be",
         ];
-        if !matches!(xpos, "VBD" | "VBN") {
+        if !matches!(xpos, Xpos::Vbd | Xpos::Vbn) {
             return None;
         }
         let lower = form.to_lowercase();
@@ -289,7 +289,7 @@ impl Lemmatizer {
         })
     }
 
-    fn by_rule(&self, form: &str, xpos: &str) -> Option<String> {
+    fn by_rule(&self, form: &str, xpos: Xpos) -> Option<String> {
         let lower = form.to_lowercase();
         for ending in endings(&lower) {
             if let Some(&r) = self.by_suffix.get(&suffix_key(xpos, ending)) {
@@ -305,10 +305,11 @@ impl Lemmatizer {
     /// irregular words do not drown the regular pattern), then exceptions from tokens.
     pub fn train(sentences: &[Sentence]) -> Lemmatizer {
         let tokens = || sentences.iter().flat_map(|s| s.tokens.iter());
-        let mut types: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
+        // `Xpos` sorts as its spelling: rule numbering is as when tags were strings.
+        let mut types: BTreeMap<(&str, Xpos, &str), u32> = BTreeMap::new();
         for t in tokens() {
             *types
-                .entry((t.form.as_str(), t.xpos.as_str(), t.lemma.as_str()))
+                .entry((t.form.as_str(), t.xpos, t.lemma.as_str()))
                 .or_default() += 1;
         }
         let mut rule_ids: BTreeMap<Rule, u32> = BTreeMap::new();
@@ -353,7 +354,7 @@ impl Lemmatizer {
         };
 
         // Exceptions: the most frequent lemma of each (form, tag), where the rules disagree.
-        let mut by_word: BTreeMap<(&str, &str), BTreeMap<&str, u32>> = BTreeMap::new();
+        let mut by_word: BTreeMap<(&str, Xpos), BTreeMap<&str, u32>> = BTreeMap::new();
         for ((form, xpos, lemma), n) in types {
             *by_word
                 .entry((form, xpos))
@@ -452,7 +453,7 @@ mod tests {
                 .iter()
                 .map(|(f, x, l)| Token {
                     form: f.to_string(),
-                    xpos: x.to_string(),
+                    xpos: x.parse().unwrap(),
                     lemma: l.to_string(),
                     ..Token::default()
                 })
@@ -531,10 +532,14 @@ mod tests {
             // Not a verb WordNet knows: the rule's answer.
             ("blorked", "VBD", "blork"),
         ] {
-            assert_eq!(m.lemma_of(form, xpos), lemma, "{form}/{xpos}");
+            assert_eq!(
+                m.lemma_of(form, xpos.parse().unwrap()),
+                lemma,
+                "{form}/{xpos}"
+            );
         }
         // Only verb tags: an adjective keeps the rules' answer (none here: kept as written).
-        assert_eq!(m.lemma_of("rolled", "JJ"), "rolled");
+        assert_eq!(m.lemma_of("rolled", Xpos::Jj), "rolled");
     }
 
     #[test]
@@ -545,9 +550,9 @@ mod tests {
             ("jumped", "VBD", "jump"),
             ("played", "VBD", "play"),
         ])]);
-        assert_eq!(lem.lemma_of("fled", "VBD"), "flee");
-        assert_eq!(lem.lemma_of("Fled", "VBD"), "flee");
-        assert_eq!(lem.lemma_of("rolled", "VBD"), "roll");
+        assert_eq!(lem.lemma_of("fled", Xpos::Vbd), "flee");
+        assert_eq!(lem.lemma_of("Fled", Xpos::Vbd), "flee");
+        assert_eq!(lem.lemma_of("rolled", Xpos::Vbd), "roll");
     }
 
     #[test]
@@ -573,10 +578,10 @@ mod tests {
             ("refilled", "refill"),
             ("relied", "rely"),
         ] {
-            assert_eq!(m.lemma_of(form, "VBD"), lemma, "{form}");
+            assert_eq!(m.lemma_of(form, Xpos::Vbd), lemma, "{form}");
         }
         // Only past forms: an adjective is left to the rules (none here: kept as written).
-        assert_eq!(m.lemma_of("misled", "JJ"), "misled");
+        assert_eq!(m.lemma_of("misled", Xpos::Jj), "misled");
     }
 
     #[test]
@@ -600,12 +605,12 @@ mod tests {
             sentence(&[("talked", "VBD", "talk"), ("feet", "NNS", "foot")]),
         ];
         let m = Lemmatizer::train(&train);
-        assert_eq!(m.lemma_of("went", "VBD"), "go");
-        assert_eq!(m.lemma_of("feet", "NNS"), "foot");
-        assert_eq!(m.lemma_of("played", "VBD"), "play");
-        assert_eq!(m.lemma_of("ladies", "NNS"), "lady");
-        assert_eq!(m.lemma_of("birds", "NNS"), "bird");
-        assert_eq!(m.lemma_of("Birds", "NNS"), "bird");
+        assert_eq!(m.lemma_of("went", Xpos::Vbd), "go");
+        assert_eq!(m.lemma_of("feet", Xpos::Nns), "foot");
+        assert_eq!(m.lemma_of("played", Xpos::Vbd), "play");
+        assert_eq!(m.lemma_of("ladies", Xpos::Nns), "lady");
+        assert_eq!(m.lemma_of("birds", Xpos::Nns), "bird");
+        assert_eq!(m.lemma_of("Birds", Xpos::Nns), "bird");
         let back = Lemmatizer::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.to_bytes(), m.to_bytes());
         for s in &train {

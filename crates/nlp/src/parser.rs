@@ -3,7 +3,7 @@
 //! features, trained with the Goldberg & Nivre (2013) dynamic oracle and error exploration.
 //! Needs UPOS/XPOS; always returns one well-formed single-rooted tree; projective only.
 
-use crate::doc::{Sentence, Token};
+use crate::doc::{Deprel, Sentence, Token};
 use crate::perceptron::{
     combine, feature, feature2, feature3, finish, hash_str, shuffle, ByteReader, ByteWriter,
     ModelError, PackedWeights, Perceptron, Score, Weights,
@@ -37,7 +37,7 @@ impl Default for ParserOptions {
 /// A trained parser.
 pub struct Parser {
     /// Dependency labels; `labels[root_label]` is `root`.
-    labels: Vec<String>,
+    labels: Vec<Deprel>,
     root_label: u16,
     weights: PackedWeights,
 }
@@ -461,7 +461,7 @@ fn sentence_words(tokens: &[Token]) -> Vec<Word> {
             lower.extend(t.form.chars().flat_map(char::to_lowercase));
             Word {
                 form: hash_str(&lower),
-                pos: hash_str(&t.xpos),
+                pos: hash_str(t.xpos.as_str()),
                 upos: hash_str(t.upos.as_str()),
             }
         })
@@ -555,23 +555,27 @@ impl Parser {
             } else {
                 Some(st.head[i])
             };
-            t.deprel.clone_from(&self.labels[st.label[i] as usize]);
+            t.deprel = self.labels[st.label[i] as usize];
         }
     }
 
     /// Trains on sentences with gold trees (and, ideally, predicted tags). Non-projective trees
     /// are projectivised by lifting; sentences without a valid tree are skipped.
     pub fn train(sentences: &[Sentence], options: &ParserOptions) -> Parser {
-        let mut label_set: BTreeSet<&str> = BTreeSet::new();
-        label_set.insert("root");
+        // Numbered in the order of their spellings, which is the order of `Deprel`.
+        let mut label_set: BTreeSet<Deprel> = BTreeSet::new();
+        label_set.insert(Deprel::Root);
         for s in sentences {
             for t in &s.tokens {
-                label_set.insert(t.deprel.as_str());
+                label_set.insert(t.deprel);
             }
         }
-        let labels: Vec<String> = label_set.into_iter().map(str::to_string).collect();
-        let root_label = labels.iter().position(|l| l == "root").expect("inserted") as u16;
-        let label_of = |s: &str| labels.iter().position(|l| l == s).expect("collected") as u16;
+        let labels: Vec<Deprel> = label_set.into_iter().collect();
+        let root_label = labels
+            .iter()
+            .position(|&l| l == Deprel::Root)
+            .expect("inserted") as u16;
+        let label_of = |d: Deprel| labels.iter().position(|&l| l == d).expect("collected") as u16;
         let golds: Vec<(usize, Vec<usize>, Vec<u16>)> = sentences
             .iter()
             .enumerate()
@@ -582,7 +586,7 @@ impl Parser {
                     return None;
                 }
                 projectivize(&mut heads);
-                let labs = s.tokens.iter().map(|t| label_of(&t.deprel)).collect();
+                let labs = s.tokens.iter().map(|t| label_of(t.deprel)).collect();
                 Some((i, heads, labs))
             })
             .collect();
@@ -647,7 +651,7 @@ impl Parser {
         let mut w = ByteWriter::new();
         w.bytes(MAGIC);
         w.u32(VERSION);
-        w.strs(&self.labels);
+        w.strs(&self.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>());
         w.u16(self.root_label);
         w.blob(&self.weights.to_bytes());
         w.into_bytes()
@@ -664,9 +668,14 @@ impl Parser {
                 supported: VERSION,
             });
         }
-        let labels = r.strs()?;
+        let labels = r
+            .strs()?
+            .iter()
+            .map(|l| l.parse())
+            .collect::<Result<Vec<Deprel>, _>>()
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
         let root_label = r.u16()?;
-        if labels.get(root_label as usize).map(String::as_str) != Some("root") {
+        if labels.get(root_label as usize) != Some(&Deprel::Root) {
             return Err(ModelError::Corrupt("root label missing".into()));
         }
         let weights = match version {
@@ -810,9 +819,9 @@ mod tests {
                 .map(|&(f, u, x, h, d)| Token {
                     form: f.into(),
                     upos: u,
-                    xpos: x.into(),
+                    xpos: x.parse().unwrap(),
                     head: if h == 0 { None } else { Some(h - 1) },
-                    deprel: d.into(),
+                    deprel: d.parse().unwrap(),
                     ..Token::default()
                 })
                 .collect(),
@@ -860,11 +869,11 @@ mod tests {
                 let mut s = gold.clone();
                 s.tokens.iter_mut().for_each(|t| {
                     t.head = Some(0);
-                    t.deprel.clear();
+                    t.deprel = Deprel::Unset;
                 });
                 p.parse(&mut s);
                 for (a, b) in s.tokens.iter().zip(&gold.tokens) {
-                    assert_eq!((a.head, &a.deprel), (b.head, &b.deprel), "{}", a.form);
+                    assert_eq!((a.head, a.deprel), (b.head, b.deprel), "{}", a.form);
                 }
             }
         }
@@ -896,7 +905,7 @@ mod tests {
             let heads: Vec<usize> = s.tokens.iter().map(|t| t.head.unwrap_or(len)).collect();
             assert!(is_tree(&heads), "{heads:?}");
             for t in &s.tokens {
-                assert_eq!(t.head.is_none(), t.deprel == "root");
+                assert_eq!(t.head.is_none(), t.deprel == Deprel::Root);
             }
         }
     }

@@ -8,7 +8,7 @@
 //! as words need a unit, a scale word or a noun after them, so "one of them" is not a quantity.
 
 pub use crate::doc::{Approx, Quantity, QuantityKind};
-use crate::doc::{Sentence, Token};
+use crate::doc::{Sentence, Token, Xpos};
 
 /// Finds the quantities of `sentence` and stores them in `sentence.quantities`, skipping tokens
 /// inside its time expressions.
@@ -246,14 +246,13 @@ fn number_at(lower: &[String], i: usize) -> Option<(f64, usize, bool, Option<&'s
 }
 
 fn is_noun(t: &Token) -> bool {
-    t.xpos.starts_with("NN") && !t.xpos.starts_with("NNP")
-        || (t.xpos.is_empty() && matches!(t.upos, crate::doc::Upos::Noun))
+    t.xpos.is_common_noun() || (!t.xpos.is_set() && matches!(t.upos, crate::doc::Upos::Noun))
 }
 
 fn is_modifier(t: &Token) -> bool {
     matches!(
-        t.xpos.as_str(),
-        "JJ" | "JJR" | "JJS" | "NNP" | "NNPS" | "VBN" | "VBG"
+        t.xpos,
+        Xpos::Jj | Xpos::Jjr | Xpos::Jjs | Xpos::Nnp | Xpos::Nnps | Xpos::Vbn | Xpos::Vbg
     ) || is_noun(t)
 }
 
@@ -415,9 +414,9 @@ mod tests {
             .map(|t| {
                 let (form, xpos) = match t.rsplit_once('/') {
                     Some((f, x)) if !f.is_empty() && x.chars().all(|c| c.is_ascii_uppercase()) => {
-                        (f, x.to_string())
+                        (f, x.parse().unwrap())
                     }
-                    _ => (t, String::new()),
+                    _ => (t, Xpos::Unset),
                 };
                 Token {
                     form: form.to_string(),

@@ -226,7 +226,7 @@ pub fn evaluate(text: &str, gold: &[Sentence], system: &[Sentence]) -> RawTextSc
             (Some(gh), Some(sh)) => sys_to_gold[sh] == Some(gh),
             _ => false,
         };
-        if head_ok && universal(&gt.deprel) == universal(&st.deprel) {
+        if head_ok && gt.deprel.base() == st.deprel.base() {
             las += 1;
         }
     }
@@ -239,10 +239,6 @@ pub fn evaluate(text: &str, gold: &[Sentence], system: &[Sentence]) -> RawTextSc
         ..scores.words
     };
     scores
-}
-
-fn universal(deprel: &str) -> &str {
-    deprel.split(':').next().unwrap_or("")
 }
 
 /// Aligned (gold, system) word index pairs, following `align_words` of `conll18_ud_eval.py`.
@@ -362,6 +358,7 @@ pub fn eval_raw(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Deprel;
 
     fn sentence(text: &str, spans: &[(usize, usize)]) -> Sentence {
         let tokens: Vec<Token> = spans
@@ -456,10 +453,10 @@ mod tests {
         let text = "Dogs bark";
         let mut gold = vec![sentence(text, &[(0, 4), (5, 9)])];
         gold[0].tokens[0].head = Some(1);
-        gold[0].tokens[0].deprel = "nsubj".into();
-        gold[0].tokens[1].deprel = "root".into();
+        gold[0].tokens[0].deprel = Deprel::Nsubj;
+        gold[0].tokens[1].deprel = Deprel::Root;
         let mut system = gold.clone();
-        system[0].tokens[0].deprel = "nsubj:pass".into();
+        system[0].tokens[0].deprel = Deprel::NsubjPass;
         assert_eq!(evaluate(text, &gold, &system).las.correct, 2);
         system[0].tokens[0].head = None;
         assert_eq!(evaluate(text, &gold, &system).las.correct, 1);

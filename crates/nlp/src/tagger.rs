@@ -3,7 +3,7 @@
 //! short-cutting frequent unambiguous words. FEATS come from a lexicon learnt from the treebank
 //! (form + tag → most frequent FEATS, else tag → most frequent FEATS), which suits English.
 
-use crate::doc::{Sentence, Token, Upos};
+use crate::doc::{Feats, Sentence, Token, Upos, Xpos};
 use crate::perceptron::{
     combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
     PackedMap, PackedWeights, Perceptron, Score, Weights,
@@ -49,11 +49,11 @@ impl Default for TaggerOptions {
 /// A trained tagger.
 pub struct Tagger {
     /// Joint classes: (UPOS, XPOS).
-    classes: Vec<(Upos, String)>,
+    classes: Vec<(Upos, Xpos)>,
     /// hash(exact form) → class, for frequent unambiguous words.
     tag_dict: PackedMap<u32>,
     /// FEATS strings, interned.
-    feats: Vec<String>,
+    feats: Vec<Feats>,
     /// hash(lowercase form, class) → index in `feats`.
     feats_by_word: PackedMap<u32>,
     /// class → index in `feats` of its most frequent FEATS.
@@ -363,12 +363,12 @@ impl Tagger {
         for ((t, c), h) in sentence.tokens.iter_mut().zip(classes).zip(&hashes) {
             let (upos, xpos) = &self.classes[c as usize];
             t.upos = *upos;
-            t.xpos.clone_from(xpos);
+            t.xpos = *xpos;
             let fi = self
                 .feats_by_word
                 .get(combine(h.lower, c as u64))
                 .unwrap_or(self.feats_by_class[c as usize]);
-            t.feats.clone_from(&self.feats[fi as usize]);
+            t.feats = self.feats[fi as usize];
         }
     }
 
@@ -415,25 +415,26 @@ impl Tagger {
 
     /// Trains on gold-tagged sentences. Deterministic for a given `options.seed`.
     pub fn train(sentences: &[Sentence], options: &TaggerOptions) -> Tagger {
-        // Classes and counts, in sorted order so that class numbering is reproducible.
-        let mut class_set: BTreeMap<(Upos, String), ()> = BTreeMap::new();
+        // Classes and counts, in sorted order so that class numbering is reproducible (`Xpos`
+        // sorts as its spelling).
+        let mut class_set: BTreeMap<(Upos, Xpos), ()> = BTreeMap::new();
         for s in sentences {
             for t in &s.tokens {
-                class_set.insert((t.upos, t.xpos.clone()), ());
+                class_set.insert((t.upos, t.xpos), ());
             }
         }
-        let classes: Vec<(Upos, String)> = class_set.into_keys().collect();
-        let class_of: HashMap<(Upos, &str), u16> = classes
+        let classes: Vec<(Upos, Xpos)> = class_set.into_keys().collect();
+        let class_of: HashMap<(Upos, Xpos), u16> = classes
             .iter()
             .enumerate()
-            .map(|(i, (u, x))| ((*u, x.as_str()), i as u16))
+            .map(|(i, &class)| (class, i as u16))
             .collect();
         let gold: Vec<Vec<u16>> = sentences
             .iter()
             .map(|s| {
                 s.tokens
                     .iter()
-                    .map(|t| class_of[&(t.upos, t.xpos.as_str())])
+                    .map(|t| class_of[&(t.upos, t.xpos)])
                     .collect()
             })
             .collect();
@@ -557,11 +558,11 @@ impl Tagger {
         w.u32(self.classes.len() as u32);
         for (u, x) in &self.classes {
             w.str(u.as_str());
-            w.str(x);
+            w.str(x.as_str());
         }
         w.u32(self.feature_set);
         self.tag_dict.write(&mut w);
-        w.strs(&self.feats);
+        w.strs(&self.feats.iter().map(Feats::to_string).collect::<Vec<_>>());
         for &f in &self.feats_by_class {
             w.u32(f);
         }
@@ -589,7 +590,8 @@ impl Tagger {
             let u = r.str()?;
             let upos =
                 Upos::parse(u).ok_or_else(|| ModelError::Corrupt(format!("unknown UPOS {u:?}")))?;
-            classes.push((upos, r.str()?.to_string()));
+            let xpos = r.str()?.parse().map_err(corrupt)?;
+            classes.push((upos, xpos));
         }
         let check = |c: u32, n: usize, what: &str| -> Result<(), ModelError> {
             if c as usize >= n {
@@ -618,7 +620,12 @@ impl Tagger {
         for (_, c) in tag_dict.iter() {
             check(c, classes.len(), "class")?;
         }
-        let feats = r.strs()?;
+        let feats = r
+            .strs()?
+            .iter()
+            .map(|f| f.parse())
+            .collect::<Result<Vec<Feats>, _>>()
+            .map_err(corrupt)?;
         let mut feats_by_class = Vec::with_capacity(classes.len());
         for _ in 0..classes.len() {
             let f = r.u32()?;
@@ -674,6 +681,11 @@ impl Tagger {
     }
 }
 
+/// A label in a model file that kg does not know.
+fn corrupt(e: kg_model::LabelError) -> ModelError {
+    ModelError::Corrupt(e.to_string())
+}
+
 /// The compiled-in Brown clusters as a table keyed by the hash of the exact word.
 fn cluster_table() -> PackedMap<u32> {
     let entries: Vec<(u64, u32)> = CLUSTERS_TSV
@@ -688,28 +700,33 @@ fn cluster_table() -> PackedMap<u32> {
     PackedMap::from_entries(entries.into_iter())
 }
 
-/// The FEATS lexicon: the strings seen, the most frequent per class, and per (lowercase word,
-/// class) the most frequent where it differs from its class's.
+/// The FEATS lexicon: the feature sets seen (sorted as written), the most frequent per class,
+/// and per (lowercase word, class) the most frequent where it differs from its class's.
 struct FeatsLexicon {
-    feats: Vec<String>,
+    feats: Vec<Feats>,
     by_class: Vec<u32>,
     by_word: PackedMap<u32>,
 }
 
 impl FeatsLexicon {
     fn learn(sentences: &[Sentence], gold: &[Vec<u16>], n_classes: usize) -> FeatsLexicon {
+        // Counted and ranked by their text, as the model files list them.
+        let texts: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.feats.to_string()).collect())
+            .collect();
         let mut feats_strings: BTreeMap<String, u32> = BTreeMap::new();
         let mut by_word: BTreeMap<(String, u16), BTreeMap<&str, u32>> = BTreeMap::new();
         let mut by_class: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); n_classes];
-        for (s, g) in sentences.iter().zip(gold) {
-            for (t, &c) in s.tokens.iter().zip(g) {
-                feats_strings.entry(t.feats.clone()).or_insert(0);
+        for ((s, g), texts) in sentences.iter().zip(gold).zip(&texts) {
+            for ((t, &c), text) in s.tokens.iter().zip(g).zip(texts) {
+                feats_strings.entry(text.clone()).or_insert(0);
                 *by_word
                     .entry((t.form.to_lowercase(), c))
                     .or_default()
-                    .entry(t.feats.as_str())
+                    .entry(text.as_str())
                     .or_default() += 1;
-                *by_class[c as usize].entry(t.feats.as_str()).or_default() += 1;
+                *by_class[c as usize].entry(text.as_str()).or_default() += 1;
             }
         }
         feats_strings.entry(String::new()).or_insert(0);
@@ -734,7 +751,10 @@ impl FeatsLexicon {
             }
         }
         FeatsLexicon {
-            feats,
+            feats: feats
+                .iter()
+                .map(|f| f.parse().expect("written from Feats"))
+                .collect(),
             by_class: feats_by_class,
             by_word: PackedMap::from_entries(feats_by_word.into_iter()),
         }
@@ -752,7 +772,7 @@ mod tests {
                 .map(|(f, u, x)| Token {
                     form: f.to_string(),
                     upos: *u,
-                    xpos: x.to_string(),
+                    xpos: x.parse().unwrap(),
                     ..Token::default()
                 })
                 .collect(),
@@ -806,11 +826,11 @@ mod tests {
             let mut s = gold.clone();
             s.tokens.iter_mut().for_each(|t| {
                 t.upos = Upos::X;
-                t.xpos.clear();
+                t.xpos = Xpos::Unset;
             });
             tagger.tag(&mut s);
             for (a, b) in s.tokens.iter().zip(&gold.tokens) {
-                assert_eq!((a.upos, &a.xpos), (b.upos, &b.xpos), "{}", a.form);
+                assert_eq!((a.upos, a.xpos), (b.upos, b.xpos), "{}", a.form);
             }
         }
         let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
@@ -827,7 +847,7 @@ mod tests {
         let tags = |s: &Sentence| {
             s.tokens
                 .iter()
-                .map(|t| (t.upos, t.xpos.clone()))
+                .map(|t| (t.upos, t.xpos))
                 .collect::<Vec<_>>()
         };
         assert_eq!(tags(&unseen), tags(&unseen2));

@@ -20,7 +20,7 @@
 //! Without an anchor, expressions that carry their own year keep their value; everything
 //! relative gets `value: None` (the surface text stays available through the tokens).
 
-use crate::doc::{days_in_month, Date, Sentence, Timex, Token};
+use crate::doc::{days_in_month, Date, Sentence, Timex, Token, Xpos};
 
 /// Finds the time expressions of `sentence` and appends them to `sentence.timexes`, normalised
 /// against `anchor` (the document date). Reads token forms and, when present, the `xpos` tags
@@ -60,7 +60,7 @@ struct Word<'a> {
     /// Lowercase form without a trailing abbreviation period ("Sept." → "sept").
     lower: String,
     form: &'a str,
-    xpos: &'a str,
+    xpos: Xpos,
 }
 
 impl<'a> Word<'a> {
@@ -74,7 +74,7 @@ impl<'a> Word<'a> {
         Word {
             lower: trimmed.to_lowercase(),
             form: f,
-            xpos: &t.xpos,
+            xpos: t.xpos,
         }
     }
 
@@ -356,7 +356,7 @@ impl Context<'_, '_> {
             "is" | "are" | "am" | "has" | "have" => return None,
             _ => {}
         }
-        (w.xpos == "VBD").then_some(Tense::Past)
+        (w.xpos == Xpos::Vbd).then_some(Tense::Past)
     }
 
     /// A range "from X to Y", "between X and Y", "since X", "until X", or "2019-2021".
@@ -745,8 +745,8 @@ impl Context<'_, '_> {
     /// A year on its own, when it is not counting something ("2022 people").
     fn year_alone(&self, i: usize) -> Option<(usize, Resolved)> {
         let next_is_counted = self.word(i + 1).is_some_and(|n| {
-            n.xpos.starts_with("NN") && !n.xpos.starts_with("NNP")
-                || (n.xpos.is_empty()
+            n.xpos.is_common_noun()
+                || (!n.xpos.is_set()
                     && n.lower.len() > 3
                     && n.lower.ends_with('s')
                     && n.form.chars().all(|c| c.is_ascii_lowercase()))
@@ -830,8 +830,10 @@ mod tests {
             .split(' ')
             .map(|t| {
                 let (form, xpos) = match t.split_once('/') {
-                    Some((f, x)) if x.chars().all(|c| c.is_ascii_uppercase()) => (f, x.to_string()),
-                    _ => (t, String::new()),
+                    Some((f, x)) if x.chars().all(|c| c.is_ascii_uppercase()) => {
+                        (f, x.parse().unwrap())
+                    }
+                    _ => (t, Xpos::Unset),
                 };
                 Token {
                     form: form.to_string(),

@@ -114,7 +114,7 @@ pub struct Scores {
     pub feats: f64,
     pub lemma: f64,
     pub uas: f64,
-    /// Full labels including subtypes (`obl:tmod`).
+    /// Full labels including subtypes (`obl:unmarked`).
     pub las: f64,
     /// Universal labels only (subtypes stripped), as the CoNLL 2018 shared task scored LAS.
     pub las_universal: f64,
@@ -142,7 +142,6 @@ pub fn score(predicted: &[Sentence], gold: &[Sentence]) -> Scores {
         for (p, t) in s.tokens.iter().zip(&g.tokens) {
             words += 1;
             let head = p.head == t.head;
-            let universal = |d: &str| d.split(':').next().unwrap_or("").to_string();
             let hits = [
                 p.upos == t.upos,
                 p.xpos == t.xpos,
@@ -150,7 +149,7 @@ pub fn score(predicted: &[Sentence], gold: &[Sentence]) -> Scores {
                 p.lemma == t.lemma,
                 head,
                 head && p.deprel == t.deprel,
-                head && universal(&p.deprel) == universal(&t.deprel),
+                head && p.deprel.base() == t.deprel.base(),
             ];
             for (n, hit) in c.iter_mut().zip(hits) {
                 *n += hit as usize;
@@ -181,11 +180,11 @@ pub fn strip_annotation(s: &Sentence) -> Sentence {
     let mut out = s.clone();
     for t in &mut out.tokens {
         t.upos = Default::default();
-        t.xpos.clear();
-        t.feats.clear();
+        t.xpos = Default::default();
+        t.feats = Default::default();
         t.lemma.clear();
         t.head = None;
-        t.deprel.clear();
+        t.deprel = Default::default();
     }
     out
 }

@@ -3,15 +3,16 @@
 //! relation and the comparison of times. Which argument names which entity is decided in
 //! `score`, which knows the document's gold entities and the extractor's nodes.
 
+use kg_model::doc::Xpos;
 use unicode_normalization::UnicodeNormalization;
 
 /// Lemmas of single words by Penn tag; the scorer's only language knowledge beyond the README.
 pub trait Lemmas {
-    fn lemma(&self, word: &str, xpos: &str) -> String;
+    fn lemma(&self, word: &str, xpos: Xpos) -> String;
 }
 
 impl Lemmas for kg_nlp::lemma::Lemmatizer {
-    fn lemma(&self, word: &str, xpos: &str) -> String {
+    fn lemma(&self, word: &str, xpos: Xpos) -> String {
         self.lemma_of(word, xpos).to_lowercase()
     }
 }
@@ -112,7 +113,7 @@ pub fn argument_head(text: &str, lemmas: &dyn Lemmas) -> String {
         .position(|w| POST_MODIFIERS.contains(w))
         .map_or(words.len(), |p| p + 1);
     match words[..end].last() {
-        Some(head) => lemmas.lemma(head, "NNS"),
+        Some(head) => lemmas.lemma(head, Xpos::Nns),
         None => String::new(),
     }
 }
@@ -131,7 +132,7 @@ fn reduce(words: &[&str], lemmas: &dyn Lemmas) -> String {
         [] => String::new(),
         ["be", rest @ ..] => {
             if let Some(next) = rest.first().filter(|w| is_participle(w, lemmas)) {
-                return lemmas.lemma(next, "VBN");
+                return lemmas.lemma(next, Xpos::Vbn);
             }
             let mut content = rest;
             while let [front @ .., last] = content {
@@ -145,9 +146,9 @@ fn reduce(words: &[&str], lemmas: &dyn Lemmas) -> String {
                 .iter()
                 .rev()
                 .find(|w| !FUNCTION_WORDS.contains(w) && !PREPOSITIONS.contains(w))
-                .map_or_else(|| "be".to_owned(), |w| lemmas.lemma(w, "NN"))
+                .map_or_else(|| "be".to_owned(), |w| lemmas.lemma(w, Xpos::Nn))
         }
-        [first, ..] => lemmas.lemma(first, "VB"),
+        [first, ..] => lemmas.lemma(first, Xpos::Vb),
     }
 }
 
@@ -158,7 +159,7 @@ fn is_participle(word: &str, lemmas: &dyn Lemmas) -> bool {
         || IRREGULAR_PARTICIPLES.contains(&word)
         || (long
             && (word.ends_with("en") || word.ends_with("wn"))
-            && lemmas.lemma(word, "VBN") != word)
+            && lemmas.lemma(word, Xpos::Vbn) != word)
 }
 
 /// The heads an extracted relation may match (README rule 2): its lemma reduced as a gold
@@ -182,9 +183,9 @@ pub fn statement_relation_heads(lemma: &str, lemmas: &dyn Lemmas) -> Vec<String>
     }
     for (i, w) in words.iter().enumerate().skip(1) {
         if words[i - 1] == "to" && !PREPOSITIONS.contains(w) {
-            heads.push(lemmas.lemma(w, "VB"));
+            heads.push(lemmas.lemma(w, Xpos::Vb));
         } else if w.ends_with("ing") && w.chars().count() > 4 {
-            heads.push(lemmas.lemma(w, "VBG"));
+            heads.push(lemmas.lemma(w, Xpos::Vbg));
         }
     }
     heads.retain(|h| !h.is_empty());
@@ -224,7 +225,7 @@ pub(crate) mod tests {
     pub struct TestLemmas;
 
     impl Lemmas for TestLemmas {
-        fn lemma(&self, word: &str, xpos: &str) -> String {
+        fn lemma(&self, word: &str, xpos: Xpos) -> String {
             let w = word.to_lowercase();
             let irregular = [
                 ("people", "people"),
@@ -238,9 +239,9 @@ pub(crate) mod tests {
                 return (*l).to_owned();
             }
             let cut = match xpos {
-                "NNS" => w.strip_suffix('s'),
-                "VBN" => w.strip_suffix("ed"),
-                "VBG" => w.strip_suffix("ing"),
+                Xpos::Nns => w.strip_suffix('s'),
+                Xpos::Vbn => w.strip_suffix("ed"),
+                Xpos::Vbg => w.strip_suffix("ing"),
                 _ => None,
             };
             cut.map_or(w.clone(), str::to_owned)

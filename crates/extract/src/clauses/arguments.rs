@@ -6,8 +6,8 @@
 //! ("Sudan's army", "shares of Nvidia") so that different owners' things stay different nodes.
 
 use super::obliques::PLACE_CLASS_NOUNS;
-use super::{base, lower, Node, View};
-use crate::doc::{EntityType, Mention, Upos};
+use super::{lower, Node, View};
+use crate::doc::{Deprel, EntityType, Mention, Upos, Xpos};
 use crate::statement::{Argument, ArgumentKind, Literal};
 use kg_nlp::gazetteer::gazetteer;
 
@@ -85,8 +85,10 @@ impl View<'_> {
         // "The Serbian, 36, broke the record": a nationality in the singular with an article is
         // a person, not the country; who it is, the text has said elsewhere.
         let a_national = named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1)
-            && matches!(self.t[head].xpos.as_str(), "NN" | "NNP" | "JJ")
-            && self.kids(head, "det").any(|d| lower(&self.t[d]) == "the");
+            && matches!(self.t[head].xpos, Xpos::Nn | Xpos::Nnp | Xpos::Jj)
+            && self
+                .kids(head, Deprel::Det)
+                .any(|d| lower(&self.t[d]) == "the");
         if a_national {
             return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
         }
@@ -190,21 +192,27 @@ impl View<'_> {
     /// (the whole phrase stays its full text).
     fn counted(&self, n: &Node) -> Option<Node> {
         let head = n.head;
-        let described = base(self.rel(head)) == "appos" || self.kids(head, "cop").next().is_some();
+        let described =
+            self.rel(head).base() == Deprel::Appos || self.kids(head, Deprel::Cop).next().is_some();
         let counting = !described
             && (COUNTING_NOUNS.contains(&lower(&self.t[head]).as_str())
                 || (COUNTING_AFTER_A.contains(&lower(&self.t[head]).as_str())
-                    && self.kids(head, "det").any(|d| lower(&self.t[d]) == "a")));
+                    && self
+                        .kids(head, Deprel::Det)
+                        .any(|d| lower(&self.t[d]) == "a")));
         if !(matches!(self.t[head].upos, Upos::Noun | Upos::Num) && counting) {
             return None;
         }
-        let c = self.kids(head, "nmod").find(|&c| {
-            n.tokens.contains(&c) && self.kids(c, "case").any(|p| lower(&self.t[p]) == "of")
+        let c = self.kids(head, Deprel::Nmod).find(|&c| {
+            n.tokens.contains(&c)
+                && self
+                    .kids(c, Deprel::Case)
+                    .any(|p| lower(&self.t[p]) == "of")
         })?;
         let mut inner = self.node(c);
         inner
             .tokens
-            .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == "case"));
+            .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == Deprel::Case));
         Some(inner)
     }
 
@@ -218,8 +226,12 @@ impl View<'_> {
             return None;
         }
         // (A proper noun the recogniser missed names a place there too: "the city of Jenin".)
-        self.kids(head, "nmod").find_map(|c| {
-            if !self.kids(c, "case").any(|p| lower(&self.t[p]) == "of") || !n.tokens.contains(&c) {
+        self.kids(head, Deprel::Nmod).find_map(|c| {
+            if !self
+                .kids(c, Deprel::Case)
+                .any(|p| lower(&self.t[p]) == "of")
+                || !n.tokens.contains(&c)
+            {
                 return None;
             }
             match self.mention_at(c) {
@@ -234,8 +246,7 @@ impl View<'_> {
                         .into_iter()
                         .filter(|&i| {
                             i == c
-                                || (self.t[i].head == Some(c)
-                                    && matches!(base(self.rel(i)), "flat" | "compound"))
+                                || (self.t[i].head == Some(c) && self.rel(i).is_compound_or_flat())
                         })
                         .collect();
                     let (a, b) = (words[0], words[words.len() - 1] + 1);
@@ -276,7 +287,7 @@ impl View<'_> {
     fn concept_text(&self, head: usize) -> String {
         let (s, e) = self.minimal_range(head);
         let owner = self
-            .kids(head, "nmod:poss")
+            .kids(head, Deprel::NmodPoss)
             .find(|&p| p < s && (self.t[p].upos == Upos::Propn || self.mention_at(p).is_some()));
         let owned = owner.and_then(|p| {
             let (ps, pe) = match self.mention_at(p) {
@@ -286,7 +297,7 @@ impl View<'_> {
             };
             // Only the possessive marker between the owner and the noun, written as one word
             // with the owner whatever the tokenisation ("Sudan 's army" as CaRB gives it).
-            (pe < s && (pe..s).all(|i| self.t[i].xpos == "POS")).then(|| {
+            (pe < s && (pe..s).all(|i| self.t[i].xpos == Xpos::Pos)).then(|| {
                 let marker: String = (pe..s).map(|i| self.t[i].form.as_str()).collect();
                 format!(
                     "{}{marker} {}",
@@ -300,14 +311,14 @@ impl View<'_> {
         }
         // The same owner after "of", right after the noun: "shares of Nvidia", "the people of
         // Gaza", "the invasion of Ukraine".
-        let of_owner = self.kids(head, "nmod").find_map(|c| {
+        let of_owner = self.kids(head, Deprel::Nmod).find_map(|c| {
             let m = self.mention_at(c).filter(|m| m.kind != EntityType::Other)?;
             let prep = self.preposition(c);
             let between = (e..m.start).all(|i| {
                 prep.contains(&i) || (self.t[i].upos == Upos::Det && lower(&self.t[i]) == "the")
             });
             // One owner: "the leaders of Russia and North Korea" are no leaders of Russia.
-            let alone = self.kids(c, "conj").next().is_none();
+            let alone = self.kids(c, Deprel::Conj).next().is_none();
             (self.prep_text(&prep) == "of" && prep.first() == Some(&e) && between && alone)
                 .then(|| format!("{} {}", self.span_text(s, e), self.span_text(e, m.end)))
         });
@@ -341,8 +352,11 @@ impl View<'_> {
                     self.t[j].upos,
                     Upos::Det | Upos::Num | Upos::Pron | Upos::Punct | Upos::Adv | Upos::Adp
                 )
-                && self.t[j].xpos != "POS"
-                && matches!(base(self.rel(j)), "compound" | "amod" | "flat");
+                && self.t[j].xpos != Xpos::Pos
+                && matches!(
+                    self.rel(j).base(),
+                    Deprel::Compound | Deprel::Amod | Deprel::Flat
+                );
             if ok {
                 s = j;
             } else {
@@ -352,7 +366,10 @@ impl View<'_> {
         let mut e = head + 1;
         while e < self.t.len()
             && self.t[e].head == Some(head)
-            && matches!(base(self.rel(e)), "flat" | "compound" | "fixed")
+            && matches!(
+                self.rel(e).base(),
+                Deprel::Flat | Deprel::Compound | Deprel::Fixed
+            )
         {
             e += 1;
         }

@@ -6,8 +6,8 @@
 //! …"); WordNet's person nouns (`data/gazetteer/agent_nouns.txt`) are no "it", and an addressee
 //! who could be meant ("warned the Taliban that they …") leaves it open.
 
-use super::{base, lemma, lower, Node, View};
-use crate::doc::{EntityType, Upos};
+use super::{lemma, lower, Node, View};
+use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::ArgumentKind;
 use kg_nlp::gazetteer::gazetteer;
 
@@ -58,7 +58,7 @@ impl View<'_> {
             return false;
         };
         let mut q = p;
-        while self.rel(q) == "conj" {
+        while self.rel(q) == Deprel::Conj {
             match self.t[q].head {
                 Some(h) => q = h,
                 None => break,
@@ -67,8 +67,10 @@ impl View<'_> {
         let saying = |v: &usize| reports(&lemma(&self.t[*v]));
         let verb = self.t[q]
             .head
-            .filter(|h| matches!(base(self.rel(q)), "ccomp" | "parataxis") && saying(h))
-            .or_else(|| self.kids_base(q, "parataxis").find(saying));
+            .filter(|h| {
+                matches!(self.rel(q).base(), Deprel::Ccomp | Deprel::Parataxis) && saying(h)
+            })
+            .or_else(|| self.kids_base(q, Deprel::Parataxis).find(saying));
         let Some(verb) = verb else {
             return false;
         };
@@ -76,9 +78,9 @@ impl View<'_> {
             return false;
         }
         let pronoun = lower(&self.t[i]);
-        let empty = self.rel(i).starts_with("expl")
+        let empty = self.rel(i).is_a(Deprel::Expl)
             || self.t[i].head.is_some_and(|v| {
-                self.kids(v, "cop").next().is_some()
+                self.kids(v, Deprel::Cop).next().is_some()
                     || matches!(
                         lemma(&self.t[v]).as_str(),
                         "be" | "seem" | "appear" | "happen" | "matter" | "remain"
@@ -96,11 +98,11 @@ impl View<'_> {
         // they …" ("told reporters it would" leaves "it" to the source).
         let addressee = |plural: bool| {
             self.children[verb].iter().any(|&o| {
-                matches!(base(self.rel(o)), "obj" | "iobj")
+                self.rel(o).is_object()
                     && if plural {
                         self.t[o].upos != Upos::Pron
                     } else {
-                        matches!(self.t[o].xpos.as_str(), "NN" | "NNP")
+                        matches!(self.t[o].xpos, Xpos::Nn | Xpos::Nnp)
                             && self.entity_kind(o) != Some(EntityType::Person)
                             && !gazetteer().is_person_noun(&self.t[o].lemma.to_lowercase())
                     }
@@ -109,11 +111,12 @@ impl View<'_> {
         match pronoun.as_str() {
             "it" if !empty && !addressee(false) => match kind {
                 Some(k) => k != EntityType::Person,
-                None => noun.xpos == "NN" && !self.person_noun(h),
+                None => noun.xpos == Xpos::Nn && !self.person_noun(h),
             },
             "they" if !empty && !addressee(true) => {
                 kind.is_none()
-                    && (noun.xpos == "NNS" || (noun.xpos == "NN" && lemma_lower == "police"))
+                    && (noun.xpos == Xpos::Nns
+                        || (noun.xpos == Xpos::Nn && lemma_lower == "police"))
             }
             _ => false,
         }
@@ -145,8 +148,8 @@ impl View<'_> {
                 lower(&self.t[subject.head]).as_str(),
                 "this" | "that" | "these" | "those" | "it" | "which" | "what"
             )
-            && self.kids_base(v, "ccomp").next().is_none()
-            && self.kids_base(v, "obj").next().is_none()
+            && self.kids_base(v, Deprel::Ccomp).next().is_none()
+            && self.kids_base(v, Deprel::Obj).next().is_none()
     }
 
     /// The source of a reported clause and the verb that reports it.
@@ -157,9 +160,12 @@ impl View<'_> {
             // "P, X said": a parenthetical saying verb attached to the clause (as parataxis,
             // or as a complement or modifier the parser turned round).
             let turned = self.children[cur].iter().copied().filter(|&c| {
-                matches!(base(self.rel(c)), "ccomp" | "advcl" | "acl" | "dep") && self.said_after(c)
+                matches!(
+                    self.rel(c).base(),
+                    Deprel::Ccomp | Deprel::Advcl | Deprel::Acl | Deprel::Dep
+                ) && self.said_after(c)
             });
-            let parenthetical = self.kids_base(cur, "parataxis").chain(turned);
+            let parenthetical = self.kids_base(cur, Deprel::Parataxis).chain(turned);
             for c in parenthetical {
                 if reports(&lemma(&self.t[c])) && c != p {
                     if let Some(s) = self.own_subjects(c).into_iter().next() {
@@ -168,11 +174,12 @@ impl View<'_> {
                 }
             }
             let h = self.t[cur].head?;
-            if base(self.rel(cur)) == "ccomp" && reports(&lemma(&self.t[h])) {
+            if self.rel(cur).base() == Deprel::Ccomp && reports(&lemma(&self.t[h])) {
                 return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             // "X said P" where P was attached as parataxis of the saying verb.
-            if base(self.rel(cur)) == "parataxis" && reports(&lemma(&self.t[h])) && cur == p {
+            if self.rel(cur).base() == Deprel::Parataxis && reports(&lemma(&self.t[h])) && cur == p
+            {
                 return self.own_subjects(h).into_iter().next().map(|s| (s, h));
             }
             cur = h;

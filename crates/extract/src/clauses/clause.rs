@@ -18,8 +18,8 @@
 
 use super::attribution::reports;
 use super::control::REQUESTING;
-use super::{base, lemma, lower, Clause, Node, Origin, Qual, View};
-use crate::doc::Upos;
+use super::{lemma, lower, Clause, Node, Origin, Qual, View};
+use crate::doc::{Deprel, Upos, Xpos};
 use crate::statement::{Modality, Role};
 
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
@@ -125,36 +125,46 @@ impl View<'_> {
     /// Whether `i` heads a clause of its own.
     pub(super) fn is_predicate(&self, i: usize) -> bool {
         let t = &self.t[i];
-        let r = base(&t.deprel);
-        if self.kids(i, "cop").next().is_some() {
-            return !matches!(r, "amod" | "compound" | "fixed" | "flat");
+        let r = t.deprel.base();
+        if self.kids(i, Deprel::Cop).next().is_some() {
+            return !matches!(
+                r,
+                Deprel::Amod | Deprel::Compound | Deprel::Fixed | Deprel::Flat
+            );
         }
         match t.upos {
             Upos::Verb => match r {
-                "root" | "conj" | "ccomp" | "advcl" | "parataxis" | "csubj" | "list" | "dep" => {
-                    true
-                }
-                "acl" => {
-                    t.deprel.starts_with("acl:relcl")
+                Deprel::Root
+                | Deprel::Conj
+                | Deprel::Ccomp
+                | Deprel::Advcl
+                | Deprel::Parataxis
+                | Deprel::Csubj
+                | Deprel::List
+                | Deprel::Dep => true,
+                Deprel::Acl => {
+                    t.deprel == Deprel::AclRelcl
                         // A finite verb with a subject of its own is a clause whatever the
                         // parser hung it on.
-                        || self.kids_base(i, "nsubj").next().is_some()
-                        || matches!(t.xpos.as_str(), "VBN" | "VBG")
-                            && self.kids(i, "mark").next().is_none()
+                        || self.kids_base(i, Deprel::Nsubj).next().is_some()
+                        || matches!(t.xpos, Xpos::Vbn | Xpos::Vbg)
+                            && self.kids(i, Deprel::Mark).next().is_none()
                         || self.controlled_infinitive_on_object(i)
                         || self.accused_act(i).is_some()
                 }
                 // An xcomp folds into its governor's clause unless that is no clause, or it says
                 // what the governor's object is to do ("urged Congress to approve").
-                "xcomp" => {
+                Deprel::Xcomp => {
                     !t.head.is_some_and(|h| self.is_predicate(h))
                         || t.head.is_some_and(|h| self.object_controlled(h))
                 }
                 _ => false,
             },
             Upos::Aux => {
-                matches!(r, "root" | "conj" | "ccomp" | "advcl" | "parataxis")
-                    && self.kids_base(i, "nsubj").next().is_some()
+                matches!(
+                    r,
+                    Deprel::Root | Deprel::Conj | Deprel::Ccomp | Deprel::Advcl | Deprel::Parataxis
+                ) && self.kids_base(i, Deprel::Nsubj).next().is_some()
                     && matches!(lemma(t).as_str(), "be" | "have")
             }
             _ => false,
@@ -216,10 +226,10 @@ impl View<'_> {
         let (subjects, inherited) = self.subjects(p, 0);
         let passive = self.children[p]
             .iter()
-            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+            .any(|&c| self.rel(c).marks_passive());
         ClauseDraft {
             p,
-            copular: self.kids(p, "cop").next().is_some(),
+            copular: self.kids(p, Deprel::Cop).next().is_some(),
             subjects,
             inherited,
             passive,
@@ -248,15 +258,17 @@ impl View<'_> {
     fn conjoined_participle_shares_passive(&self, d: &mut ClauseDraft) {
         let tok = &self.t[d.p];
         if !d.passive
-            && tok.deprel == "conj"
-            && (tok.xpos == "VBN"
-                || (tok.xpos == "VBD" && ALWAYS_TRANSITIVE.contains(&lemma(tok).as_str())))
-            && self.kids_base(d.p, "aux").next().is_none()
-            && self.kids_base(d.p, "obj").next().is_none()
+            && tok.deprel == Deprel::Conj
+            && (tok.xpos == Xpos::Vbn
+                || (tok.xpos == Xpos::Vbd && ALWAYS_TRANSITIVE.contains(&lemma(tok).as_str())))
+            && self.kids_base(d.p, Deprel::Aux).next().is_none()
+            && self.kids_base(d.p, Deprel::Obj).next().is_none()
         {
-            d.passive = tok
-                .head
-                .is_some_and(|h| self.children[h].iter().any(|&c| self.rel(c) == "aux:pass"));
+            d.passive = tok.head.is_some_and(|h| {
+                self.children[h]
+                    .iter()
+                    .any(|&c| self.rel(c) == Deprel::AuxPass)
+            });
         }
     }
 
@@ -264,10 +276,10 @@ impl View<'_> {
     /// `None`: a participle that modifies nothing is no clause.
     fn participle_modifies_its_noun(&self, d: &mut ClauseDraft) -> Option<()> {
         let tok = &self.t[d.p];
-        let r = &tok.deprel;
-        if base(r) == "acl" && !r.starts_with("acl:relcl") && d.subjects.is_empty() {
+        let r = tok.deprel;
+        if r.base() == Deprel::Acl && r != Deprel::AclRelcl && d.subjects.is_empty() {
             let h = tok.head?;
-            if tok.xpos == "VBN" {
+            if tok.xpos == Xpos::Vbn {
                 d.passive = true;
                 d.subjects.push(self.node(h));
                 d.inherited = true;
@@ -281,8 +293,8 @@ impl View<'_> {
     fn relative_word_resolved(&self, d: &mut ClauseDraft) -> Option<()> {
         let p = d.p;
         let tok = &self.t[p];
-        let r = &tok.deprel;
-        if !(r.starts_with("acl:relcl") || r == "advcl:relcl") {
+        let r = tok.deprel;
+        if !(r == Deprel::AclRelcl || r == Deprel::AdvclRelcl) {
             return Some(());
         }
         let relative_word = self.children[p].iter().find_map(|&c| {
@@ -294,10 +306,10 @@ impl View<'_> {
         // "a hotel where officials had gathered": the head noun is where, no object
         // ([`Self::where_or_when`]).
         let adverbial_relative = self.children[p].iter().any(|&c| {
-            self.t[c].xpos == "WRB" && matches!(lower(&self.t[c]).as_str(), "where" | "when")
+            self.t[c].xpos == Xpos::Wrb && matches!(lower(&self.t[c]).as_str(), "where" | "when")
         });
         let rel_word_object = self.children[p].iter().copied().find(|&c| {
-            base(self.rel(c)) == "obj"
+            self.rel(c).base() == Deprel::Obj
                 && matches!(
                     lower(&self.t[c]).as_str(),
                     "which" | "that" | "whom" | "who"
@@ -307,7 +319,8 @@ impl View<'_> {
             .iter()
             .copied()
             .find(|&c| {
-                base(self.rel(c)) == "obl" && matches!(lower(&self.t[c]).as_str(), "which" | "whom")
+                self.rel(c).base() == Deprel::Obl
+                    && matches!(lower(&self.t[c]).as_str(), "which" | "whom")
             })
             .map(|c| (c, h));
         // "a meeting that was focused on trade": the relative word is the subject, and
@@ -320,7 +333,7 @@ impl View<'_> {
             && !adverbial_relative
             && d.relative_oblique.is_none()
             && (rel_word_object.is_some()
-                || (self.kids_base(p, "obj").next().is_none() && !d.copular))
+                || (self.kids_base(p, Deprel::Obj).next().is_none() && !d.copular))
         {
             d.relative_object = Some(self.node(h));
         }
@@ -333,13 +346,15 @@ impl View<'_> {
     fn would_reported_in_the_past_is_future(&self, d: &mut ClauseDraft) {
         let p = d.p;
         let would = self
-            .kids_base(p, "aux")
+            .kids_base(p, Deprel::Aux)
             .any(|c| lower(&self.t[c]) == "would");
-        let conditional =
-            self.opened_by_if(p) || self.kids_base(p, "advcl").any(|a| self.opened_by_if(a));
+        let conditional = self.opened_by_if(p)
+            || self
+                .kids_base(p, Deprel::Advcl)
+                .any(|a| self.opened_by_if(a));
         let said_in_the_past = self
             .reported_by(p)
-            .is_some_and(|(_, v)| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));
+            .is_some_and(|(_, v)| matches!(self.t[v].xpos, Xpos::Vbd | Xpos::Vbn));
         if would && !conditional && said_in_the_past {
             d.modality = Modality::Future;
         }
@@ -350,9 +365,9 @@ impl View<'_> {
     fn bare_verb_shares_conjoined_modal(&self, d: &mut ClauseDraft) {
         let p = d.p;
         let tok = &self.t[p];
-        if self.rel(p) == "conj"
-            && tok.xpos == "VB"
-            && self.kids_base(p, "aux").next().is_none()
+        if self.rel(p) == Deprel::Conj
+            && tok.xpos == Xpos::Vb
+            && self.kids_base(p, Deprel::Aux).next().is_none()
             && self.own_subjects(p).is_empty()
         {
             if let Some(h) = tok.head {
@@ -365,9 +380,9 @@ impl View<'_> {
     fn urged_act_is_requested(&self, d: &mut ClauseDraft) {
         let p = d.p;
         let tok = &self.t[p];
-        let governor = match base(self.rel(p)) {
-            "xcomp" | "advcl" => tok.head,
-            "acl" if self.controlled_infinitive_on_object(p) => {
+        let governor = match self.rel(p).base() {
+            Deprel::Xcomp | Deprel::Advcl => tok.head,
+            Deprel::Acl if self.controlled_infinitive_on_object(p) => {
                 tok.head.and_then(|h| self.t[h].head)
             }
             _ => None,
@@ -387,7 +402,7 @@ impl View<'_> {
     fn auxiliaries_and_negation_join_relation(&self, d: &mut ClauseDraft) {
         let p = d.p;
         for c in self.children[p].iter().copied() {
-            if matches!(base(self.rel(c)), "aux" | "cop") {
+            if matches!(self.rel(c).base(), Deprel::Aux | Deprel::Cop) {
                 d.rel.push(c);
             }
         }
@@ -412,7 +427,7 @@ impl View<'_> {
         let cut_quals: Vec<usize> = self.children[p]
             .iter()
             .copied()
-            .filter(|&c| base(self.rel(c)) == "obl")
+            .filter(|&c| self.rel(c).base() == Deprel::Obl)
             .collect();
         let mut object = self.node(p);
         object.tokens.retain(|i| {
@@ -423,7 +438,7 @@ impl View<'_> {
         // "the leader of Y": the role noun joins the relation, Y is the object.
         let of = (self.t[p].upos == Upos::Noun && predicate_case.is_empty())
             .then(|| {
-                self.kids(p, "nmod")
+                self.kids(p, Deprel::Nmod)
                     .find(|&c| self.prep_text(&self.preposition(c)) == "of")
             })
             .flatten();
@@ -446,7 +461,7 @@ impl View<'_> {
             for x in self.conjuncts(p) {
                 if x == p {
                     d.objects.push(object.clone());
-                } else if self.kids(x, "cop").next().is_none() {
+                } else if self.kids(x, Deprel::Cop).next().is_none() {
                     d.objects.push(self.node(x));
                 }
             }
@@ -476,10 +491,10 @@ impl View<'_> {
         // "urged Congress to approve": the one urged is the object, whatever the parser
         // called it.
         let controlled_iobj =
-            self.object_controlled(p) && self.kids_base(p, "obj").next().is_none();
+            self.object_controlled(p) && self.kids_base(p, Deprel::Obj).next().is_none();
         for c in self.children[p].iter().copied() {
-            match base(self.rel(c)) {
-                "obj" => {
+            match self.rel(c).base() {
+                Deprel::Obj => {
                     if matches!(lower(&self.t[c]).as_str(), "which" | "that" | "whom") {
                         continue;
                     }
@@ -488,13 +503,13 @@ impl View<'_> {
                         d.objects.push(self.node(x));
                     }
                 }
-                "iobj" if controlled_iobj => d.objects.push(self.node(c)),
-                "iobj" => d.quals.push(Qual {
+                Deprel::Iobj if controlled_iobj => d.objects.push(self.node(c)),
+                Deprel::Iobj => d.quals.push(Qual {
                     role: Role::Recipient,
                     prep: Vec::new(),
                     node: self.node(c),
                 }),
-                "xcomp" if !self.is_predicate(c) && self.t[c].upos != Upos::Verb => {
+                Deprel::Xcomp if !self.is_predicate(c) && self.t[c].upos != Upos::Verb => {
                     d.objects.push(self.node(c))
                 }
                 _ => {}
@@ -506,7 +521,7 @@ impl View<'_> {
     /// of the object: "kept the crossing closed"). Moves `cur` to the chain's last verb.
     fn xcomp_chain_folded(&self, d: &mut ClauseDraft) {
         let mut depth = 0;
-        while let Some(x) = self.kids(d.cur, "xcomp").find(|&x| {
+        while let Some(x) = self.kids(d.cur, Deprel::Xcomp).find(|&x| {
             self.t[x].upos == Upos::Verb
                 && self.own_subjects(x).is_empty()
                 && self.secondary_predicate(d.cur) != Some(x)
@@ -543,7 +558,7 @@ impl View<'_> {
                 // Object control: "officials expect Kim to visit Moscow" is Kim visiting
                 // Moscow, expected; the expecting itself is folded into the modality.
                 let controllers: Vec<Node> = self
-                    .kids_base(cur, "obj")
+                    .kids_base(cur, Deprel::Obj)
                     .flat_map(|o| self.conjuncts(o))
                     .map(|o| self.node(o))
                     .collect();
@@ -565,7 +580,7 @@ impl View<'_> {
     /// clause's, its objects replace the governor's and its prepositional arguments add to them.
     fn xcomp_joins_relation(&self, d: &mut ClauseDraft, x: usize) {
         for c in self.children[x].iter().copied() {
-            if matches!(base(self.rel(c)), "mark" | "aux") {
+            if matches!(self.rel(c).base(), Deprel::Mark | Deprel::Aux) {
                 d.rel.push(c);
             }
         }
@@ -583,7 +598,9 @@ impl View<'_> {
                 d.lemma_words.push(lower(&self.t[c]));
             }
         }
-        d.passive = self.children[x].iter().any(|&c| self.rel(c) == "aux:pass");
+        d.passive = self.children[x]
+            .iter()
+            .any(|&c| self.rel(c) == Deprel::AuxPass);
         let (q, a, acc) = self.obliques(x, d.passive);
         d.quals.extend(q);
         if a.is_some() {
@@ -594,20 +611,20 @@ impl View<'_> {
         }
         d.objects.clear();
         for c in self.children[x].iter().copied() {
-            match base(self.rel(c)) {
-                "obj" => {
+            match self.rel(c).base() {
+                Deprel::Obj => {
                     for y in self.conjuncts(c) {
                         // "sacked the head of the central bank, Godwin Emefiele".
                         let y = self.object_name(y).unwrap_or(y);
                         d.objects.push(self.node(y));
                     }
                 }
-                "iobj" => d.quals.push(Qual {
+                Deprel::Iobj => d.quals.push(Qual {
                     role: Role::Recipient,
                     prep: Vec::new(),
                     node: self.node(c),
                 }),
-                "xcomp" if self.t[c].upos != Upos::Verb => d.objects.push(self.node(c)),
+                Deprel::Xcomp if self.t[c].upos != Upos::Verb => d.objects.push(self.node(c)),
                 _ => {}
             }
         }
@@ -669,10 +686,13 @@ impl View<'_> {
         // A "ccomp" opened by "until", "because", "when" … is an adverbial clause the parser
         // mislabelled ("would continue until management made an offer"): no object.
         let adverbial = |c: usize| {
-            self.kids(c, "mark")
+            self.kids(c, Deprel::Mark)
                 .any(|m| ADVERBIAL_MARKERS.contains(&lower(&self.t[m]).as_str()))
         };
-        if let Some(c) = self.kids_base(d.cur, "ccomp").find(|&c| !adverbial(c)) {
+        if let Some(c) = self
+            .kids_base(d.cur, Deprel::Ccomp)
+            .find(|&c| !adverbial(c))
+        {
             let tokens = self.span(c, &|_| false);
             d.objects.push(Node {
                 head: c,
@@ -697,7 +717,7 @@ impl View<'_> {
         }
         let o = d.objects[0].head;
         let pp = self
-            .kids(o, "nmod")
+            .kids(o, Deprel::Nmod)
             .find(|&c| {
                 let prep = self.prep_text(&self.preposition(c));
                 !prep.is_empty()
@@ -709,7 +729,7 @@ impl View<'_> {
             // "filed a lawsuit | against Google".
             .or_else(|| {
                 let end = *d.objects[0].tokens.last()?;
-                self.kids_base(cur, "obl").find(|&c| {
+                self.kids_base(cur, Deprel::Obl).find(|&c| {
                     let prep = self.preposition(c);
                     prep.first() == Some(&(end + 1))
                         && TARGET_PREPOSITIONS.contains(&self.prep_text(&prep).as_str())
@@ -719,9 +739,13 @@ impl View<'_> {
         if let (Some(pp), Upos::Noun) = (pp, self.t[o].upos) {
             let prep = self.preposition(pp);
             let ptext = self.prep_text(&prep);
-            let few_modifiers = self.children[o]
-                .iter()
-                .all(|&c| c == pp || matches!(base(self.rel(c)), "det" | "amod" | "compound"));
+            let few_modifiers = self.children[o].iter().all(|&c| {
+                c == pp
+                    || matches!(
+                        self.rel(c).base(),
+                        Deprel::Det | Deprel::Amod | Deprel::Compound
+                    )
+            });
             if few_modifiers {
                 // (Hung on the verb, the phrase was a qualifier: it is the object now.)
                 d.quals.retain(|q| q.node.head != pp);
@@ -756,12 +780,12 @@ impl View<'_> {
             if lemma(&self.t[g]) != "convict" && d.attribution.is_none() {
                 let passive = self.children[g]
                     .iter()
-                    .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass"));
+                    .any(|&c| self.rel(c).marks_passive());
                 d.attribution = if passive {
                     self.children[g]
                         .iter()
                         .copied()
-                        .find(|&c| self.rel(c) == "obl:agent")
+                        .find(|&c| self.rel(c) == Deprel::OblAgent)
                         .map(|a| self.node(a))
                 } else {
                     self.own_subjects(g).into_iter().next()
@@ -811,14 +835,17 @@ impl View<'_> {
     /// governs ("focused on expanding cooperation", "showed Kim walking past").
     fn participle_after_its_clause_acts_again(&self, d: &mut ClauseDraft) {
         let p = d.p;
-        if !(self.rel(p) == "advcl" && self.t[p].xpos == "VBG" && self.accused_act(p).is_none()) {
+        if !(self.rel(p) == Deprel::Advcl
+            && self.t[p].xpos == Xpos::Vbg
+            && self.accused_act(p).is_none())
+        {
             return;
         }
         let opening = self.t[p].head.is_some_and(|h| p < h);
         let start = self.words_start(p);
         let opener = self.children[p]
             .iter()
-            .filter(|&&c| c < p && matches!(base(self.rel(c)), "mark" | "case"))
+            .filter(|&&c| c < p && matches!(self.rel(c).base(), Deprel::Mark | Deprel::Case))
             .map(|&c| lower(&self.t[c]))
             .next();
         let set_off = match opener.as_deref() {
@@ -829,7 +856,7 @@ impl View<'_> {
                 start > 1
                     && self.t[start - 1].form == ","
                     && self.t[start - 2].upos != Upos::Adj
-                    && self.kids_base(p, "obj").next().is_some()
+                    && self.kids_base(p, Deprel::Obj).next().is_some()
             }
         };
         if d.inherited && (opening || !set_off) {
@@ -841,8 +868,8 @@ impl View<'_> {
     fn parenthetical_only_reports(&self, d: &mut ClauseDraft) {
         let p = d.p;
         if matches!(
-            base(self.rel(p)),
-            "ccomp" | "parataxis" | "advcl" | "acl" | "dep"
+            self.rel(p).base(),
+            Deprel::Ccomp | Deprel::Parataxis | Deprel::Advcl | Deprel::Acl | Deprel::Dep
         ) && self.said_after(p)
         {
             d.in_graph = false;
@@ -864,7 +891,7 @@ impl View<'_> {
         if let Some((w, h)) = d.relative_oblique {
             for q in d.quals.iter_mut().filter(|q| q.node.head == w) {
                 let ptext = self.prep_text(&q.prep);
-                q.role = self.role(&ptext, h, "obl");
+                q.role = self.role(&ptext, h);
                 q.node = Node {
                     written: Some(q.node.tokens.clone()),
                     ..self.node(h)
@@ -919,22 +946,23 @@ impl View<'_> {
         // adjective as what is said ("was deemed | too expensive").
         let passive = self.children[v]
             .iter()
-            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"));
+            .any(|&c| self.rel(c).marks_passive());
         let agent = self.children[v].iter().any(|&c| {
-            self.rel(c) == "obl:agent"
-                || (base(self.rel(c)) == "obl" && self.prep_text(&self.preposition(c)) == "by")
+            self.rel(c) == Deprel::OblAgent
+                || (self.rel(c).base() == Deprel::Obl
+                    && self.prep_text(&self.preposition(c)) == "by")
         });
         if !(passive && agent) {
-            self.kids(v, "obj").next()?;
+            self.kids(v, Deprel::Obj).next()?;
         }
-        self.kids(v, "xcomp").find(|&x| {
+        self.kids(v, Deprel::Xcomp).find(|&x| {
             let t = &self.t[x];
-            let agent = self.kids_base(x, "obl").any(|o| {
-                self.rel(o) == "obl:agent" || self.prep_text(&self.preposition(o)) == "by"
+            let agent = self.kids_base(x, Deprel::Obl).any(|o| {
+                self.rel(o) == Deprel::OblAgent || self.prep_text(&self.preposition(o)) == "by"
             });
-            (t.upos == Upos::Adj || (t.upos == Upos::Verb && t.xpos == "VBN"))
-                && self.kids(x, "obj").next().is_none()
-                && self.kids(x, "mark").next().is_none()
+            (t.upos == Upos::Adj || (t.upos == Upos::Verb && t.xpos == Xpos::Vbn))
+                && self.kids(x, Deprel::Obj).next().is_none()
+                && self.kids(x, Deprel::Mark).next().is_none()
                 && !agent
         })
     }
@@ -942,8 +970,8 @@ impl View<'_> {
     /// The particles of a phrasal verb: its `compound:prt` dependents, and an adverb such as
     /// "down" right after it that the parser took for a modifier ("will step down").
     fn particles(&self, v: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self.kids(v, "compound:prt").collect();
-        if let Some(a) = self.kids(v, "advmod").find(|&a| {
+        let mut out: Vec<usize> = self.kids(v, Deprel::CompoundPrt).collect();
+        if let Some(a) = self.kids(v, Deprel::Advmod).find(|&a| {
             a == v + 1
                 && matches!(
                     lower(&self.t[a]).as_str(),
@@ -959,5 +987,5 @@ impl View<'_> {
 fn passive_or_be(v: &View, i: usize) -> bool {
     v.children[i]
         .iter()
-        .any(|&c| matches!(base(v.rel(c)), "aux") && lemma(&v.t[c]) == "be")
+        .any(|&c| matches!(v.rel(c).base(), Deprel::Aux) && lemma(&v.t[c]) == "be")
 }

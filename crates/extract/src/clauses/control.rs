@@ -2,7 +2,8 @@
 //! the object of "urged Congress to approve" or "forced residents to flee", the accused of
 //! "accused Russia of blowing up the dam".
 
-use super::{base, lemma, lower, View};
+use super::{lemma, lower, View};
+use crate::doc::{Deprel, Xpos};
 
 /// Verbs whose object does what the infinitive after it says ("forced residents to flee").
 pub(super) const OBJECT_CONTROL: &[&str] = &[
@@ -52,27 +53,27 @@ impl View<'_> {
     /// the parser hung the gerund on the object.
     pub(super) fn accused_act(&self, i: usize) -> Option<(usize, Vec<usize>)> {
         let t = &self.t[i];
-        if t.xpos != "VBG"
+        if t.xpos != Xpos::Vbg
             || !self
-                .kids(i, "mark")
+                .kids(i, Deprel::Mark)
                 .any(|m| matches!(lower(&self.t[m]).as_str(), "of" | "for" | "with"))
         {
             return None;
         }
         let h = t.head?;
         let accusing = |v: usize| ACCUSING.contains(&lemma(&self.t[v]).as_str());
-        match base(&t.deprel) {
-            "acl" => {
+        match t.deprel.base() {
+            Deprel::Acl => {
                 let g = self.t[h].head?;
-                (accusing(g) && matches!(base(self.rel(h)), "obj" | "iobj")).then(|| (g, vec![h]))
+                (accusing(g) && self.rel(h).is_object()).then(|| (g, vec![h]))
             }
-            "advcl" if accusing(h) => {
+            Deprel::Advcl if accusing(h) => {
                 let mut who = self.controllers(h);
                 if who.is_empty() {
                     who = self.children[h]
                         .iter()
                         .copied()
-                        .filter(|&c| self.rel(c) == "nsubj:pass")
+                        .filter(|&c| self.rel(c) == Deprel::NsubjPass)
                         .collect();
                 }
                 (!who.is_empty()).then_some((h, who))
@@ -91,8 +92,10 @@ impl View<'_> {
     /// An infinitive the parser hung on the object of such a verb: "urged shareholders | to
     /// reject the offer" (an acl of "shareholders").
     pub(super) fn controlled_infinitive_on_object(&self, i: usize) -> bool {
-        self.t[i].xpos == "VB"
-            && self.kids(i, "mark").any(|m| lower(&self.t[m]) == "to")
+        self.t[i].xpos == Xpos::Vb
+            && self
+                .kids(i, Deprel::Mark)
+                .any(|m| lower(&self.t[m]) == "to")
             && self.t[i].head.is_some_and(|h| {
                 self.t[h].head.is_some_and(|g| {
                     OBJECT_CONTROL.contains(&lemma(&self.t[g]).as_str())
@@ -105,17 +108,17 @@ impl View<'_> {
     /// …"), else its indirect objects (the parser's reading of "urged Congress to …"), else,
     /// after "call", its "on" phrase ("called on both sides to …").
     pub(super) fn controllers(&self, v: usize) -> Vec<usize> {
-        let objects: Vec<usize> = self.kids_base(v, "obj").collect();
+        let objects: Vec<usize> = self.kids_base(v, Deprel::Obj).collect();
         if !objects.is_empty() {
             return objects;
         }
-        let indirect: Vec<usize> = self.kids(v, "iobj").collect();
+        let indirect: Vec<usize> = self.kids(v, Deprel::Iobj).collect();
         if !indirect.is_empty() {
             return indirect;
         }
         if lemma(&self.t[v]) == "call" {
             return self
-                .kids_base(v, "obl")
+                .kids_base(v, Deprel::Obl)
                 .filter(|&o| self.prep_text(&self.preposition(o)) == "on")
                 .collect();
         }

@@ -2,7 +2,8 @@
 //! Their order is the order of the fitted weights: a new feature goes at the end, and the
 //! weights are fitted again.
 
-use super::{base, Clause, Node, Origin, View};
+use super::{Clause, Node, Origin, View};
+use crate::doc::Deprel;
 use crate::statement::{ArgumentKind, Modality};
 
 /// Number of confidence features ([`super::Extraction::features`]).
@@ -65,11 +66,14 @@ impl View<'_> {
         f[14] = (object_len as f32 / 10.0).min(2.0);
         f[16] = (c.negated || c.modality != Modality::Asserted) as u8 as f32;
         f[17] = (rel.split_whitespace().count() as f32 / 5.0).min(2.0);
-        let r = base(self.rel(c.pred));
-        f[18] = (r == "root") as u8 as f32;
-        f[19] = matches!(r, "acl") as u8 as f32;
-        f[20] = matches!(r, "advcl" | "ccomp" | "xcomp" | "parataxis" | "csubj") as u8 as f32;
-        f[21] = (r == "conj") as u8 as f32;
+        let r = self.rel(c.pred).base();
+        f[18] = (r == Deprel::Root) as u8 as f32;
+        f[19] = matches!(r, Deprel::Acl) as u8 as f32;
+        f[20] = matches!(
+            r,
+            Deprel::Advcl | Deprel::Ccomp | Deprel::Xcomp | Deprel::Parataxis | Deprel::Csubj
+        ) as u8 as f32;
+        f[21] = (r == Deprel::Conj) as u8 as f32;
         f[22] = object_from_prep as u8 as f32;
         f[23] = c.attribution.is_some() as u8 as f32;
         f

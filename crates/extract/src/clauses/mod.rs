@@ -52,7 +52,7 @@ mod tree;
 
 pub use features::{FEATURE_NAMES, N_FEATURES};
 
-use crate::doc::{Document, Sentence, Token, Upos};
+use crate::doc::{Deprel, Document, Sentence, Token, Upos};
 use crate::statement::{Argument, Modality, Provenance, Role, Statement};
 
 /// Where a clause comes from.
@@ -194,10 +194,6 @@ fn lemma(t: &Token) -> String {
     }
 }
 
-fn base(deprel: &str) -> &str {
-    deprel.split(':').next().unwrap_or(deprel)
-}
-
 impl<'a> View<'a> {
     fn new(document: &'a Document, sentence: &'a Sentence) -> View<'a> {
         let t = &sentence.tokens[..];
@@ -230,7 +226,7 @@ impl<'a> View<'a> {
                     clauses.push(c);
                 }
             }
-            if base(self.rel(i)) == "appos" {
+            if self.rel(i).is_a(Deprel::Appos) {
                 clauses.extend(self.apposition(i));
             }
             if matches!(self.t[i].upos, Upos::Noun | Upos::Propn) {

@@ -3,13 +3,14 @@
 //! attributes of the statement, never reasons to drop it. A comparison is no denial ("no other
 //! choice but"): "found no weapons" and "had no plans to attend" are negated, it is not.
 
-use super::{base, lower, View};
+use super::{lower, View};
+use crate::doc::{Deprel, Xpos};
 use crate::statement::Modality;
 
 impl View<'_> {
     pub(super) fn negated(&self, p: usize) -> Option<usize> {
         self.children[p].iter().copied().find(|&c| {
-            matches!(base(self.rel(c)), "advmod")
+            matches!(self.rel(c).base(), Deprel::Advmod)
                 && matches!(lower(&self.t[c]).as_str(), "not" | "n't" | "never")
         })
     }
@@ -20,10 +21,10 @@ impl View<'_> {
     /// but to leave".
     pub(super) fn denied_by_no(&self, p: usize) -> bool {
         self.children[p].iter().any(|&c| {
-            matches!(self.rel(c), "nsubj" | "nsubj:pass" | "obj")
-                && self.kids(c, "det").any(|d| lower(&self.t[d]) == "no")
+            matches!(self.rel(c), Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obj)
+                && self.kids(c, Deprel::Det).any(|d| lower(&self.t[d]) == "no")
                 && !self.children[c].iter().any(|&m| {
-                    matches!(self.t[m].xpos.as_str(), "JJR" | "RBR")
+                    matches!(self.t[m].xpos, Xpos::Jjr | Xpos::Rbr)
                         || matches!(lower(&self.t[m]).as_str(), "other" | "more" | "less")
                 })
                 && !self
@@ -35,7 +36,7 @@ impl View<'_> {
 
     pub(super) fn aux_modality(&self, p: usize) -> Modality {
         let mut m = Modality::Asserted;
-        for c in self.kids_base(p, "aux") {
+        for c in self.kids_base(p, Deprel::Aux) {
             match lower(&self.t[c]).as_str() {
                 "could" | "may" | "might" | "can" | "would" | "should" | "must" | "ca" => {
                     m = Modality::Possible
@@ -53,7 +54,7 @@ impl View<'_> {
 
     /// Whether the clause of `p` is a condition: "if" or "unless" marks it.
     pub(super) fn opened_by_if(&self, p: usize) -> bool {
-        self.kids(p, "mark")
+        self.kids(p, Deprel::Mark)
             .any(|c| matches!(lower(&self.t[c]).as_str(), "if" | "unless"))
     }
 }

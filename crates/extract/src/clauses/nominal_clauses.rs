@@ -6,8 +6,8 @@
 //! its name), belongs to the noun right before its comma when a name is involved ("the parade
 //! in the capital, Pyongyang,"), never equates two names, and a title describes only a name.
 
-use super::{base, lower, Clause, Node, Origin, Qual, View};
-use crate::doc::{EntityType, Upos};
+use super::{lower, Clause, Node, Origin, Qual, View};
+use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
 use kg_nlp::gazetteer::gazetteer;
 
@@ -90,7 +90,7 @@ impl View<'_> {
             return h;
         }
         let mut k = start - 2;
-        while matches!(base(self.rel(k)), "flat" | "compound") {
+        while self.rel(k).is_compound_or_flat() {
             match self.t[k].head {
                 Some(x) if x < start && self.dominates(h, x) => k = x,
                 _ => break,
@@ -101,7 +101,14 @@ impl View<'_> {
         let mut x = k;
         while x != h {
             match self.t[x].head {
-                Some(up) if matches!(base(self.rel(x)), "nmod" | "compound" | "flat") => x = up,
+                Some(up)
+                    if matches!(
+                        self.rel(x).base(),
+                        Deprel::Nmod | Deprel::Compound | Deprel::Flat
+                    ) =>
+                {
+                    x = up
+                }
                 _ => return h,
             }
         }
@@ -124,9 +131,8 @@ impl View<'_> {
         let start = self.words_start(second);
         let adjacent = self.t[first].upos == Upos::Noun
             && self.t[second].upos == Upos::Propn
-            && (first + 1..start).all(|i| {
-                self.dominates(first, i) && matches!(base(self.rel(i)), "flat" | "compound")
-            });
+            && (first + 1..start)
+                .all(|i| self.dominates(first, i) && self.rel(i).is_compound_or_flat());
         let set_off = start > 0
             && matches!(
                 self.t[start - 1].form.as_str(),
@@ -140,7 +146,7 @@ impl View<'_> {
     fn role_organisation(&self, role: usize) -> Option<Node> {
         // A proper-noun compound right before the role noun, named by NER.
         let compound = self
-            .kids(role, "compound")
+            .kids(role, Deprel::Compound)
             .filter(|&c| c < role && self.t[c].upos == Upos::Propn)
             .max();
         if let Some(c) = compound {
@@ -151,10 +157,10 @@ impl View<'_> {
             }
             return Some(n);
         }
-        if let Some(p) = self.kids(role, "nmod:poss").next() {
+        if let Some(p) = self.kids(role, Deprel::NmodPoss).next() {
             if self.t[p].upos != Upos::Pron {
                 let mut n = self.node(p);
-                n.tokens.retain(|&i| self.t[i].xpos != "POS");
+                n.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);
                 return Some(n);
             }
             // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
@@ -174,7 +180,7 @@ impl View<'_> {
             }
         }
         let of = self
-            .kids(role, "nmod")
+            .kids(role, Deprel::Nmod)
             .find(|&c| self.prep_text(&self.preposition(c)) == "of")?;
         let prep = self.preposition(of);
         let mut n = self.node(of);
@@ -188,7 +194,7 @@ impl View<'_> {
         while start > 0 {
             let j = start - 1;
             let inside = self.t[j].head == Some(role)
-                && matches!(self.rel(j), "compound" | "amod")
+                && matches!(self.rel(j), Deprel::Compound | Deprel::Amod)
                 && self.t[j].upos == Upos::Noun;
             if inside {
                 start = j;
@@ -204,12 +210,12 @@ impl View<'_> {
 
     /// Possessives as `has` (surface only): "the University's School of Medicine".
     pub(super) fn possessive(&self, n: usize) -> Option<Clause> {
-        let p = self.kids(n, "nmod:poss").next()?;
+        let p = self.kids(n, Deprel::NmodPoss).next()?;
         if self.t[p].upos == Upos::Pron || !matches!(self.t[n].upos, Upos::Noun | Upos::Propn) {
             return None;
         }
         let mut owner = self.node(p);
-        owner.tokens.retain(|&i| self.t[i].xpos != "POS");
+        owner.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);
         let mut thing = self.node(n);
         let prep = self.preposition(n);
         thing
@@ -249,9 +255,9 @@ impl View<'_> {
         let mut quals = Vec::new();
         // Prepositional phrases of the noun, and those the parser hung on one of them ("the
         // summit on Wednesday between X and Y").
-        let mut pps: Vec<usize> = self.kids_base(n, "nmod").collect();
+        let mut pps: Vec<usize> = self.kids_base(n, Deprel::Nmod).collect();
         for c in pps.clone() {
-            pps.extend(self.kids_base(c, "nmod"));
+            pps.extend(self.kids_base(c, Deprel::Nmod));
         }
         for c in pps {
             let prep = self.preposition(c);
@@ -279,7 +285,7 @@ impl View<'_> {
             } else if !ptext.is_empty() {
                 let mut node = self.node(c);
                 node.tokens.retain(|i| !prep.contains(i));
-                let role = self.role(&ptext, c, self.rel(c));
+                let role = self.role(&ptext, c);
                 if matches!(role, Role::Location | Role::Time) {
                     quals.push(Qual { role, prep, node });
                 }
@@ -318,12 +324,12 @@ impl View<'_> {
 
     /// "the two leaders", "both men": the last pair of coordinated people named before.
     fn pair_of(&self, n: usize, last_pair: &Option<[Argument; 2]>) -> Option<[Argument; 2]> {
-        if self.t[n].xpos != "NNS" {
+        if self.t[n].xpos != Xpos::Nns {
             return None;
         }
         let two = self.children[n].iter().any(|&c| {
             matches!(lower(&self.t[c]).as_str(), "two" | "both")
-                && matches!(base(self.rel(c)), "nummod" | "det")
+                && matches!(self.rel(c).base(), Deprel::Nummod | Deprel::Det)
         });
         if two {
             last_pair.clone()

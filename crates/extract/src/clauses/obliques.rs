@@ -4,8 +4,8 @@
 //! complex preposition joins it ("ahead of", "instead of"), and a preposition built on a noun
 //! takes the phrase after it ("in exchange for | 183 prisoners", "in response to | the attack").
 
-use super::{base, lower, Node, Qual, View};
-use crate::doc::{EntityType, Upos};
+use super::{lower, Node, Qual, View};
+use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::Role;
 use kg_nlp::gazetteer::gazetteer;
 
@@ -82,12 +82,12 @@ impl View<'_> {
     /// `fixed` words ("according to", "because of").
     pub(super) fn preposition(&self, n: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        for c in self.kids(n, "case") {
-            if self.t[c].xpos == "POS" {
+        for c in self.kids(n, Deprel::Case) {
+            if self.t[c].xpos == Xpos::Pos {
                 continue;
             }
             out.push(c);
-            out.extend(self.kids(c, "fixed"));
+            out.extend(self.kids(c, Deprel::Fixed));
         }
         out.sort_unstable();
         // The first word of a complex preposition that the parser attached as an adverb of the
@@ -116,7 +116,7 @@ impl View<'_> {
     }
 
     /// The role of a prepositional argument.
-    pub(super) fn role(&self, prep: &str, head: usize, deprel: &str) -> Role {
+    pub(super) fn role(&self, prep: &str, head: usize) -> Role {
         if self.is_time(head) {
             // "in four years" on a past event is the gap before it ("their first summit in four
             // years"), not when it happened.
@@ -127,7 +127,7 @@ impl View<'_> {
             });
             let past = self.t[head]
                 .head
-                .is_some_and(|v| matches!(self.t[v].xpos.as_str(), "VBD" | "VBN"));
+                .is_some_and(|v| matches!(self.t[v].xpos, Xpos::Vbd | Xpos::Vbn));
             if duration && prep == "in" && past {
                 return Role::Other;
             }
@@ -136,7 +136,6 @@ impl View<'_> {
         let kind = self.entity_kind(head);
         let noun = matches!(self.t[head].upos, Upos::Noun | Upos::Propn);
         match prep {
-            "" if deprel.contains("tmod") => Role::Time,
             "during" | "since" | "until" | "till" | "throughout" => Role::Time,
             // "raised rates by a quarter of a point", "fell by 5 percent": how much, not how;
             // "held rates at 5.25 percent": a level, not a place.
@@ -181,7 +180,7 @@ impl View<'_> {
         let mut according = None;
         for c in self.children[p].iter().copied() {
             let r = self.rel(c);
-            if base(r) != "obl" {
+            if r.base() != Deprel::Obl {
                 continue;
             }
             let prep = self.preposition(c);
@@ -190,7 +189,7 @@ impl View<'_> {
                 according = Some(self.node(c));
                 continue;
             }
-            if r == "obl:agent" || (passive && ptext == "by" && agent.is_none()) {
+            if r == Deprel::OblAgent || (passive && ptext == "by" && agent.is_none()) {
                 agent = Some(self.node(c));
                 continue;
             }
@@ -202,7 +201,7 @@ impl View<'_> {
                     node.tokens.retain(|i| !wide.contains(i));
                     let wide_text = self.prep_text(&wide);
                     quals.push(Qual {
-                        role: self.role(&wide_text, inner, r),
+                        role: self.role(&wide_text, inner),
                         prep: wide,
                         node,
                     });
@@ -211,7 +210,7 @@ impl View<'_> {
                 let mut node = self.node(x);
                 node.tokens.retain(|i| !prep.contains(i));
                 quals.push(Qual {
-                    role: self.role(&ptext, x, r),
+                    role: self.role(&ptext, x),
                     prep: prep.clone(),
                     node,
                 });
@@ -230,14 +229,14 @@ impl View<'_> {
         {
             return None;
         }
-        let inner = self.kids(x, "nmod").find(|&y| {
+        let inner = self.kids(x, Deprel::Nmod).find(|&y| {
             y > x
-                && self.kids(y, "case").next().is_some_and(|c| {
+                && self.kids(y, Deprel::Case).next().is_some_and(|c| {
                     matches!(lower(&self.t[c]).as_str(), "of" | "for" | "to" | "with")
                 })
         })?;
         // Only the preposition, an article and the noun before the inner phrase's own case.
-        let case = self.kids(inner, "case").next()?;
+        let case = self.kids(inner, Deprel::Case).next()?;
         let words: Vec<usize> = (first..=case).collect();
         let plain = words.iter().all(|&i| {
             i == x
@@ -253,14 +252,14 @@ impl View<'_> {
     /// "in 2019, when …"), whether the parser made the clause a relative or an adverbial one.
     pub(super) fn where_or_when(&self, p: usize) -> Option<Qual> {
         let w = self.children[p].iter().copied().find(|&c| {
-            self.t[c].xpos == "WRB" && matches!(lower(&self.t[c]).as_str(), "where" | "when")
+            self.t[c].xpos == Xpos::Wrb && matches!(lower(&self.t[c]).as_str(), "where" | "when")
         })?;
         // The word before it, past a comma, and the name or phrase it ends.
         let mut k = w.checked_sub(1)?;
         if self.t[k].upos == Upos::Punct {
             k = k.checked_sub(1)?;
         }
-        let relative = self.rel(p).starts_with("acl:relcl");
+        let relative = self.rel(p) == Deprel::AclRelcl;
         if lower(&self.t[w]) == "where" {
             let head = match self.mention_at(k) {
                 // A relative clause says which noun it is ("a hotel where …"), unless it is a

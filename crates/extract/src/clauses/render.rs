@@ -11,7 +11,7 @@
 use super::attribution::SAYING;
 use super::clause::SYMMETRIC;
 use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
-use crate::doc::{EntityType, Upos};
+use crate::doc::{Deprel, EntityType, Upos};
 use crate::statement::{
     Argument, ArgumentKind, Literal, Provenance, Qualifier, Relation, Role, Statement,
 };
@@ -405,7 +405,7 @@ impl View<'_> {
             Some(m) => m.kind == EntityType::Person,
             None => self.t[node.head].upos == Upos::Propn,
         };
-        for c in self.kids_base(node.head, "nmod") {
+        for c in self.kids_base(node.head, Deprel::Nmod) {
             if !node.tokens.contains(&c) {
                 continue;
             }

@@ -23,8 +23,8 @@
 //!   to visit" is Kim visiting, expected (see `control`).
 
 use super::control::OBJECT_CONTROL;
-use super::{base, lemma, lower, Node, View};
-use crate::doc::{EntityType, Upos};
+use super::{lemma, lower, Node, View};
+use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::Argument;
 use kg_nlp::gazetteer::gazetteer;
 
@@ -33,14 +33,14 @@ impl View<'_> {
     pub(super) fn resolve_relative(&self, n: Node) -> Node {
         let w = lower(&self.t[n.head]);
         let is_rel = matches!(w.as_str(), "who" | "which" | "that" | "whom")
-            && (self.t[n.head].upos == Upos::Pron || self.t[n.head].xpos.starts_with('W'));
+            && (self.t[n.head].upos == Upos::Pron || self.t[n.head].xpos.is_wh());
         if !is_rel {
             return n;
         }
         // Walk up to the relative clause and take its head noun.
         let mut cur = n.head;
         while let Some(h) = self.t[cur].head {
-            if matches!(self.rel(cur), "acl:relcl" | "advcl:relcl") {
+            if matches!(self.rel(cur), Deprel::AclRelcl | Deprel::AdvclRelcl) {
                 return self.node(self.antecedent(h, &w));
             }
             cur = h;
@@ -73,7 +73,7 @@ impl View<'_> {
                 None => false,
             }
         } else {
-            base(self.rel(h)) == "nmod" && self.kids(h, "case").next().is_some()
+            self.rel(h).base() == Deprel::Nmod && self.kids(h, Deprel::Case).next().is_some()
         };
         if through_preposition && self.t[g].upos == Upos::Noun {
             g
@@ -86,8 +86,7 @@ impl View<'_> {
     pub(super) fn own_subjects(&self, p: usize) -> Vec<Node> {
         let mut out = Vec::new();
         let mut kept = Vec::new();
-        let is_subject =
-            |c: usize| matches!(self.rel(c), "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass");
+        let is_subject = |c: usize| self.rel(c).is_subject();
         for c in self.children[p].iter().copied() {
             // A subject inside a name that another subject's phrase begins is a piece of that
             // name the parser cut off ("Researchers at the University of Cape | Town have …").
@@ -130,7 +129,7 @@ impl View<'_> {
                         if x == p {
                             return true;
                         }
-                        if self.kids(x, "case").next().is_some() {
+                        if self.kids(x, Deprel::Case).next().is_some() {
                             return false;
                         }
                         match self.t[x].head {
@@ -169,7 +168,7 @@ impl View<'_> {
             return None;
         }
         let named = |h: usize| {
-            self.kids(h, "appos").find(|&a| {
+            self.kids(h, Deprel::Appos).find(|&a| {
                 self.t[a].upos == Upos::Propn
                     && self.entity_kind(a) == Some(EntityType::Person)
                     && self.set_off_or_adjacent(h, a)
@@ -179,7 +178,7 @@ impl View<'_> {
             if !self.person_noun(x) {
                 return None;
             }
-            self.kids(x, "nmod")
+            self.kids(x, Deprel::Nmod)
                 .filter(|&n| {
                     self.t[n].upos == Upos::Noun
                         && !self.person_noun(n)
@@ -219,19 +218,21 @@ impl View<'_> {
         if let Some((_, who)) = self.accused_act(p) {
             return (who.into_iter().map(|w| self.node(w)).collect(), true);
         }
-        match base(&r) {
+        match r.base() {
             // Object control: in "officials expect Kim to travel", the one who travels is the
             // governor's object (UD: an xcomp's subject is the governor's obj when it has one).
             // (The parser often makes that infinitive an adverbial clause after a verb of making
             // or asking someone do something: "forcing thousands of residents | to flee". After
             // other verbs it is a purpose, whose subject is the governor's: "killed him to have
             // her for herself".)
-            "xcomp" | "advcl"
+            Deprel::Xcomp | Deprel::Advcl
                 if !self.controllers(h).is_empty()
-                    && (base(&r) == "xcomp"
-                        || (self.t[p].xpos == "VB"
+                    && (r.base() == Deprel::Xcomp
+                        || (self.t[p].xpos == Xpos::Vb
                             && OBJECT_CONTROL.contains(&lemma(&self.t[h]).as_str())
-                            && self.kids(p, "mark").any(|m| lower(&self.t[m]) == "to"))) =>
+                            && self
+                                .kids(p, Deprel::Mark)
+                                .any(|m| lower(&self.t[m]) == "to"))) =>
             {
                 let controllers = self
                     .controllers(h)
@@ -243,13 +244,13 @@ impl View<'_> {
             }
             // The infinitive hung on the object itself: "urged shareholders | to reject the
             // offer", "ordered the company | to pay" (an acl of the object, to the parser).
-            "acl" if self.controlled_infinitive_on_object(p) => (vec![self.node(h)], true),
-            "conj" | "xcomp" => (self.subjects(h, depth + 1).0, true),
-            "advcl" if self.t[p].xpos == "VBG" || self.t[p].xpos == "VB" => {
+            Deprel::Acl if self.controlled_infinitive_on_object(p) => (vec![self.node(h)], true),
+            Deprel::Conj | Deprel::Xcomp => (self.subjects(h, depth + 1).0, true),
+            Deprel::Advcl if self.t[p].xpos == Xpos::Vbg || self.t[p].xpos == Xpos::Vb => {
                 (self.subjects(h, depth + 1).0, true)
             }
-            "acl" if !r.starts_with("acl:relcl") => {
-                if self.t[p].xpos == "VBG" {
+            Deprel::Acl if r != Deprel::AclRelcl => {
+                if self.t[p].xpos == Xpos::Vbg {
                     (vec![self.node(h)], true)
                 } else {
                     (Vec::new(), true)

@@ -24,10 +24,10 @@ fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
             end: text.len(),
             space_after: true,
             upos: Upos::parse(f[1]).unwrap(),
-            xpos: f[2].into(),
+            xpos: f[2].parse().unwrap(),
             lemma: f[3].into(),
             head: head.checked_sub(1),
-            deprel: f[5].into(),
+            deprel: f[5].parse().unwrap(),
             ..Token::default()
         });
     }

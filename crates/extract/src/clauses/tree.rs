@@ -1,34 +1,28 @@
 //! The sentence's dependency tree as the extractor reads it: children by relation, spans of
 //! subtrees cut to argument size, and the annotations (mentions, times, amounts) at a token.
 
-use super::{base, Node, View};
-use crate::doc::Upos;
+use super::{Node, View};
+use crate::doc::{Deprel, Upos};
 
 impl View<'_> {
-    pub(super) fn rel(&self, i: usize) -> &str {
-        &self.t[i].deprel
+    pub(super) fn rel(&self, i: usize) -> Deprel {
+        self.t[i].deprel
     }
 
-    pub(super) fn kids<'s>(
-        &'s self,
-        i: usize,
-        deprel: &'s str,
-    ) -> impl Iterator<Item = usize> + 's {
+    /// The children of `i` attached by exactly `deprel`.
+    pub(super) fn kids(&self, i: usize, deprel: Deprel) -> impl Iterator<Item = usize> + '_ {
         self.children[i]
             .iter()
             .copied()
             .filter(move |&c| self.t[c].deprel == deprel)
     }
 
-    pub(super) fn kids_base<'s>(
-        &'s self,
-        i: usize,
-        deprel: &'s str,
-    ) -> impl Iterator<Item = usize> + 's {
+    /// The children of `i` attached by `deprel` or one of its subtypes.
+    pub(super) fn kids_base(&self, i: usize, deprel: Deprel) -> impl Iterator<Item = usize> + '_ {
         self.children[i]
             .iter()
             .copied()
-            .filter(move |&c| base(&self.t[c].deprel) == deprel)
+            .filter(move |&c| self.t[c].deprel.is_a(deprel))
     }
 
     fn text(&self, i: usize) -> &str {
@@ -68,7 +62,7 @@ impl View<'_> {
             let f = out[0];
             if f != head
                 && (matches!(self.t[f].upos, Upos::Punct | Upos::Cconj)
-                    || matches!(self.rel(f), "mark" | "cc"))
+                    || matches!(self.rel(f), Deprel::Mark | Deprel::Cc))
             {
                 out.remove(0);
             } else {
@@ -77,7 +71,7 @@ impl View<'_> {
         }
         while out.len() > 1 {
             let l = *out.last().unwrap();
-            if l != head && (self.t[l].upos == Upos::Punct || self.rel(l) == "cc") {
+            if l != head && (self.t[l].upos == Upos::Punct || self.rel(l) == Deprel::Cc) {
                 out.pop();
             } else {
                 break;
@@ -103,13 +97,13 @@ impl View<'_> {
         let r = self.rel(c);
         let direct = self.t[c].head == Some(head);
         matches!(
-            base(r),
-            "acl" | "appos" | "parataxis" | "advcl" | "dep" | "list" | "vocative" | "discourse"
-        ) && r != "acl" // participles and infinitives stay: "a delegation led by Liu"
-            || (direct && matches!(base(r), "conj" | "cc"))
+            r.base(),
+            Deprel::Acl | Deprel::Appos | Deprel::Parataxis | Deprel::Advcl | Deprel::Dep | Deprel::List | Deprel::Vocative | Deprel::Discourse
+        ) && r != Deprel::Acl // participles and infinitives stay: "a delegation led by Liu"
+            || (direct && matches!(r.base(), Deprel::Conj | Deprel::Cc))
             || (direct
-                && matches!(base(r), "nsubj" | "cop" | "aux" | "csubj" | "ccomp" | "mark" | "expl"))
-            || (r == "acl" && self.is_predicate(c))
+                && matches!(r.base(), Deprel::Nsubj | Deprel::Cop | Deprel::Aux | Deprel::Csubj | Deprel::Ccomp | Deprel::Mark | Deprel::Expl))
+            || (r == Deprel::Acl && self.is_predicate(c))
     }
 
     /// `c` and the tokens coordinated with it.
@@ -118,7 +112,7 @@ impl View<'_> {
         let mut i = 0;
         while i < out.len() {
             let x = out[i];
-            for k in self.kids(x, "conj") {
+            for k in self.kids(x, Deprel::Conj) {
                 // A coordinated clause is not a coordinated argument.
                 if !self.is_predicate(k) && self.t[k].upos != Upos::Verb {
                     out.push(k);

@@ -16,7 +16,7 @@
 //!   to the one place whose name starts with that compass word.
 
 use super::entities::{Entities, Gender, Mention};
-use crate::doc::{EntityType, Sentence, Token, Upos};
+use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
 use crate::mentions::{lower, title_word};
 use crate::names;
 use crate::roles::{HONORIFICS, ROLE_MODIFIERS};
@@ -60,7 +60,7 @@ pub(super) fn pair_description(
         ["the", "two" | "both", noun] | ["both", noun] => noun.to_string(),
         _ => return None,
     };
-    if !matches!(tokens.last()?.xpos.as_str(), "NNS" | "NNPS") {
+    if !tokens.last()?.xpos.is_plural_noun() {
         return None;
     }
     let pair = last_pair(entities, si, span.0, 2)?;
@@ -108,21 +108,28 @@ pub(super) fn compass(
 /// "It is a chance", "it seems that", "it was reported": an "it" that refers to nothing.
 pub(super) fn pleonastic(tokens: &[Token], at: usize) -> bool {
     let t = &tokens[at];
-    if t.deprel.starts_with("expl") {
+    if t.deprel.is_a(Deprel::Expl) {
         return true;
     }
     let Some(head) = t.head.and_then(|h| tokens.get(h)) else {
         return false;
     };
-    let copular = tokens.iter().any(|x| x.deprel == "cop" && x.head == t.head);
+    let copular = tokens
+        .iter()
+        .any(|x| x.deprel == Deprel::Cop && x.head == t.head);
     // "It takes courage to …" is empty, "it would take a charge" is not: "take" only with a
     // "to" clause of its own.
     let takes_to = head.lemma == "take"
         && tokens.iter().enumerate().any(|(k, x)| {
             x.head == t.head
-                && matches!(x.deprel.as_str(), "xcomp" | "csubj" | "ccomp" | "advcl")
+                && matches!(
+                    x.deprel,
+                    Deprel::Xcomp | Deprel::Csubj | Deprel::Ccomp | Deprel::Advcl
+                )
                 && tokens.iter().any(|m| {
-                    m.head == Some(k) && m.deprel == "mark" && m.form.eq_ignore_ascii_case("to")
+                    m.head == Some(k)
+                        && m.deprel == Deprel::Mark
+                        && m.form.eq_ignore_ascii_case("to")
                 })
         });
     copular
@@ -131,7 +138,7 @@ pub(super) fn pleonastic(tokens: &[Token], at: usize) -> bool {
             "be" | "seem" | "appear" | "happen" | "matter" | "remain" | "report"
         )
         || takes_to
-        || t.deprel == "nsubj:pass"
+        || t.deprel == Deprel::NsubjPass
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,7 +168,7 @@ pub(super) fn pronoun_antecedent(
     let sentence = &entities.document.sentences[si];
     let pronoun = &sentence.tokens[at];
     let reflexive = pronoun.form.to_lowercase().ends_with("self");
-    let object_of = (pronoun.deprel.starts_with("obj") || pronoun.deprel == "iobj")
+    let object_of = (pronoun.deprel.is_a(Deprel::Obj) || pronoun.deprel == Deprel::Iobj)
         .then_some(pronoun.head)
         .flatten();
     for back in 0..=2 {
@@ -192,7 +199,7 @@ pub(super) fn pronoun_antecedent(
                 && s == si
                 && object_of.is_some()
                 && (m.start..m.end)
-                    .any(|i| tokens[i].deprel.starts_with("nsubj") && tokens[i].head == object_of);
+                    .any(|i| tokens[i].deprel.is_a(Deprel::Nsubj) && tokens[i].head == object_of);
             if ok && !same_clause_subject {
                 match found.iter_mut().find(|(c, _)| *c == m.cluster) {
                     Some(f) => f.1 |= m.subject,
@@ -282,7 +289,7 @@ fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Optio
         let Some(ha) = head(a) else { continue };
         let Some(v) = tokens[ha]
             .head
-            .filter(|_| tokens[ha].deprel.starts_with("nsubj"))
+            .filter(|_| tokens[ha].deprel.is_a(Deprel::Nsubj))
         else {
             continue;
         };
@@ -294,10 +301,10 @@ fn met_pair(entities: &Entities<'_>, tokens: &[Token], ms: &[&Mention]) -> Optio
             // "met Y", or "held talks with Y" (the phrase under the verb or its object).
             let with = tokens
                 .iter()
-                .any(|t| t.head == Some(hb) && t.deprel == "case" && lower(t) == "with");
+                .any(|t| t.head == Some(hb) && t.deprel == Deprel::Case && lower(t) == "with");
             let governed = match tokens[hb].head {
-                Some(h) if h == v => tokens[hb].deprel == "obj" || with,
-                Some(h) => with && tokens[h].head == Some(v) && tokens[h].deprel == "obj",
+                Some(h) if h == v => tokens[hb].deprel == Deprel::Obj || with,
+                Some(h) => with && tokens[h].head == Some(v) && tokens[h].deprel == Deprel::Obj,
                 None => false,
             };
             let kinds = entities.clusters[a.cluster].kind() == entities.clusters[b.cluster].kind();
@@ -342,7 +349,7 @@ pub(super) fn description_antecedent(
 ) -> Option<usize> {
     let tokens = &entities.document.sentences[si].tokens[span.0..span.1];
     let head = tokens.last()?;
-    if head.xpos == "NNS" || head.xpos == "NNPS" {
+    if head.xpos.is_plural_noun() {
         return None;
     }
     let noun = title_word(head);

@@ -152,7 +152,7 @@ fn token_info(
         cluster: u64::from(clusters.path(form, lower)),
         vector: u64::from(vectors.path(form, lower)),
         shape: shape_hash(&t.form),
-        pos: hash_str(&t.xpos),
+        pos: hash_str(t.xpos.as_str()),
         capitalised,
         classes: g.word_classes(lower_s).bits() << 1 | u64::from(capitalised),
         affixes: affixes(lower_s),

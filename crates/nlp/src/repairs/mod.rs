@@ -9,7 +9,7 @@ pub mod tree;
 /// Sentences written out for the repairs' tests.
 #[cfg(test)]
 mod notation {
-    use crate::doc::{Sentence, Token, Upos};
+    use crate::doc::{Sentence, Token, Upos, Xpos};
 
     /// Tokens as `form/UPOS/XPOS`, separated by spaces.
     pub fn tagged(text: &str) -> Sentence {
@@ -21,7 +21,7 @@ mod notation {
                     Token {
                         form: f[0].into(),
                         upos: Upos::parse(f[1]).unwrap(),
-                        xpos: f[2].into(),
+                        xpos: f[2].parse().unwrap(),
                         ..Token::default()
                     }
                 })
@@ -30,8 +30,8 @@ mod notation {
         }
     }
 
-    pub fn xpos(s: &Sentence) -> Vec<&str> {
-        s.tokens.iter().map(|t| t.xpos.as_str()).collect()
+    pub fn xpos(s: &Sentence) -> Vec<Xpos> {
+        s.tokens.iter().map(|t| t.xpos).collect()
     }
 
     /// Tokens as `form/head/deprel` or `form/head/deprel/XPOS` (heads 1-based, 0 for the root)
@@ -45,8 +45,8 @@ mod notation {
                     Token {
                         form: f[0].into(),
                         head: f[1].parse::<usize>().unwrap().checked_sub(1),
-                        deprel: f[2].into(),
-                        xpos: f.get(3).copied().unwrap_or_default().into(),
+                        deprel: f[2].parse().unwrap(),
+                        xpos: f.get(3).copied().unwrap_or_default().parse().unwrap(),
                         ..Token::default()
                     }
                 })

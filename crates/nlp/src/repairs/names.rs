@@ -2,7 +2,7 @@
 //! of its title rather than the title's apposition. They change mention spans and the tree
 //! around names, never the recogniser's types.
 
-use crate::doc::{EntityType, Sentence, Token, Upos};
+use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
 
 /// The name repairs, in the order the pipeline runs them.
 pub fn repair(sentence: &mut Sentence) {
@@ -57,15 +57,15 @@ fn names_as_units(sentence: &mut Sentence) {
             continue;
         };
         for t in &mut tokens[m.start..m.end] {
-            if matches!(t.deprel.as_str(), "appos" | "list") && inside(t.head) {
-                t.deprel = "flat".to_owned();
+            if matches!(t.deprel, Deprel::Appos | Deprel::List) && inside(t.head) {
+                t.deprel = Deprel::Flat;
             }
         }
         for (i, t) in tokens.iter_mut().enumerate() {
             // (Not an adjective the parser coordinated with a piece of the name: "Kim Jong Un
             // and Russian | President Putin" has "Russian" a conjunct of "Un", which the name's
             // head must not inherit.)
-            let stray_conjunct = t.deprel == "conj"
+            let stray_conjunct = t.deprel == Deprel::Conj
                 && !matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
             if (i < m.start || i >= m.end)
                 && inside(t.head)
@@ -77,10 +77,10 @@ fn names_as_units(sentence: &mut Sentence) {
         }
         let capitalised = |t: &Token| t.form.chars().next().is_some_and(char::is_uppercase);
         if let Some(p) = tokens[head].head.filter(|&p| p < m.start) {
-            if matches!(tokens[head].deprel.as_str(), "list" | "appos")
+            if matches!(tokens[head].deprel, Deprel::List | Deprel::Appos)
                 && tokens[p..m.start].iter().all(capitalised)
             {
-                tokens[head].deprel = "flat".to_owned();
+                tokens[head].deprel = Deprel::Flat;
             }
         }
     }
@@ -106,14 +106,14 @@ fn titles_read_as_heads(sentence: &mut Sentence) {
         };
         let title = m.start - 1;
         if tokens[name].head != Some(title)
-            || tokens[name].deprel != "appos"
+            || tokens[name].deprel != Deprel::Appos
             || !g.is_title(&tokens[title].form)
-            || matches!(tokens[title].deprel.as_str(), "appos" | "root")
+            || matches!(tokens[title].deprel, Deprel::Appos | Deprel::Root)
         {
             continue;
         }
         tokens[name].head = tokens[title].head;
-        tokens[name].deprel = std::mem::replace(&mut tokens[title].deprel, "compound".into());
+        tokens[name].deprel = std::mem::replace(&mut tokens[title].deprel, Deprel::Compound);
         tokens[title].head = Some(name);
         // The title's own modifiers ("Chinese", "the") stay on it.
     }

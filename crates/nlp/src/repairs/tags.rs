@@ -2,7 +2,7 @@
 //! pronouns, adverbs, verbs or common nouns, past tenses read as participles, adjectives read
 //! as nouns. They change tags (UPOS, XPOS, FEATS) only.
 
-use crate::doc::{Sentence, Token, Upos};
+use crate::doc::{Feats, Feature, Sentence, Token, Upos, Value, Xpos};
 
 /// The tag repairs, in the order the pipeline runs them. The tagger's lexicon tells a rare word
 /// from a known one (`unknown_names_read_as_adverbs`).
@@ -12,10 +12,17 @@ pub fn repair(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
     repair_by_context(sentence);
 }
 
+/// `Number=Sing`, of a noun the repairs retag.
+const SINGULAR: Feats = Feats::EMPTY.with(Feature::Number, Value::Sing);
+
 /// Retags a verb as a finite past tense (`VBD`), for the repairs that find a participle is one.
 pub(super) fn past_tense(t: &mut Token) {
-    t.xpos = "VBD".to_owned();
-    t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin".to_owned();
+    const PAST: Feats = Feats::EMPTY
+        .with(Feature::Mood, Value::Ind)
+        .with(Feature::Tense, Value::Past)
+        .with(Feature::VerbForm, Value::Fin);
+    t.xpos = Xpos::Vbd;
+    t.feats = PAST;
 }
 
 /// A capitalised word the tagger hardly saw, read as an adverb at the start of a sentence and
@@ -37,17 +44,22 @@ fn unknown_names_read_as_adverbs(sentence: &mut Sentence, tagger: &crate::tagger
     // ("Moreover there are", "Furthermore ,", "Approx 4 months" stay adverbs.)
     let verb_next = t[1..]
         .iter()
-        .find(|x| !matches!(x.xpos.as_str(), "RB" | "RBR"))
-        .is_some_and(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD" | "VBN"));
-    if first.xpos == "RB"
+        .find(|x| !matches!(x.xpos, Xpos::Rb | Xpos::Rbr))
+        .is_some_and(|x| {
+            matches!(
+                x.xpos,
+                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md | Xpos::Vbn
+            )
+        });
+    if first.xpos == Xpos::Rb
         && title_case
         && verb_next
         && !lower.ends_with("ly")
         && !tagger.knows(&lower)
     {
-        t[0].xpos = "NNP".to_owned();
+        t[0].xpos = Xpos::Nnp;
         t[0].upos = Upos::Propn;
-        t[0].feats = "Number=Sing".to_owned();
+        t[0].feats = SINGULAR;
     }
 }
 
@@ -82,15 +94,15 @@ fn adjectives_read_as_nouns(sentence: &mut Sentence) {
     for t in &mut sentence.tokens {
         // (Not a participle, which EWT often tags as one, "thought-provoking", nor "online".)
         let participle = t.form.ends_with("ing") || t.form.ends_with("ed");
-        if t.xpos == "NN"
+        if t.xpos == Xpos::Nn
             && t.form.chars().all(|c| c.is_ascii_lowercase())
             && !participle
             && t.form != "online"
             && set.contains(t.form.as_str())
         {
-            t.xpos = "JJ".to_owned();
+            t.xpos = Xpos::Jj;
             t.upos = Upos::Adj;
-            t.feats = "Degree=Pos".to_owned();
+            t.feats = Feats::EMPTY.with(Feature::Degree, Value::Pos);
         }
     }
 }
@@ -101,11 +113,11 @@ fn adjectives_read_as_nouns(sentence: &mut Sentence) {
 fn capitalised_nouns_inside_names(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let proper = |x: &Token| {
-        x.xpos.starts_with("NNP") && x.form.chars().next().is_some_and(char::is_uppercase)
+        x.xpos.is_proper_noun() && x.form.chars().next().is_some_and(char::is_uppercase)
     };
     let g = crate::gazetteer::gazetteer();
     for i in 1..t.len().saturating_sub(1) {
-        if t[i].xpos != "NN" || !proper(&t[i - 1]) || !proper(&t[i + 1]) {
+        if t[i].xpos != Xpos::Nn || !proper(&t[i - 1]) || !proper(&t[i + 1]) {
             continue;
         }
         let mut chars = t[i].form.chars();
@@ -116,7 +128,7 @@ fn capitalised_nouns_inside_names(sentence: &mut Sentence) {
         // Griffin".)
         let title = g.is_title(&t[i].form) || g.is_agent_noun(&t[i].form.to_lowercase());
         if capitalised && !title {
-            t[i].xpos = "NNP".to_owned();
+            t[i].xpos = Xpos::Nnp;
             t[i].upos = Upos::Propn;
         }
     }
@@ -131,12 +143,12 @@ fn titles_end_in_a_noun(sentence: &mut Sentence) {
     // Only an adjective can need it, so only before one is the title list looked up (the
     // look-up lowercases its words: not for every token).
     for j in 1..t.len() {
-        let ends_a_title =
-            t[j].xpos == "JJ" && (j.saturating_sub(3)..j).any(|s| g.title_at(t, s) == Some(j + 1));
+        let ends_a_title = t[j].xpos == Xpos::Jj
+            && (j.saturating_sub(3)..j).any(|s| g.title_at(t, s) == Some(j + 1));
         if ends_a_title {
-            t[j].xpos = "NN".to_owned();
+            t[j].xpos = Xpos::Nn;
             t[j].upos = Upos::Noun;
-            t[j].feats = "Number=Sing".to_owned();
+            t[j].feats = SINGULAR;
         }
     }
 }
@@ -206,7 +218,7 @@ const PAST_ONLY: &[&str] = &[
 /// a past tense is one.
 fn past_only_forms_read_as_participles(sentence: &mut Sentence) {
     for t in &mut sentence.tokens {
-        if t.xpos == "VBN" && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
+        if t.xpos == Xpos::Vbn && PAST_ONLY.contains(&t.form.to_lowercase().as_str()) {
             past_tense(t);
         }
     }
@@ -222,14 +234,14 @@ fn hyphenated_names(sentence: &mut Sentence) {
     for i in 2..t.len() {
         let joined = t[i - 1].form == "-" && !t[i - 2].space_after && !t[i - 1].space_after;
         if joined
-            && t[i - 2].xpos.starts_with("NNP")
+            && t[i - 2].xpos.is_proper_noun()
             && t[i].form.chars().next().is_some_and(char::is_uppercase)
             && t[i].form.chars().any(char::is_lowercase)
-            && t[i].xpos.starts_with("VB")
+            && t[i].xpos.is_verb()
         {
-            t[i].xpos = "NNP".to_owned();
+            t[i].xpos = Xpos::Nnp;
             t[i].upos = Upos::Propn;
-            t[i].feats = "Number=Sing".to_owned();
+            t[i].feats = SINGULAR;
         }
     }
 }
@@ -254,7 +266,7 @@ fn capitals_as_names(sentence: &mut Sentence) {
     for t in &mut sentence.tokens {
         if matches!(t.upos, Upos::Pron | Upos::Det) && capitals(&t.form) {
             t.upos = Upos::Propn;
-            t.xpos = "NNP".into();
+            t.xpos = Xpos::Nnp;
         }
     }
 }
@@ -310,13 +322,13 @@ pub(super) fn participle_only(form: &str) -> bool {
 /// takes no object, so one followed by a noun phrase is active (the naming verbs above aside).
 fn past_tense_before_an_object(sentence: &mut Sentence) {
     let t = &sentence.tokens;
-    let noun = |x: &Token| matches!(x.xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS");
+    let noun = |x: &Token| x.xpos.is_noun();
     // Clauses end at punctuation, conjunctions, subordinators and wh-words.
     // ("after", "since" … also when the tagger read them as prepositions.)
     let boundary = |x: &&Token| {
         matches!(x.form.as_str(), "," | ";" | ":" | "--" | "(")
             || matches!(x.upos, Upos::Cconj | Upos::Sconj)
-            || x.xpos.starts_with('W')
+            || x.xpos.is_wh()
             || [
                 "after", "before", "since", "until", "because", "as", "while",
             ]
@@ -329,11 +341,14 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
         // (Or read as an adjective: "Sri Lanka's president dissolved parliament"; not a
         // capitalised one, part of a title: "Rocky M. Lange Retired Coordinator".)
         // (The WordNet check last: only after a noun does the rest of the rule apply.)
-        let adjective = t[i].xpos == "JJ"
+        let adjective = t[i].xpos == Xpos::Jj
             && t[i].form == form
-            && matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+            && matches!(
+                t[i - 1].xpos,
+                Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Cd
+            )
             && crate::lemma::is_regular_past(&form);
-        if t[i].xpos != "VBN" && !adjective {
+        if t[i].xpos != Xpos::Vbn && !adjective {
             continue;
         }
         if NAMING_PARTICIPLES.contains(&form.as_str()) || participle_only(&form) {
@@ -341,17 +356,20 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
         }
         // After its subject's last word: a noun, or a number ending it ("an earthquake of
         // magnitude 6.4 struck …").
-        let after_noun = matches!(t[i - 1].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "CD");
+        let after_noun = matches!(
+            t[i - 1].xpos,
+            Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Cd
+        );
         // The noun phrase after it: a determiner, possessive, number or noun (an adjective
         // only when a noun follows it: "raised key rates", "struck southern Turkey").
         let next = &t[i + 1];
         // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
-        let determined = matches!(next.xpos.as_str(), "DT" | "PRP$")
-            || (next.xpos == "CD" && t[i - 1].xpos != "CD");
+        let determined = matches!(next.xpos, Xpos::Dt | Xpos::PrpDollar)
+            || (next.xpos == Xpos::Cd && t[i - 1].xpos != Xpos::Cd);
         // Or a number with its approximation: "killed at least 20 people", "more than 100",
         // "nearly 300".
         let word = |k: usize| t.get(k).map(|x| x.form.to_lowercase()).unwrap_or_default();
-        let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == "CD");
+        let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == Xpos::Cd);
         let quantified = (word(i + 1) == "at"
             && matches!(word(i + 2).as_str(), "least" | "most")
             && number_at(i + 3))
@@ -365,7 +383,7 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
         let object = determined
             || noun(next)
             || quantified
-            || (matches!(next.xpos.as_str(), "JJ" | "RB") && t.get(i + 2).is_some_and(noun));
+            || (matches!(next.xpos, Xpos::Jj | Xpos::Rb) && t.get(i + 2).is_some_and(noun));
         // "family owned company", "web based games", "US backed forces": a noun and one of these
         // participles make a compound adjective of a bare noun; only "owned the land" is a verb.
         if COMPOUND_PARTICIPLES.contains(&form.as_str()) && !determined {
@@ -379,13 +397,13 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
         // vegetables helped him"): either way the later verb is finite.
         let clause: Vec<usize> = (0..i).rev().take_while(|&k| !boundary(&&t[k])).collect();
         let opening_participle = |k: usize| {
-            t[k].xpos == "VBG"
+            t[k].xpos == Xpos::Vbg
                 && Some(&k) == clause.last()
-                && t.get(k + 1).is_some_and(|x| noun(x) || x.xpos == "JJ")
+                && t.get(k + 1).is_some_and(|x| noun(x) || x.xpos == Xpos::Jj)
         };
         let verb_before = clause.iter().any(|&k| {
             let x = &t[k];
-            (matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.starts_with("VB") || x.xpos == "MD")
+            (matches!(x.upos, Upos::Aux | Upos::Verb) || x.xpos.is_verb() || x.xpos == Xpos::Md)
                 && !opening_participle(k)
         });
         // Nor a finite verb later in the same clause, which the participle's noun would then be
@@ -394,7 +412,7 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
         let verb_after = t[i + 1..]
             .iter()
             .take_while(|x| !boundary(x))
-            .any(|x| matches!(x.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+            .any(|x| x.xpos.is_finite_or_modal());
         if after_noun && object && !verb_before && !verb_after {
             fix.push(i);
         }
@@ -416,7 +434,10 @@ mod tests {
     fn a_form_that_is_only_a_past_tense_is_no_participle() {
         let mut s = tagged("Oil/NOUN/NN prices/NOUN/NNS rose/VERB/VBN by/ADP/IN 3/NUM/CD");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s), ["NN", "NNS", "VBD", "IN", "CD"]);
+        assert_eq!(
+            xpos(&s),
+            [Xpos::Nn, Xpos::Nns, Xpos::Vbd, Xpos::In, Xpos::Cd]
+        );
         // A participle form stays one: "has risen", "was struck" ("struck" is both).
         for text in [
             "Prices/NOUN/NNS have/AUX/VBP risen/VERB/VBN",
@@ -424,7 +445,7 @@ mod tests {
         ] {
             let mut s = tagged(text);
             repair_by_context(&mut s);
-            assert_eq!(xpos(&s)[2], "VBN", "{text}");
+            assert_eq!(xpos(&s)[2], Xpos::Vbn, "{text}");
         }
     }
 
@@ -437,12 +458,12 @@ mod tests {
         ] {
             let mut s = tagged(text);
             repair_by_context(&mut s);
-            assert_eq!(xpos(&s)[1], "VBD", "{text}");
+            assert_eq!(xpos(&s)[1], Xpos::Vbd, "{text}");
         }
         // "at" before a place is no approximation: "the man killed at home".
         let mut s = tagged("the/DET/DT man/NOUN/NN killed/VERB/VBN at/ADP/IN home/NOUN/NN");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s)[2], "VBN");
+        assert_eq!(xpos(&s)[2], Xpos::Vbn);
     }
 
     #[test]
@@ -450,7 +471,7 @@ mod tests {
         let mut s =
             tagged("Foreign/ADJ/NNP Minister/PROPN/NNP Wang/NOUN/NN Yi/PROPN/NNP said/VERB/VBD");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s)[2], "NNP");
+        assert_eq!(xpos(&s)[2], Xpos::Nnp);
         // Not a title ("NASA Administrator Mike Griffin"), nor a word in lowercase.
         for text in [
             "NASA/PROPN/NNP Administrator/NOUN/NN Mike/PROPN/NNP",
@@ -458,7 +479,7 @@ mod tests {
         ] {
             let mut s = tagged(text);
             repair_by_context(&mut s);
-            assert_eq!(xpos(&s)[1], "NN", "{text}");
+            assert_eq!(xpos(&s)[1], Xpos::Nn, "{text}");
         }
     }
 
@@ -466,7 +487,7 @@ mod tests {
     fn a_word_that_can_only_be_an_adjective_is_one() {
         let mut s = tagged("found/VERB/VBD him/PRON/PRP guilty/NOUN/NN");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s)[2], "JJ");
+        assert_eq!(xpos(&s)[2], Xpos::Jj);
         // A noun stays one ("a guilty verdict" aside, "verdict" is a noun), and so do
         // participles EWT tags as nouns or verbs ("a thought provoking film").
         for text in [
@@ -475,7 +496,7 @@ mod tests {
         ] {
             let mut s = tagged(text);
             repair_by_context(&mut s);
-            assert_eq!(xpos(&s)[1], "NN", "{text}");
+            assert_eq!(xpos(&s)[1], Xpos::Nn, "{text}");
         }
     }
 
@@ -484,11 +505,11 @@ mod tests {
         let mut s =
             tagged("Boeing/PROPN/NNP 's/PART/POS chief/NOUN/NN executive/ADJ/JJ Dave/PROPN/NNP");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s)[3], "NN");
+        assert_eq!(xpos(&s)[3], Xpos::Nn);
         // An adjective that ends no title stays one: "an executive order".
         let mut s = tagged("an/DET/DT executive/ADJ/JJ order/NOUN/NN");
         repair_by_context(&mut s);
-        assert_eq!(xpos(&s)[1], "JJ");
+        assert_eq!(xpos(&s)[1], Xpos::Jj);
     }
 
     #[test]
@@ -501,7 +522,10 @@ mod tests {
         s.tokens[1].space_after = false;
         s.tokens[2].space_after = false;
         hyphenated_names(&mut s);
-        assert_eq!(xpos(&s), ["NNP", "NNP", "HYPH", "NNP", "VBD"]);
+        assert_eq!(
+            xpos(&s),
+            [Xpos::Nnp, Xpos::Nnp, Xpos::Hyph, Xpos::Nnp, Xpos::Vbd]
+        );
         assert_eq!(s.tokens[3].upos, Upos::Propn);
         // Spaced, after a common noun, or an adjective: left alone.
         for (text, glued) in [
@@ -517,9 +541,9 @@ mod tests {
             for t in &mut s.tokens[..n - 1] {
                 t.space_after = !glued;
             }
-            let before = xpos(&s).join(" ");
+            let before = xpos(&s);
             hyphenated_names(&mut s);
-            assert_eq!(xpos(&s).join(" "), before, "{text}");
+            assert_eq!(xpos(&s), before, "{text}");
         }
     }
 
@@ -528,44 +552,54 @@ mod tests {
         let mut s =
             tagged("The/DET/DT bank/NOUN/NN raised/VERB/VBN key/ADJ/JJ rates/NOUN/NNS ./PUNCT/.");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s), ["DT", "NN", "VBD", "JJ", "NNS", "."]);
+        assert_eq!(
+            xpos(&s),
+            [
+                Xpos::Dt,
+                Xpos::Nn,
+                Xpos::Vbd,
+                Xpos::Jj,
+                Xpos::Nns,
+                Xpos::Period
+            ]
+        );
         assert_eq!(s.tokens[2].upos, Upos::Verb);
         let mut s =
             tagged("Guards/NOUN/NNS fired/VERB/VBN warning/NOUN/NN shots/NOUN/NNS ./PUNCT/.");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s)[1], "VBD");
+        assert_eq!(xpos(&s)[1], Xpos::Vbd);
         // A regular past read as an adjective ("dissolved oxygen").
         let mut s =
             tagged("The/DET/DT president/NOUN/NN dissolved/ADJ/JJ parliament/NOUN/NN ./PUNCT/.");
         past_tense_before_an_object(&mut s);
-        assert_eq!((xpos(&s)[2], s.tokens[2].upos), ("VBD", Upos::Verb));
+        assert_eq!((xpos(&s)[2], s.tokens[2].upos), (Xpos::Vbd, Upos::Verb));
         // Not an adjective that is no verb's past ("the red one"), nor one after a verb.
         for text in [
             "The/DET/DT president/NOUN/NN red/ADJ/JJ parliament/NOUN/NN",
             "Water/NOUN/NN contains/VERB/VBZ dissolved/ADJ/JJ oxygen/NOUN/NN",
         ] {
             let mut s = tagged(text);
-            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            let before = xpos(&s);
             past_tense_before_an_object(&mut s);
             assert_eq!(xpos(&s), before, "{text}");
         }
         let mut s = tagged("A/DET/DT storm/NOUN/NN of/ADP/IN category/NOUN/NN 4/NUM/CD hit/VERB/VBN northern/ADJ/JJ Florida/PROPN/NNP");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s)[5], "VBD");
+        assert_eq!(xpos(&s)[5], Xpos::Vbd);
         // A clause of its own after a subordinator, whatever the verbs before it.
         let mut s = tagged("Roads/NOUN/NNS were/AUX/VBD closed/VERB/VBN after/ADP/IN snow/NOUN/NN blocked/VERB/VBN the/DET/DT passes/NOUN/NNS");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s)[2..6], ["VBN", "IN", "NN", "VBD"]);
+        assert_eq!(xpos(&s)[2..6], [Xpos::Vbn, Xpos::In, Xpos::Nn, Xpos::Vbd]);
         // A participle opening the clause before its noun is no verb before the participle.
         let mut s =
             tagged("Marching/VERB/VBG students/NOUN/NNS closed/VERB/VBN the/DET/DT road/NOUN/NN");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s)[2], "VBD");
+        assert_eq!(xpos(&s)[2], Xpos::Vbd);
         // One later in the clause still is: "students having closed the road".
         let mut s =
             tagged("Students/NOUN/NNS having/VERB/VBG closed/VERB/VBN the/DET/DT road/NOUN/NN");
         past_tense_before_an_object(&mut s);
-        assert_eq!(xpos(&s)[2], "VBN");
+        assert_eq!(xpos(&s)[2], Xpos::Vbn);
     }
 
     #[test]
@@ -585,7 +619,7 @@ mod tests {
             "Bonds/NOUN/NNS sold/VERB/VBN this/DET/DT week/NOUN/NN settle/VERB/VBP today/NOUN/NN",
         ] {
             let mut s = tagged(text);
-            let before: Vec<String> = xpos(&s).iter().map(|x| x.to_string()).collect();
+            let before = xpos(&s);
             past_tense_before_an_object(&mut s);
             assert_eq!(xpos(&s), before, "{text}");
         }

@@ -186,9 +186,9 @@ mod notation {
                 let head: usize = parts[2].parse().unwrap();
                 Token {
                     form: parts[0].to_string(),
-                    xpos: parts[1].to_string(),
+                    xpos: parts[1].parse().unwrap(),
                     head: head.checked_sub(1),
-                    deprel: parts[3].to_string(),
+                    deprel: parts[3].parse().unwrap(),
                     space_after: true,
                     ..Token::default()
                 }

@@ -2,7 +2,7 @@
 //! place), and names on the organisation lists that the sentence uses as organisations.
 
 use super::{capitalised_run, is_capitalised};
-use crate::doc::{EntityType, Mention, Token, Upos};
+use crate::doc::{Deprel, EntityType, Mention, Token, Upos, Xpos};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::ner::labels::mention;
 
@@ -53,7 +53,7 @@ pub(super) fn listed_organisations(tokens: &[Token], out: &mut Vec<Mention>, g: 
         }
         let proper = tokens[i..end]
             .iter()
-            .all(|t| t.xpos.starts_with("NNP") || !t.form.chars().any(char::is_alphabetic));
+            .all(|t| t.xpos.is_proper_noun() || !t.form.chars().any(char::is_alphabetic));
         let capitalised_at = |k: usize| tokens.get(k).is_some_and(|t| is_capitalised(&t.form));
         let beside = (i > 0 && capitalised_at(i - 1)) || capitalised_at(end);
         let other_name = g.place(&words).is_some()
@@ -98,11 +98,16 @@ fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazettee
     let Some(head) = (start..end).find(|&k| !inside(tokens[k].head)) else {
         return false;
     };
-    let determined = tokens.iter().any(|t| {
-        t.head == Some(head) && matches!(t.deprel.as_str(), "det" | "nmod:poss" | "det:poss")
-    });
+    let determined = tokens
+        .iter()
+        .any(|t| t.head == Some(head) && matches!(t.deprel, Deprel::Det | Deprel::NmodPoss));
     // (An indirect object is one too: "fined Google $2.4 billion", "paid Pfizer …".)
-    let subject = |k: usize| matches!(tokens[k].deprel.as_str(), "nsubj" | "nsubj:pass" | "iobj");
+    let subject = |k: usize| {
+        matches!(
+            tokens[k].deprel,
+            Deprel::Nsubj | Deprel::NsubjPass | Deprel::Iobj
+        )
+    };
     // Not a capitalised title, which is part of a name itself ("Secretary of State").
     let business = |k: usize| {
         let form = tokens[k].form.to_lowercase();
@@ -116,7 +121,7 @@ fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazettee
     };
     // People named by what they belong to: "Greenpeace activists", "Hamas fighters".
     let members = |k: usize| {
-        tokens[k].xpos == "NNS" && {
+        tokens[k].xpos == Xpos::Nns && {
             // (Without lemmas, the plural's "s" off.)
             let lemma = if tokens[k].lemma.is_empty() {
                 let form = tokens[k].form.to_lowercase();
@@ -127,10 +132,10 @@ fn acts_as_organisation(tokens: &[Token], start: usize, end: usize, g: &Gazettee
             g.is_agent_noun(&lemma)
         }
     };
-    let role = match tokens[head].deprel.as_str() {
-        "conj" => tokens[head].head.is_some_and(subject),
-        "nmod" | "nmod:poss" => tokens[head].head.is_some_and(business),
-        "compound" => tokens[head].head.is_some_and(|k| business(k) || members(k)),
+    let role = match tokens[head].deprel {
+        Deprel::Conj => tokens[head].head.is_some_and(subject),
+        Deprel::Nmod | Deprel::NmodPoss => tokens[head].head.is_some_and(business),
+        Deprel::Compound => tokens[head].head.is_some_and(|k| business(k) || members(k)),
         _ => subject(head),
     };
     role && !determined

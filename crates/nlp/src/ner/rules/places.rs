@@ -2,7 +2,7 @@
 //! and nationalities the model cut short, ran together or left unlabelled.
 
 use super::is_capitalised;
-use crate::doc::{EntityType, Mention, Token};
+use crate::doc::{EntityType, Mention, Token, Xpos};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 use crate::ner::labels::mention;
 
@@ -177,7 +177,10 @@ pub(super) fn named_after_owners(tokens: &[Token], out: &mut [Mention], g: &Gaze
                 // House Briefing\"").
                 (!t.form.chars().any(char::is_alphanumeric)
                     && !matches!(t.form.as_str(), "\"" | "'" | "“" | "‘" | "(" | "["))
-                    || matches!(t.xpos.as_str(), "IN" | "TO" | "RB" | "CC" | "WDT" | "WRB")
+                    || matches!(
+                        t.xpos,
+                        Xpos::In | Xpos::To | Xpos::Rb | Xpos::Cc | Xpos::Wdt | Xpos::Wrb
+                    )
                     || g.place_at(tokens, k + 1).is_some()
             }
         };

@@ -3,7 +3,7 @@
 //! it a company, says it is an organisation's; a place head word ending a name, a place's.
 
 use super::{capitalised_run, is_capitalised};
-use crate::doc::{EntityType, Mention, Token};
+use crate::doc::{EntityType, Mention, Token, Xpos};
 use crate::gazetteer::Gazetteer;
 use crate::ner::labels::mention;
 
@@ -231,8 +231,8 @@ fn followed_by_organisation_noun(tokens: &[Token], end: usize) -> bool {
         if matches!(
             t.form.as_str(),
             "," | "." | ";" | ":" | "(" | "said" | "says"
-        ) || t.xpos.starts_with("VB")
-            || t.xpos == "IN"
+        ) || t.xpos.is_verb()
+            || t.xpos == Xpos::In
         {
             break;
         }

@@ -3,7 +3,7 @@
 //! told hung on the wrong word, a preposition read as an adverb or hung on the wrong noun.
 
 use super::{case_word, has_child, subtree_bounds};
-use crate::doc::{Sentence, Token, Upos};
+use crate::doc::{Deprel, Sentence, Token, Upos, Xpos};
 
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
@@ -13,24 +13,25 @@ pub(super) fn name_read_as_part_of_an_amount(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
     for v in 0..n {
-        if !t[v].xpos.starts_with("VB") || v + 2 >= n || !t[v + 1].xpos.starts_with("NNP") {
+        if !t[v].xpos.is_verb() || v + 2 >= n || !t[v + 1].xpos.is_proper_noun() {
             continue;
         }
-        let Some(o) = (v + 1..n).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj") else {
+        let Some(o) = (v + 1..n).find(|&o| t[o].head == Some(v) && t[o].deprel == Deprel::Obj)
+        else {
             continue;
         };
         // The name's words, then a number inside the object's phrase.
         let mut end = v + 1;
-        while end < o && t[end].xpos.starts_with("NNP") {
+        while end < o && t[end].xpos.is_proper_noun() {
             end += 1;
         }
-        let number = t[end].xpos == "CD"
+        let number = t[end].xpos == Xpos::Cd
             && (end..=o).all(|k| k == o || t[k].head.is_some_and(|h| end <= h && h <= o));
         let name_head = (v + 1..end).find(|&k| t[k].head == Some(o));
         let inside = (v + 1..end).all(|k| t[k].head.is_some_and(|h| h == o || (v < h && h < end)));
         if let (true, true, Some(h)) = (number, inside, name_head) {
             t[h].head = Some(v);
-            t[h].deprel = "iobj".to_owned();
+            t[h].deprel = Deprel::Iobj;
         }
     }
 }
@@ -48,16 +49,16 @@ pub(super) fn partner_read_as_a_modifier_of_the_means(sentence: &mut Sentence) {
         let Some(v) = t[o].head else {
             continue;
         };
-        let means = t[o].deprel == "obl"
-            && t[v].xpos.starts_with("VB")
+        let means = t[o].deprel == Deprel::Obl
+            && t[v].xpos.is_verb()
             && matches!(case_word(t, o).as_deref(), Some("by" | "via" | "over"));
-        if t[c].deprel == "nmod"
-            && t[c].xpos.starts_with("NNP")
+        if t[c].deprel == Deprel::Nmod
+            && t[c].xpos.is_proper_noun()
             && means
             && matches!(case_word(t, c).as_deref(), Some("with" | "to"))
         {
             t[c].head = Some(v);
-            t[c].deprel = "obl".to_owned();
+            t[c].deprel = Deprel::Obl;
         }
     }
 }
@@ -71,21 +72,19 @@ pub(super) fn agent_read_as_a_modifier(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
     for v in 0..n {
-        let passive = (0..n).any(|c| {
-            t[c].head == Some(v) && matches!(t[c].deprel.as_str(), "aux:pass" | "nsubj:pass")
-        });
+        let passive = (0..n).any(|c| t[c].head == Some(v) && t[c].deprel.marks_passive());
         let has_agent = (0..n).any(|c| {
             t[c].head == Some(v)
-                && (t[c].deprel == "obl:agent"
-                    || (t[c].deprel.starts_with("obl") && case_word(t, c).as_deref() == Some("by")))
+                && (t[c].deprel == Deprel::OblAgent
+                    || (t[c].deprel.is_a(Deprel::Obl) && case_word(t, c).as_deref() == Some("by")))
         });
-        if !passive || has_agent || t[v].xpos != "VBN" {
+        if !passive || has_agent || t[v].xpos != Xpos::Vbn {
             continue;
         }
         // The verb's complement, right after it: "of fraud", "with murder", "on 34 counts".
         let Some(o) = (v + 1..n).find(|&o| {
             t[o].head == Some(v)
-                && t[o].deprel == "obl"
+                && t[o].deprel == Deprel::Obl
                 && matches!(
                     case_word(t, o).as_deref(),
                     Some("of" | "with" | "for" | "on")
@@ -112,10 +111,10 @@ pub(super) fn agent_read_as_a_modifier(sentence: &mut Sentence) {
         };
         let Some(a) = (o + 1..n).find(|&a| {
             case_word(t, a).as_deref() == Some("by")
-                && matches!(t[a].deprel.as_str(), "nmod" | "obl")
-                && ((t[a].head == Some(o) && t[a].deprel == "nmod")
+                && matches!(t[a].deprel, Deprel::Nmod | Deprel::Obl)
+                && ((t[a].head == Some(o) && t[a].deprel == Deprel::Nmod)
                     || (inside(a)
-                        && (t[a].xpos.starts_with("NNP")
+                        && (t[a].xpos.is_proper_noun()
                             || crate::gazetteer::gazetteer()
                                 .is_agent_noun(&t[a].lemma.to_lowercase())
                             || crate::gazetteer::gazetteer()
@@ -124,7 +123,7 @@ pub(super) fn agent_read_as_a_modifier(sentence: &mut Sentence) {
             continue;
         };
         t[a].head = Some(v);
-        t[a].deprel = "obl:agent".to_owned();
+        t[a].deprel = Deprel::OblAgent;
     }
 }
 
@@ -136,7 +135,7 @@ pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for a in 0..t.len() {
         let form = t[a].form.to_lowercase();
-        if t[a].deprel != "advmod"
+        if t[a].deprel != Deprel::Advmod
             || !matches!(
                 form.as_str(),
                 "outside" | "inside" | "near" | "behind" | "beyond" | "beneath" | "underneath"
@@ -148,7 +147,8 @@ pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
             continue;
         };
         // The object whose phrase starts right after the word.
-        let Some(o) = (a + 1..t.len()).find(|&o| t[o].head == Some(v) && t[o].deprel == "obj")
+        let Some(o) =
+            (a + 1..t.len()).find(|&o| t[o].head == Some(v) && t[o].deprel == Deprel::Obj)
         else {
             continue;
         };
@@ -156,10 +156,10 @@ pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
             continue;
         }
         t[a].head = Some(o);
-        t[a].deprel = "case".to_owned();
+        t[a].deprel = Deprel::Case;
         t[a].upos = Upos::Adp;
-        t[a].xpos = "IN".to_owned();
-        t[o].deprel = "obl".to_owned();
+        t[a].xpos = Xpos::In;
+        t[o].deprel = Deprel::Obl;
     }
 }
 
@@ -173,13 +173,15 @@ pub(super) fn preposition_read_as_an_adverb(sentence: &mut Sentence) {
 pub(super) fn two_prepositions_on_one_noun(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     let n = t.len();
-    let nominal = |x: &Token| x.xpos.starts_with("NN") || matches!(x.xpos.as_str(), "PRP" | "CD");
+    let nominal = |x: &Token| x.xpos.is_noun() || matches!(x.xpos, Xpos::Prp | Xpos::Cd);
     for k in 0..n {
         let Some(k_head) = t[k].head else {
             continue;
         };
         let cases: Vec<usize> = (0..k)
-            .filter(|&c| t[c].head == Some(k) && t[c].deprel == "case" && t[c].xpos == "IN")
+            .filter(|&c| {
+                t[c].head == Some(k) && t[c].deprel == Deprel::Case && t[c].xpos == Xpos::In
+            })
             .collect();
         let Some((first, second)) = cases
             .windows(2)
@@ -194,20 +196,20 @@ pub(super) fn two_prepositions_on_one_noun(sentence: &mut Sentence) {
         // president | of France").
         let chunk_end = span
             .clone()
-            .find(|&i| t[i].xpos == "IN" || t[i].xpos == ",")
+            .find(|&i| t[i].xpos == Xpos::In || t[i].xpos == Xpos::Comma)
             .unwrap_or(second);
         let Some(j) = (first + 1..chunk_end).rev().find(|&i| nominal(&t[i])) else {
             continue;
         };
         let phrase_only = span.clone().all(|i| {
-            !(t[i].xpos.starts_with("VB") || t[i].xpos == "MD")
+            !(t[i].xpos.is_verb() || t[i].xpos == Xpos::Md)
                 && t[i].head.is_some_and(|h| (first..=k).contains(&h))
         }) && !span.contains(&k_head);
         if !phrase_only {
             continue;
         }
         t[j].head = Some(k_head);
-        t[j].deprel = t[k].deprel.clone();
+        t[j].deprel = t[k].deprel;
         t[first].head = Some(j);
         for i in span {
             if i == j {
@@ -215,18 +217,17 @@ pub(super) fn two_prepositions_on_one_noun(sentence: &mut Sentence) {
             }
             let outside = t[i].head.is_some_and(|h| !(first + 1..second).contains(&h));
             let argument = matches!(
-                t[i].deprel.split(':').next().unwrap_or(""),
-                "nsubj" | "obj" | "iobj" | "obl"
+                t[i].deprel.base(),
+                Deprel::Nsubj | Deprel::Obj | Deprel::Iobj | Deprel::Obl
             );
             if outside || argument {
                 t[i].head = Some(j);
-                t[i].deprel = match t[i].xpos.as_str() {
-                    "JJ" | "JJR" | "JJS" => "amod",
-                    "DT" | "PRP$" => "det",
-                    "CD" => "nummod",
-                    _ => "compound",
-                }
-                .into();
+                t[i].deprel = match t[i].xpos {
+                    Xpos::Jj | Xpos::Jjr | Xpos::Jjs => Deprel::Amod,
+                    Xpos::Dt | Xpos::PrpDollar => Deprel::Det,
+                    Xpos::Cd => Deprel::Nummod,
+                    _ => Deprel::Compound,
+                };
             }
         }
     }
@@ -245,22 +246,23 @@ pub(super) fn said_to_read_as_a_relative(sentence: &mut Sentence) {
         ) {
             continue;
         }
-        let Some(n) = (v + 1..t.len()).find(|&k| t[k].head == Some(v) && t[k].deprel == "obj")
+        let Some(n) =
+            (v + 1..t.len()).find(|&k| t[k].head == Some(v) && t[k].deprel == Deprel::Obj)
         else {
             continue;
         };
         let after = subtree_bounds(t, n);
         // The clause: a clausal modifier of the listener whose first word is "that".
-        let Some(c) = (n + 1..t.len())
-            .find(|&k| t[k].head == Some(n) && matches!(t[k].deprel.as_str(), "acl" | "acl:relcl"))
-        else {
+        let Some(c) = (n + 1..t.len()).find(|&k| {
+            t[k].head == Some(n) && matches!(t[k].deprel, Deprel::Acl | Deprel::AclRelcl)
+        }) else {
             continue;
         };
         let (start, _) = subtree_bounds(t, c);
         let that = start;
         // (A subject other than "that" itself: "reporters that waited" is a relative clause.)
         let own_subject = (0..t.len())
-            .any(|k| k != that && t[k].head == Some(c) && t[k].deprel.starts_with("nsubj"));
+            .any(|k| k != that && t[k].head == Some(c) && t[k].deprel.is_a(Deprel::Nsubj));
         if !t[that].form.eq_ignore_ascii_case("that") || t[that].head != Some(c) || !own_subject {
             continue;
         }
@@ -269,10 +271,10 @@ pub(super) fn said_to_read_as_a_relative(sentence: &mut Sentence) {
             continue;
         }
         t[c].head = Some(v);
-        t[c].deprel = "ccomp".to_owned();
-        t[that].deprel = "mark".to_owned();
+        t[c].deprel = Deprel::Ccomp;
+        t[that].deprel = Deprel::Mark;
         t[that].upos = Upos::Sconj;
-        t[that].xpos = "IN".to_owned();
+        t[that].xpos = Xpos::In;
     }
 }
 
@@ -299,17 +301,17 @@ pub(super) fn score_read_as_a_modifier_of_the_object(sentence: &mut Sentence) {
         };
         // The loser is a team, a name, right before the score (not "access code 600-480", nor
         // a date, "DATE September 16-18").
-        let team = t[o].xpos.starts_with("NNP")
-            && (s - 1 == o || (t[s - 1].head == Some(o) && t[s - 1].deprel == "flat"));
-        if !score || !team || t[o].deprel != "obj" || !t[v].xpos.starts_with("VB") {
+        let team = t[o].xpos.is_proper_noun()
+            && (s - 1 == o || (t[s - 1].head == Some(o) && t[s - 1].deprel == Deprel::Flat));
+        if !score || !team || t[o].deprel != Deprel::Obj || !t[v].xpos.is_verb() {
             continue;
         }
         t[s].head = Some(v);
-        t[s].deprel = "obl:unmarked".to_owned();
+        t[s].deprel = Deprel::OblUnmarked;
         for x in t.iter_mut().skip(s + 1) {
-            if x.head == Some(s) && x.deprel.starts_with("nmod") {
+            if x.head == Some(s) && x.deprel.is_a(Deprel::Nmod) {
                 x.head = Some(v);
-                x.deprel = "obl".to_owned();
+                x.deprel = Deprel::Obl;
             }
         }
     }
@@ -355,20 +357,20 @@ pub(super) fn object_read_as_part_of_a_time(sentence: &mut Sentence) {
         while first > 0 && t[first - 1].head == Some(k) {
             first -= 1;
         }
-        let in_phrase = has_child(t, k, "case")
-            || (first > 0 && matches!(t[first - 1].xpos.as_str(), "IN" | "TO"));
-        if !t[k].xpos.starts_with("NNP")
-            || t[k].deprel != "compound"
+        let in_phrase = has_child(t, k, Deprel::Case)
+            || (first > 0 && matches!(t[first - 1].xpos, Xpos::In | Xpos::To));
+        if !t[k].xpos.is_proper_noun()
+            || t[k].deprel != Deprel::Compound
             || !time_phrase
             || in_phrase
-            || !t[v].xpos.starts_with("VB")
-            || has_child(t, v, "obj")
+            || !t[v].xpos.is_verb()
+            || has_child(t, v, Deprel::Obj)
         {
             continue;
         }
         // The name's first words hang on its last.
         t[k].head = Some(v);
-        t[k].deprel = "obj".to_owned();
+        t[k].deprel = Deprel::Obj;
     }
 }
 
@@ -422,12 +424,12 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence
             continue;
         };
         let lower = t[a].form.to_lowercase();
-        if t[a].xpos != "JJ"
+        if t[a].xpos != Xpos::Jj
             || t[a].head != Some(o)
-            || t[a].deprel != "amod"
-            || t[o].deprel != "obj"
-            || !t[o].xpos.starts_with("NN")
-            || !t[v].xpos.starts_with("VB")
+            || t[a].deprel != Deprel::Amod
+            || t[o].deprel != Deprel::Obj
+            || !t[o].xpos.is_noun()
+            || !t[v].xpos.is_verb()
             || !OBJECT_PREDICATE_VERBS.contains(&t[v].lemma.as_str())
             || lower.ends_with("ble")
             || ["thing", "one", "body", "where"]
@@ -442,7 +444,7 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence
         // area", "a bag full of coins".
         let complement = (0..t.len()).any(|c| {
             t[c].head == Some(a)
-                && t[c].deprel.starts_with("obl")
+                && t[c].deprel.is_a(Deprel::Obl)
                 && matches!(
                     case_word(t, c).as_deref(),
                     Some("to" | "of" | "with" | "for" | "than" | "from" | "about")
@@ -452,7 +454,7 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence
             continue;
         }
         t[a].head = Some(v);
-        t[a].deprel = "xcomp".to_owned();
+        t[a].deprel = Deprel::Xcomp;
     }
 }
 
@@ -462,7 +464,8 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence
 pub(super) fn object_read_as_an_oblique(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for v in 0..t.len() {
-        if t[v].upos != Upos::Verb || has_child(t, v, "obj") || has_child(t, v, "ccomp") {
+        if t[v].upos != Upos::Verb || has_child(t, v, Deprel::Obj) || has_child(t, v, Deprel::Ccomp)
+        {
             continue;
         }
         // The verb's first dependent after it.
@@ -470,16 +473,16 @@ pub(super) fn object_read_as_an_oblique(sentence: &mut Sentence) {
             continue;
         };
         // (The subtree walk last: this runs for every verb of every sentence.)
-        if t[n].deprel == "obl"
+        if t[n].deprel == Deprel::Obl
             && matches!(t[n].upos, Upos::Noun | Upos::Propn)
-            && !has_child(t, n, "case")
+            && !has_child(t, n, Deprel::Case)
             && subtree_bounds(t, n).0 == v + 1
         {
-            t[n].deprel = "obj".to_owned();
+            t[n].deprel = Deprel::Obj;
             // Obliques and adverbial clauses the parser hung on it modify the verb: a noun has
             // none ("… to 25 years in prison on Thursday for stealing …").
             for x in t.iter_mut().skip(n + 1) {
-                if x.head == Some(n) && matches!(x.deprel.as_str(), "obl" | "advcl") {
+                if x.head == Some(n) && matches!(x.deprel, Deprel::Obl | Deprel::Advcl) {
                     x.head = Some(v);
                 }
             }

@@ -3,7 +3,7 @@
 //! finite verb read as a modifier, two names joined by "and" split apart.
 
 use super::{has_child, is_finite_verb, subtree_bounds};
-use crate::doc::{Sentence, Token, Upos};
+use crate::doc::{Deprel, Sentence, Token, Upos, Xpos};
 use crate::repairs::tags::{participle_only, past_tense, NAMING_PARTICIPLES};
 
 /// The "and" that joins two names written "first and second", if they are: each phrase headed
@@ -13,7 +13,7 @@ use crate::repairs::tags::{participle_only, past_tense, NAMING_PARTICIPLES};
 /// cruise any and all info is appreciated" has neither.)
 fn names_joined(t: &[Token], first: usize, second: usize, v: usize) -> Option<usize> {
     let and = (first + 1..second).find(|&i| {
-        t[i].deprel == "cc" && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
+        t[i].deprel == Deprel::Cc && matches!(t[i].form.to_lowercase().as_str(), "and" | "&")
     })?;
     let in_phrase = |mut i: usize, top: usize| {
         for _ in 0..t.len() {
@@ -58,17 +58,19 @@ pub(super) fn coordinated_subject_split(sentence: &mut Sentence) {
         let Some(v) = t[subject].head.filter(|&v| v > subject) else {
             continue;
         };
-        if !t[subject].deprel.starts_with("nsubj") || t[v].upos != Upos::Verb {
+        if !t[subject].deprel.is_a(Deprel::Nsubj) || t[v].upos != Upos::Verb {
             continue;
         }
         let first = (0..subject).find(|&x| {
             t[x].head == Some(v)
                 && matches!(
-                    t[x].deprel.as_str(),
-                    "obl:unmarked" | "obl:npmod" | "nsubj" | "dep"
+                    t[x].deprel,
+                    Deprel::OblUnmarked | Deprel::Nsubj | Deprel::Dep
                 )
                 && matches!(t[x].upos, Upos::Noun | Upos::Propn)
-                && !t.iter().any(|c| c.head == Some(x) && c.deprel == "case")
+                && !t
+                    .iter()
+                    .any(|c| c.head == Some(x) && c.deprel == Deprel::Case)
         });
         let Some(first) = first else {
             continue;
@@ -76,9 +78,9 @@ pub(super) fn coordinated_subject_split(sentence: &mut Sentence) {
         let Some(and) = names_joined(t, first, subject, v) else {
             continue;
         };
-        t[first].deprel = t[subject].deprel.clone();
+        t[first].deprel = t[subject].deprel;
         t[subject].head = Some(first);
-        t[subject].deprel = "conj".into();
+        t[subject].deprel = Deprel::Conj;
         t[and].head = Some(subject);
     }
 }
@@ -98,19 +100,20 @@ pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut Sentence) {
         return;
     }
     let Some(v) = (root + 1..t.len()).find(|&i| {
-        t[i].head == Some(root) && t[i].deprel == "acl:relcl" && t[i].upos == Upos::Verb
+        t[i].head == Some(root) && t[i].deprel == Deprel::AclRelcl && t[i].upos == Upos::Verb
     }) else {
         return;
     };
     let Some(subject) =
-        (root + 1..v).find(|&i| t[i].head == Some(v) && t[i].deprel.starts_with("nsubj"))
+        (root + 1..v).find(|&i| t[i].head == Some(v) && t[i].deprel.is_a(Deprel::Nsubj))
     else {
         return;
     };
     // Nothing between the root and the verb is a relative word ("the chancellor and those who
     // agreed").
     let relative_word = (root + 1..v).any(|i| {
-        matches!(t[i].xpos.as_str(), "WDT" | "WP" | "WP$") || t[i].form.eq_ignore_ascii_case("that")
+        matches!(t[i].xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpDollar)
+            || t[i].form.eq_ignore_ascii_case("that")
     });
     let and = match names_joined(t, root, subject, v) {
         Some(and) if !relative_word => and,
@@ -120,13 +123,13 @@ pub(super) fn coordinated_subject_read_as_a_relative(sentence: &mut Sentence) {
     t[v].head = None;
     t[v].deprel = root_rel;
     t[root].head = Some(v);
-    t[root].deprel = t[subject].deprel.clone();
+    t[root].deprel = t[subject].deprel;
     t[subject].head = Some(root);
-    t[subject].deprel = "conj".into();
+    t[subject].deprel = Deprel::Conj;
     t[and].head = Some(subject);
     // The sentence's punctuation after the verb is the verb's.
     for x in t.iter_mut().skip(v + 1) {
-        if x.head == Some(root) && x.deprel == "punct" {
+        if x.head == Some(root) && x.deprel == Deprel::Punct {
             x.head = Some(v);
         }
     }
@@ -142,11 +145,11 @@ pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
     let Some(r) = t.iter().position(|x| x.head.is_none()) else {
         return;
     };
-    if !t[r].xpos.starts_with("NN") {
+    if !t[r].xpos.is_noun() {
         return;
     }
     let finite: Vec<usize> = (0..t.len())
-        .filter(|&k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+        .filter(|&k| t[k].xpos.is_finite_or_modal())
         .collect();
     let [v] = finite[..] else {
         return;
@@ -154,27 +157,22 @@ pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
     // Under the root's phrase: the root itself, or a conjunct of it ("… and the Forces").
     let under_root = t[v]
         .head
-        .is_some_and(|h| h == r || (t[h].head == Some(r) && t[h].deprel == "conj"));
-    let own = |rel: &str| {
-        t.iter()
-            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
-    };
-    let relative_word = t
-        .iter()
-        .any(|x| x.head == Some(v) && x.xpos.starts_with('W'));
-    if t[v].deprel != "acl"
+        .is_some_and(|h| h == r || (t[h].head == Some(r) && t[h].deprel == Deprel::Conj));
+    let own = |rel: Deprel| t.iter().any(|x| x.head == Some(v) && x.deprel.is_a(rel));
+    let relative_word = t.iter().any(|x| x.head == Some(v) && x.xpos.is_wh());
+    if t[v].deprel != Deprel::Acl
         || !under_root
-        || own("nsubj")
-        || own("mark")
+        || own(Deprel::Nsubj)
+        || own(Deprel::Mark)
         || relative_word
         || !(0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v))
     {
         return;
     }
     t[v].head = None;
-    t[v].deprel = "root".to_owned();
+    t[v].deprel = Deprel::Root;
     t[r].head = Some(v);
-    t[r].deprel = "nsubj".to_owned();
+    t[r].deprel = Deprel::Nsubj;
     for x in t.iter_mut().skip(v + 1) {
         if x.head == Some(r) {
             x.head = Some(v);
@@ -189,49 +187,54 @@ pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
 /// after it ("President", climbing compounds).
 pub(super) fn adjective_read_as_the_root(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
-    if t.len() < 3 || t[0].head.is_some() || t[0].xpos != "JJ" {
+    if t.len() < 3 || t[0].head.is_some() || t[0].xpos != Xpos::Jj {
         return;
     }
-    let kids = |t: &[Token], h: usize, rel: &str| {
+    let kids = |t: &[Token], h: usize, rel: Deprel| {
         (0..t.len())
-            .filter(|&k| t[k].head == Some(h) && t[k].deprel.starts_with(rel))
+            .filter(|&k| t[k].head == Some(h) && t[k].deprel.is_a(rel))
             .collect::<Vec<_>>()
     };
-    if !kids(t, 0, "cop").is_empty() || !kids(t, 0, "nsubj").is_empty() {
+    if !kids(t, 0, Deprel::Cop).is_empty() || !kids(t, 0, Deprel::Nsubj).is_empty() {
         return;
     }
     let Some(v) = (1..t.len()).find(|&v| {
         t[v].head == Some(0)
-            && t[v].xpos.starts_with("VB")
+            && t[v].xpos.is_verb()
             && matches!(
-                t[v].deprel.as_str(),
-                "advcl" | "acl" | "parataxis" | "ccomp" | "dep" | "conj" | "xcomp"
+                t[v].deprel,
+                Deprel::Advcl
+                    | Deprel::Acl
+                    | Deprel::Parataxis
+                    | Deprel::Ccomp
+                    | Deprel::Dep
+                    | Deprel::Conj
+                    | Deprel::Xcomp
             )
-            && !kids(t, v, "nsubj").is_empty()
-            && kids(t, v, "nsubj").iter().all(|&s| s < v)
+            && !kids(t, v, Deprel::Nsubj).is_empty()
+            && kids(t, v, Deprel::Nsubj).iter().all(|&s| s < v)
     }) else {
         return;
     };
     // The noun the adjective belongs to: the word after it, up its compounds and flat names.
     let mut k = 1;
-    while let Some(h) = t[k]
-        .head
-        .filter(|&h| h > k && h < v && matches!(t[k].deprel.as_str(), "compound" | "flat" | "amod"))
-    {
+    while let Some(h) = t[k].head.filter(|&h| {
+        h > k && h < v && matches!(t[k].deprel, Deprel::Compound | Deprel::Flat | Deprel::Amod)
+    }) {
         k = h;
     }
-    if !t[k].xpos.starts_with("NN") || k >= v {
+    if !t[k].xpos.is_noun() || k >= v {
         return;
     }
     t[v].head = None;
-    t[v].deprel = "root".to_owned();
+    t[v].deprel = Deprel::Root;
     for x in t.iter_mut() {
         if x.head == Some(0) {
             x.head = Some(v);
         }
     }
     t[0].head = Some(k);
-    t[0].deprel = "amod".to_owned();
+    t[0].deprel = Deprel::Amod;
 }
 
 /// "The militants, who had crossed from Afghanistan, attacked a police station": the parser
@@ -257,7 +260,7 @@ pub(super) fn verb_after_a_parenthetical(sentence: &mut Sentence) {
                 "say" | "report" | "announce" | "warn" | "claim" | "confirm" | "believe" | "think"
             );
             let phrase = (s + 1..r).all(|k| t[k].head.is_some_and(|h| s < h && h <= r));
-            if x.deprel == "obj" && saying && phrase {
+            if x.deprel == Deprel::Obj && saying && phrase {
                 candidates.push((r, Some(s)));
             }
         }
@@ -271,11 +274,13 @@ pub(super) fn verb_after_a_parenthetical(sentence: &mut Sentence) {
 /// `governor`) or the governor's clausal complement.
 fn verb_after_the_parenthetical_of(t: &mut [Token], r: usize, governor: Option<usize>) {
     let n = t.len();
-    if !t[r].xpos.starts_with("NN") || r + 1 >= n || t[r + 1].form != "," {
+    if !t[r].xpos.is_noun() || r + 1 >= n || t[r + 1].form != "," {
         return;
     }
     // A subject, not a prepositional phrase ("In other words, …").
-    if t.iter().any(|x| x.head == Some(r) && x.deprel == "case") {
+    if t.iter()
+        .any(|x| x.head == Some(r) && x.deprel == Deprel::Case)
+    {
         return;
     }
     let c1 = r + 1;
@@ -284,43 +289,50 @@ fn verb_after_the_parenthetical_of(t: &mut [Token], r: usize, governor: Option<u
     };
     // The parenthetical is a relative clause ("who had crossed …") or has no finite verb
     // ("worth about $10 billion"), not a clause of its own.
-    let relative = t[c1 + 1].xpos.starts_with('W');
-    let finite = (c1 + 1..c2).any(|k| matches!(t[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+    let relative = t[c1 + 1].xpos.is_wh();
+    let finite = (c1 + 1..c2).any(|k| t[k].xpos.is_finite_or_modal());
     if !relative && finite {
         return;
     }
     let inside = |h: Option<usize>| h.is_some_and(|h| c1 < h && h < c2);
     // The verb: the first word after the comma, past an auxiliary or an adverb.
     let mut v = c2 + 1;
-    while v < n && (t[v].upos == Upos::Aux || t[v].xpos == "RB" || t[v].xpos == "MD") {
+    while v < n && (t[v].upos == Upos::Aux || t[v].xpos == Xpos::Rb || t[v].xpos == Xpos::Md) {
         v += 1;
     }
     // (Or on the noun itself, as a clausal modifier: "the fire, which …, | spread".)
     let on_noun = t
         .get(v)
-        .is_some_and(|x| x.head == Some(r) && x.deprel == "acl");
-    if v >= n || !t[v].xpos.starts_with("VB") || !(inside(t[v].head) || on_noun) {
+        .is_some_and(|x| x.head == Some(r) && x.deprel == Deprel::Acl);
+    if v >= n || !t[v].xpos.is_verb() || !(inside(t[v].head) || on_noun) {
         return;
     }
-    let own = |rel: &str, t: &[Token]| {
-        t.iter()
-            .any(|x| x.head == Some(v) && x.deprel.starts_with(rel))
-    };
-    if own("nsubj", t) || own("mark", t) {
+    let own = |rel: Deprel, t: &[Token]| t.iter().any(|x| x.head == Some(v) && x.deprel.is_a(rel));
+    if own(Deprel::Nsubj, t) || own(Deprel::Mark, t) {
         return;
     }
-    let passive = own("aux:pass", t);
-    let auxiliary = (c2 + 1..v).any(|k| t[k].upos == Upos::Aux || t[k].xpos == "MD");
+    let passive = own(Deprel::AuxPass, t);
+    let auxiliary = (c2 + 1..v).any(|k| t[k].upos == Upos::Aux || t[k].xpos == Xpos::Md);
     for x in &mut t[c2 + 1..v] {
         x.head = Some(v);
     }
     t[v].head = governor;
-    t[v].deprel = if governor.is_some() { "ccomp" } else { "root" }.to_owned();
-    if t[v].xpos == "VBN" && !auxiliary {
+    t[v].deprel = if governor.is_some() {
+        Deprel::Ccomp
+    } else {
+        Deprel::Root
+    }
+    .to_owned();
+    if t[v].xpos == Xpos::Vbn && !auxiliary {
         past_tense(&mut t[v]);
     }
     t[r].head = Some(v);
-    t[r].deprel = if passive { "nsubj:pass" } else { "nsubj" }.to_owned();
+    t[r].deprel = if passive {
+        Deprel::NsubjPass
+    } else {
+        Deprel::Nsubj
+    }
+    .to_owned();
     // What followed and hung on the noun (the final stop) is the verb's, or the governor's.
     for x in &mut t[v + 1..] {
         if x.head == Some(r) {
@@ -336,10 +348,10 @@ fn verb_after_the_parenthetical_of(t: &mut [Token], r: usize, governor: Option<u
 pub(super) fn past_tense_read_as_a_modifier(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     if t.len() < 4
-        || !matches!(t[0].xpos.as_str(), "DT" | "PRP$")
+        || !matches!(t[0].xpos, Xpos::Dt | Xpos::PrpDollar)
         || t[t.len() - 1].form != "."
         || t.iter()
-            .any(|x| is_finite_verb(x) || x.xpos == "MD" || x.upos == Upos::Aux)
+            .any(|x| is_finite_verb(x) || x.xpos == Xpos::Md || x.upos == Upos::Aux)
     {
         return;
     }
@@ -350,13 +362,14 @@ pub(super) fn past_tense_read_as_a_modifier(sentence: &mut Sentence) {
         return;
     }
     // The participle: a clausal modifier of the root noun right after the noun's phrase.
-    let Some(v) = (r + 1..t.len()).find(|&k| t[k].head == Some(r) && t[k].deprel == "acl") else {
+    let Some(v) = (r + 1..t.len()).find(|&k| t[k].head == Some(r) && t[k].deprel == Deprel::Acl)
+    else {
         return;
     };
     let form = t[v].form.to_lowercase();
     // The words before it are the noun's phrase, closed before the participle.
     let phrase_ends_before = (0..v).all(|k| k == r || t[k].head.is_some_and(|h| h < v));
-    if t[v].xpos != "VBN"
+    if t[v].xpos != Xpos::Vbn
         || t.get(v + 1)
             .is_some_and(|x| x.form.eq_ignore_ascii_case("by"))
         || !phrase_ends_before
@@ -366,10 +379,10 @@ pub(super) fn past_tense_read_as_a_modifier(sentence: &mut Sentence) {
         return;
     }
     t[v].head = None;
-    t[v].deprel = "root".to_owned();
+    t[v].deprel = Deprel::Root;
     past_tense(&mut t[v]);
     t[r].head = Some(v);
-    t[r].deprel = "nsubj".to_owned();
+    t[r].deprel = Deprel::Nsubj;
     // What followed the participle and hung on the noun belongs to the verb (",", ".").
     for x in t.iter_mut().skip(v + 1) {
         if x.head == Some(r) {
@@ -389,7 +402,7 @@ fn opened_phrase(tokens: &[Token], n: usize) -> Option<usize> {
     let start = subtree_bounds(tokens, n).0;
     let opener = tokens[start].form.to_lowercase();
     (tokens[start].head == Some(n)
-        && tokens[start].deprel == "case"
+        && tokens[start].deprel == Deprel::Case
         && CLAUSE_OPENERS.contains(&opener.as_str()))
     .then_some(start)
 }
@@ -397,9 +410,9 @@ fn opened_phrase(tokens: &[Token], n: usize) -> Option<usize> {
 /// Makes `n` the subject of verb `v` and the opener at `start` its marker.
 fn open_clause(tokens: &mut [Token], n: usize, start: usize, v: usize) {
     tokens[n].head = Some(v);
-    tokens[n].deprel = "nsubj".to_owned();
+    tokens[n].deprel = Deprel::Nsubj;
     tokens[start].head = Some(v);
-    tokens[start].deprel = "mark".to_owned();
+    tokens[start].deprel = Deprel::Mark;
     tokens[start].upos = Upos::Sconj;
 }
 
@@ -408,10 +421,10 @@ pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
     // people", with "killed" a clausal modifier (acl) of "strikes".
     for v in 0..t.len() {
-        if t[v].deprel != "acl"
+        if t[v].deprel != Deprel::Acl
             || !is_finite_verb(&t[v])
-            || has_child(t, v, "nsubj")
-            || has_child(t, v, "mark")
+            || has_child(t, v, Deprel::Nsubj)
+            || has_child(t, v, Deprel::Mark)
         {
             continue;
         }
@@ -427,22 +440,22 @@ pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
         // The noun's own words end right before the verb.
         let own_end =
             (start..v).all(|k| k == n || t[k].head.is_some_and(|h| (start..v).contains(&h)));
-        if !own_end || !matches!(t[n].deprel.as_str(), "obl" | "nmod") {
+        if !own_end || !matches!(t[n].deprel, Deprel::Obl | Deprel::Nmod) {
             continue;
         }
         t[v].head = Some(above);
-        t[v].deprel = "advcl".to_owned();
+        t[v].deprel = Deprel::Advcl;
         open_clause(t, n, start, v);
     }
     for v in 0..t.len() {
         // (A finite verb is no open complement: "fell 5 percent after the company | warned" has
         // it as one.)
         if !matches!(
-            t[v].deprel.as_str(),
-            "conj" | "advcl" | "parataxis" | "xcomp"
+            t[v].deprel,
+            Deprel::Conj | Deprel::Advcl | Deprel::Parataxis | Deprel::Xcomp
         ) || !is_finite_verb(&t[v])
-            || has_child(t, v, "nsubj")
-            || has_child(t, v, "cc")
+            || has_child(t, v, Deprel::Nsubj)
+            || has_child(t, v, Deprel::Cc)
         {
             continue;
         }
@@ -455,7 +468,7 @@ pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
         // Bank of Japan | spoke": both phrases end before the verb).
         let Some((n, start)) = (h + 1..v).find_map(|n| {
             let fits = t[n].head.is_some_and(|x| h <= x && x < n)
-                && matches!(t[n].deprel.as_str(), "obl" | "nmod")
+                && matches!(t[n].deprel, Deprel::Obl | Deprel::Nmod)
                 && subtree_bounds(t, n).1 == v - 1;
             fits.then(|| opened_phrase(t, n).map(|start| (n, start)))
                 .flatten()
@@ -463,35 +476,36 @@ pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
             continue;
         };
         open_clause(t, n, start, v);
-        t[v].deprel = "advcl".to_owned();
+        t[v].deprel = Deprel::Advcl;
     }
 }
 
 pub(super) fn participle_read_as_the_verb(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // A gerund the parser made a clausal subject ("Eating vegetables helps") is right.
-    if t.len() < 3 || t[0].xpos != "VBG" || t[0].deprel.starts_with("csubj") {
+    if t.len() < 3 || t[0].xpos != Xpos::Vbg || t[0].deprel.is_a(Deprel::Csubj) {
         return;
     }
     // The participle's object is the noun phrase right after it ...
-    let Some(n) = (1..t.len()).find(|&k| t[k].head == Some(0) && t[k].deprel == "obj") else {
+    let Some(n) = (1..t.len()).find(|&k| t[k].head == Some(0) && t[k].deprel == Deprel::Obj) else {
         return;
     };
     let (lo, hi) = subtree_bounds(t, n);
-    if lo != 1 || hi + 1 >= t.len() || !matches!(t[n].xpos.as_str(), "NNS" | "NN" | "NNPS" | "NNP")
-    {
+    if lo != 1 || hi + 1 >= t.len() || !t[n].xpos.is_noun() {
         return;
     }
     // ... and the finite verb right after that has no subject of its own.
     let f = hi + 1;
     if !is_finite_verb(&t[f])
-        || matches!(t[f].deprel.as_str(), "cop" | "aux" | "aux:pass")
-        || has_child(t, f, "nsubj")
+        || matches!(t[f].deprel, Deprel::Cop | Deprel::Aux | Deprel::AuxPass)
+        || has_child(t, f, Deprel::Nsubj)
     {
         return;
     }
     // The participle has no other dependents than these and punctuation.
-    if (1..t.len()).any(|k| t[k].head == Some(0) && k != n && k != f && t[k].deprel != "punct") {
+    if (1..t.len())
+        .any(|k| t[k].head == Some(0) && k != n && k != f && t[k].deprel != Deprel::Punct)
+    {
         return;
     }
     let participle_head = t[0].head;
@@ -508,14 +522,14 @@ pub(super) fn participle_read_as_the_verb(sentence: &mut Sentence) {
         }
     }
     t[n].head = Some(f);
-    t[n].deprel = "nsubj".to_owned();
+    t[n].deprel = Deprel::Nsubj;
     t[0].head = Some(n);
-    t[0].deprel = "amod".to_owned();
+    t[0].deprel = Deprel::Amod;
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::doc::Upos;
+    use crate::doc::{Upos, Xpos};
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
 
@@ -685,7 +699,7 @@ mod tests {
         assert_eq!(tree(&s)[1], "militants/8/nsubj");
         assert_eq!(tree(&s)[7], "attacked/0/root");
         assert_eq!(tree(&s)[10], "./8/punct");
-        assert_eq!(s.tokens[7].xpos, "VBD");
+        assert_eq!(s.tokens[7].xpos, Xpos::Vbd);
         // The object of a verb of saying: "Officials said the fire, which started in a
         // kitchen, spread".
         let mut s = parsed(
@@ -759,9 +773,9 @@ mod tests {
         let reading = |text: &str| {
             let mut s = parsed(text, &[]);
             for t in &mut s.tokens {
-                t.upos = match t.xpos.as_str() {
-                    "NN" => Upos::Noun,
-                    "VBN" | "VBD" => Upos::Verb,
+                t.upos = match t.xpos {
+                    Xpos::Nn => Upos::Noun,
+                    Xpos::Vbn | Xpos::Vbd => Upos::Verb,
                     _ => Upos::X,
                 };
             }
@@ -778,7 +792,7 @@ mod tests {
             ["The/2/det", "river/3/nsubj", "flooded/0/root"]
         );
         assert_eq!(tree(&s)[6], "./3/punct");
-        assert_eq!(s.tokens[2].xpos, "VBD");
+        assert_eq!(s.tokens[2].xpos, Xpos::Vbd);
         // A passive with its agent, a fragment without determiner, and a sentence with a verb
         // elsewhere stay as they are.
         for text in [
