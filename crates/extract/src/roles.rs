@@ -452,6 +452,6 @@ fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) 
         sentence_index: index,
         sentence_start: offsets.at(s.start),
         sentence_end: offsets.at(s.end),
-        sentence_text: document.text[s.start..s.end].to_owned(),
+        sentence_text: document.text[s.start..s.end].into(),
     }
 }

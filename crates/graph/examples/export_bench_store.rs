@@ -255,7 +255,7 @@ fn statement(doc: &Document, date: Date, index: usize, fact: &Fact, rng: &mut Rn
             sentence_index: index,
             sentence_start: 0,
             sentence_end: text.len(),
-            sentence_text: text,
+            sentence_text: text.into(),
         },
     }
 }

@@ -13,6 +13,7 @@ use kg_model::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Rol
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::resolve::Resolver;
+use crate::summary::EdgesBuilder;
 use crate::vocab::{self, *};
 
 /// The version of how statements are written as quads. Part of every document's fingerprint,
@@ -29,12 +30,14 @@ enum Node {
     Unresolved,
 }
 
-/// Collects the quads of one document's graph.
-pub struct DocumentQuads<'r> {
+/// Makes the quads of one document's graph, handing each to a sink as it is made.
+struct DocumentQuads<'r, 's> {
     resolver: &'r Resolver,
     graph: GraphName,
     document: NamedNode,
-    quads: Vec<Quad>,
+    sink: &'s mut dyn FnMut(Quad),
+    /// The document's export summary, fed every quad of its graph as it is written.
+    summary: EdgesBuilder,
     /// Observations already written, so that each (entity, label) pair is recorded once per doc.
     observed: BTreeSet<(NamedNode, String, NamedNode)>,
     mentioned: BTreeSet<NamedNode>,
@@ -57,12 +60,29 @@ pub fn document_quads_resolved(
     extractor: &str,
     resolver: &Resolver,
 ) -> Vec<Quad> {
+    let mut quads = Vec::new();
+    write_document_quads(document, statements, extractor, resolver, &mut |q| {
+        quads.push(q)
+    });
+    quads
+}
+
+/// [`document_quads_resolved`], each quad handed to `sink` as soon as it is made, in the same
+/// order, instead of collected: what a store writes need not be held for the whole document.
+pub fn write_document_quads(
+    document: &Document,
+    statements: &[Statement],
+    extractor: &str,
+    resolver: &Resolver,
+    sink: &mut dyn FnMut(Quad),
+) {
     let iri = vocab::document_iri(&document.id);
     let mut out = DocumentQuads {
         resolver,
         graph: GraphName::NamedNode(iri.clone()),
+        summary: EdgesBuilder::new(&iri),
         document: iri,
-        quads: Vec::new(),
+        sink,
         observed: BTreeSet::new(),
         mentioned: BTreeSet::new(),
     };
@@ -86,13 +106,12 @@ pub fn document_quads_resolved(
         let document = out.document.clone();
         out.push(document, KG_MENTIONS.into_owned(), entity);
     }
-    if let Some(summary) = crate::summary::of_document(&out.document, &out.quads) {
-        out.quads.push(summary);
+    if let Some(summary) = out.summary.finish() {
+        (out.sink)(summary);
     }
-    out.quads
 }
 
-impl DocumentQuads<'_> {
+impl DocumentQuads<'_, '_> {
     /// `kg:observedSameAs` for each entity argument whose name the recogniser found in a
     /// gazetteer (a place's GeoNames IRI): the mention inside the argument's span that carries
     /// an external id. Reconciliation turns the observations into `owl:sameAs`.
@@ -134,7 +153,9 @@ impl DocumentQuads<'_> {
     }
 
     fn push(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+        let quad = Quad::new(s, p, o, self.graph.clone());
+        self.summary.observe(&quad);
+        (self.sink)(quad);
     }
 
     fn metadata(&mut self, document: &Document, extractor: &str) {
@@ -196,7 +217,7 @@ impl DocumentQuads<'_> {
         self.push(
             s.clone(),
             KG_TEXT.into_owned(),
-            Literal::new_simple_literal(&p.sentence_text),
+            Literal::new_simple_literal(&*p.sentence_text),
         );
         self.push(
             s.clone(),
@@ -223,8 +244,8 @@ impl DocumentQuads<'_> {
                 Literal::new_simple_literal(&statement.relation.lemma).into(),
             ),
         ] {
-            self.quads
-                .push(Quad::new(predicate.clone(), p, o, declarations.clone()));
+            // Not in the document's graph: nothing the summary reads.
+            (self.sink)(Quad::new(predicate.clone(), p, o, declarations.clone()));
         }
         let st = vocab::statement_iri(sentence, k);
         let subject = self.argument(&statement.subject);
@@ -413,7 +434,7 @@ impl DocumentQuads<'_> {
     }
 }
 
-impl DocumentQuads<'_> {
+impl DocumentQuads<'_, '_> {
     fn observe(&mut self, iri: &NamedNode, property: NamedNodeRef<'_>, value: &str) {
         let value = Term::from(Literal::new_simple_literal(value));
         if self

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use kg_model::{Document, EntityType, Statement};
 use oxigraph::model::{
-    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term, TermRef,
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    TermRef,
 };
 use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
 
@@ -201,7 +202,7 @@ impl KgStore {
         registry: &Registry,
         reconcile: Reconcile,
     ) -> Result<(), GraphError> {
-        const PER_TRANSACTION: usize = 2000;
+        const PER_TRANSACTION: usize = 1000;
         let mut entities = changes.entities.clone();
         if reconcile != Reconcile::Off {
             let mut transaction = self.store.start_transaction()?;
@@ -212,11 +213,18 @@ impl KgStore {
             transaction.commit()?;
         }
         let all: Vec<&NamedNode> = entities.iter().collect();
-        for part in all.chunks(PER_TRANSACTION) {
+        let parts = all.len().div_ceil(PER_TRANSACTION);
+        for (i, part) in all.chunks(PER_TRANSACTION).enumerate() {
             let part: BTreeSet<NamedNode> = part.iter().map(|e| (*e).clone()).collect();
             let mut transaction = self.store.start_transaction()?;
             entities::refresh(&mut transaction, &part, registry)?;
             transaction.commit()?;
+            if i + 1 < parts {
+                // RocksDB keeps committed writes in memtables of up to 128 MB a column family
+                // (oxigraph's settings) until it flushes them: records of many entities would
+                // otherwise pile up there. Written to files, they are freed.
+                self.store.flush()?;
+            }
         }
         Ok(())
     }
@@ -419,42 +427,65 @@ impl Batch<'_> {
         if self.bulk.is_none() {
             self.remove_document(&document.id)?;
         }
-        let quads = match &mut self.resolver {
-            Some(resolver) => {
-                let quads =
-                    mapping::document_quads_resolved(document, statements, extractor, resolver);
-                // This document's full names are known to the documents after it.
-                let kinds = kinds_of(&quads);
-                for quad in &quads {
-                    if quad.predicate.as_ref() == KG_OBSERVED_NAME {
-                        if let Term::Literal(name) = &quad.object {
-                            if name.value().contains(' ') {
-                                let kind = kinds.get(&quad.subject).copied();
-                                resolver
-                                    .index
-                                    .add(name.value(), kind.unwrap_or(EntityType::Other));
-                            }
-                        }
-                    }
-                }
-                quads
+        // Each quad goes to the store as it is made; what is kept of a document meanwhile is
+        // what its names and types add to the resolver, and the first error.
+        let Batch {
+            transaction,
+            touched,
+            names,
+            resolver,
+            bulk,
+        } = self;
+        let unresolved = Resolver::default();
+        let mut kinds: HashMap<NamedOrBlankNode, EntityType> = HashMap::new();
+        let mut full_names: Vec<(NamedOrBlankNode, String)> = Vec::new();
+        let mut failed: Option<StorageError> = None;
+        let mut sink = |quad: Quad| {
+            if failed.is_some() {
+                return;
             }
-            None => mapping::document_quads(document, statements, extractor),
-        };
-        for quad in quads {
             if quad.predicate.as_ref() == KG_OBSERVED_NAME {
                 if let Term::Literal(name) = &quad.object {
-                    self.names.insert(name.value().to_owned());
+                    names.insert(name.value().to_owned());
+                    if name.value().contains(' ') {
+                        full_names.push((quad.subject.clone(), name.value().to_owned()));
+                    }
                 }
+            }
+            if let Some(kind) = observed_kind(&quad) {
+                kinds.entry(quad.subject.clone()).or_insert(kind);
             }
             if quad.predicate.as_ref() == KG_MENTIONS {
                 if let Term::NamedNode(entity) = &quad.object {
-                    self.touched.insert(entity.clone());
+                    touched.insert(entity.clone());
                 }
             }
-            match &mut self.bulk {
-                Some(bulk) => bulk.push(quad)?,
-                None => self.transaction.insert(&quad),
+            let written = match bulk {
+                Some(bulk) => bulk.push(quad),
+                None => {
+                    transaction.insert(&quad);
+                    Ok(())
+                }
+            };
+            if let Err(e) = written {
+                failed = Some(e);
+            }
+        };
+        mapping::write_document_quads(
+            document,
+            statements,
+            extractor,
+            resolver.as_ref().unwrap_or(&unresolved),
+            &mut sink,
+        );
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        // This document's full names are known to the documents after it.
+        if let Some(resolver) = resolver {
+            for (subject, name) in &full_names {
+                let kind = kinds.get(subject).copied();
+                resolver.index.add(name, kind.unwrap_or(EntityType::Other));
             }
         }
         Ok(())
@@ -534,25 +565,18 @@ impl Batch<'_> {
     }
 }
 
-/// The type a document's quads observed for each of its entities (the first person,
-/// organisation or place type given to it). One pass over the quads: looking the type up for each
-/// name scanned every quad of the document per name, quadratic in a document that names
-/// thousands of people.
-fn kinds_of(quads: &[Quad]) -> HashMap<&oxigraph::model::NamedOrBlankNode, EntityType> {
-    let mut kinds = HashMap::new();
-    for q in quads
-        .iter()
-        .filter(|q| q.predicate.as_ref() == KG_OBSERVED_TYPE)
-    {
-        let kind = match &q.object {
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_PERSON => EntityType::Person,
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_ORGANIZATION => EntityType::Organization,
-            Term::NamedNode(c) if c.as_ref() == SCHEMA_PLACE => EntityType::Place,
-            _ => continue,
-        };
-        kinds.entry(&q.subject).or_insert(kind);
+/// The type a `kg:observedType` quad gives its entity, if a person, organisation or place. A
+/// document's first such type of an entity is the one its names are indexed under.
+fn observed_kind(q: &Quad) -> Option<EntityType> {
+    if q.predicate.as_ref() != KG_OBSERVED_TYPE {
+        return None;
     }
-    kinds
+    match &q.object {
+        Term::NamedNode(c) if c.as_ref() == SCHEMA_PERSON => Some(EntityType::Person),
+        Term::NamedNode(c) if c.as_ref() == SCHEMA_ORGANIZATION => Some(EntityType::Organization),
+        Term::NamedNode(c) if c.as_ref() == SCHEMA_PLACE => Some(EntityType::Place),
+        _ => None,
+    }
 }
 
 fn literal_value(term: &Term) -> Option<String> {

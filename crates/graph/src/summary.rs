@@ -43,7 +43,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use kg_model::Date;
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{
+    Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+};
 
 use crate::vocab::*;
 
@@ -194,142 +196,215 @@ fn write_document(days: &BTreeSet<Date>, mentions: &BTreeSet<&str>, edges: &[Lin
 /// The `kg:exportEdges` quad of a document, computed from the quads of its graph (the summary
 /// quad itself, if among them, is ignored). `None` if `quads` do not describe `document`.
 pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
-    let mut by_subject: HashMap<&NamedOrBlankNode, Vec<(&NamedNode, &Term)>> = HashMap::new();
-    let graph = oxigraph::model::GraphName::NamedNode(document.clone());
-    for q in quads.iter().filter(|q| q.graph_name == graph) {
-        by_subject
-            .entry(&q.subject)
-            .or_default()
-            .push((&q.predicate, &q.object));
+    let mut summary = EdgesBuilder::new(document);
+    for quad in quads {
+        summary.observe(quad);
     }
-    let subject = NamedOrBlankNode::NamedNode(document.clone());
-    let doc = by_subject.get(&subject)?;
-    let values = |s: &NamedOrBlankNode, p: oxigraph::model::NamedNodeRef<'_>| -> Vec<&Term> {
-        by_subject
-            .get(s)
-            .map(|props| {
+    summary.finish()
+}
+
+/// The predicates [`EdgesBuilder::finish`] reads. A quad with another predicate says nothing
+/// the summary needs, so [`EdgesBuilder::observe`] does not keep it.
+const READ: [NamedNodeRef<'static>; 13] = [
+    RDF_TYPE,
+    KG_MENTIONS,
+    DCTERMS_DATE,
+    KG_POLARITY,
+    KG_MODALITY,
+    KG_ATTRIBUTED_TO,
+    KG_TIME,
+    RDF_SUBJECT,
+    RDF_PREDICATE,
+    RDF_OBJECT,
+    PROV_WAS_DERIVED_FROM,
+    KG_TEXT,
+    DCTERMS_IS_PART_OF,
+];
+
+/// A document's export summary, built from its quads one at a time as they are written, keeping
+/// only the triples the summary reads: a document's quads need not be held together to be
+/// summarised (a dense megabyte of text makes hundreds of thousands of them).
+pub struct EdgesBuilder {
+    graph: oxigraph::model::GraphName,
+    document: NamedNode,
+    /// Each subject's kept triples: the predicate as its index in [`READ`], and the object.
+    by_subject: HashMap<NamedOrBlankNode, Vec<(u8, Term)>>,
+}
+
+impl EdgesBuilder {
+    /// An empty summary of `document`'s graph.
+    pub fn new(document: &NamedNode) -> EdgesBuilder {
+        EdgesBuilder {
+            graph: oxigraph::model::GraphName::NamedNode(document.clone()),
+            document: document.clone(),
+            by_subject: HashMap::new(),
+        }
+    }
+
+    /// Takes note of one quad; quads of other graphs, and triples the summary does not read, are
+    /// ignored.
+    pub fn observe(&mut self, q: &Quad) {
+        if q.graph_name != self.graph {
+            return;
+        }
+        if q.subject.as_ref() == NamedOrBlankNodeRef::from(self.document.as_ref())
+            && !self.by_subject.contains_key(&q.subject)
+        {
+            // The document is described even if none of its own triples is read.
+            self.by_subject.insert(q.subject.clone(), Vec::new());
+        }
+        let Some(p) = READ.iter().position(|p| q.predicate.as_ref() == *p) else {
+            return;
+        };
+        if q.predicate.as_ref() == RDF_TYPE && q.object.as_ref() != RDF_STATEMENT.into() {
+            return;
+        }
+        match self.by_subject.get_mut(&q.subject) {
+            Some(triples) => triples.push((p as u8, q.object.clone())),
+            None => {
+                self.by_subject
+                    .insert(q.subject.clone(), vec![(p as u8, q.object.clone())]);
+            }
+        }
+    }
+
+    /// The `kg:exportEdges` quad; `None` if no quad described the document itself.
+    pub fn finish(self) -> Option<Quad> {
+        let document = &self.document;
+        let by_subject = &self.by_subject;
+        let index = |p: NamedNodeRef<'_>| READ.iter().position(|r| *r == p).expect("read") as u8;
+        let subject = NamedOrBlankNode::NamedNode(document.clone());
+        let doc = by_subject.get(&subject)?;
+        let values = |s: &NamedOrBlankNode, p: NamedNodeRef<'_>| -> Vec<&Term> {
+            let p = index(p);
+            by_subject
+                .get(s)
+                .map(|props| {
+                    props
+                        .iter()
+                        .filter(|(q, _)| *q == p)
+                        .map(|(_, o)| o)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let literal_text = |t: &&Term| match t {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        };
+        fn iri(t: &Term) -> Option<&str> {
+            match t {
+                Term::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            }
+        }
+
+        let mentions: BTreeSet<&str> = doc
+            .iter()
+            .filter(|(p, _)| *p == index(KG_MENTIONS))
+            .filter_map(|(_, o)| iri(o))
+            .collect();
+        let mut all_days: BTreeSet<Date> = BTreeSet::new();
+        // The dates of any document a sentence says it is part of (in this graph, its own).
+        let dates_of = |d: &Term| -> Vec<Option<Date>> {
+            let Term::NamedNode(d) = d else {
+                return Vec::new();
+            };
+            values(&NamedOrBlankNode::NamedNode(d.clone()), DCTERMS_DATE)
+                .iter()
+                .filter_map(literal_text)
+                .map(|v| Date::parse_iso(&v))
+                .collect()
+        };
+        for day in dates_of(&Term::NamedNode(document.clone()))
+            .into_iter()
+            .flatten()
+        {
+            all_days.insert(day);
+        }
+
+        let statement_type = Term::NamedNode(RDF_STATEMENT.into_owned());
+        let has = |s: &NamedOrBlankNode, p, value: &str| {
+            values(s, p).iter().any(
+                |t| matches!(t, Term::Literal(l) if l.value() == value && l.datatype() == XSD_STRING),
+            )
+        };
+        let mut edges = Vec::new();
+        let statements: Vec<&NamedOrBlankNode> = by_subject
+            .iter()
+            .filter(|(_, props)| {
                 props
                     .iter()
-                    .filter(|(q, _)| q.as_ref() == p)
-                    .map(|(_, o)| *o)
-                    .collect()
+                    .any(|(p, o)| *p == index(RDF_TYPE) && *o == statement_type)
             })
-            .unwrap_or_default()
-    };
-    let literal_text = |t: &&Term| match t {
-        Term::Literal(l) => Some(l.value().to_owned()),
-        _ => None,
-    };
-    fn iri(t: &Term) -> Option<&str> {
-        match t {
-            Term::NamedNode(n) => Some(n.as_str()),
-            _ => None,
-        }
-    }
-
-    let mentions: BTreeSet<&str> = doc
-        .iter()
-        .filter(|(p, _)| p.as_ref() == KG_MENTIONS)
-        .filter_map(|(_, o)| iri(o))
-        .collect();
-    let mut all_days: BTreeSet<Date> = BTreeSet::new();
-    // The dates of any document a sentence says it is part of (in this graph, its own).
-    let dates_of = |d: &Term| -> Vec<Option<Date>> {
-        let Term::NamedNode(d) = d else {
-            return Vec::new();
-        };
-        values(&NamedOrBlankNode::NamedNode(d.clone()), DCTERMS_DATE)
-            .iter()
-            .filter_map(literal_text)
-            .map(|v| Date::parse_iso(&v))
-            .collect()
-    };
-    for day in dates_of(&Term::NamedNode(document.clone()))
-        .into_iter()
-        .flatten()
-    {
-        all_days.insert(day);
-    }
-
-    let statement_type = Term::NamedNode(RDF_STATEMENT.into_owned());
-    let has = |s: &NamedOrBlankNode, p, value: &str| {
-        values(s, p).iter().any(
-            |t| matches!(t, Term::Literal(l) if l.value() == value && l.datatype() == XSD_STRING),
-        )
-    };
-    let mut edges = Vec::new();
-    let statements: Vec<&NamedOrBlankNode> = by_subject
-        .iter()
-        .filter(|(_, props)| {
-            props
-                .iter()
-                .any(|(p, o)| p.as_ref() == RDF_TYPE && **o == statement_type)
-        })
-        .map(|(s, _)| *s)
-        .collect();
-    for st in statements {
-        if !has(st, KG_POLARITY, "positive")
-            || !has(st, KG_MODALITY, "asserted")
-            || !values(st, KG_ATTRIBUTED_TO).is_empty()
-        {
-            continue;
-        }
-        let mut times: Vec<Option<Date>> = values(st, KG_TIME)
-            .into_iter()
-            .filter_map(|t| match t {
-                Term::Literal(l) if l.datatype() == XSD_DATE => Some(Date::parse_iso(l.value())),
-                _ => None,
-            })
+            .map(|(s, _)| s)
             .collect();
-        if times.is_empty() {
-            // Without a time, the row's day is its document's date.
-            times.push(None);
-        }
-        for s in values(st, RDF_SUBJECT).into_iter().filter_map(iri) {
-            for p in values(st, RDF_PREDICATE).into_iter().filter_map(iri) {
-                for o in values(st, RDF_OBJECT).into_iter().filter_map(iri) {
-                    for sentence in values(st, PROV_WAS_DERIVED_FROM) {
-                        let Term::NamedNode(sentence) = sentence else {
-                            continue;
-                        };
-                        let sentence = NamedOrBlankNode::NamedNode(sentence.clone());
-                        for text in values(&sentence, KG_TEXT).iter().filter_map(literal_text) {
-                            for part_of in values(&sentence, DCTERMS_IS_PART_OF) {
-                                // One row per (document date, time) pair, as the SPARQL join
-                                // gives; a row's day is its time, else its document's date.
-                                let mut dates = dates_of(part_of);
-                                if dates.is_empty() {
-                                    dates.push(None);
-                                }
-                                let mut days = BTreeSet::new();
-                                for date in &dates {
-                                    for time in &times {
-                                        if let Some(day) = time.or(*date) {
-                                            days.insert(day);
+        for st in statements {
+            if !has(st, KG_POLARITY, "positive")
+                || !has(st, KG_MODALITY, "asserted")
+                || !values(st, KG_ATTRIBUTED_TO).is_empty()
+            {
+                continue;
+            }
+            let mut times: Vec<Option<Date>> = values(st, KG_TIME)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Term::Literal(l) if l.datatype() == XSD_DATE => {
+                        Some(Date::parse_iso(l.value()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if times.is_empty() {
+                // Without a time, the row's day is its document's date.
+                times.push(None);
+            }
+            for s in values(st, RDF_SUBJECT).into_iter().filter_map(iri) {
+                for p in values(st, RDF_PREDICATE).into_iter().filter_map(iri) {
+                    for o in values(st, RDF_OBJECT).into_iter().filter_map(iri) {
+                        for sentence in values(st, PROV_WAS_DERIVED_FROM) {
+                            let Term::NamedNode(sentence) = sentence else {
+                                continue;
+                            };
+                            let sentence = NamedOrBlankNode::NamedNode(sentence.clone());
+                            for text in values(&sentence, KG_TEXT).iter().filter_map(literal_text) {
+                                for part_of in values(&sentence, DCTERMS_IS_PART_OF) {
+                                    // One row per (document date, time) pair, as the SPARQL join
+                                    // gives; a row's day is its time, else its document's date.
+                                    let mut dates = dates_of(part_of);
+                                    if dates.is_empty() {
+                                        dates.push(None);
+                                    }
+                                    let mut days = BTreeSet::new();
+                                    for date in &dates {
+                                        for time in &times {
+                                            if let Some(day) = time.or(*date) {
+                                                days.insert(day);
+                                            }
                                         }
                                     }
+                                    edges.push((
+                                        s,
+                                        p,
+                                        o,
+                                        escape(&text).into_owned(),
+                                        days.into_iter().collect::<Vec<_>>(),
+                                    ));
                                 }
-                                edges.push((
-                                    s,
-                                    p,
-                                    o,
-                                    escape(&text).into_owned(),
-                                    days.into_iter().collect::<Vec<_>>(),
-                                ));
                             }
                         }
                     }
                 }
             }
         }
+        let text = write_document(&all_days, &mentions, &edges);
+        Some(Quad::new(
+            document.clone(),
+            KG_EXPORT_EDGES.into_owned(),
+            Literal::new_simple_literal(text),
+            document.clone(),
+        ))
     }
-    let text = write_document(&all_days, &mentions, &edges);
-    Some(Quad::new(
-        document.clone(),
-        KG_EXPORT_EDGES.into_owned(),
-        Literal::new_simple_literal(text),
-        document.clone(),
-    ))
 }
 
 /// A document summary with entity `from` renamed `to` (as entity resolution moves it), in

@@ -36,7 +36,7 @@ fn visit(doc: &str, who: Argument, place: &str) -> Statement {
             sentence_index: 0,
             sentence_start: 0,
             sentence_end: 10,
-            sentence_text: format!("A sentence of {doc}."),
+            sentence_text: format!("A sentence of {doc}.").into(),
         },
     }
 }

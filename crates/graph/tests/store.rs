@@ -33,7 +33,7 @@ fn statement(doc: &str, sentence: usize, s: Argument, rel: &str, o: Option<Argum
             sentence_index: sentence,
             sentence_start: 0,
             sentence_end: 10,
-            sentence_text: format!("Sentence {sentence} of {doc}."),
+            sentence_text: format!("Sentence {sentence} of {doc}.").into(),
         },
     }
 }

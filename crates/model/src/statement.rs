@@ -156,5 +156,5 @@ pub struct Provenance {
     /// Character (Unicode scalar) offsets of the sentence in the document text, end exclusive.
     pub sentence_start: usize,
     pub sentence_end: usize,
-    pub sentence_text: String,
+    pub sentence_text: std::sync::Arc<str>,
 }

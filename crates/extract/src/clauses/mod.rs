@@ -136,11 +136,15 @@ pub struct Surface {
 
 /// The graph statements of an annotated document.
 pub fn extract(document: &Document) -> Vec<Statement> {
-    analyse(document)
+    let mut statements: Vec<Statement> = analyse(document)
         .into_iter()
         .filter(|e| e.in_graph)
         .map(|e| e.statement)
-        .collect()
+        .collect();
+    // Collected in place, the statements keep the buffer of all extractions, surface forms and
+    // features included: a document's statements are held until the store has them.
+    statements.shrink_to_fit();
+    statements
 }
 
 /// Every extraction of an annotated document, with surface forms and confidence features.
@@ -157,7 +161,7 @@ pub fn analyse(document: &Document) -> Vec<Extraction> {
             sentence_index: index,
             sentence_start: offsets.at(sentence.start),
             sentence_end: offsets.at(sentence.end),
-            sentence_text: document.text[sentence.start..sentence.end].to_owned(),
+            sentence_text: document.text[sentence.start..sentence.end].into(),
         };
         let view = View::new(document, sentence);
         let mut extractions = view.extractions(&provenance, &last_pair);

@@ -59,7 +59,7 @@ fn statement(sentence: usize, s: Argument, r: &str, o: Option<Argument>) -> Stat
             sentence_index: sentence - 1,
             sentence_start: start,
             sentence_end: start + 10,
-            sentence_text: String::new(),
+            sentence_text: "".into(),
         },
     }
 }
