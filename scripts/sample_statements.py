@@ -26,7 +26,8 @@ The rendering is what a user of the graph sees: arguments as their full phrases 
 an argument left unresolved (no node); the relation as its lemma (the predicate IRI's label);
 qualifiers as `role[preposition]=value`; then `source=`, `NEG` and the modality when not asserted:
 
-    (the Flemish Region) assign (all of its powers ?) | Other[in]=Flanders | source=Mr. Blair
+    (the Flemish Region [Flemish Region]) assign (all of its powers [all] ?) | Other[in]=Flanders
+        | Other[to]=the Flemish Community [Flemish Community]
 """
 
 import argparse
