@@ -233,3 +233,43 @@ fn bench_measures_the_core_and_the_full_analysis_on_the_same_tokens() {
     assert!(!out.contains("inf"), "{out}");
     assert!(out.contains("full analysis (+ lemmas, entities"), "{out}");
 }
+
+/// `kg extract -f conllu` shows the analysis the extractor reads: one block per sentence with the
+/// document's id, ten columns a word, a tree with one root, and the recogniser's mentions in MISC.
+#[test]
+fn extract_writes_the_annotated_sentences_as_conllu() {
+    let dir = workdir("conllu");
+    std::fs::write(
+        dir.join("dump.txt"),
+        "Vladimir Putin met Kim Jong Un in Vostochny. They talked for hours.\n",
+    )
+    .unwrap();
+    let out = ok(&["extract", "-f", "conllu", "dump.txt"], &dir);
+    let sentences = kg_nlp::conllu::parse(&out).expect("kg's CoNLL-U reads back");
+    assert_eq!(sentences.len(), 2, "{out}");
+    assert!(out.starts_with("# newdoc id = "), "{out}");
+    for s in &sentences {
+        let roots = s
+            .sentence
+            .tokens
+            .iter()
+            .filter(|t| t.head.is_none())
+            .count();
+        assert_eq!(roots, 1, "{out}");
+        assert!(
+            s.sentence.tokens.iter().all(|t| !t.lemma.is_empty()),
+            "{out}"
+        );
+    }
+    let first: Vec<&str> = out.lines().filter(|l| l.starts_with("1\t")).collect();
+    assert!(
+        first[0].starts_with("1\tVladimir\tVladimir\tPROPN"),
+        "{out}"
+    );
+    assert!(first[0].ends_with("NE=B-PER"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("2\tPutin\t") && l.ends_with("NE=I-PER")),
+        "{out}"
+    );
+}

@@ -76,7 +76,9 @@ pub struct BuildArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// jsonl: one statement per line; nquads: the RDF that `kg build` would store.
+    /// jsonl: one statement per line; nquads: the RDF that `kg build` would store; conllu: the
+    /// annotated sentences as the extractor reads them (tags, lemmas, trees; entity mentions as
+    /// `NE=B-PER`… in MISC), for looking into why a sentence gave what it gave.
     #[arg(long, short, value_enum, default_value_t = ExtractFormat::Jsonl)]
     format: ExtractFormat,
 }
@@ -85,6 +87,7 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Jsonl,
     Nquads,
+    Conllu,
 }
 
 /// What a build did.
@@ -581,7 +584,20 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     read_chunks(&args.input, &mut rejects, |records| {
-        let documents = records.into_iter().map(|r| r.document).collect();
+        let documents: Vec<Document> = records.into_iter().map(|r| r.document).collect();
+        if matches!(args.format, ExtractFormat::Conllu) {
+            let annotated: Vec<Document> = documents
+                .into_par_iter()
+                .map(|mut d| {
+                    extractor.pipeline.annotate(&mut d);
+                    d
+                })
+                .collect();
+            for document in &annotated {
+                out.write_all(conllu_of(document).as_bytes())?;
+            }
+            return Ok(());
+        }
         for (document, statements) in extract_all(&extractor, documents) {
             match args.format {
                 ExtractFormat::Jsonl => {
@@ -590,6 +606,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
                         out.write_all(b"\n")?;
                     }
                 }
+                ExtractFormat::Conllu => unreachable!("written above"),
                 ExtractFormat::Nquads => {
                     let mut writer =
                         oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads)
@@ -607,4 +624,49 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
     out.flush()?;
     rejects.write()?;
     Ok(rejects.list.len() as u64)
+}
+
+/// A document's annotated sentences as CoNLL-U: `# newdoc id` with the document's id, a
+/// `# sent_id` of the document id and the sentence's number (as in provenance), entity mentions
+/// in MISC as BIO labels (`NE=B-PER`, `NE=I-PER`).
+fn conllu_of(document: &Document) -> String {
+    let sentences: Vec<kg_nlp::conllu::TreebankSentence> = document
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let mut misc: Vec<Vec<String>> = vec![Vec::new(); sentence.tokens.len()];
+            for m in &sentence.mentions {
+                for (j, labels) in misc.iter_mut().enumerate().take(m.end).skip(m.start) {
+                    let at = if j == m.start { "B" } else { "I" };
+                    labels.push(format!("NE={at}-{}", m.kind.as_str()));
+                }
+            }
+            for (labels, token) in misc.iter_mut().zip(&sentence.tokens) {
+                if !token.space_after {
+                    labels.push("SpaceAfter=No".into());
+                }
+            }
+            kg_nlp::conllu::TreebankSentence {
+                id: Some(format!("{}-{i}", document.id)),
+                text: Some(document.text[sentence.start..sentence.end].to_owned()),
+                newdoc: (i == 0).then(|| document.id.clone()),
+                sentence: sentence.clone(),
+                misc: misc
+                    .into_iter()
+                    .map(|l| {
+                        if l.is_empty() {
+                            "_".into()
+                        } else {
+                            l.join("|")
+                        }
+                    })
+                    .collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let mut out = format!("# newdoc id = {}\n", document.id);
+    out.push_str(&kg_nlp::conllu::write(&sentences));
+    out
 }
