@@ -486,12 +486,16 @@ impl View<'_> {
         if c.origin != Origin::Verb {
             return false;
         }
-        // (Not "believe in God": a prepositional argument other than a circumstance or an
-        // addressee is what the verb is about.)
-        let about_something = c
-            .quals
-            .iter()
-            .any(|q| matches!(q.role, Role::Other | Role::Topic));
+        // (Not "believe in God", "wrote about the war", "argued with X": what the verb is about
+        // or with whom; "said after the incident" is a circumstance.)
+        let about_something = c.quals.iter().any(|q| {
+            q.role == Role::Topic
+                || (q.role == Role::Other
+                    && matches!(
+                        self.prep_text(&q.prep).as_str(),
+                        "about" | "of" | "on" | "in" | "over" | "for" | "with"
+                    ))
+        });
         // (Active: what "was announced" is its subject.)
         if SAYING.contains(&c.lemma.as_str()) && !c.passive && !about_something {
             return true;

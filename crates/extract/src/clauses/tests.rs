@@ -1362,6 +1362,11 @@ fn a_saying_verb_without_what_was_said_is_no_fact() {
     assert!(analyse(&d)
         .iter()
         .any(|e| !e.in_graph && e.surface.as_ref().is_some_and(|s| s.relation == "said")));
+    // A circumstance is not what was said; what a verb is about is.
+    let d = doc("Alexander/PROPN/NNP/Alexander/2/nsubj said/VERB/VBD/say/0/root after/ADP/IN/after/5/case this/DET/DT/this/5/det incident/NOUN/NN/incident/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    assert!(!has_relation(&d, "Alexander", "say"), "{:?}", triples(&d));
+    let d = doc("Porter/PROPN/NNP/Porter/2/nsubj wrote/VERB/VBD/write/0/root about/ADP/IN/about/5/case the/DET/DT/the/5/det war/NOUN/NN/war/2/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    assert!(has_relation(&d, "Porter", "write"), "{:?}", triples(&d));
     // What was announced is the passive's subject: that is a fact.
     let d = doc("The/DET/DT/the/2/det shortlist/NOUN/NN/shortlist/4/nsubj:pass was/AUX/VBD/be/4/aux:pass announced/VERB/VBN/announce/0/root in/ADP/IN/in/6/case October/PROPN/NNP/October/4/obl ./PUNCT/././4/punct", &[]);
     has(&d, "shortlist", "be announced", "");
