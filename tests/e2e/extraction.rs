@@ -138,3 +138,58 @@ fn sample_dump_facts() {
     let _ = std::fs::remove_dir_all(store_dir());
     assert!(failed.is_empty(), "failed: {failed:?}");
 }
+
+/// Statements the sentence did not fill are no facts (issue 22): not in `kg extract`'s output
+/// and not stored, not even as statement nodes; the filled ones of the same sentences are.
+#[test]
+fn unfilled_statements_are_not_stored() {
+    let dir = crate::support::workdir("unfilled");
+    let dump = dir.join("d.jsonl");
+    crate::support::write_jsonl(
+        &dump,
+        &[
+            (
+                "a",
+                "The report was published on Monday. He praised the report. \
+                 Maria Lopez praised the report on Tuesday.",
+            ),
+            ("b", "The ministry said so. The talks ended on Friday."),
+        ],
+    );
+    let extracted = ok(&["extract", "d.jsonl"], &dir);
+    let subjects: Vec<String> = extracted
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!("{} {}", v["subject"]["full_text"], v["relation"]["lemma"])
+        })
+        .collect();
+    assert!(
+        subjects
+            .iter()
+            .any(|s| s.contains("Maria Lopez") && s.contains("praise")),
+        "{subjects:?}"
+    );
+    assert!(subjects.iter().any(|s| s.contains("talks")), "{subjects:?}");
+    assert!(
+        !subjects.iter().any(|s| s.contains("\"He\"")),
+        "{subjects:?}"
+    );
+    assert!(!subjects.iter().any(|s| s.contains(" say")), "{subjects:?}");
+    ok(&["build", "d.jsonl", "--store", "s"], &dir);
+    let texts = crate::support::store::select(
+        &dir,
+        "s",
+        "SELECT ?t WHERE { ?st a rdf:Statement ; kg:subjectText ?t } ORDER BY ?t",
+    );
+    assert!(texts.iter().any(|t| t.contains("Maria Lopez")), "{texts:?}");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("\"He\"") || t.contains("ministry")),
+        "{texts:?}"
+    );
+    let unresolved =
+        crate::support::store::select(&dir, "s", "SELECT ?st WHERE { ?st kg:unresolved true }");
+    assert!(unresolved.is_empty(), "{unresolved:?}");
+}

@@ -41,12 +41,14 @@ impl Extractor {
     /// The statements of an annotated document, by the extractor's steps in order: the
     /// clauses' statements; the roles of the persons named; coreference, when it runs, which
     /// resolves the statements' arguments (using the roles for "the leader") and names each
-    /// mention's entity; the role statements, with those names.
+    /// mention's entity; the statements that are facts ([`crate::facts`]: none with a subject or
+    /// object left unresolved); the role statements, with those names.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
         let mentions = Mentions::of(document);
         let statements = crate::clauses::extract(document);
         let roles = crate::roles::find(document, &mentions);
-        let (statements, names) = self.coref.apply(document, &mentions, &roles, statements);
+        let (mut statements, names) = self.coref.apply(document, &mentions, &roles, statements);
+        crate::facts::retain_facts(&mut statements);
         crate::roles::add_statements(document, &mentions, &roles, &names, statements)
     }
 

@@ -4,7 +4,8 @@
 //! [`statement::Statement`]s: [`clauses`] reads each sentence's clauses (subjects, objects,
 //! obliques, attribution, modality) into statements; [`roles`] finds the roles that titles and
 //! role appositions give the persons named (over the document's [`mentions`]); [`coref`], when it
-//! runs, resolves the statements' arguments into entities; the role statements are added last, with
+//! runs, resolves the statements' arguments into entities; [`facts`] keeps the statements that are
+//! facts (none with a subject or object left unresolved); the role statements are added last, with
 //! or without coreference. [`confidence`] scores each extraction.
 //!
 //! Architecture invariant: no file or network I/O and no RDF here.
@@ -18,6 +19,7 @@ pub mod clauses;
 pub mod confidence;
 pub mod coref;
 mod extractor;
+pub mod facts;
 pub mod mentions;
 pub mod roles;
 

@@ -678,20 +678,21 @@ impl View<'_> {
         }
     }
 
+    /// A "ccomp" opened by "until", "because", "when" … is an adverbial clause the parser
+    /// mislabelled ("would continue until management made an offer"): no object.
+    pub(super) fn adverbial(&self, c: usize) -> bool {
+        self.kids(c, Deprel::Mark)
+            .any(|m| ADVERBIAL_MARKERS.contains(&lower(&self.t[m]).as_str()))
+    }
+
     /// A clausal object: "X said that P", "suggests that Kim is seeking" (the surface only).
     fn clausal_object_read(&self, d: &mut ClauseDraft) {
         if !d.objects.is_empty() || d.copular {
             return;
         }
-        // A "ccomp" opened by "until", "because", "when" … is an adverbial clause the parser
-        // mislabelled ("would continue until management made an offer"): no object.
-        let adverbial = |c: usize| {
-            self.kids(c, Deprel::Mark)
-                .any(|m| ADVERBIAL_MARKERS.contains(&lower(&self.t[m]).as_str()))
-        };
         if let Some(c) = self
             .kids_base(d.cur, Deprel::Ccomp)
-            .find(|&c| !adverbial(c))
+            .find(|&c| !self.adverbial(c))
         {
             let tokens = self.span(c, &|_| false);
             d.objects.push(Node {

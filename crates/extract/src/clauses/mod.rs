@@ -24,7 +24,8 @@
 //! texts, active voice, lemmas) and a surface tuple in the words of the sentence for OpenIE
 //! benchmarks (CaRB). A few readings are kept for the surface only ([`Extraction::in_graph`] is
 //! false): clausal objects (`X said that …`) and possessives read as `has`, which are facts about
-//! the text rather than about entities.
+//! the text rather than about entities, and statements the sentence did not fill (a verb without
+//! the clause it reports, a fragment as argument: see [`crate::facts`]).
 //!
 //! Confidence is a logistic model over [`N_FEATURES`] features of the clause, with weights fitted
 //! on CaRB dev by `kg eval carb --fit-confidence` (see [`crate::confidence`]).

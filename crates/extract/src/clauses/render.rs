@@ -115,7 +115,7 @@ impl View<'_> {
                 let (st, in_graph) = match g_objects.get(k) {
                     Some(o) => {
                         let st = statement(o.clone());
-                        let ok = c.in_graph && !self.dangling(&st);
+                        let ok = c.in_graph && !self.unfilled(c, &st);
                         (st, ok)
                     }
                     None => (statement(g_objects.first().cloned().flatten()), false),
@@ -458,13 +458,88 @@ impl View<'_> {
         out
     }
 
-    /// A statement that cannot stand in a graph: a literal subject, or nothing to say — which
-    /// includes a light verb with neither object nor qualifier ("X have", "X be", mostly an
-    /// auxiliary the parser took for the verb: "who had won the race").
-    fn dangling(&self, s: &Statement) -> bool {
+    /// A statement the sentence did not fill, which the graph does not take (see
+    /// [`crate::facts`]): a literal subject; nothing to say — a light verb with neither object
+    /// nor qualifier ("X have", "X be", mostly an auxiliary the parser took for the verb: "who
+    /// had won the race"); no object where the verb's complement is a clause the statement does
+    /// not carry; a subject or object without a content word.
+    fn unfilled(&self, c: &Clause, s: &Statement) -> bool {
         let vacuous = s.object.is_none()
             && s.qualifiers.is_empty()
             && matches!(s.relation.lemma.as_str(), "be" | "have" | "do" | "get");
-        matches!(s.subject.kind, ArgumentKind::Literal(_)) || s.relation.lemma.is_empty() || vacuous
+        matches!(s.subject.kind, ArgumentKind::Literal(_))
+            || s.relation.lemma.is_empty()
+            || vacuous
+            || (s.object.is_none() && self.complement_left_out(c))
+            || std::iter::once(&s.subject)
+                .chain(s.object.as_ref())
+                .any(|a| self.fragment(a))
+    }
+
+    /// A verb whose complement is a clause, without it: "North Korea said (it has launched …)",
+    /// "The show was designed (to appear as if …)", "an announcer tells customers (that …)",
+    /// "X is revealed (to be the leader)". The statement says only that something was said,
+    /// designed, told. A saying verb without an object or topic says nothing whatever the
+    /// parser made of what was said; an `xcomp` folded into the relation ("agreed to set up")
+    /// is carried.
+    fn complement_left_out(&self, c: &Clause) -> bool {
+        if c.origin != Origin::Verb {
+            return false;
+        }
+        // (Not "believe in God", "wrote about the war", "argued with X": what the verb is about
+        // or with whom; "said after the incident" is a circumstance.)
+        let about_something = c.quals.iter().any(|q| {
+            q.role == Role::Topic
+                || (q.role == Role::Other
+                    && matches!(
+                        self.prep_text(&q.prep).as_str(),
+                        "about" | "of" | "on" | "in" | "over" | "for" | "with"
+                    ))
+        });
+        // (Active: what "was announced" is its subject.)
+        if SAYING.contains(&c.lemma.as_str()) && !c.passive && !about_something {
+            return true;
+        }
+        let carried = |k: usize| {
+            c.rel.contains(&k)
+                || c.quals.iter().any(|q| q.node.tokens.contains(&k))
+                || c.objects.iter().any(|o| o.tokens.contains(&k))
+        };
+        c.rel
+            .iter()
+            .chain(std::iter::once(&c.pred))
+            .filter(|&&v| matches!(self.t[v].upos, Upos::Verb | Upos::Aux | Upos::Adj))
+            .any(|&v| {
+                self.kids_base(v, Deprel::Ccomp)
+                    .filter(|&k| !self.adverbial(k))
+                    .chain(self.kids_base(v, Deprel::Xcomp))
+                    .any(|k| !carried(k))
+            })
+    }
+
+    /// An argument without a content word: a lone preposition, particle, determiner, auxiliary
+    /// or punctuation mark ("(X) come (to)", "(`` ?) ratify …") is a fragment of a phrase the
+    /// parser broke, not a thing. Arguments coreference resolved or an extractor put in keep
+    /// their name.
+    fn fragment(&self, a: &Argument) -> bool {
+        let (start, end) = (a.span.0.min(self.t.len()), a.span.1.min(self.t.len()));
+        start < end
+            && matches!(
+                a.kind,
+                ArgumentKind::Literal(_) | ArgumentKind::Unresolved | ArgumentKind::Concept
+            )
+            && self.t[start..end].iter().all(|t| {
+                matches!(
+                    t.upos,
+                    Upos::Adp
+                        | Upos::Part
+                        | Upos::Det
+                        | Upos::Aux
+                        | Upos::Cconj
+                        | Upos::Sconj
+                        | Upos::Punct
+                        | Upos::Sym
+                )
+            })
     }
 }
