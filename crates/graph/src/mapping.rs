@@ -18,8 +18,9 @@ use crate::vocab::{self, *};
 
 /// The version of how statements are written as quads. Part of every document's fingerprint,
 /// so that a kg writing them differently rewrites the documents an older kg stored. 2:
-/// `kg:timeText` is a recognised time expression's own words.
-pub const MAPPING_VERSION: &str = "mapping 2";
+/// `kg:timeText` is a recognised time expression's own words. 3: a source that names no node is
+/// written as its words (`kg:sourceText "officials"`), not left out.
+pub const MAPPING_VERSION: &str = "mapping 3";
 
 /// What an argument became in the graph.
 enum Node {
@@ -335,8 +336,15 @@ impl DocumentQuads<'_, '_> {
         }
 
         if let Some(source) = &statement.attribution {
-            if let Node::Resource(iri) = self.argument(source) {
-                self.push(st.clone(), KG_ATTRIBUTED_TO.into_owned(), iri);
+            // A source that names no node ("officials", an unresolved "he") is still a source:
+            // its words, so that the statement is not read as unattributed (exports, queries).
+            match self.argument(source) {
+                Node::Resource(iri) => self.push(st.clone(), KG_ATTRIBUTED_TO.into_owned(), iri),
+                Node::Literal(_) | Node::Unresolved => self.push(
+                    st.clone(),
+                    KG_SOURCE_TEXT.into_owned(),
+                    Literal::new_simple_literal(&source.full_text),
+                ),
             }
         }
         for (i, qualifier) in statement.qualifiers.iter().enumerate() {

@@ -248,6 +248,7 @@ SELECT ?st ?s ?p ?o ?text ?date ?time WHERE {
   { SELECT ?st WHERE { ?st kg:modality "asserted" } }
   { SELECT ?st ?sentence WHERE { ?st prov:wasDerivedFrom ?sentence } }
   MINUS { SELECT ?st WHERE { ?st kg:attributedTo ?source } }
+  MINUS { SELECT ?st WHERE { ?st kg:sourceText ?source } }
   { SELECT ?sentence ?text WHERE { ?sentence kg:text ?text } }
   { SELECT ?sentence ?doc WHERE { ?sentence dcterms:isPartOf ?doc } }
   OPTIONAL { SELECT ?doc ?date WHERE { ?doc dcterms:date ?date } }

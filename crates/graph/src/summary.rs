@@ -205,13 +205,14 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
 
 /// The predicates [`EdgesBuilder::finish`] reads. A quad with another predicate says nothing
 /// the summary needs, so [`EdgesBuilder::observe`] does not keep it.
-const READ: [NamedNodeRef<'static>; 13] = [
+const READ: [NamedNodeRef<'static>; 14] = [
     RDF_TYPE,
     KG_MENTIONS,
     DCTERMS_DATE,
     KG_POLARITY,
     KG_MODALITY,
     KG_ATTRIBUTED_TO,
+    KG_SOURCE_TEXT,
     KG_TIME,
     RDF_SUBJECT,
     RDF_PREDICATE,
@@ -343,6 +344,7 @@ impl EdgesBuilder {
             if !has(st, KG_POLARITY, "positive")
                 || !has(st, KG_MODALITY, "asserted")
                 || !values(st, KG_ATTRIBUTED_TO).is_empty()
+                || !values(st, KG_SOURCE_TEXT).is_empty()
             {
                 continue;
             }

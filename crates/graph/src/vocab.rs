@@ -127,6 +127,7 @@ terms! {
     KG_POLARITY = KG:"polarity";
     KG_MODALITY = KG:"modality";
     KG_ATTRIBUTED_TO = KG:"attributedTo";
+    KG_SOURCE_TEXT = KG:"sourceText";
     KG_LOCATION = KG:"location";
     KG_TIME = KG:"time";
     KG_TIME_TEXT = KG:"timeText";
@@ -198,6 +199,7 @@ const RESERVED: &[&str] = &[
     "polarity",
     "modality",
     "attributedTo",
+    "sourceText",
     "location",
     "time",
     "timeText",

@@ -825,3 +825,48 @@ fn a_store_without_readable_summaries_is_read_through_sparql() {
     assert_eq!(graph.edge_count(), 0);
     assert_eq!(graph.node_count(), 6);
 }
+
+/// A reported fact is not an edge, whoever reports it: a source that names a node, and one that
+/// names none ("officials", a pronoun left unresolved), which is kept as its words.
+#[test]
+fn attributed_facts_are_no_edges_even_when_the_source_names_no_node() {
+    let store = KgStore::in_memory().unwrap();
+    let kim = || person("Kim Jong Un");
+    let putin = || person("Vladimir Putin");
+    let said_by = |source: Argument| {
+        let mut st = fact(kim(), "meet", putin(), 1, "He said Kim met Putin.");
+        st.attribution = Some(source);
+        st
+    };
+    put(
+        &store,
+        "d1",
+        None,
+        vec![
+            fact(
+                kim(),
+                "visit",
+                place("Vostochny"),
+                0,
+                "Kim visited Vostochny.",
+            ),
+            said_by(arg("he", ArgumentKind::Unresolved)),
+            said_by(arg("officials", ArgumentKind::Literal(Literal::Text))),
+            said_by(person("Sergei Shoigu")),
+        ],
+    );
+    let graph = project(&store, &Filters::default());
+    let relations: Vec<String> = edges(&graph).into_iter().map(|e| e.1).collect();
+    assert_eq!(relations, ["visit"]);
+    let oxigraph::sparql::QueryResults::Solutions(rows) = kg_graph::query::execute(
+        &store,
+        "SELECT ?t WHERE { ?st kg:sourceText ?t } ORDER BY ?t",
+    )
+    .unwrap() else {
+        panic!("a SELECT gives solutions");
+    };
+    let sources: Vec<String> = rows
+        .map(|row| row.unwrap().get("t").unwrap().to_string())
+        .collect();
+    assert_eq!(sources, ["\"he\"", "\"officials\""]);
+}
