@@ -66,6 +66,9 @@ const PLANNING: &[&str] = &[
     "promise", "threaten",
 ];
 
+/// Governors of an `xcomp` whose subject vouches for the act: its source.
+const VOUCHING: &[&str] = &["promise", "pledge", "vow", "deny"];
+
 /// Verbs that carry little meaning of their own and take it from their object noun: "hold talks
 /// with X" is one relation with X as its object.
 const LIGHT_VERBS: &[&str] = &[
@@ -115,6 +118,8 @@ struct ClauseDraft {
     /// "according to X": the attribution, and no saying verb's.
     according: Option<Node>,
     attribution: Option<Node>,
+    /// "promised to build", "denied taking": the verb whose subject vouches for the act.
+    vouched_by: Option<usize>,
     in_graph: bool,
     symmetric: bool,
     /// The last verb of the folded `xcomp` chain, whose objects are the clause's.
@@ -209,6 +214,7 @@ impl View<'_> {
         // The source: "according to X", else the subject of a saying verb that reports the
         // clause, else an accuser; the pronoun rule reads the source found.
         d.attribution = d.according.clone().or_else(|| self.attribution(p));
+        self.promise_is_the_promisers_word(&mut d);
         self.accusation_is_the_accusers_claim(&mut d);
         self.pronoun_subject_is_its_source(&mut d);
         self.denial_reported(&mut d);
@@ -245,6 +251,7 @@ impl View<'_> {
             agent: None,
             according: None,
             attribution: None,
+            vouched_by: None,
             in_graph: true,
             symmetric: false,
             cur: p,
@@ -542,6 +549,15 @@ impl View<'_> {
     fn governor_of_xcomp_folded(&self, d: &mut ClauseDraft) {
         let cur = d.cur;
         let governor = lemma(&self.t[cur]);
+        if VOUCHING.contains(&governor.as_str()) && d.vouched_by.is_none() {
+            d.vouched_by = Some(cur);
+        }
+        // "denied taking any banned substance": the act, not done, on the denier's word.
+        if governor == "deny" && self.t[cur].xpos != Xpos::Vbn {
+            d.negated = !d.negated;
+            d.lemma_words.clear();
+            return;
+        }
         let folded = if EXPECTING.contains(&governor.as_str()) {
             Some(Modality::Expected)
         } else if PLANNING.contains(&governor.as_str()) {
@@ -774,6 +790,14 @@ impl View<'_> {
             && d.subjects.len() >= 2;
     }
 
+    /// What someone promised or denied doing is on their own word: "Salazar has promised to
+    /// build a new airport", "Woldemichael denied taking any banned substance" (the act, negated).
+    fn promise_is_the_promisers_word(&self, d: &mut ClauseDraft) {
+        if d.attribution.is_none() {
+            d.attribution = d.vouched_by.and_then(|g| self.speaker(g));
+        }
+    }
+
     /// An accusation is the accuser's claim ("Ukraine accused Russia of blowing up the dam");
     /// one without an accuser named ("X was accused of …") is no one's, so not stated.
     fn accusation_is_the_accusers_claim(&self, d: &mut ClauseDraft) {
@@ -821,9 +845,25 @@ impl View<'_> {
         }
     }
 
-    /// What a verb of saying or finding reports is a fact about the text, kept for the surface.
+    /// What a verb of saying or finding reports is a fact about the text, kept for the surface:
+    /// its clausal object, and whom it was told ("told the summit that …"); so are the asking
+    /// for an act and the accusing of one, which are the act's source ("urged residents | to
+    /// stay", "accused Russia | of blowing up the dam"; a conviction is a fact).
     fn reported_clause_kept_out_of_graph(&self, d: &mut ClauseDraft) {
-        if reports(&lemma(&self.t[d.cur])) && d.clausal_object {
+        let cur = d.cur;
+        let says = reports(&lemma(&self.t[cur]));
+        let controllers = self.controllers(cur);
+        let accuses = self.children[cur]
+            .iter()
+            .chain(controllers.iter().flat_map(|&o| self.children[o].iter()))
+            .any(|&x| {
+                self.accused_act(x)
+                    .is_some_and(|(g, _)| g == cur && lemma(&self.t[g]) != "convict")
+            });
+        if says && (d.clausal_object || self.kids_base(cur, Deprel::Ccomp).next().is_some())
+            || self.asks_for_an_act(cur)
+            || accuses
+        {
             d.in_graph = false;
         }
     }
@@ -865,13 +905,15 @@ impl View<'_> {
         }
     }
 
-    /// The parenthetical "…, the Kremlin said on Friday" only reports.
+    /// The parenthetical "…, the Kremlin said on Friday" only reports (also where the parser
+    /// made it the root, or hung it inside the clause it reports).
     fn parenthetical_only_reports(&self, d: &mut ClauseDraft) {
         let p = d.p;
         if matches!(
             self.rel(p).base(),
             Deprel::Ccomp | Deprel::Parataxis | Deprel::Advcl | Deprel::Acl | Deprel::Dep
         ) && self.said_after(p)
+            || self.final_report_verb() == Some(p)
         {
             d.in_graph = false;
         }

@@ -77,7 +77,7 @@ impl View<'_> {
                 }
             }
         }
-        clause.attribution = self.attribution(self.t[h].head.unwrap_or(h));
+        // (No source: what an apposition says is the writer's, also inside a report.)
         Some(clause)
     }
 

@@ -186,7 +186,7 @@ impl View<'_> {
             let prep = self.preposition(c);
             let ptext = self.prep_text(&prep);
             if ptext == "according to" {
-                according = Some(self.node(c));
+                according = Some(self.according_source(c));
                 continue;
             }
             if r == Deprel::OblAgent || (passive && ptext == "by" && agent.is_none()) {

@@ -100,6 +100,10 @@ impl View<'_> {
                 kept.push(c);
             }
         }
+        // A time is no subject beside another ("The court on | Thursday dismissed …").
+        if kept.iter().any(|&c| !self.is_time(c)) {
+            kept.retain(|&c| !self.is_time(c));
+        }
         // One subject: the nearest (see the module documentation).
         let nearest = kept
             .iter()
@@ -163,7 +167,7 @@ impl View<'_> {
     /// …"): the name says who acted, and the apposition gives the role a statement of its own.
     /// The name may follow the noun's "of" phrase: "the head of the central bank, Godwin
     /// Emefiele," names the head (a person noun or title), not the bank.
-    fn appositive_name(&self, x: usize) -> Option<usize> {
+    pub(super) fn appositive_name(&self, x: usize) -> Option<usize> {
         if self.t[x].upos != Upos::Noun {
             return None;
         }

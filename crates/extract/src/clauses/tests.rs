@@ -691,9 +691,15 @@ fn the_one_urged_to_act_is_the_subject_of_a_requested_act() {
     // The parser's readings: the one urged an indirect object; the infinitive a modifier of
     // the object; "called on" with an oblique.
     let d = doc("Biden/PROPN/NNP/Biden/2/nsubj urged/VERB/VBD/urge/0/root Congress/PROPN/NNP/Congress/2/iobj to/PART/TO/to/5/mark approve/VERB/VB/approve/2/xcomp aid/NOUN/NN/aid/5/obj ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, ORG)]);
-    has(&d, "Biden", "urge", "Congress");
+    // The asking is the act's source, not a statement of its own.
     let s = has(&d, "Congress", "approve", "aid");
     assert_eq!(s.modality, Modality::Requested);
+    assert_eq!(s.attribution.unwrap().text, "Biden");
+    assert!(
+        triples(&d).iter().all(|t| t.1 != "urge"),
+        "{:?}",
+        triples(&d)
+    );
     let d = doc("The/DET/DT/the/2/det court/NOUN/NN/court/3/nsubj ordered/VERB/VBD/order/0/root the/DET/DT/the/5/det firm/NOUN/NN/firm/3/obj to/PART/TO/to/7/mark pay/VERB/VB/pay/5/acl damages/NOUN/NNS/damage/7/obj ./PUNCT/././3/punct", &[]);
     assert_eq!(
         has(&d, "firm", "pay", "damages").modality,
@@ -1406,4 +1412,119 @@ fn an_argument_without_a_content_word_is_no_fact() {
         "{:?}",
         triples(&d)
     );
+}
+
+/// The source of a statement, or "" when it has none.
+fn source(s: &Statement) -> String {
+    s.attribution
+        .as_ref()
+        .map(|a| a.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_report_after_its_clause_is_its_source_however_the_parser_hung_it() {
+    // "Consumer prices rose 4.3 percent, the statistics office said last week.", with "rose" a
+    // modifier clause of "said", the root.
+    let d = doc("Consumer/NOUN/NN/consumer/2/compound prices/NOUN/NNS/price/3/nsubj rose/VERB/VBD/rise/10/advcl 4.3/NUM/CD/4.3/5/nummod percent/NOUN/NN/percent/3/obj ,/PUNCT/,/,/3/punct the/DET/DT/the/9/det statistics/NOUN/NNS/statistic/9/compound office/NOUN/NN/office/10/nsubj said/VERB/VBD/say/0/root last/ADJ/JJ/last/12/amod week/NOUN/NN/week/10/obl:unmarked ./PUNCT/././10/punct", &[]);
+    assert_eq!(
+        source(&has(&d, "Consumer prices", "rise", "4.3 percent")),
+        "statistics office"
+    );
+    assert!(
+        triples(&d).iter().all(|t| t.1 != "say"),
+        "{:?}",
+        triples(&d)
+    );
+    // The speaker set off by name, and the saying verb without a subject to the parser:
+    // "The museum will return the objects, its director, Ulrike Brandt, said."
+    let d = doc("The/DET/DT/the/2/det museum/NOUN/NN/museum/4/nsubj will/AUX/MD/will/4/aux return/VERB/VB/return/0/root the/DET/DT/the/6/det objects/NOUN/NNS/object/4/obj ,/PUNCT/,/,/9/punct its/PRON/PRP$/its/9/nmod:poss director/NOUN/NN/director/6/nmod ,/PUNCT/,/,/11/punct Ulrike/PROPN/NNP/Ulrike/9/appos Brandt/PROPN/NNP/Brandt/11/flat ,/PUNCT/,/,/11/punct said/VERB/VBD/say/4/parataxis ./PUNCT/././4/punct", &[(10, 12, PER)]);
+    assert_eq!(
+        source(&has(&d, "museum", "return", "objects")),
+        "Ulrike Brandt"
+    );
+    // Inverted, with the speaker's own relative clause, which is not reported:
+    // '"They burned the tankers," said Amina Saide, a trader whose shop was destroyed.'
+    let d = doc("\"/PUNCT/``/\"/3/punct They/PRON/PRP/they/3/nsubj burned/VERB/VBD/burn/0/root the/DET/DT/the/5/det tankers/NOUN/NNS/tanker/3/obj ,/PUNCT/,/,/3/punct \"/PUNCT/''/\"/3/punct said/VERB/VBD/say/3/parataxis Amina/PROPN/NNP/Amina/8/nsubj Saide/PROPN/NNP/Saide/9/flat ,/PUNCT/,/,/13/punct a/DET/DT/a/13/det trader/NOUN/NN/trader/9/appos whose/PRON/WP$/whose/15/nmod:poss shop/NOUN/NN/shop/18/nsubj:pass was/AUX/VBD/be/18/aux:pass destroyed/VERB/VBN/destroy/13/acl:relcl ./PUNCT/././3/punct", &[(8, 10, PER)]);
+    assert_eq!(source(&has(&d, "They", "burn", "tankers")), "Amina Saide");
+    let destroyed = extract(&d)
+        .into_iter()
+        .find(|s| s.relation.lemma.contains("destroy"));
+    assert_eq!(destroyed.map(|s| source(&s)), Some(String::new()));
+}
+
+#[test]
+fn according_to_at_the_end_frames_the_whole_sentence() {
+    // The phrase hung on a noun of the clause; a statement speaks for whoever issued it.
+    let d = doc("The/DET/DT/the/2/det deal/NOUN/NN/deal/3/nsubj sets/VERB/VBZ/set/0/root quotas/NOUN/NNS/quota/3/obj ,/PUNCT/,/,/9/punct according/VERB/VBG/accord/9/case to/ADP/IN/to/6/fixed a/DET/DT/a/9/det statement/NOUN/NN/statement/4/nmod from/ADP/IN/from/12/case the/DET/DT/the/12/det ministry/NOUN/NN/ministry/9/nmod ./PUNCT/././3/punct", &[]);
+    assert_eq!(source(&has(&d, "deal", "set", "quotas")), "ministry");
+}
+
+#[test]
+fn a_saying_verb_joined_to_another_shares_its_speaker() {
+    // "Officials deny the accusation and say the boats were enforcing a ban."
+    let d = doc("Officials/NOUN/NNS/official/2/nsubj deny/VERB/VBP/deny/0/root the/DET/DT/the/4/det accusation/NOUN/NN/accusation/2/obj and/CCONJ/CC/and/6/cc say/VERB/VBP/say/2/conj the/DET/DT/the/8/det boats/NOUN/NNS/boat/10/nsubj were/AUX/VBD/be/10/aux enforcing/VERB/VBG/enforce/6/ccomp a/DET/DT/a/12/det ban/NOUN/NN/ban/10/obj ./PUNCT/././2/punct", &[]);
+    assert_eq!(source(&has(&d, "boats", "enforce", "ban")), "Officials");
+    assert!(
+        triples(&d).iter().all(|t| t.1 != "say"),
+        "{:?}",
+        triples(&d)
+    );
+    // Not across a subject the parser left out: "X congratulated Y, and its chairman said …".
+    let d = doc("ISRO/PROPN/NNP/ISRO/2/nsubj congratulated/VERB/VBD/congratulate/0/root them/PRON/PRP/they/2/obj ,/PUNCT/,/,/7/punct and/CCONJ/CC/and/7/cc chairman/NOUN/NN/chairman/2/conj said/VERB/VBD/say/2/conj it/PRON/PRP/it/10/nsubj would/AUX/MD/would/10/aux grow/VERB/VB/grow/7/ccomp ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+    assert_eq!(source(&has(&d, "it", "grow", "")), "");
+}
+
+#[test]
+fn who_promises_or_denies_an_act_vouches_for_it() {
+    let d = doc("Salazar/PROPN/NNP/Salazar/3/nsubj has/AUX/VBZ/have/3/aux promised/VERB/VBN/promise/0/root to/PART/TO/to/5/mark build/VERB/VB/build/3/xcomp an/DET/DT/a/7/det airport/NOUN/NN/airport/5/obj ./PUNCT/././3/punct", &[(0, 1, PER)]);
+    let s = has(&d, "Salazar", "build", "airport");
+    assert_eq!(
+        (source(&s).as_str(), s.modality),
+        ("Salazar", Modality::Planned)
+    );
+    let d = doc("Woldemichael/PROPN/NNP/Woldemichael/2/nsubj denied/VERB/VBD/deny/0/root taking/VERB/VBG/take/2/xcomp a/DET/DT/a/6/det banned/ADJ/JJ/banned/6/amod substance/NOUN/NN/substance/3/obj ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    let s = has(&d, "Woldemichael", "take", "banned substance");
+    assert!(s.negated);
+    assert_eq!(source(&s), "Woldemichael");
+}
+
+#[test]
+fn nested_reports_give_the_innermost_speaker() {
+    // "Ana said Ben had told her that prices rose."
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj said/VERB/VBD/say/0/root Ben/PROPN/NNP/Ben/5/nsubj had/AUX/VBD/have/5/aux told/VERB/VBN/tell/2/ccomp her/PRON/PRP/she/5/obj that/SCONJ/IN/that/9/mark prices/NOUN/NNS/price/9/nsubj rose/VERB/VBD/rise/5/ccomp ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, PER)]);
+    assert_eq!(source(&has(&d, "prices", "rise", "")), "Ben");
+    // A request reported by someone is on the reporter's word: "Salazar said his party would
+    // ask the jury to annul the votes."
+    let d = doc("Salazar/PROPN/NNP/Salazar/2/nsubj said/VERB/VBD/say/0/root his/PRON/PRP$/his/4/nmod:poss party/NOUN/NN/party/6/nsubj would/AUX/MD/would/6/aux ask/VERB/VB/ask/2/ccomp the/DET/DT/the/8/det jury/NOUN/NN/jury/6/obj to/PART/TO/to/10/mark annul/VERB/VB/annul/6/xcomp the/DET/DT/the/12/det votes/NOUN/NNS/vote/10/obj ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    let s = has(&d, "jury", "annul", "votes");
+    assert_eq!(
+        (source(&s).as_str(), s.modality),
+        ("Salazar", Modality::Requested)
+    );
+    // What a thing shows is the speaker's finding: "The group said the decision showed the
+    // government had relied on companies."
+    let d = doc("The/DET/DT/the/2/det group/NOUN/NN/group/3/nsubj said/VERB/VBD/say/0/root the/DET/DT/the/5/det decision/NOUN/NN/decision/6/nsubj showed/VERB/VBD/show/3/ccomp the/DET/DT/the/8/det government/NOUN/NN/government/10/nsubj had/AUX/VBD/have/10/aux relied/VERB/VBN/rely/6/ccomp on/ADP/IN/on/12/case companies/NOUN/NNS/company/10/obl ./PUNCT/././3/punct", &[]);
+    assert_eq!(
+        source(&has(&d, "government", "rely on", "companies")),
+        "group"
+    );
+}
+
+#[test]
+fn a_claim_named_by_a_noun_is_its_makers() {
+    // "The ministry did not confirm reports by residents that fighters had been killed."
+    let d = doc("The/DET/DT/the/2/det ministry/NOUN/NN/ministry/5/nsubj did/AUX/VBD/do/5/aux not/PART/RB/not/5/advmod confirm/VERB/VB/confirm/0/root reports/NOUN/NNS/report/5/obj by/ADP/IN/by/8/case residents/NOUN/NNS/resident/6/nmod that/SCONJ/IN/that/13/mark fighters/NOUN/NNS/fighter/13/nsubj:pass had/AUX/VBD/have/13/aux been/AUX/VBN/be/13/aux:pass killed/VERB/VBN/kill/6/acl ./PUNCT/././5/punct", &[]);
+    let killed = extract(&d)
+        .into_iter()
+        .find(|s| s.relation.lemma.contains("kill"));
+    assert_eq!(killed.map(|s| source(&s)), Some("residents".to_string()));
+}
+
+#[test]
+fn an_apposition_inside_a_report_is_the_writers() {
+    // "Van der Linde said Kattegat, a Danish utility, would invest money."
+    let d = doc("Linde/PROPN/NNP/Linde/2/nsubj said/VERB/VBD/say/0/root Kattegat/PROPN/NNP/Kattegat/10/nsubj ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det Danish/ADJ/JJ/danish/7/amod utility/NOUN/NN/utility/3/appos ,/PUNCT/,/,/7/punct would/AUX/MD/would/10/aux invest/VERB/VB/invest/2/ccomp money/NOUN/NN/money/10/obj ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, ORG)]);
+    assert_eq!(source(&has(&d, "Kattegat", "be", "Danish utility")), "");
+    assert_eq!(source(&has(&d, "Kattegat", "invest", "money")), "Linde");
 }

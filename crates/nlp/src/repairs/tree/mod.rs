@@ -8,9 +8,11 @@
 use crate::doc::{Deprel, Sentence, Token};
 
 mod attachments;
+mod reports;
 mod verbs_and_subjects;
 
 use attachments::*;
+use reports::*;
 use verbs_and_subjects::*;
 
 /// Repairs of parser errors that cost a news clause its subject, object or source, in
@@ -31,6 +33,8 @@ use verbs_and_subjects::*;
 /// - What was told read as a relative clause of the listener (`attachments::said_to_read_as_a_relative`).
 /// - A coordinated subject read as a noun with a relative clause
 ///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
+/// - What was said read as the saying verb's object noun with a modifier
+///   (`reports::reported_clause_read_as_the_object`).
 pub fn repair(sentence: &mut Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
@@ -43,6 +47,7 @@ pub fn repair(sentence: &mut Sentence) {
     score_read_as_a_modifier_of_the_object(sentence);
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
+    reported_clause_read_as_the_object(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);
