@@ -453,24 +453,7 @@ impl EdgesBuilder {
                 }
             }
         }
-        // The mention layer: every sentence naming an entity, with its text.
-        let mut named: Vec<Named<'_>> = Vec::new();
-        for (subject, props) in by_subject {
-            let entities: BTreeSet<&str> = props
-                .iter()
-                .filter(|(p, _)| *p == index(SCHEMA_MENTIONS))
-                .filter_map(|(_, o)| iri(o))
-                .collect();
-            if entities.is_empty() {
-                continue;
-            }
-            let text = values(subject, KG_TEXT)
-                .iter()
-                .filter_map(literal_text)
-                .next()
-                .unwrap_or_default();
-            named.push((entities, escape(&text).into_owned()));
-        }
+        let named = named_sentences(by_subject);
         let text = write_document(&all_days, &mentions, &edges, &named);
         Some(Quad::new(
             document.clone(),
@@ -479,6 +462,36 @@ impl EdgesBuilder {
             document.clone(),
         ))
     }
+}
+
+/// The mention layer among a document's kept triples: every sentence naming an entity
+/// (`schema:mentions`), with its escaped text.
+fn named_sentences(by_subject: &HashMap<NamedOrBlankNode, Vec<(u8, Term)>>) -> Vec<Named<'_>> {
+    let index = |p: NamedNodeRef<'_>| READ.iter().position(|r| *r == p).expect("read") as u8;
+    let (mentions, text) = (index(SCHEMA_MENTIONS), index(KG_TEXT));
+    let mut named = Vec::new();
+    for props in by_subject.values() {
+        let entities: BTreeSet<&str> = props
+            .iter()
+            .filter(|(p, _)| *p == mentions)
+            .filter_map(|(_, o)| match o {
+                Term::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
+        if entities.is_empty() {
+            continue;
+        }
+        let written = props
+            .iter()
+            .find_map(|(p, o)| match o {
+                Term::Literal(l) if *p == text => Some(l.value()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        named.push((entities, escape(written).into_owned()));
+    }
+    named
 }
 
 /// A document summary with entity `from` renamed `to` (as entity resolution moves it), in
