@@ -3,9 +3,11 @@
 NetworkX (read_graphml, read_gexf), python-igraph (Graph.Read_GraphML) and pandas (the CSV lists)
 must all see the same graph: the node count the store reports, one edge per row of edges.csv,
 weights summing to the number of supporting statements the store counts, labels, types, colours
-and, in GEXF, spells that match each edge's first and last dates.
+and, in GEXF, spells that match each edge's first and last dates. With `comention`, the exports
+are of the co-mention network: undirected, weights summing to the pairs of entities named in one
+sentence, which the store counts too.
 
-usage: check_exports.py DIR EXPECTED_NODES EXPECTED_STATEMENTS
+usage: check_exports.py DIR EXPECTED_NODES EXPECTED_STATEMENTS [comention]
 """
 import datetime
 import math
@@ -25,6 +27,10 @@ def number(text):
 
 
 d, expected_nodes, expected_statements = sys.argv[1], number(sys.argv[2]), number(sys.argv[3])
+comention = sys.argv[4:] == ["comention"]
+directed = not comention
+if comention:
+    TYPES = {"Person", "Organization", "Place"}
 path = lambda name: os.path.join(d, name)
 
 
@@ -42,7 +48,9 @@ assert len(nodes) == expected_nodes, (len(nodes), expected_nodes)
 assert nodes["Id"].is_unique and edges["Id"].is_unique
 assert set(nodes["Type"]) <= TYPES, set(nodes["Type"])
 assert set(edges["Source"]) | set(edges["Target"]) <= set(nodes["Id"])
-assert (edges["Type"] == "Directed").all()
+assert (edges["Type"] == ("Directed" if directed else "Undirected")).all()
+if comention:
+    assert (edges["Label"] == "co-mentioned in sentence").all(), set(edges["Label"])
 assert edges["Weight"].dtype == float and (edges["Weight"] >= 1).all()
 assert edges["Weight"].sum() == expected_statements, (edges["Weight"].sum(), expected_statements)
 dated = edges[edges["FirstDate"] != ""]
@@ -54,7 +62,7 @@ label_of = dict(zip(nodes["Id"], nodes["Label"]))
 
 # NetworkX, GraphML.
 g = nx.read_graphml(path("graph.graphml"))
-assert g.is_directed()
+assert g.is_directed() == directed
 assert g.number_of_nodes() == len(nodes) and g.number_of_edges() == len(edges)
 for n, data in g.nodes(data=True):
     assert data["label"] == label_of[n], (n, data)
@@ -75,7 +83,7 @@ assert not u.is_directed() and u.number_of_nodes() == len(nodes)
 
 # python-igraph, GraphML.
 ig = igraph.Graph.Read_GraphML(path("graph.graphml"))
-assert ig.is_directed()
+assert ig.is_directed() == directed
 assert ig.vcount() == len(nodes) and ig.ecount() == len(edges), (ig.vcount(), ig.ecount())
 assert sorted(ig.vs["label"]) == sorted(nodes["Label"])
 assert math.isclose(sum(ig.es["weight"]), expected_statements)
@@ -84,7 +92,7 @@ assert set(ig.vs["type"]) <= TYPES
 
 # NetworkX, GEXF: the same graph, with spells.
 x = nx.read_gexf(path("graph.gexf"))
-assert x.is_directed() and x.graph["mode"] == "dynamic"
+assert x.is_directed() == directed and x.graph["mode"] == "dynamic"
 assert x.number_of_nodes() == len(nodes) and x.number_of_edges() == len(edges)
 for n, data in x.nodes(data=True):
     assert data["label"] == label_of[n] and data["type"] in TYPES, data
@@ -104,6 +112,6 @@ for _, _, data in x.edges(data=True):
 assert spelled == len(dated), (spelled, len(dated))
 
 print(
-    f"exports ok: {len(nodes)} nodes, {len(edges)} edges, {expected_statements} statements, "
+    f"{'co-mention' if comention else 'relation'} exports ok: {len(nodes)} nodes, {len(edges)} edges, {expected_statements} {'sentence pairs' if comention else 'statements'}, "
     f"{spelled} edges with spells; read by NetworkX, igraph and pandas"
 )

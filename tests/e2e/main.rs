@@ -10,5 +10,6 @@ mod entities;
 mod exports;
 mod extraction;
 mod incremental;
+mod mentions;
 mod ner;
 mod news_eval;

@@ -1,13 +1,14 @@
-//! `kg export graphml|gexf|csv`: the projection of the store, filtered, written for Gephi,
-//! NetworkX, igraph, pandas and R. The filters and the projection live in `kg-graph`; this is the
-//! argument parsing and the file handling.
+//! `kg export graphml|gexf|csv`: the projection of the store — the relation graph, or the
+//! co-mention network (`--network comention --window sentence|document`) — filtered, written for
+//! Gephi, NetworkX, igraph, pandas and R. The filters and the projection live in `kg-graph`; this
+//! is the argument parsing and the file handling.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, Subcommand};
-use kg_graph::projection::{self, Direction, EntityGraph, Filters};
+use clap::{Args, Subcommand, ValueEnum};
+use kg_graph::projection::{self, Direction, EntityGraph, Filters, Network, Window};
 
 use crate::{open_existing, write_output, StoreArg};
 
@@ -53,12 +54,40 @@ pub enum ExportCommand {
     },
 }
 
-/// Options every export takes: the store, the direction and the filters.
+/// The network `--network` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum NetworkArg {
+    /// Entities linked by the relations their statements assert.
+    Relations,
+    /// Entities linked by being named in the same sentence or document (undirected, weighted by
+    /// the number of sentences or documents).
+    Comention,
+}
+
+/// The window `--window` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum WindowArg {
+    Sentence,
+    Document,
+}
+
+/// Options every export takes: the store, the network, the direction and the filters.
 #[derive(Args)]
 pub struct ExportArgs {
     #[command(flatten)]
     store: StoreArg,
-    /// Directed edges, subject → object (the default).
+    /// Which network: the relations between entities, or who is named with whom (every person,
+    /// organisation and place recognised, whether or not a statement names it).
+    #[arg(long, value_enum, default_value = "relations")]
+    network: NetworkArg,
+    /// For --network comention: entities named in one sentence, or in one document, are linked.
+    #[arg(long, value_enum, default_value = "sentence")]
+    window: WindowArg,
+    /// Also show concepts (common-noun arguments such as "ballistic missiles") as nodes; by
+    /// default only named entities (persons, organisations, places, other named things) are.
+    #[arg(long, conflicts_with = "types")]
+    concepts: bool,
+    /// Directed edges, subject → object (the default; a co-mention network is undirected).
     #[arg(long, overrides_with = "undirected")]
     directed: bool,
     /// Undirected edges: both directions of a relation merged into one edge.
@@ -72,7 +101,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_weight: u64,
     /// Keep only entities of these types: person, organization, place, concept, other
-    /// (comma-separated).
+    /// (comma-separated; default: all but concept).
     #[arg(long, value_name = "TYPES")]
     types: Option<String>,
     /// Keep only statements dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY); undated ones go.
@@ -95,7 +124,7 @@ pub struct ExportArgs {
 
 impl ExportArgs {
     fn direction(&self) -> Direction {
-        if self.undirected && !self.directed {
+        if self.undirected && !self.directed || self.network == NetworkArg::Comention {
             Direction::Undirected
         } else {
             Direction::Directed
@@ -116,12 +145,19 @@ impl ExportArgs {
                 .transpose()
                 .with_context(|| format!("--{flag}"))
         };
+        let network = match (self.network, self.window) {
+            (NetworkArg::Relations, _) => Network::Relations,
+            (NetworkArg::Comention, WindowArg::Sentence) => Network::CoMention(Window::Sentence),
+            (NetworkArg::Comention, WindowArg::Document) => Network::CoMention(Window::Document),
+        };
         let filters = Filters {
+            network,
             query,
             min_weight: self.min_weight,
-            types: match &self.types {
-                Some(list) => projection::parse_types(list).context("--types")?,
-                None => Vec::new(),
+            types: match (&self.types, self.concepts) {
+                (Some(list), _) => projection::parse_types(list).context("--types")?,
+                (None, true) => Vec::new(),
+                (None, false) => projection::named_types(),
             },
             since: bound(&self.since, false, "since")?,
             until: bound(&self.until, true, "until")?,

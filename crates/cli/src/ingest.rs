@@ -17,7 +17,7 @@ use kg_graph::generation::{Build, Hook};
 use kg_graph::history::{self, BuildRecord};
 use kg_graph::resolve::Resolver;
 use kg_graph::{Batch, Changes, KgStore, Reconcile};
-use kg_model::{Document, Statement};
+use kg_model::{Document, EntityMention, Statement};
 use rayon::prelude::*;
 
 use crate::dump::{self, InputFile, Item, ReadOptions, Record, Reject};
@@ -239,23 +239,31 @@ fn read_chunks(
     Ok(inputs)
 }
 
+/// A document as extracted: its statements and its mention layer.
+pub(crate) struct Extracted {
+    pub document: Document,
+    pub statements: Vec<Statement>,
+    pub mentions: Vec<EntityMention>,
+}
+
 /// Extracts documents in parallel: the one extraction of `kg build`, `kg extract` and
 /// `kg eval news`.
-pub(crate) fn extract_all(
-    extractor: &Extractor,
-    documents: Vec<Document>,
-) -> Vec<(Document, Vec<Statement>)> {
+pub(crate) fn extract_all(extractor: &Extractor, documents: Vec<Document>) -> Vec<Extracted> {
     documents
         .into_par_iter()
         .map(|d| {
-            let (mut document, statements) = extractor.process(d);
+            let (mut document, statements, mentions) = extractor.process_with_mentions(d);
             // The store needs the sentences' spans and mentions, not their tokens: on text dense
             // in tokens ("word, word, …") they are most of the memory a chunk holds while its
             // quads are made.
             for sentence in &mut document.sentences {
                 sentence.tokens = Vec::new();
             }
-            (document, statements)
+            Extracted {
+                document,
+                statements,
+                mentions,
+            }
         })
         .collect()
 }
@@ -477,14 +485,14 @@ fn to_extract(
 fn write_chunk(
     mut batch: Batch,
     resolver: &mut Option<Resolver>,
-    extracted: Vec<(Document, Vec<Statement>)>,
+    extracted: Vec<Extracted>,
     version: &str,
     summary: &mut Summary,
 ) -> Result<Changes> {
     batch.set_resolver(resolver.take());
-    for (document, statements) in extracted {
-        summary.statements += statements.len() as u64;
-        batch.put_document(&document, &statements, version)?;
+    for e in extracted {
+        summary.statements += e.statements.len() as u64;
+        batch.put_document(&e.document, &e.statements, &e.mentions, version)?;
     }
     *resolver = batch.set_resolver(None);
     Ok(batch.commit_documents()?)
@@ -598,7 +606,12 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
             }
             return Ok(());
         }
-        for (document, statements) in extract_all(&extractor, documents) {
+        for Extracted {
+            document,
+            statements,
+            mentions,
+        } in extract_all(&extractor, documents)
+        {
             match args.format {
                 ExtractFormat::Jsonl => {
                     for statement in &statements {
@@ -611,9 +624,21 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
                     let mut writer =
                         oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NQuads)
                             .for_writer(&mut out);
-                    for quad in kg_graph::mapping::document_quads(&document, &statements, &version)
-                    {
-                        writer.serialize_quad(&quad)?;
+                    let mut failed = None;
+                    kg_graph::mapping::write_document_quads(
+                        &document,
+                        &statements,
+                        &mentions,
+                        &version,
+                        &Default::default(),
+                        &mut |quad| {
+                            if failed.is_none() {
+                                failed = writer.serialize_quad(&quad).err();
+                            }
+                        },
+                    );
+                    if let Some(e) = failed {
+                        return Err(e.into());
                     }
                     writer.finish()?;
                 }

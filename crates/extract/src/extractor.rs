@@ -4,7 +4,7 @@
 use crate::coref::Coref;
 use crate::doc::Document;
 use crate::mentions::Mentions;
-use crate::statement::Statement;
+use crate::statement::{EntityMention, Statement};
 use kg_nlp::Pipeline;
 
 /// The NLP pipeline with the extractor's settings. Shared across threads by reference.
@@ -44,18 +44,40 @@ impl Extractor {
     /// mention's entity; the statements that are facts ([`crate::facts`]: none with a subject or
     /// object left unresolved); the role statements, with those names.
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
+        self.extract_with_mentions(document).0
+    }
+
+    /// [`extract`](Self::extract), with the document's mention layer: every recognised person,
+    /// organisation and place, named as coreference named its entity (as written when it does
+    /// not run), whether or not a statement uses it.
+    pub fn extract_with_mentions(
+        &self,
+        document: &Document,
+    ) -> (Vec<Statement>, Vec<EntityMention>) {
         let mentions = Mentions::of(document);
         let statements = crate::clauses::extract(document);
         let roles = crate::roles::find(document, &mentions);
         let (mut statements, names) = self.coref.apply(document, &mentions, &roles, statements);
         crate::facts::retain_facts(&mut statements);
-        crate::roles::add_statements(document, &mentions, &roles, &names, statements)
+        let layer = crate::mentions::entity_mentions(document, &mentions, &names);
+        let statements =
+            crate::roles::add_statements(document, &mentions, &roles, &names, statements);
+        (statements, layer)
     }
 
     /// Annotates a document's text ([`Pipeline::annotate`]) then [`extract`](Self::extract)s it.
-    pub fn process(&self, mut document: Document) -> (Document, Vec<Statement>) {
-        self.pipeline.annotate(&mut document);
-        let statements = self.extract(&document);
+    pub fn process(&self, document: Document) -> (Document, Vec<Statement>) {
+        let (document, statements, _) = self.process_with_mentions(document);
         (document, statements)
+    }
+
+    /// [`process`](Self::process), with the mention layer ([`extract_with_mentions`](Self::extract_with_mentions)).
+    pub fn process_with_mentions(
+        &self,
+        mut document: Document,
+    ) -> (Document, Vec<Statement>, Vec<EntityMention>) {
+        self.pipeline.annotate(&mut document);
+        let (statements, mentions) = self.extract_with_mentions(&document);
+        (document, statements, mentions)
     }
 }

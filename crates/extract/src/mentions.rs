@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use crate::doc::{Deprel, Document, EntityType, Token};
 use crate::names;
+use crate::statement::EntityMention;
 
 /// One recognised mention of a name.
 #[derive(Clone, Debug)]
@@ -121,6 +122,43 @@ impl EntityNames {
         let (name, kind) = &self.0[i];
         (name, *kind)
     }
+}
+
+/// The mention layer of a document: each recognised person, organisation and place (and each
+/// nationality adjective, as its country) with the name of the entity it names in `names`,
+/// in reading order. Other named things (events, laws, products) are left out, as are
+/// mentions whose entity the names say is of another type.
+pub fn entity_mentions(
+    document: &Document,
+    mentions: &Mentions,
+    names: &EntityNames,
+) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    for (i, m) in mentions.as_slice().iter().enumerate() {
+        let (name, kind) = names.of(i);
+        if !matches!(
+            kind,
+            EntityType::Person | EntityType::Organization | EntityType::Place
+        ) {
+            continue;
+        }
+        let sentence = &document.sentences[m.sentence];
+        let written = text_of(document, &sentence.tokens[m.start..m.end]);
+        let external_id = sentence
+            .mentions
+            .iter()
+            .find(|r| r.start == m.start && r.end == m.end)
+            .and_then(|r| r.external_id.clone());
+        out.push(EntityMention {
+            sentence_index: m.sentence,
+            span: (m.start, m.end),
+            kind,
+            name: name.to_owned(),
+            alias: (!m.demonym && written != name).then_some(written),
+            external_id,
+        });
+    }
+    out
 }
 
 /// The document's text from the first to the last of `tokens`.

@@ -580,3 +580,39 @@ fn nothing_is_itself_or_its_own_role() {
         }
     }
 }
+
+/// The mention layer: (sentence, name, alias) of each mention of a person, organisation or place.
+fn layer(extractor: &Extractor, text: &str) -> Vec<(usize, String, Option<String>)> {
+    let (_, _, mentions) = extractor.process_with_mentions(Document::new("t", text));
+    mentions
+        .into_iter()
+        .map(|m| (m.sentence_index, m.name, m.alias))
+        .collect()
+}
+
+#[test]
+fn the_mention_layer_names_each_mention_as_coreference_names_its_entity() {
+    let text = "Russian President Vladimir Putin met Kim Jong Un on Wednesday. \
+                A measles epidemic in Peru has killed 40 children. Putin thanked Kim.";
+    let resolved = layer(extractor(), text);
+    let has = |l: &[(usize, String, Option<String>)], s: usize, name: &str, alias: Option<&str>| {
+        l.iter()
+            .any(|(i, n, a)| *i == s && n == name && a.as_deref() == alias)
+    };
+    // The short forms carry the full name, and are kept as written.
+    assert!(
+        has(&resolved, 2, "Vladimir Putin", Some("Putin")),
+        "{resolved:?}"
+    );
+    assert!(
+        has(&resolved, 2, "Kim Jong Un", Some("Kim")),
+        "{resolved:?}"
+    );
+    // A place named only inside a noun phrase is in the layer.
+    assert!(has(&resolved, 1, "Peru", None), "{resolved:?}");
+    // A nationality adjective mentions its country, which it is not a name of.
+    assert!(has(&resolved, 0, "Russia", None), "{resolved:?}");
+    // Without coreference, names are as written.
+    let as_written = layer(without_coreference(), text);
+    assert!(has(&as_written, 2, "Putin", None), "{as_written:?}");
+}

@@ -177,7 +177,7 @@ fn main() {
                 .enumerate()
                 .map(|(i, f)| statement(&doc, day, i, f, &mut rng))
                 .collect();
-            mapping::document_quads(&doc, &statements, "export-bench")
+            mapping::document_quads(&doc, &statements, &[], "export-bench")
         });
     let mut loader = store
         .oxigraph()

@@ -3,12 +3,13 @@
 //! [`mapping`] turns a document's statements into quads of its own named graph; [`store::KgStore`]
 //! writes them to oxigraph in atomic batches and keeps [`entities`] records consistent; [`query`]
 //! runs SPARQL with kg's prefixes predeclared; [`projection`] turns the RDF graph into a petgraph
-//! graph of entities and relations, filtered as the user asks, which the exporters ([`graphml`],
-//! [`gexf`], [`csv_export`]) write out.
+//! graph of entities and relations (or, [`comention`], of entities named together), filtered as
+//! the user asks, which the exporters ([`graphml`], [`gexf`], [`csv_export`]) write out.
 //!
 //! Architecture invariant: no natural-language processing here. Everything linguistic arrives
 //! already decided in [`kg_model::Statement`]s.
 
+pub mod comention;
 pub mod csv_export;
 pub mod entities;
 pub mod generation;

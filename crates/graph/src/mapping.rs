@@ -1,15 +1,20 @@
 //! Statements of one document → RDF quads in that document's named graph.
 //!
 //! Each fact is written twice, as the asserted triple `?s ?p ?o` (what users query) and as an
-//! `rdf:Statement` node carrying qualifiers, confidence, polarity, modality and provenance. Entities
-//! are not described here: the document only records what it observed (`kg:observedLabel`,
-//! `kg:observedType`), and [`crate::entities`] turns the observations of all documents into one
-//! canonical record per entity. All terms are built with oxigraph's term types, never by
+//! `rdf:Statement` node carrying qualifiers, confidence, polarity, modality and provenance. The
+//! mention layer follows: every recognised person, organisation and place, whether or not a
+//! statement uses it, linked from its sentence (`schema:mentions`) and its document
+//! (`kg:mentions`). Entities are not described here: the document only records what it observed
+//! (`kg:observedLabel`, `kg:observedType`), the same for a statement's argument and a mention, and
+//! [`crate::entities`] turns the observations of all documents into one canonical record per
+//! entity. All terms are built with oxigraph's term types, never by
 //! formatting user text into RDF syntax.
 
 use std::collections::BTreeSet;
 
-use kg_model::{Argument, ArgumentKind, Document, EntityType, Literal as Lit, Role, Statement};
+use kg_model::{
+    Argument, ArgumentKind, Document, EntityMention, EntityType, Literal as Lit, Role, Statement,
+};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::resolve::Resolver;
@@ -18,8 +23,8 @@ use crate::vocab::{self, *};
 
 /// The version of how statements are written as quads. Part of every document's fingerprint,
 /// so that a kg writing them differently rewrites the documents an older kg stored. 2:
-/// `kg:timeText` is a recognised time expression's own words. 3: a source that names no node is
-/// written as its words (`kg:sourceText "officials"`), not left out.
+/// `kg:timeText` is a recognised time expression's own words. 3: the mention layer, and a source
+/// that names no node written as its words (`kg:sourceText "officials"`), not left out.
 pub const MAPPING_VERSION: &str = "mapping 3";
 
 /// What an argument became in the graph.
@@ -44,13 +49,25 @@ struct DocumentQuads<'r, 's> {
     mentioned: BTreeSet<NamedNode>,
 }
 
-/// The quads of one document: its metadata, its sentences with statements, its observations.
-/// `statements` must be in extraction order; their provenance must name this document.
+/// The quads of one document: its metadata, its sentences with statements, its mention layer,
+/// its observations. `statements` and `mentions` must be in extraction order and name this
+/// document's sentences (`document.sentences`, whose spans give a mention's sentence).
 ///
 /// `extractor` names the extractor and model versions; it is part of the document's fingerprint,
 /// so a new model re-extracts documents whose text did not change.
-pub fn document_quads(document: &Document, statements: &[Statement], extractor: &str) -> Vec<Quad> {
-    document_quads_resolved(document, statements, extractor, &Resolver::default())
+pub fn document_quads(
+    document: &Document,
+    statements: &[Statement],
+    mentions: &[EntityMention],
+    extractor: &str,
+) -> Vec<Quad> {
+    document_quads_resolved(
+        document,
+        statements,
+        mentions,
+        extractor,
+        &Resolver::default(),
+    )
 }
 
 /// [`document_quads`] with entity names resolved to canonical names by `resolver` (the alias
@@ -58,13 +75,19 @@ pub fn document_quads(document: &Document, statements: &[Statement], extractor: 
 pub fn document_quads_resolved(
     document: &Document,
     statements: &[Statement],
+    mentions: &[EntityMention],
     extractor: &str,
     resolver: &Resolver,
 ) -> Vec<Quad> {
     let mut quads = Vec::new();
-    write_document_quads(document, statements, extractor, resolver, &mut |q| {
-        quads.push(q)
-    });
+    write_document_quads(
+        document,
+        statements,
+        mentions,
+        extractor,
+        resolver,
+        &mut |q| quads.push(q),
+    );
     quads
 }
 
@@ -73,6 +96,7 @@ pub fn document_quads_resolved(
 pub fn write_document_quads(
     document: &Document,
     statements: &[Statement],
+    mentions: &[EntityMention],
     extractor: &str,
     resolver: &Resolver,
     sink: &mut dyn FnMut(Quad),
@@ -94,7 +118,13 @@ pub fn write_document_quads(
         let index = statement.provenance.sentence_index;
         let sentence = vocab::sentence_iri(&out.document, index);
         if sentences_written.insert(index) {
-            out.sentence(&sentence, statement);
+            let p = &statement.provenance;
+            out.sentence(
+                &sentence,
+                index,
+                (p.sentence_start, p.sentence_end),
+                &p.sentence_text,
+            );
         }
         let k = per_sentence.entry(index).or_insert(0);
         out.statement(&sentence, *k, statement);
@@ -103,6 +133,7 @@ pub fn write_document_quads(
     for statement in statements {
         out.same_as(document, statement);
     }
+    out.mention_layer(document, mentions, &sentences_written);
     for entity in std::mem::take(&mut out.mentioned) {
         let document = out.document.clone();
         out.push(document, KG_MENTIONS.into_owned(), entity);
@@ -206,8 +237,8 @@ impl DocumentQuads<'_, '_> {
         }
     }
 
-    fn sentence(&mut self, sentence: &NamedNode, statement: &Statement) {
-        let p = &statement.provenance;
+    /// A sentence node: `index` in the document, character offsets `start..end`.
+    fn sentence(&mut self, sentence: &NamedNode, index: usize, span: (usize, usize), text: &str) {
         let s = sentence.clone();
         self.push(s.clone(), RDF_TYPE.into_owned(), KG_SENTENCE.into_owned());
         self.push(
@@ -218,19 +249,19 @@ impl DocumentQuads<'_, '_> {
         self.push(
             s.clone(),
             KG_TEXT.into_owned(),
-            Literal::new_simple_literal(&*p.sentence_text),
+            Literal::new_simple_literal(text),
         );
         self.push(
             s.clone(),
             KG_INDEX.into_owned(),
-            Literal::from(p.sentence_index as i64),
+            Literal::from(index as i64),
         );
         self.push(
             s.clone(),
             KG_START.into_owned(),
-            Literal::from(p.sentence_start as i64),
+            Literal::from(span.0 as i64),
         );
-        self.push(s, KG_END.into_owned(), Literal::from(p.sentence_end as i64));
+        self.push(s, KG_END.into_owned(), Literal::from(span.1 as i64));
     }
 
     fn statement(&mut self, sentence: &NamedNode, k: usize, statement: &Statement) {
@@ -398,15 +429,7 @@ impl DocumentQuads<'_, '_> {
     /// Maps an argument to a node, recording what this document observed about entities.
     fn argument(&mut self, argument: &Argument) -> Node {
         let (iri, class) = match &argument.kind {
-            ArgumentKind::Entity(kind) => {
-                let class = match kind {
-                    EntityType::Person => SCHEMA_PERSON,
-                    EntityType::Organization => SCHEMA_ORGANIZATION,
-                    EntityType::Place => SCHEMA_PLACE,
-                    EntityType::Other => KG_OTHER,
-                };
-                (self.entity_iri(argument, *kind), class)
-            }
+            ArgumentKind::Entity(kind) => (self.entity_iri(argument, *kind), entity_class(*kind)),
             ArgumentKind::Concept => (vocab::concept_iri(&argument.text), KG_CONCEPT),
             ArgumentKind::Literal(value) => return Node::Literal(literal(argument, value)),
             ArgumentKind::Unresolved => return Node::Unresolved,
@@ -414,19 +437,25 @@ impl DocumentQuads<'_, '_> {
         let Some(iri) = iri else {
             return Node::Unresolved;
         };
-        let label = Term::from(Literal::new_simple_literal(&argument.text));
-        if self.observed.insert((
-            iri.clone(),
-            label.to_string(),
-            KG_OBSERVED_LABEL.into_owned(),
-        )) {
-            self.push(iri.clone(), KG_OBSERVED_LABEL.into_owned(), label);
-        }
+        self.observe_entity(&iri, &argument.text, argument.alias.as_deref(), class);
+        Node::Resource(iri)
+    }
+
+    /// What the document observed of an entity or concept named `name` (and `alias` as
+    /// written): its label, its name (not a concept's), its type. The document mentions it.
+    fn observe_entity(
+        &mut self,
+        iri: &NamedNode,
+        name: &str,
+        alias: Option<&str>,
+        class: NamedNodeRef<'_>,
+    ) {
+        self.observe(iri, KG_OBSERVED_LABEL, name);
         if class != KG_CONCEPT {
             // The document's own name for the entity: what cross-document resolution reads.
-            self.observe(&iri, KG_OBSERVED_NAME, &argument.text);
-            if let Some(alias) = &argument.alias {
-                self.observe(&iri, KG_OBSERVED_LABEL, alias);
+            self.observe(iri, KG_OBSERVED_NAME, name);
+            if let Some(alias) = alias {
+                self.observe(iri, KG_OBSERVED_LABEL, alias);
             }
         }
         let class = Term::from(class.into_owned());
@@ -438,7 +467,70 @@ impl DocumentQuads<'_, '_> {
             self.push(iri.clone(), KG_OBSERVED_TYPE.into_owned(), class);
         }
         self.mentioned.insert(iri.clone());
-        Node::Resource(iri)
+    }
+
+    /// The mention layer: each mention's entity, observed as a statement's argument naming it
+    /// would be (the same IRI, names and type), linked from its sentence by `schema:mentions`
+    /// (the sentence node written if no statement wrote it) and, with the statements' entities,
+    /// from the document by `kg:mentions`.
+    fn mention_layer(
+        &mut self,
+        document: &Document,
+        mentions: &[EntityMention],
+        sentences_written: &BTreeSet<usize>,
+    ) {
+        let mut offsets = document.char_offsets();
+        let mut written = sentences_written.clone();
+        let mut linked: BTreeSet<(usize, NamedNode)> = BTreeSet::new();
+        for mention in mentions {
+            let index = mention.sentence_index;
+            let Some(sentence) = document.sentences.get(index) else {
+                continue;
+            };
+            let Some(entity) =
+                vocab::entity_iri(&self.resolver.canonical(&mention.name, mention.kind))
+            else {
+                continue;
+            };
+            let iri = vocab::sentence_iri(&self.document, index);
+            if written.insert(index) {
+                let span = (offsets.at(sentence.start), offsets.at(sentence.end));
+                let text = document.slice(sentence.start, sentence.end);
+                self.sentence(&iri, index, span, text);
+            }
+            self.observe_entity(
+                &entity,
+                &mention.name,
+                mention.alias.as_deref(),
+                entity_class(mention.kind),
+            );
+            if let Some(id) = mention
+                .external_id
+                .as_deref()
+                .and_then(|id| NamedNode::new(id).ok())
+            {
+                if self.observed.insert((
+                    entity.clone(),
+                    id.as_str().to_owned(),
+                    KG_OBSERVED_SAME_AS.into_owned(),
+                )) {
+                    self.push(entity.clone(), KG_OBSERVED_SAME_AS.into_owned(), id);
+                }
+            }
+            if linked.insert((index, entity.clone())) {
+                self.push(iri, SCHEMA_MENTIONS.into_owned(), entity);
+            }
+        }
+    }
+}
+
+/// The class of an entity of type `kind`.
+fn entity_class(kind: EntityType) -> NamedNodeRef<'static> {
+    match kind {
+        EntityType::Person => SCHEMA_PERSON,
+        EntityType::Organization => SCHEMA_ORGANIZATION,
+        EntityType::Place => SCHEMA_PLACE,
+        EntityType::Other => KG_OTHER,
     }
 }
 

@@ -122,9 +122,31 @@ pub const EVIDENCE_CHARS: usize = 280;
 /// The projected graph.
 pub type EntityGraph = DiGraph<EntityNode, RelationEdge>;
 
+/// Which network of entities to project.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Network {
+    /// Entities linked by what their statements assert (positive, asserted, unattributed),
+    /// directed subject → object; an entity no statement names is not a node.
+    #[default]
+    Relations,
+    /// Entities linked, undirected, by being named together in one sentence or one document of
+    /// the mention layer, weighted by the number of such sentences or documents
+    /// ([`crate::comention`]).
+    CoMention(Window),
+}
+
+/// Where two entities count as named together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    Sentence,
+    Document,
+}
+
 /// Which part of the graph to project. The default is everything.
 #[derive(Clone, Debug, Default)]
 pub struct Filters {
+    /// The relations between entities, or who is named with whom.
+    pub network: Network,
     /// A SPARQL CONSTRUCT, or a SELECT binding `?s ?p ?o`: its triples between entities select the
     /// edges with the same subject, predicate and object, and every entity it names is kept.
     pub query: Option<String>,
@@ -159,6 +181,18 @@ const TYPE_NAMES: &[(&str, &str)] = &[
     ("other", "https://w3id.org/kg-news/ns#OtherEntity"),
     ("otherentity", "https://w3id.org/kg-news/ns#OtherEntity"),
 ];
+
+/// The classes of named entities: every type but concepts (what exports show by default).
+pub fn named_types() -> Vec<String> {
+    let mut out: Vec<String> = TYPE_NAMES
+        .iter()
+        .filter(|(name, _)| *name != "concept")
+        .map(|(_, class)| (*class).to_owned())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
 
 /// Parses a comma-separated list of entity types (`person,place`; case-insensitive) into class
 /// IRIs.
@@ -268,12 +302,24 @@ struct Selection {
     nodes: HashSet<String>,
 }
 
-/// Statements merged into one edge so far.
+/// Statements (or sentences, or documents) merged into one edge so far.
 #[derive(Default)]
-struct Support {
-    weight: u64,
-    days: Vec<Date>,
-    evidence: String,
+pub(crate) struct Support {
+    pub(crate) weight: u64,
+    pub(crate) days: Vec<Date>,
+    pub(crate) evidence: String,
+}
+
+impl Support {
+    /// Keeps `text` as the evidence if it is the `first` offered or the shortest so far (ties:
+    /// the first in text order).
+    pub(crate) fn offer_evidence(&mut self, text: &str, first: bool) {
+        let shorter = text.len() < self.evidence.len()
+            || (text.len() == self.evidence.len() && text < self.evidence.as_str());
+        if first || shorter {
+            text.clone_into(&mut self.evidence);
+        }
+    }
 }
 
 /// Where the projection reads the store from.
@@ -343,11 +389,8 @@ impl Merger<'_> {
         }
         if self.seen_statements.insert(statement) {
             support.weight += 1;
-            let shorter = text.len() < support.evidence.len()
-                || (text.len() == support.evidence.len() && text < support.evidence.as_str());
-            if support.weight == 1 || shorter {
-                text.clone_into(&mut support.evidence);
-            }
+            let first = support.weight == 1;
+            support.offer_evidence(text, first);
         }
     }
 }
@@ -355,12 +398,12 @@ impl Merger<'_> {
 /// What the store gives the projection: the nodes in IRI order with the days each node's
 /// documents are dated and whether its type passes the filter, and the statements merged into
 /// edges (predicates interned).
-struct Read {
-    nodes: Vec<EntityNode>,
-    seen: Vec<Vec<Date>>,
-    type_ok: Vec<bool>,
-    predicates: HashMap<String, u32>,
-    merged: HashMap<(u32, u32, u32), Support>,
+pub(crate) struct Read {
+    pub(crate) nodes: Vec<EntityNode>,
+    pub(crate) seen: Vec<Vec<Date>>,
+    pub(crate) type_ok: Vec<bool>,
+    pub(crate) predicates: HashMap<String, u32>,
+    pub(crate) merged: HashMap<(u32, u32, u32), Support>,
 }
 
 /// Projects the part of the store that `filters` select.
@@ -396,6 +439,12 @@ pub fn project_reading(
         None => None,
     };
     let selection = selection.as_ref();
+    if let Network::CoMention(window) = filters.network {
+        let (read, used) = crate::comention::read(store, filters, window, path)?;
+        let mut graph = assemble(read, filters, selection, Direction::Undirected)?;
+        crate::comention::label(&mut graph, window);
+        return Ok((graph, used));
+    }
     let summarised = match path {
         ReadPath::Auto if summaries_complete(store)? => {
             read_summaries(store, filters, selection, direction)?
@@ -481,8 +530,12 @@ impl<'a> Merger<'a> {
     }
 }
 
-/// Node ids (positions in IRI order) and whether each node's type passes the type filter.
-fn node_index(nodes: &[EntityNode], filters: &Filters) -> (HashMap<String, u32>, Vec<bool>) {
+/// Node ids (positions in IRI order) and whether each node's type passes the type filter (and,
+/// in the relation network, whether a statement names it).
+pub(crate) fn node_index(
+    nodes: &[EntityNode],
+    filters: &Filters,
+) -> (HashMap<String, u32>, Vec<bool>) {
     let index = nodes
         .iter()
         .enumerate()
@@ -490,7 +543,10 @@ fn node_index(nodes: &[EntityNode], filters: &Filters) -> (HashMap<String, u32>,
         .collect();
     let type_ok = nodes
         .iter()
-        .map(|n| filters.types.is_empty() || filters.types.contains(&n.class))
+        .map(|n| {
+            (filters.types.is_empty() || filters.types.contains(&n.class))
+                && (filters.network != Network::Relations || n.mentions > 0)
+        })
         .collect();
     (index, type_ok)
 }
@@ -516,7 +572,7 @@ pub(crate) fn summaries_complete(store: &KgStore) -> Result<bool, GraphError> {
 }
 
 /// The nodes from the entity summaries; `None` if one cannot be read.
-fn summary_nodes(store: &KgStore) -> Result<Option<Vec<EntityNode>>, GraphError> {
+pub(crate) fn summary_nodes(store: &KgStore) -> Result<Option<Vec<EntityNode>>, GraphError> {
     let mut by_iri: BTreeMap<String, EntityNode> = BTreeMap::new();
     let mut complete = true;
     for_each_row(
@@ -588,7 +644,7 @@ fn summary_statements(
 }
 
 /// The nodes, through SPARQL.
-fn sparql_nodes(store: &KgStore) -> Result<Vec<EntityNode>, GraphError> {
+pub(crate) fn sparql_nodes(store: &KgStore) -> Result<Vec<EntityNode>, GraphError> {
     let mut by_iri: BTreeMap<String, EntityNode> = BTreeMap::new();
     for_each_row(store, NODES, |row| {
         let [Some(iri), Some(label), Some(class), mentions, documents, aliases] = row else {
@@ -901,7 +957,7 @@ fn select_subgraph(store: &KgStore, sparql: &str) -> Result<Selection, GraphErro
 }
 
 /// Runs a SELECT and hands each row, as the plain values of its variables in order, to `f`.
-fn for_each_row(
+pub(crate) fn for_each_row(
     store: &KgStore,
     sparql: &str,
     mut f: impl FnMut(&[Option<String>]),

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use kg_model::{Document, EntityType, Statement};
+use kg_model::{Document, EntityMention, EntityType, Statement};
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
     TermRef,
@@ -417,11 +417,13 @@ impl BulkLoad<'_> {
 }
 
 impl Batch<'_> {
-    /// Writes a document and its statements, replacing whatever was stored under its id.
+    /// Writes a document, its statements and its mention layer, replacing whatever was stored
+    /// under its id.
     pub fn put_document(
         &mut self,
         document: &Document,
         statements: &[Statement],
+        mentions: &[EntityMention],
         extractor: &str,
     ) -> Result<(), GraphError> {
         if self.bulk.is_none() {
@@ -474,6 +476,7 @@ impl Batch<'_> {
         mapping::write_document_quads(
             document,
             statements,
+            mentions,
             extractor,
             resolver.as_ref().unwrap_or(&unresolved),
             &mut sink,

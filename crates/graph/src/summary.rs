@@ -21,23 +21,26 @@
 //! then uses SPARQL, and the next build adds them ([`crate::KgStore::complete_summaries`]).
 //!
 //! Whether a store has its summaries is decided by counting quads per predicate, which decodes
-//! nothing. So a new format must come with new predicates (and `complete_summaries` must then
-//! drop the old ones): a changed header under the same predicate would count as present, and
-//! exports would fall back to SPARQL on every run.
+//! nothing. A summary of an older format under the same predicate counts as present but is not
+//! read (its header differs), so exports fall back to SPARQL until the next build; the header is
+//! part of every document's fingerprint, so that build rewrites every document and its summary.
 //!
 //! Format (version line first; fields separated by tabs; lines by `\n`; text escaped with `\\`,
 //! `\t`, `\n`, `\r`; IRIs contain none of these):
 //!
 //! ```text
-//! kg-export-edges 1
+//! kg-export-edges 2
 //! d <day>                                   one per date of the document (YYYY-MM-DD)
 //! m <IRI>                                   one per entity the document mentions
-//! s <sentence text>                         sentences with an edge statement, sorted
+//! s <sentence text>                         sentences of an e line or of a c line's number, sorted
 //! e <subject> <predicate> <object> <sentence number> <days, space-separated>
+//! c <IRIs, space-separated> <sentence number, or empty>
 //! ```
 //!
 //! An `e` line is one statement (lines repeat when statements do); its days are what the SPARQL
-//! path gives: the statement's `xsd:date` time qualifiers, else its document's dates.
+//! path gives: the statement's `xsd:date` time qualifiers, else its document's dates. A `c` line
+//! is one sentence of the mention layer (`schema:mentions`): the entities it names, sorted and
+//! unique, and its text when it names two or more (the co-mention network's evidence).
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
@@ -50,7 +53,7 @@ use oxigraph::model::{
 use crate::vocab::*;
 
 /// First line of a document summary.
-pub const EDGES_HEADER: &str = "kg-export-edges 1";
+pub const EDGES_HEADER: &str = "kg-export-edges 2";
 /// First field of an entity summary.
 pub const NODE_HEADER: &str = "kg-export-node 1";
 
@@ -106,12 +109,23 @@ pub struct EdgeRow<'a> {
     pub days: Vec<Date>,
 }
 
+/// One sentence of the mention layer, as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentenceMentions<'a> {
+    /// The entities the sentence names, sorted and unique.
+    pub entities: Vec<&'a str>,
+    /// The sentence when it names two or more entities, still escaped (see [`unescape`]).
+    pub sentence: Option<&'a str>,
+}
+
 /// A document summary, parsed without copying.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct DocumentSummary<'a> {
     pub days: Vec<Date>,
     pub mentions: Vec<&'a str>,
     pub edges: Vec<EdgeRow<'a>>,
+    /// The mention layer, a sentence at a time.
+    pub sentences: Vec<SentenceMentions<'a>>,
 }
 
 /// Parses a document summary; `None` if it is not one this version writes.
@@ -149,6 +163,17 @@ pub fn parse_document(text: &str) -> Option<DocumentSummary<'_>> {
                     days,
                 });
             }
+            "c" => {
+                let (entities, number) = rest.split_once('\t')?;
+                let sentence = match number {
+                    "" => None,
+                    n => Some(*sentences.get(n.parse::<usize>().ok()?)?),
+                };
+                out.sentences.push(SentenceMentions {
+                    entities: entities.split(' ').filter(|e| !e.is_empty()).collect(),
+                    sentence,
+                });
+            }
             _ => return None,
         }
     }
@@ -158,10 +183,24 @@ pub fn parse_document(text: &str) -> Option<DocumentSummary<'_>> {
 /// A statement to write: subject, predicate, object, escaped sentence, days.
 type Line<'a> = (&'a str, &'a str, &'a str, String, Vec<Date>);
 
+/// A sentence of the mention layer to write: its entities, its escaped text.
+type Named<'a> = (BTreeSet<&'a str>, String);
+
 /// Writes a summary from its parts, in canonical order: days, mentions and sentences sorted and
-/// unique, statements sorted (repeats kept: each is a supporting statement).
-fn write_document(days: &BTreeSet<Date>, mentions: &BTreeSet<&str>, edges: &[Line<'_>]) -> String {
-    let sentences: BTreeSet<&str> = edges.iter().map(|e| e.3.as_str()).collect();
+/// unique, statements and sentences of the mention layer sorted (repeats kept: each is a
+/// supporting statement, or sentence).
+fn write_document(
+    days: &BTreeSet<Date>,
+    mentions: &BTreeSet<&str>,
+    edges: &[Line<'_>],
+    named: &[Named<'_>],
+) -> String {
+    let co_mentions = named.iter().filter(|(entities, _)| entities.len() > 1);
+    let sentences: BTreeSet<&str> = edges
+        .iter()
+        .map(|e| e.3.as_str())
+        .chain(co_mentions.map(|(_, text)| text.as_str()))
+        .collect();
     let number: HashMap<&str, usize> = sentences.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     let mut out = String::from(EDGES_HEADER);
     for day in days {
@@ -190,6 +229,22 @@ fn write_document(days: &BTreeSet<Date>, mentions: &BTreeSet<&str>, edges: &[Lin
     for line in lines {
         out.push_str(&line);
     }
+    let mut lines: Vec<String> = named
+        .iter()
+        .filter(|(entities, _)| !entities.is_empty())
+        .map(|(entities, text)| {
+            let entities: Vec<&str> = entities.iter().copied().collect();
+            let number = match entities.len() {
+                1 => String::new(),
+                _ => number[text.as_str()].to_string(),
+            };
+            format!("\nc\t{}\t{number}", entities.join(" "))
+        })
+        .collect();
+    lines.sort();
+    for line in lines {
+        out.push_str(&line);
+    }
     out
 }
 
@@ -205,7 +260,7 @@ pub fn of_document(document: &NamedNode, quads: &[Quad]) -> Option<Quad> {
 
 /// The predicates [`EdgesBuilder::finish`] reads. A quad with another predicate says nothing
 /// the summary needs, so [`EdgesBuilder::observe`] does not keep it.
-const READ: [NamedNodeRef<'static>; 14] = [
+const READ: [NamedNodeRef<'static>; 15] = [
     RDF_TYPE,
     KG_MENTIONS,
     DCTERMS_DATE,
@@ -220,6 +275,7 @@ const READ: [NamedNodeRef<'static>; 14] = [
     PROV_WAS_DERIVED_FROM,
     KG_TEXT,
     DCTERMS_IS_PART_OF,
+    SCHEMA_MENTIONS,
 ];
 
 /// A document's export summary, built from its quads one at a time as they are written, keeping
@@ -399,7 +455,8 @@ impl EdgesBuilder {
                 }
             }
         }
-        let text = write_document(&all_days, &mentions, &edges);
+        let named = named_sentences(by_subject);
+        let text = write_document(&all_days, &mentions, &edges, &named);
         Some(Quad::new(
             document.clone(),
             KG_EXPORT_EDGES.into_owned(),
@@ -407,6 +464,36 @@ impl EdgesBuilder {
             document.clone(),
         ))
     }
+}
+
+/// The mention layer among a document's kept triples: every sentence naming an entity
+/// (`schema:mentions`), with its escaped text.
+fn named_sentences(by_subject: &HashMap<NamedOrBlankNode, Vec<(u8, Term)>>) -> Vec<Named<'_>> {
+    let index = |p: NamedNodeRef<'_>| READ.iter().position(|r| *r == p).expect("read") as u8;
+    let (mentions, text) = (index(SCHEMA_MENTIONS), index(KG_TEXT));
+    let mut named = Vec::new();
+    for props in by_subject.values() {
+        let entities: BTreeSet<&str> = props
+            .iter()
+            .filter(|(p, _)| *p == mentions)
+            .filter_map(|(_, o)| match o {
+                Term::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
+        if entities.is_empty() {
+            continue;
+        }
+        let written = props
+            .iter()
+            .find_map(|(p, o)| match o {
+                Term::Literal(l) if *p == text => Some(l.value()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        named.push((entities, escape(written).into_owned()));
+    }
+    named
 }
 
 /// A document summary with entity `from` renamed `to` (as entity resolution moves it), in
@@ -430,7 +517,15 @@ pub fn rename_entity(text: &str, from: &str, to: &str) -> Option<String> {
             )
         })
         .collect();
-    Some(write_document(&days, &mentions, &edges))
+    let named: Vec<Named<'_>> = parsed
+        .sentences
+        .iter()
+        .map(|n| {
+            let entities: BTreeSet<&str> = n.entities.iter().map(|e| swap(e)).collect();
+            (entities, n.sentence.unwrap_or_default().to_owned())
+        })
+        .collect();
+    Some(write_document(&days, &mentions, &edges, &named))
 }
 
 /// One entity record as the projection reads it.
@@ -531,10 +626,11 @@ mod tests {
 
     #[test]
     fn a_foreign_or_damaged_summary_is_not_read() {
-        assert!(parse_document("kg-export-edges 2\nd\t2023-01-01").is_none());
-        assert!(parse_document("kg-export-edges 1\nd\t2023-02-30").is_none());
-        assert!(parse_document("kg-export-edges 1\ne\ta\tb\tc\t0\t").is_none());
+        assert!(parse_document("kg-export-edges 1\nd\t2023-01-01").is_none());
+        assert!(parse_document("kg-export-edges 2\nd\t2023-02-30").is_none());
+        assert!(parse_document("kg-export-edges 2\ne\ta\tb\tc\t0\t").is_none());
+        assert!(parse_document("kg-export-edges 2\nc\ta b\t0").is_none());
         assert!(parse_node("kg-export-node 1\tiri\tlabel").is_none());
-        assert!(parse_document("kg-export-edges 1").is_some());
+        assert!(parse_document("kg-export-edges 2").is_some());
     }
 }

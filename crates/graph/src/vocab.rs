@@ -99,6 +99,7 @@ terms! {
     SCHEMA_PERSON = SCHEMA:"Person";
     SCHEMA_ORGANIZATION = SCHEMA:"Organization";
     SCHEMA_PLACE = SCHEMA:"Place";
+    SCHEMA_MENTIONS = SCHEMA:"mentions";
     XSD_DATE = XSD:"date";
     XSD_STRING = XSD:"string";
     XSD_DATE_TIME = XSD:"dateTime";

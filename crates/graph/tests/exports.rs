@@ -69,7 +69,7 @@ fn put(store: &KgStore, id: &str, date: Option<&str>, mut statements: Vec<Statem
     let mut doc = Document::new(id, format!("Text of {id}."));
     doc.date = date.and_then(Date::parse_iso);
     let mut batch = store.batch().unwrap();
-    batch.put_document(&doc, &statements, "test").unwrap();
+    batch.put_document(&doc, &statements, &[], "test").unwrap();
     batch.commit().unwrap();
 }
 
@@ -820,7 +820,11 @@ fn a_store_without_readable_summaries_is_read_through_sparql() {
     )
     .unwrap();
     assert_eq!(used, ReadPath::Auto);
-    overwrite(&store, KG_EXPORT_EDGES, Some("kg-export-edges 1"));
+    overwrite(
+        &store,
+        KG_EXPORT_EDGES,
+        Some(kg_graph::summary::EDGES_HEADER),
+    );
     let graph = project_filtered(&store, &Filters::default(), Direction::Directed).unwrap();
     assert_eq!(graph.edge_count(), 0);
     assert_eq!(graph.node_count(), 6);

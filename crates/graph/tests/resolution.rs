@@ -54,14 +54,35 @@ fn build(store: &KgStore, registry: &Registry, docs: &[(&str, Vec<Statement>)]) 
     }
 }
 
-/// Writes one hand-made document into a batch.
+/// Writes one hand-made document into a batch. Its second sentence names again, in the
+/// mention layer, every entity its statements name (the layer's quads move with them).
 fn put(batch: &mut kg_graph::Batch<'_>, id: &str, statements: &[Statement]) {
+    let mut document = Document::new(id, format!("Text of {id}. Names again."));
+    let first = id.len() + 9;
+    for (start, end) in [(0, first), (first + 1, document.text.len())] {
+        document.sentences.push(Sentence {
+            start,
+            end,
+            ..Sentence::default()
+        });
+    }
+    let mentions: Vec<EntityMention> = statements
+        .iter()
+        .flat_map(|s| std::iter::once(&s.subject).chain(&s.object))
+        .filter_map(|a| match a.kind {
+            ArgumentKind::Entity(kind) => Some(EntityMention {
+                sentence_index: 1,
+                span: a.span,
+                kind,
+                name: a.text.clone(),
+                alias: None,
+                external_id: None,
+            }),
+            _ => None,
+        })
+        .collect();
     batch
-        .put_document(
-            &Document::new(id, format!("Text of {id}.")),
-            statements,
-            "test",
-        )
+        .put_document(&document, statements, &mentions, "test")
         .unwrap();
 }
 
@@ -264,7 +285,7 @@ fn all_quads(store: &KgStore) -> Vec<String> {
 /// (after moves by entity resolution too), and the projection reads the same graph from the
 /// summaries as through SPARQL.
 fn summaries_agree(store: &KgStore) {
-    use kg_graph::projection::{project_with, Direction, Filters, ReadPath};
+    use kg_graph::projection::{project_with, Direction, Filters, Network, ReadPath, Window};
     use kg_graph::summary::{of_document, of_entity};
     use kg_graph::vocab::{entities_graph, KG_EXPORT_EDGES, KG_EXPORT_NODE};
     use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -325,6 +346,31 @@ fn summaries_agree(store: &KgStore) {
         (g.node_weights().cloned().collect::<Vec<_>>(), edges)
     };
     assert_eq!(read(ReadPath::Auto), read(ReadPath::Sparql));
+    // The co-mention networks too (the mention layer's summary lines, renamed by the moves).
+    for window in [Window::Sentence, Window::Document] {
+        let filters = Filters {
+            network: Network::CoMention(window),
+            ..Filters::default()
+        };
+        let read = |path| {
+            let g = project_with(store, &filters, Direction::Undirected, path).unwrap();
+            let edges: Vec<_> = g
+                .raw_edges()
+                .iter()
+                .map(|e| {
+                    (
+                        g[e.source()].iri.clone(),
+                        g[e.target()].iri.clone(),
+                        e.weight.clone(),
+                    )
+                })
+                .collect();
+            (g.node_weights().cloned().collect::<Vec<_>>(), edges)
+        };
+        let summarised = read(ReadPath::Auto);
+        assert!(!summarised.1.is_empty(), "{window:?}");
+        assert_eq!(summarised, read(ReadPath::Sparql), "{window:?}");
+    }
 }
 
 /// One build step as `kg build` runs it: the batch's documents written and removed, then the

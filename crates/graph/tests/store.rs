@@ -88,7 +88,7 @@ fn put(store: &KgStore, id: &str, statements: &[Statement]) {
     let mut batch = store.batch().unwrap();
     let mut doc = Document::new(id, format!("Text of {id}."));
     doc.date = Date::parse_iso("2023-09-14");
-    batch.put_document(&doc, statements, "test").unwrap();
+    batch.put_document(&doc, statements, &[], "test").unwrap();
     batch.commit().unwrap();
 }
 
@@ -257,7 +257,7 @@ fn a_resolver_can_be_made_while_a_batch_is_open() {
             "visit",
             Some(entity("Porto", EntityType::Place)),
         );
-        batch.put_document(&doc, &[st], "test").unwrap();
+        batch.put_document(&doc, &[st], &[], "test").unwrap();
         batch.commit().unwrap();
         let batch = store.batch().unwrap();
         let resolver = store

@@ -19,5 +19,6 @@ pub mod statement;
 pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
 pub use labels::{Deprel, Feats, LabelError, Xpos};
 pub use statement::{
-    Argument, ArgumentKind, Literal, Modality, Provenance, Qualifier, Relation, Role, Statement,
+    Argument, ArgumentKind, EntityMention, Literal, Modality, Provenance, Qualifier, Relation,
+    Role, Statement,
 };

@@ -158,3 +158,27 @@ pub struct Provenance {
     pub sentence_end: usize,
     pub sentence_text: std::sync::Arc<str>,
 }
+
+/// A recognised name, resolved to the entity it names: what the graph's mention layer records,
+/// whether or not a statement uses the name ("an epidemic in Peru" names Peru with no clause
+/// about it). Resolved as statement arguments are: [`EntityMention::name`] is the name
+/// coreference gave the mention's entity, the one an argument naming it carries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// Index of the sentence in its document, from 0.
+    pub sentence_index: usize,
+    /// Token span `start..end` (end exclusive) of the name in the sentence.
+    pub span: (usize, usize),
+    /// A person, organisation or place (a nationality adjective names its country).
+    pub kind: EntityType,
+    /// The entity's name: its fullest name in the document ("Vladimir Putin").
+    pub name: String,
+    /// The name as written at this mention when it differs from [`EntityMention::name`]
+    /// ("Putin"), as [`Argument::alias`]; `None` otherwise, and for a nationality adjective
+    /// ("Russian" is not a name of Russia).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    /// An external identifier the recogniser found (a gazetteer place's GeoNames IRI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+}

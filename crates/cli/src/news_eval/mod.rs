@@ -116,7 +116,7 @@ pub fn run(args: &NewsArgs) -> Result<()> {
         .iter()
         .zip(&extracted)
         .zip(&texts)
-        .map(|((g, (_, statements)), text)| scorer.score(g, text, statements))
+        .map(|((g, e), text)| scorer.score(g, text, &e.statements, &e.mentions))
         .collect();
 
     if let Some(path) = &args.details {
@@ -131,7 +131,7 @@ pub fn run(args: &NewsArgs) -> Result<()> {
     let groups = groups(&scores, &texts);
     let fields = report::field_use(
         &golds,
-        extracted.iter().flat_map(|(_, s)| s),
+        extracted.iter().flat_map(|e| &e.statements),
         &groups[0].counts,
     );
     let report = match args.format {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use kg_model::{Argument, ArgumentKind, Literal, Role, Statement};
+use kg_model::{Argument, ArgumentKind, EntityMention, Literal, Role, Statement};
 use serde::Serialize;
 
 use super::gold::{sentence_spans, GoldDoc, GoldFact};
@@ -266,8 +266,15 @@ fn closest(candidates: impl Iterator<Item = (usize, Agreement)>) -> Option<(usiz
 }
 
 impl Scorer<'_> {
-    /// Scores one document: `text` is the document's text, whose sentences the gold numbers.
-    pub fn score(&self, gold: &GoldDoc, text: &str, statements: &[Statement]) -> DocScore {
+    /// Scores one document: `text` is the document's text, whose sentences the gold numbers;
+    /// the mention layer's entities are graph nodes as the statements' are (README rule 8).
+    pub fn score(
+        &self,
+        gold: &GoldDoc,
+        text: &str,
+        statements: &[Statement],
+        mentions: &[EntityMention],
+    ) -> DocScore {
         let spans = sentence_spans(text);
         let mut unique: Vec<&Statement> = Vec::new();
         for s in statements {
@@ -275,7 +282,7 @@ impl Scorer<'_> {
                 unique.push(s);
             }
         }
-        let context = self.context(gold, &unique);
+        let context = self.context(gold, &unique, mentions);
         let views: Vec<View> = unique
             .iter()
             .map(|s| self.view(&context, s, &spans))
@@ -329,7 +336,12 @@ impl Scorer<'_> {
         DocScore { counts, details }
     }
 
-    fn context<'s>(&'s self, gold: &GoldDoc, statements: &[&Statement]) -> Context<'s> {
+    fn context<'s>(
+        &'s self,
+        gold: &GoldDoc,
+        statements: &[&Statement],
+        mentions: &[EntityMention],
+    ) -> Context<'s> {
         let names = gold.entities.iter().map(|e| normalise(&e.name)).collect();
         let entities = gold
             .entities
@@ -348,6 +360,19 @@ impl Scorer<'_> {
                 if let Some(node) = (self.node_of)(arg) {
                     nodes.entry(node).or_default().extend(written_forms(arg));
                 }
+            }
+        }
+        for m in mentions {
+            // A mention is a node as an argument naming it is.
+            let arg = Argument {
+                text: m.name.clone(),
+                full_text: m.alias.clone().unwrap_or_else(|| m.name.clone()),
+                kind: ArgumentKind::Entity(m.kind),
+                span: m.span,
+                alias: m.alias.clone(),
+            };
+            if let Some(node) = (self.node_of)(&arg) {
+                nodes.entry(node).or_default().extend(written_forms(&arg));
             }
         }
         Context {
