@@ -366,6 +366,12 @@ impl DocumentQuads<'_, '_> {
             self.push(st.clone(), KG_UNRESOLVED.into_owned(), Literal::from(true));
         }
 
+        self.source(&st, statement);
+        self.qualifiers(&st, statement);
+    }
+
+    /// Who the statement is attributed to: the source's node, else its words.
+    fn source(&mut self, st: &NamedNode, statement: &Statement) {
         if let Some(source) = &statement.attribution {
             // A source that names no node ("officials", an unresolved "he") is still a source:
             // its words, so that the statement is not read as unattributed (exports, queries).
@@ -378,6 +384,11 @@ impl DocumentQuads<'_, '_> {
                 ),
             }
         }
+    }
+
+    /// The statement's qualifiers: place, time (with its words), means, recipient, topic, and
+    /// any other prepositional argument as a `kg:argument` node.
+    fn qualifiers(&mut self, st: &NamedNode, statement: &Statement) {
         for (i, qualifier) in statement.qualifiers.iter().enumerate() {
             let value = match self.argument(&qualifier.value) {
                 Node::Resource(iri) => Term::from(iri),
