@@ -116,7 +116,16 @@ pub fn run(args: &NewsArgs) -> Result<()> {
         .iter()
         .zip(&extracted)
         .zip(&texts)
-        .map(|((g, (_, statements)), text)| scorer.score(g, text, statements))
+        .map(|((g, (document, statements)), text)| {
+            // The dateline's place is a node of the document's graph, as `kg build` writes it.
+            let mapped: Vec<Argument> = document
+                .dateline
+                .iter()
+                .flat_map(|d| &d.place)
+                .map(|p| kg_graph::mapping::dateline_argument(document, p))
+                .collect();
+            scorer.score(g, text, statements, &mapped)
+        })
         .collect();
 
     if let Some(path) = &args.details {

@@ -266,8 +266,16 @@ fn closest(candidates: impl Iterator<Item = (usize, Agreement)>) -> Option<(usiz
 }
 
 impl Scorer<'_> {
-    /// Scores one document: `text` is the document's text, whose sentences the gold numbers.
-    pub fn score(&self, gold: &GoldDoc, text: &str, statements: &[Statement]) -> DocScore {
+    /// Scores one document: `text` is the document's text, whose sentences the gold numbers;
+    /// `mapped` are the names the graph makes nodes of outside any statement (a dateline's
+    /// place), which count for the entity clusters.
+    pub fn score(
+        &self,
+        gold: &GoldDoc,
+        text: &str,
+        statements: &[Statement],
+        mapped: &[Argument],
+    ) -> DocScore {
         let spans = sentence_spans(text);
         let mut unique: Vec<&Statement> = Vec::new();
         for s in statements {
@@ -275,7 +283,7 @@ impl Scorer<'_> {
                 unique.push(s);
             }
         }
-        let context = self.context(gold, &unique);
+        let context = self.context(gold, &unique, mapped);
         let views: Vec<View> = unique
             .iter()
             .map(|s| self.view(&context, s, &spans))
@@ -329,7 +337,12 @@ impl Scorer<'_> {
         DocScore { counts, details }
     }
 
-    fn context<'s>(&'s self, gold: &GoldDoc, statements: &[&Statement]) -> Context<'s> {
+    fn context<'s>(
+        &'s self,
+        gold: &GoldDoc,
+        statements: &[&Statement],
+        mapped: &[Argument],
+    ) -> Context<'s> {
         let names = gold.entities.iter().map(|e| normalise(&e.name)).collect();
         let entities = gold
             .entities
@@ -343,11 +356,9 @@ impl Scorer<'_> {
             })
             .collect();
         let mut nodes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for s in statements {
-            for arg in arguments(s) {
-                if let Some(node) = (self.node_of)(arg) {
-                    nodes.entry(node).or_default().extend(written_forms(arg));
-                }
+        for arg in statements.iter().flat_map(|s| arguments(s)).chain(mapped) {
+            if let Some(node) = (self.node_of)(arg) {
+                nodes.entry(node).or_default().extend(written_forms(arg));
             }
         }
         Context {
