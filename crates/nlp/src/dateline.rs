@@ -19,7 +19,7 @@
 //! dateline after a headline line, or without its dash, is not found.
 
 use crate::doc::{Dateline, DatelineDate, DatelinePlace};
-use crate::gazetteer::gazetteer;
+use crate::gazetteer::{gazetteer, Place};
 
 /// Month names and abbreviations (AP's "Sept.", with or without the period), by number.
 const MONTHS: [(&str, u8); 24] = [
@@ -59,6 +59,8 @@ const PARTICLES: &[&str] = &[
 /// The most words a place (or one part of it) has, and an agency.
 const MAX_PLACE_WORDS: usize = 5;
 const MAX_AGENCY_WORDS: usize = 4;
+/// The most parts after the city ("ST. PETERSBURG, Florida, USA").
+const MAX_PLACE_PARTS: usize = 2;
 const MAX_AGENCY_BYTES: usize = 40;
 
 /// The dateline `text` opens with (after whitespace), if it has one. Offsets are bytes of `text`.
@@ -77,7 +79,9 @@ pub fn find(text: &str) -> Option<Dateline> {
         });
     }
     let place = c.place(false)?;
-    let mut qualified = false;
+    let g = gazetteer();
+    // The country or state after the city: how many, and whether the gazetteer knows one.
+    let (mut parts, mut known_part) = (0, false);
     let mut date = None;
     loop {
         if c.eat("/") {
@@ -88,9 +92,14 @@ pub fn find(text: &str) -> Option<Dateline> {
                 date = Some(d);
                 break;
             }
-            // "NAIROBI, Kenya, May 3": a country or state after the city.
-            c.place(true)?;
-            qualified = true;
+            // "NAIROBI, Kenya, May 3", "WASHINGTON, D.C.": a country or state after the city.
+            let part = c.place(true)?;
+            parts += 1;
+            known_part |=
+                known(text, &part).is_some() || is_state_abbreviation(&text[part.start..part.end]);
+            if parts > MAX_PLACE_PARTS {
+                return None;
+            }
         } else {
             break;
         }
@@ -103,18 +112,15 @@ pub fn find(text: &str) -> Option<Dateline> {
     };
     let end = c.dash()?;
     let words: Vec<&str> = text[place.start..place.end].split(' ').collect();
-    let g = gazetteer();
-    let known = if place.capitals {
-        g.place_folded(&words)
-    } else {
-        g.place(&words)
-    };
-    // A dash alone after a word in capitals: a place, and no common word ("SPLIT -").
+    let known = known(text, &place);
+    // A dash alone after capitals: a place the gazetteer knows, and no common word ("SPLIT -"),
+    // or a known country or a state after the city ("KWAKWANI, Guyana -", "PONCHATOULA, La. -",
+    // not "APPLE, GOOGLE -").
     let bare_place =
         known.is_some() && !(words.len() == 1 && g.is_common_word(&words[0].to_lowercase()));
     let dateline_shaped = date.is_some()
         || (agency.is_some() && (place.capitals || known.is_some()))
-        || (place.capitals && (bare_place || qualified));
+        || (place.capitals && (bare_place || known_part));
     if !dateline_shaped {
         return None;
     }
@@ -135,6 +141,32 @@ pub fn find(text: &str) -> Option<Dateline> {
         date,
         agency,
     })
+}
+
+/// The gazetteer's place for these words: in any case when written in capitals, as written else.
+fn known(text: &str, place: &PlaceWords) -> Option<&'static Place> {
+    let words: Vec<&str> = text[place.start..place.end].split(' ').collect();
+    if place.capitals {
+        gazetteer().place_folded(&words)
+    } else {
+        gazetteer().place(&words)
+    }
+}
+
+/// A state or province as agencies abbreviate it, by its shape: "La.", "Calif.", "N.Y.", "CO".
+fn is_state_abbreviation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let title = word.ends_with('.')
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| c.is_lowercase() || c == '.')
+        && letters <= 5;
+    let initials = word.len() >= 4
+        && word
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+        && word.ends_with('.');
+    let postal = word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    title || initials || postal
 }
 
 fn is_space_or_bom(c: char) -> bool {

@@ -77,6 +77,14 @@ fn the_other_wire_forms_are_recognised() {
     let (place, _, agency, story) = read("ORURO, Bolivia — A tunnel collapsed at a mine.");
     assert_eq!((place.as_deref(), agency), (Some("Oruro"), None));
     assert_eq!(story, "A tunnel collapsed at a mine.");
+    let (place, _, _, _) = read("KWAKWANI, Guyana — Miners walked out.");
+    assert_eq!(place.as_deref(), Some("Kwakwani"));
+    for state in ["La.", "Calif.", "N.Y.", "CO"] {
+        let text = format!("PONCHATOULA, {state} -- Deputies made a third arrest.");
+        let (place, _, _, story) = read(&text);
+        assert_eq!(place.as_deref(), Some("Ponchatoula"));
+        assert_eq!(story, "Deputies made a third arrest.");
+    }
     let (place, _, _, story) = read("NAIROBI — Kenya's central bank cut rates.");
     assert_eq!(place.as_deref(), Some("Nairobi"));
     assert_eq!(story, "Kenya's central bank cut rates.");
@@ -120,6 +128,10 @@ fn an_ordinary_first_sentence_has_no_dateline() {
         "UK - EU talks resumed on Monday.",
         "SPLIT - the vote went against the plan.",
         "NAIROBI-based Kestrel Bank said profits rose.",
+        // A list in capitals is no city and its country.
+        "APPLE, GOOGLE, AMAZON - tech stocks fell on Monday.",
+        "APPLE, GOOGLE - tech stocks fell on Monday.",
+        "APPLE, INC. - the iPhone maker said sales fell.",
         // No dash, or the story on another line.
         "NAIROBI, May 3 (Wire) Kenya's central bank cut rates.",
         "PEMBA, December 17 (Wire) -\nFighters attacked.",
