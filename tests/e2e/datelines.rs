@@ -3,7 +3,7 @@
 //! datelined Nairobi" is a query.
 
 use crate::support::store::select;
-use crate::support::{ok, workdir};
+use crate::support::{ok, repo, workdir};
 
 /// Wire stories in the forms agencies write, and one without a dateline.
 const DUMP: &str = "id,date,text
@@ -79,6 +79,24 @@ fn datelines_are_the_documents_place_and_agency_never_a_subject() {
     assert_eq!(
         record,
         ["<http://schema.org/Place>\t2\t<https://sws.geonames.org/184745/>"]
+    );
+    // The bundled query lists them by place.
+    let query = repo().join("queries/datelines.rq").display().to_string();
+    let listed = ok(&["query", &query, "--store", "s", "--format", "tsv"], &dir);
+    let places: Vec<&str> = listed
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "\"Nairobi\"",
+            "\"Nairobi\"",
+            "\"Rio de Janeiro\"",
+            "\"St. Petersburg\""
+        ],
+        "{listed}"
     );
     // A dateline with its year dates a story the dump does not date; the dump's date wins.
     let dates = rows(
