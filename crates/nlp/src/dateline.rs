@@ -14,9 +14,10 @@
 //!
 //! The city is written in capitals ("RIO DE JANEIRO", "ST. PETERSBURG") or title case ("Rio de
 //! Janeiro"). Limits: an ordinary first sentence may open the same way ("Paris — the French
-//! capital — banned …"), so a title-case city needs a date, or an agency and a gazetteer place,
-//! and a city in capitals with a dash alone needs the gazetteer or a country after it. A
-//! dateline after a headline line, or without its dash, is not found.
+//! capital — banned …", "Friday, May 3 - we …"), so a title-case city must be a place the
+//! gazetteer knows (or have a known country or a state after it) and have a day or an agency,
+//! and a city in capitals with a dash alone needs the gazetteer or a country or state after it.
+//! A dateline after a headline line, or without its dash, is not found.
 
 use crate::doc::{Dateline, DatelineDate, DatelinePlace};
 use crate::gazetteer::{gazetteer, Place};
@@ -118,9 +119,13 @@ pub fn find(text: &str) -> Option<Dateline> {
     // not "APPLE, GOOGLE -").
     let bare_place =
         known.is_some() && !(words.len() == 1 && g.is_common_word(&words[0].to_lowercase()));
-    let dateline_shaped = date.is_some()
-        || (agency.is_some() && (place.capitals || known.is_some()))
-        || (place.capitals && (bare_place || known_part));
+    // Title case opens ordinary text too ("Friday, May 3 - we", "Harry - are you"): it needs a
+    // place the gazetteer knows and a day or an agency.
+    let dateline_shaped = if place.capitals {
+        date.is_some() || agency.is_some() || bare_place || known_part
+    } else {
+        (known.is_some() || known_part) && (date.is_some() || agency.is_some())
+    };
     if !dateline_shaped {
         return None;
     }

@@ -94,6 +94,12 @@ fn the_other_wire_forms_are_recognised() {
         (place.as_deref(), date),
         (Some("Pemba"), Some((None, 12, 17)))
     );
+    // A town the gazetteer does not know, in title case: its state vouches for it.
+    let (place, date, _, _) = read("Ponchatoula, La., May 3 (AP) - Deputies made an arrest.");
+    assert_eq!(
+        (place.as_deref(), date),
+        (Some("Ponchatoula"), Some((None, 5, 3)))
+    );
     let (place, _, _, _) = read("LONDON/PARIS, May 3 (Reuters) - Europe's banks fell.");
     assert_eq!(place.as_deref(), Some("London"));
     let (place, date, agency, story) =
@@ -120,6 +126,8 @@ fn an_ordinary_first_sentence_has_no_dateline() {
         // A parenthetical dash after a title-case city, an organisation with brackets.
         "Paris — the French capital — banned cars on Sunday.",
         "Nairobi - the capital - is growing fast.",
+        "Friday, May 3 - Today we went to the beach.",
+        "Pittsburgh - A Quebec man was awarded a medal.",
         "The WHO (World Health Organization) - the UN agency - said so.",
         "Apple (AAPL) - the iPhone maker - said sales fell.",
         "NATO, the alliance, said (on Monday) - no.",
