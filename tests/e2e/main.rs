@@ -6,6 +6,7 @@ mod support;
 mod badinput;
 mod cli;
 mod crash;
+mod datelines;
 mod entities;
 mod exports;
 mod extraction;

@@ -13,7 +13,8 @@
 use std::collections::BTreeSet;
 
 use kg_model::{
-    Argument, ArgumentKind, Document, EntityMention, EntityType, Literal as Lit, Role, Statement,
+    Argument, ArgumentKind, DatelinePlace, Document, EntityMention, EntityType, Literal as Lit,
+    Role, Statement,
 };
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
@@ -23,8 +24,10 @@ use crate::vocab::{self, *};
 
 /// The version of how statements are written as quads. Part of every document's fingerprint,
 /// so that a kg writing them differently rewrites the documents an older kg stored. 2:
-/// `kg:timeText` is a recognised time expression's own words. 3: the mention layer, and a source
-/// that names no node written as its words (`kg:sourceText "officials"`), not left out.
+/// `kg:timeText` is a recognised time expression's own words. 3: the mention layer; a source
+/// that names no node written as its words (`kg:sourceText "officials"`), not left out; a wire
+/// story's dateline (`schema:locationCreated`, `dcterms:publisher`, its dated year as
+/// `dcterms:date`).
 pub const MAPPING_VERSION: &str = "mapping 3";
 
 /// What an argument became in the graph.
@@ -112,6 +115,7 @@ pub fn write_document_quads(
         mentioned: BTreeSet::new(),
     };
     out.metadata(document, extractor);
+    out.dateline(document);
     let mut sentences_written = BTreeSet::new();
     let mut per_sentence: std::collections::BTreeMap<usize, usize> = Default::default();
     for statement in statements {
@@ -220,7 +224,8 @@ impl DocumentQuads<'_, '_> {
                 Literal::new_simple_literal(title),
             );
         }
-        if let Some(date) = document.date {
+        // The dump's date, else a dateline's that names its year.
+        if let Some(date) = document.anchor_date() {
             let date = Literal::new_typed_literal(date.to_string(), XSD_DATE);
             self.push(d.clone(), DCTERMS_DATE.into_owned(), date);
         }
@@ -234,6 +239,39 @@ impl DocumentQuads<'_, '_> {
         if let Some(url) = &document.url {
             // A URL is kept as a literal: it comes from user data and need not be a valid IRI.
             self.push(d, SCHEMA_URL.into_owned(), Literal::new_simple_literal(url));
+        }
+    }
+
+    /// A wire story's dateline: its place, an entity node observed like any other (name, type,
+    /// GeoNames IRI, mentioned by the document), as `schema:locationCreated`; its agency as
+    /// `dcterms:publisher`. Never a fact's place: the story need not happen where it was filed.
+    fn dateline(&mut self, document: &Document) {
+        let Some(dateline) = &document.dateline else {
+            return;
+        };
+        if let Some(place) = &dateline.place {
+            let argument = dateline_argument(document, place);
+            if let Node::Resource(entity) = self.argument(&argument) {
+                let d = self.document.clone();
+                self.push(d, SCHEMA_LOCATION_CREATED.into_owned(), entity.clone());
+                if let Some(Ok(target)) = place.external_id.as_deref().map(NamedNode::new) {
+                    if self.observed.insert((
+                        entity.clone(),
+                        target.as_str().to_owned(),
+                        KG_OBSERVED_SAME_AS.into_owned(),
+                    )) {
+                        self.push(entity, KG_OBSERVED_SAME_AS.into_owned(), target);
+                    }
+                }
+            }
+        }
+        if let Some(agency) = &dateline.agency {
+            let d = self.document.clone();
+            self.push(
+                d,
+                DCTERMS_PUBLISHER.into_owned(),
+                Literal::new_simple_literal(agency),
+            );
         }
     }
 
@@ -554,6 +592,20 @@ impl DocumentQuads<'_, '_> {
         {
             self.push(iri.clone(), property.into_owned(), value);
         }
+    }
+}
+
+/// A dateline's place as a place argument: its usual name, and the name as written as an alias
+/// when it is another name, not the same in capitals ("NAIROBI" is no other name of Nairobi).
+pub fn dateline_argument(document: &Document, place: &DatelinePlace) -> Argument {
+    let written = document.slice(place.start, place.end);
+    let other = written.to_lowercase() != place.name.to_lowercase();
+    Argument {
+        text: place.name.clone(),
+        full_text: written.to_owned(),
+        kind: ArgumentKind::Entity(EntityType::Place),
+        span: (0, 0),
+        alias: other.then(|| written.to_owned()),
     }
 }
 

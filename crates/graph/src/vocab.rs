@@ -95,7 +95,9 @@ terms! {
     DCTERMS_DATE = DCTERMS:"date";
     DCTERMS_SOURCE = DCTERMS:"source";
     DCTERMS_IS_PART_OF = DCTERMS:"isPartOf";
+    DCTERMS_PUBLISHER = DCTERMS:"publisher";
     SCHEMA_URL = SCHEMA:"url";
+    SCHEMA_LOCATION_CREATED = SCHEMA:"locationCreated";
     SCHEMA_PERSON = SCHEMA:"Person";
     SCHEMA_ORGANIZATION = SCHEMA:"Organization";
     SCHEMA_PLACE = SCHEMA:"Place";

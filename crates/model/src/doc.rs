@@ -2,7 +2,8 @@
 //!
 //! A [`Document`] owns its text; [`Sentence`]s and [`Token`]s point into it by byte offsets, so
 //! provenance can always be traced back to the exact characters of the input. Steps fill fields in
-//! order: the tokeniser and splitter create tokens and sentences, the tagger sets `upos`/`xpos`/`feats`,
+//! order: the dateline step sets a wire story's opening [`Dateline`] apart, the tokeniser and
+//! splitter create tokens and sentences of the rest, the tagger sets `upos`/`xpos`/`feats`,
 //! the lemmatiser `lemma`, the parser `head`/`deprel`, NER the sentence's `mentions`, the time tagger
 //! its `timexes`, the quantity step its `quantities`.
 
@@ -22,6 +23,10 @@ pub struct Document {
     pub title: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
+    /// The wire dateline the story opens with ("NAIROBI, May 3 (Reuters) -"), found before
+    /// segmentation: its words belong to no sentence. Boxed: most documents have none.
+    #[serde(default)]
+    pub dateline: Option<Box<Dateline>>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -52,6 +57,58 @@ impl Document {
             byte: 0,
             chars: 0,
         }
+    }
+}
+
+impl Document {
+    /// The date relative times are read against: the dump's date, else the dateline's when it
+    /// names its year.
+    pub fn anchor_date(&self) -> Option<Date> {
+        self.date
+            .or_else(|| self.dateline.as_ref()?.date.as_ref()?.full())
+    }
+}
+
+/// A wire story's dateline: the place and day it was filed from and the agency that filed it,
+/// written before the story's first sentence ("NAIROBI, May 3 (Reuters) - Kenya's central bank
+/// cut …"). Metadata of the document, never part of a sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// Byte offsets in [`Document::text`] of the whole dateline, its dash included.
+    pub start: usize,
+    pub end: usize,
+    /// `None` for an agency alone ("(Reuters) - …").
+    pub place: Option<DatelinePlace>,
+    pub date: Option<DatelineDate>,
+    /// The agency as written in its brackets ("Reuters", "AP").
+    pub agency: Option<String>,
+}
+
+/// The dateline's place: its first (most specific) part, "NAIROBI" of "NAIROBI, Kenya".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatelinePlace {
+    /// Byte offsets in [`Document::text`] of the name as written.
+    pub start: usize,
+    pub end: usize,
+    /// The name in its usual spelling ("Nairobi" for "NAIROBI"): the gazetteer's name when it
+    /// knows the place, else the words as written (capitals folded to title case).
+    pub name: String,
+    /// External identifier when known: the GeoNames IRI.
+    pub external_id: Option<String>,
+}
+
+/// The dateline's day. Wire datelines rarely write the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatelineDate {
+    pub year: Option<i32>,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl DatelineDate {
+    /// The calendar date, when the year is written and the day is real.
+    pub fn full(&self) -> Option<Date> {
+        Date::new(self.year?, self.month, self.day)
     }
 }
 

@@ -16,7 +16,10 @@ pub mod labels;
 pub mod names;
 pub mod statement;
 
-pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
+pub use doc::{
+    Date, Dateline, DatelineDate, DatelinePlace, Document, EntityType, Mention, Sentence, Timex,
+    Token, Upos,
+};
 pub use labels::{Deprel, Feats, LabelError, Xpos};
 pub use statement::{
     Argument, ArgumentKind, EntityMention, Literal, Modality, Provenance, Qualifier, Relation,

@@ -139,8 +139,9 @@ fn first_word(phrase: &str) -> &str {
 /// All the lists, parsed.
 pub struct Gazetteer {
     places: Phrases<Place>,
-    /// Place kinds by lowercase name, for text that does not capitalise ("florida").
-    places_folded: Phrases<PlaceKind>,
+    /// Places by lowercase name, for text that does not capitalise ("florida") or writes
+    /// capitals only (a dateline's "NAIROBI").
+    places_folded: Phrases<Place>,
     demonyms: Phrases<Demonym>,
     /// Organisation names by the lists that have them ([`Gazetteer::organisation_at`]).
     organisations: Phrases<u8>,
@@ -189,16 +190,14 @@ impl Gazetteer {
             let Ok(geonames_id) = id.parse() else {
                 continue;
             };
-            places_folded.insert(&name.to_lowercase(), kind);
-            places.insert(
-                name,
-                Place {
-                    name: canonical,
-                    kind,
-                    geonames_id,
-                    country,
-                },
-            );
+            let place = Place {
+                name: canonical,
+                kind,
+                geonames_id,
+                country,
+            };
+            places_folded.insert(&name.to_lowercase(), place.clone());
+            places.insert(name, place);
         }
         let mut demonyms = Phrases::new();
         for line in lines(DEMONYMS) {
@@ -285,7 +284,18 @@ impl Gazetteer {
     pub fn place_folded_at(&self, lower: &[&str], i: usize) -> Option<(usize, PlaceKind)> {
         self.places_folded
             .longest_at(|k| lower.get(k).copied(), i)
-            .map(|(e, k)| (e, *k))
+            .map(|(e, p)| (e, p.kind))
+    }
+
+    /// The place named by exactly these words in any case ("RIO", "DE", "JANEIRO"), if any:
+    /// for text written in capitals. Over-matches common words as [`place_folded_at`] does.
+    ///
+    /// [`place_folded_at`]: Gazetteer::place_folded_at
+    pub fn place_folded(&self, words: &[&str]) -> Option<&Place> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.places_folded
+            .entries
+            .get(&phrase_key(lower.iter().map(String::as_str)))
     }
 
     /// The longest organisation name of `organisations.tsv` starting at token `i`

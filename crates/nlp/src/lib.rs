@@ -1,7 +1,8 @@
 //! kg-nlp: text in, annotated sentences out — kg's own NLP core.
 //!
-//! [`pipeline::Pipeline`] runs over a [`doc::Document`] in this order: [`tokenize`] and
-//! [`sentences`] make tokens and sentences; [`tagger`] sets part-of-speech tags, [`lemma`]
+//! [`pipeline::Pipeline`] runs over a [`doc::Document`] in this order: [`dateline`] sets a wire
+//! story's opening place, day and agency apart; [`tokenize`] and [`sentences`] make tokens and
+//! sentences of the rest; [`tagger`] sets part-of-speech tags, [`lemma`]
 //! lemmas, [`parser`] the dependency tree; [`ner`] finds entity mentions (helped by
 //! [`gazetteer`]), [`timex`] time expressions and [`quantity`] amounts, with the [`repairs`] of
 //! each model's output right after it. Each of these is a named [`pipeline::Step`]; callers
@@ -19,6 +20,7 @@
 pub use kg_model::{doc, names};
 
 pub mod conllu;
+pub mod dateline;
 pub mod gazetteer;
 pub mod lemma;
 pub mod ner;

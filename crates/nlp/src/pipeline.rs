@@ -1,6 +1,6 @@
 //! The whole analysis, from a document's text to annotated sentences, with the models loaded once.
 //!
-//! Steps run in the order of lib.rs: segmentation, then per sentence the named [`Step`]s (each
+//! Steps run in the order of lib.rs: the dateline and segmentation, then per sentence the named [`Step`]s (each
 //! model followed by the [`repairs`] of its output, then times and quantities). The extractor
 //! (`kg-extract`) takes the annotated document from there. Callers that need part of it (the models alone, to score them) choose [`Steps`] of
 //! this one definition. Each statistical step is loaded from a named model file; a pipeline
@@ -97,9 +97,10 @@ impl Pipeline {
         self.annotate_with(document, Steps::ALL);
     }
 
-    /// Tokenises and splits a document's text, then runs the chosen steps on each sentence.
+    /// Finds the document's dateline, tokenises and splits the text after it, then runs the
+    /// chosen steps on each sentence.
     pub fn annotate_with(&self, document: &mut Document, steps: Steps) {
-        crate::tokenize::segment(document);
+        crate::tokenize::segment_story(document);
         self.annotate_sentences(document, steps);
     }
 
@@ -138,7 +139,8 @@ impl Pipeline {
 
     /// Runs the chosen steps on each sentence of a segmented document, in reading order.
     fn annotate_sentences(&self, document: &mut Document, steps: Steps) {
-        let mut context = DocumentContext::new(document.date);
+        // The dump's date, else the dateline's when it names the year.
+        let mut context = DocumentContext::new(document.anchor_date());
         for sentence in &mut document.sentences {
             self.annotate_sentence(sentence, steps, &mut context);
         }

@@ -97,6 +97,20 @@ pub fn segment(doc: &mut Document) {
     segment_with(doc, None);
 }
 
+/// Like [`segment`], for a story that may open with a wire dateline ([`crate::dateline`]): the
+/// dateline becomes the document's metadata and its words are in no sentence, so the story's
+/// first sentence is tokenised and split as if it began the text.
+pub fn segment_story(doc: &mut Document) {
+    doc.dateline = crate::dateline::find(&doc.text).map(Box::new);
+    let from = doc.dateline.as_ref().map_or(0, |d| d.end);
+    let mut tokens = tokenize(&doc.text[from..]);
+    for t in &mut tokens {
+        t.start += from;
+        t.end += from;
+    }
+    doc.sentences = crate::sentences::split(&doc.text, tokens);
+}
+
 /// Like [`segment`], with a learned sentence-boundary model when one is loaded.
 pub fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
     let tokens = tokenize(&doc.text);

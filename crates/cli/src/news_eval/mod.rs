@@ -116,7 +116,17 @@ pub fn run(args: &NewsArgs) -> Result<()> {
         .iter()
         .zip(&extracted)
         .zip(&texts)
-        .map(|((g, e), text)| scorer.score(g, text, &e.statements, &e.mentions))
+        .map(|((g, e), text)| {
+            // The dateline's place is a node of the document's graph, as `kg build` writes it.
+            let mapped: Vec<Argument> = e
+                .document
+                .dateline
+                .iter()
+                .flat_map(|d| &d.place)
+                .map(|p| kg_graph::mapping::dateline_argument(&e.document, p))
+                .collect();
+            scorer.score(g, text, &e.statements, &e.mentions, &mapped)
+        })
         .collect();
 
     if let Some(path) = &args.details {

@@ -267,13 +267,16 @@ fn closest(candidates: impl Iterator<Item = (usize, Agreement)>) -> Option<(usiz
 
 impl Scorer<'_> {
     /// Scores one document: `text` is the document's text, whose sentences the gold numbers;
-    /// the mention layer's entities are graph nodes as the statements' are (README rule 8).
+    /// the mention layer's entities are graph nodes as the statements' are (README rule 8), and so
+    /// are `mapped`, the names the graph makes nodes of outside any statement and mention (a
+    /// dateline's place).
     pub fn score(
         &self,
         gold: &GoldDoc,
         text: &str,
         statements: &[Statement],
         mentions: &[EntityMention],
+        mapped: &[Argument],
     ) -> DocScore {
         let spans = sentence_spans(text);
         let mut unique: Vec<&Statement> = Vec::new();
@@ -282,7 +285,7 @@ impl Scorer<'_> {
                 unique.push(s);
             }
         }
-        let context = self.context(gold, &unique, mentions);
+        let context = self.context(gold, &unique, mentions, mapped);
         let views: Vec<View> = unique
             .iter()
             .map(|s| self.view(&context, s, &spans))
@@ -341,6 +344,7 @@ impl Scorer<'_> {
         gold: &GoldDoc,
         statements: &[&Statement],
         mentions: &[EntityMention],
+        mapped: &[Argument],
     ) -> Context<'s> {
         let names = gold.entities.iter().map(|e| normalise(&e.name)).collect();
         let entities = gold
@@ -355,11 +359,9 @@ impl Scorer<'_> {
             })
             .collect();
         let mut nodes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for s in statements {
-            for arg in arguments(s) {
-                if let Some(node) = (self.node_of)(arg) {
-                    nodes.entry(node).or_default().extend(written_forms(arg));
-                }
+        for arg in statements.iter().flat_map(|s| arguments(s)).chain(mapped) {
+            if let Some(node) = (self.node_of)(arg) {
+                nodes.entry(node).or_default().extend(written_forms(arg));
             }
         }
         for m in mentions {

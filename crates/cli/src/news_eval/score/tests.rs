@@ -120,7 +120,7 @@ fn score(gold: &GoldDoc, statements: &[Statement]) -> DocScore {
         lemmas: &TestLemmas,
         node_of: &node_of,
     };
-    scorer.score(gold, TEXT, statements, &[])
+    scorer.score(gold, TEXT, statements, &[], &[])
 }
 
 fn meeting() -> GoldFact {
