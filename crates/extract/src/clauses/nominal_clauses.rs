@@ -11,6 +11,18 @@ use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
 use kg_nlp::gazetteer::gazetteer;
 
+/// Words before a role noun that make it another office: a former minister is not the minister.
+const ROLE_QUALIFIERS: &[&str] = &[
+    "former",
+    "acting",
+    "deputy",
+    "interim",
+    "outgoing",
+    "incoming",
+    "vice",
+    "assistant",
+];
+
 /// Event nouns that take "between X and Y": "talks between X and Y" means X met Y.
 const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounter"];
 
@@ -188,22 +200,32 @@ impl View<'_> {
         Some(n)
     }
 
-    /// The role noun in lower case, with adjective or common-noun compounds ("foreign minister").
+    /// The role noun in lower case, with common-noun compounds ("foreign minister") and the
+    /// words that make it another office ("former chief executive").
     fn role_noun(&self, role: usize) -> String {
-        let mut start = role;
-        while start > 0 {
-            let j = start - 1;
-            let inside = self.t[j].head == Some(role)
-                && matches!(self.rel(j), Deprel::Compound | Deprel::Amod)
-                && self.t[j].upos == Upos::Noun;
-            if inside {
-                start = j;
-            } else {
+        let mut words = vec![role];
+        let mut j = role;
+        while j > 0 {
+            j -= 1;
+            if self.t[j].head != Some(role)
+                || !matches!(self.rel(j), Deprel::Compound | Deprel::Amod)
+            {
+                break;
+            }
+            // A qualifier of the office itself stays with it: "former chief executive",
+            // "acting president", "deputy governor" are other roles than the bare noun; the
+            // organisation's name between them is the object ("a former Ericsson executive").
+            if self.t[j].upos == Upos::Noun || ROLE_QUALIFIERS.contains(&lower(&self.t[j]).as_str())
+            {
+                words.push(j);
+            } else if self.t[j].upos != Upos::Propn {
                 break;
             }
         }
-        (start..=role)
-            .map(|i| lower(&self.t[i]))
+        words
+            .iter()
+            .rev()
+            .map(|&i| lower(&self.t[i]))
             .collect::<Vec<_>>()
             .join(" ")
     }
