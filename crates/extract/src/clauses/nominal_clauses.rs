@@ -36,6 +36,12 @@ impl View<'_> {
         if !self.set_off_or_adjacent(h, a) {
             return None;
         }
+        // "Cabinet Premier Kim Tok Hun" parsed as "Cabinet" with the titled name in apposition:
+        // the title before the name is the role, with the noun before it (the roles step reads
+        // "cabinet premier"), not "Cabinet" alone.
+        if a == h + 1 && gazetteer().is_title(&self.t[a].form) {
+            return None;
+        }
         let h = self.nearest_noun_before(h, a);
         // The named side is the subject: "the spokesperson, Lim" is Lim's role too.
         let (subject, role) = if self.t[h].upos == Upos::Noun && self.t[a].upos == Upos::Propn {

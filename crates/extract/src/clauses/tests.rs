@@ -1553,3 +1553,19 @@ fn a_former_office_is_another_role() {
     let d = doc("Ana/PROPN/NNP/Ana/8/nsubj Lind/PROPN/NNP/Lind/1/flat ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det former/ADJ/JJ/former/7/amod Ericsson/PROPN/NNP/Ericsson/7/compound executive/NOUN/NN/executive/1/appos resigned/VERB/VBD/resign/0/root ./PUNCT/././8/punct", &[(0, 2, PER), (5, 6, ORG)]);
     has(&d, "Ana Lind", "former executive of", "Ericsson");
 }
+
+#[test]
+fn a_title_in_apposition_to_the_noun_before_it_is_no_role_of_that_noun() {
+    // "including Cabinet Premier Kim Tok Hun", with "Premier Kim Tok Hun" in apposition.
+    let d = doc("Officials/NOUN/NNS/official/6/nsubj including/VERB/VBG/include/3/case Cabinet/NOUN/NN/cabinet/1/nmod Premier/PROPN/NNP/Premier/3/appos Kim/PROPN/NNP/Kim/4/flat left/VERB/VBD/leave/0/root ./PUNCT/././6/punct", &[(4, 5, PER)]);
+    assert!(
+        triples(&d)
+            .iter()
+            .all(|(_, r, o)| !(r == "be" && o == "Cabinet")),
+        "{:?}",
+        triples(&d)
+    );
+    // A name right after a common noun is still what the noun says: "the journalist Petar".
+    let d = doc("Police/NOUN/NNS/police/2/nsubj freed/VERB/VBD/free/0/root the/DET/DT/the/4/det journalist/NOUN/NN/journalist/2/obj Petar/PROPN/NNP/Petar/4/appos Dimitrov/PROPN/NNP/Dimitrov/5/flat ./PUNCT/././2/punct", &[(4, 6, PER)]);
+    has(&d, "Petar Dimitrov", "be", "journalist");
+}
