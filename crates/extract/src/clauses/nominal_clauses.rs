@@ -211,6 +211,7 @@ impl View<'_> {
     fn role_noun(&self, role: usize) -> String {
         let mut words = vec![role];
         let mut j = role;
+        let mut past_name = false;
         while j > 0 {
             j -= 1;
             if self.t[j].head != Some(role)
@@ -221,10 +222,14 @@ impl View<'_> {
             // A qualifier of the office itself stays with it: "former chief executive",
             // "acting president", "deputy governor" are other roles than the bare noun; the
             // organisation's name between them is the object ("a former Ericsson executive").
-            if self.t[j].upos == Upos::Noun || ROLE_QUALIFIERS.contains(&lower(&self.t[j]).as_str())
-            {
+            // (Past the name only a qualifier: "The Shi'a praise Muhammad ibn …" has no
+            // role "praise ibn".)
+            let qualifier = ROLE_QUALIFIERS.contains(&lower(&self.t[j]).as_str());
+            if qualifier || (self.t[j].upos == Upos::Noun && !past_name) {
                 words.push(j);
-            } else if self.t[j].upos != Upos::Propn {
+            } else if self.t[j].upos == Upos::Propn {
+                past_name = true;
+            } else {
                 break;
             }
         }

@@ -1552,6 +1552,9 @@ fn a_concept_keeps_its_number_and_its_kind() {
 fn a_former_office_is_another_role() {
     let d = doc("Ana/PROPN/NNP/Ana/8/nsubj Lind/PROPN/NNP/Lind/1/flat ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det former/ADJ/JJ/former/7/amod Ericsson/PROPN/NNP/Ericsson/7/compound executive/NOUN/NN/executive/1/appos resigned/VERB/VBD/resign/0/root ./PUNCT/././8/punct", &[(0, 2, PER), (5, 6, ORG)]);
     has(&d, "Ana Lind", "former executive of", "Ericsson");
+    // Past the organisation's name only such a qualifier: a noun there is no part of the role.
+    let d = doc("Ana/PROPN/NNP/Ana/8/nsubj Lind/PROPN/NNP/Lind/1/flat ,/PUNCT/,/,/7/punct the/DET/DT/the/7/det praise/NOUN/NN/praise/7/compound Ericsson/PROPN/NNP/Ericsson/7/compound executive/NOUN/NN/executive/1/appos resigned/VERB/VBD/resign/0/root ./PUNCT/././8/punct", &[(0, 2, PER), (5, 6, ORG)]);
+    has(&d, "Ana Lind", "executive of", "Ericsson");
 }
 
 #[test]
