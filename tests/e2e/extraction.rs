@@ -193,3 +193,61 @@ fn unfilled_statements_are_not_stored() {
         crate::support::store::select(&dir, "s", "SELECT ?st WHERE { ?st kg:unresolved true }");
     assert!(unresolved.is_empty(), "{unresolved:?}");
 }
+
+/// Arguments keep the words that say which thing they are (issue 22): a number with its noun
+/// and a bare kind after "of" are in the node's label, so two documents' counts of people are
+/// two nodes, not one "people"; a former office is another role than the office.
+#[test]
+fn arguments_keep_their_numbers_and_kinds() {
+    let dir = crate::support::workdir("identifying");
+    let dump = dir.join("d.jsonl");
+    crate::support::write_jsonl(
+        &dump,
+        &[
+            (
+                "a",
+                "Police arrested 17 people in Lagos on Monday. \
+                 The government declared a state of emergency.",
+            ),
+            (
+                "b",
+                "Police arrested 12 people in Accra on Friday. \
+                 Ana Lind, the former chief executive of Nordbank, was arrested.",
+            ),
+        ],
+    );
+    let extracted = ok(&["extract", "d.jsonl"], &dir);
+    let lemmas: Vec<String> = extracted
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["relation"]["lemma"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert!(
+        lemmas.iter().any(|l| l == "former chief executive of"),
+        "{lemmas:?}"
+    );
+    ok(&["build", "d.jsonl", "--store", "s"], &dir);
+    let arrested = crate::support::store::select(
+        &dir,
+        "s",
+        "SELECT DISTINCT ?y ?o WHERE { ?st rdf:predicate kg:arrest ; rdf:object ?y .
+           ?y rdfs:label ?o } ORDER BY ?o",
+    );
+    assert_eq!(arrested.len(), 2, "{arrested:?}");
+    assert!(arrested[0].contains("12 people"), "{arrested:?}");
+    assert!(arrested[1].contains("17 people"), "{arrested:?}");
+    let declared = crate::support::store::select(
+        &dir,
+        "s",
+        "SELECT ?o WHERE { ?st rdf:predicate kg:declare ; rdf:object/rdfs:label ?o }",
+    );
+    assert!(
+        declared.iter().any(|o| o.contains("state of emergency")),
+        "{declared:?}"
+    );
+}

@@ -72,6 +72,9 @@ pub struct RoleFact {
     pub person: usize,
     /// The role's words, lower case ("foreign minister").
     pub role: String,
+    /// The role as a concept's text when no organisation is named: the role with the
+    /// capitalised words before it that name no one, as written ("Soviet leader").
+    pub concept: String,
     /// The role's tokens in the person's sentence.
     pub span: (usize, usize),
     /// What the role is a role in, when named.
@@ -123,6 +126,7 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
                 .any(|o| o.sentence == m.sentence && o.start <= i && i < o.end)
         };
         let mut found: Option<RoleSpan> = None;
+        let mut before_name = false;
         // Before the name: "[North Korean] [leader] Kim Jong Un".
         let mut k = m.start;
         // A title of several words whose last is no title alone: "[chief executive] Ana Ruiz".
@@ -148,17 +152,38 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             }
             let org = organisation_before(document, mentions, m.sentence, o);
             found = Some((k, m.start, org));
+            before_name = true;
         } else if let Some(r) = apposition(document, mentions, m) {
             found = Some(r);
         } else if let Some(r) = role_of_before(document, mentions, m, &is_role_word) {
             found = Some(r);
         }
-        let Some((rs, re, organisation)) = found else {
+        let Some((mut rs, re, organisation)) = found else {
             continue;
         };
         let role = role_text(&t[rs..re]);
         if role.is_empty() || t[rs..re].iter().any(|x| lower(x) == "former") {
             continue;
+        }
+        let mut concept = role.clone();
+        // Without an organisation the role is a concept node, and "leader" alone would be
+        // every leader in the graph: the capitalised words before it that the recogniser did
+        // not name stay with it ("Soviet leader Mikhail Gorbachev", "Police Chief Louis
+        // Graham").
+        if organisation.is_none() && before_name {
+            let named_by = rs;
+            while rs > 0 && !in_other_mention(rs - 1) && capitalised_modifier(&t[rs - 1]) {
+                rs -= 1;
+            }
+            // (As written: "Grand Ayatollah", "Police Chief", "Gravity CEO"; a word capitalised
+            // only as the sentence's first is not: "former judge".)
+            if rs < named_by {
+                concept = text_of(document, &t[rs..re]);
+                if rs == 0 && t[0].upos != Upos::Propn {
+                    let rest = concept.split_at(t[0].form.len()).1;
+                    concept = format!("{}{rest}", lower(&t[0]));
+                }
+            }
         }
         // A role relative to another person is none in an organisation: "her Chinese
         // counterpart Wang Yi" is China's foreign minister, not its counterpart.
@@ -171,6 +196,7 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
         out.push(RoleFact {
             person,
             role,
+            concept,
             span: (rs, re),
             organisation,
         });
@@ -260,7 +286,7 @@ fn role_statement(
         None => (
             "be".to_owned(),
             Argument {
-                text: fact.role.clone(),
+                text: fact.concept.clone(),
                 full_text: text_of(document, &t[rs..re]),
                 kind: ArgumentKind::Concept,
                 span: fact.span,
@@ -285,6 +311,13 @@ fn role_statement(
 }
 
 /// A hyphen inside a role ("Vice-Premier").
+/// A capitalised adjective or proper noun that is no title: "Soviet", "Ericsson".
+fn capitalised_modifier(t: &Token) -> bool {
+    matches!(t.upos, Upos::Adj | Upos::Propn)
+        && t.form.chars().next().is_some_and(char::is_uppercase)
+        && !gazetteer().is_title(&t.form)
+}
+
 fn joins(t: &[Token], i: usize) -> bool {
     t[i].form == "-" && i > 0 && !t[i - 1].space_after
 }

@@ -285,6 +285,16 @@ fn titles_and_appositions_become_role_facts() {
         "{:?}",
         triples(&st, 0)
     );
+    // With the capitalised words before it that name no one: "leader" alone would be every
+    // leader in the graph.
+    let st = statements(
+        "President Bush and Soviet leader Mikhail Gorbachev will hold an informal meeting.",
+    );
+    assert!(
+        has(&st, 0, "Mikhail Gorbachev", "be", "Soviet leader"),
+        "{:?}",
+        triples(&st, 0)
+    );
 }
 
 #[test]

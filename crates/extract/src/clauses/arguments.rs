@@ -2,8 +2,10 @@
 //! pronoun, with the minimal text the graph names it by. The tree is read with some English the
 //! recogniser lacks: a title or a nationality the parser made the head of a name gives way to
 //! the name, what a counting noun counts is the argument ("dozens of prisoners"), the noun that
-//! classifies a place is that place ("the city of Odesa"), and a concept keeps its named owner
-//! ("Sudan's army", "shares of Nvidia") so that different owners' things stay different nodes.
+//! classifies a place is that place ("the city of Odesa"), and a concept keeps the words that
+//! say which one it is: its named owner ("Sudan's army", "shares of Nvidia"), its number ("14
+//! crew members") and a bare kind after "of" ("a state of emergency"), so that different things
+//! stay different nodes; articles, relative clauses, appositions and longer tails are cut.
 
 use super::obliques::PLACE_CLASS_NOUNS;
 use super::{lower, Node, View};
@@ -322,11 +324,34 @@ impl View<'_> {
             (self.prep_text(&prep) == "of" && prep.first() == Some(&e) && between && alone)
                 .then(|| format!("{} {}", self.span_text(s, e), self.span_text(e, m.end)))
         });
-        of_owner.unwrap_or_else(|| self.span_text(s, e))
+        of_owner
+            .or_else(|| self.of_kind(head, s, e))
+            .unwrap_or_else(|| self.span_text(s, e))
     }
 
-    /// The minimal text of a node's head: the name, or the noun with its adjectives and noun
-    /// compounds ("ballistic missiles" for "two ballistic missiles").
+    /// A bare common noun after "of" says which kind of thing the noun is: "a state of
+    /// emergency", "a sentence of five years", "the number of zeros". With an article or a
+    /// possessive it is a thing of its own ("the sidelines of the summit", "the head of its
+    /// army"), and a longer tail would make the node one sentence's.
+    fn of_kind(&self, head: usize, s: usize, e: usize) -> Option<String> {
+        let c = self.kids(head, Deprel::Nmod).find(|&c| {
+            self.t[c].upos == Upos::Noun
+                && self.prep_text(&self.preposition(c)) == "of"
+                && self.preposition(c).first() == Some(&e)
+                && self.kids(c, Deprel::Conj).next().is_none()
+        })?;
+        let bare = self.kids(c, Deprel::Det).next().is_none()
+            && self.kids(c, Deprel::NmodPoss).next().is_none();
+        let (cs, ce) = self.minimal_range(c);
+        // Only the preposition between the noun and the kind, and a kind, not an act
+        // ("accused the tanker of smuggling fuel").
+        let act = lower(&self.t[cs]).ends_with("ing");
+        (bare && cs == e + 1 && !act)
+            .then(|| format!("{} of {}", self.span_text(s, e), self.span_text(cs, ce)))
+    }
+
+    /// The minimal text of a node's head: the name, or the noun with its numbers, adjectives
+    /// and noun compounds ("two ballistic missiles" for "the two ballistic missiles").
     pub(super) fn minimal_text(&self, head: usize) -> String {
         let (s, e) = self.minimal_range(head);
         self.span_text(s, e)
@@ -345,6 +370,22 @@ impl View<'_> {
                 && self.dominates(head, j - 1)
             {
                 s = j - 1;
+                continue;
+            }
+            // A number counts the thing: "a 51 percent stake", "two ballistic missiles", "the
+            // 2024 election" are what the text says, and "missiles" alone would be every
+            // missile in the graph.
+            // (With the number's own words: "18 | million reais".)
+            let number_word = |r: Deprel| {
+                r == Deprel::Nummod
+                    || (r == Deprel::Compound
+                        && self.t[j].head.is_some_and(|h| self.t[h].upos == Upos::Num))
+            };
+            if self.dominates(head, j)
+                && self.t[j].upos == Upos::Num
+                && number_word(self.rel(j).base())
+            {
+                s = j;
                 continue;
             }
             let ok = self.dominates(head, j)

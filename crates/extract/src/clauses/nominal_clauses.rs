@@ -11,6 +11,18 @@ use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
 use kg_nlp::gazetteer::gazetteer;
 
+/// Words before a role noun that make it another office: a former minister is not the minister.
+const ROLE_QUALIFIERS: &[&str] = &[
+    "former",
+    "acting",
+    "deputy",
+    "interim",
+    "outgoing",
+    "incoming",
+    "vice",
+    "assistant",
+];
+
 /// Event nouns that take "between X and Y": "talks between X and Y" means X met Y.
 const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounter"];
 
@@ -22,6 +34,12 @@ impl View<'_> {
             return None;
         }
         if !self.set_off_or_adjacent(h, a) {
+            return None;
+        }
+        // "Cabinet Premier Kim Tok Hun" parsed as "Cabinet" with the titled name in apposition:
+        // the title before the name is the role, with the noun before it (the roles step reads
+        // "cabinet premier"), not "Cabinet" alone.
+        if a == h + 1 && gazetteer().is_title(&self.t[a].form) {
             return None;
         }
         let h = self.nearest_noun_before(h, a);
@@ -188,22 +206,37 @@ impl View<'_> {
         Some(n)
     }
 
-    /// The role noun in lower case, with adjective or common-noun compounds ("foreign minister").
+    /// The role noun in lower case, with common-noun compounds ("foreign minister") and the
+    /// words that make it another office ("former chief executive").
     fn role_noun(&self, role: usize) -> String {
-        let mut start = role;
-        while start > 0 {
-            let j = start - 1;
-            let inside = self.t[j].head == Some(role)
-                && matches!(self.rel(j), Deprel::Compound | Deprel::Amod)
-                && self.t[j].upos == Upos::Noun;
-            if inside {
-                start = j;
+        let mut words = vec![role];
+        let mut j = role;
+        let mut past_name = false;
+        while j > 0 {
+            j -= 1;
+            if self.t[j].head != Some(role)
+                || !matches!(self.rel(j), Deprel::Compound | Deprel::Amod)
+            {
+                break;
+            }
+            // A qualifier of the office itself stays with it: "former chief executive",
+            // "acting president", "deputy governor" are other roles than the bare noun; the
+            // organisation's name between them is the object ("a former Ericsson executive").
+            // (Past the name only a qualifier: "The Shi'a praise Muhammad ibn …" has no
+            // role "praise ibn".)
+            let qualifier = ROLE_QUALIFIERS.contains(&lower(&self.t[j]).as_str());
+            if qualifier || (self.t[j].upos == Upos::Noun && !past_name) {
+                words.push(j);
+            } else if self.t[j].upos == Upos::Propn {
+                past_name = true;
             } else {
                 break;
             }
         }
-        (start..=role)
-            .map(|i| lower(&self.t[i]))
+        words
+            .iter()
+            .rev()
+            .map(|&i| lower(&self.t[i]))
             .collect::<Vec<_>>()
             .join(" ")
     }

@@ -220,7 +220,7 @@ fn an_apposition_belongs_to_the_noun_before_its_comma() {
     has(&d, "habit", "be", "tradition");
     // Nor one in its noun phrase when neither is a name: the apposition may sum it all up.
     let d = doc("She/PRON/PRP/she/2/nsubj has/VERB/VBZ/have/0/root a/DET/DT/a/4/det habit/NOUN/NN/habit/2/obj of/ADP/IN/of/6/case travel/NOUN/NN/travel/4/nmod by/ADP/IN/by/8/case boat/NOUN/NN/boat/4/nmod ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det tradition/NOUN/NN/tradition/4/appos ./PUNCT/././2/punct", &[]);
-    has(&d, "habit", "be", "tradition");
+    has(&d, "habit of travel", "be", "tradition");
 }
 
 #[test]
@@ -397,7 +397,9 @@ fn the_city_of_a_name_is_that_place() {
     assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
     // Not a common noun after "of".
     let d = doc("Rockets/NOUN/NNS/rocket/2/nsubj hit/VERB/VBD/hit/0/root the/DET/DT/the/4/det city/NOUN/NN/city/2/obj of/ADP/IN/of/6/case dreams/NOUN/NNS/dream/4/nmod ./PUNCT/././2/punct", &[]);
-    has(&d, "Rockets", "hit", "city");
+    // (the noun with its kind, a concept).
+    let s = has(&d, "Rockets", "hit", "city of dreams");
+    assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
 }
 
 #[test]
@@ -1021,17 +1023,17 @@ fn what_a_measure_counts_is_the_argument() {
     let d = doc("A/DET/DT/a/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case countries/NOUN/NNS/country/2/nmod protested/VERB/VBD/protest/0/root ./PUNCT/././5/punct", &[]);
     has(&d, "countries", "protest", "");
     let d = doc("The/DET/DT/the/2/det number/NOUN/NN/number/5/nsubj of/ADP/IN/of/4/case deaths/NOUN/NNS/death/2/nmod rose/VERB/VBD/rise/0/root ./PUNCT/././5/punct", &[]);
-    has(&d, "number", "rise", "");
+    has(&d, "number of deaths", "rise", "");
     // What an apposition says is the noun itself.
     let d = doc("The/DET/DT/the/2/det prize/NOUN/NN/prize/3/nsubj went/VERB/VBD/go/0/root to/ADP/IN/to/5/case Hidankyo/PROPN/NNP/Hidankyo/3/obl ,/PUNCT/,/,/8/punct a/DET/DT/a/8/det group/NOUN/NN/group/5/appos of/ADP/IN/of/10/case survivors/NOUN/NNS/survivor/8/nmod ./PUNCT/././3/punct", &[(4, 5, ORG)]);
-    has(&d, "Hidankyo", "be", "group");
+    has(&d, "Hidankyo", "be", "group of survivors");
 }
 
 #[test]
 fn a_parenthetical_saying_verb_read_as_a_complement_still_reports() {
     // "Police arrested three men, prosecutors said on Monday.", as the parser read it.
     let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root three/NUM/CD/three/4/nummod men/NOUN/NNS/man/2/obj ,/PUNCT/,/,/7/punct prosecutors/NOUN/NNS/prosecutor/7/nsubj said/VERB/VBD/say/2/ccomp on/ADP/IN/on/9/case Monday/PROPN/NNP/Monday/7/obl ./PUNCT/././2/punct", &[]);
-    let s = has(&d, "Police", "arrest", "men");
+    let s = has(&d, "Police", "arrest", "three men");
     assert_eq!(s.attribution.unwrap().text, "prosecutors");
     assert!(
         triples(&d).iter().all(|t| t.1 != "say"),
@@ -1046,7 +1048,7 @@ fn a_parenthetical_saying_verb_read_as_a_complement_still_reports() {
 #[test]
 fn a_participle_after_its_clause_is_the_clauses_subject_acting() {
     let d = doc("A/DET/DT/a/2/det bomb/NOUN/NN/bomb/3/nsubj exploded/VERB/VBD/explode/0/root in/ADP/IN/in/5/case Quetta/PROPN/NNP/Quetta/3/obl ,/PUNCT/,/,/7/punct killing/VERB/VBG/kill/3/advcl seven/NUM/CD/seven/9/nummod people/NOUN/NNS/people/7/obj ./PUNCT/././3/punct", &[(4, 5, LOC)]);
-    has(&d, "bomb", "kill", "people");
+    has(&d, "bomb", "kill", "seven people");
     // Not one a verb governs through a preposition ("focused on expanding").
     let d = doc("The/DET/DT/the/2/det talks/NOUN/NNS/talk/3/nsubj focused/VERB/VBD/focus/0/root on/SCONJ/IN/on/5/mark expanding/VERB/VBG/expand/3/advcl cooperation/NOUN/NN/cooperation/5/obj ./PUNCT/././3/punct", &[]);
     assert!(
@@ -1103,7 +1105,7 @@ fn each_other_is_each_of_the_others() {
 #[test]
 fn a_relative_word_after_a_preposition_is_the_noun_it_stands_for() {
     let d = doc("Police/NOUN/NNS/police/2/nsubj fired/VERB/VBD/fire/0/root at/ADP/IN/at/4/case protests/NOUN/NNS/protest/2/obl in/ADP/IN/in/6/case which/PRON/WDT/which/10/obl 20/NUM/CD/20/8/nummod people/NOUN/NNS/people/10/nsubj:pass were/AUX/VBD/be/10/aux:pass killed/VERB/VBN/kill/4/acl:relcl ./PUNCT/././2/punct", &[]);
-    let s = has(&d, "people", "be killed", "");
+    let s = has(&d, "20 people", "be killed", "");
     let q: Vec<(Option<&str>, &str)> = s
         .qualifiers
         .iter()
@@ -1154,7 +1156,7 @@ fn a_finding_is_its_finders() {
 #[test]
 fn the_pronoun_subject_of_a_reported_clause_is_its_source() {
     let d = doc("The/DET/DT/the/2/det ministry/NOUN/NN/ministry/3/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/6/nsubj had/AUX/VBD/have/6/aux detected/VERB/VBN/detect/3/ccomp 34/NUM/CD/34/8/nummod aircraft/NOUN/NN/aircraft/6/obj ./PUNCT/././3/punct", &[]);
-    let s = has(&d, "ministry", "detect", "aircraft");
+    let s = has(&d, "ministry", "detect", "34 aircraft");
     assert_eq!(s.subject.kind, ArgumentKind::Concept);
     assert_eq!(s.subject.span, (0, 2));
     // The OpenIE reading keeps the words as written.
@@ -1166,7 +1168,7 @@ fn the_pronoun_subject_of_a_reported_clause_is_its_source() {
     });
     assert_eq!(surface.unwrap().arg1, "it");
     let d = doc("Police/NOUN/NNS/police/2/nsubj said/VERB/VBD/say/0/root they/PRON/PRP/they/4/nsubj arrested/VERB/VBD/arrest/2/ccomp two/NUM/CD/two/6/nummod men/NOUN/NNS/man/4/obj ./PUNCT/././2/punct", &[]);
-    has(&d, "Police", "arrest", "men");
+    has(&d, "Police", "arrest", "two men");
     // A person is no "it"; an empty "it" is no one.
     let d = doc("The/DET/DT/the/2/det spokesman/NOUN/NN/spokesman/3/nsubj said/VERB/VBD/say/0/root it/PRON/PRP/it/6/nsubj would/AUX/MD/would/6/aux close/VERB/VB/close/3/ccomp the/DET/DT/the/8/det road/NOUN/NN/road/6/obj ./PUNCT/././3/punct", &[]);
     assert_eq!(
@@ -1307,7 +1309,7 @@ fn a_title_is_not_part_of_the_name() {
 #[test]
 fn minimal_and_full_spans() {
     let d = doc("The/DET/DT/the/2/det army/NOUN/NN/army/3/nsubj fired/VERB/VBD/fire/0/root two/NUM/CD/two/6/nummod ballistic/ADJ/JJ/ballistic/6/amod missiles/NOUN/NNS/missile/3/obj toward/ADP/IN/toward/9/case the/DET/DT/the/9/det sea/NOUN/NN/sea/3/obl ./PUNCT/././3/punct", &[]);
-    let s = has(&d, "army", "fire", "ballistic missiles");
+    let s = has(&d, "army", "fire", "two ballistic missiles");
     let o = s.object.unwrap();
     assert_eq!(o.full_text, "two ballistic missiles");
     assert_eq!(o.kind, ArgumentKind::Concept);
@@ -1527,4 +1529,46 @@ fn an_apposition_inside_a_report_is_the_writers() {
     let d = doc("Linde/PROPN/NNP/Linde/2/nsubj said/VERB/VBD/say/0/root Kattegat/PROPN/NNP/Kattegat/10/nsubj ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det Danish/ADJ/JJ/danish/7/amod utility/NOUN/NN/utility/3/appos ,/PUNCT/,/,/7/punct would/AUX/MD/would/10/aux invest/VERB/VB/invest/2/ccomp money/NOUN/NN/money/10/obj ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, ORG)]);
     assert_eq!(source(&has(&d, "Kattegat", "be", "Danish utility")), "");
     assert_eq!(source(&has(&d, "Kattegat", "invest", "money")), "Linde");
+}
+
+#[test]
+fn a_concept_keeps_its_number_and_its_kind() {
+    // The number with its noun, also a number of two words.
+    let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root 17/NUM/CD/17/4/nummod people/NOUN/NNS/person/2/obj ./PUNCT/././2/punct", &[]);
+    has(&d, "Police", "arrest", "17 people");
+    let d = doc("The/DET/DT/the/2/det scheme/NOUN/NN/scheme/3/nsubj diverted/VERB/VBD/divert/0/root 18/NUM/CD/18/5/compound million/NUM/CD/million/6/nummod reais/NOUN/NNS/reai/3/obj ./PUNCT/././3/punct", &[]);
+    has(&d, "scheme", "divert", "18 million reais");
+    // A bare noun after "of" says which kind of thing it is.
+    let d = doc("The/DET/DT/the/2/det government/NOUN/NN/government/3/nsubj declared/VERB/VBD/declare/0/root a/DET/DT/a/5/det state/NOUN/NN/state/3/obj of/ADP/IN/of/7/case emergency/NOUN/NN/emergency/5/nmod ./PUNCT/././3/punct", &[]);
+    has(&d, "government", "declare", "state of emergency");
+    // Not a thing of its own ("the head of the army"), nor an act ("of smuggling fuel").
+    let d = doc("Rebels/NOUN/NNS/rebel/2/nsubj killed/VERB/VBD/kill/0/root the/DET/DT/the/4/det head/NOUN/NN/head/2/obj of/ADP/IN/of/7/case the/DET/DT/the/7/det army/NOUN/NN/army/4/nmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Rebels", "kill", "head");
+    let d = doc("Officials/NOUN/NNS/official/2/nsubj accused/VERB/VBD/accuse/0/root the/DET/DT/the/4/det tanker/NOUN/NN/tanker/2/obj of/ADP/IN/of/7/case smuggling/NOUN/NN/smuggling/7/compound fuel/NOUN/NN/fuel/4/nmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Officials", "accuse", "tanker");
+}
+
+#[test]
+fn a_former_office_is_another_role() {
+    let d = doc("Ana/PROPN/NNP/Ana/8/nsubj Lind/PROPN/NNP/Lind/1/flat ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det former/ADJ/JJ/former/7/amod Ericsson/PROPN/NNP/Ericsson/7/compound executive/NOUN/NN/executive/1/appos resigned/VERB/VBD/resign/0/root ./PUNCT/././8/punct", &[(0, 2, PER), (5, 6, ORG)]);
+    has(&d, "Ana Lind", "former executive of", "Ericsson");
+    // Past the organisation's name only such a qualifier: a noun there is no part of the role.
+    let d = doc("Ana/PROPN/NNP/Ana/8/nsubj Lind/PROPN/NNP/Lind/1/flat ,/PUNCT/,/,/7/punct the/DET/DT/the/7/det praise/NOUN/NN/praise/7/compound Ericsson/PROPN/NNP/Ericsson/7/compound executive/NOUN/NN/executive/1/appos resigned/VERB/VBD/resign/0/root ./PUNCT/././8/punct", &[(0, 2, PER), (5, 6, ORG)]);
+    has(&d, "Ana Lind", "executive of", "Ericsson");
+}
+
+#[test]
+fn a_title_in_apposition_to_the_noun_before_it_is_no_role_of_that_noun() {
+    // "including Cabinet Premier Kim Tok Hun", with "Premier Kim Tok Hun" in apposition.
+    let d = doc("Officials/NOUN/NNS/official/6/nsubj including/VERB/VBG/include/3/case Cabinet/NOUN/NN/cabinet/1/nmod Premier/PROPN/NNP/Premier/3/appos Kim/PROPN/NNP/Kim/4/flat left/VERB/VBD/leave/0/root ./PUNCT/././6/punct", &[(4, 5, PER)]);
+    assert!(
+        triples(&d)
+            .iter()
+            .all(|(_, r, o)| !(r == "be" && o == "Cabinet")),
+        "{:?}",
+        triples(&d)
+    );
+    // A name right after a common noun is still what the noun says: "the journalist Petar".
+    let d = doc("Police/NOUN/NNS/police/2/nsubj freed/VERB/VBD/free/0/root the/DET/DT/the/4/det journalist/NOUN/NN/journalist/2/obj Petar/PROPN/NNP/Petar/4/appos Dimitrov/PROPN/NNP/Dimitrov/5/flat ./PUNCT/././2/punct", &[(4, 6, PER)]);
+    has(&d, "Petar Dimitrov", "be", "journalist");
 }
