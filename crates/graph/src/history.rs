@@ -39,7 +39,7 @@ pub struct BuildRecord {
     pub skipped: u64,
     pub rejected: u64,
     pub statements: u64,
-    /// The extractor and model versions (`Pipeline::version`).
+    /// The extractor and model versions (`kg_extract::Extractor::version`).
     pub extractor: String,
     /// One entry per model file: "name sha256:… bytes".
     pub models: Vec<String>,
