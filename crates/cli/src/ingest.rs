@@ -602,7 +602,7 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
                 })
                 .collect();
             for document in &annotated {
-                out.write_all(conllu_of(document).as_bytes())?;
+                out.write_all(kg_nlp::conllu::write_document(document).as_bytes())?;
             }
             return Ok(());
         }
@@ -649,49 +649,4 @@ pub fn extract(args: &ExtractArgs) -> Result<u64> {
     out.flush()?;
     rejects.write()?;
     Ok(rejects.list.len() as u64)
-}
-
-/// A document's annotated sentences as CoNLL-U: `# newdoc id` with the document's id, a
-/// `# sent_id` of the document id and the sentence's number (as in provenance), entity mentions
-/// in MISC as BIO labels (`NE=B-PER`, `NE=I-PER`).
-fn conllu_of(document: &Document) -> String {
-    let sentences: Vec<kg_nlp::conllu::TreebankSentence> = document
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, sentence)| {
-            let mut misc: Vec<Vec<String>> = vec![Vec::new(); sentence.tokens.len()];
-            for m in &sentence.mentions {
-                for (j, labels) in misc.iter_mut().enumerate().take(m.end).skip(m.start) {
-                    let at = if j == m.start { "B" } else { "I" };
-                    labels.push(format!("NE={at}-{}", m.kind.as_str()));
-                }
-            }
-            for (labels, token) in misc.iter_mut().zip(&sentence.tokens) {
-                if !token.space_after {
-                    labels.push("SpaceAfter=No".into());
-                }
-            }
-            kg_nlp::conllu::TreebankSentence {
-                id: Some(format!("{}-{i}", document.id)),
-                text: Some(document.text[sentence.start..sentence.end].to_owned()),
-                newdoc: (i == 0).then(|| document.id.clone()),
-                sentence: sentence.clone(),
-                misc: misc
-                    .into_iter()
-                    .map(|l| {
-                        if l.is_empty() {
-                            "_".into()
-                        } else {
-                            l.join("|")
-                        }
-                    })
-                    .collect(),
-                ..Default::default()
-            }
-        })
-        .collect();
-    let mut out = format!("# newdoc id = {}\n", document.id);
-    out.push_str(&kg_nlp::conllu::write(&sentences));
-    out
 }

@@ -329,9 +329,9 @@ fn summaries_agree(store: &KgStore) {
         }
     }
     assert!(documents > 0 && entities > 0);
-    let filters = Filters::default();
-    let read = |path| {
-        let g = project_with(store, &filters, Direction::Directed, path).unwrap();
+    // The projection's nodes and edges, read by `path`.
+    let read = |filters: &Filters, direction, path| {
+        let g = project_with(store, filters, direction, path).unwrap();
         let edges: Vec<_> = g
             .raw_edges()
             .iter()
@@ -345,31 +345,24 @@ fn summaries_agree(store: &KgStore) {
             .collect();
         (g.node_weights().cloned().collect::<Vec<_>>(), edges)
     };
-    assert_eq!(read(ReadPath::Auto), read(ReadPath::Sparql));
+    let filters = Filters::default();
+    assert_eq!(
+        read(&filters, Direction::Directed, ReadPath::Auto),
+        read(&filters, Direction::Directed, ReadPath::Sparql)
+    );
     // The co-mention networks too (the mention layer's summary lines, renamed by the moves).
     for window in [Window::Sentence, Window::Document] {
         let filters = Filters {
             network: Network::CoMention(window),
             ..Filters::default()
         };
-        let read = |path| {
-            let g = project_with(store, &filters, Direction::Undirected, path).unwrap();
-            let edges: Vec<_> = g
-                .raw_edges()
-                .iter()
-                .map(|e| {
-                    (
-                        g[e.source()].iri.clone(),
-                        g[e.target()].iri.clone(),
-                        e.weight.clone(),
-                    )
-                })
-                .collect();
-            (g.node_weights().cloned().collect::<Vec<_>>(), edges)
-        };
-        let summarised = read(ReadPath::Auto);
+        let summarised = read(&filters, Direction::Undirected, ReadPath::Auto);
         assert!(!summarised.1.is_empty(), "{window:?}");
-        assert_eq!(summarised, read(ReadPath::Sparql), "{window:?}");
+        assert_eq!(
+            summarised,
+            read(&filters, Direction::Undirected, ReadPath::Sparql),
+            "{window:?}"
+        );
     }
 }
 

@@ -358,6 +358,50 @@ fn write_sentence(s: &TreebankSentence, out: &mut String) {
     out.push('\n');
 }
 
+/// A document's annotated sentences as CoNLL-U: `# newdoc id` with the document's id, a
+/// `# sent_id` of the document id and the sentence's number (as in provenance), entity mentions
+/// in MISC as BIO labels (`NE=B-PER`, `NE=I-PER`).
+pub fn write_document(document: &Document) -> String {
+    let sentences: Vec<TreebankSentence> = document
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let mut misc: Vec<Vec<String>> = vec![Vec::new(); sentence.tokens.len()];
+            for m in &sentence.mentions {
+                for (j, labels) in misc.iter_mut().enumerate().take(m.end).skip(m.start) {
+                    let at = if j == m.start { "B" } else { "I" };
+                    labels.push(format!("NE={at}-{}", m.kind.as_str()));
+                }
+            }
+            for (labels, token) in misc.iter_mut().zip(&sentence.tokens) {
+                if !token.space_after {
+                    labels.push("SpaceAfter=No".into());
+                }
+            }
+            TreebankSentence {
+                id: Some(format!("{}-{i}", document.id)),
+                text: Some(document.text[sentence.start..sentence.end].to_owned()),
+                sentence: sentence.clone(),
+                misc: misc
+                    .into_iter()
+                    .map(|l| {
+                        if l.is_empty() {
+                            "_".into()
+                        } else {
+                            l.join("|")
+                        }
+                    })
+                    .collect(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let mut out = format!("# newdoc id = {}\n", document.id);
+    out.push_str(&write(&sentences));
+    out
+}
+
 /// Groups sentences into documents at `# newdoc` boundaries and rebuilds each document's raw text:
 /// sentences joined by a space, paragraphs (`# newpar`) by a blank line. Token and sentence offsets
 /// are shifted to point into the document text.
