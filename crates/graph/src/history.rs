@@ -252,21 +252,14 @@ pub fn now() -> String {
     format_utc(since.as_secs() as i64, since.subsec_millis())
 }
 
-/// Formats Unix time as `YYYY-MM-DDTHH:MM:SS.mmmZ` (proleptic Gregorian, H. Hinnant's algorithm).
+/// Formats Unix time as `YYYY-MM-DDTHH:MM:SS.mmmZ` (proleptic Gregorian).
 pub fn format_utc(seconds: i64, millis: u32) -> String {
-    let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // `Date` counts days in an i32 (±5.8 million years); a clock beyond that reads as 1970.
+    let days = i32::try_from(seconds.div_euclid(86_400)).unwrap_or(0);
+    let day = kg_model::date::Date::from_days_since_epoch(days);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
+        "{day}T{:02}:{:02}:{:02}.{millis:03}Z",
         secs / 3600,
         secs % 3600 / 60,
         secs % 60

@@ -95,6 +95,25 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }
 
+    /// The day of the week: 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+
+    /// The ISO 8601 week-numbering year and week (1–53) this date falls in: weeks start on
+    /// Monday, and week 1 is the one with the year's first Thursday.
+    pub fn iso_week(self) -> (i32, u8) {
+        let thursday = self.add_days(3 - i32::from(self.weekday()));
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.days_since_epoch() - jan1.days_since_epoch()) / 7 + 1;
+        (thursday.year, week as u8)
+    }
+
     /// The next day.
     pub fn succ(self) -> Date {
         if self.day < days_in_month(self.year, self.month) {
@@ -257,6 +276,19 @@ mod tests {
         assert_eq!(date("2023-02-28").succ(), date("2023-03-01"));
         assert_eq!(date("2023-09-13").add_days(-13), date("2023-08-31"));
         assert_eq!(date("2023-09-13").add_days(365), date("2024-09-12"));
+    }
+
+    #[test]
+    fn weekdays_and_iso_weeks() {
+        assert_eq!(date("1970-01-01").weekday(), 3); // a Thursday
+        assert_eq!(date("2023-09-13").weekday(), 2); // a Wednesday
+        assert_eq!(date("2024-12-29").weekday(), 6); // a Sunday
+        assert_eq!(date("2023-09-13").iso_week(), (2023, 37));
+        // The first days of a year can be in the last week of the one before, and the last days
+        // in the first week of the next.
+        assert_eq!(date("2021-01-03").iso_week(), (2020, 53));
+        assert_eq!(date("2021-01-04").iso_week(), (2021, 1));
+        assert_eq!(date("2024-12-30").iso_week(), (2025, 1));
     }
 
     #[test]
