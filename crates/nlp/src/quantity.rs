@@ -407,28 +407,9 @@ mod tests {
     use super::*;
     use crate::doc::Timex;
 
-    /// Tokens split on spaces; `launches/NNS` sets the xpos.
+    /// A sentence in `kg_model::notation`: `said/_/VBD` is a word with its Penn tag.
     fn sentence(text: &str) -> Sentence {
-        let tokens = text
-            .split(' ')
-            .map(|t| {
-                let (form, xpos) = match t.rsplit_once('/') {
-                    Some((f, x)) if !f.is_empty() && x.chars().all(|c| c.is_ascii_uppercase()) => {
-                        (f, x.parse().unwrap())
-                    }
-                    _ => (t, Xpos::Unset),
-                };
-                Token {
-                    form: form.to_string(),
-                    xpos,
-                    ..Token::default()
-                }
-            })
-            .collect();
-        Sentence {
-            tokens,
-            ..Sentence::default()
-        }
+        kg_model::notation::sentence(text)
     }
 
     /// Surface, amount, unit, kind, approximation.
@@ -514,7 +495,7 @@ mod tests {
     #[test]
     fn counts_take_the_counted_noun_and_approximation() {
         assert_eq!(
-            one("more than 100 missile/NN launches/NNS this year"),
+            one("more than 100 missile/_/NN launches/_/NNS this year"),
             (
                 "more than 100 missile launches".into(),
                 100.0,
@@ -524,7 +505,7 @@ mod tests {
             )
         );
         assert_eq!(
-            one("employs about 800 people/NNS ."),
+            one("employs about 800 people/_/NNS ."),
             (
                 "about 800 people".into(),
                 800.0,
@@ -534,15 +515,17 @@ mod tests {
             )
         );
         assert_eq!(
-            one("at least 12 civilians/NNS died").4,
+            one("at least 12 civilians/_/NNS died").4,
             Some(Approx::AtLeast)
         );
         assert_eq!(
-            one("three North/NNP Korean/JJ ships/NNS").2.as_deref(),
+            one("three North/_/NNP Korean/_/JJ ships/_/NNS")
+                .2
+                .as_deref(),
             Some("ships")
         );
-        assert_eq!(one("two million people/NNS").1, 2e6);
-        assert_eq!(one("twenty-five soldiers/NNS").1, 25.0);
+        assert_eq!(one("two million people/_/NNS").1, 2e6);
+        assert_eq!(one("twenty-five soldiers/_/NNS").1, 25.0);
         // A bare digit number is a count without unit.
         assert_eq!(
             one("the score was 3 ."),
@@ -578,7 +561,7 @@ mod tests {
 
     #[test]
     fn tokens_inside_time_expressions_are_skipped() {
-        let mut s = sentence("In 2022 , 300 people/NNS left .");
+        let mut s = sentence("In 2022 , 300 people/_/NNS left .");
         s.timexes.push(Timex {
             start: 1,
             end: 2,

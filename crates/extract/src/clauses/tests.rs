@@ -1,42 +1,14 @@
 //! Golden outputs on sentences written for these tests, one per construction. The trees are
 //! given by hand (UD style, as the parser produces them), so the tests check the extractor
-//! and not the parser. Each token is `form/UPOS/XPOS/lemma/head/deprel`, heads 1-based, 0 the
-//! root; entity mentions are `start..end` token ranges (0-based).
+//! and not the parser. Trees are in `kg_model::notation` (`form/UPOS/XPOS/lemma/head/deprel`,
+//! heads 1-based, 0 the root); entity mentions are `start..end` token ranges (0-based).
 use super::*;
-use crate::doc::{EntityType, Mention, Token};
+use crate::doc::{EntityType, Mention};
 use crate::statement::{ArgumentKind, Role};
 
 fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
-    let mut text = String::new();
-    let mut tokens = Vec::new();
-    for item in tree.split(' ') {
-        let f: Vec<&str> = item.split('/').collect();
-        assert_eq!(f.len(), 6, "{item}");
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(f[0]);
-        let head: usize = f[4].parse().unwrap();
-        tokens.push(Token {
-            form: f[0].into(),
-            start,
-            end: text.len(),
-            space_after: true,
-            upos: Upos::parse(f[1]).unwrap(),
-            xpos: f[2].parse().unwrap(),
-            lemma: f[3].into(),
-            head: head.checked_sub(1),
-            deprel: f[5].parse().unwrap(),
-            ..Token::default()
-        });
-    }
-    let mut sentence = Sentence {
-        start: 0,
-        end: text.len(),
-        tokens,
-        ..Sentence::default()
-    };
+    let text = kg_model::notation::text(tree);
+    let mut sentence = kg_model::notation::sentence(tree);
     sentence.mentions = mentions
         .iter()
         .map(|&(start, end, kind)| Mention {

@@ -6,51 +6,23 @@ pub mod names;
 pub mod tags;
 pub mod tree;
 
-/// Sentences written out for the repairs' tests.
+/// Sentences written out for the repairs' tests, in `kg_model::notation`.
 #[cfg(test)]
 mod notation {
-    use crate::doc::{Sentence, Token, Upos, Xpos};
+    use crate::doc::{Sentence, Xpos};
 
-    /// Tokens as `form/UPOS/XPOS`, separated by spaces.
+    /// Tokens as `form/UPOS/XPOS`.
     pub fn tagged(text: &str) -> Sentence {
-        Sentence {
-            tokens: text
-                .split(' ')
-                .map(|w| {
-                    let f: Vec<&str> = w.split('/').collect();
-                    Token {
-                        form: f[0].into(),
-                        upos: Upos::parse(f[1]).unwrap(),
-                        xpos: f[2].parse().unwrap(),
-                        ..Token::default()
-                    }
-                })
-                .collect(),
-            ..Sentence::default()
-        }
+        kg_model::notation::sentence(text)
     }
 
     pub fn xpos(s: &Sentence) -> Vec<Xpos> {
         s.tokens.iter().map(|t| t.xpos).collect()
     }
 
-    /// Tokens as `form/head/deprel` or `form/head/deprel/XPOS` (heads 1-based, 0 for the root)
-    /// and the given mentions.
+    /// Tokens as `form/UPOS/XPOS/lemma/head/deprel` and the given mentions (token ranges).
     pub fn parsed(text: &str, mentions: &[(usize, usize, crate::doc::EntityType)]) -> Sentence {
         Sentence {
-            tokens: text
-                .split(' ')
-                .map(|w| {
-                    let f: Vec<&str> = w.split('/').collect();
-                    Token {
-                        form: f[0].into(),
-                        head: f[1].parse::<usize>().unwrap().checked_sub(1),
-                        deprel: f[2].parse().unwrap(),
-                        xpos: f.get(3).copied().unwrap_or_default().parse().unwrap(),
-                        ..Token::default()
-                    }
-                })
-                .collect(),
             mentions: mentions
                 .iter()
                 .map(|&(start, end, kind)| crate::doc::Mention {
@@ -61,10 +33,11 @@ mod notation {
                     external_id: None,
                 })
                 .collect(),
-            ..Sentence::default()
+            ..kg_model::notation::sentence(text)
         }
     }
 
+    /// The tree as `form/head/deprel` a token (heads 1-based, 0 the root).
     pub fn tree(s: &Sentence) -> Vec<String> {
         s.tokens
             .iter()

@@ -129,7 +129,8 @@ mod tests {
     fn a_leading_article_is_not_part_of_a_name() {
         use crate::doc::EntityType::{Organization, Place};
         let mut s = parsed(
-            "The/2/det Fund/3/nsubj said/0/root the/5/det Hague/3/obj",
+            "The/_/_/_/2/det Fund/_/_/_/3/nsubj said/_/_/_/0/root the/_/_/_/5/det \
+             Hague/_/_/_/3/obj",
             &[(0, 2, Organization), (3, 5, Place)],
         );
         articles_off_names(&mut s);
@@ -143,8 +144,8 @@ mod tests {
         use crate::doc::EntityType::{Other, Person};
         // "Lima" read as an apposition of "Ana", with the clause's place and time under it.
         let mut s = parsed(
-            "They/2/nsubj met/0/root Ana/2/obj Lima/3/appos in/6/case Oslo/4/nmod on/8/case \
-             Friday/4/nmod ./2/punct",
+            "They/_/_/_/2/nsubj met/_/_/_/0/root Ana/_/_/_/2/obj Lima/_/_/_/3/appos \
+             in/_/_/_/6/case Oslo/_/_/_/4/nmod on/_/_/_/8/case Friday/_/_/_/4/nmod ./_/_/_/2/punct",
             &[(2, 4, Person), (5, 6, crate::doc::EntityType::Place)],
         );
         names_as_units(&mut s);
@@ -165,7 +166,8 @@ mod tests {
 
         // A name the parser made a list item of the title and nationality before it.
         let mut s = parsed(
-            "Brazilian/5/nsubj Senator/1/flat Ana/1/list Lima/3/flat spoke/0/root",
+            "Brazilian/_/_/_/5/nsubj Senator/_/_/_/1/flat Ana/_/_/_/1/list Lima/_/_/_/3/flat \
+             spoke/_/_/_/0/root",
             &[(0, 1, Other), (2, 4, Person)],
         );
         names_as_units(&mut s);
@@ -175,7 +177,8 @@ mod tests {
         // is an adjective the parser coordinated ("Ana Lima and Danish | Premier Lars Holm").
         for (upos, moved) in [(Upos::Propn, "Tom/1/conj"), (Upos::Adj, "Danish/2/conj")] {
             let mut s = parsed(
-                "Ana/5/nsubj Lima/1/flat and/4/cc X/2/conj spoke/0/root",
+                "Ana/_/_/_/5/nsubj Lima/_/_/_/1/flat and/_/_/_/4/cc X/_/_/_/2/conj \
+                 spoke/_/_/_/0/root",
                 &[(0, 2, Person)],
             );
             s.tokens[3].upos = upos;
@@ -185,11 +188,11 @@ mod tests {
         }
 
         // Left alone: a list set off by a comma, and a mention that is no subtree.
-        let text = "Oslo/4/nsubj ,/3/punct Ana/1/list spoke/0/root";
+        let text = "Oslo/_/_/_/4/nsubj ,/_/_/_/3/punct Ana/_/_/_/1/list spoke/_/_/_/0/root";
         let mut s = parsed(text, &[(2, 3, Person)]);
         names_as_units(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
-        let text = "Ana/3/nsubj Lima/4/obj met/0/root Tom/3/obj";
+        let text = "Ana/_/_/_/3/nsubj Lima/_/_/_/4/obj met/_/_/_/0/root Tom/_/_/_/3/obj";
         let mut s = parsed(text, &[(0, 2, Person)]);
         names_as_units(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -200,8 +203,9 @@ mod tests {
         use crate::doc::EntityType::{Person, Place};
         // "met Chinese leader Xi Jinping in Beijing", as the parser read it.
         let mut s = parsed(
-            "Lula/2/nsubj met/0/root Chinese/4/amod leader/2/obj Xi/6/compound Jinping/4/appos \
-             in/8/case Beijing/6/nmod ./2/punct",
+            "Lula/_/_/_/2/nsubj met/_/_/_/0/root Chinese/_/_/_/4/amod leader/_/_/_/2/obj \
+             Xi/_/_/_/6/compound Jinping/_/_/_/4/appos in/_/_/_/8/case Beijing/_/_/_/6/nmod \
+             ./_/_/_/2/punct",
             &[(0, 1, Person), (4, 6, Person), (7, 8, Place)],
         );
         titles_read_as_heads(&mut s);
@@ -221,9 +225,10 @@ mod tests {
         );
         // Left alone: an apposition set off by a comma, and a noun that is no title.
         for text in [
-            "Lula/2/nsubj met/0/root the/4/det leader/2/obj ,/7/punct Xi/7/compound \
-             Jinping/4/appos",
-            "Lula/2/nsubj met/0/root the/4/det man/2/obj Xi/6/compound Jinping/4/appos",
+            "Lula/_/_/_/2/nsubj met/_/_/_/0/root the/_/_/_/4/det leader/_/_/_/2/obj \
+             ,/_/_/_/7/punct Xi/_/_/_/7/compound Jinping/_/_/_/4/appos",
+            "Lula/_/_/_/2/nsubj met/_/_/_/0/root the/_/_/_/4/det man/_/_/_/2/obj \
+             Xi/_/_/_/6/compound Jinping/_/_/_/4/appos",
         ] {
             let n = text.split_whitespace().count();
             let mut s = parsed(text, &[(n - 2, n, Person)]);

@@ -501,9 +501,10 @@ mod tests {
         // "Erdogan met with Swedish Minister Ulf Kristersson on the sidelines", as the parser
         // read it: "with" and "on" both on "sidelines", the name a subject and an object.
         let mut s = parsed(
-            "Erdogan/2/nsubj/NNP met/0/root/VBD with/10/case/IN Swedish/10/nsubj/NNP \
-             Minister/6/nmod/NNP Ulf/4/obj/NNP Kristersson/6/flat/NNP on/10/case/IN \
-             the/10/det/DT sidelines/2/obl/NNS ./2/punct/.",
+            "Erdogan/_/NNP/_/2/nsubj met/_/VBD/_/0/root with/_/IN/_/10/case \
+             Swedish/_/NNP/_/10/nsubj Minister/_/NNP/_/6/nmod Ulf/_/NNP/_/4/obj \
+             Kristersson/_/NNP/_/6/flat on/_/IN/_/10/case the/_/DT/_/10/det \
+             sidelines/_/NNS/_/2/obl ./_/./_/2/punct",
             &[],
         );
         repair_tree(&mut s);
@@ -523,8 +524,9 @@ mod tests {
         );
         // The phrase's head is its first noun run's last noun: "with the president | of France".
         let mut s = parsed(
-            "Kim/2/nsubj/NNP met/0/root/VBD with/10/case/IN the/5/det/DT president/10/nsubj/NN \
-             of/7/case/IN France/5/nmod/NNP on/10/case/IN the/10/det/DT sidelines/2/obl/NNS",
+            "Kim/_/NNP/_/2/nsubj met/_/VBD/_/0/root with/_/IN/_/10/case the/_/DT/_/5/det \
+             president/_/NN/_/10/nsubj of/_/IN/_/7/case France/_/NNP/_/5/nmod on/_/IN/_/10/case \
+             the/_/DT/_/10/det sidelines/_/NNS/_/2/obl",
             &[],
         );
         repair_tree(&mut s);
@@ -540,10 +542,10 @@ mod tests {
         );
         // Two prepositions with no noun between them, or a clause between them, stay.
         for text in [
-            "Tourists/2/nsubj/NNS came/0/root/VBD from/6/case/IN all/6/det/DT over/6/case/IN \
-             the/6/det/DT world/2/obl/NN",
-            "Crews/2/nsubj/NNS worked/0/root/VBD for/7/case/IN roads/7/nsubj/NNS closed/7/acl/VBN \
-             in/7/case/IN winter/2/obl/NN",
+            "Tourists/_/NNS/_/2/nsubj came/_/VBD/_/0/root from/_/IN/_/6/case all/_/DT/_/6/det \
+             over/_/IN/_/6/case the/_/DT/_/6/det world/_/NN/_/2/obl",
+            "Crews/_/NNS/_/2/nsubj worked/_/VBD/_/0/root for/_/IN/_/7/case roads/_/NNS/_/7/nsubj \
+             closed/_/VBN/_/7/acl in/_/IN/_/7/case winter/_/NN/_/2/obl",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -554,8 +556,8 @@ mod tests {
     #[test]
     fn a_place_word_before_the_object_is_its_preposition() {
         let mut s = parsed(
-            "Crowds/2/nsubj/NNS gathered/0/root/VBD outside/2/advmod/RB the/5/det/DT \
-             parliament/2/obj/NN",
+            "Crowds/_/NNS/_/2/nsubj gathered/_/VBD/_/0/root outside/_/RB/_/2/advmod \
+             the/_/DT/_/5/det parliament/_/NN/_/2/obj",
             &[],
         );
         repair_tree(&mut s);
@@ -566,10 +568,10 @@ mod tests {
         // Not when something else comes between ("waited outside, then entered the hall"), or
         // the word is no place word ("then").
         for text in [
-            "Crowds/2/nsubj/NNS waited/0/root/VBD outside/2/advmod/RB ,/2/punct/, \
-             the/6/det/DT police/2/obj/NNS",
-            "Crowds/2/nsubj/NNS entered/0/root/VBD then/2/advmod/RB the/5/det/DT \
-             hall/2/obj/NN",
+            "Crowds/_/NNS/_/2/nsubj waited/_/VBD/_/0/root outside/_/RB/_/2/advmod ,/_/,/_/2/punct \
+             the/_/DT/_/6/det police/_/NNS/_/2/obj",
+            "Crowds/_/NNS/_/2/nsubj entered/_/VBD/_/0/root then/_/RB/_/2/advmod the/_/DT/_/5/det \
+             hall/_/NN/_/2/obj",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -579,20 +581,21 @@ mod tests {
 
     #[test]
     fn a_by_phrase_in_a_passive_verbs_complement_is_its_agent() {
-        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
-                    fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN";
+        let text = "He/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass convicted/_/VBN/_/0/root \
+             of/_/IN/_/5/case fraud/_/NN/_/3/obl by/_/IN/_/8/case a/_/DT/_/8/det \
+             jury/_/NN/_/5/nmod";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[7], "jury/3/obl:agent");
         // Not when the verb has its agent, is active, or the phrase is no "by" phrase.
         for text in [
-            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD convicted/0/root/VBN of/5/case/IN \
-             fraud/3/obl/NN by/8/case/IN a/8/det/DT jury/5/nmod/NN by/11/case/IN the/11/det/DT \
-             court/3/obl:agent/NN",
-            "They/2/nsubj/PRP accused/0/root/VBD him/2/obj/PRP of/5/case/IN fraud/2/obl/NN \
-             by/7/case/IN proxy/5/nmod/NN",
-            "He/3/nsubj:pass/PRP was/3/aux:pass/VBD charged/0/root/VBN with/5/case/IN \
-             fraud/3/obl/NN in/7/case/IN court/5/nmod/NN",
+            "He/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass convicted/_/VBN/_/0/root \
+             of/_/IN/_/5/case fraud/_/NN/_/3/obl by/_/IN/_/8/case a/_/DT/_/8/det \
+             jury/_/NN/_/5/nmod by/_/IN/_/11/case the/_/DT/_/11/det court/_/NN/_/3/obl:agent",
+            "They/_/PRP/_/2/nsubj accused/_/VBD/_/0/root him/_/PRP/_/2/obj of/_/IN/_/5/case \
+             fraud/_/NN/_/2/obl by/_/IN/_/7/case proxy/_/NN/_/5/nmod",
+            "He/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass charged/_/VBN/_/0/root \
+             with/_/IN/_/5/case fraud/_/NN/_/3/obl in/_/IN/_/7/case court/_/NN/_/5/nmod",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -602,16 +605,17 @@ mod tests {
 
     #[test]
     fn a_by_phrase_deeper_in_the_complement_is_the_agent_when_it_can_act() {
-        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
-                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
-                    records/8/obj/NNS by/12/case/IN a/12/det/DT jury/8/obl/NN";
+        let text = "He/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass found/_/VBN/_/0/root \
+             guilty/_/JJ/_/3/xcomp on/_/IN/_/6/case counts/_/NNS/_/3/obl of/_/IN/_/8/mark \
+             falsifying/_/VBG/_/6/acl records/_/NNS/_/8/obj by/_/IN/_/12/case a/_/DT/_/12/det \
+             jury/_/NN/_/8/obl";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[11], "jury/3/obl:agent");
         // "by hand" acts on nothing.
-        let text = "He/3/nsubj:pass/PRP was/3/aux:pass/VBD found/0/root/VBN guilty/3/xcomp/JJ \
-                    on/6/case/IN counts/3/obl/NNS of/8/mark/IN falsifying/6/acl/VBG \
-                    records/8/obj/NNS by/11/case/IN hand/8/obl/NN";
+        let text = "He/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass found/_/VBN/_/0/root \
+             guilty/_/JJ/_/3/xcomp on/_/IN/_/6/case counts/_/NNS/_/3/obl of/_/IN/_/8/mark \
+             falsifying/_/VBG/_/6/acl records/_/NNS/_/8/obj by/_/IN/_/11/case hand/_/NN/_/8/obl";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -620,8 +624,9 @@ mod tests {
     #[test]
     fn a_score_hung_on_the_object_is_the_verbs_with_what_hangs_on_it() {
         // "Madrid beat Dortmund 2-0 at Wembley on Saturday", as the parser read it.
-        let text = "Madrid/2/nsubj/NNP beat/0/root/VBD Dortmund/2/obj/NNP 2-0/3/nmod:unmarked/CD \
-                    at/6/case/IN Wembley/4/nmod/NNP on/8/case/IN Saturday/4/nmod/NNP";
+        let text = "Madrid/_/NNP/_/2/nsubj beat/_/VBD/_/0/root Dortmund/_/NNP/_/2/obj \
+             2-0/_/CD/_/3/nmod:unmarked at/_/IN/_/6/case Wembley/_/NNP/_/4/nmod on/_/IN/_/8/case \
+             Saturday/_/NNP/_/4/nmod";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         let got = tree(&s);
@@ -633,8 +638,8 @@ mod tests {
         // Not a code or a range after a common noun ("access code 600-480"), nor one on a
         // subject.
         for text in [
-            "They/2/nsubj/PRP entered/0/root/VBD code/2/obj/NN 600-480/3/nmod/CD",
-            "Madrid/3/nsubj/NNP 2-0/1/nmod/CD won/0/root/VBD",
+            "They/_/PRP/_/2/nsubj entered/_/VBD/_/0/root code/_/NN/_/2/obj 600-480/_/CD/_/3/nmod",
+            "Madrid/_/NNP/_/3/nsubj 2-0/_/CD/_/1/nmod won/_/VBD/_/0/root",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -645,20 +650,22 @@ mod tests {
     #[test]
     fn a_name_read_as_part_of_a_time_is_the_object() {
         // "Putin will visit Beijing next month", as the parser read it.
-        let text = "Putin/3/nsubj/NNP will/3/aux/MD visit/0/root/VB Beijing/6/compound/NNP \
-                    next/6/amod/JJ month/3/obl:unmarked/NN ./3/punct/.";
+        let text = "Putin/_/NNP/_/3/nsubj will/_/MD/_/3/aux visit/_/VB/_/0/root \
+             Beijing/_/NNP/_/6/compound next/_/JJ/_/6/amod month/_/NN/_/3/obl:unmarked \
+             ./_/./_/3/punct";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[3], "Beijing/3/obj");
         // Not when the verb has an object, nor a common noun ("the trade fair next week"),
         // nor a name inside a prepositional phrase.
         for text in [
-            "Putin/2/nsubj/NNP visited/0/root/VBD China/2/obj/NNP Beijing/6/compound/NNP \
-             next/6/amod/JJ month/2/obl:unmarked/NN",
-            "It/3/nsubj:pass/PRP was/3/aux:pass/VBD released/0/root/VBN by/6/case/IN \
-             Global/6/compound/NNP Change/8/compound/NNP last/8/amod/JJ week/3/obl:unmarked/NN",
-            "Putin/2/nsubj/NNP visits/0/root/VBZ fair/5/compound/NN next/5/amod/JJ \
-             week/2/obl:unmarked/NN",
+            "Putin/_/NNP/_/2/nsubj visited/_/VBD/_/0/root China/_/NNP/_/2/obj \
+             Beijing/_/NNP/_/6/compound next/_/JJ/_/6/amod month/_/NN/_/2/obl:unmarked",
+            "It/_/PRP/_/3/nsubj:pass was/_/VBD/_/3/aux:pass released/_/VBN/_/0/root \
+             by/_/IN/_/6/case Global/_/NNP/_/6/compound Change/_/NNP/_/8/compound \
+             last/_/JJ/_/8/amod week/_/NN/_/3/obl:unmarked",
+            "Putin/_/NNP/_/2/nsubj visits/_/VBZ/_/0/root fair/_/NN/_/5/compound next/_/JJ/_/5/amod \
+             week/_/NN/_/2/obl:unmarked",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -668,8 +675,9 @@ mod tests {
 
     #[test]
     fn an_adjective_after_the_object_is_said_of_it() {
-        let text = "The/3/det/DT Fed/3/compound/NNP held/0/root/VBD interest/5/compound/NN \
-                    rates/3/obj/NNS steady/5/amod/JJ on/8/case/IN Wednesday/6/obl/NNP";
+        let text = "The/_/DT/_/3/det Fed/_/NNP/_/3/compound held/_/VBD/_/0/root \
+             interest/_/NN/_/5/compound rates/_/NNS/_/3/obj steady/_/JJ/_/5/amod on/_/IN/_/8/case \
+             Wednesday/_/NNP/_/6/obl";
         let mut s = parsed(text, &[]);
         s.tokens[2].lemma = "hold".into();
         repair_tree(&mut s);
@@ -678,17 +686,18 @@ mod tests {
         // complement, nor one that follows its noun by habit.
         for (text, verb) in [
             (
-                "They/2/nsubj/PRP sold/0/root/VBD shares/2/obj/NNS steady/3/amod/JJ",
+                "They/_/PRP/_/2/nsubj sold/_/VBD/_/0/root shares/_/NNS/_/2/obj \
+                 steady/_/JJ/_/3/amod",
                 "sell",
             ),
             (
-                "We/2/nsubj/PRP found/0/root/VBD issues/2/obj/NNS related/3/amod/JJ \
-                 to/6/case/IN tax/4/obl/NN",
+                "We/_/PRP/_/2/nsubj found/_/VBD/_/0/root issues/_/NNS/_/2/obj \
+                 related/_/JJ/_/3/amod to/_/IN/_/6/case tax/_/NN/_/4/obl",
                 "find",
             ),
             (
-                "We/2/nsubj/PRP made/0/root/VBD the/4/det/DT money/2/obj/NN \
-                 available/4/amod/JJ",
+                "We/_/PRP/_/2/nsubj made/_/VBD/_/0/root the/_/DT/_/4/det money/_/NN/_/2/obj \
+                 available/_/JJ/_/4/amod",
                 "make",
             ),
         ] {
@@ -701,15 +710,15 @@ mod tests {
 
     #[test]
     fn a_name_hung_on_the_means_of_a_verb_is_the_verbs_partner() {
-        let text = "Modi/2/nsubj/NNP spoke/0/root/VBD by/4/case/IN phone/2/obl/NN with/6/case/IN \
-                    Zelensky/4/nmod/NNP";
+        let text = "Modi/_/NNP/_/2/nsubj spoke/_/VBD/_/0/root by/_/IN/_/4/case phone/_/NN/_/2/obl \
+             with/_/IN/_/6/case Zelensky/_/NNP/_/4/nmod";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[5], "Zelensky/2/obl");
         // A name that is the means' own stays: "by a letter to the Times" is no partner's.
         let text =
-            "She/2/nsubj/PRP replied/0/root/VBD in/4/case/IN letters/2/obl/NNS to/6/case/IN \
-                    Times/4/nmod/NNP";
+            "She/_/PRP/_/2/nsubj replied/_/VBD/_/0/root in/_/IN/_/4/case letters/_/NNS/_/2/obl \
+             to/_/IN/_/6/case Times/_/NNP/_/4/nmod";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -717,13 +726,14 @@ mod tests {
 
     #[test]
     fn a_name_before_the_number_of_an_amount_is_the_indirect_object() {
-        let text = "Brussels/2/nsubj/NNP fined/0/root/VBD Apple/6/compound/NNP 1.8/5/compound/CD \
-                    billion/6/nummod/CD euros/2/obj/NNS";
+        let text = "Brussels/_/NNP/_/2/nsubj fined/_/VBD/_/0/root Apple/_/NNP/_/6/compound \
+             1.8/_/CD/_/5/compound billion/_/CD/_/6/nummod euros/_/NNS/_/2/obj";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[2], "Apple/2/iobj");
         // A name compounded with the object and no number after it stays: "bought Apple shares".
-        let text = "They/2/nsubj/PRP bought/0/root/VBD Apple/4/compound/NNP shares/2/obj/NNS";
+        let text = "They/_/PRP/_/2/nsubj bought/_/VBD/_/0/root Apple/_/NNP/_/4/compound \
+             shares/_/NNS/_/2/obj";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -733,8 +743,9 @@ mod tests {
     fn a_bare_noun_after_a_verb_without_object_is_its_object() {
         // "A judge sentenced Ana Lima to ten years on Friday", as the parser read it.
         let mut s = parsed(
-            "judge/2/nsubj/NN sentenced/0/root/VBD Ana/2/obl/NNP Lima/3/flat/NNP to/7/case/IN \
-             ten/7/nummod/CD years/3/obl/NNS on/9/case/IN Friday/3/obl/NNP",
+            "judge/_/NN/_/2/nsubj sentenced/_/VBD/_/0/root Ana/_/NNP/_/2/obl Lima/_/NNP/_/3/flat \
+             to/_/IN/_/7/case ten/_/CD/_/7/nummod years/_/NNS/_/3/obl on/_/IN/_/9/case \
+             Friday/_/NNP/_/3/obl",
             &[],
         );
         for (t, u) in s
@@ -749,7 +760,7 @@ mod tests {
         assert_eq!(tree(&s)[6], "years/2/obl");
         assert_eq!(tree(&s)[8], "Friday/2/obl");
         // With a preposition, or when the verb has an object, an oblique stays one.
-        let text = "judge/2/nsubj/NN spoke/0/root/VBD of/4/case/IN Ana/2/obl/NNP";
+        let text = "judge/_/NN/_/2/nsubj spoke/_/VBD/_/0/root of/_/IN/_/4/case Ana/_/NNP/_/2/obl";
         let mut s = parsed(text, &[]);
         s.tokens[1].upos = Upos::Verb;
         s.tokens[3].upos = Upos::Propn;
@@ -762,8 +773,9 @@ mod tests {
     fn what_was_told_is_no_relative_clause_of_the_listener() {
         // "Officials told reporters that prices would fall", as the parser read it.
         let mut s = parsed(
-            "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/7/obj/WDT \
-             prices/7/nsubj/NNS would/7/aux/MD fall/3/acl:relcl/VB ./2/punct/.",
+            "Officials/_/NNS/_/2/nsubj told/_/VBD/_/0/root reporters/_/NNS/_/2/obj \
+             that/_/WDT/_/7/obj prices/_/NNS/_/7/nsubj would/_/MD/_/7/aux fall/_/VB/_/3/acl:relcl \
+             ./_/./_/2/punct",
             &[],
         );
         s.tokens[1].lemma = "tell".into();
@@ -772,8 +784,8 @@ mod tests {
         assert_eq!(tree(&s)[6], "fall/2/ccomp");
         // A relative clause without a subject of its own stays one ("told reporters that
         // waited outside").
-        let text = "Officials/2/nsubj/NNS told/0/root/VBD reporters/2/obj/NNS that/5/nsubj/WDT \
-                    waited/3/acl:relcl/VBD outside/5/advmod/RB";
+        let text = "Officials/_/NNS/_/2/nsubj told/_/VBD/_/0/root reporters/_/NNS/_/2/obj \
+             that/_/WDT/_/5/nsubj waited/_/VBD/_/3/acl:relcl outside/_/RB/_/5/advmod";
         let mut s = parsed(text, &[]);
         s.tokens[1].lemma = "tell".into();
         let before = tree(&s);

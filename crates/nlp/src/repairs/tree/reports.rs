@@ -95,8 +95,8 @@ mod tests {
             (Noun, "million"),
         ];
         let mut s = with_words(
-            "Prosecutors/2/nsubj/NNS say/0/root/VBP the/4/det/DT scheme/2/obj/NN \
-             diverted/4/acl/VBN millions/5/obj/NNS",
+            "Prosecutors/_/NNS/_/2/nsubj say/_/VBP/_/0/root the/_/DT/_/4/det scheme/_/NN/_/2/obj \
+             diverted/_/VBN/_/4/acl millions/_/NNS/_/5/obj",
             &words,
         );
         repair_tree(&mut s);
@@ -111,8 +111,8 @@ mod tests {
             (Verb, "begin"),
         ];
         let mut s = with_words(
-            "Europol/2/nsubj/NNP said/0/root/VBD the/4/det/DT investigation/2/obj/NN \
-             began/2/conj/VBD",
+            "Europol/_/NNP/_/2/nsubj said/_/VBD/_/0/root the/_/DT/_/4/det \
+             investigation/_/NN/_/2/obj began/_/VBD/_/2/conj",
             &words,
         );
         repair_tree(&mut s);
@@ -120,10 +120,25 @@ mod tests {
         // A participle without an object of its own stays a modifier ("said the money stolen
         // …"), and so does a noun after a verb that is no saying verb.
         for (text, verb) in [
-            ("Police/2/nsubj/NNS said/0/root/VBD the/4/det/DT money/2/obj/NN stolen/4/acl/VBN", "say"),
-            ("Police/2/nsubj/NNS found/0/root/VBD the/4/det/DT scheme/2/obj/NN diverted/4/acl/VBN millions/5/obj/NNS", "find"),
+            (
+                "Police/_/NNS/_/2/nsubj said/_/VBD/_/0/root the/_/DT/_/4/det money/_/NN/_/2/obj \
+                 stolen/_/VBN/_/4/acl",
+                "say",
+            ),
+            (
+                "Police/_/NNS/_/2/nsubj found/_/VBD/_/0/root the/_/DT/_/4/det scheme/_/NN/_/2/obj \
+                 diverted/_/VBN/_/4/acl millions/_/NNS/_/5/obj",
+                "find",
+            ),
         ] {
-            let words = [(Noun, "police"), (Verb, verb), (Det, "the"), (Noun, "x"), (Verb, "y"), (Noun, "z")];
+            let words = [
+                (Noun, "police"),
+                (Verb, verb),
+                (Det, "the"),
+                (Noun, "x"),
+                (Verb, "y"),
+                (Noun, "z"),
+            ];
             let mut s = with_words(text, &words);
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");

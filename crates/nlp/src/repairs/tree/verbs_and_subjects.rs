@@ -537,8 +537,8 @@ mod tests {
     fn a_clause_opened_by_after_is_no_oblique_and_conjunct() {
         // "Crews cleared roads after the storm passed": the parser's reading.
         let mut s = parsed(
-            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
-             storm/2/obl/NN passed/2/conj/VBD ./2/punct/.",
+            "Crews/_/NNS/_/2/nsubj cleared/_/VBD/_/0/root roads/_/NNS/_/2/obj after/_/IN/_/6/case \
+             the/_/DT/_/6/det storm/_/NN/_/2/obl passed/_/VBD/_/2/conj ./_/./_/2/punct",
             &[],
         );
         repair_tree(&mut s);
@@ -554,8 +554,8 @@ mod tests {
         // The same with the verb an adverbial clause of its own: "Talks began as the union
         // voted".
         let mut s = parsed(
-            "Talks/2/nsubj/NNS began/0/root/VBD as/5/case/IN the/5/det/DT union/2/obl/NN \
-             voted/2/advcl/VBD",
+            "Talks/_/NNS/_/2/nsubj began/_/VBD/_/0/root as/_/IN/_/5/case the/_/DT/_/5/det \
+             union/_/NN/_/2/obl voted/_/VBD/_/2/advcl",
             &[],
         );
         repair_tree(&mut s);
@@ -566,8 +566,8 @@ mod tests {
         // The verb read as an open complement, the noun phrase under the object: "Shares fell 5
         // percent after the company warned".
         let mut s = parsed(
-            "Shares/2/nsubj/NNS fell/0/root/VBD 5/4/nummod/CD percent/2/obj/NN after/7/case/IN \
-             the/7/det/DT company/4/nmod/NN warned/2/xcomp/VBD",
+            "Shares/_/NNS/_/2/nsubj fell/_/VBD/_/0/root 5/_/CD/_/4/nummod percent/_/NN/_/2/obj \
+             after/_/IN/_/7/case the/_/DT/_/7/det company/_/NN/_/4/nmod warned/_/VBD/_/2/xcomp",
             &[],
         );
         repair_tree(&mut s);
@@ -583,8 +583,9 @@ mod tests {
         // The phrase the opener starts lies inside another that ends before the verb: "The
         // dollar fell against the yen after the bank spoke".
         let mut s = parsed(
-            "The/2/det/DT dollar/3/nsubj/NN fell/0/root/VBD against/6/case/IN the/6/det/DT \
-             yen/3/obl/NN after/9/case/IN the/9/det/DT bank/6/nmod/NN spoke/3/conj/VBD",
+            "The/_/DT/_/2/det dollar/_/NN/_/3/nsubj fell/_/VBD/_/0/root against/_/IN/_/6/case \
+             the/_/DT/_/6/det yen/_/NN/_/3/obl after/_/IN/_/9/case the/_/DT/_/9/det \
+             bank/_/NN/_/6/nmod spoke/_/VBD/_/3/conj",
             &[],
         );
         repair_tree(&mut s);
@@ -601,8 +602,8 @@ mod tests {
         // The clause read as a modifier of its own subject: "fled after the strikes killed 20
         // people", "killed" an acl of "strikes".
         let mut s = parsed(
-            "People/2/nsubj/NNS fled/0/root/VBD after/5/case/IN the/5/det/DT strikes/2/obl/NNS \
-             killed/5/acl/VBD people/6/obj/NNS",
+            "People/_/NNS/_/2/nsubj fled/_/VBD/_/0/root after/_/IN/_/5/case the/_/DT/_/5/det \
+             strikes/_/NNS/_/2/obl killed/_/VBD/_/5/acl people/_/NNS/_/6/obj",
             &[],
         );
         repair_tree(&mut s);
@@ -618,10 +619,10 @@ mod tests {
         );
         // A true conjunct stays: "and" joins it, or it has a subject, or no opener precedes it.
         for text in [
-            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS after/6/case/IN the/6/det/DT \
-             storm/2/obl/NN and/8/cc/CC left/2/conj/VBD",
-            "Crews/2/nsubj/NNS cleared/0/root/VBD roads/2/obj/NNS with/6/case/IN the/6/det/DT \
-             army/2/obl/NN left/2/conj/VBD",
+            "Crews/_/NNS/_/2/nsubj cleared/_/VBD/_/0/root roads/_/NNS/_/2/obj after/_/IN/_/6/case \
+             the/_/DT/_/6/det storm/_/NN/_/2/obl and/_/CC/_/8/cc left/_/VBD/_/2/conj",
+            "Crews/_/NNS/_/2/nsubj cleared/_/VBD/_/0/root roads/_/NNS/_/2/obj with/_/IN/_/6/case \
+             the/_/DT/_/6/det army/_/NN/_/2/obl left/_/VBD/_/2/conj",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -633,9 +634,9 @@ mod tests {
     fn an_opening_adjective_read_as_the_root_modifies_the_noun_after_it() {
         // "Former U.S. President Donald Trump was found guilty.", as the parser read it.
         let mut s = parsed(
-            "Former/0/root/JJ U.S./3/compound/NNP President/4/nmod:desc/NNP \
-             Donald/7/nsubj:pass/NNP Trump/4/flat/NNP was/7/aux:pass/VBD found/1/advcl/VBN \
-             guilty/7/xcomp/JJ ./1/punct/.",
+            "Former/_/JJ/_/0/root U.S./_/NNP/_/3/compound President/_/NNP/_/4/nmod:desc \
+             Donald/_/NNP/_/7/nsubj:pass Trump/_/NNP/_/4/flat was/_/VBD/_/7/aux:pass \
+             found/_/VBN/_/1/advcl guilty/_/JJ/_/7/xcomp ./_/./_/1/punct",
             &[],
         );
         repair_tree(&mut s);
@@ -644,8 +645,8 @@ mod tests {
         assert_eq!(tree(&s)[8], "./7/punct");
         // Not without a subject of the verb, nor without a noun after the adjective.
         for text in [
-            "Happy/0/root/JJ to/3/mark/TO help/1/xcomp/VB ./1/punct/.",
-            "Glad/0/root/JJ he/3/nsubj/PRP came/1/ccomp/VBD",
+            "Happy/_/JJ/_/0/root to/_/TO/_/3/mark help/_/VB/_/1/xcomp ./_/./_/1/punct",
+            "Glad/_/JJ/_/0/root he/_/PRP/_/3/nsubj came/_/VBD/_/1/ccomp",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -657,9 +658,9 @@ mod tests {
     fn a_finite_verb_read_as_a_modifier_of_the_root_noun_is_the_root() {
         // "Sudan's army and the Forces agreed to a ceasefire", as the parser read it.
         let mut s = parsed(
-            "Sudan/3/nmod:poss/NNP 's/1/case/POS army/0/root/NN and/6/cc/CC the/6/det/DT \
-             Forces/3/conj/NNS agreed/6/acl/VBD to/10/case/IN a/10/det/DT ceasefire/7/obl/NN \
-             ./3/punct/.",
+            "Sudan/_/NNP/_/3/nmod:poss 's/_/POS/_/1/case army/_/NN/_/0/root and/_/CC/_/6/cc \
+             the/_/DT/_/6/det Forces/_/NNS/_/3/conj agreed/_/VBD/_/6/acl to/_/IN/_/10/case \
+             a/_/DT/_/10/det ceasefire/_/NN/_/7/obl ./_/./_/3/punct",
             &[],
         );
         repair_tree(&mut s);
@@ -677,8 +678,9 @@ mod tests {
         assert_eq!(tree(&s)[10], "./7/punct");
         // Not a relative clause, nor when the sentence has another finite verb.
         for text in [
-            "the/2/det/DT army/0/root/NN that/4/nsubj/WDT agreed/2/acl/VBD",
-            "the/2/det/DT army/0/root/NN agreed/2/acl/VBD and/5/cc/CC left/2/conj/VBD",
+            "the/_/DT/_/2/det army/_/NN/_/0/root that/_/WDT/_/4/nsubj agreed/_/VBD/_/2/acl",
+            "the/_/DT/_/2/det army/_/NN/_/0/root agreed/_/VBD/_/2/acl and/_/CC/_/5/cc \
+             left/_/VBD/_/2/conj",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -690,9 +692,9 @@ mod tests {
     fn a_verb_after_a_parenthetical_is_the_root() {
         // "The militants, who had crossed, attacked a station", as the parser read it.
         let mut s = parsed(
-            "The/2/det/DT militants/0/root/NNS ,/6/punct/, who/6/nsubj/WP had/6/aux/VBD \
-             crossed/2/acl:relcl/VBN ,/8/punct/, attacked/6/advcl/VBN a/10/det/DT \
-             station/8/obj/NN ./2/punct/.",
+            "The/_/DT/_/2/det militants/_/NNS/_/0/root ,/_/,/_/6/punct who/_/WP/_/6/nsubj \
+             had/_/VBD/_/6/aux crossed/_/VBN/_/2/acl:relcl ,/_/,/_/8/punct \
+             attacked/_/VBN/_/6/advcl a/_/DT/_/10/det station/_/NN/_/8/obj ./_/./_/2/punct",
             &[],
         );
         repair_tree(&mut s);
@@ -703,9 +705,9 @@ mod tests {
         // The object of a verb of saying: "Officials said the fire, which started in a
         // kitchen, spread".
         let mut s = parsed(
-            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
-             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/7/conj/VBN \
-             ./2/punct/.",
+            "Officials/_/NNS/_/2/nsubj said/_/VBD/_/0/root the/_/DT/_/4/det fire/_/NN/_/2/obj \
+             ,/_/,/_/7/punct which/_/WDT/_/7/nsubj started/_/VBD/_/4/acl:relcl ,/_/,/_/9/punct \
+             spread/_/VBN/_/7/conj ./_/./_/2/punct",
             &[],
         );
         s.tokens[1].lemma = "say".into();
@@ -714,9 +716,9 @@ mod tests {
         assert_eq!(tree(&s)[8], "spread/2/ccomp");
         // The same with the verb hung on the noun itself.
         let mut s = parsed(
-            "Officials/2/nsubj/NNS said/0/root/VBD the/4/det/DT fire/2/obj/NN ,/7/punct/, \
-             which/7/nsubj/WDT started/4/acl:relcl/VBD ,/9/punct/, spread/4/acl/VBN \
-             ./2/punct/.",
+            "Officials/_/NNS/_/2/nsubj said/_/VBD/_/0/root the/_/DT/_/4/det fire/_/NN/_/2/obj \
+             ,/_/,/_/7/punct which/_/WDT/_/7/nsubj started/_/VBD/_/4/acl:relcl ,/_/,/_/9/punct \
+             spread/_/VBN/_/4/acl ./_/./_/2/punct",
             &[],
         );
         s.tokens[1].lemma = "say".into();
@@ -724,10 +726,10 @@ mod tests {
         assert_eq!(tree(&s)[8], "spread/2/ccomp");
         // Not after a prepositional phrase, nor after a clause of its own.
         for text in [
-            "In/2/case/IN words/0/root/NNS ,/5/punct/, they/5/nsubj/PRP were/2/parataxis/VBD \
-             ,/7/punct/, mired/5/advcl/VBN",
-            "Officials/0/root/NNS ,/4/punct/, police/4/nsubj/NNS said/1/parataxis/VBD \
-             ,/6/punct/, left/4/advcl/VBN",
+            "In/_/IN/_/2/case words/_/NNS/_/0/root ,/_/,/_/5/punct they/_/PRP/_/5/nsubj \
+             were/_/VBD/_/2/parataxis ,/_/,/_/7/punct mired/_/VBN/_/5/advcl",
+            "Officials/_/NNS/_/0/root ,/_/,/_/4/punct police/_/NNS/_/4/nsubj \
+             said/_/VBD/_/1/parataxis ,/_/,/_/6/punct left/_/VBN/_/4/advcl",
         ] {
             let mut s = parsed(text, &[]);
             repair_tree(&mut s);
@@ -738,8 +740,8 @@ mod tests {
     #[test]
     fn an_opening_participle_modifies_the_subject() {
         // "Protesting farmers blocked roads, police said", as the parser read it.
-        let text = "Protesting/7/ccomp/VBG farmers/1/obj/NNS blocked/7/ccomp/VBD roads/3/obj/NNS \
-                    ,/3/punct/, police/7/nsubj/NNS said/0/root/VBD";
+        let text = "Protesting/_/VBG/_/7/ccomp farmers/_/NNS/_/1/obj blocked/_/VBD/_/7/ccomp \
+             roads/_/NNS/_/3/obj ,/_/,/_/3/punct police/_/NNS/_/7/nsubj said/_/VBD/_/0/root";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(
@@ -748,7 +750,8 @@ mod tests {
         );
         // The participle as the whole sentence's root: the verb takes its place.
         let mut s = parsed(
-            "Rising/0/root/VBG prices/1/obj/NNS hurt/1/parataxis/VBD shops/3/obj/NNS",
+            "Rising/_/VBG/_/0/root prices/_/NNS/_/1/obj hurt/_/VBD/_/1/parataxis \
+             shops/_/NNS/_/3/obj",
             &[],
         );
         repair_tree(&mut s);
@@ -762,7 +765,8 @@ mod tests {
             ]
         );
         // A gerund subject is right as it is.
-        let text = "Eating/3/csubj/VBG vegetables/1/obj/NNS helps/0/root/VBZ digestion/3/obj/NN";
+        let text = "Eating/_/VBG/_/3/csubj vegetables/_/NNS/_/1/obj helps/_/VBZ/_/0/root \
+             digestion/_/NN/_/3/obj";
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -783,8 +787,8 @@ mod tests {
         };
         // "The river flooded across the valley ." as the parser read it.
         let mut s = reading(
-            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN across/6/case/IN the/6/det/DT \
-             valley/3/obl/NN ./2/punct/.",
+            "The/_/DT/_/2/det river/_/NN/_/0/root flooded/_/VBN/_/2/acl across/_/IN/_/6/case \
+             the/_/DT/_/6/det valley/_/NN/_/3/obl ./_/./_/2/punct",
         );
         repair_tree(&mut s);
         assert_eq!(
@@ -796,11 +800,12 @@ mod tests {
         // A passive with its agent, a fragment without determiner, and a sentence with a verb
         // elsewhere stay as they are.
         for text in [
-            "The/2/det/DT river/0/root/NN flooded/2/acl/VBN by/5/case/IN rain/3/obl/NN ./2/punct/.",
-            "River/0/root/NN flooded/1/acl/VBN across/5/case/IN the/5/det/DT valley/2/obl/NN \
-             ./1/punct/.",
-            "The/2/det/DT river/5/nsubj/NN flooded/2/acl/VBN again/3/advmod/RB rose/0/root/VBD \
-             ./5/punct/.",
+            "The/_/DT/_/2/det river/_/NN/_/0/root flooded/_/VBN/_/2/acl by/_/IN/_/5/case \
+             rain/_/NN/_/3/obl ./_/./_/2/punct",
+            "River/_/NN/_/0/root flooded/_/VBN/_/1/acl across/_/IN/_/5/case the/_/DT/_/5/det \
+             valley/_/NN/_/2/obl ./_/./_/1/punct",
+            "The/_/DT/_/2/det river/_/NN/_/5/nsubj flooded/_/VBN/_/2/acl again/_/RB/_/3/advmod \
+             rose/_/VBD/_/0/root ./_/./_/5/punct",
         ] {
             let mut s = reading(text);
             let before = tree(&s);
@@ -812,8 +817,9 @@ mod tests {
     #[test]
     fn a_coordinated_subject_read_as_a_relative_clause_is_the_subject() {
         let mut s = parsed(
-            "German/2/amod Chancellor/0/root Scholz/2/flat and/6/cc French/6/amod \
-             Macron/7/nsubj agreed/2/acl:relcl to/9/mark act/7/xcomp ./2/punct",
+            "German/_/_/_/2/amod Chancellor/_/_/_/0/root Scholz/_/_/_/2/flat and/_/_/_/6/cc \
+             French/_/_/_/6/amod Macron/_/_/_/7/nsubj agreed/_/_/_/2/acl:relcl to/_/_/_/9/mark \
+             act/_/_/_/7/xcomp ./_/_/_/2/punct",
             &[],
         );
         for (i, u) in [
@@ -843,10 +849,12 @@ mod tests {
         // A true relative clause ("the chancellor and those who agreed") and one without a
         // coordinated subject ("the chancellor Macron praised") are left alone.
         for text in [
-            "Chancellor/0/root and/3/cc Macron/5/nsubj who/5/nsubj/WP agreed/1/acl:relcl",
-            "Chancellor/0/root Macron/3/nsubj praised/1/acl:relcl",
+            "Chancellor/_/_/_/0/root and/_/_/_/3/cc Macron/_/_/_/5/nsubj who/_/WP/_/5/nsubj \
+             agreed/_/_/_/1/acl:relcl",
+            "Chancellor/_/_/_/0/root Macron/_/_/_/3/nsubj praised/_/_/_/1/acl:relcl",
             // Not two names: "time … any and all info is appreciated".
-            "time/0/root any/4/amod and/4/cc all/5/det info/6/nsubj:pass appreciated/1/acl:relcl",
+            "time/_/_/_/0/root any/_/_/_/4/amod and/_/_/_/4/cc all/_/_/_/5/det \
+             info/_/_/_/6/nsubj:pass appreciated/_/_/_/1/acl:relcl",
         ] {
             let mut s = parsed(text, &[]);
             s.tokens[0].upos = Upos::Propn;
@@ -861,8 +869,9 @@ mod tests {
     #[test]
     fn a_coordinated_subject_split_into_two_dependents_is_one_subject() {
         // "Chancellor Scholz and President Macron met in Paris", the first name an oblique.
-        let text = "Chancellor/6/obl:unmarked Scholz/1/flat and/4/cc President/5/nmod:desc \
-                    Macron/6/nsubj met/0/root in/8/case Paris/6/obl";
+        let text = "Chancellor/_/_/_/6/obl:unmarked Scholz/_/_/_/1/flat and/_/_/_/4/cc \
+             President/_/_/_/5/nmod:desc Macron/_/_/_/6/nsubj met/_/_/_/0/root in/_/_/_/8/case \
+             Paris/_/_/_/6/obl";
         let mut s = parsed(text, &[]);
         for (i, u) in [
             (0, Upos::Noun),
@@ -879,8 +888,8 @@ mod tests {
         assert_eq!(got[2], "and/5/cc");
         assert_eq!(got[4], "Macron/1/conj");
         // Two subjects with the "and" hung on the verb: "The United States and Britain struck".
-        let text = "The/3/det United/3/amod States/6/nsubj and/6/cc Britain/6/nsubj \
-                    struck/0/root";
+        let text = "The/_/_/_/3/det United/_/_/_/3/amod States/_/_/_/6/nsubj and/_/_/_/6/cc \
+             Britain/_/_/_/6/nsubj struck/_/_/_/0/root";
         let mut s = parsed(text, &[]);
         for (i, u) in [
             (1, Upos::Adj),
@@ -897,14 +906,15 @@ mod tests {
         assert_eq!(got[4], "Britain/3/conj");
         // A first phrase with a preposition, or without an "and" in the subject, stays.
         for text in [
-            "In/2/case Paris/6/obl:unmarked and/5/cc President/5/nmod:desc Macron/6/nsubj \
-             met/0/root",
-            "Yesterday/3/obl:unmarked Macron/3/nsubj met/0/root",
+            "In/_/_/_/2/case Paris/_/_/_/6/obl:unmarked and/_/_/_/5/cc President/_/_/_/5/nmod:desc \
+             Macron/_/_/_/6/nsubj met/_/_/_/0/root",
+            "Yesterday/_/_/_/3/obl:unmarked Macron/_/_/_/3/nsubj met/_/_/_/0/root",
             // A common noun with a name inside: two clauses, not one subject.
-            "peace/8/nsubj in/4/case Holy/4/amod Land/1/nmod and/7/cc the/7/det \
-             Palestinians/8/nsubj suffer/0/root",
+            "peace/_/_/_/8/nsubj in/_/_/_/4/case Holy/_/_/_/4/amod Land/_/_/_/1/nmod \
+             and/_/_/_/7/cc the/_/_/_/7/det Palestinians/_/_/_/8/nsubj suffer/_/_/_/0/root",
             // The "and" joins the first phrase's own conjunct.
-            "Monday/5/obl:unmarked and/3/cc Tuesday/1/conj Macron/5/nsubj met/0/root",
+            "Monday/_/_/_/5/obl:unmarked and/_/_/_/3/cc Tuesday/_/_/_/1/conj Macron/_/_/_/5/nsubj \
+             met/_/_/_/0/root",
         ] {
             let mut s = parsed(text, &[]);
             for t in &mut s.tokens {
