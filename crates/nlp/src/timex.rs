@@ -8,8 +8,10 @@
 //! `../2024` ("until 2024"). A range is one [`Timex`] spanning both ends and the preposition.
 //!
 //! Anchoring policy for underspecified expressions (no year, bare weekday, bare month) — the
-//! tense is taken from the nearest tense marker in the sentence (a `VBD` tag or a past-tense
-//! auxiliary such as "was"/"said" → past; "will"/"'ll"/"shall"/"going to" → future):
+//! tense is that of the expression's own clause when the sentence is parsed (its verb's
+//! auxiliaries and tag; an infinitive's governor: see `clause_tense`), and otherwise that of the
+//! nearest tense marker in the sentence (a `VBD` tag or a past-tense auxiliary such as
+//! "was"/"said" → past; "will"/"'ll"/"shall"/"going to" → future):
 //! - weekday ("on Wednesday"): past → the latest such day on or before the anchor; future → the
 //!   first on or after it; no marker → the day of the anchor's Monday–Sunday week.
 //!   "last Wednesday" / "next Wednesday" are strictly before / after the anchor.
@@ -20,7 +22,7 @@
 //! Without an anchor, expressions that carry their own year keep their value; everything
 //! relative gets `value: None` (the surface text stays available through the tokens).
 
-use crate::doc::{days_in_month, Date, Sentence, Timex, Token, Xpos};
+use crate::doc::{days_in_month, Date, Deprel, Sentence, Timex, Token, Xpos};
 
 /// Finds the time expressions of `sentence` and appends them to `sentence.timexes`, normalised
 /// against `anchor` (the document date). Reads token forms and, when present, the `xpos` tags
@@ -35,6 +37,7 @@ pub fn find(tokens: &[Token], anchor: Option<Date>) -> Vec<Timex> {
     let words: Vec<Word> = tokens.iter().map(Word::new).collect();
     let cx = Context {
         words: &words,
+        tokens,
         anchor,
     };
     let mut out: Vec<Timex> = Vec::new();
@@ -136,6 +139,8 @@ impl Resolved {
 
 struct Context<'a, 'w> {
     words: &'a [Word<'w>],
+    /// The same tokens with their tree, when the sentence is parsed.
+    tokens: &'a [Token],
     anchor: Option<Date>,
 }
 
@@ -284,8 +289,13 @@ impl Context<'_, '_> {
         self.word(i).is_some_and(|w| w.is(s))
     }
 
-    /// The tense of the verb nearest to token `i`, searching outwards over the whole sentence.
+    /// The tense the expression at token `i` is read in: its clause's, when the sentence is
+    /// parsed ([`clause_tense`]); otherwise the tense of the verb nearest to it, searching
+    /// outwards over the whole sentence.
     fn tense_near(&self, i: usize) -> Option<Tense> {
+        if let Some(tense) = clause_tense(self.tokens, i) {
+            return tense;
+        }
         let n = self.words.len();
         for dist in 1..n.max(1) {
             for j in [i.checked_sub(dist), i.checked_add(dist).filter(|&j| j < n)]
@@ -745,6 +755,100 @@ fn weekday_strict(anchor: Date, wd: u8, shift: i32) -> Date {
     }
 }
 
+/// Governors whose infinitive complement is an event still to come: "plans to open in March",
+/// "is expected to pass a law in March", "agreed to meet on Friday".
+const FUTURE_GOVERNORS: &[&str] = &[
+    "plan", "expect", "intend", "aim", "hope", "want", "schedule", "due", "set", "likely", "agree",
+    "promise", "pledge", "vow", "seek", "prepare", "threaten", "go", "decide", "ask", "urge",
+    "call", "propose", "offer",
+];
+
+/// The tense of the clause that token `i` belongs to, read off the dependency tree: `None` when
+/// the sentence is not parsed (the caller falls back to the nearest verb), `Some(None)` for a
+/// present-tense clause or one the tree does not decide.
+///
+/// The clause is the first verb above the token (or the predicate a copula or auxiliary hangs
+/// on). Its auxiliaries decide first: "will", "shall", "would", "may", "might", "could" (not
+/// negated) make it future
+/// ("the government would sell bonds before June": June to come, though "said" is past); "was",
+/// "had", "did" make it past. Then its own tag: a past-tense verb is past, a past participle with
+/// "has"/"have" (present perfect) is past. An infinitive is future under a verb of planning or
+/// expecting ("planned to perform it in May") and takes its governor's tense otherwise ("failed
+/// to pay in May").
+fn clause_tense(tokens: &[Token], i: usize) -> Option<Option<Tense>> {
+    if !tokens.get(i)?.deprel.is_set() {
+        return None;
+    }
+    let predicate = |mut j: usize| -> Option<usize> {
+        for _ in 0..tokens.len() {
+            let t = &tokens[j];
+            if t.xpos.is_verb() && !matches!(t.deprel.base(), Deprel::Aux | Deprel::Cop) {
+                return Some(j);
+            }
+            if matches!(t.deprel.base(), Deprel::Aux | Deprel::Cop) {
+                j = t.head?;
+                continue;
+            }
+            let has_cop = tokens
+                .iter()
+                .any(|c| c.head == Some(j) && c.deprel.base() == Deprel::Cop);
+            if has_cop {
+                return Some(j);
+            }
+            j = t.head?;
+        }
+        None
+    };
+    let mut verb = predicate(tokens[i].head?)?;
+    for _ in 0..tokens.len() {
+        let aux: Vec<&Token> = tokens
+            .iter()
+            .filter(|c| {
+                c.head == Some(verb) && matches!(c.deprel.base(), Deprel::Aux | Deprel::Cop)
+            })
+            .collect();
+        let aux_is = |words: &[&str]| {
+            aux.iter()
+                .any(|a| words.contains(&a.form.to_lowercase().as_str()))
+        };
+        let negated = tokens
+            .iter()
+            .any(|c| c.head == Some(verb) && c.deprel.base() == Deprel::Advmod && is_not(c));
+        // "could" is a past "can" when negated: "could not be reached on Monday".
+        if aux_is(&["will", "'ll", "shall", "wo", "would", "'d", "may", "might"])
+            || (aux_is(&["could"]) && !negated)
+        {
+            return Some(Some(Tense::Future));
+        }
+        if aux_is(&["was", "were", "had", "did"]) {
+            return Some(Some(Tense::Past));
+        }
+        let t = &tokens[verb];
+        if t.xpos == Xpos::Vbd || (t.xpos == Xpos::Vbn && aux_is(&["has", "have"])) {
+            return Some(Some(Tense::Past));
+        }
+        let infinitive = t.xpos == Xpos::Vb
+            && tokens
+                .iter()
+                .any(|c| c.head == Some(verb) && c.deprel.base() == Deprel::Mark && c.form == "to");
+        if !infinitive || aux.iter().any(|a| a.xpos == Xpos::Md) {
+            return Some(None);
+        }
+        let Some(governor) = t.head.and_then(predicate) else {
+            return Some(None);
+        };
+        if FUTURE_GOVERNORS.contains(&tokens[governor].lemma.as_str()) {
+            return Some(Some(Tense::Future));
+        }
+        verb = governor;
+    }
+    Some(None)
+}
+
+fn is_not(t: &Token) -> bool {
+    matches!(t.form.to_lowercase().as_str(), "not" | "n't" | "never")
+}
+
 /// The year for a month–day given without one, by the tense policy in the module doc.
 fn pick_year(anchor: Date, (month, day): (u8, u8), tense: Option<Tense>) -> i32 {
     let md = (month, day);
@@ -869,6 +973,52 @@ mod tests {
         assert!(timexes("May I ask a question ?", Some("2024-05-06")).is_empty());
         assert!(timexes("Prices may rise .", Some("2024-05-06")).is_empty());
         assert_eq!(val("Prices rose/_/VBD in May .", "2024-06-06"), "2024-05");
+    }
+
+    /// The value of the one time expression of a parsed sentence.
+    fn parsed_value(tree: &str, anchor: &str) -> Option<String> {
+        let mut s = sentence(tree);
+        annotate(&mut s, Date::parse_iso(anchor));
+        assert_eq!(s.timexes.len(), 1, "{tree}");
+        s.timexes[0].value.clone()
+    }
+
+    #[test]
+    fn a_parsed_sentence_gives_the_tense_of_the_expressions_own_clause() {
+        let a = "2024-09-10";
+        // Reported future: "said" is nearest, but March is to come.
+        let would = "Officials/NOUN/NNS/official/2/nsubj said/VERB/VBD/say/0/root \
+             the/DET/DT/the/4/det plant/NOUN/NN/plant/6/nsubj would/AUX/MD/would/6/aux \
+             open/VERB/VB/open/2/ccomp in/ADP/IN/in/8/case March/PROPN/NNP/March/6/obl \
+             ./PUNCT/././2/punct";
+        assert_eq!(parsed_value(would, a).as_deref(), Some("2025-03"));
+        // The same words unparsed: the nearest verb, "said", is past.
+        let unparsed: Vec<&str> = would
+            .split(' ')
+            .map(|t| t.split('/').next().unwrap())
+            .collect();
+        assert_eq!(
+            val(&unparsed.join(" ").replace("said", "said/_/VBD"), a),
+            "2024-03"
+        );
+        // An infinitive under a verb of planning is to come; under another verb, its tense.
+        let planned = "It/PRON/PRP/it/2/nsubj planned/VERB/VBD/plan/0/root to/PART/TO/to/4/mark \
+             open/VERB/VB/open/2/xcomp in/ADP/IN/in/6/case March/PROPN/NNP/March/4/obl";
+        assert_eq!(parsed_value(planned, a).as_deref(), Some("2025-03"));
+        let failed = planned.replace("planned/VERB/VBD/plan", "failed/VERB/VBD/fail");
+        assert_eq!(
+            parsed_value(&failed, "2024-02-10").as_deref(),
+            Some("2023-03")
+        );
+        // "could not" is past; "could" alone is not.
+        let could_not = "Police/NOUN/NNS/police/5/nsubj:pass could/AUX/MD/could/5/aux \
+             not/PART/RB/not/5/advmod be/AUX/VB/be/5/aux:pass reached/VERB/VBN/reach/0/root \
+             on/ADP/IN/on/7/case Monday/PROPN/NNP/Monday/5/obl";
+        assert_eq!(parsed_value(could_not, a).as_deref(), Some("2024-09-09"));
+        let could = "Police/NOUN/NNS/police/4/nsubj:pass could/AUX/MD/could/4/aux \
+             be/AUX/VB/be/4/aux:pass reached/VERB/VBN/reach/0/root on/ADP/IN/on/6/case \
+             Monday/PROPN/NNP/Monday/4/obl";
+        assert_eq!(parsed_value(could, a).as_deref(), Some("2024-09-16"));
     }
 
     #[test]
