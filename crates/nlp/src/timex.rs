@@ -189,6 +189,18 @@ fn weekday_number(w: &str) -> Option<u8> {
     WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u8)
 }
 
+/// Whether a lowercase word names a day, month or year of the calendar, alone or with "last",
+/// "next" or "this": a month or weekday name (full), "today", "yesterday", "tomorrow", "week",
+/// "weekend", "month", "year". (Tree repairs use it to tell a date from a bare number.)
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || matches!(
+            w,
+            "today" | "yesterday" | "tomorrow" | "week" | "weekend" | "month" | "year"
+        )
+}
+
 /// Small cardinal numbers written as words or digits, as used in "two days ago", "a year ago".
 fn small_number(w: &str) -> Option<u32> {
     const WORDS: [&str; 21] = [

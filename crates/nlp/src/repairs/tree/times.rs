@@ -146,38 +146,9 @@ fn names_a_calendar_time(words: &[Token]) -> bool {
         let year = lower.len() == 4
             && lower.bytes().all(|b| b.is_ascii_digit())
             && (1800..=2100).contains(&lower.parse::<u32>().unwrap_or(0));
-        year || CALENDAR_WORDS.contains(&lower.trim_end_matches('.'))
+        year || crate::timex::is_calendar_word(lower.trim_end_matches('.'))
     })
 }
-
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "month",
-    "year",
-    "weekend",
-];
 
 fn is_nominal(t: &Token) -> bool {
     matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron)
