@@ -8,10 +8,14 @@
 use crate::doc::{Deprel, Sentence, Token};
 
 mod attachments;
+mod control;
+mod relatives;
 mod reports;
 mod verbs_and_subjects;
 
 use attachments::*;
+use control::*;
+use relatives::*;
 use reports::*;
 use verbs_and_subjects::*;
 
@@ -35,6 +39,11 @@ use verbs_and_subjects::*;
 ///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
 /// - What was said read as the saying verb's object noun with a modifier
 ///   (`reports::reported_clause_read_as_the_object`).
+/// - An infinitive after the object of a verb of object control hung on the object or read as a
+///   purpose (`control::infinitive_hung_on_the_object`).
+/// - A relative clause hung on a verb instead of the noun it follows
+///   (`relatives::relative_clause_hung_on_a_verb`), and a relative word read as a second subject
+///   of the saying verb inside the relative clause (`relatives::relative_word_of_a_reported_clause`).
 pub fn repair(sentence: &mut Sentence) {
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
@@ -55,6 +64,9 @@ pub fn repair(sentence: &mut Sentence) {
     agent_read_as_a_modifier(sentence);
     partner_read_as_a_modifier_of_the_means(sentence);
     name_read_as_part_of_an_amount(sentence);
+    infinitive_hung_on_the_object(sentence);
+    relative_clause_hung_on_a_verb(sentence);
+    relative_word_of_a_reported_clause(sentence);
 }
 
 fn is_finite_verb(t: &Token) -> bool {
