@@ -931,6 +931,10 @@ impl View<'_> {
         if d.inherited && (opening || !set_off) {
             d.in_graph = false;
         }
+        // "went without buying food": not bought.
+        if opener.as_deref() == Some("without") {
+            d.negated = !d.negated;
+        }
     }
 
     /// The parenthetical "…, the Kremlin said on Friday" only reports (also where the parser

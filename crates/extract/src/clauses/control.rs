@@ -96,6 +96,12 @@ impl View<'_> {
         if self.t[i].xpos != Xpos::Vbg || self.rel(i).base() != Deprel::Advcl || !for_ {
             return None;
         }
+        if self.children[h]
+            .iter()
+            .any(|&c| self.rel(c).marks_passive())
+        {
+            return None;
+        }
         let o = self.kids_base(h, Deprel::Obj).find(|&o| o < i)?;
         let someone = self.t[o].xpos == Xpos::Prp
             || self.person_noun(o)

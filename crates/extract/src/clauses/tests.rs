@@ -1586,6 +1586,12 @@ fn a_gerund_after_for_is_done_by_the_one_the_verb_acts_on() {
     // A thing paid is no doer: "the firm paid $5 million for using the patent".
     let d = doc("The/DET/DT/the/2/det firm/NOUN/NN/firm/3/nsubj paid/VERB/VBD/pay/0/root fees/NOUN/NNS/fee/3/obj for/SCONJ/IN/for/6/mark using/VERB/VBG/use/3/advcl patents/NOUN/NNS/patent/6/obj ./PUNCT/././3/punct", &[]);
     has(&d, "firm", "use", "patents");
+    // "Ana was awarded a medal for saving Rui": Ana saved him, not the medal.
+    let d = doc("Ana/PROPN/NNP/Ana/3/nsubj:pass was/AUX/VBD/be/3/aux:pass awarded/VERB/VBN/award/0/root a/DET/DT/a/5/det medal/NOUN/NN/medal/3/obj for/SCONJ/IN/for/7/mark saving/VERB/VBG/save/3/advcl Rui/PROPN/NNP/Rui/7/obj ./PUNCT/././3/punct", &[(0, 1, PER), (6, 7, PER)]);
+    has(&d, "Ana", "save", "Rui");
+    // "People went without buying food": not bought.
+    let d = doc("People/NOUN/NNS/people/2/nsubj went/VERB/VBD/go/0/root without/SCONJ/IN/without/4/mark buying/VERB/VBG/buy/2/advcl food/NOUN/NN/food/4/obj ./PUNCT/././2/punct", &[]);
+    assert!(has(&d, "People", "buy", "food").negated);
 }
 
 #[test]
