@@ -294,7 +294,7 @@ impl View<'_> {
             let h = tok.head?;
             if tok.xpos == Xpos::Vbn {
                 d.passive = true;
-                d.subjects.push(self.node(h));
+                d.subjects.push(self.bare_node(h));
                 d.inherited = true;
             }
         }
@@ -340,7 +340,7 @@ impl View<'_> {
         // the head noun, which it stands for, fills no other gap.
         let head_is_subject = d.subjects.iter().any(|s| s.head == h);
         if !has_subject {
-            d.subjects.push(self.node(h));
+            d.subjects.push(self.bare_node(h));
             d.inherited = true;
         } else if !head_is_subject
             && !adverbial_relative
@@ -350,7 +350,7 @@ impl View<'_> {
             && (rel_word_object.is_some()
                 || (self.kids_base(p, Deprel::Obj).next().is_none() && !d.copular))
         {
-            d.relative_object = Some(self.node(h));
+            d.relative_object = Some(self.bare_node(h));
         }
         Some(())
     }

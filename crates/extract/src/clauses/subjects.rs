@@ -41,10 +41,20 @@ impl View<'_> {
         let mut cur = n.head;
         while let Some(h) = self.t[cur].head {
             if matches!(self.rel(cur), Deprel::AclRelcl | Deprel::AdvclRelcl) {
-                return self.node(self.antecedent(h, &w));
+                return self.bare_node(self.antecedent(h, &w));
             }
             cur = h;
         }
+        n
+    }
+
+    /// The node of a noun that a relative word or a participle's gap stands for, without the
+    /// noun's own preposition: in "fairly safe for the National Party, which held it", the
+    /// party held it, not "for the National Party".
+    pub(super) fn bare_node(&self, h: usize) -> Node {
+        let mut n = self.node(h);
+        let prep = self.preposition(h);
+        n.tokens.retain(|i| !prep.contains(i));
         n
     }
 
@@ -262,7 +272,7 @@ impl View<'_> {
             }
             Deprel::Acl if r != Deprel::AclRelcl => {
                 if self.t[p].xpos == Xpos::Vbg {
-                    (vec![self.node(h)], true)
+                    (vec![self.bare_node(h)], true)
                 } else {
                     (Vec::new(), true)
                 }

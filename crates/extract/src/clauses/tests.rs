@@ -1630,3 +1630,29 @@ fn a_relative_clause_reporting_a_clause_leaves_the_noun_to_it() {
         triples(&d)
     );
 }
+
+#[test]
+fn a_relative_head_in_a_prepositional_phrase_is_read_without_its_preposition() {
+    // "The seat was safe for the party, which held it": the party held it.
+    let d = doc("The/DET/DT/the/2/det seat/NOUN/NN/seat/4/nsubj was/AUX/VBD/be/4/cop safe/ADJ/JJ/safe/0/root for/ADP/IN/for/7/case the/DET/DT/the/7/det party/NOUN/NN/party/4/obl ,/PUNCT/,/,/10/punct which/PRON/WDT/which/10/nsubj held/VERB/VBD/hold/7/acl:relcl it/PRON/PRP/it/10/obj ./PUNCT/././4/punct", &[]);
+    let surfaces: Vec<Surface> = analyse(&d).into_iter().filter_map(|e| e.surface).collect();
+    assert!(
+        surfaces
+            .iter()
+            .any(|s| s.arg1 == "the party" && s.relation == "held"),
+        "{surfaces:?}"
+    );
+}
+
+#[test]
+fn an_age_after_a_name_is_no_part_of_it() {
+    // "Stanley Canter, 66, would retire".
+    let d = doc("Stanley/PROPN/NNP/Stanley/7/nsubj Canter/PROPN/NNP/Canter/1/flat ,/PUNCT/,/,/4/punct 66/NUM/CD/66/1/nmod:unmarked ,/PUNCT/,/,/4/punct would/AUX/MD/would/7/aux retire/VERB/VB/retire/0/root ./PUNCT/././7/punct", &[(0, 2, PER)]);
+    let surfaces: Vec<Surface> = analyse(&d).into_iter().filter_map(|e| e.surface).collect();
+    assert!(
+        surfaces
+            .iter()
+            .any(|s| s.arg1 == "Stanley Canter" && s.relation == "would retire"),
+        "{surfaces:?}"
+    );
+}

@@ -7,12 +7,14 @@
 
 use crate::doc::{Deprel, Sentence, Token};
 
+mod ages;
 mod attachments;
 mod control;
 mod relatives;
 mod reports;
 mod verbs_and_subjects;
 
+use ages::*;
 use attachments::*;
 use control::*;
 use relatives::*;
@@ -39,6 +41,8 @@ use verbs_and_subjects::*;
 ///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
 /// - What was said read as the saying verb's object noun with a modifier
 ///   (`reports::reported_clause_read_as_the_object`).
+/// - A person's age after the name read as a subject, an apposition or a break before the verb
+///   (`ages::age_after_a_name`).
 /// - An infinitive after the object of a verb of object control hung on the object or read as a
 ///   purpose (`control::infinitive_hung_on_the_object`).
 /// - A relative clause hung on a verb instead of the noun it follows
@@ -64,6 +68,7 @@ pub fn repair(sentence: &mut Sentence) {
     agent_read_as_a_modifier(sentence);
     partner_read_as_a_modifier_of_the_means(sentence);
     name_read_as_part_of_an_amount(sentence);
+    age_after_a_name(sentence);
     infinitive_hung_on_the_object(sentence);
     relative_clause_hung_on_a_verb(sentence);
     relative_word_of_a_reported_clause(sentence);
