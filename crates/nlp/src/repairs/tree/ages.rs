@@ -65,9 +65,9 @@ pub(super) fn age_after_a_name(sentence: &mut Sentence) {
             Deprel::Nsubj
         };
         // What followed the verb and hung on the name (the final stop) is the verb's.
-        for k in v + 1..n {
-            if t[k].head == Some(name) {
-                t[k].head = Some(v);
+        for x in &mut t[v + 1..] {
+            if x.head == Some(name) {
+                x.head = Some(v);
             }
         }
         // So are the auxiliaries and adverbs before it.
