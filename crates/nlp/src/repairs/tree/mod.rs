@@ -40,7 +40,8 @@ use verbs_and_subjects::*;
 /// - A coordinated subject read as a noun with a relative clause
 ///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
 /// - What was said read as the saying verb's object noun with a modifier
-///   (`reports::reported_clause_read_as_the_object`).
+///   (`reports::reported_clause_read_as_the_object`), or as a second subject of the saying verb
+///   with a participle (`reports::reported_clause_read_as_a_second_subject`).
 /// - A person's age after the name read as a subject, an apposition or a break before the verb
 ///   (`ages::age_after_a_name`).
 /// - An infinitive after the object of a verb of object control hung on the object or read as a
@@ -61,6 +62,7 @@ pub fn repair(sentence: &mut Sentence) {
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     reported_clause_read_as_the_object(sentence);
+    reported_clause_read_as_a_second_subject(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);

@@ -62,6 +62,62 @@ pub(super) fn reported_clause_read_as_the_object(sentence: &mut Sentence) {
     }
 }
 
+/// "A tunnel collapsed at a tin mine on Monday, killing six miners, the ministry said": the
+/// parser read "A tunnel collapsed …" as a noun with a participle ("a tunnel [that was]
+/// collapsed") and made that noun a second subject of the saying verb at the end, so the
+/// collapse and the killing had no subject. When a saying verb has two subjects, and the first
+/// has a participle right after it (not one that is only a participle, "known", nor one with an
+/// agent, "led by …"), with no subject or marker of its own, the participle is the verb the
+/// saying verb reports, in the past, and the noun its subject.
+pub(super) fn reported_clause_read_as_a_second_subject(sentence: &mut Sentence) {
+    let n = sentence.tokens.len();
+    for v in 0..n {
+        let t = &sentence.tokens;
+        if t[v].upos != Upos::Verb
+            || !SAYING_A_CLAUSE.contains(&t[v].lemma.to_lowercase().as_str())
+            || has_child(t, v, Deprel::Ccomp)
+        {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| t[k].head == Some(v) && t[k].deprel.is_subject())
+            .collect();
+        let [s1, s2] = subjects[..] else {
+            continue;
+        };
+        let Some(p) = (s1 + 1..s2).find(|&k| t[k].head == Some(s1) && t[k].deprel == Deprel::Acl)
+        else {
+            continue;
+        };
+        let agent = (0..n).any(|k| {
+            t[k].head == Some(p)
+                && (t[k].deprel == Deprel::OblAgent
+                    || (t[k].deprel.base() == Deprel::Obl
+                        && (0..k).any(|c| {
+                            t[c].head == Some(k)
+                                && t[c].deprel == Deprel::Case
+                                && t[c].form.eq_ignore_ascii_case("by")
+                        })))
+        });
+        if t[p].xpos != Xpos::Vbn
+            || participle_only(&t[p].form.to_lowercase())
+            || agent
+            || has_child(t, p, Deprel::Mark)
+            || (0..n).any(|k| t[k].head == Some(p) && t[k].deprel.is_subject())
+            // Right after the noun's own words.
+            || (s1 + 1..p).any(|k| !t[k].head.is_some_and(|h| h == s1 || (s1 < h && h < p)))
+        {
+            continue;
+        }
+        let t = &mut sentence.tokens;
+        past_tense(&mut t[p]);
+        t[p].head = Some(v);
+        t[p].deprel = Deprel::Ccomp;
+        t[s1].head = Some(p);
+        t[s1].deprel = Deprel::Nsubj;
+    }
+}
+
 fn is_coordinator(t: &Token) -> bool {
     t.upos == Upos::Cconj
 }
@@ -80,6 +136,38 @@ mod tests {
             t.lemma = (*lemma).into();
         }
         s
+    }
+
+    #[test]
+    fn a_reported_clause_read_as_a_second_subject_is_the_saying_verbs_complement() {
+        use Upos::*;
+        // "A tunnel collapsed at a mine, the ministry said", as the parser read it.
+        let words = [
+            (Det, "a"),
+            (Noun, "tunnel"),
+            (Verb, "collapse"),
+            (Adp, "at"),
+            (Noun, "mine"),
+            (Punct, ","),
+            (Det, "the"),
+            (Noun, "ministry"),
+            (Verb, "say"),
+        ];
+        let mut s = with_words(
+            "A/2/det/DT tunnel/9/nsubj/NN collapsed/2/acl/VBN at/5/case/IN mine/3/obl/NN \
+             ,/2/punct/, the/8/det/DT ministry/9/nsubj/NN said/0/root/VBD",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[1..3], ["tunnel/3/nsubj", "collapsed/9/ccomp"]);
+        assert_eq!(s.tokens[2].xpos, Xpos::Vbd);
+        // A participle with its agent stays a modifier ("a round led by Lotus, the company
+        // said").
+        let text = "A/2/det/DT round/9/nsubj/NN led/2/acl/VBN by/5/case/IN Lotus/3/obl:agent/NNP \
+                    ,/2/punct/, the/8/det/DT company/9/nsubj/NN said/0/root/VBD";
+        let mut s = with_words(text, &words);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
     }
 
     #[test]
