@@ -41,7 +41,12 @@ pub(super) fn reported_clause_read_as_the_object(sentence: &mut Sentence) {
                 && !participle_only(&t[x].form.to_lowercase())
                 && has_child(t, x, Deprel::Obj)
                 && !has_child(t, x, Deprel::Mark);
-            let conjunct = t[x].head == Some(v)
+            // (Or of the verb a participle of saying hangs on: "kept rates on hold, saying
+            // inflation | remained too high", with "remained" a conjunct of "kept".)
+            let governor = t[v]
+                .head
+                .filter(|_| t[v].xpos == Xpos::Vbg && t[v].deprel.base() == Deprel::Advcl);
+            let conjunct = (t[x].head == Some(v) || (governor.is_some() && t[x].head == governor))
                 && t[x].deprel == Deprel::Conj
                 && is_finite_verb(&t[x])
                 && !has_child(t, x, Deprel::Cc)
@@ -190,6 +195,25 @@ mod tests {
         repair_tree(&mut s);
         assert_eq!(tree(&s)[3..5], ["scheme/5/nsubj", "diverted/2/ccomp"]);
         assert_eq!(s.tokens[4].xpos, Xpos::Vbd);
+        // "The bank kept rates, saying inflation remained high": a conjunct of the verb the
+        // saying participle hangs on.
+        let words = [
+            (Noun, "bank"),
+            (Verb, "keep"),
+            (Noun, "rate"),
+            (Punct, ","),
+            (Verb, "say"),
+            (Noun, "inflation"),
+            (Verb, "remain"),
+            (Adj, "high"),
+        ];
+        let mut s = with_words(
+            "Bank/2/nsubj/NN kept/0/root/VBD rates/2/obj/NNS ,/5/punct/, saying/2/advcl/VBG \
+             inflation/5/obj/NN remained/2/conj/VBD high/7/xcomp/JJ",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5..7], ["inflation/7/nsubj", "remained/5/ccomp"]);
         // "Europol said the investigation, led by …, began …": a conjunct with no "and".
         let words = [
             (Propn, "Europol"),
