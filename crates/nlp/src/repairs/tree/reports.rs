@@ -123,6 +123,75 @@ pub(super) fn reported_clause_read_as_a_second_subject(sentence: &mut Sentence) 
     }
 }
 
+/// "Fighters attacked a fuel depot …, killing at least nine people and setting fire to three
+/// tankers, police and local officials said.": the parser made the speakers conjuncts of the
+/// last noun and the saying verb a complement of the main verb, with the participle the
+/// saying verb's complement, so the attack had no source and the saying no subject. When a
+/// saying verb ends the sentence without a subject of its own, right after a comma and a noun
+/// phrase hung elsewhere, that phrase is its subject, and it reports the clause it hangs on
+/// (parataxis); a participle set off before it is the main verb's, not what was said.
+pub(super) fn final_speakers_read_as_conjuncts(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    let n = t.len();
+    let Some(v) = (0..n).rev().find(|&k| t[k].upos != Upos::Punct) else {
+        return;
+    };
+    let Some(h) = t[v].head else {
+        return;
+    };
+    if t[v].upos != Upos::Verb
+        || t[v].lemma.to_lowercase() != "say"
+        || !is_finite_verb(&t[v])
+        || (0..n).any(|k| t[k].head == Some(v) && t[k].deprel.is_subject())
+        || t[h].upos != Upos::Verb
+        || h > v
+    {
+        return;
+    }
+    let Some(comma) = (0..v).rev().find(|&k| t[k].form == ",") else {
+        return;
+    };
+    let phrase = comma + 1..v;
+    let nominal_words = phrase.clone().all(|k| {
+        matches!(
+            t[k].upos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Cconj | Upos::Num
+        )
+    });
+    if phrase.is_empty() || !nominal_words {
+        return;
+    }
+    // The phrase's words that hang outside it: its head first, then its conjuncts.
+    let outside: Vec<usize> = phrase
+        .clone()
+        .filter(|&k| t[k].head.is_none_or(|g| !phrase.contains(&g)))
+        .collect();
+    let Some(&subject) = outside.first() else {
+        return;
+    };
+    if !matches!(t[subject].upos, Upos::Noun | Upos::Propn)
+        || outside[1..].iter().any(|&k| t[k].deprel != Deprel::Conj)
+    {
+        return;
+    }
+    let participles: Vec<usize> = (0..comma)
+        .filter(|&k| {
+            t[k].head == Some(v) && t[k].xpos == Xpos::Vbg && t[k].deprel.base() == Deprel::Ccomp
+        })
+        .collect();
+    let t = &mut sentence.tokens;
+    for &k in &outside[1..] {
+        t[k].head = Some(subject);
+    }
+    t[subject].head = Some(v);
+    t[subject].deprel = Deprel::Nsubj;
+    t[v].deprel = Deprel::Parataxis;
+    for k in participles {
+        t[k].head = Some(h);
+        t[k].deprel = Deprel::Advcl;
+    }
+}
+
 fn is_coordinator(t: &Token) -> bool {
     t.upos == Upos::Cconj
 }
@@ -170,6 +239,52 @@ mod tests {
         // said").
         let text = "A/2/det/DT round/9/nsubj/NN led/2/acl/VBN by/5/case/IN Lotus/3/obl:agent/NNP \
                     ,/2/punct/, the/8/det/DT company/9/nsubj/NN said/0/root/VBD";
+        let mut s = with_words(text, &words);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn final_speakers_read_as_conjuncts_are_the_saying_verbs_subject() {
+        use Upos::*;
+        // "Fighters attacked a depot, killing people, police and officials said."
+        let words = [
+            (Noun, "fighter"),
+            (Verb, "attack"),
+            (Noun, "depot"),
+            (Punct, ","),
+            (Verb, "kill"),
+            (Noun, "people"),
+            (Punct, ","),
+            (Noun, "police"),
+            (Cconj, "and"),
+            (Noun, "official"),
+            (Verb, "say"),
+            (Punct, "."),
+        ];
+        let mut s = with_words(
+            "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
+             killing/11/ccomp/VBG people/5/obj/NNS ,/8/punct/, police/6/conj/NNS and/10/cc/CC \
+             officials/6/conj/NNS said/2/xcomp/VBD ./11/punct/.",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[4..11],
+            [
+                "killing/2/advcl",
+                "people/5/obj",
+                ",/8/punct",
+                "police/11/nsubj",
+                "and/10/cc",
+                "officials/8/conj",
+                "said/2/parataxis"
+            ]
+        );
+        // A saying verb with its subject stays.
+        let text = "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
+                    killing/2/advcl/VBG people/5/obj/NNS ,/8/punct/, police/11/nsubj/NNS \
+                    and/10/cc/CC officials/8/conj/NNS said/2/parataxis/VBD ./11/punct/.";
         let mut s = with_words(text, &words);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
