@@ -16,6 +16,12 @@ fn nominal(t: &Token) -> bool {
     matches!(t.upos, Upos::Noun | Upos::Propn)
 }
 
+/// Verbs that say what a whole clause led to: "…, which means a lot to me", "…, which leaves
+/// visitors with …".
+const CONSEQUENCE: &[&str] = &[
+    "lead", "mean", "leave", "cause", "result", "prompt", "spark", "trigger", "make",
+];
+
 /// "Vasconcelos, who stepped down last year, denies wrongdoing", "the regulator, which blocked a
 /// similar deal in 2021": the parser hung the relative clause on a verb (as parataxis, an
 /// adverbial clause, or a relative clause of the verb) rather than on the noun it follows. When a
@@ -53,9 +59,11 @@ pub(super) fn relative_clause_hung_on_a_verb(sentence: &mut Sentence) {
         {
             continue;
         }
-        // "…, which is a nice added benefit" mostly says something of the whole clause before.
+        // "…, which is a nice added benefit", "…, which led to his arrest" mostly say something
+        // of the whole clause before: a copula, or a verb of consequence.
         let which = t[w].form.eq_ignore_ascii_case("which");
-        if which && (t[v].upos == Upos::Aux || has_child(t, v, Deprel::Cop)) {
+        let consequence = CONSEQUENCE.contains(&t[v].lemma.to_lowercase().as_str());
+        if which && (t[v].upos == Upos::Aux || has_child(t, v, Deprel::Cop) || consequence) {
             continue;
         }
         // The noun before it, past a comma and closing brackets or quotes.
@@ -193,6 +201,7 @@ mod tests {
             };
             t.lemma = match t.form.as_str() {
                 "said" => "say".into(),
+                "means" => "mean".into(),
                 form => form.to_lowercase(),
             };
         }
@@ -247,6 +256,8 @@ mod tests {
             "cruises/0/root/NNS ,/4/punct/, which/4/nsubj/WDT best/1/advcl/JJS is/4/cop/VBZ ?/1/punct/.",
             "She/2/nsubj/PRP plans/0/root/VBZ events/2/obj/NNS ,/7/punct/, which/7/nsubj/WDT \
              is/7/cop/VBZ benefit/2/advcl:relcl/NN",
+            "He/2/nsubj/PRP budged/0/root/VBD on/4/case/IN price/2/obl/NN which/6/nsubj/WDT \
+             means/2/advcl:relcl/VBZ lot/6/obj/NN",
             "Fans/0/root/NNS of/3/case/IN clubs/1/nmod/NNS who/5/nsubj/WP cheered/1/acl:relcl/VBD",
         ] {
             let mut s = with_classes(text);
