@@ -251,3 +251,62 @@ fn arguments_keep_their_numbers_and_kinds() {
         "{declared:?}"
     );
 }
+
+/// Clauses the parser hangs in the wrong place are still facts (issue 22): a relative clause
+/// after a name ("Marco Rossi, who retired in May"), an infinitive after the object of a verb
+/// of wanting or expecting (the object does it, wanted or expected, on the expecter's word), a
+/// gerund after "for" (the one arrested did it).
+#[test]
+fn relative_clauses_and_controlled_infinitives_are_facts() {
+    let dir = crate::support::workdir("clauses");
+    let dump = dir.join("d.jsonl");
+    crate::support::write_jsonl(
+        &dump,
+        &[
+            (
+                "a",
+                "The club wants the striker to replace Marco Rossi, who retired in May. \
+                 Forecasters expect the storm to reach the coast on Friday.",
+            ),
+            (
+                "b",
+                "Judge Ana Lind, who resigned last year, denies wrongdoing, her lawyer told \
+                 reporters. Police arrested the fishermen for using illegal nets.",
+            ),
+        ],
+    );
+    let extracted = ok(&["extract", "d.jsonl"], &dir);
+    let facts: Vec<String> = extracted
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} | {} | {} | {} | {}",
+                v["subject"]["text"].as_str().unwrap_or_default(),
+                v["relation"]["lemma"].as_str().unwrap_or_default(),
+                v["object"]["text"].as_str().unwrap_or_default(),
+                v["modality"].as_str().unwrap_or_default(),
+                v["attribution"]["text"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for expected in [
+        "Marco Rossi | retire |  | Asserted | ",
+        "striker | replace | Marco Rossi | Planned | ",
+        "storm | reach | coast | Expected | Forecasters",
+        "Ana Lind | resign |  | Asserted | lawyer",
+        "fishermen | use | illegal nets | Asserted | ",
+    ] {
+        assert!(
+            facts.iter().any(|f| f == expected),
+            "no {expected}: {facts:?}"
+        );
+    }
+    // The wanting and the expecting are no facts of their own.
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.contains("| want |") || f.contains("| expect |")),
+        "{facts:?}"
+    );
+}

@@ -66,6 +66,12 @@ const PLANNING: &[&str] = &[
     "promise", "threaten",
 ];
 
+/// Governors of an `xcomp` that, in the passive, make the embedded verb possible: "a buyer who
+/// is believed to have ordered the shipment".
+const SUPPOSING: &[&str] = &[
+    "believe", "think", "suspect", "allege", "say", "report", "rumour", "rumor", "presume",
+];
+
 /// Governors of an `xcomp` whose subject vouches for the act: its source.
 const VOUCHING: &[&str] = &["promise", "pledge", "vow", "deny"];
 
@@ -288,7 +294,7 @@ impl View<'_> {
             let h = tok.head?;
             if tok.xpos == Xpos::Vbn {
                 d.passive = true;
-                d.subjects.push(self.node(h));
+                d.subjects.push(self.bare_node(h));
                 d.inherited = true;
             }
         }
@@ -334,15 +340,17 @@ impl View<'_> {
         // the head noun, which it stands for, fills no other gap.
         let head_is_subject = d.subjects.iter().any(|s| s.head == h);
         if !has_subject {
-            d.subjects.push(self.node(h));
+            d.subjects.push(self.bare_node(h));
             d.inherited = true;
         } else if !head_is_subject
             && !adverbial_relative
             && d.relative_oblique.is_none()
+            // ("who she said had inspired the story": the noun is the reported clause's.)
+            && self.kids_base(p, Deprel::Ccomp).next().is_none()
             && (rel_word_object.is_some()
                 || (self.kids_base(p, Deprel::Obj).next().is_none() && !d.copular))
         {
-            d.relative_object = Some(self.node(h));
+            d.relative_object = Some(self.bare_node(h));
         }
         Some(())
     }
@@ -564,6 +572,8 @@ impl View<'_> {
             Some(Modality::Planned)
         } else if governor == "go" && passive_or_be(self, cur) {
             Some(Modality::Future)
+        } else if SUPPOSING.contains(&governor.as_str()) && passive_or_be(self, cur) {
+            Some(Modality::Possible)
         } else {
             None
         };
@@ -580,6 +590,10 @@ impl View<'_> {
                     .collect();
                 if !controllers.is_empty() {
                     d.subjects = controllers;
+                    // What one party expects of another is on the expecter's word.
+                    if m == Modality::Expected && d.vouched_by.is_none() {
+                        d.vouched_by = Some(cur);
+                    }
                 }
             }
             None => {
@@ -872,8 +886,8 @@ impl View<'_> {
     /// keep it out of the graph. One after its clause is that clause's subject acting
     /// again: "A car bomb exploded …, killing at least seven people".
     /// Only a participle set off by a comma or opened by a word of time or means
-    /// ("after crossing into Russia", "by closing plants"); not one a noun or adjective
-    /// governs ("focused on expanding cooperation", "showed Kim walking past").
+    /// ("after crossing into Russia", "by closing plants", "arrested for using illegal nets");
+    /// not one a noun or adjective governs ("focused on expanding cooperation", "showed Kim walking past").
     fn participle_after_its_clause_acts_again(&self, d: &mut ClauseDraft) {
         let p = d.p;
         if !(self.rel(p) == Deprel::Advcl
@@ -889,8 +903,22 @@ impl View<'_> {
             .filter(|&&c| c < p && matches!(self.rel(c).base(), Deprel::Mark | Deprel::Case))
             .map(|&c| lower(&self.t[c]))
             .next();
+        // (A means or cause only of a verb, "by" and "without" not after a passive: "can be
+        // obtained by clicking" names no one who clicks; "calling for donating" asks.)
+        let governor = self.t[p]
+            .head
+            .filter(|&h| self.t[h].upos == Upos::Verb && lemma(&self.t[h]) != "call");
+        let passive = governor.is_some_and(|h| {
+            self.children[h]
+                .iter()
+                .any(|&c| self.rel(c).marks_passive())
+        });
         let set_off = match opener.as_deref() {
-            Some(w) => matches!(w, "after" | "before" | "while" | "upon"),
+            Some(w) => {
+                matches!(w, "after" | "before" | "while" | "upon")
+                    || (governor.is_some()
+                        && (w == "for" || (!passive && matches!(w, "by" | "without"))))
+            }
             // (With an object of its own, "…, killing at least seven people"; not after an
             // adjective, "their separate, intensifying confrontations".)
             None => {
@@ -902,6 +930,10 @@ impl View<'_> {
         };
         if d.inherited && (opening || !set_off) {
             d.in_graph = false;
+        }
+        // "went without buying food": not bought.
+        if opener.as_deref() == Some("without") {
+            d.negated = !d.negated;
         }
     }
 

@@ -3,7 +3,7 @@
 //! "accused Russia of blowing up the dam".
 
 use super::{lemma, lower, View};
-use crate::doc::{Deprel, Xpos};
+use crate::doc::{Deprel, EntityType, Xpos};
 
 /// Verbs whose object does what the infinitive after it says ("forced residents to flee").
 pub(super) const OBJECT_CONTROL: &[&str] = &[
@@ -80,6 +80,36 @@ impl View<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Who does what a gerund after "for" says when the verb it hangs on has a person or an
+    /// organisation as its object: the one arrested, fined or praised ("arrested the fishermen
+    /// for using illegal nets", "fined Apple for breaking …"); not a thing paid or received
+    /// ("paid $5 million for using the patent"), nor after a passive, whose subject it is.
+    pub(super) fn gerund_of_the_object(&self, i: usize) -> Option<Vec<usize>> {
+        let h = self.t[i].head?;
+        let for_ = self.children[i].iter().any(|&m| {
+            m < i
+                && matches!(self.rel(m).base(), Deprel::Mark | Deprel::Case)
+                && lower(&self.t[m]) == "for"
+        });
+        if self.t[i].xpos != Xpos::Vbg || self.rel(i).base() != Deprel::Advcl || !for_ {
+            return None;
+        }
+        if self.children[h]
+            .iter()
+            .any(|&c| self.rel(c).marks_passive())
+        {
+            return None;
+        }
+        let o = self.kids_base(h, Deprel::Obj).find(|&o| o < i)?;
+        let someone = self.t[o].xpos == Xpos::Prp
+            || self.person_noun(o)
+            || matches!(
+                self.entity_kind(o),
+                Some(EntityType::Person | EntityType::Organization)
+            );
+        someone.then(|| self.conjuncts(o))
     }
 
     /// Whether verb `v` makes its object do what its infinitive says, and has that object:

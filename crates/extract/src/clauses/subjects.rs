@@ -41,10 +41,20 @@ impl View<'_> {
         let mut cur = n.head;
         while let Some(h) = self.t[cur].head {
             if matches!(self.rel(cur), Deprel::AclRelcl | Deprel::AdvclRelcl) {
-                return self.node(self.antecedent(h, &w));
+                return self.bare_node(self.antecedent(h, &w));
             }
             cur = h;
         }
+        n
+    }
+
+    /// The node of a noun that a relative word or a participle's gap stands for, without the
+    /// noun's own preposition: in "fairly safe for the National Party, which held it", the
+    /// party held it, not "for the National Party".
+    pub(super) fn bare_node(&self, h: usize) -> Node {
+        let mut n = self.node(h);
+        let prep = self.preposition(h);
+        n.tokens.retain(|i| !prep.contains(i));
         n
     }
 
@@ -52,11 +62,13 @@ impl View<'_> {
     /// attached it to. "which" never stands for a person, and "that" hardly ever for a person's
     /// name, which needs no restricting: in "a meeting with President Putin that sparked
     /// concern" the meeting sparked it. Such a name inside a prepositional phrase gives way to the
-    /// noun the phrase modifies.
+    /// noun the phrase modifies; so does a place name before "who".
     pub(super) fn antecedent(&self, h: usize, w: &str) -> usize {
         let person_name = self.entity_kind(h) == Some(EntityType::Person)
             || (self.t[h].upos == Upos::Propn && w == "which");
-        if !matches!(w, "which" | "that") || !person_name {
+        // Nor does "who" stand for a place: "a buyer in Thailand who is believed to …".
+        let place_for_who = w == "who" && self.entity_kind(h) == Some(EntityType::Place);
+        if !(matches!(w, "which" | "that") && person_name || place_for_who) {
             return h;
         }
         // The noun above the name's preposition: the name's own head when the preposition is
@@ -249,13 +261,18 @@ impl View<'_> {
             // The infinitive hung on the object itself: "urged shareholders | to reject the
             // offer", "ordered the company | to pay" (an acl of the object, to the parser).
             Deprel::Acl if self.controlled_infinitive_on_object(p) => (vec![self.node(h)], true),
+            // "arrested the fishermen for using illegal nets": the one arrested used them.
+            Deprel::Advcl if self.gerund_of_the_object(p).is_some() => {
+                let who = self.gerund_of_the_object(p).unwrap_or_default();
+                (who.into_iter().map(|o| self.node(o)).collect(), true)
+            }
             Deprel::Conj | Deprel::Xcomp => (self.subjects(h, depth + 1).0, true),
             Deprel::Advcl if self.t[p].xpos == Xpos::Vbg || self.t[p].xpos == Xpos::Vb => {
                 (self.subjects(h, depth + 1).0, true)
             }
             Deprel::Acl if r != Deprel::AclRelcl => {
                 if self.t[p].xpos == Xpos::Vbg {
-                    (vec![self.node(h)], true)
+                    (vec![self.bare_node(h)], true)
                 } else {
                     (Vec::new(), true)
                 }

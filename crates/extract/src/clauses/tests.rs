@@ -872,6 +872,8 @@ fn the_object_of_expect_is_who_does_the_expected_thing() {
     let d = doc("Officials/NOUN/NNS/official/2/nsubj expect/VERB/VBP/expect/0/root Ana/PROPN/NNP/Ana/2/obj to/PART/TO/to/5/mark visit/VERB/VB/visit/2/xcomp Porto/PROPN/NNP/Porto/5/obj ./PUNCT/././2/punct", &[(2, 3, PER), (5, 6, LOC)]);
     let s = has(&d, "Ana", "visit", "Porto");
     assert_eq!(s.modality, Modality::Expected);
+    // On the word of those who expect it.
+    assert_eq!(s.attribution.unwrap().text, "Officials");
     assert!(triples(&d).iter().all(|(s, _, _)| s != "Officials"));
     // A purpose clause under the controlled verb has the same subject: Ana meets Rui.
     let d = doc("Officials/NOUN/NNS/official/2/nsubj expect/VERB/VBP/expect/0/root Ana/PROPN/NNP/Ana/2/obj to/PART/TO/to/5/mark travel/VERB/VB/travel/2/xcomp to/ADP/IN/to/7/case Lisbon/PROPN/NNP/Lisbon/5/obl to/PART/TO/to/9/mark meet/VERB/VB/meet/5/advcl Rui/PROPN/NNP/Rui/9/obj ./PUNCT/././2/punct", &[(2, 3, PER), (6, 7, LOC), (9, 10, PER)]);
@@ -1543,4 +1545,86 @@ fn a_title_in_apposition_to_the_noun_before_it_is_no_role_of_that_noun() {
     // A name right after a common noun is still what the noun says: "the journalist Petar".
     let d = doc("Police/NOUN/NNS/police/2/nsubj freed/VERB/VBD/free/0/root the/DET/DT/the/4/det journalist/NOUN/NN/journalist/2/obj Petar/PROPN/NNP/Petar/4/appos Dimitrov/PROPN/NNP/Dimitrov/5/flat ./PUNCT/././2/punct", &[(4, 6, PER)]);
     has(&d, "Petar Dimitrov", "be", "journalist");
+}
+
+#[test]
+fn a_gerund_after_for_is_done_by_the_one_the_verb_acts_on() {
+    // "Police arrested the fishermen for using nets": the fishermen used them.
+    let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root the/DET/DT/the/4/det fishermen/NOUN/NNS/fisherman/2/obj for/SCONJ/IN/for/6/mark using/VERB/VBG/use/2/advcl nets/NOUN/NNS/net/6/obj ./PUNCT/././2/punct", &[]);
+    has(&d, "fishermen", "use", "nets");
+    // After a passive, its subject: "the fishermen were arrested for using nets".
+    let d = doc("The/DET/DT/the/2/det fishermen/NOUN/NNS/fisherman/4/nsubj:pass were/AUX/VBD/be/4/aux:pass arrested/VERB/VBN/arrest/0/root for/SCONJ/IN/for/6/mark using/VERB/VBG/use/4/advcl nets/NOUN/NNS/net/6/obj ./PUNCT/././4/punct", &[]);
+    has(&d, "fishermen", "use", "nets");
+    // A thing paid is no doer: "the firm paid $5 million for using the patent".
+    let d = doc("The/DET/DT/the/2/det firm/NOUN/NN/firm/3/nsubj paid/VERB/VBD/pay/0/root fees/NOUN/NNS/fee/3/obj for/SCONJ/IN/for/6/mark using/VERB/VBG/use/3/advcl patents/NOUN/NNS/patent/6/obj ./PUNCT/././3/punct", &[]);
+    has(&d, "firm", "use", "patents");
+    // "Ana was awarded a medal for saving Rui": Ana saved him, not the medal.
+    let d = doc("Ana/PROPN/NNP/Ana/3/nsubj:pass was/AUX/VBD/be/3/aux:pass awarded/VERB/VBN/award/0/root a/DET/DT/a/5/det medal/NOUN/NN/medal/3/obj for/SCONJ/IN/for/7/mark saving/VERB/VBG/save/3/advcl Rui/PROPN/NNP/Rui/7/obj ./PUNCT/././3/punct", &[(0, 1, PER), (6, 7, PER)]);
+    has(&d, "Ana", "save", "Rui");
+    // "People went without buying food": not bought.
+    let d = doc("People/NOUN/NNS/people/2/nsubj went/VERB/VBD/go/0/root without/SCONJ/IN/without/4/mark buying/VERB/VBG/buy/2/advcl food/NOUN/NN/food/4/obj ./PUNCT/././2/punct", &[]);
+    assert!(has(&d, "People", "buy", "food").negated);
+}
+
+#[test]
+fn who_after_a_place_stands_for_the_noun_the_place_modifies() {
+    // "Police seek a buyer in Thailand who ordered the shipment".
+    let d = doc("Police/NOUN/NNS/police/2/nsubj seek/VERB/VBP/seek/0/root a/DET/DT/a/4/det buyer/NOUN/NN/buyer/2/obj in/ADP/IN/in/6/case Thailand/PROPN/NNP/Thailand/4/nmod who/PRON/WP/who/8/nsubj ordered/VERB/VBD/order/6/acl:relcl the/DET/DT/the/10/det shipment/NOUN/NN/shipment/8/obj ./PUNCT/././2/punct", &[(5, 6, EntityType::Place)]);
+    has(&d, "buyer", "order", "shipment");
+}
+
+#[test]
+fn believed_to_is_possible() {
+    // "The attackers are believed to belong to the group".
+    let d = doc("The/DET/DT/the/2/det attackers/NOUN/NNS/attacker/4/nsubj:pass are/AUX/VBP/be/4/aux:pass believed/VERB/VBN/believe/0/root to/PART/TO/to/6/mark belong/VERB/VB/belong/4/xcomp to/ADP/IN/to/9/case the/DET/DT/the/9/det group/NOUN/NN/group/6/obl ./PUNCT/././4/punct", &[]);
+    let s = has(&d, "attackers", "belong to", "group");
+    assert_eq!(s.modality, Modality::Possible);
+}
+
+#[test]
+fn a_relative_clause_reporting_a_clause_leaves_the_noun_to_it() {
+    // "She thanked her aunt, who she said had inspired the story": the aunt inspired it, on
+    // her word; no one said the aunt.
+    let d = doc("She/PRON/PRP/she/2/nsubj thanked/VERB/VBD/thank/0/root her/PRON/PRP$/her/4/nmod:poss aunt/NOUN/NN/aunt/2/obj ,/PUNCT/,/,/8/punct who/PRON/WP/who/10/nsubj she/PRON/PRP/she/8/nsubj said/VERB/VBD/say/4/acl:relcl had/AUX/VBD/have/10/aux inspired/VERB/VBN/inspire/8/ccomp the/DET/DT/the/12/det story/NOUN/NN/story/10/obj ./PUNCT/././2/punct", &[]);
+    let all = analyse(&d);
+    let inspired = all
+        .iter()
+        .find(|e| e.statement.relation.lemma == "inspire")
+        .expect("inspire");
+    assert_eq!(inspired.statement.subject.text, "aunt");
+    assert!(
+        all.iter().all(|e| !(e.statement.relation.lemma == "say"
+            && e.statement
+                .object
+                .as_ref()
+                .is_some_and(|o| o.text == "aunt"))),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
+fn a_relative_head_in_a_prepositional_phrase_is_read_without_its_preposition() {
+    // "The seat was safe for the party, which held it": the party held it.
+    let d = doc("The/DET/DT/the/2/det seat/NOUN/NN/seat/4/nsubj was/AUX/VBD/be/4/cop safe/ADJ/JJ/safe/0/root for/ADP/IN/for/7/case the/DET/DT/the/7/det party/NOUN/NN/party/4/obl ,/PUNCT/,/,/10/punct which/PRON/WDT/which/10/nsubj held/VERB/VBD/hold/7/acl:relcl it/PRON/PRP/it/10/obj ./PUNCT/././4/punct", &[]);
+    let surfaces: Vec<Surface> = analyse(&d).into_iter().filter_map(|e| e.surface).collect();
+    assert!(
+        surfaces
+            .iter()
+            .any(|s| s.arg1 == "the party" && s.relation == "held"),
+        "{surfaces:?}"
+    );
+}
+
+#[test]
+fn an_age_after_a_name_is_no_part_of_it() {
+    // "Stanley Canter, 66, would retire".
+    let d = doc("Stanley/PROPN/NNP/Stanley/7/nsubj Canter/PROPN/NNP/Canter/1/flat ,/PUNCT/,/,/4/punct 66/NUM/CD/66/1/nmod:unmarked ,/PUNCT/,/,/4/punct would/AUX/MD/would/7/aux retire/VERB/VB/retire/0/root ./PUNCT/././7/punct", &[(0, 2, PER)]);
+    let surfaces: Vec<Surface> = analyse(&d).into_iter().filter_map(|e| e.surface).collect();
+    assert!(
+        surfaces
+            .iter()
+            .any(|s| s.arg1 == "Stanley Canter" && s.relation == "would retire"),
+        "{surfaces:?}"
+    );
 }

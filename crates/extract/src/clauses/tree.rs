@@ -104,6 +104,12 @@ impl View<'_> {
             || (direct
                 && matches!(r.base(), Deprel::Nsubj | Deprel::Cop | Deprel::Aux | Deprel::Csubj | Deprel::Ccomp | Deprel::Mark | Deprel::Expl))
             || (r == Deprel::Acl && self.is_predicate(c))
+            // A person's age set off after the name: "Stanley Canter, 66,".
+            || (direct
+                && r == Deprel::NmodUnmarked
+                && self.t[c].upos == Upos::Num
+                && c > 0
+                && self.t[c - 1].form == ",")
     }
 
     /// `c` and the tokens coordinated with it.

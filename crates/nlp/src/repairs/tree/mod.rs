@@ -7,12 +7,18 @@
 
 use crate::doc::{Deprel, Sentence, Token};
 
+mod ages;
 mod attachments;
+mod control;
+mod relatives;
 mod reports;
 mod times;
 mod verbs_and_subjects;
 
+use ages::*;
 use attachments::*;
+use control::*;
+use relatives::*;
 use reports::*;
 use times::*;
 use verbs_and_subjects::*;
@@ -36,7 +42,17 @@ use verbs_and_subjects::*;
 /// - A coordinated subject read as a noun with a relative clause
 ///   (`verbs_and_subjects::coordinated_subject_read_as_a_relative`).
 /// - What was said read as the saying verb's object noun with a modifier
-///   (`reports::reported_clause_read_as_the_object`).
+///   (`reports::reported_clause_read_as_the_object`), or as a second subject of the saying verb
+///   with a participle (`reports::reported_clause_read_as_a_second_subject`).
+/// - The speakers of a final "…, police and officials said." read as conjuncts of the last noun
+///   (`reports::final_speakers_read_as_conjuncts`).
+/// - A person's age after the name read as a subject, an apposition or a break before the verb
+///   (`ages::age_after_a_name`).
+/// - An infinitive after the object of a verb of object control hung on the object or read as a
+///   purpose (`control::infinitive_hung_on_the_object`).
+/// - A relative clause hung on a verb instead of the noun it follows
+///   (`relatives::relative_clause_hung_on_a_verb`), and a relative word read as a second subject
+///   of the saying verb inside the relative clause (`relatives::relative_word_of_a_reported_clause`).
 /// - The day, month or year of the event hung on a noun after the verb
 ///   (`times::time_read_as_a_modifier_of_a_noun`).
 pub fn repair(sentence: &mut Sentence) {
@@ -52,6 +68,8 @@ pub fn repair(sentence: &mut Sentence) {
     verb_after_a_parenthetical(sentence);
     said_to_read_as_a_relative(sentence);
     reported_clause_read_as_the_object(sentence);
+    reported_clause_read_as_a_second_subject(sentence);
+    final_speakers_read_as_conjuncts(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);
@@ -59,6 +77,10 @@ pub fn repair(sentence: &mut Sentence) {
     agent_read_as_a_modifier(sentence);
     partner_read_as_a_modifier_of_the_means(sentence);
     name_read_as_part_of_an_amount(sentence);
+    age_after_a_name(sentence);
+    infinitive_hung_on_the_object(sentence);
+    relative_clause_hung_on_a_verb(sentence);
+    relative_word_of_a_reported_clause(sentence);
     time_read_as_a_modifier_of_a_noun(sentence);
 }
 

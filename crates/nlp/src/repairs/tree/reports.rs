@@ -41,7 +41,12 @@ pub(super) fn reported_clause_read_as_the_object(sentence: &mut Sentence) {
                 && !participle_only(&t[x].form.to_lowercase())
                 && has_child(t, x, Deprel::Obj)
                 && !has_child(t, x, Deprel::Mark);
-            let conjunct = t[x].head == Some(v)
+            // (Or of the verb a participle of saying hangs on: "kept rates on hold, saying
+            // inflation | remained too high", with "remained" a conjunct of "kept".)
+            let governor = t[v]
+                .head
+                .filter(|_| t[v].xpos == Xpos::Vbg && t[v].deprel.base() == Deprel::Advcl);
+            let conjunct = (t[x].head == Some(v) || (governor.is_some() && t[x].head == governor))
                 && t[x].deprel == Deprel::Conj
                 && is_finite_verb(&t[x])
                 && !has_child(t, x, Deprel::Cc)
@@ -59,6 +64,131 @@ pub(super) fn reported_clause_read_as_the_object(sentence: &mut Sentence) {
         t[x].deprel = Deprel::Ccomp;
         t[o].head = Some(x);
         t[o].deprel = Deprel::Nsubj;
+    }
+}
+
+/// "A tunnel collapsed at a tin mine on Monday, killing six miners, the ministry said": the
+/// parser read "A tunnel collapsed …" as a noun with a participle ("a tunnel [that was]
+/// collapsed") and made that noun a second subject of the saying verb at the end, so the
+/// collapse and the killing had no subject. When a saying verb has two subjects, and the first
+/// has a participle right after it (not one that is only a participle, "known", nor one with an
+/// agent, "led by …"), with no subject or marker of its own, the participle is the verb the
+/// saying verb reports, in the past, and the noun its subject.
+pub(super) fn reported_clause_read_as_a_second_subject(sentence: &mut Sentence) {
+    let n = sentence.tokens.len();
+    for v in 0..n {
+        let t = &sentence.tokens;
+        if t[v].upos != Upos::Verb
+            || !SAYING_A_CLAUSE.contains(&t[v].lemma.to_lowercase().as_str())
+            || has_child(t, v, Deprel::Ccomp)
+        {
+            continue;
+        }
+        let subjects: Vec<usize> = (0..v)
+            .filter(|&k| t[k].head == Some(v) && t[k].deprel.is_subject())
+            .collect();
+        let [s1, s2] = subjects[..] else {
+            continue;
+        };
+        let Some(p) = (s1 + 1..s2).find(|&k| t[k].head == Some(s1) && t[k].deprel == Deprel::Acl)
+        else {
+            continue;
+        };
+        let agent = (0..n).any(|k| {
+            t[k].head == Some(p)
+                && (t[k].deprel == Deprel::OblAgent
+                    || (t[k].deprel.base() == Deprel::Obl
+                        && (0..k).any(|c| {
+                            t[c].head == Some(k)
+                                && t[c].deprel == Deprel::Case
+                                && t[c].form.eq_ignore_ascii_case("by")
+                        })))
+        });
+        if t[p].xpos != Xpos::Vbn
+            || participle_only(&t[p].form.to_lowercase())
+            || agent
+            || has_child(t, p, Deprel::Mark)
+            || (0..n).any(|k| t[k].head == Some(p) && t[k].deprel.is_subject())
+            // Right after the noun's own words.
+            || (s1 + 1..p).any(|k| !t[k].head.is_some_and(|h| h == s1 || (s1 < h && h < p)))
+        {
+            continue;
+        }
+        let t = &mut sentence.tokens;
+        past_tense(&mut t[p]);
+        t[p].head = Some(v);
+        t[p].deprel = Deprel::Ccomp;
+        t[s1].head = Some(p);
+        t[s1].deprel = Deprel::Nsubj;
+    }
+}
+
+/// "Fighters attacked a fuel depot …, killing at least nine people and setting fire to three
+/// tankers, police and local officials said.": the parser made the speakers conjuncts of the
+/// last noun and the saying verb a complement of the main verb, with the participle the
+/// saying verb's complement, so the attack had no source and the saying no subject. When a
+/// saying verb ends the sentence without a subject of its own, right after a comma and a noun
+/// phrase hung elsewhere, that phrase is its subject, and it reports the clause it hangs on
+/// (parataxis); a participle set off before it is the main verb's, not what was said.
+pub(super) fn final_speakers_read_as_conjuncts(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    let n = t.len();
+    let Some(v) = (0..n).rev().find(|&k| t[k].upos != Upos::Punct) else {
+        return;
+    };
+    let Some(h) = t[v].head else {
+        return;
+    };
+    if t[v].upos != Upos::Verb
+        || t[v].lemma.to_lowercase() != "say"
+        || !is_finite_verb(&t[v])
+        || (0..n).any(|k| t[k].head == Some(v) && t[k].deprel.is_subject())
+        || t[h].upos != Upos::Verb
+        || h > v
+    {
+        return;
+    }
+    let Some(comma) = (0..v).rev().find(|&k| t[k].form == ",") else {
+        return;
+    };
+    let phrase = comma + 1..v;
+    let nominal_words = phrase.clone().all(|k| {
+        matches!(
+            t[k].upos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Cconj | Upos::Num
+        )
+    });
+    if phrase.is_empty() || !nominal_words {
+        return;
+    }
+    // The phrase's words that hang outside it: its head first, then its conjuncts.
+    let outside: Vec<usize> = phrase
+        .clone()
+        .filter(|&k| t[k].head.is_none_or(|g| !phrase.contains(&g)))
+        .collect();
+    let Some(&subject) = outside.first() else {
+        return;
+    };
+    if !matches!(t[subject].upos, Upos::Noun | Upos::Propn)
+        || outside[1..].iter().any(|&k| t[k].deprel != Deprel::Conj)
+    {
+        return;
+    }
+    let participles: Vec<usize> = (0..comma)
+        .filter(|&k| {
+            t[k].head == Some(v) && t[k].xpos == Xpos::Vbg && t[k].deprel.base() == Deprel::Ccomp
+        })
+        .collect();
+    let t = &mut sentence.tokens;
+    for &k in &outside[1..] {
+        t[k].head = Some(subject);
+    }
+    t[subject].head = Some(v);
+    t[subject].deprel = Deprel::Nsubj;
+    t[v].deprel = Deprel::Parataxis;
+    for k in participles {
+        t[k].head = Some(h);
+        t[k].deprel = Deprel::Advcl;
     }
 }
 
@@ -83,6 +213,84 @@ mod tests {
     }
 
     #[test]
+    fn a_reported_clause_read_as_a_second_subject_is_the_saying_verbs_complement() {
+        use Upos::*;
+        // "A tunnel collapsed at a mine, the ministry said", as the parser read it.
+        let words = [
+            (Det, "a"),
+            (Noun, "tunnel"),
+            (Verb, "collapse"),
+            (Adp, "at"),
+            (Noun, "mine"),
+            (Punct, ","),
+            (Det, "the"),
+            (Noun, "ministry"),
+            (Verb, "say"),
+        ];
+        let mut s = with_words(
+            "A/2/det/DT tunnel/9/nsubj/NN collapsed/2/acl/VBN at/5/case/IN mine/3/obl/NN \
+             ,/2/punct/, the/8/det/DT ministry/9/nsubj/NN said/0/root/VBD",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[1..3], ["tunnel/3/nsubj", "collapsed/9/ccomp"]);
+        assert_eq!(s.tokens[2].xpos, Xpos::Vbd);
+        // A participle with its agent stays a modifier ("a round led by Lotus, the company
+        // said").
+        let text = "A/2/det/DT round/9/nsubj/NN led/2/acl/VBN by/5/case/IN Lotus/3/obl:agent/NNP \
+                    ,/2/punct/, the/8/det/DT company/9/nsubj/NN said/0/root/VBD";
+        let mut s = with_words(text, &words);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn final_speakers_read_as_conjuncts_are_the_saying_verbs_subject() {
+        use Upos::*;
+        // "Fighters attacked a depot, killing people, police and officials said."
+        let words = [
+            (Noun, "fighter"),
+            (Verb, "attack"),
+            (Noun, "depot"),
+            (Punct, ","),
+            (Verb, "kill"),
+            (Noun, "people"),
+            (Punct, ","),
+            (Noun, "police"),
+            (Cconj, "and"),
+            (Noun, "official"),
+            (Verb, "say"),
+            (Punct, "."),
+        ];
+        let mut s = with_words(
+            "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
+             killing/11/ccomp/VBG people/5/obj/NNS ,/8/punct/, police/6/conj/NNS and/10/cc/CC \
+             officials/6/conj/NNS said/2/xcomp/VBD ./11/punct/.",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[4..11],
+            [
+                "killing/2/advcl",
+                "people/5/obj",
+                ",/8/punct",
+                "police/11/nsubj",
+                "and/10/cc",
+                "officials/8/conj",
+                "said/2/parataxis"
+            ]
+        );
+        // A saying verb with its subject stays.
+        let text = "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
+                    killing/2/advcl/VBG people/5/obj/NNS ,/8/punct/, police/11/nsubj/NNS \
+                    and/10/cc/CC officials/8/conj/NNS said/2/parataxis/VBD ./11/punct/.";
+        let mut s = with_words(text, &words);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
     fn a_reported_clause_read_as_the_object_is_the_saying_verbs_complement() {
         use Upos::*;
         // "Prosecutors say the scheme diverted millions", as the parser read it.
@@ -102,6 +310,25 @@ mod tests {
         repair_tree(&mut s);
         assert_eq!(tree(&s)[3..5], ["scheme/5/nsubj", "diverted/2/ccomp"]);
         assert_eq!(s.tokens[4].xpos, Xpos::Vbd);
+        // "The bank kept rates, saying inflation remained high": a conjunct of the verb the
+        // saying participle hangs on.
+        let words = [
+            (Noun, "bank"),
+            (Verb, "keep"),
+            (Noun, "rate"),
+            (Punct, ","),
+            (Verb, "say"),
+            (Noun, "inflation"),
+            (Verb, "remain"),
+            (Adj, "high"),
+        ];
+        let mut s = with_words(
+            "Bank/2/nsubj/NN kept/0/root/VBD rates/2/obj/NNS ,/5/punct/, saying/2/advcl/VBG \
+             inflation/5/obj/NN remained/2/conj/VBD high/7/xcomp/JJ",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5..7], ["inflation/7/nsubj", "remained/5/ccomp"]);
         // "Europol said the investigation, led by …, began …": a conjunct with no "and".
         let words = [
             (Propn, "Europol"),
