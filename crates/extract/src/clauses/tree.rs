@@ -104,10 +104,13 @@ impl View<'_> {
             || (direct
                 && matches!(r.base(), Deprel::Nsubj | Deprel::Cop | Deprel::Aux | Deprel::Csubj | Deprel::Ccomp | Deprel::Mark | Deprel::Expl))
             || (r == Deprel::Acl && self.is_predicate(c))
-            // A person's age set off after the name: "Stanley Canter, 66,".
+            // A person's age set off after the name: "Stanley Canter, 66,". (Not the year of a
+            // date: "on October 6, 1973".)
             || (direct
                 && r == Deprel::NmodUnmarked
                 && self.t[c].upos == Upos::Num
+                && self.t[head].upos == Upos::Propn
+                && (1..=3).contains(&self.t[c].form.len())
                 && c > 0
                 && self.t[c - 1].form == ",")
     }
