@@ -25,6 +25,7 @@
 use crate::doc::{Mention, Token};
 use crate::gazetteer::Gazetteer;
 
+mod acronyms;
 mod edges;
 mod organisations;
 mod places;
@@ -47,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 19] = [
+pub const POST_RULES: [PostRule; 21] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -59,6 +60,10 @@ pub const POST_RULES: [PostRule; 19] = [
     PostRule {
         name: "hyphenated words whole",
         apply: |tokens, out, _| edges::hyphenated_words_whole(tokens, out),
+    },
+    PostRule {
+        name: "a place before -based",
+        apply: |tokens, out, _| edges::place_before_based(tokens, out),
     },
     PostRule {
         name: "names cut short inside a place",
@@ -119,6 +124,10 @@ pub const POST_RULES: [PostRule; 19] = [
     PostRule {
         name: "towns run into their state",
         apply: places::split_town_and_state,
+    },
+    PostRule {
+        name: "names spelled out by an acronym",
+        apply: acronyms::names_spelled_out_by_an_acronym,
     },
     PostRule {
         name: "named storms",
