@@ -626,3 +626,96 @@ fn the_mention_layer_names_each_mention_as_coreference_names_its_entity() {
     let as_written = layer(without_coreference(), text);
     assert!(has(&as_written, 2, "Putin", None), "{as_written:?}");
 }
+
+#[test]
+fn an_organisations_first_word_alone_is_the_organisation() {
+    let st = statements(
+        "Kestrel Bank agreed to buy a stake in Sahel Microfinance on Monday. \
+         Kestrel said the deal would close in May.",
+    );
+    let sources: Vec<(String, Option<String>)> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .filter_map(|s| s.attribution.as_ref())
+        .map(|a| (a.text.clone(), a.alias.clone()))
+        .collect();
+    assert!(
+        sources.contains(&("Kestrel Bank".to_owned(), Some("Kestrel".to_owned()))),
+        "{sources:?}"
+    );
+    // A known place is no short form of the company named after it.
+    let st = statements(
+        "Kenya Airways cancelled ten flights on Monday. Kenya said the airports were open.",
+    );
+    assert!(
+        !st.iter()
+            .filter(|s| s.provenance.sentence_index == 1)
+            .filter_map(|s| s.attribution.as_ref())
+            .any(|a| a.text == "Kenya Airways"),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn a_translated_names_acronym_in_brackets_is_that_name() {
+    let st = statements(
+        "Turnout was 61 percent, according to the National Jury of Elections (JNE). \
+         The JNE said it would publish the results on Friday.",
+    );
+    let source = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .find_map(|s| s.attribution.clone())
+        .expect("attributed");
+    assert_eq!(source.text, "National Jury of Elections", "{st:#?}");
+}
+
+#[test]
+fn a_described_company_is_the_one_business_just_named_not_an_institution() {
+    // "the Nagoya-based company": modifiers before the business noun.
+    let st = statements(
+        "Hoshida Motors reported a fall in profit on Thursday. \
+         The Nagoya-based company cut its forecast.",
+    );
+    assert!(
+        has(&st, 1, "Hoshida Motors", "cut", "forecast"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // A union is no airline: with the union named after the airline, "the airline" is still
+    // the airline.
+    let st = statements(
+        "Pilots at Alpenjet walked out on Monday. The strike was called by the Independent \
+         Pilots Association. The airline cancelled 300 flights.",
+    );
+    assert!(
+        !triples(&st, 2)
+            .iter()
+            .any(|t| t.0 == "Independent Pilots Association"),
+        "{:?}",
+        triples(&st, 2)
+    );
+}
+
+#[test]
+fn the_government_is_the_one_country_just_named() {
+    let st = statements(
+        "Floods destroyed thousands of homes in southern Malawi last week. \
+         The government appealed for $50 million in aid.",
+    );
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Malawi"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // Two countries: it stays a description.
+    let st =
+        statements("Floods hit Malawi and Mozambique last week. The government appealed for aid.");
+    assert!(
+        !triples(&st, 1)
+            .iter()
+            .any(|t| t.0 == "Malawi" || t.0 == "Mozambique"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

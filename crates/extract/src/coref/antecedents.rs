@@ -12,8 +12,12 @@
 //!   leader" to the one entity with that role (from the role facts, `roles`); "the agency" to the
 //!   one organisation, place or thing mentioned before whose name is headed by that noun (its
 //!   last word, or the word before "of": "the bank" is the Bank of Japan); "the company", "the
-//!   carmaker" … to the one organisation named in that sentence or the two before; "the North"
-//!   to the one place whose name starts with that compass word.
+//!   carmaker", "the Nagoya-based company", "the start-up" … to the one company named in that
+//!   sentence or the two before (an organisation, or a name the recogniser once called one, whose
+//!   name is not an institution's: "the airline" is not the pilots' association); "the
+//!   government", "the country", "the Dutch government" to the one country named there (the
+//!   news convention: the government stands for its country); "the North" to the one place
+//!   whose name starts with that compass word.
 
 use super::entities::{Entities, Gender, Mention};
 use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
@@ -341,6 +345,97 @@ const COMPANY_NOUNS: [&str; 21] = [
     "broadcaster",
 ];
 
+/// Head words of an institution's name, which "the company" does not stand for: the public
+/// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
+const INSTITUTION_HEADS: [&str; 34] = [
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "union",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "society",
+    "organisation",
+    "organization",
+    "authority",
+    "bureau",
+    "service",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "club",
+    "unit",
+    "programme",
+];
+
+/// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
+/// Technology Madras"), else its last word.
+fn name_head(name: &str) -> String {
+    let mut w = names::words(name);
+    match w.iter().position(|x| x == "of") {
+        Some(k) if k > 0 => w.swap_remove(k - 1),
+        _ => w.pop().unwrap_or_default(),
+    }
+}
+
+/// The clusters of the mentions in sentence `si` before token `at` and in the two sentences
+/// before, that `keep` accepts, each once.
+fn recent(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    keep: impl Fn(&Mention) -> bool,
+) -> Vec<usize> {
+    let mut cands: Vec<usize> = entities
+        .in_sentences(si.saturating_sub(2), si)
+        .iter()
+        .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
+        .filter(|m| m.sentence < si || m.end <= at)
+        .filter(|m| keep(m))
+        .map(|m| m.cluster)
+        .collect();
+    cands.sort_unstable();
+    cands.dedup();
+    cands
+}
+
+/// The head noun of a description and whether the words between "the" and it only describe
+/// ("the Nagoya-based company", "the Chilean company", "the software giant", "the start-up":
+/// adjectives, nouns, names, "-", participles).
+fn described_head(tokens: &[Token]) -> (String, bool) {
+    let n = tokens.len();
+    // "start - up" written as one word.
+    let hyphenated = n >= 4 && tokens[n - 2].form == "-" && !tokens[n - 2].space_after;
+    let (noun, first_of_head) = if hyphenated {
+        (
+            format!("{}-{}", lower(&tokens[n - 3]), lower(&tokens[n - 1])),
+            n - 3,
+        )
+    } else {
+        (title_word(&tokens[n - 1]), n - 1)
+    };
+    let plain = tokens[1..first_of_head].iter().all(|t| {
+        matches!(t.upos, Upos::Adj | Upos::Propn | Upos::Noun | Upos::Verb) || t.form == "-"
+    });
+    (noun, plain)
+}
+
 /// "the French president", "the leader", "the agency": the one earlier entity that fits.
 pub(super) fn description_antecedent(
     entities: &Entities<'_>,
@@ -354,26 +449,41 @@ pub(super) fn description_antecedent(
     }
     let noun = title_word(head);
     let before = |c: usize| entities.clusters[c].first < (si, span.0);
-    // "the company", "the Japanese carmaker", "the planemaker": the one organisation named in
-    // this sentence before it or in the two before.
-    let company = COMPANY_NOUNS.contains(&noun.as_str()) || noun.ends_with("maker");
-    if company && tokens.len() <= 3 {
-        let mut cands: Vec<usize> = entities
-            .in_sentences(si.saturating_sub(2), si)
-            .iter()
-            .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
-            .filter(|m| m.sentence < si || m.end <= span.0)
-            .map(|m| m.cluster)
-            .filter(|&c| entities.clusters[c].kind() == EntityType::Organization)
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+    let g = gazetteer();
+    // "the company", "the Japanese carmaker", "the planemaker", "the Lagos-based lender": the
+    // one company named in this sentence before it or in the two before.
+    let (described, plain) = described_head(tokens);
+    let company = COMPANY_NOUNS.contains(&described.replace('-', "").as_str())
+        || described.ends_with("maker");
+    if company && plain {
+        let business = |c: usize| {
+            let cl = &entities.clusters[c];
+            let head = name_head(&cl.name);
+            let institution = INSTITUTION_HEADS.contains(&head.as_str());
+            (cl.kind() == EntityType::Organization || cl.votes[1] > 0) && !institution
+        };
+        let cands = recent(entities, si, span.0, |m| !m.demonym && business(m.cluster));
         return match cands.as_slice() {
             [c] => Some(*c),
             _ => None,
         };
     }
-    let g = gazetteer();
+    // "the government", "the country", "the Dutch government": the one country named in this
+    // sentence before it or in the two before (by name or nationality).
+    if matches!(described.as_str(), "government" | "country") && plain {
+        let country = |c: usize| {
+            let name = &entities.clusters[c].name;
+            let words: Vec<&str> = name.split_whitespace().collect();
+            entities.clusters[c].kind() == EntityType::Place
+                && g.place(&words)
+                    .is_some_and(|p| p.kind == kg_nlp::gazetteer::PlaceKind::Country)
+        };
+        let cands = recent(entities, si, span.1, |m| country(m.cluster));
+        return match cands.as_slice() {
+            [c] => Some(*c),
+            _ => None,
+        };
+    }
     let pick = |cands: Vec<usize>| match cands.as_slice() {
         [c] => Some(*c),
         _ => None,

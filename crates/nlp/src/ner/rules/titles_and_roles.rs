@@ -130,7 +130,12 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
             && followed_by_role(tokens, m.end, g)
         {
             m.kind = EntityType::Person;
-        } else if m.kind != EntityType::Organization && followed_by_organisation_noun(tokens, m.end)
+        } else if m.kind != EntityType::Organization
+            && (followed_by_organisation_noun(tokens, m.end)
+                || (ORG_DESCRIPTORS.contains(&word_before(tokens, m.start).as_str())
+                    && !g
+                        .word_classes(&tokens[m.start].form.to_lowercase())
+                        .first_name))
         {
             m.kind = EntityType::Organization;
             m.external_id = None;
@@ -149,11 +154,7 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
             i = end.max(i + 1);
             continue;
         }
-        let before = if i > 0 {
-            tokens[i - 1].form.to_lowercase()
-        } else {
-            String::new()
-        };
+        let before = word_before(tokens, i);
         let org_suffix = g.is_org_suffix(&tokens[end - 1].form);
         let kind = if !org_suffix && (title_before(i) || followed_by_role(tokens, end, g)) {
             Some(EntityType::Person)
@@ -171,9 +172,30 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
     }
 }
 
+/// The word before token `i`, lowercase, a hyphenated word whole ("start-up" written "start",
+/// "-", "up").
+fn word_before(tokens: &[Token], i: usize) -> String {
+    match i {
+        0 => String::new(),
+        _ if i >= 3 && tokens[i - 2].form == "-" && !tokens[i - 2].space_after => format!(
+            "{}-{}",
+            tokens[i - 3].form.to_lowercase(),
+            tokens[i - 1].form.to_lowercase()
+        ),
+        _ => tokens[i - 1].form.to_lowercase(),
+    }
+}
+
 /// Lowercase nouns that, right before a name, say it is an organisation ("the news agency
-/// Interfax", "the carmaker Volvo", "the newspaper Le Monde").
-const ORG_DESCRIPTORS: [&str; 14] = [
+/// Interfax", "the carmaker Volvo", "the newspaper Le Monde", "logistics start-up Pakia"); a
+/// name the model took for a person's is retyped unless it starts with a first name.
+const ORG_DESCRIPTORS: [&str; 20] = [
+    "start-up",
+    "startup",
+    "lender",
+    "insurer",
+    "retailer",
+    "producer",
     "agency",
     "newspaper",
     "daily",
