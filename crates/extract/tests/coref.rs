@@ -719,3 +719,47 @@ fn the_government_is_the_one_country_just_named() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn the_minister_is_the_one_person_a_clause_called_minister() {
+    let st = statements(
+        "Ghana's finance minister, Kofi Mensah, presented the budget on Tuesday. \
+         The minister said that the deficit would fall.",
+    );
+    let source = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .find_map(|s| s.attribution.clone())
+        .expect("attributed");
+    assert_eq!(source.text, "Kofi Mensah", "{st:#?}");
+}
+
+#[test]
+fn a_description_inside_a_longer_argument_is_resolved_at_its_head() {
+    let st = statements(
+        "The Liszt Academy bought the manuscript in May. \
+         The score will be shown in June, according to the academy.",
+    );
+    let sources: Vec<String> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .filter_map(|s| s.attribution.as_ref().map(|a| a.text.clone()))
+        .collect();
+    assert!(
+        sources.contains(&"Liszt Academy".to_owned()),
+        "{sources:?} {st:#?}"
+    );
+}
+
+#[test]
+fn the_town_is_the_one_town_just_named_not_the_province() {
+    let st = statements(
+        "Troops drove the rebels out of Lucunga, a town in Cabo Delgado province, on Monday. \
+         Governor Helena Cossa visited the town on Tuesday.",
+    );
+    assert!(
+        has(&st, 1, "Helena Cossa", "visit", "Lucunga"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

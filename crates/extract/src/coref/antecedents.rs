@@ -25,7 +25,7 @@ use crate::mentions::{lower, title_word};
 use crate::names;
 use crate::roles::{HONORIFICS, ROLE_MODIFIERS};
 use crate::statement::Argument;
-use kg_nlp::gazetteer::gazetteer;
+use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 const COMPASS: &[&str] = &["North", "South", "East", "West"];
 
@@ -476,7 +476,7 @@ pub(super) fn description_antecedent(
             let words: Vec<&str> = name.split_whitespace().collect();
             entities.clusters[c].kind() == EntityType::Place
                 && g.place(&words)
-                    .is_some_and(|p| p.kind == kg_nlp::gazetteer::PlaceKind::Country)
+                    .is_some_and(|p| p.kind == PlaceKind::Country)
         };
         let cands = recent(entities, si, span.1, |m| country(m.cluster));
         return match cands.as_slice() {
@@ -530,7 +530,47 @@ pub(super) fn description_antecedent(
                 cl.kind() != EntityType::Person && w.len() > 1 && *head == noun
             })
             .collect();
-        return pick(cands);
+        if let Some(c) = pick(cands) {
+            return Some(c);
+        }
+    }
+    // "the town", "the region": the one place below a country named in this sentence before it
+    // or in the two before, of a kind the gazetteer does not contradict.
+    if let Some(&(_, towns)) = PLACE_CATEGORIES.iter().find(|(w, _)| *w == described) {
+        if !plain {
+            return None;
+        }
+        let fits = |c: usize| {
+            let cl = &entities.clusters[c];
+            let words: Vec<&str> = cl.name.split_whitespace().collect();
+            // "Cabo Delgado province" is no town; a city's name is often its region's too
+            // (Arequipa), a US state's never a town's.
+            let last = names::words(&cl.name).pop().unwrap_or_default();
+            let named_as = PLACE_CATEGORIES.iter().find(|(w, _)| *w == last);
+            cl.kind() == EntityType::Place
+                && named_as.is_none_or(|&(_, t)| t == towns)
+                && match g.place(&words).map(|p| p.kind) {
+                    Some(PlaceKind::Country | PlaceKind::Continent) => false,
+                    Some(PlaceKind::Region) => !towns,
+                    _ => true,
+                }
+        };
+        return pick(recent(entities, si, span.0, |m| {
+            !m.demonym && fits(m.cluster)
+        }));
     }
     None
 }
+
+/// Nouns that refer back to a place below a country, and whether they name a town (else a
+/// region).
+const PLACE_CATEGORIES: [(&str, bool); 8] = [
+    ("town", true),
+    ("city", true),
+    ("village", true),
+    ("region", false),
+    ("province", false),
+    ("state", false),
+    ("district", false),
+    ("county", false),
+];
