@@ -763,3 +763,44 @@ fn the_town_is_the_one_town_just_named_not_the_province() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn the_government_is_the_country_named_nearest_and_the_storm_the_named_storm() {
+    // Denmark is named in the sentence before; the Dutch ministry in the same sentence.
+    let st = statements(
+        "Noordzee Waterstof postponed the plant in Rotterdam on Monday. \
+         It will keep working with the Danish utility Kattegat Energi. \
+         The Dutch climate ministry said the government had relied too heavily on companies.",
+    );
+    assert!(
+        triples(&st, 2)
+            .iter()
+            .any(|t| t.0.to_lowercase() == "the netherlands"),
+        "{:?}",
+        triples(&st, 2)
+    );
+    let st = statements(
+        "Typhoon Dalisay made landfall in Samar on Sunday. The storm destroyed 3,000 homes.",
+    );
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Typhoon Dalisay"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn the_lender_is_never_a_central_bank() {
+    let st = statements(
+        "Kestrel Bank agreed to buy Sahel Microfinance on Monday. Through the deal, which needs \
+         approval from the Central Bank of Nigeria, the Lagos-based lender would gain two \
+         million customers.",
+    );
+    assert!(
+        !triples(&st, 1)
+            .iter()
+            .any(|t| t.0 == "Central Bank of Nigeria"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

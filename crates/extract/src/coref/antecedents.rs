@@ -12,12 +12,17 @@
 //!   leader" to the one entity with that role (from the role facts, `roles`); "the agency" to the
 //!   one organisation, place or thing mentioned before whose name is headed by that noun (its
 //!   last word, or the word before "of": "the bank" is the Bank of Japan); "the company", "the
-//!   carmaker", "the Nagoya-based company", "the start-up" … to the one company named in that
-//!   sentence or the two before (an organisation, or a name the recogniser once called one, whose
-//!   name is not an institution's: "the airline" is not the pilots' association); "the
-//!   government", "the country", "the Dutch government" to the one country named there (the
-//!   news convention: the government stands for its country); "the North" to the one place
-//!   whose name starts with that compass word.
+//!   carmaker", "the Nagoya-based company", "the start-up" … to the one company named nearest
+//!   before it (in its sentence and the two before, else in the document): an
+//!   organisation, or a name the recogniser once called one, whose name is not an
+//!   institution's ("the airline" is not the pilots' association, "the lender" not a central
+//!   bank); "the group" likewise, but
+//!   only in its sentence and the two before; "the government", "the country", "the Dutch
+//!   government" to the one country named nearest before it (in its sentence, else with the
+//!   two before, else in the document: the news convention: the
+//!   government stands for its country); "the town", "the region" to the one place below a
+//!   country named in its sentence or the two before; "the storm" to the one named storm; "the
+//!   North" to the one place whose name starts with that compass word.
 
 use super::entities::{Entities, Gender, Mention};
 use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
@@ -347,7 +352,7 @@ const COMPANY_NOUNS: [&str; 21] = [
 
 /// Head words of an institution's name, which "the company" does not stand for: the public
 /// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
-const INSTITUTION_HEADS: [&str; 34] = [
+const INSTITUTION_HEADS: [&str; 35] = [
     "agency",
     "ministry",
     "department",
@@ -382,6 +387,7 @@ const INSTITUTION_HEADS: [&str; 34] = [
     "club",
     "unit",
     "programme",
+    "nations",
 ];
 
 /// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
@@ -402,10 +408,21 @@ fn recent(
     at: usize,
     keep: impl Fn(&Mention) -> bool,
 ) -> Vec<usize> {
+    within(entities, si, at, 2, keep)
+}
+
+/// As [`recent`], over the sentence and the `back` sentences before it.
+fn within(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    back: usize,
+    keep: impl Fn(&Mention) -> bool,
+) -> Vec<usize> {
     let mut cands: Vec<usize> = entities
-        .in_sentences(si.saturating_sub(2), si)
+        .in_sentences(si.saturating_sub(back), si)
         .iter()
-        .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
+        .filter(|m| m.sentence <= si && m.sentence + back >= si)
         .filter(|m| m.sentence < si || m.end <= at)
         .filter(|m| keep(m))
         .map(|m| m.cluster)
@@ -413,6 +430,26 @@ fn recent(
     cands.sort_unstable();
     cands.dedup();
     cands
+}
+
+/// The one cluster `keep` accepts, looking ever further back: over the sentence before token `at`
+/// and each number of `distances` sentences before it in turn (`si` is the whole document);
+/// several at the nearest distance that has any are none.
+fn nearest(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    distances: &[usize],
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    for &back in distances {
+        match within(entities, si, at, back, &keep).as_slice() {
+            [] => continue,
+            [c] => return Some(*c),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The head noun of a description and whether the words between "the" and it only describe
@@ -459,14 +496,39 @@ pub(super) fn description_antecedent(
         let business = |c: usize| {
             let cl = &entities.clusters[c];
             let head = name_head(&cl.name);
-            let institution = INSTITUTION_HEADS.contains(&head.as_str());
+            // A central bank is a public body.
+            let institution = INSTITUTION_HEADS.contains(&head.as_str())
+                || names::words(&cl.name).iter().any(|w| w == "central");
             (cl.kind() == EntityType::Organization || cl.votes[1] > 0) && !institution
         };
-        let cands = recent(entities, si, span.0, |m| !m.demonym && business(m.cluster));
-        return match cands.as_slice() {
-            [c] => Some(*c),
-            _ => None,
+        // Not the sentence alone: "approval from the Central Bank of Nigeria …, the Lagos-based
+        // lender would gain" names the lender before.
+        return nearest(entities, si, span.0, &[2, si], |m| {
+            !m.demonym && business(m.cluster)
+        });
+    }
+    // "the group": a company or another organisation that is no institution, named just before.
+    if described == "group" && plain {
+        let business = |c: usize| {
+            let cl = &entities.clusters[c];
+            (cl.kind() == EntityType::Organization || cl.votes[1] > 0)
+                && !INSTITUTION_HEADS.contains(&name_head(&cl.name).as_str())
         };
+        return pick_one(recent(entities, si, span.0, |m| {
+            !m.demonym && business(m.cluster)
+        }));
+    }
+    // "the storm", "the typhoon": the one storm named before ("Typhoon Dalisay").
+    if STORM_NOUNS.contains(&described.as_str()) && plain {
+        let storm = |c: usize| {
+            let w = names::words(&entities.clusters[c].name);
+            w.len() > 1 && STORM_NOUNS.contains(&w[0].as_str())
+        };
+        return pick_one(
+            (0..entities.clusters.len())
+                .filter(|&c| before(c) && storm(c))
+                .collect(),
+        );
     }
     // "the government", "the country", "the Dutch government": the one country named in this
     // sentence before it or in the two before (by name or nationality).
@@ -478,11 +540,7 @@ pub(super) fn description_antecedent(
                 && g.place(&words)
                     .is_some_and(|p| p.kind == PlaceKind::Country)
         };
-        let cands = recent(entities, si, span.1, |m| country(m.cluster));
-        return match cands.as_slice() {
-            [c] => Some(*c),
-            _ => None,
-        };
+        return nearest(entities, si, span.1, &[0, 2, si], |m| country(m.cluster));
     }
     let pick = |cands: Vec<usize>| match cands.as_slice() {
         [c] => Some(*c),
@@ -560,6 +618,24 @@ pub(super) fn description_antecedent(
         }));
     }
     None
+}
+
+/// Nouns for a storm, which also name one when written before its name ("Typhoon Dalisay").
+const STORM_NOUNS: [&str; 6] = [
+    "storm",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "tornado",
+    "tropical",
+];
+
+/// The one candidate, if there is exactly one.
+fn pick_one(cands: Vec<usize>) -> Option<usize> {
+    match cands.as_slice() {
+        [c] => Some(*c),
+        _ => None,
+    }
 }
 
 /// Nouns that refer back to a place below a country, and whether they name a town (else a
