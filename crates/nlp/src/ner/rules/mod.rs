@@ -48,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 21] = [
+pub const POST_RULES: [PostRule; 22] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -68,6 +68,10 @@ pub const POST_RULES: [PostRule; 21] = [
     PostRule {
         name: "names cut short inside a place",
         apply: |tokens, out, g| places::names_cut_short_inside_a_place(tokens, out, g),
+    },
+    PostRule {
+        name: "titles inside a name",
+        apply: titles_and_roles::titles_inside_a_name,
     },
     PostRule {
         name: "titles before a person's name",
