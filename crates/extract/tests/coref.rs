@@ -804,3 +804,30 @@ fn the_lender_is_never_a_central_bank() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn a_description_that_names_or_predicates_refers_to_nothing_before() {
+    // The firm is Polar Data, named right after it, not the company named before.
+    let st = statements(
+        "Cloud provider Brightline Systems said on Tuesday it would acquire the Finnish \
+         analytics firm Polar Data for 1.2 billion euros.",
+    );
+    assert!(
+        !st.iter().any(|s| s
+            .object
+            .as_ref()
+            .is_some_and(|o| o.text == "Brightline Systems")),
+        "{:?}",
+        triples(&st, 0)
+    );
+    // A hyphenated word is no organisation's longer name; a first name is no foundation's.
+    let st = statements(
+        "The NASA-sponsored study was published in May. NASA said the results were clear.",
+    );
+    assert!(
+        !st.iter()
+            .filter_map(|s| s.attribution.as_ref())
+            .any(|a| a.text.contains("sponsored")),
+        "{st:#?}"
+    );
+}

@@ -454,7 +454,7 @@ fn nearest(
 
 /// The head noun of a description and whether the words between "the" and it only describe
 /// ("the Nagoya-based company", "the Chilean company", "the software giant", "the start-up":
-/// adjectives, nouns, names, "-", participles).
+/// nationalities, nouns, names, "-", participles).
 fn described_head(tokens: &[Token]) -> (String, bool) {
     let n = tokens.len();
     // "start - up" written as one word.
@@ -467,8 +467,13 @@ fn described_head(tokens: &[Token]) -> (String, bool) {
     } else {
         (title_word(&tokens[n - 1]), n - 1)
     };
+    // A lowercase adjective ("the largest firm", "the popular radio company", "the injured
+    // group") contrasts or introduces rather than refers back; a nationality does not.
     let plain = tokens[1..first_of_head].iter().all(|t| {
-        matches!(t.upos, Upos::Adj | Upos::Propn | Upos::Noun | Upos::Verb) || t.form == "-"
+        let capitalised = t.form.chars().next().is_some_and(char::is_uppercase);
+        matches!(t.upos, Upos::Propn | Upos::Noun | Upos::Verb)
+            || (t.upos == Upos::Adj && capitalised)
+            || t.form == "-"
     });
     (noun, plain)
 }
@@ -492,7 +497,8 @@ pub(super) fn description_antecedent(
     let (described, plain) = described_head(tokens);
     let company = COMPANY_NOUNS.contains(&described.replace('-', "").as_str())
         || described.ends_with("maker");
-    if company && plain {
+    // Short ones as before ("the mighty corporation", "the software giant").
+    if company && (plain || tokens.len() <= 3) {
         let business = |c: usize| {
             let cl = &entities.clusters[c];
             let head = name_head(&cl.name);
@@ -502,13 +508,16 @@ pub(super) fn description_antecedent(
             (cl.kind() == EntityType::Organization || cl.votes[1] > 0) && !institution
         };
         // Not the sentence alone: "approval from the Central Bank of Nigeria …, the Lagos-based
-        // lender would gain" names the lender before.
-        return nearest(entities, si, span.0, &[2, si], |m| {
+        // lender would gain" names the lender before. The whole document only for the bare
+        // noun ("the company"), not for "the American firm".
+        let distances: &[usize] = if tokens.len() == 2 { &[2, si] } else { &[2] };
+        return nearest(entities, si, span.0, distances, |m| {
             !m.demonym && business(m.cluster)
         });
     }
-    // "the group": a company or another organisation that is no institution, named just before.
-    if described == "group" && plain {
+    // "the group" (bare: "the injured group" is people): a company or another organisation that
+    // is no institution, named just before.
+    if described == "group" && tokens.len() == 2 {
         let business = |c: usize| {
             let cl = &entities.clusters[c];
             (cl.kind() == EntityType::Organization || cl.votes[1] > 0)
@@ -530,17 +539,8 @@ pub(super) fn description_antecedent(
                 .collect(),
         );
     }
-    // "the government", "the country", "the Dutch government": the one country named in this
-    // sentence before it or in the two before (by name or nationality).
     if matches!(described.as_str(), "government" | "country") && plain {
-        let country = |c: usize| {
-            let name = &entities.clusters[c].name;
-            let words: Vec<&str> = name.split_whitespace().collect();
-            entities.clusters[c].kind() == EntityType::Place
-                && g.place(&words)
-                    .is_some_and(|p| p.kind == PlaceKind::Country)
-        };
-        return nearest(entities, si, span.1, &[0, 2, si], |m| country(m.cluster));
+        return country_antecedent(entities, si, span, &described);
     }
     let pick = |cands: Vec<usize>| match cands.as_slice() {
         [c] => Some(*c),
@@ -618,6 +618,33 @@ pub(super) fn description_antecedent(
         }));
     }
     None
+}
+
+/// "the government", "the country", "the Dutch government": the one country named nearest
+/// before it (by name or nationality).
+fn country_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    span: (usize, usize),
+    described: &str,
+) -> Option<usize> {
+    let g = gazetteer();
+    // A nationality names the government's country ("the Dutch ministry … the government"), but
+    // not a country's: "the Americans … forced to flee the country" is not the US. Inside the
+    // description it always does ("the Dutch government").
+    let nationality = |m: &Mention| {
+        m.demonym && described == "country" && !(m.sentence == si && m.start >= span.0)
+    };
+    let country = |c: usize| {
+        let name = &entities.clusters[c].name;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        entities.clusters[c].kind() == EntityType::Place
+            && g.place(&words)
+                .is_some_and(|p| p.kind == PlaceKind::Country)
+    };
+    nearest(entities, si, span.1, &[0, 2, si], |m| {
+        !nationality(m) && country(m.cluster)
+    })
 }
 
 /// Nouns for a storm, which also name one when written before its name ("Typhoon Dalisay").

@@ -155,6 +155,10 @@ pub(super) struct Entities<'a> {
 /// two words, when more words follow and the short form does not end in a function word ("Bank
 /// of Ghana" has none: "Bank of" is no name).
 fn org_stems(name: &str) -> Vec<String> {
+    // Words as written: "NASA-sponsored" is one word, not NASA's longer name.
+    if name.split_whitespace().count() < 2 {
+        return Vec::new();
+    }
     let w = names::words(name);
     (1..w.len().min(3))
         .filter(|&n| {
@@ -169,10 +173,16 @@ fn org_stems(name: &str) -> Vec<String> {
 
 /// Whether `name` may be an organisation's short form: not a known place, a title or a place's
 /// head word ("Bank", "Port").
-fn may_be_org_stem(name: &str) -> bool {
+fn may_be_org_stem(name: &str, kind: Option<EntityType>) -> bool {
     let w = names::words(name);
     let lexicon = names::lexicon();
+    // "Melinda" taken for a person is Melinda, not the Melinda Gates Foundation; an unknown
+    // word the recogniser took for a person ("Selatan") may be a company's.
+    let person = kind == Some(EntityType::Person)
+        && w.iter()
+            .any(|x| kg_nlp::gazetteer::gazetteer().is_person_name(x));
     (1..=2).contains(&w.len())
+        && !person
         && !lexicon.is_place(name)
         && !w
             .iter()
@@ -251,7 +261,7 @@ impl<'a> Entities<'a> {
             (names::words(&m.name).len() == 1
                 && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k)))
                 || (names::is_acronym(&m.name) && bracketed.contains(&sorted_letters(&m.name)))
-                || (may_be_org_stem(&m.name) && stems.contains(&names::key(&m.name)))
+                || (may_be_org_stem(&m.name, Some(m.kind)) && stems.contains(&names::key(&m.name)))
         };
         for m in raw.iter_mut() {
             if !is_short(m) {
@@ -372,7 +382,7 @@ impl<'a> Entities<'a> {
                     .filter(|&c| names::compatible(key, Some(self.clusters[c].name_kind)))
             })
             .collect();
-        if candidates.is_empty() && may_be_org_stem(name) {
+        if candidates.is_empty() && may_be_org_stem(name, kind) {
             candidates = self
                 .by_org_stem
                 .get(&names::key(name))

@@ -17,7 +17,7 @@
 mod antecedents;
 mod entities;
 
-use crate::doc::{Document, EntityType, Token, Upos};
+use crate::doc::{Deprel, Document, EntityType, Token, Upos};
 use crate::mentions::{lower, EntityNames, Mentions};
 use crate::names;
 use crate::roles::{is_vacuous, RoleFact};
@@ -207,6 +207,19 @@ fn description_core(tokens: &[Token], span: (usize, usize)) -> Option<(usize, us
     if !matches!(tokens[root].upos, Upos::Noun | Upos::Propn) {
         return None;
     }
+    // "X is the company for you", "X, the largest firm": a predicate or an apposition says what
+    // X is; it refers to nothing before.
+    let predicate = tokens
+        .iter()
+        .any(|t| t.head == Some(root) && t.deprel == Deprel::Cop);
+    // "the Finnish analytics firm Polar Data": the description introduces the name after it.
+    let named_after = tokens.get(root + 1).is_some_and(|t| {
+        t.form.chars().next().is_some_and(char::is_uppercase)
+            && t.form.chars().all(char::is_alphabetic)
+    });
+    if predicate || named_after || tokens[root].deprel == Deprel::Appos {
+        return None;
+    }
     let mut start = root;
     while start > span.0 {
         let t = &tokens[start - 1];
@@ -292,7 +305,7 @@ fn resolve_argument(
             if let Some(pair) = pair_description(entities, si, &arg.full_text) {
                 return Some(pair);
             }
-            let core = description_core(&sentence.tokens, span).unwrap_or(span);
+            let core = description_core(&sentence.tokens, span)?;
             let c = description_antecedent(entities, si, core)?;
             set_cluster(entities, arg, c);
             None

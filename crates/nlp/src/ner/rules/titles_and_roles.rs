@@ -47,7 +47,9 @@ pub(super) fn titles_inside_a_name(tokens: &[Token], out: &mut Vec<Mention>, g: 
             t.form.chars().next().is_some_and(char::is_lowercase)
                 && g.title_at(tokens, m.start - j) == Some(m.start)
         });
+        // Two words at least: "major Hamas leaders" is no person Hamas.
         if titled
+            && m.end - m.start >= 2
             && m.kind == EntityType::Organization
             && tokens[m.start..m.end]
                 .iter()
