@@ -106,7 +106,8 @@ pub struct Counts {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Detail {
     pub doc: String,
-    /// found / missed (gold facts), matched / spurious / unscored (statements).
+    /// found / missed (gold facts), matched / spurious / unscored (statements), entity (gold
+    /// entities: the reason is correct, unmapped, split or merged).
     pub status: &'static str,
     /// Why a fact was missed or a statement is spurious; for found facts and matched
     /// statements, the qualifiers that disagree.
@@ -118,6 +119,17 @@ pub struct Detail {
     pub gold: Option<FactOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<StatementOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityOut>,
+}
+
+/// A gold entity as the details show it: its names, and the nodes that carry any of them with
+/// all the forms each node carries.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityOut {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub nodes: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A gold fact as the details show it.
@@ -335,7 +347,9 @@ impl Scorer<'_> {
         }
         counts.qualifiers = qualifier_counts(&context, &golds, &gold.facts, &views, &agreement);
         counts.modalities = modality_counts(&gold.facts, &views, &agreement);
-        counts.entities = context.entity_counts(gold);
+        let (entities, entity_details) = context.entity_counts(gold);
+        counts.entities = entities;
+        details.extend(entity_details);
         DocScore { counts, details }
     }
 
@@ -467,6 +481,7 @@ impl Scorer<'_> {
             text: String::new(),
             gold: Some(fact_out(f)),
             statement: shown.map(|j| statement_out(&views[j])),
+            entity: None,
         };
         (found, detail)
     }
@@ -498,6 +513,7 @@ fn statement_detail(facts: &[GoldFact], v: &View, s: &Statement, column: &[Agree
         text: String::new(),
         gold: shown.map(|i| fact_out(&facts[i])),
         statement: Some(statement_out(v)),
+        entity: None,
     }
 }
 
@@ -737,9 +753,10 @@ impl Context<'_> {
         out
     }
 
-    /// README rule 8 over one document.
-    fn entity_counts(&self, gold: &GoldDoc) -> EntityCounts {
+    /// README rule 8 over one document, with a detail line per gold entity.
+    fn entity_counts(&self, gold: &GoldDoc) -> (EntityCounts, Vec<Detail>) {
         let mut c = EntityCounts::default();
+        let mut details = Vec::new();
         let nodes_of = |forms: &BTreeSet<String>| -> Vec<&String> {
             self.nodes
                 .iter()
@@ -752,10 +769,10 @@ impl Context<'_> {
             let aliased = !gold.entities[e].aliases.is_empty();
             c.with_aliases += usize::from(aliased);
             let on = nodes_of(forms);
-            let correct = match on.as_slice() {
+            let (correct, verdict) = match on.as_slice() {
                 [] => {
                     c.unmapped += 1;
-                    false
+                    (false, "unmapped")
                 }
                 [node] => {
                     let carried = &self.nodes[*node];
@@ -765,15 +782,32 @@ impl Context<'_> {
                         .enumerate()
                         .any(|(k, f)| k != e && !carried.is_disjoint(f));
                     c.merged += usize::from(other);
-                    !other
+                    (!other, if other { "merged" } else { "correct" })
                 }
                 _ => {
                     c.split += 1;
-                    false
+                    (false, "split")
                 }
             };
             c.correct += usize::from(correct);
             c.with_aliases_correct += usize::from(correct && aliased);
+            details.push(Detail {
+                doc: gold.id.clone(),
+                status: "entity",
+                reason: vec![verdict.to_owned()],
+                sentence: 0,
+                text: String::new(),
+                gold: None,
+                statement: None,
+                entity: Some(EntityOut {
+                    name: gold.entities[e].name.clone(),
+                    aliases: gold.entities[e].aliases.clone(),
+                    nodes: on
+                        .iter()
+                        .map(|n| ((*n).clone(), self.nodes[*n].clone()))
+                        .collect(),
+                }),
+            });
         }
         for (a, b) in &gold.distinct {
             c.distinct_pairs += 1;
@@ -791,7 +825,7 @@ impl Context<'_> {
                 c.distinct_apart += usize::from(on_a.iter().all(|n| !on_b.contains(n)));
             }
         }
-        c
+        (c, details)
     }
 }
 

@@ -12,8 +12,17 @@
 //!   leader" to the one entity with that role (from the role facts, `roles`); "the agency" to the
 //!   one organisation, place or thing mentioned before whose name is headed by that noun (its
 //!   last word, or the word before "of": "the bank" is the Bank of Japan); "the company", "the
-//!   carmaker" … to the one organisation named in that sentence or the two before; "the North"
-//!   to the one place whose name starts with that compass word.
+//!   carmaker", "the Nagoya-based company", "the start-up" … to the one company named nearest
+//!   before it (in its sentence and the two before, else in the document): an
+//!   organisation, or a name the recogniser once called one, whose name is not an
+//!   institution's ("the airline" is not the pilots' association, "the lender" not a central
+//!   bank); "the group" likewise, but
+//!   only in its sentence and the two before; "the government", "the country", "the Dutch
+//!   government" to the one country named nearest before it (in its sentence, else with the
+//!   two before, else in the document: the news convention: the
+//!   government stands for its country); "the town", "the region" to the one place below a
+//!   country named in its sentence or the two before; "the storm" to the one named storm; "the
+//!   North" to the one place whose name starts with that compass word.
 
 use super::entities::{Entities, Gender, Mention};
 use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
@@ -21,7 +30,7 @@ use crate::mentions::{lower, title_word};
 use crate::names;
 use crate::roles::{HONORIFICS, ROLE_MODIFIERS};
 use crate::statement::Argument;
-use kg_nlp::gazetteer::gazetteer;
+use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 const COMPASS: &[&str] = &["North", "South", "East", "West"];
 
@@ -341,6 +350,134 @@ const COMPANY_NOUNS: [&str; 21] = [
     "broadcaster",
 ];
 
+/// Head words of an institution's name, which "the company" does not stand for: the public
+/// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
+const INSTITUTION_HEADS: [&str; 35] = [
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "union",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "society",
+    "organisation",
+    "organization",
+    "authority",
+    "bureau",
+    "service",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "club",
+    "unit",
+    "programme",
+    "nations",
+];
+
+/// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
+/// Technology Madras"), else its last word.
+fn name_head(name: &str) -> String {
+    let mut w = names::words(name);
+    match w.iter().position(|x| x == "of") {
+        Some(k) if k > 0 => w.swap_remove(k - 1),
+        _ => w.pop().unwrap_or_default(),
+    }
+}
+
+/// The clusters of the mentions in sentence `si` before token `at` and in the two sentences
+/// before, that `keep` accepts, each once.
+fn recent(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    keep: impl Fn(&Mention) -> bool,
+) -> Vec<usize> {
+    within(entities, si, at, 2, keep)
+}
+
+/// As [`recent`], over the sentence and the `back` sentences before it.
+fn within(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    back: usize,
+    keep: impl Fn(&Mention) -> bool,
+) -> Vec<usize> {
+    let mut cands: Vec<usize> = entities
+        .in_sentences(si.saturating_sub(back), si)
+        .iter()
+        .filter(|m| m.sentence <= si && m.sentence + back >= si)
+        .filter(|m| m.sentence < si || m.end <= at)
+        .filter(|m| keep(m))
+        .map(|m| m.cluster)
+        .collect();
+    cands.sort_unstable();
+    cands.dedup();
+    cands
+}
+
+/// The one cluster `keep` accepts, looking ever further back: over the sentence before token `at`
+/// and each number of `distances` sentences before it in turn (`si` is the whole document);
+/// several at the nearest distance that has any are none.
+fn nearest(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    distances: &[usize],
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    for &back in distances {
+        match within(entities, si, at, back, &keep).as_slice() {
+            [] => continue,
+            [c] => return Some(*c),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The head noun of a description and whether the words between "the" and it only describe
+/// ("the Nagoya-based company", "the Chilean company", "the software giant", "the start-up":
+/// nationalities, nouns, names, "-", participles).
+fn described_head(tokens: &[Token]) -> (String, bool) {
+    let n = tokens.len();
+    // "start - up" written as one word.
+    let hyphenated = n >= 4 && tokens[n - 2].form == "-" && !tokens[n - 2].space_after;
+    let (noun, first_of_head) = if hyphenated {
+        (
+            format!("{}-{}", lower(&tokens[n - 3]), lower(&tokens[n - 1])),
+            n - 3,
+        )
+    } else {
+        (title_word(&tokens[n - 1]), n - 1)
+    };
+    // A lowercase adjective ("the largest firm", "the popular radio company", "the injured
+    // group") contrasts or introduces rather than refers back; a nationality does not.
+    let plain = tokens[1..first_of_head].iter().all(|t| {
+        let capitalised = t.form.chars().next().is_some_and(char::is_uppercase);
+        matches!(t.upos, Upos::Propn | Upos::Noun | Upos::Verb)
+            || (t.upos == Upos::Adj && capitalised)
+            || t.form == "-"
+    });
+    (noun, plain)
+}
+
 /// "the French president", "the leader", "the agency": the one earlier entity that fits.
 pub(super) fn description_antecedent(
     entities: &Entities<'_>,
@@ -354,26 +491,57 @@ pub(super) fn description_antecedent(
     }
     let noun = title_word(head);
     let before = |c: usize| entities.clusters[c].first < (si, span.0);
-    // "the company", "the Japanese carmaker", "the planemaker": the one organisation named in
-    // this sentence before it or in the two before.
-    let company = COMPANY_NOUNS.contains(&noun.as_str()) || noun.ends_with("maker");
-    if company && tokens.len() <= 3 {
-        let mut cands: Vec<usize> = entities
-            .in_sentences(si.saturating_sub(2), si)
-            .iter()
-            .filter(|m| m.sentence <= si && m.sentence + 2 >= si)
-            .filter(|m| m.sentence < si || m.end <= span.0)
-            .map(|m| m.cluster)
-            .filter(|&c| entities.clusters[c].kind() == EntityType::Organization)
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
-        return match cands.as_slice() {
-            [c] => Some(*c),
-            _ => None,
-        };
-    }
     let g = gazetteer();
+    // "the company", "the Japanese carmaker", "the planemaker", "the Lagos-based lender": the
+    // one company named in this sentence before it or in the two before.
+    let (described, plain) = described_head(tokens);
+    let company = COMPANY_NOUNS.contains(&described.replace('-', "").as_str())
+        || described.ends_with("maker");
+    // Short ones as before ("the mighty corporation", "the software giant").
+    if company && (plain || tokens.len() <= 3) {
+        let business = |c: usize| {
+            let cl = &entities.clusters[c];
+            let head = name_head(&cl.name);
+            // A central bank is a public body.
+            let institution = INSTITUTION_HEADS.contains(&head.as_str())
+                || names::words(&cl.name).iter().any(|w| w == "central");
+            (cl.kind() == EntityType::Organization || cl.votes[1] > 0) && !institution
+        };
+        // Not the sentence alone: "approval from the Central Bank of Nigeria …, the Lagos-based
+        // lender would gain" names the lender before. The whole document only for the bare
+        // noun ("the company"), not for "the American firm".
+        let distances: &[usize] = if tokens.len() == 2 { &[2, si] } else { &[2] };
+        return nearest(entities, si, span.0, distances, |m| {
+            !m.demonym && business(m.cluster)
+        });
+    }
+    // "the group" (bare: "the injured group" is people): a company or another organisation that
+    // is no institution, named just before.
+    if described == "group" && tokens.len() == 2 {
+        let business = |c: usize| {
+            let cl = &entities.clusters[c];
+            (cl.kind() == EntityType::Organization || cl.votes[1] > 0)
+                && !INSTITUTION_HEADS.contains(&name_head(&cl.name).as_str())
+        };
+        return pick_one(recent(entities, si, span.0, |m| {
+            !m.demonym && business(m.cluster)
+        }));
+    }
+    // "the storm", "the typhoon": the one storm named before ("Typhoon Dalisay").
+    if STORM_NOUNS.contains(&described.as_str()) && plain {
+        let storm = |c: usize| {
+            let w = names::words(&entities.clusters[c].name);
+            w.len() > 1 && STORM_NOUNS.contains(&w[0].as_str())
+        };
+        return pick_one(
+            (0..entities.clusters.len())
+                .filter(|&c| before(c) && storm(c))
+                .collect(),
+        );
+    }
+    if matches!(described.as_str(), "government" | "country") && plain {
+        return country_antecedent(entities, si, span, &described);
+    }
     let pick = |cands: Vec<usize>| match cands.as_slice() {
         [c] => Some(*c),
         _ => None,
@@ -420,7 +588,92 @@ pub(super) fn description_antecedent(
                 cl.kind() != EntityType::Person && w.len() > 1 && *head == noun
             })
             .collect();
-        return pick(cands);
+        if let Some(c) = pick(cands) {
+            return Some(c);
+        }
+    }
+    // "the town", "the region": the one place below a country named in this sentence before it
+    // or in the two before, of a kind the gazetteer does not contradict.
+    if let Some(&(_, towns)) = PLACE_CATEGORIES.iter().find(|(w, _)| *w == described) {
+        if !plain {
+            return None;
+        }
+        let fits = |c: usize| {
+            let cl = &entities.clusters[c];
+            let words: Vec<&str> = cl.name.split_whitespace().collect();
+            // "Cabo Delgado province" is no town; a city's name is often its region's too
+            // (Arequipa), a US state's never a town's.
+            let last = names::words(&cl.name).pop().unwrap_or_default();
+            let named_as = PLACE_CATEGORIES.iter().find(|(w, _)| *w == last);
+            cl.kind() == EntityType::Place
+                && named_as.is_none_or(|&(_, t)| t == towns)
+                && match g.place(&words).map(|p| p.kind) {
+                    Some(PlaceKind::Country | PlaceKind::Continent) => false,
+                    Some(PlaceKind::Region) => !towns,
+                    _ => true,
+                }
+        };
+        return pick(recent(entities, si, span.0, |m| {
+            !m.demonym && fits(m.cluster)
+        }));
     }
     None
 }
+
+/// "the government", "the country", "the Dutch government": the one country named nearest
+/// before it (by name or nationality).
+fn country_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    span: (usize, usize),
+    described: &str,
+) -> Option<usize> {
+    let g = gazetteer();
+    // A nationality names the government's country ("the Dutch ministry … the government"), but
+    // not a country's: "the Americans … forced to flee the country" is not the US. Inside the
+    // description it always does ("the Dutch government").
+    let nationality = |m: &Mention| {
+        m.demonym && described == "country" && !(m.sentence == si && m.start >= span.0)
+    };
+    let country = |c: usize| {
+        let name = &entities.clusters[c].name;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        entities.clusters[c].kind() == EntityType::Place
+            && g.place(&words)
+                .is_some_and(|p| p.kind == PlaceKind::Country)
+    };
+    nearest(entities, si, span.1, &[0, 2, si], |m| {
+        !nationality(m) && country(m.cluster)
+    })
+}
+
+/// Nouns for a storm, which also name one when written before its name ("Typhoon Dalisay").
+const STORM_NOUNS: [&str; 6] = [
+    "storm",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "tornado",
+    "tropical",
+];
+
+/// The one candidate, if there is exactly one.
+fn pick_one(cands: Vec<usize>) -> Option<usize> {
+    match cands.as_slice() {
+        [c] => Some(*c),
+        _ => None,
+    }
+}
+
+/// Nouns that refer back to a place below a country, and whether they name a town (else a
+/// region).
+const PLACE_CATEGORIES: [(&str, bool); 8] = [
+    ("town", true),
+    ("city", true),
+    ("village", true),
+    ("region", false),
+    ("province", false),
+    ("state", false),
+    ("district", false),
+    ("county", false),
+];

@@ -9,6 +9,14 @@
 //!   alone. A place without its head word ("Vostochny") joins the place named with it
 //!   ("Vostochny Cosmodrome") unless the gazetteer knows it as a place of its own; the short
 //!   keys are kg-model's [`names`], as in the graph's cross-document resolution.
+//! - **an organisation's short form**: a name of one or two words that begins a longer
+//!   organisation name of the document ("Kestrel" for "Kestrel Bank", "Aegean Star" for "Aegean
+//!   Star Shipping") joins it, whatever type the recogniser gave the short form, unless the
+//!   gazetteer knows the short form as a place ("Kenya" is no short form of "Kenya Airways") or it
+//!   is a title or a place's head word. Only within a document: across documents a lone first
+//!   word names too many companies, so kg-model's [`names`] keys (which the graph's resolution
+//!   uses) leave it out. An acronym in brackets right after a name ("(JNE)") is that name's, even
+//!   when its letters are in another order (a translated name).
 //! - **names that refer to another**: a mention whose `refers_to` the recogniser set clusters
 //!   under that name, so "Charles" joins "King Charles III" (a monarch or pope is named with the
 //!   title).
@@ -139,6 +147,53 @@ pub(super) struct Entities<'a> {
     /// clustered; clusters of several words are neither added nor renamed after that, since only
     /// short (one-word) names are clustered later.
     pub(super) by_short_key: std::collections::HashMap<ShortKey, Vec<usize>>,
+    /// Organisation clusters of several words by each of their short forms ([`org_stems`]).
+    pub(super) by_org_stem: std::collections::HashMap<String, Vec<usize>>,
+}
+
+/// The short forms an organisation's name may be written as: the folded keys of its first one or
+/// two words, when more words follow and the short form does not end in a function word ("Bank
+/// of Ghana" has none: "Bank of" is no name).
+fn org_stems(name: &str) -> Vec<String> {
+    // Words as written: "NASA-sponsored" is one word, not NASA's longer name.
+    if name.split_whitespace().count() < 2 {
+        return Vec::new();
+    }
+    let w = names::words(name);
+    (1..w.len().min(3))
+        .filter(|&n| {
+            !matches!(
+                w[n - 1].as_str(),
+                "of" | "and" | "the" | "for" | "de" | "la"
+            )
+        })
+        .map(|n| w[..n].join("_"))
+        .collect()
+}
+
+/// Whether `name` may be an organisation's short form: not a known place, a title or a place's
+/// head word ("Bank", "Port").
+fn may_be_org_stem(name: &str, kind: Option<EntityType>) -> bool {
+    let w = names::words(name);
+    let lexicon = names::lexicon();
+    // "Melinda" taken for a person is Melinda, not the Melinda Gates Foundation; an unknown
+    // word the recogniser took for a person ("Selatan") may be a company's.
+    let person = kind == Some(EntityType::Person)
+        && w.iter()
+            .any(|x| kg_nlp::gazetteer::gazetteer().is_person_name(x));
+    (1..=2).contains(&w.len())
+        && !person
+        && !lexicon.is_place(name)
+        && !w
+            .iter()
+            .any(|x| lexicon.is_title(x) || lexicon.is_place_head(x))
+}
+
+/// An acronym's letters, folded and sorted: "JNE" and "NJE" are one key.
+fn sorted_letters(acronym: &str) -> String {
+    let mut letters: Vec<char> = names::acronym_key(acronym).chars().collect();
+    letters.sort_unstable();
+    letters.into_iter().collect()
 }
 
 impl<'a> Entities<'a> {
@@ -151,6 +206,7 @@ impl<'a> Entities<'a> {
             by_key: Default::default(),
             by_parenthetical: Default::default(),
             by_short_key: Default::default(),
+            by_org_stem: Default::default(),
         };
         e.collect(mentions);
         e
@@ -172,9 +228,40 @@ impl<'a> Entities<'a> {
             .iter()
             .flat_map(|m| names::short_keys(&m.name, Some(m.kind)))
             .collect();
+        let stems: std::collections::HashSet<String> = raw
+            .iter()
+            .filter(|m| m.kind == EntityType::Organization)
+            .flat_map(|m| org_stems(&m.name))
+            .collect();
+        // The initials of each name, in any order, by where the name ends.
+        let ends: std::collections::HashMap<(usize, usize), String> = raw
+            .iter()
+            .filter_map(|m| {
+                Some((
+                    (m.sentence, m.end),
+                    sorted_letters(&names::acronym(&m.name)?),
+                ))
+            })
+            .collect();
+        // "National Jury of Elections (JNE)": acronyms in brackets right after the name they are
+        // the initials of, by their letters in any order.
+        let bracketed: std::collections::HashSet<String> = raw
+            .iter()
+            .filter(|m| {
+                let tokens = &document.sentences[m.sentence].tokens;
+                names::is_acronym(&m.name)
+                    && m.start >= 2
+                    && tokens[m.start - 1].form == "("
+                    && tokens.get(m.end).is_some_and(|t| t.form == ")")
+                    && ends.get(&(m.sentence, m.start - 1)) == Some(&sorted_letters(&m.name))
+            })
+            .map(|m| sorted_letters(&m.name))
+            .collect();
         let is_short = |m: &Mention| {
-            names::words(&m.name).len() == 1
-                && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k))
+            (names::words(&m.name).len() == 1
+                && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k)))
+                || (names::is_acronym(&m.name) && bracketed.contains(&sorted_letters(&m.name)))
+                || (may_be_org_stem(&m.name, Some(m.kind)) && stems.contains(&names::key(&m.name)))
         };
         for m in raw.iter_mut() {
             if !is_short(m) {
@@ -190,13 +277,20 @@ impl<'a> Entities<'a> {
                 tokens.get(m.end + 2),
             ) {
                 if open.form == "(" && close.form == ")" && names::is_acronym(&acr.form) {
+                    // Its letters, in any order: a translated name's acronym keeps the
+                    // original's order.
                     self.by_parenthetical
-                        .entry(names::acronym_key(&acr.form))
+                        .entry(sorted_letters(&acr.form))
                         .or_insert(m.cluster);
                 }
             }
         }
         for (c, cluster) in self.clusters.iter().enumerate() {
+            if cluster.name_kind == EntityType::Organization {
+                for stem in org_stems(&cluster.name) {
+                    self.by_org_stem.entry(stem).or_default().push(c);
+                }
+            }
             if names::words(&cluster.name).len() > 1 {
                 for key in names::short_keys(&cluster.name, Some(cluster.name_kind)) {
                     let clusters = self.by_short_key.entry(key).or_default();
@@ -271,21 +365,37 @@ impl<'a> Entities<'a> {
                 return Some(c);
             }
         }
-        let key = names::lookup_key(name, kind)?;
-        if let ShortKey::Acronym(a) = &key {
-            if let Some(&c) = self.by_parenthetical.get(a) {
+        let key = names::lookup_key(name, kind);
+        if let Some(ShortKey::Acronym(_)) = &key {
+            if let Some(&c) = self.by_parenthetical.get(&sorted_letters(name)) {
                 return Some(c);
             }
         }
-        let candidates: Vec<usize> = self
-            .by_short_key
-            .get(&key)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&c| names::compatible(&key, Some(self.clusters[c].name_kind)))
+        let mut candidates: Vec<usize> = key
+            .iter()
+            .flat_map(|key| {
+                self.by_short_key
+                    .get(key)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&c| names::compatible(key, Some(self.clusters[c].name_kind)))
+            })
             .collect();
-        match candidates.as_slice() {
+        if candidates.is_empty() && may_be_org_stem(name, kind) {
+            candidates = self
+                .by_org_stem
+                .get(&names::key(name))
+                .cloned()
+                .unwrap_or_default();
+        }
+        self.pick(&candidates, at)
+    }
+
+    /// The one candidate cluster; among several, the one introduced before `at` alone, or the
+    /// salient one.
+    fn pick(&self, candidates: &[usize], at: (usize, usize)) -> Option<usize> {
+        match candidates {
             [] => None,
             [c] => Some(*c),
             _ => {

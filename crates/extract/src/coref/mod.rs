@@ -17,7 +17,7 @@
 mod antecedents;
 mod entities;
 
-use crate::doc::Document;
+use crate::doc::{Deprel, Document, EntityType, Token, Upos};
 use crate::mentions::{lower, EntityNames, Mentions};
 use crate::names;
 use crate::roles::{is_vacuous, RoleFact};
@@ -91,12 +91,56 @@ pub fn resolve(
             .roles
             .push((fact.role.clone(), organisation));
     }
+    for statement in &statements {
+        stated_role(&mut entities, statement);
+    }
     let mut out = Vec::with_capacity(statements.len() + roles.len());
     for statement in statements {
         out.extend(resolve_statement(&mut entities, statement));
     }
     out.retain(|s| !is_vacuous(s));
     (out, names)
+}
+
+/// A role a clause states of a named person ("Nigeria's finance minister, Chidi Okafor": Chidi
+/// Okafor "finance minister of" Nigeria; Aisha Lawal "be" senator) goes on the person's entity
+/// too, as the role facts' roles do, for "the minister".
+fn stated_role(entities: &mut Entities<'_>, statement: &Statement) {
+    let subject = &statement.subject;
+    if subject.kind != ArgumentKind::Entity(EntityType::Person) {
+        return;
+    }
+    let lemma = statement.relation.lemma.as_str();
+    let g = kg_nlp::gazetteer::gazetteer();
+    let (role, organisation) = match (lemma, &statement.object) {
+        ("be", Some(o)) if o.kind == ArgumentKind::Concept => (o.text.to_lowercase(), None),
+        (_, o) => {
+            let role = lemma.strip_suffix(" of").unwrap_or(lemma).to_owned();
+            let organisation = o
+                .as_ref()
+                .filter(|o| matches!(o.kind, ArgumentKind::Entity(_)))
+                .map(|o| o.text.clone());
+            (role, organisation)
+        }
+    };
+    if !role
+        .split(' ')
+        .next_back()
+        .is_some_and(|w| g.is_title(w) && !w.is_empty())
+    {
+        return;
+    }
+    let si = statement.provenance.sentence_index;
+    if si >= entities.document.sentences.len() {
+        return;
+    }
+    let at = (si, subject.span.0);
+    let c = entities
+        .mention_at(si, subject.span, &names::key(&subject.text))
+        .or_else(|| entities.antecedent_of_name(&subject.text, Some(EntityType::Person), at));
+    if let Some(c) = c {
+        entities.clusters[c].roles.push((role, organisation));
+    }
 }
 
 /// The statement with its arguments resolved; several when an argument is a pair.
@@ -151,6 +195,43 @@ fn set_cluster(entities: &Entities<'_>, arg: &mut Argument, c: usize) {
     }
     arg.text = cluster.name.clone();
     arg.kind = ArgumentKind::Entity(cluster.kind());
+}
+
+/// The definite description an argument's words are headed by: "the" and the modifiers up to
+/// the argument's head word (the word whose head is outside the argument), when the head is a
+/// noun ("according to the academy" → "the academy", "the winger to replace Yuri Sokolov" →
+/// "the winger").
+fn description_core(tokens: &[Token], span: (usize, usize)) -> Option<(usize, usize)> {
+    let root =
+        (span.0..span.1).find(|&i| tokens[i].head.is_none_or(|h| h < span.0 || h >= span.1))?;
+    if !matches!(tokens[root].upos, Upos::Noun | Upos::Propn) {
+        return None;
+    }
+    // "X is the company for you", "X, the largest firm": a predicate or an apposition says what
+    // X is; it refers to nothing before.
+    let predicate = tokens
+        .iter()
+        .any(|t| t.head == Some(root) && t.deprel == Deprel::Cop);
+    // "the Finnish analytics firm Polar Data": the description introduces the name after it.
+    let named_after = tokens.get(root + 1).is_some_and(|t| {
+        t.form.chars().next().is_some_and(char::is_uppercase)
+            && t.form.chars().all(char::is_alphabetic)
+    });
+    if predicate || named_after || tokens[root].deprel == Deprel::Appos {
+        return None;
+    }
+    let mut start = root;
+    while start > span.0 {
+        let t = &tokens[start - 1];
+        if lower(t) == "the" {
+            return Some((start - 1, root + 1));
+        }
+        if !(matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Propn | Upos::Verb) || t.form == "-") {
+            return None;
+        }
+        start -= 1;
+    }
+    None
 }
 
 /// Resolves one argument in place; returns a pair of clusters when the argument denotes two.
@@ -214,12 +295,18 @@ fn resolve_argument(
         ArgumentKind::Concept => {
             let tokens = &sentence.tokens[span.0..span.1];
             if tokens.len() < 2 || lower(&tokens[0]) != "the" {
+                // "according to the academy", "the museum by his family": the description at
+                // the argument's head.
+                let core = description_core(&sentence.tokens, span)?;
+                let c = description_antecedent(entities, si, core)?;
+                set_cluster(entities, arg, c);
                 return None;
             }
             if let Some(pair) = pair_description(entities, si, &arg.full_text) {
                 return Some(pair);
             }
-            let c = description_antecedent(entities, si, span)?;
+            let core = description_core(&sentence.tokens, span)?;
+            let c = description_antecedent(entities, si, core)?;
             set_cluster(entities, arg, c);
             None
         }

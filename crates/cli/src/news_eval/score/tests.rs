@@ -407,6 +407,19 @@ fn entity_clusters_are_correct_split_merged_or_unmapped() {
         (3, 2, 1, 0, 0)
     );
     assert_eq!((e.with_aliases, e.with_aliases_correct), (1, 1));
+    // One detail line per gold entity, with its verdict and the nodes that carry its names.
+    let verdicts: Vec<(String, String, usize)> = s
+        .details
+        .iter()
+        .filter(|d| d.status == "entity")
+        .map(|d| {
+            let entity = d.entity.as_ref().expect("entity line");
+            (entity.name.clone(), d.reason[0].clone(), entity.nodes.len())
+        })
+        .collect();
+    assert_eq!(verdicts.len(), 3);
+    assert!(verdicts.contains(&("Anna Berg".to_owned(), "correct".to_owned(), 1)));
+    assert!(verdicts.contains(&("Oslo".to_owned(), "unmapped".to_owned(), 0)));
     assert_eq!(
         (e.distinct_pairs, e.distinct_evaluable, e.distinct_apart),
         (1, 1, 1)

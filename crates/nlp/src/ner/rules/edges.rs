@@ -1,8 +1,9 @@
 //! Where a model's mention starts and ends: a possessive ends it, lowercase context words before
-//! a name are no part of it, and it never ends inside a hyphenated word.
+//! a name are no part of it, it never ends inside a hyphenated word, and "X-based" names a
+//! place X.
 
 use super::is_capitalised;
-use crate::doc::{Mention, Token};
+use crate::doc::{EntityType, Mention, Token};
 
 fn is_possessive(form: &str) -> bool {
     matches!(form, "'s" | "’s" | "'" | "’")
@@ -58,6 +59,41 @@ pub(super) fn hyphenated_words_whole(tokens: &[Token], out: &mut [Mention]) {
     }
 }
 
+/// Participles after a hyphen that make the word before it a place: "the Nagoya-based
+/// company" is based in Nagoya.
+pub(super) const PLACE_PARTICIPLES: [&str; 2] = ["based", "headquartered"];
+
+/// "Nagoya-based", "Hong Kong-based": the name before the hyphen is a place, and the participle
+/// no part of any name (a mention that runs on, "Hanoi-based Institute of Tropical Ecology", is
+/// two: the place, and the name after it with the model's type).
+pub(super) fn place_before_based(tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for m in out.iter_mut() {
+        let Some(k) = (m.start + 1..m.end.saturating_sub(1)).find(|&k| {
+            tokens[k].form == "-"
+                && !tokens[k - 1].space_after
+                && !tokens[k].space_after
+                && PLACE_PARTICIPLES.contains(&tokens[k + 1].form.as_str())
+        }) else {
+            continue;
+        };
+        let rest = k + 2;
+        if rest < m.end && is_capitalised(&tokens[rest].form) {
+            added.push(Mention {
+                start: rest,
+                refers_to: None,
+                external_id: None,
+                ..m.clone()
+            });
+        }
+        m.end = k;
+        m.kind = EntityType::Place;
+        m.refers_to = None;
+        m.external_id = None;
+    }
+    out.extend(added);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ner::rules::notation::*;
@@ -111,5 +147,27 @@ mod tests {
         let t = tokens("said Park Soo - yeon today");
         let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
         assert_eq!((out[0].start, out[0].end), (1, 3));
+    }
+
+    #[test]
+    fn the_word_before_based_is_a_place() {
+        let mut t = tokens("the Nagoya - based company");
+        for k in [1, 2] {
+            t[k].space_after = false;
+        }
+        assert_eq!(
+            named(&t, vec![mention(1, 2, EntityType::Person)]),
+            [("Nagoya".to_string(), EntityType::Place)]
+        );
+        let mut t = tokens("the Hanoi - based Institute of Tropical Ecology");
+        for k in [1, 2] {
+            t[k].space_after = false;
+        }
+        let found = named(&t, vec![mention(1, 8, EntityType::Organization)]);
+        assert!(found.contains(&("Hanoi".to_string(), EntityType::Place)));
+        assert!(found.contains(&(
+            "Institute of Tropical Ecology".to_string(),
+            EntityType::Organization
+        )));
     }
 }

@@ -25,6 +25,7 @@
 use crate::doc::{Mention, Token};
 use crate::gazetteer::Gazetteer;
 
+mod acronyms;
 mod edges;
 mod organisations;
 mod places;
@@ -47,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 19] = [
+pub const POST_RULES: [PostRule; 22] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -61,8 +62,16 @@ pub const POST_RULES: [PostRule; 19] = [
         apply: |tokens, out, _| edges::hyphenated_words_whole(tokens, out),
     },
     PostRule {
+        name: "a place before -based",
+        apply: |tokens, out, _| edges::place_before_based(tokens, out),
+    },
+    PostRule {
         name: "names cut short inside a place",
         apply: |tokens, out, g| places::names_cut_short_inside_a_place(tokens, out, g),
+    },
+    PostRule {
+        name: "titles inside a name",
+        apply: titles_and_roles::titles_inside_a_name,
     },
     PostRule {
         name: "titles before a person's name",
@@ -119,6 +128,10 @@ pub const POST_RULES: [PostRule; 19] = [
     PostRule {
         name: "towns run into their state",
         apply: places::split_town_and_state,
+    },
+    PostRule {
+        name: "names spelled out by an acronym",
+        apply: acronyms::names_spelled_out_by_an_acronym,
     },
     PostRule {
         name: "named storms",

@@ -1,6 +1,7 @@
 //! Organisations: names ending in an organisation's head word, sports clubs (a club word and a
 //! place), and names on the organisation lists that the sentence uses as organisations.
 
+use super::edges::PLACE_PARTICIPLES;
 use super::{capitalised_run, is_capitalised};
 use crate::doc::{Deprel, EntityType, Mention, Token, Upos, Xpos};
 use crate::gazetteer::{Gazetteer, PlaceKind};
@@ -336,6 +337,12 @@ pub(super) fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &G
                 || matches!(tokens[s].form.as_str(), "The" | "A" | "An"))
         {
             s += 1;
+        }
+        // "Hanoi-based Institute …": the place before "-based" is no part of the name.
+        if let Some(k) = (s + 1..run_end.saturating_sub(1)).rev().find(|&k| {
+            tokens[k].form == "-" && PLACE_PARTICIPLES.contains(&tokens[k + 1].form.as_str())
+        }) {
+            s = k + 2;
         }
         let mut e = run_end;
         let head =

@@ -29,6 +29,76 @@ pub(super) fn titles_before_a_name(tokens: &[Token], out: &mut Vec<Mention>, g: 
     });
 }
 
+/// A lowercase title inside a mention ("HMWU general secretary Thandiwe Zulu", "Mondego coach
+/// Pavel Novák") ends the name of the organisation before it: the capitalised words after the
+/// title are a person's name, those before it an organisation's (a nationality or a known
+/// place before it is left to the rules for those); an organisation's mention right after a
+/// lowercase title is a person's.
+pub(super) fn titles_inside_a_name(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let mut added = Vec::new();
+    for m in out.iter_mut() {
+        if m.kind == EntityType::Other {
+            continue;
+        }
+        // "HMWU general secretary | Thandiwe Zulu" as two mentions: a name right after a
+        // lowercase title is a person's, unless an organisation word ends it.
+        let titled = (1..=3.min(m.start)).any(|j| {
+            let t = &tokens[m.start - j];
+            t.form.chars().next().is_some_and(char::is_lowercase)
+                && g.title_at(tokens, m.start - j) == Some(m.start)
+        });
+        // Two words at least: "major Hamas leaders" is no person Hamas.
+        if titled
+            && m.end - m.start >= 2
+            && m.kind == EntityType::Organization
+            && tokens[m.start..m.end]
+                .iter()
+                .all(|t| is_capitalised(&t.form))
+            && !g.is_org_suffix(&tokens[m.end - 1].form)
+        {
+            m.kind = EntityType::Person;
+            continue;
+        }
+        let Some((k, e)) = (m.start + 1..m.end).find_map(|k| {
+            let lowercase = tokens[k]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let e = g.title_at(tokens, k).filter(|&e| e < m.end)?;
+            (lowercase && tokens[e..m.end].iter().all(|t| is_capitalised(&t.form)))
+                .then_some((k, e))
+        }) else {
+            continue;
+        };
+        // "general secretary": the title's lowercase words before the one found.
+        let mut k = k;
+        while k > m.start
+            && tokens[k - 1]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            k -= 1;
+        }
+        let before = &tokens[m.start..k];
+        let words: Vec<&str> = before.iter().map(|t| t.form.as_str()).collect();
+        let organisation = !before.is_empty()
+            && before.iter().all(|t| is_capitalised(&t.form))
+            && g.place(&words).is_none()
+            && g.demonym(&words).is_none();
+        if organisation {
+            added.push(mention(m.start, k, EntityType::Organization));
+        }
+        m.start = e;
+        m.kind = EntityType::Person;
+        m.refers_to = None;
+        m.external_id = None;
+    }
+    out.extend(added);
+}
+
 /// Between a title and a person's name, a capitalised word that the name lists know, and that is
 /// no title, nationality or place, is part of the name ("Foreign Minister Wang | Yi", with
 /// "Wang" read as a common noun). (Without the title before it, the same extension cost UNER dev
@@ -130,7 +200,12 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
             && followed_by_role(tokens, m.end, g)
         {
             m.kind = EntityType::Person;
-        } else if m.kind != EntityType::Organization && followed_by_organisation_noun(tokens, m.end)
+        } else if m.kind != EntityType::Organization
+            && (followed_by_organisation_noun(tokens, m.end)
+                || (ORG_DESCRIPTORS.contains(&word_before(tokens, m.start).as_str())
+                    && !g
+                        .word_classes(&tokens[m.start].form.to_lowercase())
+                        .first_name))
         {
             m.kind = EntityType::Organization;
             m.external_id = None;
@@ -149,11 +224,7 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
             i = end.max(i + 1);
             continue;
         }
-        let before = if i > 0 {
-            tokens[i - 1].form.to_lowercase()
-        } else {
-            String::new()
-        };
+        let before = word_before(tokens, i);
         let org_suffix = g.is_org_suffix(&tokens[end - 1].form);
         let kind = if !org_suffix && (title_before(i) || followed_by_role(tokens, end, g)) {
             Some(EntityType::Person)
@@ -171,9 +242,30 @@ pub(super) fn role_and_head_rules(tokens: &[Token], out: &mut Vec<Mention>, g: &
     }
 }
 
+/// The word before token `i`, lowercase, a hyphenated word whole ("start-up" written "start",
+/// "-", "up").
+fn word_before(tokens: &[Token], i: usize) -> String {
+    match i {
+        0 => String::new(),
+        _ if i >= 3 && tokens[i - 2].form == "-" && !tokens[i - 2].space_after => format!(
+            "{}-{}",
+            tokens[i - 3].form.to_lowercase(),
+            tokens[i - 1].form.to_lowercase()
+        ),
+        _ => tokens[i - 1].form.to_lowercase(),
+    }
+}
+
 /// Lowercase nouns that, right before a name, say it is an organisation ("the news agency
-/// Interfax", "the carmaker Volvo", "the newspaper Le Monde").
-const ORG_DESCRIPTORS: [&str; 14] = [
+/// Interfax", "the carmaker Volvo", "the newspaper Le Monde", "logistics start-up Pakia"); a
+/// name the model took for a person's is retyped unless it starts with a first name.
+const ORG_DESCRIPTORS: [&str; 20] = [
+    "start-up",
+    "startup",
+    "lender",
+    "insurer",
+    "retailer",
+    "producer",
     "agency",
     "newspaper",
     "daily",
@@ -267,6 +359,39 @@ const ORGANISATION_APPOSITIONS: [&str; 14] = [
 #[cfg(test)]
 mod tests {
     use crate::ner::rules::notation::*;
+
+    #[test]
+    fn a_title_inside_a_mention_splits_the_organisation_from_the_person() {
+        let t = tokens("HMWU general secretary Thandiwe Zulu told reporters");
+        assert_eq!(
+            named(&t, vec![mention(0, 5, EntityType::Organization)]),
+            [
+                ("HMWU".to_string(), EntityType::Organization),
+                ("Thandiwe Zulu".to_string(), EntityType::Person)
+            ]
+        );
+        // Or as two mentions: the one after the title is a person.
+        let t = tokens("HMWU general secretary Thandiwe Zulu told reporters");
+        assert_eq!(
+            named(
+                &t,
+                vec![
+                    mention(0, 1, EntityType::Organization),
+                    mention(3, 5, EntityType::Organization)
+                ]
+            )[1],
+            ("Thandiwe Zulu".to_string(), EntityType::Person)
+        );
+        // A nationality before the title is no organisation.
+        let t = tokens("Kenyan coach Peter Otieno said");
+        assert_eq!(
+            named(&t, vec![mention(0, 4, EntityType::Person)])
+                .into_iter()
+                .filter(|(_, k)| *k != EntityType::Other)
+                .collect::<Vec<_>>(),
+            [("Peter Otieno".to_string(), EntityType::Person)]
+        );
+    }
 
     #[test]
     fn a_nationality_and_title_are_stripped_from_person_names() {
