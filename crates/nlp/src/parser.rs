@@ -689,17 +689,21 @@ impl Parser {
         self.weights = self.weights.pruned(below);
     }
 
-    /// Version 3: magic, version, the labels, the root label (u16), the feature set (u32), the
-    /// vector-class table ([`PackedMap::write`](crate::perceptron::PackedMap::write); empty for
-    /// feature set 1), then the packed weights as a blob.
+    /// Magic, version, the labels, the root label (u16), in version 3 the feature set (u32) and
+    /// the vector-class table ([`PackedMap::write`](crate::perceptron::PackedMap::write)), then
+    /// the packed weights as a blob. A feature-set-1 parser is written as version 2, as before
+    /// feature sets: byte for byte what older readers read.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = ByteWriter::new();
         w.bytes(MAGIC);
-        w.u32(VERSION);
+        let version = if self.feature_set == 1 { 2 } else { VERSION };
+        w.u32(version);
         w.strs(&self.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>());
         w.u16(self.root_label);
-        w.u32(self.feature_set);
-        self.vectors.write(&mut w);
+        if version >= 3 {
+            w.u32(self.feature_set);
+            self.vectors.write(&mut w);
+        }
         w.blob(&self.weights.to_bytes());
         w.into_bytes()
     }
