@@ -273,3 +273,36 @@ fn extract_writes_the_annotated_sentences_as_conllu() {
         "{out}"
     );
 }
+
+/// A verb that takes a to-infinitive, which the treebank has only as a plural noun ("plans"),
+/// is read as the verb after its subject, and an unspaced hyphen joins a name to its number:
+/// the planned cut is a statement with its source, and "Garuda-1" one phrase.
+#[test]
+fn a_plan_after_its_subject_is_a_planned_statement() {
+    let dir = workdir("plans");
+    std::fs::write(
+        dir.join("dump.txt"),
+        "Ghana's finance ministry said the government plans to cut spending on fuel subsidies. \
+         It will launch its first orbital rocket, the Garuda-1, next year.\n",
+    )
+    .unwrap();
+    let out = ok(&["extract", "-f", "jsonl", "dump.txt"], &dir);
+    let planned = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+        .find(|s| s["relation"]["lemma"] == "cut")
+        .unwrap_or_else(|| panic!("no statement of cutting: {out}"));
+    assert_eq!(planned["subject"]["text"], "government", "{out}");
+    assert_eq!(planned["object"]["text"], "spending", "{out}");
+    assert_eq!(planned["modality"], "Planned", "{out}");
+    assert_eq!(planned["attribution"]["text"], "ministry", "{out}");
+    let conllu = ok(&["extract", "-f", "conllu", "dump.txt"], &dir);
+    let tags: Vec<(String, String)> = kg_nlp::conllu::parse(&conllu)
+        .expect("kg's CoNLL-U reads back")
+        .iter()
+        .flat_map(|s| s.sentence.tokens.iter())
+        .map(|t| (t.form.clone(), t.xpos.to_string()))
+        .collect();
+    let has = |form: &str, xpos: &str| tags.iter().any(|(f, x)| f == form && x == xpos);
+    assert!(has("plans", "VBZ") && has("-", "HYPH"), "{conllu}");
+}

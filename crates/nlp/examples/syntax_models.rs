@@ -6,6 +6,9 @@
 //!   ITER=10 cargo run --release -p kg-extract --example syntax_models -- tagger TREEBANK_DIR [OUT]
 //!   CACHE=FILE cargo run --release -p kg-extract --example syntax_models -- parser TREEBANK_DIR OUT.bin [SEED]
 //!
+//! `TAGGER_FS=n` and `PARSER_FS=n` choose the feature sets of `tagger` and `parser`, and
+//! `ENSEMBLE=k` the parser's number of members (defaults: those of the shipped models).
+//!
 //! `parser` trains only the parser, on the train split with jackknifed tags of the default
 //! tagger options (as `train` does), kept in `CACHE` when given so that a second parser
 //! training skips the five tagger trainings.
@@ -203,7 +206,7 @@ fn train(args: &[String]) {
     let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
     let sentences = read_split(Path::new(&args[1]), "train");
     let start = Instant::now();
-    let options = TrainOptions::default().with_seed(seed);
+    let options = train_options(seed);
     let models = training::train(&sentences, &options, &mut |step| {
         eprintln!("[{:>6.1}s] {step}", start.elapsed().as_secs_f64())
     });
@@ -278,10 +281,26 @@ fn reencode(args: &[String]) {
     assert_eq!(again.to_bytes(), bytes);
 }
 
+/// `TrainOptions` with the feature sets of `TAGGER_FS` and `PARSER_FS` when set.
+fn train_options(seed: u64) -> TrainOptions {
+    let mut options = TrainOptions::default().with_seed(seed);
+    let env = |name: &str| std::env::var(name).ok().map(|v| v.parse().expect(name));
+    if let Some(fs) = env("TAGGER_FS") {
+        options.tagger.feature_set = fs;
+    }
+    if let Some(fs) = env("PARSER_FS") {
+        options.parser.feature_set = fs;
+    }
+    if let Some(k) = env("ENSEMBLE") {
+        options.parser.ensemble = k as usize;
+    }
+    options
+}
+
 fn train_parser(args: &[String]) {
     let seed = args.get(3).map_or(1, |s| s.parse().expect("numeric seed"));
     let mut sentences = read_split(Path::new(&args[1]), "train");
-    let options = TrainOptions::default().with_seed(seed);
+    let options = train_options(seed);
     let clock = Clock::start();
     let cache = std::env::var("CACHE").ok();
     match cache
@@ -330,7 +349,7 @@ fn train_tagger(args: &[String]) {
     let iterations = std::env::var("ITER").map_or(10, |s| s.parse().expect("ITER"));
     let options = kg_nlp::tagger::TaggerOptions {
         iterations,
-        ..Default::default()
+        ..train_options(1).tagger
     };
     let dir = Path::new(&args[1]);
     let train = read_split(dir, "train");

@@ -35,6 +35,7 @@ pub mod tagger;
 pub mod timex;
 pub mod tokenize;
 pub mod training;
+mod wordclass;
 
 pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};
 pub use pipeline::{Pipeline, PipelineError, Step, Steps};

@@ -6,8 +6,9 @@
 use crate::doc::{Deprel, Sentence, Token};
 use crate::perceptron::{
     combine, feature, feature2, feature3, finish, hash_str, shuffle, ByteReader, ByteWriter,
-    ModelError, PackedWeights, Perceptron, Score, Weights,
+    ModelError, PackedMap, PackedWeights, Perceptron, Score, Weights,
 };
+use crate::wordclass::{self, VectorClasses};
 use std::collections::BTreeSet;
 
 /// Training settings. Defaults are what the shipped model used.
@@ -20,6 +21,12 @@ pub struct ParserOptions {
     pub explore_from: usize,
     pub explore: f64,
     pub prune_below: f32,
+    /// Feature set: 1 is the original one; 2 adds word-vector classes of the stack and buffer
+    /// words (and stores the vector-class table in the model).
+    pub feature_set: u32,
+    /// Perceptrons trained (in parallel) with seeds `seed..seed + ensemble`, whose mean
+    /// weights are the model: one model's look-ups for the ensemble's scores.
+    pub ensemble: usize,
 }
 
 impl Default for ParserOptions {
@@ -30,6 +37,8 @@ impl Default for ParserOptions {
             explore_from: 1,
             explore: 0.9,
             prune_below: 0.85,
+            feature_set: 1,
+            ensemble: 1,
         }
     }
 }
@@ -39,13 +48,17 @@ pub struct Parser {
     /// Dependency labels; `labels[root_label]` is `root`.
     labels: Vec<Deprel>,
     root_label: u16,
+    /// See [`ParserOptions::feature_set`].
+    feature_set: u32,
+    /// hash(form) → word-vector classes, feature set 2 only.
+    vectors: VectorClasses,
     weights: PackedWeights,
 }
 
 const MAGIC: &[u8; 4] = b"KGDP";
-/// Version 2 holds [`PackedWeights`]; version 1 (plain [`Weights`]) is still read and packed on
-/// load.
-const VERSION: u32 = 2;
+/// Version 3 adds the feature set and the vector-class table; version 2 holds
+/// [`PackedWeights`]; version 1 (plain [`Weights`]) is still read and packed on load.
+const VERSION: u32 = 3;
 
 // Transitions are encoded as classes: 0 = SHIFT, 1 + 2l = LEFT(l), 2 + 2l = RIGHT(l).
 
@@ -70,6 +83,9 @@ struct Word {
     form: u64,
     pos: u64,
     upos: u64,
+    /// Word-vector classes among 512 and 64 (feature set 2).
+    vec: u64,
+    vec64: u64,
 }
 
 const NONE: usize = usize::MAX;
@@ -290,11 +306,42 @@ impl Context {
 }
 
 // Feature template numbers are part of the model format: never renumber, only add.
-fn extract_features(st: &State, words: &[Word], out: &mut Vec<u64>) {
+fn extract_features(st: &State, words: &[Word], feature_set: u32, out: &mut Vec<u64>) {
     let c = Context::of(st, words);
     out.clear();
     word_features(&c, out);
     tree_features(&c, out);
+    if feature_set >= 2 {
+        class_features(&c, out);
+    }
+}
+
+/// Templates 130–141 (feature set 2): word-vector classes of the words of the stack and buffer,
+/// alone and with their neighbour's tag or class (Koo et al. 2008's cluster features).
+#[inline(always)]
+fn class_features(c: &Context, out: &mut Vec<u64>) {
+    let Context {
+        ws0,
+        ws1,
+        wb0,
+        wb1,
+        dist,
+        ..
+    } = *c;
+    out.extend_from_slice(&[
+        feature(130, ws0.vec),
+        feature(131, wb0.vec),
+        feature(132, wb1.vec),
+        feature(133, ws1.vec),
+        feature2(134, ws0.vec, wb0.pos),
+        feature2(135, ws0.pos, wb0.vec),
+        feature2(136, ws0.vec64, wb0.vec64),
+        feature2(137, ws0.vec, wb0.vec),
+        feature2(138, ws1.vec64, ws0.vec64),
+        feature2(139, ws1.vec, ws0.pos),
+        feature2(140, ws1.pos, ws0.vec),
+        feature3(141, ws0.vec64, wb0.vec64, dist),
+    ]);
 }
 
 /// Templates 0–57: the words of the stack and buffer, alone, in pairs and threes, and with
@@ -452,32 +499,39 @@ fn tree_features(c: &Context, out: &mut Vec<u64>) {
     ]);
 }
 
-fn sentence_words(tokens: &[Token]) -> Vec<Word> {
+fn sentence_words(tokens: &[Token], vectors: &VectorClasses) -> Vec<Word> {
     let mut lower = String::new();
+    let unknown = finish(0x400);
     let mut words: Vec<Word> = tokens
         .iter()
         .map(|t| {
             lower.clear();
             lower.extend(t.form.chars().flat_map(char::to_lowercase));
+            let form = hash_str(&lower);
+            let (vec, vec64) = if vectors.is_empty() {
+                (0, 0)
+            } else {
+                wordclass::lookup(vectors, hash_str(&t.form), form, unknown)
+            };
             Word {
-                form: hash_str(&lower),
+                form,
                 pos: hash_str(t.xpos.as_str()),
                 upos: hash_str(t.upos.as_str()),
+                vec,
+                vec64,
             }
         })
         .collect();
-    let root = finish(0x200);
-    words.push(Word {
-        form: root,
-        pos: root,
-        upos: root,
-    });
-    let none = finish(0x300);
-    words.push(Word {
-        form: none,
-        pos: none,
-        upos: none,
-    });
+    for mark in [finish(0x200), finish(0x300)] {
+        // The root, then "no word".
+        words.push(Word {
+            form: mark,
+            pos: mark,
+            upos: mark,
+            vec: mark,
+            vec64: mark,
+        });
+    }
     words
 }
 
@@ -534,15 +588,15 @@ impl Parser {
         if n == 0 {
             return;
         }
-        let words = sentence_words(&sentence.tokens);
+        let words = sentence_words(&sentence.tokens, &self.vectors);
         let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(128);
+        let mut feats = Vec::with_capacity(144);
         let mut scores = vec![0.0f32; self.weights.n_classes()];
         while !st.is_final() {
             let (m, l) = match forced(&st, self.root_label) {
                 Some(forced) => forced,
                 None => {
-                    extract_features(&st, &words, &mut feats);
+                    extract_features(&st, &words, self.feature_set, &mut feats);
                     self.weights.scores(&feats, &mut scores);
                     decode(best_valid(&st, &scores, self.root_label))
                 }
@@ -591,12 +645,135 @@ impl Parser {
             })
             .collect();
 
-        let n_classes = 1 + 2 * labels.len();
+        let vectors = if options.feature_set >= 2 {
+            wordclass::vector_class_table()
+        } else {
+            VectorClasses::default()
+        };
+        let data = TrainingData {
+            sentences,
+            golds: &golds,
+            n_classes: 1 + 2 * labels.len(),
+            root_label,
+            vectors: &vectors,
+        };
+        let weights = if options.ensemble <= 1 {
+            data.member(options, options.seed)
+                .average(options.prune_below)
+        } else {
+            let members: Vec<Weights> = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..options.ensemble as u64)
+                    .map(|m| {
+                        let data = &data;
+                        scope.spawn(move || data.member(options, options.seed + m).average(0.0))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("member training"))
+                    .collect()
+            });
+            Weights::mean(&members, options.prune_below)
+        };
+        Parser {
+            labels,
+            root_label,
+            feature_set: options.feature_set,
+            vectors,
+            weights: PackedWeights::from_weights(&weights),
+        }
+    }
+
+    /// Drops weights of magnitude below `below` (see [`PackedWeights::pruned`]).
+    pub fn prune(&mut self, below: f32) {
+        self.weights = self.weights.pruned(below);
+    }
+
+    /// Magic, version, the labels, the root label (u16), in version 3 the feature set (u32) and
+    /// the vector-class table ([`PackedMap::write`](crate::perceptron::PackedMap::write)), then
+    /// the packed weights as a blob. A feature-set-1 parser is written as version 2, as before
+    /// feature sets: byte for byte what older readers read.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.bytes(MAGIC);
+        let version = if self.feature_set == 1 { 2 } else { VERSION };
+        w.u32(version);
+        w.strs(&self.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>());
+        w.u16(self.root_label);
+        if version >= 3 {
+            w.u32(self.feature_set);
+            self.vectors.write(&mut w);
+        }
+        w.blob(&self.weights.to_bytes());
+        w.into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = ByteReader::new(bytes);
+        r.magic(MAGIC, "parser")?;
+        let version = r.u32()?;
+        if !(1..=VERSION).contains(&version) {
+            return Err(ModelError::UnsupportedVersion {
+                kind: "parser",
+                found: version,
+                supported: VERSION,
+            });
+        }
+        let labels = r
+            .strs()?
+            .iter()
+            .map(|l| l.parse())
+            .collect::<Result<Vec<Deprel>, _>>()
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        let root_label = r.u16()?;
+        if labels.get(root_label as usize) != Some(&Deprel::Root) {
+            return Err(ModelError::Corrupt("root label missing".into()));
+        }
+        let (feature_set, vectors) = if version >= 3 {
+            (r.u32()?, PackedMap::read(&mut r)?)
+        } else {
+            (1, VectorClasses::default())
+        };
+        if !(1..=2).contains(&feature_set) {
+            return Err(ModelError::Corrupt(format!("feature set {feature_set}")));
+        }
+        let weights = match version {
+            1 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
+            _ => PackedWeights::from_bytes(r.blob()?)?,
+        };
+        if weights.n_classes() != 1 + 2 * labels.len() {
+            return Err(ModelError::Corrupt("weights and label set disagree".into()));
+        }
+        Ok(Parser {
+            labels,
+            root_label,
+            feature_set,
+            vectors,
+            weights,
+        })
+    }
+}
+
+/// What every member of a parser ensemble trains on: sentences, their projectivised gold trees
+/// (sentence index, heads, label indices), and the label and class set.
+struct TrainingData<'a> {
+    sentences: &'a [Sentence],
+    golds: &'a [(usize, Vec<usize>, Vec<u16>)],
+    n_classes: usize,
+    root_label: u16,
+    vectors: &'a VectorClasses,
+}
+
+impl TrainingData<'_> {
+    /// One perceptron, trained with the dynamic oracle and error exploration from `seed`.
+    fn member(&self, options: &ParserOptions, seed: u64) -> Perceptron {
+        let (golds, sentences, root_label) = (self.golds, self.sentences, self.root_label);
+        let n_classes = self.n_classes;
         let mut model = Perceptron::new(n_classes);
         let mut order: Vec<usize> = (0..golds.len()).collect();
-        let mut seed = options.seed;
-        let mut rng = options.seed ^ 0x5eed;
-        let mut feats = Vec::with_capacity(128);
+        let mut seed = seed;
+        let mut rng = seed ^ 0x5eed;
+        let mut feats = Vec::with_capacity(144);
         let mut scores = vec![0.0f32; n_classes];
         let mut costs = vec![0u32; n_classes];
         for epoch in 0..options.iterations {
@@ -605,10 +782,10 @@ impl Parser {
                 let (si, ref heads, ref labs) = golds[gi];
                 let tokens = &sentences[si].tokens;
                 let n = tokens.len();
-                let words = sentence_words(tokens);
+                let words = sentence_words(tokens, self.vectors);
                 let mut st = State::new(n);
                 while !st.is_final() {
-                    extract_features(&st, &words, &mut feats);
+                    extract_features(&st, &words, options.feature_set, &mut feats);
                     model.tick();
                     model.scores(&feats, &mut scores);
                     let guess = best_valid(&st, &scores, root_label);
@@ -635,61 +812,7 @@ impl Parser {
                 }
             }
         }
-        Parser {
-            labels,
-            root_label,
-            weights: PackedWeights::from_weights(&model.average(options.prune_below)),
-        }
-    }
-
-    /// Drops weights of magnitude below `below` (see [`PackedWeights::pruned`]).
-    pub fn prune(&mut self, below: f32) {
-        self.weights = self.weights.pruned(below);
-    }
-
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = ByteWriter::new();
-        w.bytes(MAGIC);
-        w.u32(VERSION);
-        w.strs(&self.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>());
-        w.u16(self.root_label);
-        w.blob(&self.weights.to_bytes());
-        w.into_bytes()
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
-        let mut r = ByteReader::new(bytes);
-        r.magic(MAGIC, "parser")?;
-        let version = r.u32()?;
-        if version != 1 && version != VERSION {
-            return Err(ModelError::UnsupportedVersion {
-                kind: "parser",
-                found: version,
-                supported: VERSION,
-            });
-        }
-        let labels = r
-            .strs()?
-            .iter()
-            .map(|l| l.parse())
-            .collect::<Result<Vec<Deprel>, _>>()
-            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        let root_label = r.u16()?;
-        if labels.get(root_label as usize) != Some(&Deprel::Root) {
-            return Err(ModelError::Corrupt("root label missing".into()));
-        }
-        let weights = match version {
-            1 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
-            _ => PackedWeights::from_bytes(r.blob()?)?,
-        };
-        if weights.n_classes() != 1 + 2 * labels.len() {
-            return Err(ModelError::Corrupt("weights and label set disagree".into()));
-        }
-        Ok(Parser {
-            labels,
-            root_label,
-            weights,
-        })
+        model
     }
 }
 
@@ -861,7 +984,15 @@ mod tests {
     #[test]
     fn reproduces_a_learnable_fixture_and_round_trips() {
         let train = fixture();
-        let parser = Parser::train(&train, &ParserOptions::default());
+        // Feature set 2 (word-vector classes), two members: the optional code as well.
+        let parser = Parser::train(
+            &train,
+            &ParserOptions {
+                feature_set: 2,
+                ensemble: 2,
+                ..ParserOptions::default()
+            },
+        );
         let back = Parser::from_bytes(&parser.to_bytes()).unwrap();
         assert_eq!(back.to_bytes(), parser.to_bytes());
         for gold in &train {

@@ -508,6 +508,12 @@ mod tests {
         }
         let empty = PackedMap::<u64>::from_entries(std::iter::empty());
         assert_eq!(empty.get(hash_str("x")), None);
+        // A default map (no table at all) is written as an empty one and reads back.
+        let mut w = ByteWriter::new();
+        PackedMap::<u16>::default().write(&mut w);
+        let none = w.into_bytes();
+        let back = PackedMap::<u16>::read(&mut ByteReader::new(&none)).unwrap();
+        assert!(back.is_empty() && back.get(hash_str("x")).is_none());
         assert!(matches!(
             PackedMap::<u32>::read(&mut ByteReader::new(&bytes[..bytes.len() - 1])),
             Err(ModelError::Truncated { .. })

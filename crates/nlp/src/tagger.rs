@@ -8,6 +8,7 @@ use crate::perceptron::{
     combine, feature, feature2, feature3, hash_str, shuffle, ByteReader, ByteWriter, ModelError,
     PackedMap, PackedWeights, Perceptron, Score, Weights,
 };
+use crate::wordclass::{self, hyphen_parts, VectorClasses};
 use std::collections::{BTreeMap, HashMap};
 
 /// Brown word clusters (`word<TAB>path`, from spacy-lookups-data, MIT; see
@@ -28,7 +29,8 @@ pub struct TaggerOptions {
     /// Words seen at least this often get an ambiguity-class feature.
     pub amb_min_count: u32,
     /// Feature set: 1 is the original one, 2 adds Brown-cluster, longer-affix and wider-context
-    /// features (and stores the cluster table in the model).
+    /// features (and stores the cluster table in the model), 3 adds word-vector classes and the
+    /// parts of hyphenated words (and stores the vector-class table).
     pub feature_set: u32,
 }
 
@@ -65,6 +67,8 @@ pub struct Tagger {
     feature_set: u32,
     /// hash(form) → Brown cluster path (root branch in the lowest bit), feature set 2 only.
     clusters: PackedMap<u32>,
+    /// hash(form) → word-vector classes, feature set 3 only.
+    vectors: VectorClasses,
     weights: PackedWeights,
 }
 
@@ -121,6 +125,21 @@ const T_P1_CLU: u32 = 42;
 const T_SUF5: u32 = 43;
 const T_PRE3: u32 = 44;
 const T_CLU_M2: u32 = 45;
+// Feature set 3.
+const T_VEC: u32 = 46;
+const T_VEC64: u32 = 47;
+const T_VEC_M1: u32 = 48;
+const T_VEC_P1: u32 = 49;
+const T_P1_VEC: u32 = 50;
+const T_P1_SHAPE: u32 = 51;
+const T_VEC64_VEC64_P1: u32 = 52;
+const T_HYPH_OTHER: u32 = 53;
+const T_HYPH_VEC: u32 = 54;
+const T_HYPH_CLU: u32 = 55;
+const T_VEC_P2: u32 = 56;
+const T_VEC64_FLAGS: u32 = 57;
+const T_VEC64_M1_VEC64: u32 = 58;
+const T_VEC_SUF3: u32 = 59;
 
 /// Hashes of one token's features, computed once per sentence.
 #[derive(Clone, Copy, Default)]
@@ -137,6 +156,12 @@ struct TokenHashes {
     clu: u64,
     suf5: u64,
     pre3: u64,
+    /// Word-vector classes among 512 and 64 (feature set 3), `UNKNOWN_WORD` when unknown.
+    vec: u64,
+    vec64: u64,
+    /// Part of a hyphenated word: position (0 for none), the other part, and the whole word's
+    /// vector class and cluster.
+    hyph: [u64; 4],
 }
 
 const PAD_BEFORE: u64 = 0x5eed_0001;
@@ -156,6 +181,9 @@ fn pad(h: u64) -> TokenHashes {
         clu: h,
         suf5: h,
         pre3: h,
+        vec: h,
+        vec64: h,
+        hyph: [0; 4],
     }
 }
 
@@ -195,10 +223,18 @@ fn shape_hash(form: &str) -> u64 {
 struct Lexicons<'a> {
     ambiguity: &'a PackedMap<u64>,
     clusters: &'a PackedMap<u32>,
+    vectors: &'a VectorClasses,
     extended: bool,
+    /// Feature set 3: vector classes and hyphen parts.
+    vectored: bool,
 }
 
 fn token_hashes(tokens: &[Token], lex: &Lexicons<'_>, lower: &mut String) -> Vec<TokenHashes> {
+    let hyphens = if lex.vectored {
+        hyphen_parts(tokens)
+    } else {
+        Vec::new()
+    };
     tokens
         .iter()
         .enumerate()
@@ -237,6 +273,24 @@ fn token_hashes(tokens: &[Token], lex: &Lexicons<'_>, lower: &mut String) -> Vec
             } else {
                 (0, 0, 0)
             };
+            let (vec, vec64) = if lex.vectored {
+                wordclass::lookup(lex.vectors, form, lower_hash, UNKNOWN_WORD)
+            } else {
+                (0, 0)
+            };
+            let hyph = match hyphens.get(i).copied().flatten() {
+                Some(p) => {
+                    let (v, _) =
+                        wordclass::lookup(lex.vectors, p.whole, p.whole_lower, UNKNOWN_WORD);
+                    let c = lex
+                        .clusters
+                        .get(p.whole)
+                        .or_else(|| lex.clusters.get(p.whole_lower))
+                        .map_or(UNKNOWN_WORD, u64::from);
+                    [p.position, p.other, v, c]
+                }
+                None => [0; 4],
+            };
             TokenHashes {
                 form,
                 lower: lower_hash,
@@ -248,6 +302,9 @@ fn token_hashes(tokens: &[Token], lex: &Lexicons<'_>, lower: &mut String) -> Vec
                 clu,
                 suf5,
                 pre3,
+                vec,
+                vec64,
+                hyph,
             }
         })
         .collect()
@@ -273,7 +330,7 @@ fn extract_features(
     i: usize,
     p1: u64,
     p2: u64,
-    extended: bool,
+    feature_set: u32,
     out: &mut Vec<u64>,
 ) {
     let at = |j: isize| -> TokenHashes {
@@ -326,7 +383,7 @@ fn extract_features(
         feature2(T_W_AMB_P1, w.lower, n1.amb),
         feature(T_AMB_M1, m1.amb),
     ]);
-    if extended {
+    if feature_set >= 2 {
         let depth = |c: u64, k: u32| {
             if c == UNKNOWN_WORD {
                 c
@@ -347,6 +404,29 @@ fn extract_features(
             feature(T_SUF5, w.suf5),
             feature(T_PRE3, w.pre3),
         ]);
+    }
+    if feature_set >= 3 {
+        out.extend_from_slice(&[
+            feature(T_VEC, w.vec),
+            feature(T_VEC64, w.vec64),
+            feature(T_VEC_M1, m1.vec),
+            feature(T_VEC_P1, n1.vec),
+            feature2(T_P1_VEC, p1, w.vec),
+            feature2(T_P1_SHAPE, p1, w.shape),
+            feature2(T_VEC64_VEC64_P1, w.vec64, n1.vec64),
+            feature(T_VEC_P2, n2.vec),
+            feature2(T_VEC64_FLAGS, w.vec64, w.flags),
+            feature2(T_VEC64_M1_VEC64, m1.vec64, w.vec64),
+            feature2(T_VEC_SUF3, w.vec, w.suf[2]),
+        ]);
+        let [position, other, vec, clu] = w.hyph;
+        if position != 0 {
+            out.extend_from_slice(&[
+                feature2(T_HYPH_OTHER, position, other),
+                feature2(T_HYPH_VEC, position, vec),
+                feature2(T_HYPH_CLU, position, clu),
+            ]);
+        }
     }
 }
 
@@ -376,7 +456,9 @@ impl Tagger {
         Lexicons {
             ambiguity: &self.ambiguity,
             clusters: &self.clusters,
+            vectors: &self.vectors,
             extended: self.feature_set >= 2,
+            vectored: self.feature_set >= 3,
         }
     }
 
@@ -386,12 +468,11 @@ impl Tagger {
         let mut scores = vec![0.0f32; self.classes.len()];
         let mut out = Vec::with_capacity(hashes.len());
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        let extended = self.feature_set >= 2;
         for (i, h) in hashes.iter().enumerate() {
             let c = match self.tag_dict.get(h.form) {
                 Some(c) => c as u16,
                 None => {
-                    extract_features(hashes, i, p1, p2, extended, &mut feats);
+                    extract_features(hashes, i, p1, p2, self.feature_set, &mut feats);
                     self.weights.scores(&feats, &mut scores);
                     crate::perceptron::argmax(&scores)
                 }
@@ -487,10 +568,17 @@ impl Tagger {
         } else {
             PackedMap::default()
         };
+        let vectors = if options.feature_set >= 3 {
+            wordclass::vector_class_table()
+        } else {
+            VectorClasses::default()
+        };
         let lexicons = Lexicons {
             ambiguity: &ambiguity,
             clusters: &clusters,
+            vectors: &vectors,
             extended: options.feature_set >= 2,
+            vectored: options.feature_set >= 3,
         };
 
         let FeatsLexicon {
@@ -517,7 +605,14 @@ impl Tagger {
                     let guess = match tag_dict.get(h.form) {
                         Some(c) => c as u16,
                         None => {
-                            extract_features(&hashes, i, p1, p2, lexicons.extended, &mut feats_buf);
+                            extract_features(
+                                &hashes,
+                                i,
+                                p1,
+                                p2,
+                                options.feature_set,
+                                &mut feats_buf,
+                            );
                             model.tick();
                             model.scores(&feats_buf, &mut scores);
                             let guess = crate::perceptron::argmax(&scores);
@@ -539,6 +634,7 @@ impl Tagger {
             ambiguity,
             feature_set: options.feature_set,
             clusters,
+            vectors,
             weights: PackedWeights::from_weights(&model.average(options.prune_below)),
         }
     }
@@ -549,8 +645,9 @@ impl Tagger {
     }
 
     /// Version 2: magic, version, the classes (UPOS and XPOS strings), the feature set (u32),
-    /// the tag dictionary, FEATS strings, FEATS by class, FEATS by word, ambiguity classes and
-    /// word clusters (each map as [`PackedMap::write`]), then the packed weights as a blob.
+    /// the tag dictionary, FEATS strings, FEATS by class, FEATS by word, ambiguity classes,
+    /// word clusters and (feature set 3) word-vector classes (each map as
+    /// [`PackedMap::write`]), then the packed weights as a blob.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = ByteWriter::new();
         w.bytes(MAGIC);
@@ -569,6 +666,9 @@ impl Tagger {
         self.feats_by_word.write(&mut w);
         self.ambiguity.write(&mut w);
         self.clusters.write(&mut w);
+        if self.feature_set >= 3 {
+            self.vectors.write(&mut w);
+        }
         w.blob(&self.weights.to_bytes());
         w.into_bytes()
     }
@@ -603,7 +703,7 @@ impl Tagger {
             }
         };
         let feature_set = if version == 1 { 1 } else { r.u32()? };
-        if !(1..=2).contains(&feature_set) {
+        if !(1..=3).contains(&feature_set) {
             return Err(ModelError::Corrupt(format!("feature set {feature_set}")));
         }
         let tag_dict = if version == 1 {
@@ -660,6 +760,11 @@ impl Tagger {
         for (_, f) in feats_by_word.iter() {
             check(f, feats.len(), "FEATS")?;
         }
+        let vectors = if feature_set >= 3 {
+            PackedMap::read(&mut r)?
+        } else {
+            VectorClasses::default()
+        };
         let weights = match version {
             1 => PackedWeights::from_weights(&Weights::from_bytes(r.blob()?)?),
             _ => PackedWeights::from_bytes(r.blob()?)?,
@@ -676,6 +781,7 @@ impl Tagger {
             ambiguity,
             feature_set,
             clusters,
+            vectors,
             weights,
         })
     }
@@ -815,10 +921,12 @@ mod tests {
                 (".", Punct, "."),
             ]),
         ];
+        // Feature set 3 (word-vector classes) covers the others' code as well.
         let tagger = Tagger::train(
             &train,
             &TaggerOptions {
                 dict_min_count: 3,
+                feature_set: 3,
                 ..TaggerOptions::default()
             },
         );

@@ -18,6 +18,15 @@ impl MapValue for u32 {
     }
 }
 
+impl MapValue for u16 {
+    fn write(self, w: &mut ByteWriter) {
+        w.u16(self);
+    }
+    fn read(r: &mut ByteReader<'_>) -> Result<u16, ModelError> {
+        r.u16()
+    }
+}
+
 impl MapValue for u64 {
     fn write(self, w: &mut ByteWriter) {
         w.u64(self);
@@ -108,6 +117,13 @@ impl<V: MapValue> PackedMap<V> {
     /// Writes: entry count and log2 of the table size (u32 each), the occupancy bitmap (one bit
     /// per slot, LSB first), then each entry in table order as its check (u32) and value.
     pub fn write(&self, w: &mut ByteWriter) {
+        if self.checks.is_empty() {
+            // A default map has no table; written as an empty one of the smallest size.
+            w.u32(0);
+            w.u32(3);
+            w.u8(0);
+            return;
+        }
         w.u32(self.len as u32);
         w.u32(self.checks.len().trailing_zeros());
         for chunk in self.checks.chunks(8) {

@@ -68,6 +68,8 @@ fn unknown_names_read_as_adverbs(sentence: &mut Sentence, tagger: &crate::tagger
 /// ([`hyphenated_names`]), past tenses read as participles ([`past_tense_before_an_object`]),
 /// titles, capitalised nouns inside names and adjectives read as nouns.
 fn repair_by_context(sentence: &mut Sentence) {
+    unspaced_hyphens(sentence);
+    verbs_read_as_plural_nouns(sentence);
     hyphenated_names(sentence);
     past_tense_before_an_object(sentence);
     past_only_forms_read_as_participles(sentence);
@@ -242,6 +244,93 @@ fn hyphenated_names(sentence: &mut Sentence) {
             t[i].xpos = Xpos::Nnp;
             t[i].upos = Upos::Propn;
             t[i].feats = SINGULAR;
+        }
+    }
+}
+
+/// A hyphen with no space on either side, between two words, joins them ("Garuda-1",
+/// "start-up"; EWT splits such words and tags the hyphen `HYPH` 632 times in 700): the tagger,
+/// which sees "-" also as a dash between clauses, read some as commas or colons, and the parser
+/// then attached what followed as a new phrase. Web text also writes a dash that way ("the
+/// little girl-10 yrs. old", "814014-why can't you"), so the word after it must be a content
+/// word, and a number after it must follow a name ("Garuda-1"); between two numbers it is a
+/// range, `SYM` in EWT ("1946-1954").
+fn unspaced_hyphens(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let first = |x: &Token| x.form.chars().next();
+    let word = |x: &Token| first(x).is_some_and(char::is_alphanumeric);
+    let number = |x: &Token| first(x).is_some_and(|c| c.is_ascii_digit());
+    let content = |x: &Token| {
+        matches!(
+            x.upos,
+            Upos::Noun | Upos::Propn | Upos::Adj | Upos::Verb | Upos::Num | Upos::Adv
+        ) && !x.xpos.is_wh()
+    };
+    for i in 1..t.len().saturating_sub(1) {
+        let (before, after) = (&t[i - 1], &t[i + 1]);
+        let name_and_number = first(before).is_some_and(char::is_uppercase) || !number(after);
+        if t[i].form == "-"
+            && !before.space_after
+            && !t[i].space_after
+            && word(before)
+            && word(after)
+            && content(after)
+            && name_and_number
+            && !(number(before) && number(after))
+            && t[i].xpos != Xpos::Hyph
+        {
+            t[i].xpos = Xpos::Hyph;
+            t[i].upos = Upos::Punct;
+            t[i].feats = Feats::EMPTY;
+        }
+    }
+}
+
+/// Verbs that take a to-infinitive: WordNet's frame "Somebody ----s to INFINITIVE" (see
+/// data/gazetteer/README.md).
+const INFINITIVE_VERBS: &str = include_str!("../../../../data/gazetteer/infinitive_verbs.txt");
+
+/// Whether a lowercase "-s" form is the present tense of a verb that takes a to-infinitive
+/// ("plans", "vows", "tries", "wishes").
+fn takes_infinitive(form: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        INFINITIVE_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    let ies = form.strip_suffix("ies").map(|stem| format!("{stem}y"));
+    ies.as_deref().is_some_and(|v| set.contains(v))
+        || form.strip_suffix("es").is_some_and(|v| set.contains(v))
+        || form.strip_suffix('s').is_some_and(|v| set.contains(v))
+}
+
+/// A verb that takes a to-infinitive, read as a plural noun between its subject and "to"
+/// ("the government plans to cut spending", "Akashdeep Aerospace plans to launch"): EWT has
+/// "plans" only as a noun, and the parser then made "to cut" a clause modifying "plans", losing
+/// the statement. Retagged as a present-tense verb when the word before is a singular noun (the
+/// subject's head, not a possessor's noun: "the company's plans to" stays), the word after is
+/// "to" with a base verb, and the word is the "-s" form of a verb WordNet gives a to-infinitive
+/// frame. ("expansion plans to build", a compound, reads the same; the verb reading is the one
+/// news uses.)
+fn verbs_read_as_plural_nouns(sentence: &mut Sentence) {
+    const PRESENT_3SG: Feats = Feats::EMPTY
+        .with(Feature::Mood, Value::Ind)
+        .with(Feature::Number, Value::Sing)
+        .with(Feature::Person, Value::Third)
+        .with(Feature::Tense, Value::Pres)
+        .with(Feature::VerbForm, Value::Fin);
+    let t = &mut sentence.tokens;
+    for i in 1..t.len().saturating_sub(2) {
+        let form = t[i].form.to_lowercase();
+        let subject = matches!(t[i - 1].xpos, Xpos::Nn | Xpos::Nnp);
+        let infinitive = t[i + 1].form.eq_ignore_ascii_case("to") && t[i + 2].xpos == Xpos::Vb;
+        if t[i].xpos == Xpos::Nns && subject && infinitive && takes_infinitive(&form) {
+            t[i].xpos = Xpos::Vbz;
+            t[i].upos = Upos::Verb;
+            t[i].feats = PRESENT_3SG;
         }
     }
 }
@@ -429,6 +518,57 @@ mod tests {
     use super::*;
     use crate::doc::Upos;
     use crate::repairs::notation::{tagged, xpos};
+
+    #[test]
+    fn a_verb_before_to_and_its_infinitive_is_no_plural_noun() {
+        let mut s = tagged(
+            "the/DET/DT government/NOUN/NN plans/NOUN/NNS to/PART/TO cut/VERB/VB spending/NOUN/NN",
+        );
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], Xpos::Vbz);
+        assert_eq!(s.tokens[2].upos, Upos::Verb);
+        // After a possessive or a determiner it is the noun; so it is without the infinitive,
+        // and for a noun whose verb takes no infinitive ("efforts", "numbers").
+        for text in [
+            "the/DET/DT company/NOUN/NN 's/PART/POS plans/NOUN/NNS to/PART/TO grow/VERB/VB",
+            "his/PRON/PRP$ plans/NOUN/NNS to/PART/TO grow/VERB/VB",
+            "the/DET/DT government/NOUN/NN plans/NOUN/NNS to/ADP/IN Ghana/PROPN/NNP",
+            "the/DET/DT government/NOUN/NN efforts/NOUN/NNS to/PART/TO cut/VERB/VB",
+            "car/NOUN/NN numbers/NOUN/NNS to/PART/TO reach/VERB/VB",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert!(!xpos(&s).contains(&Xpos::Vbz), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_unspaced_hyphen_between_words_is_a_hyphen() {
+        let mut s = tagged("the/DET/DT Garuda/PROPN/NNP -/PUNCT/, 1/NUM/CD ,/PUNCT/, next/ADJ/JJ");
+        s.tokens[0].space_after = true;
+        s.tokens[3].space_after = true;
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], Xpos::Hyph);
+        // With a space it is a dash.
+        let mut s = tagged("it/PRON/PRP rained/VERB/VBD -/PUNCT/, we/PRON/PRP left/VERB/VBD");
+        s.tokens.iter_mut().for_each(|t| t.space_after = true);
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], Xpos::Comma);
+        // Between numbers it is a range.
+        let mut s = tagged("aged/VERB/VBN 13/NUM/CD -/SYM/SYM 17/NUM/CD");
+        repair_by_context(&mut s);
+        assert_eq!(xpos(&s)[2], Xpos::Sym);
+        // Before a function word, or a number after a common word, it is a dash.
+        for text in [
+            "is/AUX/VBZ 814014/NUM/CD -/PUNCT/, why/ADV/WRB can/AUX/MD",
+            "the/DET/DT girl/NOUN/NN -/PUNCT/, 10/NUM/CD yrs/NOUN/NNS",
+        ] {
+            let mut s = tagged(text);
+            repair_by_context(&mut s);
+            assert_eq!(xpos(&s)[2], Xpos::Comma, "{text}");
+        }
+        assert!(takes_infinitive("plans") && takes_infinitive("tries"));
+    }
 
     #[test]
     fn a_form_that_is_only_a_past_tense_is_no_participle() {
