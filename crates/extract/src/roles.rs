@@ -63,6 +63,55 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "party",
     "official",
     "prime",
+    "country",
+];
+
+/// Roles in a country that a nationality before them names: "Kenyan president X" is Kenya's
+/// president, but "Georgian director X" is a director from Georgia, not Georgia's (the last word
+/// of the role decides).
+const COUNTRY_OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "sultan",
+    "emir",
+    "sheikh",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "official",
+    "general",
+    "admiral",
+    "commander",
+    "marshal",
+    "secretary",
+    "senator",
+    "governor",
+];
+
+/// Common nouns for an organisation a role before a name can be in: "police spokesman X" is
+/// the police's spokesman, "ministry spokesman X" the ministry's, "union leader X" the union's.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "police",
+    "ministry",
+    "army",
+    "military",
+    "navy",
+    "government",
+    "union",
+    "club",
+    "party",
+    "court",
+    "agency",
+    "council",
+    "committee",
+    "company",
 ];
 
 /// A person's role, found in a sentence.
@@ -88,6 +137,8 @@ pub enum Organisation {
     Mention(usize),
     /// Capitalised words the recogniser missed ("Finance Ministry"), as written.
     Unrecognised(String),
+    /// A common noun for an organisation ("police"), a concept.
+    Concept(String),
 }
 
 impl Organisation {
@@ -95,7 +146,9 @@ impl Organisation {
     pub fn named<'a>(&'a self, names: &'a EntityNames) -> (&'a str, EntityType) {
         match self {
             Organisation::Mention(i) => names.of(*i),
-            Organisation::Unrecognised(text) => (text, EntityType::Organization),
+            Organisation::Unrecognised(text) | Organisation::Concept(text) => {
+                (text, EntityType::Organization)
+            }
         }
     }
 }
@@ -150,7 +203,13 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             {
                 o -= 1;
             }
-            let org = organisation_before(document, mentions, m.sentence, o);
+            let org = organisation_before(document, mentions, m.sentence, o).or_else(|| {
+                // (The tagger may take a capitalised "Police" for anything.)
+                (k > 0 && !in_other_mention(k - 1))
+                    .then(|| lower(&t[k - 1]))
+                    .filter(|w| ORGANISATION_NOUNS.contains(&w.as_str()))
+                    .map(Organisation::Concept)
+            });
             found = Some((k, m.start, org));
             before_name = true;
         } else if let Some(r) = apposition(document, mentions, m) {
@@ -158,7 +217,7 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
         } else if let Some(r) = role_of_before(document, mentions, m, &is_role_word) {
             found = Some(r);
         }
-        let Some((mut rs, re, organisation)) = found else {
+        let Some((mut rs, re, mut organisation)) = found else {
             continue;
         };
         let role = role_text(&t[rs..re]);
@@ -166,11 +225,25 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             continue;
         }
         let mut concept = role.clone();
+        // A nationality before a role that is no office of a country describes the person:
+        // "Georgian director Nino Beridze" is a Georgian director.
+        if let Some(Organisation::Mention(i)) = organisation {
+            let d = &mentions[i];
+            let office = role
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| COUNTRY_OFFICES.contains(&w));
+            if d.demonym && before_name && !office && d.sentence == m.sentence && d.end <= rs {
+                organisation = None;
+                concept = text_of(document, &t[d.start..re]);
+                rs = d.start;
+            }
+        }
         // Without an organisation the role is a concept node, and "leader" alone would be
         // every leader in the graph: the capitalised words before it that the recogniser did
         // not name stay with it ("Soviet leader Mikhail Gorbachev", "Police Chief Louis
         // Graham").
-        if organisation.is_none() && before_name {
+        if organisation.is_none() && before_name && concept == role {
             let named_by = rs;
             while rs > 0 && !in_other_mention(rs - 1) && capitalised_modifier(&t[rs - 1]) {
                 rs -= 1;
@@ -272,12 +345,16 @@ fn role_statement(
     let (relation, object) = match &fact.organisation {
         Some(org) => {
             let (name, kind) = org.named(names);
+            let kind = match org {
+                Organisation::Concept(_) => ArgumentKind::Concept,
+                _ => ArgumentKind::Entity(kind),
+            };
             (
                 format!("{} of", fact.role),
                 Argument {
                     text: name.to_owned(),
                     full_text: name.to_owned(),
-                    kind: ArgumentKind::Entity(kind),
+                    kind,
                     span: fact.span,
                     alias: None,
                 },
@@ -318,6 +395,11 @@ fn capitalised_modifier(t: &Token) -> bool {
         && !gazetteer().is_title(&t.form)
 }
 
+/// Whether a word is a known first or last name.
+fn g_person_name(t: &Token) -> bool {
+    gazetteer().is_person_name(&t.form)
+}
+
 fn joins(t: &[Token], i: usize) -> bool {
     t[i].form == "-" && i > 0 && !t[i - 1].space_after
 }
@@ -353,7 +435,10 @@ fn organisation_before(
         .indices_in(si, si)
         .find(|&i| {
             let m = &mentions[i];
-            m.sentence == si && m.end == end && m.kind != EntityType::Person
+            // (A name the recogniser typed as a person's, without a first name, is taken for
+            // an organisation's: "Sahel Microfinance founder Efua Mensah".)
+            let person = m.kind == EntityType::Person && g_person_name(&t[m.start]);
+            m.sentence == si && m.end == end && !person
         })
         .map(Organisation::Mention)
 }

@@ -126,6 +126,15 @@ impl View<'_> {
         }
         let t = &self.t[head];
         match t.upos {
+            // A possessive that stands for a phrase's owner ("his" in "his lawyer", a role's
+            // organisation): the pronoun alone, for coreference to resolve.
+            Upos::Pron if t.xpos == Xpos::PrpDollar => Argument {
+                text: t.form.clone(),
+                full_text: t.form.clone(),
+                kind: ArgumentKind::Unresolved,
+                span: (head, head + 1),
+                alias: None,
+            },
             Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
             Upos::Propn => {
                 let (text, kind) = self.name_without_title(head, fs);

@@ -135,6 +135,12 @@ pub struct Surface {
     pub args: Vec<String>,
 }
 
+/// Whether a lower-case noun classifies a place ("town" in "the town of Lucunga", "province" in
+/// "Cabo Delgado province").
+pub fn is_place_class_noun(word: &str) -> bool {
+    obliques::PLACE_CLASS_NOUNS.contains(&word)
+}
+
 /// The graph statements of an annotated document.
 pub fn extract(document: &Document) -> Vec<Statement> {
     let mut statements: Vec<Statement> = analyse(document)

@@ -91,6 +91,11 @@ impl View<'_> {
                 // A title makes a role of a name the recogniser missed too.
                 if person || (title && named) {
                     clause.lemma = format!("{} of", self.role_noun(role));
+                    let mut org = org;
+                    // "his lawyer": the words stay the role's, the graph's object is "his".
+                    if self.t[org.head].xpos == Xpos::PrpDollar {
+                        org.tokens = role_node.tokens.clone();
+                    }
                     clause.graph_only_object(org);
                 }
             }
@@ -180,6 +185,11 @@ impl View<'_> {
                 let mut n = self.node(p);
                 n.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);
                 return Some(n);
+            }
+            // "his lawyer, Beatriz Fontoura": the lawyer of whom "his" stands for, which
+            // coreference finds (or the statement is no fact).
+            if matches!(lower(&self.t[p]).as_str(), "his" | "her") {
+                return Some(self.node(p));
             }
             // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
             // organisation named before it in the sentence.
