@@ -18,7 +18,7 @@
 //! Ukraine in Kharkiv") from being read as a place inside a place. What they say is the
 //! writer's, never attributed, and always asserted.
 
-use crate::doc::{CharOffsets, Document, EntityType, Mention, Sentence, Token, Upos, Xpos};
+use crate::doc::{CharOffsets, Deprel, Document, EntityType, Mention, Sentence, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of};
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
 use kg_nlp::gazetteer::{gazetteer, PlaceKind};
@@ -172,10 +172,13 @@ impl Reader<'_> {
         e
     }
 
-    /// A mention the recogniser typed as a person whose first word is a known first name: a
-    /// person, not an organisation it mistyped ("Oleificio Ferrante").
+    /// A mention the recogniser typed as a person whose first or last word is a known name: a
+    /// person, not an organisation it mistyped ("Sahel Microfinance").
     fn looks_like_person(&self, m: &Mention) -> bool {
-        m.kind == EntityType::Person && gazetteer().is_person_name(&self.t()[m.start].form)
+        let g = gazetteer();
+        m.kind == EntityType::Person
+            && (g.is_person_name(&self.t()[m.start].form)
+                || g.is_person_name(&self.t()[m.end - 1].form))
     }
 
     /// Words `a..b` as a concept ("state mining company"); the first word in lower case when it
@@ -267,6 +270,7 @@ impl Reader<'_> {
                 }
                 continue;
             }
+            names.retain(|n| self.heads_phrase(n.span.1));
             for name in names {
                 if head_noun {
                     out.push((name.clone(), "be", self.concept(i + 1, i + 1, run_end)));
@@ -340,10 +344,9 @@ impl Reader<'_> {
                 continue;
             };
             // The phrase before "based": a name, or a description set off after a name.
-            let organisation = |m: &&Mention| {
-                m.kind == EntityType::Organization
-                    || (m.kind == EntityType::Person && !self.looks_like_person(m))
-            };
+            // (A person can be based somewhere too: "X, a lawyer based in London".)
+            let organisation =
+                |m: &&Mention| matches!(m.kind, EntityType::Organization | EntityType::Person);
             let subject = if let Some(m) = self.mention_ending(i) {
                 (m.kind == EntityType::Place || organisation(&m)).then(|| self.name(m))
             } else if t[i - 1].form == "," {
@@ -424,6 +427,35 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the name at `start..end` is the subject or object of a clause on the noun at
+    /// `noun`: "the pleadings Enron requested", "the guns Chavez wants to buy", where the noun
+    /// is no description of the name.
+    fn in_clause_on(&self, noun: usize, start: usize, end: usize) -> bool {
+        let t = self.t();
+        let inside = |h: Option<usize>| h.is_some_and(|h| start <= h && h < end);
+        let Some(name_head) = (start..end).find(|&k| !inside(t[k].head)) else {
+            return false;
+        };
+        let argument = [Deprel::Nsubj, Deprel::Obj, Deprel::Iobj]
+            .iter()
+            .any(|&r| t[name_head].deprel.is_a(r));
+        argument
+            && t[name_head].head.is_some_and(|v| {
+                matches!(t[v].upos, Upos::Verb | Upos::Aux)
+                    && t[v].deprel.is_a(Deprel::Acl)
+                    && t[v].head == Some(noun)
+            })
+    }
+
+    /// Whether a name at `start..end` heads its phrase: no lower-case noun follows it that it
+    /// would modify ("US-based Al Qaeda operative" describes the operative).
+    fn heads_phrase(&self, end: usize) -> bool {
+        self.t().get(end).is_none_or(|x| {
+            !(matches!(x.upos, Upos::Noun | Upos::Adj)
+                && x.form.chars().next().is_some_and(char::is_lowercase))
+        })
+    }
+
     /// "the construction firm Grupo Itaúna", "Indian start-up Akashdeep Aerospace", "the US
     /// investment firm Harbor Peak Capital" (also based in the US): a description of common
     /// words right before the name of a person or organisation.
@@ -469,6 +501,26 @@ impl Reader<'_> {
                     break;
                 }
                 s = p;
+            }
+            // Not "the pleadings Enron requested" or "the guns Chavez wants".
+            if self.in_clause_on(head, m.start, m.end) {
+                continue;
+            }
+            // A person is described by a noun for a person ("writer", "lawmaker"), not by
+            // "thanks" or "regards" before a signature (a name the recogniser typed as a
+            // person's that starts with no known name may be an organisation's).
+            let lemma = if t[head].lemma.is_empty() {
+                lower(&t[head])
+            } else {
+                t[head].lemma.to_lowercase()
+            };
+            let first_name = m.kind == EntityType::Person && g.is_person_name(&t[m.start].form);
+            if first_name && !g.is_agent_noun(&lemma) {
+                continue;
+            }
+            // Not part of a word cut by the walk ("63-person Energy Task Force").
+            if t[s].form == "-" {
+                continue;
             }
             // Not after an owner or a name ("Kestrel's board member X", "Sahel board member X").
             if s > 0 && place.is_none() {
@@ -519,7 +571,12 @@ impl Reader<'_> {
                     out.push((self.name(p), "be in", self.name(a)));
                 }
             }
-            if !inner {
+            // (A country is in no other place: "dangerous to the US in Iraq".)
+            let words: Vec<&str> = t[a.start..a.end].iter().map(|w| w.form.as_str()).collect();
+            let country = g
+                .place(&words)
+                .is_some_and(|p| p.kind == PlaceKind::Country);
+            if !inner || country {
                 continue;
             }
             let mut e = a.end;
@@ -605,5 +662,197 @@ fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) 
         sentence_start: offsets.at(s.start),
         sentence_end: offsets.at(s.end),
         sentence_text: document.text[s.start..s.end].into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Hand-built sentences in the notation of the clause tests (`form/UPOS/XPOS/lemma/head/
+    //! deprel`, mentions as token ranges), so that the rules are tested, not the parser.
+    use super::*;
+    use crate::clauses::tests::doc;
+    use EntityType::{Organization as Org, Other, Person as Per, Place as Loc};
+
+    /// The document with the spaces before tokens `glued` taken out ("Accra - based" written
+    /// "Accra-based"), and the mention at `demonym` naming `country`.
+    fn written(mut d: Document, glued: &[usize], demonym: Option<(usize, &str)>) -> Document {
+        let s = &mut d.sentences[0];
+        let mut text = String::new();
+        for (i, t) in s.tokens.iter_mut().enumerate() {
+            if i > 0 && !glued.contains(&i) {
+                text.push(' ');
+            }
+            t.start = text.len();
+            text.push_str(&t.form);
+            t.end = text.len();
+        }
+        for (i, t) in s.tokens.iter_mut().enumerate() {
+            t.space_after = !glued.contains(&(i + 1));
+        }
+        s.end = text.len();
+        if let Some((at, country)) = demonym {
+            let m = s.mentions.iter_mut().find(|m| m.start == at).unwrap();
+            m.refers_to = Some(country.to_owned());
+        }
+        d.text = text;
+        d
+    }
+
+    fn triples(d: &Document) -> Vec<(String, String, String)> {
+        statements(d)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.subject.text,
+                    s.relation.lemma,
+                    s.object.map(|o| o.text).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn t(s: &str, r: &str, o: &str) -> (String, String, String) {
+        (s.into(), r.into(), o.into())
+    }
+
+    #[test]
+    fn a_description_before_a_name_is_what_the_name_is() {
+        let d = doc(
+            "Moroccan/ADJ/JJ/moroccan/2/amod writer/NOUN/NN/writer/4/compound \
+             Youssef/PROPN/NNP/Youssef/4/compound Bennani/PROPN/NNP/Bennani/5/nsubj \
+             won/VERB/VBD/win/0/root ./PUNCT/././5/punct",
+            &[(0, 1, Other), (2, 4, Per)],
+        );
+        let d = written(d, &[5], Some((0, "Morocco")));
+        assert_eq!(
+            triples(&d),
+            vec![t("Youssef Bennani", "be", "Moroccan writer")]
+        );
+    }
+
+    #[test]
+    fn a_noun_whose_clause_the_name_is_in_describes_nothing() {
+        // "the pleadings Enron requested": Enron requested them, it is no pleading.
+        let d = doc(
+            "I/PRON/PRP/I/2/nsubj gathered/VERB/VBD/gather/0/root the/DET/DT/the/4/det \
+             pleadings/NOUN/NNS/pleading/2/obj Enron/PROPN/NNP/Enron/6/nsubj \
+             requested/VERB/VBD/request/4/acl:relcl",
+            &[(4, 5, Org)],
+        );
+        assert_eq!(triples(&d), vec![]);
+        // "Thanks Darla": a person is described by a noun for a person.
+        let d = doc(
+            "Thanks/NOUN/NNS/thanks/0/root Darla/PROPN/NNP/Darla/1/appos",
+            &[(1, 2, Per)],
+        );
+        assert_eq!(triples(&d), vec![]);
+    }
+
+    #[test]
+    fn an_x_based_organisation_is_based_in_x() {
+        let d = doc(
+            "the/DET/DT/the/5/det Accra/PROPN/NNP/Accra/4/obl -/PUNCT/HYPH/-/1/punct \
+             based/VERB/VBN/base/5/amod brokerage/NOUN/NN/brokerage/7/compound \
+             Volta/PROPN/NNP/Volta/7/compound Capital/PROPN/NNP/Capital/8/nsubj \
+             said/VERB/VBD/say/0/root",
+            &[(1, 2, Loc), (5, 7, Org)],
+        );
+        let d = written(d, &[2, 3], None);
+        assert_eq!(
+            triples(&d),
+            vec![
+                t("Volta Capital", "be", "brokerage"),
+                t("Volta Capital", "be based in", "Accra"),
+            ]
+        );
+        // Without a name, the description itself, for coreference to resolve; a name that
+        // modifies a noun is not what is based there ("US-based Al Qaeda operative").
+        let d = doc(
+            "The/DET/DT/the/5/det Lagos/PROPN/NNP/Lagos/4/obl -/PUNCT/HYPH/-/2/punct \
+             based/VERB/VBN/base/5/amod lender/NOUN/NN/lender/6/nsubj grew/VERB/VBD/grow/0/root",
+            &[(1, 2, Loc)],
+        );
+        let d = written(d, &[2, 3], None);
+        let all = statements(&d);
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].subject.text, "Lagos-based lender");
+        assert_eq!(all[0].subject.full_text, "The Lagos-based lender");
+        assert_eq!(all[0].object.as_ref().unwrap().text, "Lagos");
+    }
+
+    #[test]
+    fn a_description_based_in_a_place_places_the_name_it_describes() {
+        let d = doc(
+            "warehouses/NOUN/NNS/warehouse/0/root of/ADP/IN/of/3/case \
+             Oleificio/PROPN/NNP/Oleificio/1/nmod Ferrante/PROPN/NNP/Ferrante/3/flat \
+             ,/PUNCT/,/,/7/punct a/DET/DT/a/7/det company/NOUN/NN/company/3/appos \
+             based/VERB/VBN/base/7/acl in/ADP/IN/in/11/case the/DET/DT/the/11/det \
+             town/NOUN/NN/town/8/obl of/ADP/IN/of/13/case Andria/PROPN/NNP/Andria/11/nmod",
+            &[(2, 4, Per), (12, 13, Per)],
+        );
+        assert_eq!(
+            triples(&d),
+            vec![t("Oleificio Ferrante", "be based in", "Andria")]
+        );
+    }
+
+    #[test]
+    fn a_countrys_organisation_is_based_there_and_its_person_from_there() {
+        let d = doc(
+            "Ghana/PROPN/NNP/Ghana/3/nmod:poss 's/PART/POS/'s/1/case \
+             Sahel/PROPN/NNP/Sahel/5/nsubj and/CCONJ/CC/and/5/cc \
+             Poland/PROPN/NNP/Poland/7/nmod:poss 's/PART/POS/'s/5/case \
+             Marta/PROPN/NNP/Marta/0/root Zielińska/PROPN/NNP/Zielińska/7/flat",
+            &[(0, 1, Loc), (2, 3, Org), (4, 5, Loc), (6, 8, Per)],
+        );
+        assert_eq!(
+            triples(&d),
+            vec![
+                t("Sahel", "be based in", "Ghana"),
+                t("Marta Zielińska", "be from", "Poland"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_in_a_place_is_in_it_unless_a_verb_puts_it_there() {
+        let d = doc(
+            "the/DET/DT/the/2/det town/NOUN/NN/town/0/root of/ADP/IN/of/4/case \
+             Lucunga/PROPN/NNP/Lucunga/2/nmod in/ADP/IN/in/7/case \
+             northern/ADJ/JJ/northern/7/amod Mozambique/PROPN/NNP/Mozambique/2/nmod",
+            &[(3, 4, Loc), (6, 7, Loc)],
+        );
+        assert_eq!(triples(&d), vec![t("Lucunga", "be in", "Mozambique")]);
+        // "attacked Ukraine in Kharkiv": the verb's place, and a country is in no place.
+        let d = doc(
+            "Troops/NOUN/NNS/troop/2/nsubj attacked/VERB/VBD/attack/0/root \
+             Odesa/PROPN/NNP/Odesa/2/obj in/ADP/IN/in/5/case Kharkiv/PROPN/NNP/Kharkiv/2/obl",
+            &[(2, 3, Loc), (4, 5, Loc)],
+        );
+        assert_eq!(triples(&d), vec![]);
+        let d = doc(
+            "rivalry/NOUN/NN/rivalry/0/root with/ADP/IN/with/3/case \
+             Pakistan/PROPN/NNP/Pakistan/1/nmod in/ADP/IN/in/5/case \
+             Afghanistan/PROPN/NNP/Afghanistan/3/nmod",
+            &[(2, 3, Loc), (4, 5, Loc)],
+        );
+        assert_eq!(triples(&d), vec![]);
+    }
+
+    #[test]
+    fn a_port_of_a_nationality_and_a_city_with_its_country_are_in_that_country() {
+        let d = doc(
+            "the/DET/DT/the/3/det Iranian/ADJ/JJ/iranian/3/amod port/NOUN/NN/port/0/root \
+             of/ADP/IN/of/5/case Bandar/PROPN/NNP/Bandar/3/nmod Abbas/PROPN/NNP/Abbas/5/flat",
+            &[(1, 2, Other), (4, 6, Loc)],
+        );
+        let d = written(d, &[], Some((1, "Iran")));
+        assert_eq!(triples(&d), vec![t("Bandar Abbas", "be in", "Iran")]);
+        let d = doc(
+            "in/ADP/IN/in/2/case Limerick/PROPN/NNP/Limerick/0/root ,/PUNCT/,/,/4/punct \
+             Ireland/PROPN/NNP/Ireland/2/appos ./PUNCT/././2/punct",
+            &[(1, 2, Loc), (3, 4, Loc)],
+        );
+        assert_eq!(triples(&d), vec![t("Limerick", "be in", "Ireland")]);
     }
 }

@@ -573,3 +573,101 @@ fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) 
         sentence_text: document.text[s.start..s.end].into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clauses::tests::doc;
+    use EntityType::{Other, Person as Per};
+
+    /// (subject, relation, object, object is a concept) of the role statements.
+    fn roles_of(
+        mut d: Document,
+        demonym: Option<(usize, &str)>,
+    ) -> Vec<(String, String, String, bool)> {
+        if let Some((at, country)) = demonym {
+            let m = d.sentences[0]
+                .mentions
+                .iter_mut()
+                .find(|m| m.start == at)
+                .unwrap();
+            m.refers_to = Some(country.to_owned());
+        }
+        let mentions = Mentions::of(&d);
+        let facts = find(&d, &mentions);
+        let names = EntityNames::as_written(&mentions);
+        add_statements(&d, &mentions, &facts, &names, Vec::new())
+            .into_iter()
+            .map(|s| {
+                let o = s.object.unwrap();
+                (
+                    s.subject.text,
+                    s.relation.lemma,
+                    o.text,
+                    o.kind == ArgumentKind::Concept,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_role_after_an_organisation_noun_is_a_role_in_it() {
+        let d = doc(
+            "police/NOUN/NN/police/2/compound spokesman/NOUN/NN/spokesman/3/compound \
+             Orlando/PROPN/NNP/Orlando/5/nsubj Nhantumbo/PROPN/NNP/Nhantumbo/3/flat \
+             said/VERB/VBD/say/0/root",
+            &[(2, 4, Per)],
+        );
+        let want = (
+            "Orlando Nhantumbo".into(),
+            "spokesman of".into(),
+            "police".into(),
+            true,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+    }
+
+    #[test]
+    fn a_nationality_before_a_role_that_is_no_office_describes_the_person() {
+        let tree = "Georgian/ADJ/JJ/georgian/2/amod director/NOUN/NN/director/3/compound \
+             Nino/PROPN/NNP/Nino/5/nsubj Beridze/PROPN/NNP/Beridze/3/flat won/VERB/VBD/win/0/root";
+        let d = doc(tree, &[(0, 1, Other), (2, 4, Per)]);
+        let want = (
+            "Nino Beridze".into(),
+            "be".into(),
+            "Georgian director".into(),
+            true,
+        );
+        assert_eq!(roles_of(d, Some((0, "Georgia"))), vec![want]);
+        // An office of a country stays one: "Kenyan president X" is Kenya's president.
+        let tree = tree.replace("director/NOUN/NN/director", "president/NOUN/NN/president");
+        let d = doc(
+            &tree.replace("Georgian", "Kenyan"),
+            &[(0, 1, Other), (2, 4, Per)],
+        );
+        let want = (
+            "Nino Beridze".into(),
+            "president of".into(),
+            "Kenya".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, Some((0, "Kenya"))), vec![want]);
+    }
+
+    #[test]
+    fn a_name_typed_as_a_persons_without_a_known_name_can_hold_the_role() {
+        let d = doc(
+            "Sahel/PROPN/NNP/Sahel/2/compound Microfinance/PROPN/NNP/Microfinance/3/compound \
+             founder/NOUN/NN/founder/4/compound Efua/PROPN/NNP/Efua/6/nsubj \
+             Mensah/PROPN/NNP/Mensah/4/flat said/VERB/VBD/say/0/root",
+            &[(0, 2, Per), (3, 5, Per)],
+        );
+        let want = (
+            "Efua Mensah".into(),
+            "founder of".into(),
+            "Sahel Microfinance".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+    }
+}

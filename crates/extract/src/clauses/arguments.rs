@@ -146,6 +146,56 @@ impl View<'_> {
         }
     }
 
+    /// The name a description stands beside as its apposition, as a verb's argument:
+    /// "Revontuli Health, a private healthcare group that runs 14 clinics" (the group that runs
+    /// them is Revontuli Health), "near Kisumba Rock, an outcrop claimed by both countries",
+    /// "the construction firm, Grupo Itaúna". `None` when the node is no common noun beside a
+    /// name of a person, organisation or place.
+    pub(super) fn named_by_apposition(&self, n: &Node) -> Option<Argument> {
+        let head = n.head;
+        if self.t[head].upos != Upos::Noun || n.resolved.is_some() {
+            return None;
+        }
+        let named = |x: usize| {
+            self.mention_at(x).filter(|m| {
+                matches!(
+                    m.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Place
+                )
+            })
+        };
+        // The description is the apposition of the name ("Revontuli Health, a … group"), the
+        // noun right before its comma even when the parser hung it higher up.
+        let up = self.t[head]
+            .head
+            .filter(|&p| {
+                self.rel(head).base() == Deprel::Appos
+                    && p < head
+                    && self.set_off_or_adjacent(p, head)
+            })
+            .map(|p| self.nearest_noun_before(p, head))
+            .filter(|&p| named(p).is_some());
+        // The name is the apposition of the description, right after it ("the firm, X").
+        let (_, end) = self.minimal_range(head);
+        let down = || {
+            self.kids_base(head, Deprel::Appos).find(|&a| {
+                let start = named(a).map_or(a, |m| m.start);
+                a > head
+                    && named(a).is_some()
+                    && (start == end || (start == end + 1 && self.t[end].form == ","))
+            })
+        };
+        let name = up.or_else(down)?;
+        let m = named(name)?;
+        let node = Node {
+            head: m.end - 1,
+            tokens: (m.start..m.end).collect(),
+            resolved: None,
+            written: None,
+        };
+        Some(self.argument(&node))
+    }
+
     /// The mention a node names: the one at its head, or the name inside its phrase when the
     /// parser made a title or a nationality the head.
     fn named_in(&self, n: &Node) -> Option<&Mention> {

@@ -48,7 +48,7 @@ mod obliques;
 mod render;
 mod subjects;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod tree;
 
 pub use features::{FEATURE_NAMES, N_FEATURES};

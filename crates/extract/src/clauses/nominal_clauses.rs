@@ -107,7 +107,7 @@ impl View<'_> {
     /// The noun an apposition set off after `h`'s phrase belongs to: the one right before its
     /// comma, which the parser sometimes attaches higher up: in "the parade in the capital,
     /// Pyongyang," Pyongyang is the capital, not the parade.
-    fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
+    pub(super) fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
         let start = self.words_start(a);
         if a < h || start < 2 || self.t[start - 1].form != "," {
             return h;

@@ -6,7 +6,7 @@ use super::*;
 use crate::doc::{EntityType, Mention, Token};
 use crate::statement::{ArgumentKind, Role};
 
-fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
+pub(crate) fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
     let mut text = String::new();
     let mut tokens = Vec::new();
     for item in tree.split(' ') {
@@ -1571,4 +1571,33 @@ fn a_title_in_apposition_to_the_noun_before_it_is_no_role_of_that_noun() {
     // A name right after a common noun is still what the noun says: "the journalist Petar".
     let d = doc("Police/NOUN/NNS/police/2/nsubj freed/VERB/VBD/free/0/root the/DET/DT/the/4/det journalist/NOUN/NN/journalist/2/obj Petar/PROPN/NNP/Petar/4/appos Dimitrov/PROPN/NNP/Dimitrov/5/flat ./PUNCT/././2/punct", &[(4, 6, PER)]);
     has(&d, "Petar Dimitrov", "be", "journalist");
+}
+
+#[test]
+fn a_description_in_apposition_with_a_name_is_the_name_as_a_verbs_argument() {
+    // "Revontuli Health, a group that runs 14 clinics, said …": the group that runs them is
+    // Revontuli Health; the apposition itself still says what it is.
+    let d = doc(
+        "Revontuli/PROPN/NNP/Revontuli/2/compound Health/PROPN/NNP/Health/10/nsubj \
+         ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det group/NOUN/NN/group/2/appos \
+         that/PRON/WDT/that/7/nsubj runs/VERB/VBZ/run/5/acl:relcl 14/NUM/CD/14/9/nummod \
+         clinics/NOUN/NNS/clinic/7/obj said/VERB/VBD/say/0/root",
+        &[(0, 2, EntityType::Organization)],
+    );
+    has(&d, "Revontuli Health", "run", "14 clinics");
+    has(&d, "Revontuli Health", "be", "group");
+}
+
+#[test]
+fn a_role_of_his_is_a_role_of_whom_his_stands_for() {
+    let d = doc(
+        "his/PRON/PRP$/he/2/nmod:poss lawyer/NOUN/NN/lawyer/7/nsubj ,/PUNCT/,/,/4/punct \
+         Beatriz/PROPN/NNP/Beatriz/2/appos Fontoura/PROPN/NNP/Fontoura/4/flat \
+         ,/PUNCT/,/,/4/punct said/VERB/VBD/say/0/root",
+        &[(3, 5, EntityType::Person)],
+    );
+    let s = has(&d, "Beatriz Fontoura", "lawyer of", "his");
+    let o = s.object.unwrap();
+    // The pronoun alone, for coreference to resolve.
+    assert_eq!((o.kind, o.span), (ArgumentKind::Unresolved, (0, 1)));
 }
