@@ -222,6 +222,10 @@ impl View<'_> {
                         || (demonym_head && m.kind == EntityType::Organization))
                         && (m.start..m.end).all(|i| n.tokens.contains(&i))
                         && Some(m.end - 1) == last_name_word
+                        // (Not the title's owner, "Riachuelo's president", nor a name after a
+                        // preposition, "chairman of the company Cerro Blanco".)
+                        && self.t.get(m.end).is_none_or(|x| x.xpos != Xpos::Pos)
+                        && !(head..m.start).any(|i| self.t[i].upos == Upos::Adp)
                 })
             })?
         };
@@ -416,7 +420,7 @@ impl View<'_> {
         self.span_text(s, e)
     }
 
-    fn minimal_range(&self, head: usize) -> (usize, usize) {
+    pub(super) fn minimal_range(&self, head: usize) -> (usize, usize) {
         let mut s = head;
         while s > 0 {
             let j = s - 1;

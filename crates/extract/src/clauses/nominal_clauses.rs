@@ -53,7 +53,14 @@ impl View<'_> {
         // nothing of the agreement (the parser took the director for its apposition).
         // Two names side by side are a list or a place in its region ("Kim Tok Hun, Kim Jong
         // Un's …", "Portland, Oregon"), read as an apposition: neither is the other.
-        if self.entity_kind(subject).is_some() && self.entity_kind(role).is_some() {
+        // (The role's words without the apposition: "Riachuelo's president, Hugo Benítez" is
+        // no name because the parser put the name inside the president's phrase.)
+        let mut role_words = self.node(role);
+        if role == h {
+            role_words.tokens.retain(|&i| !self.dominates(a, i));
+        }
+        let role_named = matches!(self.argument(&role_words).kind, ArgumentKind::Entity(_));
+        if self.entity_kind(subject).is_some() && role_named {
             return None;
         }
         let named = self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
@@ -211,6 +218,23 @@ impl View<'_> {
             .kids(role, Deprel::Nmod)
             .find(|&c| self.prep_text(&self.preposition(c)) == "of")?;
         let prep = self.preposition(of);
+        // "chairman of the mining company Cerro Blanco": the company named right after its
+        // description is the organisation.
+        let (_, end) = self.minimal_range(of);
+        let named = self.sentence.mentions.iter().find(|m| {
+            m.start == end
+                && self.t[of].upos == Upos::Noun
+                && matches!(m.kind, EntityType::Organization | EntityType::Person)
+                && !gazetteer().is_person_name(&self.t[m.start].form)
+        });
+        if let Some(m) = named {
+            return Some(Node {
+                head: m.end - 1,
+                tokens: (m.start..m.end).collect(),
+                resolved: None,
+                written: None,
+            });
+        }
         let mut n = self.node(of);
         n.tokens.retain(|i| !prep.contains(i));
         Some(n)

@@ -1601,3 +1601,25 @@ fn a_role_of_his_is_a_role_of_whom_his_stands_for() {
     // The pronoun alone, for coreference to resolve.
     assert_eq!((o.kind, o.span), (ArgumentKind::Unresolved, (0, 1)));
 }
+
+#[test]
+fn a_role_belongs_to_the_name_that_owns_it_or_follows_its_description() {
+    // The recogniser typed the club as a person: its name owns the title, it is not the
+    // title's person.
+    let d = doc(
+        "Riachuelo/PROPN/NNP/Riachuelo/3/nmod:poss 's/PART/POS/'s/1/case \
+         president/NOUN/NN/president/8/nsubj ,/PUNCT/,/,/6/punct Hugo/PROPN/NNP/Hugo/6/compound \
+         Benítez/PROPN/NNP/Benítez/3/appos ,/PUNCT/,/,/3/punct said/VERB/VBD/say/0/root",
+        &[(0, 1, EntityType::Person), (4, 6, EntityType::Person)],
+    );
+    has(&d, "Hugo Benítez", "president of", "Riachuelo");
+    let d = doc(
+        "Salazar/PROPN/NNP/Salazar/13/nsubj ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det \
+         former/ADJ/JJ/former/5/amod chairman/NOUN/NN/chairman/1/appos of/ADP/IN/of/9/case \
+         the/DET/DT/the/9/det mining/NOUN/NN/mining/9/compound company/NOUN/NN/company/5/nmod \
+         Cerro/PROPN/NNP/Cerro/11/compound Blanco/PROPN/NNP/Blanco/5/nmod \
+         ,/PUNCT/,/,/5/punct promised/VERB/VBD/promise/0/root",
+        &[(0, 1, EntityType::Person), (9, 11, EntityType::Person)],
+    );
+    has(&d, "Salazar", "former chairman of", "Cerro Blanco");
+}
