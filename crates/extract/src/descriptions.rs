@@ -447,6 +447,20 @@ impl Reader<'_> {
             })
     }
 
+    /// Whether the noun at `noun` heads a prepositional phrase of the verb whose subject is
+    /// the name at `start..end`.
+    fn fronted_phrase(&self, noun: usize, start: usize, end: usize) -> bool {
+        let t = self.t();
+        let inside = |h: Option<usize>| h.is_some_and(|h| start <= h && h < end);
+        let own_preposition = t
+            .iter()
+            .any(|x| x.head == Some(noun) && x.deprel.is_a(Deprel::Case));
+        let subject = (start..end).find(|&k| !inside(t[k].head)).filter(|&k| {
+            t[k].deprel.is_a(Deprel::Nsubj) && t[k].head.is_some() && t[k].head == t[noun].head
+        });
+        own_preposition && subject.is_some()
+    }
+
     /// Whether a name at `start..end` heads its phrase: no lower-case noun follows it that it
     /// would modify ("US-based Al Qaeda operative" describes the operative).
     fn heads_phrase(&self, end: usize) -> bool {
@@ -522,20 +536,45 @@ impl Reader<'_> {
             if t[s].form == "-" {
                 continue;
             }
-            // Not after an owner or a name ("Kestrel's board member X", "Sahel board member X").
+            // Not after an owner, a name or a count ("Kestrel's board member X", "its
+            // inception Disney", "Sahel board member X", "10 piece Chicken McNuggets").
             if s > 0 && place.is_none() {
                 let before = &t[s - 1];
-                if before.xpos == Xpos::Pos
-                    || before.upos == Upos::Propn
+                if matches!(before.xpos, Xpos::Pos | Xpos::PrpDollar)
+                    || matches!(before.upos, Upos::Propn | Upos::Num)
                     || self.mention_covering(s - 1).is_some()
                 {
                     continue;
                 }
             }
+            // A word that opens the sentence on its own is a greeting or a sign-off unless it
+            // names a person or group ("Thanks Darla", "Congratulations X"; not
+            // "Microbiologist X").
+            let bare_opening = s == 0 || (s == 1 && t[0].upos == Upos::Punct);
+            if bare_opening && !g.is_agent_noun(&lemma) {
+                continue;
+            }
+            // A noun in a prepositional phrase of a verb whose subject the name is describes
+            // no name: "In this movie Google and Amazon create …", "in fact Peder and I".
+            if self.fronted_phrase(head, m.start, m.end) {
+                continue;
+            }
+            // A name that modifies a noun after it is no name described ("a silver Marriott
+            // member").
+            if !self.heads_phrase(m.end) {
+                continue;
+            }
             // (Without its article: "the mining company" is no reference for coreference to
             // resolve to an organisation named before.)
             let description = self.concept(s, s, m.start);
-            for name in self.names_at(m.start, t[head].xpos == Xpos::Nns) {
+            let plural = t[head].xpos == Xpos::Nns;
+            let names = self.names_at(m.start, plural);
+            // A plural describes several names ("operators Selatan Mobile and TeraLink"), not
+            // one ("the munitions Putin covets").
+            if plural && names.len() < 2 {
+                continue;
+            }
+            for name in names {
                 if let Some(p) = &place {
                     if name.kind == ArgumentKind::Entity(EntityType::Organization) {
                         out.push((name.clone(), "be based in", p.clone()));

@@ -216,6 +216,8 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             found = Some(r);
         } else if let Some(r) = role_of_before(document, mentions, m, &is_role_word) {
             found = Some(r);
+        } else if let Some(r) = owned_role_before(document, mentions, m, &is_role_word) {
+            found = Some(r);
         }
         let Some((mut rs, re, mut organisation)) = found else {
             continue;
@@ -490,6 +492,40 @@ fn role_of_before(
     Some((rs, re, Some(Organisation::Mention(org_index))))
 }
 
+/// "Kazakhstan's foreign minister, Dauren Abenov,": a role of a named organisation or place
+/// that owns it, set off before the name; the name must close the apposition.
+fn owned_role_before(
+    document: &Document,
+    mentions: &Mentions,
+    m: &NameMention,
+    is_role_word: &dyn Fn(&Token) -> bool,
+) -> Option<RoleSpan> {
+    let t = &document.sentences[m.sentence].tokens;
+    if m.start < 4 || t[m.start - 1].form != "," {
+        return None;
+    }
+    if !matches!(
+        t.get(m.end).map(|x| x.form.as_str()),
+        Some("," | "." | ")") | None
+    ) {
+        return None;
+    }
+    let re = m.start - 1;
+    let long_title = long_title_ending_at(t, re);
+    let mut rs = long_title.unwrap_or(re);
+    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
+        rs -= 1;
+    }
+    if rs == re || rs < 2 || (long_title.is_none() && !is_title_end(&t[re - 1])) {
+        return None;
+    }
+    if t[rs - 1].xpos != Xpos::Pos {
+        return None;
+    }
+    let owner = organisation_before(document, mentions, m.sentence, rs)?;
+    Some((rs, re, Some(owner)))
+}
+
 /// "Lim Soo-suk, South Korea's Foreign Ministry spokesperson": the role's tokens and the
 /// organisation (the last organisation in the phrase, else its country).
 fn apposition(document: &Document, mentions: &Mentions, m: &NameMention) -> Option<RoleSpan> {
@@ -652,6 +688,24 @@ mod tests {
             false,
         );
         assert_eq!(roles_of(d, Some((0, "Kenya"))), vec![want]);
+    }
+
+    #[test]
+    fn a_role_owned_by_a_country_set_off_before_the_name_is_a_role_in_it() {
+        let d = doc(
+            "Kazakhstan/PROPN/NNP/Kazakhstan/4/nmod:poss 's/PART/POS/'s/1/case \
+             foreign/ADJ/JJ/foreign/4/amod minister/NOUN/NN/minister/9/nsubj ,/PUNCT/,/,/6/punct \
+             Dauren/PROPN/NNP/Dauren/7/compound Abenov/PROPN/NNP/Abenov/4/conj \
+             ,/PUNCT/,/,/4/punct signed/VERB/VBD/sign/0/root",
+            &[(0, 1, EntityType::Place), (5, 7, Per)],
+        );
+        let want = (
+            "Dauren Abenov".into(),
+            "foreign minister of".into(),
+            "Kazakhstan".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
     }
 
     #[test]

@@ -177,12 +177,16 @@ impl View<'_> {
             .filter(|&p| named(p).is_some());
         // The name is the apposition of the description, right after it ("the firm, X").
         let (_, end) = self.minimal_range(head);
+        // (A person's name only after a noun for a person or group: in "the attorney who
+        // helped draft the emergency request, Charles Robinson," he is no request.)
+        let lemma = super::lemma(&self.t[head]);
         let down = || {
             self.kids_base(head, Deprel::Appos).find(|&a| {
                 let start = named(a).map_or(a, |m| m.start);
-                a > head
-                    && named(a).is_some()
-                    && (start == end || (start == end + 1 && self.t[end].form == ","))
+                let fits = named(a).is_some_and(|m| {
+                    m.kind != EntityType::Person || gazetteer().is_agent_noun(&lemma)
+                });
+                a > head && fits && (start == end || (start == end + 1 && self.t[end].form == ","))
             })
         };
         let name = up.or_else(down)?;

@@ -113,7 +113,9 @@ impl View<'_> {
 
     /// The noun an apposition set off after `h`'s phrase belongs to: the one right before its
     /// comma, which the parser sometimes attaches higher up: in "the parade in the capital,
-    /// Pyongyang," Pyongyang is the capital, not the parade.
+    /// Pyongyang," Pyongyang is the capital, not the parade; in "Kazakhstan's foreign
+    /// minister, Dauren Abenov, and his Uzbek counterpart, Nodira Rakhimova," she is the
+    /// counterpart, not the minister.
     pub(super) fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
         let start = self.words_start(a);
         if a < h || start < 2 || self.t[start - 1].form != "," {
@@ -126,7 +128,8 @@ impl View<'_> {
                 _ => break,
             }
         }
-        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), not one in a
+        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), or a common
+        // noun coordinated with it ("the minister, X, and his counterpart, Y"), not one in a
         // clause hanging on it ("a penchant for travelling by train, a tradition …").
         let mut x = k;
         while x != h {
@@ -135,7 +138,8 @@ impl View<'_> {
                     if matches!(
                         self.rel(x).base(),
                         Deprel::Nmod | Deprel::Compound | Deprel::Flat
-                    ) =>
+                    ) || (self.rel(x).base() == Deprel::Conj
+                        && self.t[k].upos == Upos::Noun) =>
                 {
                     x = up
                 }

@@ -65,7 +65,9 @@ impl View<'_> {
     /// description in apposition with a name is the name ([`View::named_by_apposition`]); an
     /// apposition's own description stays what it says.
     fn clause_argument(&self, c: &Clause, n: &Node) -> Argument {
-        let verb = matches!(c.origin, Origin::Verb | Origin::Copula);
+        // (A copula's object says what the subject is: it stays the description.)
+        let object = c.objects.iter().any(|o| o.head == n.head);
+        let verb = c.origin == Origin::Verb || (c.origin == Origin::Copula && !object);
         verb.then(|| self.named_by_apposition(n))
             .flatten()
             .unwrap_or_else(|| self.argument(n))

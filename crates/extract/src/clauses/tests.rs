@@ -1623,3 +1623,21 @@ fn a_role_belongs_to_the_name_that_owns_it_or_follows_its_description() {
     );
     has(&d, "Salazar", "former chairman of", "Cerro Blanco");
 }
+
+#[test]
+fn an_apposition_after_a_coordinated_noun_is_that_nouns() {
+    // "the minister, Abenov, and his counterpart, Rakhimova": she is the counterpart, whom the
+    // parser hung on the minister.
+    let d = doc(
+        "the/DET/DT/the/2/det minister/NOUN/NN/minister/12/nsubj ,/PUNCT/,/,/4/punct \
+         Abenov/PROPN/NNP/Abenov/2/conj ,/PUNCT/,/,/8/punct and/CCONJ/CC/and/8/cc \
+         his/PRON/PRP$/he/8/nmod:poss counterpart/NOUN/NN/counterpart/2/conj \
+         ,/PUNCT/,/,/10/punct Rakhimova/PROPN/NNP/Rakhimova/2/appos ,/PUNCT/,/,/2/punct \
+         signed/VERB/VBD/sign/0/root",
+        &[(3, 4, EntityType::Person), (9, 10, EntityType::Person)],
+    );
+    has(&d, "Rakhimova", "counterpart of", "his");
+    assert!(!triples(&d)
+        .iter()
+        .any(|(s, r, _)| s == "Rakhimova" && r == "be"));
+}
