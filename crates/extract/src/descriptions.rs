@@ -477,7 +477,10 @@ impl Reader<'_> {
         let t = self.t();
         let g = gazetteer();
         for m in &self.sentence.mentions {
-            if !matches!(m.kind, EntityType::Person | EntityType::Organization) || m.start == 0 {
+            if !matches!(m.kind, EntityType::Person | EntityType::Organization)
+                || m.start == 0
+                || t[m.start].upos == Upos::Pron
+            {
                 continue;
             }
             let head = m.start - 1;

@@ -164,6 +164,21 @@ impl View<'_> {
                 )
             })
         };
+        // A description has a determiner or an owner ("a … group", "the firm", "my insurance
+        // company"): a bare noun beside a name is more often an item of a list ("green tea
+        // extract, CLA, chromium").
+        let owner = |c: usize| {
+            self.t[c].xpos == Xpos::PrpDollar
+                || self.children[c]
+                    .iter()
+                    .any(|&k| self.t[k].xpos == Xpos::Pos)
+        };
+        let determined = self.children[head].iter().any(|&c| {
+            self.rel(c).base() == Deprel::Det || (self.rel(c) == Deprel::NmodPoss && owner(c))
+        });
+        if !determined {
+            return None;
+        }
         // The description is the apposition of the name ("Revontuli Health, a … group"), the
         // noun right before its comma even when the parser hung it higher up.
         let up = self.t[head]

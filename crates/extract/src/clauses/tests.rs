@@ -1641,3 +1641,15 @@ fn an_apposition_after_a_coordinated_noun_is_that_nouns() {
         .iter()
         .any(|(s, r, _)| s == "Rakhimova" && r == "be"));
 }
+
+#[test]
+fn a_bare_noun_beside_a_name_is_a_list_item_not_its_description() {
+    // "include tea extract, CLA, chromium": the parser's apposition is a list.
+    let d = doc(
+        "agents/NOUN/NNS/agent/2/nsubj include/VERB/VBP/include/0/root tea/NOUN/NN/tea/4/compound \
+         extract/NOUN/NN/extract/2/obj ,/PUNCT/,/,/6/punct CLA/PROPN/NNP/CLA/4/appos \
+         ,/PUNCT/,/,/8/punct chromium/NOUN/NN/chromium/4/conj",
+        &[(5, 6, EntityType::Organization)],
+    );
+    has(&d, "agents", "include", "tea extract");
+}
