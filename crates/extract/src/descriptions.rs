@@ -712,7 +712,7 @@ mod tests {
     //! Hand-built sentences in the notation of the clause tests (`form/UPOS/XPOS/lemma/head/
     //! deprel`, mentions as token ranges), so that the rules are tested, not the parser.
     use super::*;
-    use crate::clauses::tests::doc;
+    use crate::clauses::test_doc as doc;
     use EntityType::{Organization as Org, Other, Person as Per, Place as Loc};
 
     /// The document with the spaces before tokens `glued` taken out ("Accra - based" written

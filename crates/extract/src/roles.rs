@@ -613,7 +613,7 @@ fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clauses::tests::doc;
+    use crate::clauses::test_doc as doc;
     use EntityType::{Other, Person as Per};
 
     /// (subject, relation, object, object is a concept) of the role statements.

@@ -48,10 +48,13 @@ mod obliques;
 mod render;
 mod subjects;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
 mod tree;
 
 pub use features::{FEATURE_NAMES, N_FEATURES};
+/// The hand-built trees of the clause tests, for the tests of the other steps.
+#[cfg(test)]
+pub(crate) use tests::doc as test_doc;
 
 use crate::doc::{Deprel, Document, Sentence, Token, Upos};
 use crate::statement::{Argument, Modality, Provenance, Role, Statement};
