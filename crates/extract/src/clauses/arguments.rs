@@ -241,10 +241,13 @@ impl View<'_> {
                         || (demonym_head && m.kind == EntityType::Organization))
                         && (m.start..m.end).all(|i| n.tokens.contains(&i))
                         && Some(m.end - 1) == last_name_word
-                        // (Not the title's owner, "Riachuelo's president", nor a name after a
-                        // preposition, "chairman of the company Cerro Blanco".)
+                        // (Not the title's owner, "Riachuelo's president", nor a name its
+                        // description names after a preposition, "chairman of the company
+                        // Cerro Blanco".)
                         && self.t.get(m.end).is_none_or(|x| x.xpos != Xpos::Pos)
-                        && !(head..m.start).any(|i| self.t[i].upos == Upos::Adp)
+                        && !(m.start > head
+                            && self.t[m.start - 1].upos == Upos::Noun
+                            && (head..m.start).any(|i| self.t[i].upos == Upos::Adp))
                 })
             })?
         };
