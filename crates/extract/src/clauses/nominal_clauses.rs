@@ -95,12 +95,25 @@ impl View<'_> {
         if self.t[role].upos == Upos::Noun {
             if let Some(org) = self.role_organisation(role) {
                 let person = self.entity_kind(subject) == Some(EntityType::Person);
+                // A place's capital is a role of a place: "Pemba, the capital of Cabo Delgado".
+                let capital = lower(&self.t[role]) == "capital"
+                    && self.entity_kind(subject) == Some(EntityType::Place);
                 // A title makes a role of a name the recogniser missed too.
-                if person || (title && named) {
-                    clause.lemma = format!("{} of", self.role_noun(role));
+                if person || (title && named) || capital {
+                    // ("a veterinarian at the Lamboara sanctuary" is one at it.)
+                    let at = self.t[org.head].head == Some(role)
+                        && self.prep_text(&self.preposition(org.head)) == "at";
+                    let prep = if at { "at" } else { "of" };
+                    clause.lemma = format!("{} {prep}", self.role_noun(role));
                     let mut org = org;
-                    // "his lawyer": the words stay the role's, the graph's object is "his".
-                    if self.t[org.head].xpos == Xpos::PrpDollar {
+                    // "his lawyer", "a spokeswoman for the cooperative": the words stay the
+                    // role's, the graph's object is "his" or the cooperative.
+                    let other_preposition = self.t[org.head].head == Some(role)
+                        && matches!(
+                            self.prep_text(&self.preposition(org.head)).as_str(),
+                            "for" | "at"
+                        );
+                    if self.t[org.head].xpos == Xpos::PrpDollar || other_preposition {
                         org.tokens = role_node.tokens.clone();
                     }
                     clause.graph_only_object(org);
@@ -176,7 +189,7 @@ impl View<'_> {
     }
 
     /// The organisation or country a role noun belongs to: "Foreign Ministry spokesperson",
-    /// "South Korea's spokesperson", "spokesperson of the ministry".
+    /// "South Korea's spokesperson", "spokesperson of (or for, or at) the ministry".
     fn role_organisation(&self, role: usize) -> Option<Node> {
         // A proper-noun compound right before the role noun, named by NER.
         let compound = self
@@ -218,9 +231,14 @@ impl View<'_> {
                 }
             }
         }
-        let of = self
-            .kids(role, Deprel::Nmod)
-            .find(|&c| self.prep_text(&self.preposition(c)) == "of")?;
+        // "spokesperson of the ministry", "a spokeswoman for the cooperative", "a veterinarian
+        // at the sanctuary".
+        let of = self.kids(role, Deprel::Nmod).find(|&c| {
+            matches!(
+                self.prep_text(&self.preposition(c)).as_str(),
+                "of" | "for" | "at"
+            )
+        })?;
         let prep = self.preposition(of);
         // "chairman of the mining company Cerro Blanco": the company named right after its
         // description is the organisation.

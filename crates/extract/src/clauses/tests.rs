@@ -1653,3 +1653,28 @@ fn a_bare_noun_beside_a_name_is_a_list_item_not_its_description() {
     );
     has(&d, "agents", "include", "tea extract");
 }
+
+#[test]
+fn a_role_for_or_at_an_organisation_and_a_places_capital_are_roles() {
+    let d = doc(
+        "Condori/PROPN/NNP/Condori/0/root ,/PUNCT/,/,/4/punct a/DET/DT/a/4/det \
+         spokeswoman/NOUN/NN/spokeswoman/1/appos for/ADP/IN/for/7/case the/DET/DT/the/7/det \
+         cooperative/NOUN/NN/cooperative/4/nmod",
+        &[(0, 1, EntityType::Person)],
+    );
+    let s = has(&d, "Condori", "spokeswoman of", "cooperative");
+    assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
+    let d = doc(
+        "Rasoanaivo/PROPN/NNP/Rasoanaivo/0/root ,/PUNCT/,/,/4/punct a/DET/DT/a/4/det \
+         veterinarian/NOUN/NN/veterinarian/1/appos at/ADP/IN/at/6/case \
+         Lamboara/PROPN/NNP/Lamboara/4/nmod",
+        &[(0, 1, EntityType::Person), (5, 6, EntityType::Place)],
+    );
+    has(&d, "Rasoanaivo", "veterinarian at", "Lamboara");
+    let d = doc(
+        "Pemba/PROPN/NNP/Pemba/0/root ,/PUNCT/,/,/4/punct the/DET/DT/the/4/det \
+         capital/NOUN/NN/capital/1/appos of/ADP/IN/of/6/case Cabo/PROPN/NNP/Cabo/4/nmod",
+        &[(0, 1, EntityType::Place), (5, 6, EntityType::Place)],
+    );
+    has(&d, "Pemba", "capital of", "Cabo");
+}
