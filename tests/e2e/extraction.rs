@@ -310,3 +310,53 @@ fn relative_clauses_and_controlled_infinitives_are_facts() {
         "{facts:?}"
     );
 }
+
+/// What the words around a name say about it without a verb are edges of the graph (issue 22):
+/// where an organisation is based, what a description before a name says it is, the place a
+/// place lies in; and a description in apposition with a name is the name as a verb's argument.
+#[test]
+fn nominal_facts_are_edges_between_the_names() {
+    let dir = crate::support::workdir("nominal");
+    let dump = dir.join("d.jsonl");
+    crate::support::write_jsonl(
+        &dump,
+        &[(
+            "a",
+            "Analysts at the Accra-based brokerage Volta Capital had expected the bank to \
+             leave rates unchanged. Gunmen killed at least 12 people in an attack on a police \
+             post near the town of Lucunga in northern Mozambique on Tuesday. Revontuli \
+             Health, a private healthcare group that runs 14 clinics, said on Saturday that \
+             its systems had been hit.",
+        )],
+    );
+    ok(&["build", "d.jsonl", "--store", "s"], &dir);
+    let edge = |relation: &str| {
+        crate::support::store::select(
+            &dir,
+            "s",
+            &format!(
+                "SELECT ?s ?o WHERE {{ ?st rdf:predicate kg:{relation} ;
+                   rdf:subject/rdfs:label ?s ; rdf:object/rdfs:label ?o }} ORDER BY ?s"
+            ),
+        )
+    };
+    let based = edge("be_based_in");
+    assert!(
+        based
+            .iter()
+            .any(|r| r.contains("Volta Capital") && r.contains("Accra")),
+        "{based:?}"
+    );
+    let inside = edge("be_in");
+    assert!(
+        inside
+            .iter()
+            .any(|r| r.contains("Lucunga") && r.contains("Mozambique")),
+        "{inside:?}"
+    );
+    let runs = edge("run");
+    assert!(
+        runs.iter().any(|r| r.starts_with("\"Revontuli Health\"")),
+        "{runs:?}"
+    );
+}

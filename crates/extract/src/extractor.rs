@@ -39,7 +39,7 @@ impl Extractor {
     }
 
     /// The statements of an annotated document, by the extractor's steps in order: the
-    /// clauses' statements; the roles of the persons named; coreference, when it runs, which
+    /// clauses' statements and the nominal ones ([`crate::descriptions`]); the roles of the persons named; coreference, when it runs, which
     /// resolves the statements' arguments (using the roles for "the leader") and names each
     /// mention's entity; the statements that are facts ([`crate::facts`]: none with a subject or
     /// object left unresolved); the role statements, with those names.
@@ -55,7 +55,8 @@ impl Extractor {
         document: &Document,
     ) -> (Vec<Statement>, Vec<EntityMention>) {
         let mentions = Mentions::of(document);
-        let statements = crate::clauses::extract(document);
+        let mut statements = crate::clauses::extract(document);
+        statements.extend(crate::descriptions::statements(document));
         let roles = crate::roles::find(document, &mentions);
         let (mut statements, names) = self.coref.apply(document, &mentions, &roles, statements);
         crate::facts::retain_facts(&mut statements);

@@ -2,7 +2,8 @@
 //!
 //! [`Extractor`] takes a document annotated by `kg-nlp`'s [`Pipeline`] and makes its
 //! [`statement::Statement`]s: [`clauses`] reads each sentence's clauses (subjects, objects,
-//! obliques, attribution, modality) into statements; [`roles`] finds the roles that titles and
+//! obliques, attribution, modality) into statements; [`descriptions`] adds what the words around a
+//! name say about it without a verb (a description, where it is based, the place it lies in); [`roles`] finds the roles that titles and
 //! role appositions give the persons named (over the document's [`mentions`]); [`coref`], when it
 //! runs, resolves the statements' arguments into entities; [`facts`] keeps the statements that are
 //! facts (none with a subject or object left unresolved); the role statements are added last, with
@@ -18,6 +19,7 @@ pub use kg_nlp::Pipeline;
 pub mod clauses;
 pub mod confidence;
 pub mod coref;
+pub mod descriptions;
 mod extractor;
 pub mod facts;
 pub mod mentions;

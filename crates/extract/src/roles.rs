@@ -63,6 +63,55 @@ pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "party",
     "official",
     "prime",
+    "country",
+];
+
+/// Roles in a country that a nationality before them names: "Kenyan president X" is Kenya's
+/// president, but "Georgian director X" is a director from Georgia, not Georgia's (the last word
+/// of the role decides).
+const COUNTRY_OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "sultan",
+    "emir",
+    "sheikh",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "official",
+    "general",
+    "admiral",
+    "commander",
+    "marshal",
+    "secretary",
+    "senator",
+    "governor",
+];
+
+/// Common nouns for an organisation a role before a name can be in: "police spokesman X" is
+/// the police's spokesman, "ministry spokesman X" the ministry's, "union leader X" the union's.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "police",
+    "ministry",
+    "army",
+    "military",
+    "navy",
+    "government",
+    "union",
+    "club",
+    "party",
+    "court",
+    "agency",
+    "council",
+    "committee",
+    "company",
 ];
 
 /// A person's role, found in a sentence.
@@ -88,6 +137,8 @@ pub enum Organisation {
     Mention(usize),
     /// Capitalised words the recogniser missed ("Finance Ministry"), as written.
     Unrecognised(String),
+    /// A common noun for an organisation ("police"), a concept.
+    Concept(String),
 }
 
 impl Organisation {
@@ -95,7 +146,9 @@ impl Organisation {
     pub fn named<'a>(&'a self, names: &'a EntityNames) -> (&'a str, EntityType) {
         match self {
             Organisation::Mention(i) => names.of(*i),
-            Organisation::Unrecognised(text) => (text, EntityType::Organization),
+            Organisation::Unrecognised(text) | Organisation::Concept(text) => {
+                (text, EntityType::Organization)
+            }
         }
     }
 }
@@ -150,15 +203,23 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             {
                 o -= 1;
             }
-            let org = organisation_before(document, mentions, m.sentence, o);
+            let org = organisation_before(document, mentions, m.sentence, o).or_else(|| {
+                // (The tagger may take a capitalised "Police" for anything.)
+                (k > 0 && !in_other_mention(k - 1))
+                    .then(|| lower(&t[k - 1]))
+                    .filter(|w| ORGANISATION_NOUNS.contains(&w.as_str()))
+                    .map(Organisation::Concept)
+            });
             found = Some((k, m.start, org));
             before_name = true;
         } else if let Some(r) = apposition(document, mentions, m) {
             found = Some(r);
         } else if let Some(r) = role_of_before(document, mentions, m, &is_role_word) {
             found = Some(r);
+        } else if let Some(r) = owned_role_before(document, mentions, m, &is_role_word) {
+            found = Some(r);
         }
-        let Some((mut rs, re, organisation)) = found else {
+        let Some((mut rs, re, mut organisation)) = found else {
             continue;
         };
         let role = role_text(&t[rs..re]);
@@ -166,11 +227,25 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             continue;
         }
         let mut concept = role.clone();
+        // A nationality before a role that is no office of a country describes the person:
+        // "Georgian director Nino Beridze" is a Georgian director.
+        if let Some(Organisation::Mention(i)) = organisation {
+            let d = &mentions[i];
+            let office = role
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| COUNTRY_OFFICES.contains(&w));
+            if d.demonym && before_name && !office && d.sentence == m.sentence && d.end <= rs {
+                organisation = None;
+                concept = text_of(document, &t[d.start..re]);
+                rs = d.start;
+            }
+        }
         // Without an organisation the role is a concept node, and "leader" alone would be
         // every leader in the graph: the capitalised words before it that the recogniser did
         // not name stay with it ("Soviet leader Mikhail Gorbachev", "Police Chief Louis
         // Graham").
-        if organisation.is_none() && before_name {
+        if organisation.is_none() && before_name && concept == role {
             let named_by = rs;
             while rs > 0 && !in_other_mention(rs - 1) && capitalised_modifier(&t[rs - 1]) {
                 rs -= 1;
@@ -272,12 +347,16 @@ fn role_statement(
     let (relation, object) = match &fact.organisation {
         Some(org) => {
             let (name, kind) = org.named(names);
+            let kind = match org {
+                Organisation::Concept(_) => ArgumentKind::Concept,
+                _ => ArgumentKind::Entity(kind),
+            };
             (
                 format!("{} of", fact.role),
                 Argument {
                     text: name.to_owned(),
                     full_text: name.to_owned(),
-                    kind: ArgumentKind::Entity(kind),
+                    kind,
                     span: fact.span,
                     alias: None,
                 },
@@ -318,6 +397,11 @@ fn capitalised_modifier(t: &Token) -> bool {
         && !gazetteer().is_title(&t.form)
 }
 
+/// Whether a word is a known first or last name.
+fn g_person_name(t: &Token) -> bool {
+    gazetteer().is_person_name(&t.form)
+}
+
 fn joins(t: &[Token], i: usize) -> bool {
     t[i].form == "-" && i > 0 && !t[i - 1].space_after
 }
@@ -353,7 +437,10 @@ fn organisation_before(
         .indices_in(si, si)
         .find(|&i| {
             let m = &mentions[i];
-            m.sentence == si && m.end == end && m.kind != EntityType::Person
+            // (A name the recogniser typed as a person's, without a first name, is taken for
+            // an organisation's: "Sahel Microfinance founder Efua Mensah".)
+            let person = m.kind == EntityType::Person && g_person_name(&t[m.start]);
+            m.sentence == si && m.end == end && !person
         })
         .map(Organisation::Mention)
 }
@@ -403,6 +490,40 @@ fn role_of_before(
         return None;
     }
     Some((rs, re, Some(Organisation::Mention(org_index))))
+}
+
+/// "Kazakhstan's foreign minister, Dauren Abenov,": a role of a named organisation or place
+/// that owns it, set off before the name; the name must close the apposition.
+fn owned_role_before(
+    document: &Document,
+    mentions: &Mentions,
+    m: &NameMention,
+    is_role_word: &dyn Fn(&Token) -> bool,
+) -> Option<RoleSpan> {
+    let t = &document.sentences[m.sentence].tokens;
+    if m.start < 4 || t[m.start - 1].form != "," {
+        return None;
+    }
+    if !matches!(
+        t.get(m.end).map(|x| x.form.as_str()),
+        Some("," | "." | ")") | None
+    ) {
+        return None;
+    }
+    let re = m.start - 1;
+    let long_title = long_title_ending_at(t, re);
+    let mut rs = long_title.unwrap_or(re);
+    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
+        rs -= 1;
+    }
+    if rs == re || rs < 2 || (long_title.is_none() && !is_title_end(&t[re - 1])) {
+        return None;
+    }
+    if t[rs - 1].xpos != Xpos::Pos {
+        return None;
+    }
+    let owner = organisation_before(document, mentions, m.sentence, rs)?;
+    Some((rs, re, Some(owner)))
 }
 
 /// "Lim Soo-suk, South Korea's Foreign Ministry spokesperson": the role's tokens and the
@@ -486,5 +607,121 @@ fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) 
         sentence_start: offsets.at(s.start),
         sentence_end: offsets.at(s.end),
         sentence_text: document.text[s.start..s.end].into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clauses::test_doc as doc;
+    use EntityType::{Other, Person as Per};
+
+    /// (subject, relation, object, object is a concept) of the role statements.
+    fn roles_of(
+        mut d: Document,
+        demonym: Option<(usize, &str)>,
+    ) -> Vec<(String, String, String, bool)> {
+        if let Some((at, country)) = demonym {
+            let m = d.sentences[0]
+                .mentions
+                .iter_mut()
+                .find(|m| m.start == at)
+                .unwrap();
+            m.refers_to = Some(country.to_owned());
+        }
+        let mentions = Mentions::of(&d);
+        let facts = find(&d, &mentions);
+        let names = EntityNames::as_written(&mentions);
+        add_statements(&d, &mentions, &facts, &names, Vec::new())
+            .into_iter()
+            .map(|s| {
+                let o = s.object.unwrap();
+                (
+                    s.subject.text,
+                    s.relation.lemma,
+                    o.text,
+                    o.kind == ArgumentKind::Concept,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_role_after_an_organisation_noun_is_a_role_in_it() {
+        let d = doc(
+            "police/NOUN/NN/police/2/compound spokesman/NOUN/NN/spokesman/3/compound \
+             Orlando/PROPN/NNP/Orlando/5/nsubj Nhantumbo/PROPN/NNP/Nhantumbo/3/flat \
+             said/VERB/VBD/say/0/root",
+            &[(2, 4, Per)],
+        );
+        let want = (
+            "Orlando Nhantumbo".into(),
+            "spokesman of".into(),
+            "police".into(),
+            true,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+    }
+
+    #[test]
+    fn a_nationality_before_a_role_that_is_no_office_describes_the_person() {
+        let tree = "Georgian/ADJ/JJ/georgian/2/amod director/NOUN/NN/director/3/compound \
+             Nino/PROPN/NNP/Nino/5/nsubj Beridze/PROPN/NNP/Beridze/3/flat won/VERB/VBD/win/0/root";
+        let d = doc(tree, &[(0, 1, Other), (2, 4, Per)]);
+        let want = (
+            "Nino Beridze".into(),
+            "be".into(),
+            "Georgian director".into(),
+            true,
+        );
+        assert_eq!(roles_of(d, Some((0, "Georgia"))), vec![want]);
+        // An office of a country stays one: "Kenyan president X" is Kenya's president.
+        let tree = tree.replace("director/NOUN/NN/director", "president/NOUN/NN/president");
+        let d = doc(
+            &tree.replace("Georgian", "Kenyan"),
+            &[(0, 1, Other), (2, 4, Per)],
+        );
+        let want = (
+            "Nino Beridze".into(),
+            "president of".into(),
+            "Kenya".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, Some((0, "Kenya"))), vec![want]);
+    }
+
+    #[test]
+    fn a_role_owned_by_a_country_set_off_before_the_name_is_a_role_in_it() {
+        let d = doc(
+            "Kazakhstan/PROPN/NNP/Kazakhstan/4/nmod:poss 's/PART/POS/'s/1/case \
+             foreign/ADJ/JJ/foreign/4/amod minister/NOUN/NN/minister/9/nsubj ,/PUNCT/,/,/6/punct \
+             Dauren/PROPN/NNP/Dauren/7/compound Abenov/PROPN/NNP/Abenov/4/conj \
+             ,/PUNCT/,/,/4/punct signed/VERB/VBD/sign/0/root",
+            &[(0, 1, EntityType::Place), (5, 7, Per)],
+        );
+        let want = (
+            "Dauren Abenov".into(),
+            "foreign minister of".into(),
+            "Kazakhstan".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+    }
+
+    #[test]
+    fn a_name_typed_as_a_persons_without_a_known_name_can_hold_the_role() {
+        let d = doc(
+            "Sahel/PROPN/NNP/Sahel/2/compound Microfinance/PROPN/NNP/Microfinance/3/compound \
+             founder/NOUN/NN/founder/4/compound Efua/PROPN/NNP/Efua/6/nsubj \
+             Mensah/PROPN/NNP/Mensah/4/flat said/VERB/VBD/say/0/root",
+            &[(0, 2, Per), (3, 5, Per)],
+        );
+        let want = (
+            "Efua Mensah".into(),
+            "founder of".into(),
+            "Sahel Microfinance".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
     }
 }

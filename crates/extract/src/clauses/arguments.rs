@@ -126,6 +126,15 @@ impl View<'_> {
         }
         let t = &self.t[head];
         match t.upos {
+            // A possessive that stands for a phrase's owner ("his" in "his lawyer", a role's
+            // organisation): the pronoun alone, for coreference to resolve.
+            Upos::Pron if t.xpos == Xpos::PrpDollar => Argument {
+                text: t.form.clone(),
+                full_text: t.form.clone(),
+                kind: ArgumentKind::Unresolved,
+                span: (head, head + 1),
+                alias: None,
+            },
             Upos::Pron | Upos::Det => make(t.form.clone(), ArgumentKind::Unresolved),
             Upos::Propn => {
                 let (text, kind) = self.name_without_title(head, fs);
@@ -135,6 +144,75 @@ impl View<'_> {
             Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
             _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
         }
+    }
+
+    /// The name a description stands beside as its apposition, as a verb's argument:
+    /// "Revontuli Health, a private healthcare group that runs 14 clinics" (the group that runs
+    /// them is Revontuli Health), "near Kisumba Rock, an outcrop claimed by both countries",
+    /// "the construction firm, Grupo Itaúna". `None` when the node is no common noun beside a
+    /// name of a person, organisation or place.
+    pub(super) fn named_by_apposition(&self, n: &Node) -> Option<Argument> {
+        let head = n.head;
+        if self.t[head].upos != Upos::Noun || n.resolved.is_some() {
+            return None;
+        }
+        let named = |x: usize| {
+            self.mention_at(x).filter(|m| {
+                matches!(
+                    m.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Place
+                )
+            })
+        };
+        // A description has a determiner or an owner ("a … group", "the firm", "my insurance
+        // company"): a bare noun beside a name is more often an item of a list ("green tea
+        // extract, CLA, chromium").
+        let owner = |c: usize| {
+            self.t[c].xpos == Xpos::PrpDollar
+                || self.children[c]
+                    .iter()
+                    .any(|&k| self.t[k].xpos == Xpos::Pos)
+        };
+        let determined = self.children[head].iter().any(|&c| {
+            self.rel(c).base() == Deprel::Det || (self.rel(c) == Deprel::NmodPoss && owner(c))
+        });
+        if !determined {
+            return None;
+        }
+        // The description is the apposition of the name ("Revontuli Health, a … group"), the
+        // noun right before its comma even when the parser hung it higher up.
+        let up = self.t[head]
+            .head
+            .filter(|&p| {
+                self.rel(head).base() == Deprel::Appos
+                    && p < head
+                    && self.set_off_or_adjacent(p, head)
+            })
+            .map(|p| self.nearest_noun_before(p, head))
+            .filter(|&p| named(p).is_some());
+        // The name is the apposition of the description, right after it ("the firm, X").
+        let (_, end) = self.minimal_range(head);
+        // (A person's name only after a noun for a person or group: in "the attorney who
+        // helped draft the emergency request, Charles Robinson," he is no request.)
+        let lemma = super::lemma(&self.t[head]);
+        let down = || {
+            self.kids_base(head, Deprel::Appos).find(|&a| {
+                let start = named(a).map_or(a, |m| m.start);
+                let fits = named(a).is_some_and(|m| {
+                    m.kind != EntityType::Person || gazetteer().is_agent_noun(&lemma)
+                });
+                a > head && fits && (start == end || (start == end + 1 && self.t[end].form == ","))
+            })
+        };
+        let name = up.or_else(down)?;
+        let m = named(name)?;
+        let node = Node {
+            head: m.end - 1,
+            tokens: (m.start..m.end).collect(),
+            resolved: None,
+            written: None,
+        };
+        Some(self.argument(&node))
     }
 
     /// The mention a node names: the one at its head, or the name inside its phrase when the
@@ -163,6 +241,13 @@ impl View<'_> {
                         || (demonym_head && m.kind == EntityType::Organization))
                         && (m.start..m.end).all(|i| n.tokens.contains(&i))
                         && Some(m.end - 1) == last_name_word
+                        // (Not the title's owner, "Riachuelo's president", nor a name its
+                        // description names after a preposition, "chairman of the company
+                        // Cerro Blanco".)
+                        && self.t.get(m.end).is_none_or(|x| x.xpos != Xpos::Pos)
+                        && !(m.start > head
+                            && self.t[m.start - 1].upos == Upos::Noun
+                            && (head..m.start).any(|i| self.t[i].upos == Upos::Adp))
                 })
             })?
         };
@@ -357,7 +442,7 @@ impl View<'_> {
         self.span_text(s, e)
     }
 
-    fn minimal_range(&self, head: usize) -> (usize, usize) {
+    pub(super) fn minimal_range(&self, head: usize) -> (usize, usize) {
         let mut s = head;
         while s > 0 {
             let j = s - 1;

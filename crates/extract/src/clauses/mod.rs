@@ -52,6 +52,9 @@ mod tests;
 mod tree;
 
 pub use features::{FEATURE_NAMES, N_FEATURES};
+/// The hand-built trees of the clause tests, for the tests of the other steps.
+#[cfg(test)]
+pub(crate) use tests::doc as test_doc;
 
 use crate::doc::{Deprel, Document, Sentence, Token, Upos};
 use crate::statement::{Argument, Modality, Provenance, Role, Statement};
@@ -133,6 +136,12 @@ pub struct Surface {
     pub relation: String,
     /// The object first when there is one, then prepositional arguments with their preposition.
     pub args: Vec<String>,
+}
+
+/// Whether a lower-case noun classifies a place ("town" in "the town of Lucunga", "province" in
+/// "Cabo Delgado province").
+pub fn is_place_class_noun(word: &str) -> bool {
+    obliques::PLACE_CLASS_NOUNS.contains(&word)
 }
 
 /// The graph statements of an annotated document.

@@ -53,7 +53,14 @@ impl View<'_> {
         // nothing of the agreement (the parser took the director for its apposition).
         // Two names side by side are a list or a place in its region ("Kim Tok Hun, Kim Jong
         // Un's …", "Portland, Oregon"), read as an apposition: neither is the other.
-        if self.entity_kind(subject).is_some() && self.entity_kind(role).is_some() {
+        // (The role's words without the apposition: "Riachuelo's president, Hugo Benítez" is
+        // no name because the parser put the name inside the president's phrase.)
+        let mut role_words = self.node(role);
+        if role == h {
+            role_words.tokens.retain(|&i| !self.dominates(a, i));
+        }
+        let role_named = matches!(self.argument(&role_words).kind, ArgumentKind::Entity(_));
+        if self.entity_kind(subject).is_some() && role_named {
             return None;
         }
         let named = self.t[subject].upos == Upos::Propn || self.entity_kind(subject).is_some();
@@ -88,9 +95,27 @@ impl View<'_> {
         if self.t[role].upos == Upos::Noun {
             if let Some(org) = self.role_organisation(role) {
                 let person = self.entity_kind(subject) == Some(EntityType::Person);
+                // A place's capital is a role of a place: "Pemba, the capital of Cabo Delgado".
+                let capital = lower(&self.t[role]) == "capital"
+                    && self.entity_kind(subject) == Some(EntityType::Place);
                 // A title makes a role of a name the recogniser missed too.
-                if person || (title && named) {
-                    clause.lemma = format!("{} of", self.role_noun(role));
+                if person || (title && named) || capital {
+                    // ("a veterinarian at the Lamboara sanctuary" is one at it.)
+                    let at = self.t[org.head].head == Some(role)
+                        && self.prep_text(&self.preposition(org.head)) == "at";
+                    let prep = if at { "at" } else { "of" };
+                    clause.lemma = format!("{} {prep}", self.role_noun(role));
+                    let mut org = org;
+                    // "his lawyer", "a spokeswoman for the cooperative": the words stay the
+                    // role's, the graph's object is "his" or the cooperative.
+                    let other_preposition = self.t[org.head].head == Some(role)
+                        && matches!(
+                            self.prep_text(&self.preposition(org.head)).as_str(),
+                            "for" | "at"
+                        );
+                    if self.t[org.head].xpos == Xpos::PrpDollar || other_preposition {
+                        org.tokens = role_node.tokens.clone();
+                    }
                     clause.graph_only_object(org);
                 }
             }
@@ -101,8 +126,10 @@ impl View<'_> {
 
     /// The noun an apposition set off after `h`'s phrase belongs to: the one right before its
     /// comma, which the parser sometimes attaches higher up: in "the parade in the capital,
-    /// Pyongyang," Pyongyang is the capital, not the parade.
-    fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
+    /// Pyongyang," Pyongyang is the capital, not the parade; in "Kazakhstan's foreign
+    /// minister, Dauren Abenov, and his Uzbek counterpart, Nodira Rakhimova," she is the
+    /// counterpart, not the minister.
+    pub(super) fn nearest_noun_before(&self, h: usize, a: usize) -> usize {
         let start = self.words_start(a);
         if a < h || start < 2 || self.t[start - 1].form != "," {
             return h;
@@ -114,7 +141,8 @@ impl View<'_> {
                 _ => break,
             }
         }
-        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), not one in a
+        // Only a noun inside `h`'s own noun phrase ("the parade in the capital"), or a common
+        // noun coordinated with it ("the minister, X, and his counterpart, Y"), not one in a
         // clause hanging on it ("a penchant for travelling by train, a tradition …").
         let mut x = k;
         while x != h {
@@ -123,7 +151,8 @@ impl View<'_> {
                     if matches!(
                         self.rel(x).base(),
                         Deprel::Nmod | Deprel::Compound | Deprel::Flat
-                    ) =>
+                    ) || (self.rel(x).base() == Deprel::Conj
+                        && self.t[k].upos == Upos::Noun) =>
                 {
                     x = up
                 }
@@ -160,7 +189,7 @@ impl View<'_> {
     }
 
     /// The organisation or country a role noun belongs to: "Foreign Ministry spokesperson",
-    /// "South Korea's spokesperson", "spokesperson of the ministry".
+    /// "South Korea's spokesperson", "spokesperson of (or for, or at) the ministry".
     fn role_organisation(&self, role: usize) -> Option<Node> {
         // A proper-noun compound right before the role noun, named by NER.
         let compound = self
@@ -181,6 +210,11 @@ impl View<'_> {
                 n.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);
                 return Some(n);
             }
+            // "his lawyer, Beatriz Fontoura": the lawyer of whom "his" stands for, which
+            // coreference finds (or the statement is no fact).
+            if matches!(lower(&self.t[p]).as_str(), "his" | "her") {
+                return Some(self.node(p));
+            }
             // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
             // organisation named before it in the sentence.
             if lower(&self.t[p]) == "its" {
@@ -197,10 +231,32 @@ impl View<'_> {
                 }
             }
         }
-        let of = self
-            .kids(role, Deprel::Nmod)
-            .find(|&c| self.prep_text(&self.preposition(c)) == "of")?;
+        // "spokesperson of the ministry", "a spokeswoman for the cooperative", "a veterinarian
+        // at the sanctuary".
+        let of = self.kids(role, Deprel::Nmod).find(|&c| {
+            matches!(
+                self.prep_text(&self.preposition(c)).as_str(),
+                "of" | "for" | "at"
+            )
+        })?;
         let prep = self.preposition(of);
+        // "chairman of the mining company Cerro Blanco": the company named right after its
+        // description is the organisation.
+        let (_, end) = self.minimal_range(of);
+        let named = self.sentence.mentions.iter().find(|m| {
+            m.start == end
+                && self.t[of].upos == Upos::Noun
+                && matches!(m.kind, EntityType::Organization | EntityType::Person)
+                && !gazetteer().is_person_name(&self.t[m.start].form)
+        });
+        if let Some(m) = named {
+            return Some(Node {
+                head: m.end - 1,
+                tokens: (m.start..m.end).collect(),
+                resolved: None,
+                written: None,
+            });
+        }
         let mut n = self.node(of);
         n.tokens.retain(|i| !prep.contains(i));
         Some(n)

@@ -61,6 +61,18 @@ impl View<'_> {
         }
     }
 
+    /// What a clause's subject or object denotes in the graph: a verb's argument that is a
+    /// description in apposition with a name is the name ([`View::named_by_apposition`]); an
+    /// apposition's own description stays what it says.
+    fn clause_argument(&self, c: &Clause, n: &Node) -> Argument {
+        // (A copula's object says what the subject is: it stays the description.)
+        let object = c.objects.iter().any(|o| o.head == n.head);
+        let verb = c.origin == Origin::Verb || (c.origin == Origin::Copula && !object);
+        verb.then(|| self.named_by_apposition(n))
+            .flatten()
+            .unwrap_or_else(|| self.argument(n))
+    }
+
     /// Renders one clause as statements and surface tuples: for each subject, the surface
     /// tuples and the graph statements, paired in order, one extraction each.
     pub(super) fn render(&self, c: &Clause, provenance: &Provenance, out: &mut Vec<Extraction>) {
@@ -73,7 +85,7 @@ impl View<'_> {
             self.span_text(c.rel[0], c.rel[c.rel.len() - 1] + 1)
         };
         for (si, subject) in c.subjects.iter().enumerate() {
-            let subject_arg = self.argument(subject);
+            let subject_arg = self.clause_argument(c, subject);
             let surface = self.surface_reading(c, subject, &rel_words, obl_object);
             let mut graph = self.graph_reading(c, si, &subject_arg, obl_object);
             // (Once the lemma is final: a light verb's subject gives no places.)
@@ -271,7 +283,11 @@ impl View<'_> {
     ) -> GraphReading {
         let mut g = GraphReading {
             subject: subject_arg.clone(),
-            objects: c.objects.iter().map(|o| Some(self.argument(o))).collect(),
+            objects: c
+                .objects
+                .iter()
+                .map(|o| Some(self.clause_argument(c, o)))
+                .collect(),
             lemma: c.lemma.clone(),
             qualifiers: Vec::new(),
         };

@@ -6,7 +6,7 @@ use super::*;
 use crate::doc::{EntityType, Mention};
 use crate::statement::{ArgumentKind, Role};
 
-fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
+pub(crate) fn doc(tree: &str, mentions: &[(usize, usize, EntityType)]) -> Document {
     let text = kg_model::notation::text(tree);
     let mut sentence = kg_model::notation::sentence(tree);
     sentence.mentions = mentions
@@ -1627,4 +1627,110 @@ fn an_age_after_a_name_is_no_part_of_it() {
             .any(|s| s.arg1 == "Stanley Canter" && s.relation == "would retire"),
         "{surfaces:?}"
     );
+}
+
+#[test]
+fn a_description_in_apposition_with_a_name_is_the_name_as_a_verbs_argument() {
+    // "Revontuli Health, a group that runs 14 clinics, said …": the group that runs them is
+    // Revontuli Health; the apposition itself still says what it is.
+    let d = doc(
+        "Revontuli/PROPN/NNP/Revontuli/2/compound Health/PROPN/NNP/Health/10/nsubj \
+         ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det group/NOUN/NN/group/2/appos \
+         that/PRON/WDT/that/7/nsubj runs/VERB/VBZ/run/5/acl:relcl 14/NUM/CD/14/9/nummod \
+         clinics/NOUN/NNS/clinic/7/obj said/VERB/VBD/say/0/root",
+        &[(0, 2, EntityType::Organization)],
+    );
+    has(&d, "Revontuli Health", "run", "14 clinics");
+    has(&d, "Revontuli Health", "be", "group");
+}
+
+#[test]
+fn a_role_of_his_is_a_role_of_whom_his_stands_for() {
+    let d = doc(
+        "his/PRON/PRP$/he/2/nmod:poss lawyer/NOUN/NN/lawyer/7/nsubj ,/PUNCT/,/,/4/punct \
+         Beatriz/PROPN/NNP/Beatriz/2/appos Fontoura/PROPN/NNP/Fontoura/4/flat \
+         ,/PUNCT/,/,/4/punct said/VERB/VBD/say/0/root",
+        &[(3, 5, EntityType::Person)],
+    );
+    let s = has(&d, "Beatriz Fontoura", "lawyer of", "his");
+    let o = s.object.unwrap();
+    // The pronoun alone, for coreference to resolve.
+    assert_eq!((o.kind, o.span), (ArgumentKind::Unresolved, (0, 1)));
+}
+
+#[test]
+fn a_role_belongs_to_the_name_that_owns_it_or_follows_its_description() {
+    // The recogniser typed the club as a person: its name owns the title, it is not the
+    // title's person.
+    let d = doc(
+        "Riachuelo/PROPN/NNP/Riachuelo/3/nmod:poss 's/PART/POS/'s/1/case \
+         president/NOUN/NN/president/8/nsubj ,/PUNCT/,/,/6/punct Hugo/PROPN/NNP/Hugo/6/compound \
+         Benítez/PROPN/NNP/Benítez/3/appos ,/PUNCT/,/,/3/punct said/VERB/VBD/say/0/root",
+        &[(0, 1, EntityType::Person), (4, 6, EntityType::Person)],
+    );
+    has(&d, "Hugo Benítez", "president of", "Riachuelo");
+    let d = doc(
+        "Salazar/PROPN/NNP/Salazar/13/nsubj ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det \
+         former/ADJ/JJ/former/5/amod chairman/NOUN/NN/chairman/1/appos of/ADP/IN/of/9/case \
+         the/DET/DT/the/9/det mining/NOUN/NN/mining/9/compound company/NOUN/NN/company/5/nmod \
+         Cerro/PROPN/NNP/Cerro/11/compound Blanco/PROPN/NNP/Blanco/5/nmod \
+         ,/PUNCT/,/,/5/punct promised/VERB/VBD/promise/0/root",
+        &[(0, 1, EntityType::Person), (9, 11, EntityType::Person)],
+    );
+    has(&d, "Salazar", "former chairman of", "Cerro Blanco");
+}
+
+#[test]
+fn an_apposition_after_a_coordinated_noun_is_that_nouns() {
+    // "the minister, Abenov, and his counterpart, Rakhimova": she is the counterpart, whom the
+    // parser hung on the minister.
+    let d = doc(
+        "the/DET/DT/the/2/det minister/NOUN/NN/minister/12/nsubj ,/PUNCT/,/,/4/punct \
+         Abenov/PROPN/NNP/Abenov/2/conj ,/PUNCT/,/,/8/punct and/CCONJ/CC/and/8/cc \
+         his/PRON/PRP$/he/8/nmod:poss counterpart/NOUN/NN/counterpart/2/conj \
+         ,/PUNCT/,/,/10/punct Rakhimova/PROPN/NNP/Rakhimova/2/appos ,/PUNCT/,/,/2/punct \
+         signed/VERB/VBD/sign/0/root",
+        &[(3, 4, EntityType::Person), (9, 10, EntityType::Person)],
+    );
+    has(&d, "Rakhimova", "counterpart of", "his");
+    assert!(!triples(&d)
+        .iter()
+        .any(|(s, r, _)| s == "Rakhimova" && r == "be"));
+}
+
+#[test]
+fn a_bare_noun_beside_a_name_is_a_list_item_not_its_description() {
+    // "include tea extract, CLA, chromium": the parser's apposition is a list.
+    let d = doc(
+        "agents/NOUN/NNS/agent/2/nsubj include/VERB/VBP/include/0/root tea/NOUN/NN/tea/4/compound \
+         extract/NOUN/NN/extract/2/obj ,/PUNCT/,/,/6/punct CLA/PROPN/NNP/CLA/4/appos \
+         ,/PUNCT/,/,/8/punct chromium/NOUN/NN/chromium/4/conj",
+        &[(5, 6, EntityType::Organization)],
+    );
+    has(&d, "agents", "include", "tea extract");
+}
+
+#[test]
+fn a_role_for_or_at_an_organisation_and_a_places_capital_are_roles() {
+    let d = doc(
+        "Condori/PROPN/NNP/Condori/0/root ,/PUNCT/,/,/4/punct a/DET/DT/a/4/det \
+         spokeswoman/NOUN/NN/spokeswoman/1/appos for/ADP/IN/for/7/case the/DET/DT/the/7/det \
+         cooperative/NOUN/NN/cooperative/4/nmod",
+        &[(0, 1, EntityType::Person)],
+    );
+    let s = has(&d, "Condori", "spokeswoman of", "cooperative");
+    assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
+    let d = doc(
+        "Rasoanaivo/PROPN/NNP/Rasoanaivo/0/root ,/PUNCT/,/,/4/punct a/DET/DT/a/4/det \
+         veterinarian/NOUN/NN/veterinarian/1/appos at/ADP/IN/at/6/case \
+         Lamboara/PROPN/NNP/Lamboara/4/nmod",
+        &[(0, 1, EntityType::Person), (5, 6, EntityType::Place)],
+    );
+    has(&d, "Rasoanaivo", "veterinarian at", "Lamboara");
+    let d = doc(
+        "Pemba/PROPN/NNP/Pemba/0/root ,/PUNCT/,/,/4/punct the/DET/DT/the/4/det \
+         capital/NOUN/NN/capital/1/appos of/ADP/IN/of/6/case Cabo/PROPN/NNP/Cabo/4/nmod",
+        &[(0, 1, EntityType::Place), (5, 6, EntityType::Place)],
+    );
+    has(&d, "Pemba", "capital of", "Cabo");
 }
