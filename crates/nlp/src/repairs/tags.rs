@@ -545,8 +545,9 @@ mod tests {
     #[test]
     fn an_unspaced_hyphen_between_words_is_a_hyphen() {
         let mut s = tagged("the/DET/DT Garuda/PROPN/NNP -/PUNCT/, 1/NUM/CD ,/PUNCT/, next/ADJ/JJ");
-        s.tokens[0].space_after = true;
-        s.tokens[3].space_after = true;
+        // "Garuda-1": no space on either side of the hyphen.
+        s.tokens[1].space_after = false;
+        s.tokens[2].space_after = false;
         repair_by_context(&mut s);
         assert_eq!(xpos(&s)[2], Xpos::Hyph);
         // With a space it is a dash.
@@ -556,6 +557,7 @@ mod tests {
         assert_eq!(xpos(&s)[2], Xpos::Comma);
         // Between numbers it is a range.
         let mut s = tagged("aged/VERB/VBN 13/NUM/CD -/SYM/SYM 17/NUM/CD");
+        s.tokens.iter_mut().for_each(|t| t.space_after = false);
         repair_by_context(&mut s);
         assert_eq!(xpos(&s)[2], Xpos::Sym);
         // Before a function word, or a number after a common word, it is a dash.
@@ -563,7 +565,9 @@ mod tests {
             "is/AUX/VBZ 814014/NUM/CD -/PUNCT/, why/ADV/WRB can/AUX/MD",
             "the/DET/DT girl/NOUN/NN -/PUNCT/, 10/NUM/CD yrs/NOUN/NNS",
         ] {
+            // Unspaced, as in "814014-why" or "girl-10".
             let mut s = tagged(text);
+            s.tokens.iter_mut().for_each(|t| t.space_after = false);
             repair_by_context(&mut s);
             assert_eq!(xpos(&s)[2], Xpos::Comma, "{text}");
         }

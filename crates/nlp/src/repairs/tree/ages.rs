@@ -96,8 +96,8 @@ mod tests {
         use Upos::*;
         // "Ortega, 22, scored goals .": the name the root, the verb a parataxis of it.
         let mut s = with_classes(
-            "Ortega/0/root/NNP ,/3/punct/, 22/1/nmod:unmarked/CD ,/5/punct/, \
-             scored/1/parataxis/VBD goals/5/obj/NNS ./1/punct/.",
+            "Ortega/_/NNP/_/0/root ,/_/,/_/3/punct 22/_/CD/_/1/nmod:unmarked ,/_/,/_/5/punct \
+             scored/_/VBD/_/1/parataxis goals/_/NNS/_/5/obj ./_/./_/1/punct",
             &[Propn, Punct, Num, Punct, Verb, Noun, Punct],
         );
         repair_tree(&mut s);
@@ -115,14 +115,14 @@ mod tests {
         );
         // "Novák, 51, had signed": the age a second subject.
         let mut s = with_classes(
-            "Novák/5/nsubj/NNP ,/3/punct/, 51/5/nsubj/CD ,/3/punct/, signed/0/root/VBD",
+            "Novák/_/NNP/_/5/nsubj ,/_/,/_/3/punct 51/_/CD/_/5/nsubj ,/_/,/_/3/punct signed/_/VBD/_/0/root",
             &[Propn, Punct, Num, Punct, Verb],
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[2], "51/1/nmod:unmarked");
         assert_eq!(tree(&s)[0], "Novák/5/nsubj");
         // Not a number after a place or a year: "Paris, 2024, …" has four digits.
-        let text = "Paris/0/root/NNP ,/3/punct/, 2024/1/appos/CD ,/1/punct/,";
+        let text = "Paris/_/NNP/_/0/root ,/_/,/_/3/punct 2024/_/CD/_/1/appos ,/_/,/_/1/punct";
         let mut s = with_classes(text, &[Propn, Punct, Num, Punct]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));

@@ -114,30 +114,30 @@ mod tests {
     fn an_infinitive_after_the_object_of_expect_is_its_complement() {
         // "Forecasters expect rain to continue": the infinitive on the object.
         let mut s = with_verbs(
-            "Forecasters/2/nsubj/NNS expect/0/root/VBP rain/2/obj/NN to/5/mark/TO \
-             continue/3/acl/VB",
+            "Forecasters/_/NNS/_/2/nsubj expect/_/VBP/_/0/root rain/_/NN/_/2/obj to/_/TO/_/5/mark \
+             continue/_/VB/_/3/acl",
             &[(1, "expect"), (4, "continue")],
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[4], "continue/2/xcomp");
         // "Economists expect the bank to make a cut": the infinitive an adverbial clause.
         let mut s = with_verbs(
-            "Economists/2/nsubj/NNS expect/0/root/VBP the/4/det/DT bank/2/obj/NN to/6/mark/TO \
-             make/2/advcl/VB cuts/6/obj/NNS",
+            "Economists/_/NNS/_/2/nsubj expect/_/VBP/_/0/root the/_/DT/_/4/det bank/_/NN/_/2/obj to/_/TO/_/6/mark \
+             make/_/VB/_/2/advcl cuts/_/NNS/_/6/obj",
             &[(1, "expect"), (5, "make")],
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[5], "make/2/xcomp");
         // After a verb of no control the infinitive is the object's or a purpose: "signed a
         // deal to build a port".
-        let text = "They/2/nsubj/PRP signed/0/root/VBD deal/2/obj/NN to/5/mark/TO \
-                    build/3/acl/VB ports/5/obj/NNS";
+        let text = "They/_/PRP/_/2/nsubj signed/_/VBD/_/0/root deal/_/NN/_/2/obj to/_/TO/_/5/mark \
+                    build/_/VB/_/3/acl ports/_/NNS/_/5/obj";
         let mut s = with_verbs(text, &[(1, "sign"), (4, "build")]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
         // Nor after a thing wanted: "I want a way to get deals".
-        let text = "I/2/nsubj/PRP want/0/root/VBP a/4/det/DT way/2/obj/NN to/6/mark/TO \
-                    get/4/acl/VB deals/6/obj/NNS";
+        let text = "I/_/PRP/_/2/nsubj want/_/VBP/_/0/root a/_/DT/_/4/det way/_/NN/_/2/obj to/_/TO/_/6/mark \
+                    get/_/VB/_/4/acl deals/_/NNS/_/6/obj";
         let mut s = with_verbs(text, &[(1, "want"), (5, "get")]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));

@@ -212,31 +212,31 @@ mod tests {
     fn a_relative_clause_hung_on_a_verb_is_the_nouns() {
         // "Vasconcelos, who stepped down, denies wrongdoing", as parataxis of the name.
         let mut s = with_classes(
-            "Vasconcelos/6/nsubj/NNP ,/4/punct/, who/4/nsubj/WP stepped/1/parataxis/VBD \
-             ,/4/punct/, denies/0/root/VBZ wrongdoing/6/obj/NN ./6/punct/.",
+            "Vasconcelos/_/NNP/_/6/nsubj ,/_/,/_/4/punct who/_/WP/_/4/nsubj stepped/_/VBD/_/1/parataxis \
+             ,/_/,/_/4/punct denies/_/VBZ/_/0/root wrongdoing/_/NN/_/6/obj ./_/./_/6/punct",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[3], "stepped/1/acl:relcl");
         // "… the regulator, which blocked a deal": an adverbial clause of the main verb.
         let mut s = with_classes(
-            "It/2/nsubj/PRP requires/0/root/VBZ approval/2/obj/NN from/5/case/IN \
-             regulator/3/nmod/NN ,/8/punct/, which/8/nsubj/WDT blocked/2/advcl:relcl/VBD \
-             deals/8/obj/NNS",
+            "It/_/PRP/_/2/nsubj requires/_/VBZ/_/0/root approval/_/NN/_/2/obj from/_/IN/_/5/case \
+             regulator/_/NN/_/3/nmod ,/_/,/_/8/punct which/_/WDT/_/8/nsubj blocked/_/VBD/_/2/advcl:relcl \
+             deals/_/NNS/_/8/obj",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[7], "blocked/5/acl:relcl");
         // "replace Yuri Sokolov, who retired": a relative clause of the verb, to the name's head.
         let mut s = with_classes(
-            "Coaches/2/nsubj/NNS replace/0/root/VBP Yuri/2/obj/NNP Sokolov/3/flat/NNP \
-             ,/7/punct/, who/7/nsubj/WP retired/2/acl:relcl/VBD",
+            "Coaches/_/NNS/_/2/nsubj replace/_/VBP/_/0/root Yuri/_/NNP/_/2/obj Sokolov/_/NNP/_/3/flat \
+             ,/_/,/_/7/punct who/_/WP/_/7/nsubj retired/_/VBD/_/2/acl:relcl",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[6], "retired/3/acl:relcl");
         // "the Union (HMWU), which is demanding": past the acronym to what it abbreviates.
         let mut s = with_classes(
-            "It/2/nsubj/PRP called/0/root/VBD the/4/det/DT Union/2/obj/NNP (/6/punct/-LRB- \
-             HMWU/4/appos/NNP )/6/punct/-RRB- ,/10/punct/, which/10/nsubj/WDT \
-             demands/2/advcl/VBZ rises/10/obj/NNS",
+            "It/_/PRP/_/2/nsubj called/_/VBD/_/0/root the/_/DT/_/4/det Union/_/NNP/_/2/obj (/_/-LRB-/_/6/punct \
+             HMWU/_/NNP/_/4/appos )/_/-RRB-/_/6/punct ,/_/,/_/10/punct which/_/WDT/_/10/nsubj \
+             demands/_/VBZ/_/2/advcl rises/_/NNS/_/10/obj",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[9], "demands/4/acl:relcl");
@@ -244,21 +244,21 @@ mod tests {
         // already on a noun stays where the parser put it.
         // "Police found someone at the desk who spoke English": past the prepositional phrase.
         let mut s = with_classes(
-            "Police/2/nsubj/NNS found/0/root/VBD someone/2/obj/NN at/5/case/IN desk/3/nmod/NN \
-             who/7/nsubj/WP spoke/2/advcl/VBD English/7/obj/NNP",
+            "Police/_/NNS/_/2/nsubj found/_/VBD/_/0/root someone/_/NN/_/2/obj at/_/IN/_/5/case desk/_/NN/_/3/nmod \
+             who/_/WP/_/7/nsubj spoke/_/VBD/_/2/advcl English/_/NNP/_/7/obj",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[6], "spoke/3/acl:relcl");
         // A question ("cruises, which is the best?"), and a copula after "which", said of the
         // clause before ("she plans events, which is a benefit"), stay as the parser read them.
         for text in [
-            "They/2/nsubj/PRP asked/0/root/VBD who/4/nsubj/WP won/2/ccomp/VBD",
-            "cruises/0/root/NNS ,/4/punct/, which/4/nsubj/WDT best/1/advcl/JJS is/4/cop/VBZ ?/1/punct/.",
-            "She/2/nsubj/PRP plans/0/root/VBZ events/2/obj/NNS ,/7/punct/, which/7/nsubj/WDT \
-             is/7/cop/VBZ benefit/2/advcl:relcl/NN",
-            "He/2/nsubj/PRP budged/0/root/VBD on/4/case/IN price/2/obl/NN which/6/nsubj/WDT \
-             means/2/advcl:relcl/VBZ lot/6/obj/NN",
-            "Fans/0/root/NNS of/3/case/IN clubs/1/nmod/NNS who/5/nsubj/WP cheered/1/acl:relcl/VBD",
+            "They/_/PRP/_/2/nsubj asked/_/VBD/_/0/root who/_/WP/_/4/nsubj won/_/VBD/_/2/ccomp",
+            "cruises/_/NNS/_/0/root ,/_/,/_/4/punct which/_/WDT/_/4/nsubj best/_/JJS/_/1/advcl is/_/VBZ/_/4/cop ?/_/./_/1/punct",
+            "She/_/PRP/_/2/nsubj plans/_/VBZ/_/0/root events/_/NNS/_/2/obj ,/_/,/_/7/punct which/_/WDT/_/7/nsubj \
+             is/_/VBZ/_/7/cop benefit/_/NN/_/2/advcl:relcl",
+            "He/_/PRP/_/2/nsubj budged/_/VBD/_/0/root on/_/IN/_/4/case price/_/NN/_/2/obl which/_/WDT/_/6/nsubj \
+             means/_/VBZ/_/2/advcl:relcl lot/_/NN/_/6/obj",
+            "Fans/_/NNS/_/0/root of/_/IN/_/3/case clubs/_/NNS/_/1/nmod who/_/WP/_/5/nsubj cheered/_/VBD/_/1/acl:relcl",
         ] {
             let mut s = with_classes(text);
             repair_tree(&mut s);
@@ -270,8 +270,8 @@ mod tests {
     fn a_relative_word_before_a_saying_verb_is_the_reported_subject() {
         // "her grandmother, who she said had inspired the story".
         let mut s = with_classes(
-            "grandmother/0/root/NN ,/5/punct/, who/5/nsubj/WP she/5/nsubj/PRP \
-             said/1/acl:relcl/VBD had/7/aux/VBD inspired/5/ccomp/VBN story/7/obj/NN",
+            "grandmother/_/NN/_/0/root ,/_/,/_/5/punct who/_/WP/_/5/nsubj she/_/PRP/_/5/nsubj \
+             said/_/VBD/_/1/acl:relcl had/_/VBD/_/7/aux inspired/_/VBN/_/5/ccomp story/_/NN/_/7/obj",
         );
         repair_tree(&mut s);
         assert_eq!(tree(&s)[2], "who/7/nsubj");
@@ -279,9 +279,9 @@ mod tests {
         // "who she said" with nothing reported after it, and "who said she had won" (the
         // relative word is the speaker), stay.
         for text in [
-            "grandmother/0/root/NN who/4/nsubj/WP she/4/nsubj/PRP said/1/acl:relcl/VBD",
-            "man/0/root/NN who/3/nsubj/WP said/1/acl:relcl/VBD she/6/nsubj/PRP \
-             had/6/aux/VBD won/3/ccomp/VBN",
+            "grandmother/_/NN/_/0/root who/_/WP/_/4/nsubj she/_/PRP/_/4/nsubj said/_/VBD/_/1/acl:relcl",
+            "man/_/NN/_/0/root who/_/WP/_/3/nsubj said/_/VBD/_/1/acl:relcl she/_/PRP/_/6/nsubj \
+             had/_/VBD/_/6/aux won/_/VBN/_/3/ccomp",
         ] {
             let mut s = with_classes(text);
             repair_tree(&mut s);

@@ -228,8 +228,8 @@ mod tests {
             (Verb, "say"),
         ];
         let mut s = with_words(
-            "A/2/det/DT tunnel/9/nsubj/NN collapsed/2/acl/VBN at/5/case/IN mine/3/obl/NN \
-             ,/2/punct/, the/8/det/DT ministry/9/nsubj/NN said/0/root/VBD",
+            "A/_/DT/_/2/det tunnel/_/NN/_/9/nsubj collapsed/_/VBN/_/2/acl at/_/IN/_/5/case mine/_/NN/_/3/obl \
+             ,/_/,/_/2/punct the/_/DT/_/8/det ministry/_/NN/_/9/nsubj said/_/VBD/_/0/root",
             &words,
         );
         repair_tree(&mut s);
@@ -237,8 +237,8 @@ mod tests {
         assert_eq!(s.tokens[2].xpos, Xpos::Vbd);
         // A participle with its agent stays a modifier ("a round led by Lotus, the company
         // said").
-        let text = "A/2/det/DT round/9/nsubj/NN led/2/acl/VBN by/5/case/IN Lotus/3/obl:agent/NNP \
-                    ,/2/punct/, the/8/det/DT company/9/nsubj/NN said/0/root/VBD";
+        let text = "A/_/DT/_/2/det round/_/NN/_/9/nsubj led/_/VBN/_/2/acl by/_/IN/_/5/case Lotus/_/NNP/_/3/obl:agent \
+                    ,/_/,/_/2/punct the/_/DT/_/8/det company/_/NN/_/9/nsubj said/_/VBD/_/0/root";
         let mut s = with_words(text, &words);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -263,9 +263,9 @@ mod tests {
             (Punct, "."),
         ];
         let mut s = with_words(
-            "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
-             killing/11/ccomp/VBG people/5/obj/NNS ,/8/punct/, police/6/conj/NNS and/10/cc/CC \
-             officials/6/conj/NNS said/2/xcomp/VBD ./11/punct/.",
+            "Fighters/_/NNS/_/2/nsubj attacked/_/VBD/_/0/root depot/_/NN/_/2/obj ,/_/,/_/5/punct \
+             killing/_/VBG/_/11/ccomp people/_/NNS/_/5/obj ,/_/,/_/8/punct police/_/NNS/_/6/conj and/_/CC/_/10/cc \
+             officials/_/NNS/_/6/conj said/_/VBD/_/2/xcomp ./_/./_/11/punct",
             &words,
         );
         repair_tree(&mut s);
@@ -282,9 +282,9 @@ mod tests {
             ]
         );
         // A saying verb with its subject stays.
-        let text = "Fighters/2/nsubj/NNS attacked/0/root/VBD depot/2/obj/NN ,/5/punct/, \
-                    killing/2/advcl/VBG people/5/obj/NNS ,/8/punct/, police/11/nsubj/NNS \
-                    and/10/cc/CC officials/8/conj/NNS said/2/parataxis/VBD ./11/punct/.";
+        let text = "Fighters/_/NNS/_/2/nsubj attacked/_/VBD/_/0/root depot/_/NN/_/2/obj ,/_/,/_/5/punct \
+                    killing/_/VBG/_/2/advcl people/_/NNS/_/5/obj ,/_/,/_/8/punct police/_/NNS/_/11/nsubj \
+                    and/_/CC/_/10/cc officials/_/NNS/_/8/conj said/_/VBD/_/2/parataxis ./_/./_/11/punct";
         let mut s = with_words(text, &words);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
@@ -323,8 +323,8 @@ mod tests {
             (Adj, "high"),
         ];
         let mut s = with_words(
-            "Bank/2/nsubj/NN kept/0/root/VBD rates/2/obj/NNS ,/5/punct/, saying/2/advcl/VBG \
-             inflation/5/obj/NN remained/2/conj/VBD high/7/xcomp/JJ",
+            "Bank/_/NN/_/2/nsubj kept/_/VBD/_/0/root rates/_/NNS/_/2/obj ,/_/,/_/5/punct saying/_/VBG/_/2/advcl \
+             inflation/_/NN/_/5/obj remained/_/VBD/_/2/conj high/_/JJ/_/7/xcomp",
             &words,
         );
         repair_tree(&mut s);
