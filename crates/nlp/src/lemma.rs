@@ -445,21 +445,10 @@ impl Lemmatizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Token;
 
-    fn sentence(words: &[(&str, &str, &str)]) -> Sentence {
-        Sentence {
-            tokens: words
-                .iter()
-                .map(|(f, x, l)| Token {
-                    form: f.to_string(),
-                    xpos: x.parse().unwrap(),
-                    lemma: l.to_string(),
-                    ..Token::default()
-                })
-                .collect(),
-            ..Sentence::default()
-        }
+    /// A sentence in `kg_model::notation`.
+    fn sentence(text: &str) -> Sentence {
+        kg_model::notation::sentence(text)
     }
 
     #[test]
@@ -503,12 +492,9 @@ mod tests {
     fn unseen_regular_verbs_get_a_verb_for_lemma() {
         // The rules learnt here cut "-ed", "-ing" and "-s" plainly, which is wrong for verbs that
         // double a consonant, drop an "e" or turn "y" into "i".
-        let train = vec![sentence(&[
-            ("walked", "VBD", "walk"),
-            ("opened", "VBN", "open"),
-            ("talking", "VBG", "talk"),
-            ("wants", "VBZ", "want"),
-        ])];
+        let train = vec![sentence(
+            "walked/_/VBD/walk opened/_/VBN/open talking/_/VBG/talk wants/_/VBZ/want",
+        )];
         let m = Lemmatizer::train(&train);
         for (form, xpos, lemma) in [
             ("rolled", "VBD", "roll"),
@@ -545,11 +531,9 @@ mod tests {
     #[test]
     fn irregular_forms_the_treebank_never_had_get_wordnets_lemma() {
         // Trained on regular verbs only, the rules cut "fled" to "fl".
-        let lem = Lemmatizer::train(&[sentence(&[
-            ("walked", "VBD", "walk"),
-            ("jumped", "VBD", "jump"),
-            ("played", "VBD", "play"),
-        ])]);
+        let lem = Lemmatizer::train(&[sentence(
+            "walked/_/VBD/walk jumped/_/VBD/jump played/_/VBD/play",
+        )]);
         assert_eq!(lem.lemma_of("fled", Xpos::Vbd), "flee");
         assert_eq!(lem.lemma_of("Fled", Xpos::Vbd), "flee");
         assert_eq!(lem.lemma_of("rolled", Xpos::Vbd), "roll");
@@ -557,17 +541,7 @@ mod tests {
 
     #[test]
     fn prefixed_irregular_verbs_keep_their_irregular_lemma() {
-        let train = vec![sentence(&[
-            ("led", "VBD", "lead"),
-            ("took", "VBD", "take"),
-            ("called", "VBD", "call"),
-            ("filled", "VBD", "fill"),
-            ("lied", "VBD", "lie"),
-            ("tried", "VBD", "try"),
-            ("applied", "VBD", "apply"),
-            ("supplied", "VBD", "supply"),
-            ("read", "VBD", "read"),
-        ])];
+        let train = vec![sentence("led/_/VBD/lead took/_/VBD/take called/_/VBD/call filled/_/VBD/fill lied/_/VBD/lie tried/_/VBD/try applied/_/VBD/apply supplied/_/VBD/supply read/_/VBD/read")];
         let m = Lemmatizer::train(&train);
         for (form, lemma) in [
             ("misled", "mislead"),
@@ -587,22 +561,10 @@ mod tests {
     #[test]
     fn generalises_suffixes_and_keeps_exceptions() {
         let train = vec![
-            sentence(&[
-                ("walked", "VBD", "walk"),
-                ("jumped", "VBD", "jump"),
-                ("went", "VBD", "go"),
-            ]),
-            sentence(&[
-                ("The", "DT", "the"),
-                ("cities", "NNS", "city"),
-                ("parties", "NNS", "party"),
-            ]),
-            sentence(&[
-                ("dogs", "NNS", "dog"),
-                ("cats", "NNS", "cat"),
-                ("Dogs", "NNS", "dog"),
-            ]),
-            sentence(&[("talked", "VBD", "talk"), ("feet", "NNS", "foot")]),
+            sentence("walked/_/VBD/walk jumped/_/VBD/jump went/_/VBD/go"),
+            sentence("The/_/DT/the cities/_/NNS/city parties/_/NNS/party"),
+            sentence("dogs/_/NNS/dog cats/_/NNS/cat Dogs/_/NNS/dog"),
+            sentence("talked/_/VBD/talk feet/_/NNS/foot"),
         ];
         let m = Lemmatizer::train(&train);
         assert_eq!(m.lemma_of("went", Xpos::Vbd), "go");

@@ -932,52 +932,17 @@ pub fn attachment(predicted: &Token, gold: &Token) -> (bool, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Upos;
 
-    /// (form, upos, xpos, head 1-based or 0, deprel)
-    fn sentence(words: &[(&str, Upos, &str, usize, &str)]) -> Sentence {
-        Sentence {
-            tokens: words
-                .iter()
-                .map(|&(f, u, x, h, d)| Token {
-                    form: f.into(),
-                    upos: u,
-                    xpos: x.parse().unwrap(),
-                    head: if h == 0 { None } else { Some(h - 1) },
-                    deprel: d.parse().unwrap(),
-                    ..Token::default()
-                })
-                .collect(),
-            ..Sentence::default()
-        }
+    /// A sentence in `kg_model::notation`.
+    fn sentence(text: &str) -> Sentence {
+        kg_model::notation::sentence(text)
     }
 
     fn fixture() -> Vec<Sentence> {
-        use Upos::*;
         vec![
-            sentence(&[
-                ("The", Det, "DT", 2, "det"),
-                ("dog", Noun, "NN", 3, "nsubj"),
-                ("chased", Verb, "VBD", 0, "root"),
-                ("the", Det, "DT", 5, "det"),
-                ("cat", Noun, "NN", 3, "obj"),
-                (".", Punct, ".", 3, "punct"),
-            ]),
-            sentence(&[
-                ("Mary", Propn, "NNP", 2, "nsubj"),
-                ("saw", Verb, "VBD", 0, "root"),
-                ("a", Det, "DT", 4, "det"),
-                ("bird", Noun, "NN", 2, "obj"),
-                ("in", Adp, "IN", 7, "case"),
-                ("the", Det, "DT", 7, "det"),
-                ("garden", Noun, "NN", 2, "obl"),
-                (".", Punct, ".", 2, "punct"),
-            ]),
-            sentence(&[
-                ("Birds", Noun, "NNS", 2, "nsubj"),
-                ("sing", Verb, "VBP", 0, "root"),
-                (".", Punct, ".", 2, "punct"),
-            ]),
+            sentence("The/DET/DT/_/2/det dog/NOUN/NN/_/3/nsubj chased/VERB/VBD/_/0/root the/DET/DT/_/5/det cat/NOUN/NN/_/3/obj ./PUNCT/./_/3/punct"),
+            sentence("Mary/PROPN/NNP/_/2/nsubj saw/VERB/VBD/_/0/root a/DET/DT/_/4/det bird/NOUN/NN/_/2/obj in/ADP/IN/_/7/case the/DET/DT/_/7/det garden/NOUN/NN/_/2/obl ./PUNCT/./_/2/punct"),
+            sentence("Birds/NOUN/NNS/_/2/nsubj sing/VERB/VBP/_/0/root ./PUNCT/./_/2/punct"),
         ]
     }
 
@@ -1012,7 +977,6 @@ mod tests {
 
     #[test]
     fn always_returns_one_rooted_tree() {
-        use Upos::*;
         let parser = Parser::train(
             &fixture(),
             &ParserOptions {
@@ -1020,13 +984,9 @@ mod tests {
                 ..ParserOptions::default()
             },
         );
-        let odd = sentence(&[
-            (".", Punct, ".", 0, ""),
-            (".", Punct, ".", 0, ""),
-            ("garden", Noun, "NN", 0, ""),
-            ("the", Det, "DT", 0, ""),
-            ("the", Det, "DT", 0, ""),
-        ]);
+        let odd = sentence(
+            "./PUNCT/./_/0/ ./PUNCT/./_/0/ garden/NOUN/NN/_/0/ the/DET/DT/_/0/ the/DET/DT/_/0/",
+        );
         for len in 1..=odd.tokens.len() {
             let mut s = Sentence {
                 tokens: odd.tokens[..len].to_vec(),

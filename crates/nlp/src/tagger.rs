@@ -871,55 +871,19 @@ impl FeatsLexicon {
 mod tests {
     use super::*;
 
-    fn sentence(words: &[(&str, Upos, &str)]) -> Sentence {
-        Sentence {
-            tokens: words
-                .iter()
-                .map(|(f, u, x)| Token {
-                    form: f.to_string(),
-                    upos: *u,
-                    xpos: x.parse().unwrap(),
-                    ..Token::default()
-                })
-                .collect(),
-            ..Sentence::default()
-        }
+    /// A sentence in `kg_model::notation`.
+    fn sentence(text: &str) -> Sentence {
+        kg_model::notation::sentence(text)
     }
 
     #[test]
     fn learns_a_small_fixture_and_survives_a_round_trip() {
-        use Upos::*;
         let train = vec![
-            sentence(&[
-                ("The", Det, "DT"),
-                ("dog", Noun, "NN"),
-                ("barks", Verb, "VBZ"),
-                (".", Punct, "."),
-            ]),
-            sentence(&[
-                ("A", Det, "DT"),
-                ("cat", Noun, "NN"),
-                ("sleeps", Verb, "VBZ"),
-                (".", Punct, "."),
-            ]),
-            sentence(&[
-                ("Dogs", Noun, "NNS"),
-                ("bark", Verb, "VBP"),
-                ("loudly", Adv, "RB"),
-                (".", Punct, "."),
-            ]),
-            sentence(&[
-                ("The", Det, "DT"),
-                ("cats", Noun, "NNS"),
-                ("sleep", Verb, "VBP"),
-                (".", Punct, "."),
-            ]),
-            sentence(&[
-                ("Mary", Propn, "NNP"),
-                ("sleeps", Verb, "VBZ"),
-                ("quietly", Adv, "RB"),
-                (".", Punct, "."),
-            ]),
+            sentence("The/DET/DT dog/NOUN/NN barks/VERB/VBZ ./PUNCT/."),
+            sentence("A/DET/DT cat/NOUN/NN sleeps/VERB/VBZ ./PUNCT/."),
+            sentence("Dogs/NOUN/NNS bark/VERB/VBP loudly/ADV/RB ./PUNCT/."),
+            sentence("The/DET/DT cats/NOUN/NNS sleep/VERB/VBP ./PUNCT/."),
+            sentence("Mary/PROPN/NNP sleeps/VERB/VBZ quietly/ADV/RB ./PUNCT/."),
         ];
         // Feature set 3 (word-vector classes) covers the others' code as well.
         let tagger = Tagger::train(
@@ -943,12 +907,7 @@ mod tests {
         }
         let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
         assert_eq!(back.to_bytes(), tagger.to_bytes());
-        let mut unseen = sentence(&[
-            ("The", X, ""),
-            ("bird", X, ""),
-            ("sings", X, ""),
-            ("happily", X, ""),
-        ]);
+        let mut unseen = sentence("The/X/ bird/X/ sings/X/ happily/X/");
         let mut unseen2 = unseen.clone();
         tagger.tag(&mut unseen);
         back.tag(&mut unseen2);
