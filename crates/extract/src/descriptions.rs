@@ -18,7 +18,7 @@
 //! Ukraine in Kharkiv") from being read as a place inside a place. What they say is the
 //! writer's, never attributed, and always asserted.
 
-use crate::doc::{CharOffsets, Deprel, Document, EntityType, Mention, Sentence, Token, Upos, Xpos};
+use crate::doc::{Deprel, Document, EntityType, Mention, Sentence, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of};
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
 use kg_nlp::gazetteer::{gazetteer, PlaceKind};
@@ -62,7 +62,7 @@ pub fn statements(document: &Document) -> Vec<Statement> {
         if found.is_empty() {
             continue;
         }
-        let provenance = provenance(document, si, &mut offsets);
+        let provenance = Provenance::of_sentence(document, si, &mut offsets);
         let mut seen = std::collections::HashSet::new();
         for (subject, relation, object) in found {
             if subject.text == object.text
@@ -693,17 +693,6 @@ fn statement(
         attribution: None,
         confidence: 0.7,
         provenance,
-    }
-}
-
-fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) -> Provenance {
-    let s = &document.sentences[index];
-    Provenance {
-        document_id: document.id.clone(),
-        sentence_index: index,
-        sentence_start: offsets.at(s.start),
-        sentence_end: offsets.at(s.end),
-        sentence_text: document.text[s.start..s.end].into(),
     }
 }
 

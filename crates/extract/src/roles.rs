@@ -385,7 +385,7 @@ fn role_statement(
         modality: Modality::Asserted,
         attribution: None,
         confidence: 0.75,
-        provenance: provenance(document, m.sentence, offsets),
+        provenance: Provenance::of_sentence(document, m.sentence, offsets),
     }
 }
 
@@ -597,17 +597,6 @@ fn apposition(document: &Document, mentions: &Mentions, m: &NameMention) -> Opti
         (_, org) => org,
     };
     Some((rs, end, org))
-}
-
-fn provenance(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) -> Provenance {
-    let s = &document.sentences[index];
-    Provenance {
-        document_id: document.id.clone(),
-        sentence_index: index,
-        sentence_start: offsets.at(s.start),
-        sentence_end: offsets.at(s.end),
-        sentence_text: document.text[s.start..s.end].into(),
-    }
 }
 
 #[cfg(test)]

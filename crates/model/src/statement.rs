@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::EntityType;
+use crate::doc::{CharOffsets, Document, EntityType};
 
 /// One extracted fact.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -157,6 +157,21 @@ pub struct Provenance {
     pub sentence_start: usize,
     pub sentence_end: usize,
     pub sentence_text: std::sync::Arc<str>,
+}
+
+impl Provenance {
+    /// The provenance of sentence `index` of `document`; `offsets` converts its byte offsets
+    /// (one converter for a document's sentences in order, see [`Document::char_offsets`]).
+    pub fn of_sentence(document: &Document, index: usize, offsets: &mut CharOffsets<'_>) -> Self {
+        let s = &document.sentences[index];
+        Provenance {
+            document_id: document.id.clone(),
+            sentence_index: index,
+            sentence_start: offsets.at(s.start),
+            sentence_end: offsets.at(s.end),
+            sentence_text: document.text[s.start..s.end].into(),
+        }
+    }
 }
 
 /// A recognised name, resolved to the entity it names: what the graph's mention layer records,

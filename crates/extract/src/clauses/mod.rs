@@ -166,13 +166,7 @@ pub fn analyse(document: &Document) -> Vec<Extraction> {
         if sentence.tokens.is_empty() {
             continue;
         }
-        let provenance = Provenance {
-            document_id: document.id.clone(),
-            sentence_index: index,
-            sentence_start: offsets.at(sentence.start),
-            sentence_end: offsets.at(sentence.end),
-            sentence_text: document.text[sentence.start..sentence.end].into(),
-        };
+        let provenance = Provenance::of_sentence(document, index, &mut offsets);
         let view = View::new(document, sentence);
         let mut extractions = view.extractions(&provenance, &last_pair);
         let n = extractions.len() as f32;
