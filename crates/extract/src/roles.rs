@@ -452,6 +452,17 @@ fn long_title_ending_at(t: &[Token], end: usize) -> Option<usize> {
     (end.saturating_sub(4)..end.saturating_sub(1)).find(|&j| g.title_at(t, j) == Some(end))
 }
 
+/// Whether name `m` is set off after a comma, with at least three words before it, and closes
+/// the apposition: a comma, a full stop or a closing bracket after it, or the sentence's end.
+fn closes_apposition(t: &[Token], m: &NameMention) -> bool {
+    m.start >= 4
+        && t[m.start - 1].form == ","
+        && matches!(
+            t.get(m.end).map(|x| x.form.as_str()),
+            Some("," | "." | ")") | None
+        )
+}
+
 /// "the prime minister of Norway, Jonas Berg,": a role of a named organisation or place set off
 /// before the name; the name must close the apposition (a comma, a full stop or a closing
 /// bracket after it).
@@ -462,13 +473,7 @@ fn role_of_before(
     is_role_word: &dyn Fn(&Token) -> bool,
 ) -> Option<RoleSpan> {
     let t = &document.sentences[m.sentence].tokens;
-    if m.start < 4 || t[m.start - 1].form != "," {
-        return None;
-    }
-    if !matches!(
-        t.get(m.end).map(|x| x.form.as_str()),
-        Some("," | "." | ")") | None
-    ) {
+    if !closes_apposition(t, m) {
         return None;
     }
     let org_index = mentions.indices_in(m.sentence, m.sentence).find(|&i| {
@@ -501,13 +506,7 @@ fn owned_role_before(
     is_role_word: &dyn Fn(&Token) -> bool,
 ) -> Option<RoleSpan> {
     let t = &document.sentences[m.sentence].tokens;
-    if m.start < 4 || t[m.start - 1].form != "," {
-        return None;
-    }
-    if !matches!(
-        t.get(m.end).map(|x| x.form.as_str()),
-        Some("," | "." | ")") | None
-    ) {
+    if !closes_apposition(t, m) {
         return None;
     }
     let re = m.start - 1;
