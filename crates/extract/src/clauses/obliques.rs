@@ -190,7 +190,10 @@ impl View<'_> {
                 continue;
             }
             if r == Deprel::OblAgent || (passive && ptext == "by" && agent.is_none()) {
-                agent = Some(self.node(c));
+                // The doer without its "by": "adopted by Bill Dimovski" is Bill Dimovski's act.
+                let mut node = self.node(c);
+                node.tokens.retain(|i| !prep.contains(i));
+                agent = Some(node);
                 continue;
             }
             for x in self.conjuncts(c) {

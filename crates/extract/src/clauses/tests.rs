@@ -221,6 +221,8 @@ fn the_place_of_an_unnamed_agent_is_the_agents() {
         .into_iter()
         .find(|s| s.relation.lemma == "raise")
         .expect("a statement");
+    // The doer's phrase without its "by".
+    assert_eq!(st.subject.full_text, "the war in Ukraine");
     assert!(
         st.qualifiers.iter().all(|q| q.role != Role::Location),
         "{:?}",
