@@ -68,6 +68,7 @@ fn unknown_names_read_as_adverbs(sentence: &mut Sentence, tagger: &crate::tagger
 /// ([`hyphenated_names`]), past tenses read as participles ([`past_tense_before_an_object`]),
 /// titles, capitalised nouns inside names and adjectives read as nouns.
 fn repair_by_context(sentence: &mut Sentence) {
+    quotation_marks_read_as_words(sentence);
     unspaced_hyphens(sentence);
     verbs_read_as_plural_nouns(sentence);
     hyphenated_names(sentence);
@@ -244,6 +245,33 @@ fn hyphenated_names(sentence: &mut Sentence) {
             t[i].xpos = Xpos::Nnp;
             t[i].upos = Upos::Propn;
             t[i].feats = SINGULAR;
+        }
+    }
+}
+
+/// "State Senator J.E. `` Buster '' Brown …": text tokenised in the Penn Treebank's way writes
+/// quotation marks as two backquotes and two apostrophes, which EWT (plain `"`) never has; the
+/// tagger read "``" as a noun, and the parser made it the senator's name ("(Buster Brown) be
+/// (``)"). A token of quotation marks alone is punctuation: opening for "``", "“", "„", "«",
+/// closing for "''", "”", "»", and a straight `"` by the space before it (none: closing).
+/// (Not a lone apostrophe: "the students' union" has a possessive.)
+fn quotation_marks_read_as_words(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for i in 0..t.len() {
+        let opening = match t[i].form.as_str() {
+            "``" | "\u{201c}" | "\u{201e}" | "\u{ab}" => true,
+            "''" | "\u{201d}" | "\u{bb}" => false,
+            "\"" => i == 0 || t[i - 1].space_after,
+            _ => continue,
+        };
+        if t[i].upos != Upos::Punct {
+            t[i].upos = Upos::Punct;
+            t[i].xpos = if opening {
+                Xpos::OpenQuote
+            } else {
+                Xpos::CloseQuote
+            };
+            t[i].feats = Feats::EMPTY;
         }
     }
 }
@@ -540,6 +568,30 @@ mod tests {
             repair_by_context(&mut s);
             assert!(!xpos(&s).contains(&Xpos::Vbz), "{text}");
         }
+    }
+
+    #[test]
+    fn quotation_marks_read_as_words_are_punctuation() {
+        let mut s = tagged(
+            "Senator/PROPN/NNP ``/NOUN/NN Buster/PROPN/NNP ''/PROPN/NNP Brown/PROPN/NNP \
+             said/VERB/VBD \u{201c}/NOUN/NN no/INTJ/UH \u{201d}/PUNCT/''",
+        );
+        repair_by_context(&mut s);
+        assert_eq!(
+            xpos(&s),
+            [
+                Xpos::Nnp,
+                Xpos::OpenQuote,
+                Xpos::Nnp,
+                Xpos::CloseQuote,
+                Xpos::Nnp,
+                Xpos::Vbd,
+                Xpos::OpenQuote,
+                Xpos::Uh,
+                Xpos::CloseQuote
+            ]
+        );
+        assert!([1, 3, 6].iter().all(|&i| s.tokens[i].upos == Upos::Punct));
     }
 
     #[test]
