@@ -35,6 +35,7 @@ pub mod tagger;
 pub mod timex;
 pub mod tokenize;
 pub mod training;
+pub mod verb_classes;
 mod wordclass;
 
 pub use doc::{Date, Document, EntityType, Mention, Sentence, Timex, Token, Upos};

@@ -23,6 +23,7 @@
 //! relative gets `value: None` (the surface text stays available through the tokens).
 
 use crate::doc::{days_in_month, Date, Deprel, Sentence, Timex, Token, Xpos};
+use crate::verb_classes::VerbClass;
 
 /// Finds the time expressions of `sentence` and appends them to `sentence.timexes`, normalised
 /// against `anchor` (the document date). Reads token forms and, when present, the `xpos` tags
@@ -767,14 +768,6 @@ fn weekday_strict(anchor: Date, wd: u8, shift: i32) -> Date {
     }
 }
 
-/// Governors whose infinitive complement is an event still to come: "plans to open in March",
-/// "is expected to pass a law in March", "agreed to meet on Friday".
-const FUTURE_GOVERNORS: &[&str] = &[
-    "plan", "expect", "intend", "aim", "hope", "want", "schedule", "due", "set", "likely", "agree",
-    "promise", "pledge", "vow", "seek", "prepare", "threaten", "go", "decide", "ask", "urge",
-    "call", "propose", "offer",
-];
-
 /// The tense of the clause that token `i` belongs to, read off the dependency tree: `None` when
 /// the sentence is not parsed (the caller falls back to the nearest verb), `Some(None)` for a
 /// present-tense clause or one the tree does not decide.
@@ -849,7 +842,7 @@ fn clause_tense(tokens: &[Token], i: usize) -> Option<Option<Tense>> {
         let Some(governor) = t.head.and_then(predicate) else {
             return Some(None);
         };
-        if FUTURE_GOVERNORS.contains(&tokens[governor].lemma.as_str()) {
+        if VerbClass::Future.contains(tokens[governor].lemma.as_str()) {
             return Some(Some(Tense::Future));
         }
         verb = governor;

@@ -17,10 +17,10 @@
 //! [`super::attribution`]).
 
 use super::attribution::reports;
-use super::control::REQUESTING;
 use super::{lemma, lower, Clause, Node, Origin, Qual, View};
 use crate::doc::{Deprel, Upos, Xpos};
 use crate::statement::{Modality, Role};
+use kg_nlp::verb_classes::VerbClass;
 
 /// Verbs whose coordinated subjects act on each other: "X and Y met" means X met Y.
 pub(super) const SYMMETRIC: &[&str] = &[
@@ -56,24 +56,6 @@ const ALWAYS_TRANSITIVE: &[&str] = &[
 
 /// Verbs whose indirect object bears an amount: "fined Apple 1.8 billion euros" fines Apple.
 const PENALISING: &[&str] = &["fine", "charge", "cost", "bill"];
-
-/// Governors of an `xcomp` that make the embedded verb expected rather than asserted.
-const EXPECTING: &[&str] = &["expect", "likely", "set", "due", "poise", "unlikely"];
-
-/// Governors of an `xcomp` that make the embedded verb planned.
-const PLANNING: &[&str] = &[
-    "plan", "intend", "aim", "want", "hope", "seek", "try", "wish", "prepare", "vow", "pledge",
-    "promise", "threaten",
-];
-
-/// Governors of an `xcomp` that, in the passive, make the embedded verb possible: "a buyer who
-/// is believed to have ordered the shipment".
-const SUPPOSING: &[&str] = &[
-    "believe", "think", "suspect", "allege", "say", "report", "rumour", "rumor", "presume",
-];
-
-/// Governors of an `xcomp` whose subject vouches for the act: its source.
-const VOUCHING: &[&str] = &["promise", "pledge", "vow", "deny"];
 
 /// Verbs that carry little meaning of their own and take it from their object noun: "hold talks
 /// with X" is one relation with X as its object.
@@ -405,7 +387,8 @@ impl View<'_> {
         if d.modality == Modality::Asserted
             && d.inherited
             && governor.is_some_and(|g| {
-                REQUESTING.contains(&lemma(&self.t[g]).as_str()) && !self.controllers(g).is_empty()
+                VerbClass::Requesting.contains(&lemma(&self.t[g]))
+                    && !self.controllers(g).is_empty()
             })
         {
             d.modality = Modality::Requested;
@@ -557,7 +540,7 @@ impl View<'_> {
     fn governor_of_xcomp_folded(&self, d: &mut ClauseDraft) {
         let cur = d.cur;
         let governor = lemma(&self.t[cur]);
-        if VOUCHING.contains(&governor.as_str()) && d.vouched_by.is_none() {
+        if VerbClass::Vouching.contains(&governor) && d.vouched_by.is_none() {
             d.vouched_by = Some(cur);
         }
         // "denied taking any banned substance": the act, not done, on the denier's word.
@@ -566,13 +549,13 @@ impl View<'_> {
             d.lemma_words.clear();
             return;
         }
-        let folded = if EXPECTING.contains(&governor.as_str()) {
+        let folded = if VerbClass::Expecting.contains(&governor) {
             Some(Modality::Expected)
-        } else if PLANNING.contains(&governor.as_str()) {
+        } else if VerbClass::Planning.contains(&governor) {
             Some(Modality::Planned)
         } else if governor == "go" && passive_or_be(self, cur) {
             Some(Modality::Future)
-        } else if SUPPOSING.contains(&governor.as_str()) && passive_or_be(self, cur) {
+        } else if VerbClass::Supposing.contains(&governor) && passive_or_be(self, cur) {
             Some(Modality::Possible)
         } else {
             None

@@ -4,48 +4,7 @@
 
 use super::{lemma, lower, View};
 use crate::doc::{Deprel, EntityType, Xpos};
-
-/// Verbs whose object does what the infinitive after it says ("forced residents to flee").
-pub(super) const OBJECT_CONTROL: &[&str] = &[
-    "force",
-    "urge",
-    "ask",
-    "allow",
-    "require",
-    "order",
-    "encourage",
-    "persuade",
-    "compel",
-    "push",
-    "invite",
-    "prompt",
-    "cause",
-    "help",
-    "permit",
-    "enable",
-    "oblige",
-    "call",
-];
-
-/// Object-control verbs that ask for what the infinitive says rather than bring it about:
-/// "urged Congress to approve" states no approval ([`Modality::Requested`]); "forced residents
-/// to flee" states the flight.
-pub(super) const REQUESTING: &[&str] = &[
-    "urge",
-    "ask",
-    "order",
-    "encourage",
-    "invite",
-    "call",
-    "require",
-    "push",
-];
-
-/// Verbs that say someone did something, named by a gerund after "of", "for" or "with":
-/// "accused Russia of blowing up the dam", "blamed the army for shelling …". The act is the
-/// accuser's claim ([`Self::accused_act`]); after "convict", a court's finding, it is stated.
-/// ("charged with" is left out: a board is charged with reviewing plans.)
-const ACCUSING: &[&str] = &["accuse", "suspect", "blame", "convict"];
+use kg_nlp::verb_classes::VerbClass;
 
 impl View<'_> {
     /// The verb that accuses someone of the gerund `i` ("accused Russia | of blowing up the
@@ -61,7 +20,7 @@ impl View<'_> {
             return None;
         }
         let h = t.head?;
-        let accusing = |v: usize| ACCUSING.contains(&lemma(&self.t[v]).as_str());
+        let accusing = |v: usize| VerbClass::Accusing.contains(&lemma(&self.t[v]));
         match t.deprel.base() {
             Deprel::Acl => {
                 let g = self.t[h].head?;
@@ -116,7 +75,7 @@ impl View<'_> {
     /// "urged Congress to approve", "ordered Meta to pay" (not the verbs of expecting or
     /// planning, which fold into a modality).
     pub(super) fn object_controlled(&self, v: usize) -> bool {
-        OBJECT_CONTROL.contains(&lemma(&self.t[v]).as_str()) && !self.controllers(v).is_empty()
+        VerbClass::ObjectControl.contains(&lemma(&self.t[v])) && !self.controllers(v).is_empty()
     }
 
     /// An infinitive the parser hung on the object of such a verb: "urged shareholders | to
@@ -128,7 +87,7 @@ impl View<'_> {
                 .any(|m| lower(&self.t[m]) == "to")
             && self.t[i].head.is_some_and(|h| {
                 self.t[h].head.is_some_and(|g| {
-                    OBJECT_CONTROL.contains(&lemma(&self.t[g]).as_str())
+                    VerbClass::ObjectControl.contains(&lemma(&self.t[g]))
                         && self.controllers(g).contains(&h)
                 })
             })

@@ -22,11 +22,11 @@
 //! - With an object, the object is who does what the infinitive says: "officials expect Kim
 //!   to visit" is Kim visiting, expected (see `control`).
 
-use super::control::OBJECT_CONTROL;
 use super::{lemma, lower, Node, View};
 use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::Argument;
 use kg_nlp::gazetteer::gazetteer;
+use kg_nlp::verb_classes::VerbClass;
 
 impl View<'_> {
     /// A node whose relative word is replaced by the noun the relative clause modifies.
@@ -245,7 +245,7 @@ impl View<'_> {
                 if !self.controllers(h).is_empty()
                     && (r.base() == Deprel::Xcomp
                         || (self.t[p].xpos == Xpos::Vb
-                            && OBJECT_CONTROL.contains(&lemma(&self.t[h]).as_str())
+                            && VerbClass::ObjectControl.contains(&lemma(&self.t[h]))
                             && self
                                 .kids(p, Deprel::Mark)
                                 .any(|m| lower(&self.t[m]) == "to"))) =>

@@ -4,38 +4,7 @@
 
 use super::has_child;
 use crate::doc::{Deprel, Sentence, Upos, Xpos};
-
-/// Verbs whose object does what a following infinitive says: they expect, want, ask, make or
-/// let it ("forecasters expect heavy rain to continue", "urged the bank to move sooner"). Not
-/// verbs after which an infinitive is the subject's purpose ("needs funds to rebuild", "signed a
-/// deal to build").
-const OBJECT_CONTROL: &[&str] = &[
-    "expect",
-    "want",
-    "ask",
-    "urge",
-    "allow",
-    "force",
-    "require",
-    "order",
-    "encourage",
-    "persuade",
-    "compel",
-    "invite",
-    "prompt",
-    "cause",
-    "permit",
-    "enable",
-    "oblige",
-    "pressure",
-    "press",
-    "tell",
-    "convince",
-    "advise",
-    "instruct",
-    "authorise",
-    "authorize",
-];
+use crate::verb_classes::VerbClass;
 
 /// "Forecasters expect heavy rain to continue", "economists expect the bank to make its first
 /// cut": the parser hung the infinitive on the object (acl) or on the verb as an adverbial
@@ -81,7 +50,7 @@ pub(super) fn infinitive_hung_on_the_object(sentence: &mut Sentence) {
         });
         if t[verb].upos != Upos::Verb
             || (indefinite && t[verb].lemma.eq_ignore_ascii_case("want"))
-            || !OBJECT_CONTROL.contains(&t[verb].lemma.to_lowercase().as_str())
+            || !VerbClass::InfinitiveAfterObject.contains(&t[verb].lemma.to_lowercase())
             || !(verb < object && object < x)
             || has_child(t, verb, Deprel::Xcomp)
         {
