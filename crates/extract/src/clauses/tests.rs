@@ -1734,3 +1734,32 @@ fn a_role_for_or_at_an_organisation_and_a_places_capital_are_roles() {
     );
     has(&d, "Pemba", "capital of", "Cabo");
 }
+
+#[test]
+fn a_prepositional_argument_of_a_verb_with_an_object_is_a_second_object() {
+    // "paid 18 million reais | to two officials | on Monday | in Brasilia": the recipient is
+    // a second object; the time and the place where stay qualifiers.
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj paid/VERB/VBD/pay/0/root a/DET/DT/a/4/det bribe/NOUN/NN/bribe/2/obj to/ADP/IN/to/7/case two/NUM/CD/two/7/nummod officials/NOUN/NNS/official/2/obl on/ADP/IN/on/9/case Monday/PROPN/NNP/Monday/2/obl in/ADP/IN/in/11/case Brasilia/PROPN/NNP/Brasilia/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (10, 11, LOC)]);
+    let first = has(&d, "Ana", "pay", "bribe");
+    assert!(first
+        .qualifiers
+        .iter()
+        .any(|q| q.value.text == "two officials"));
+    let second = has(&d, "Ana", "pay to", "two officials");
+    assert!(second
+        .qualifiers
+        .iter()
+        .all(|q| q.value.text != "two officials"));
+    assert!(second.qualifiers.iter().any(|q| q.role == Role::Time));
+    let all = triples(&d);
+    assert!(
+        !all.iter().any(|(_, r, _)| r == "pay on" || r == "pay in"),
+        "{all:?}"
+    );
+    // Only the graph has it: the surface tuple carries the recipient as an argument.
+    let surfaces = analyse(&d)
+        .into_iter()
+        .filter(|e| e.surface.is_some())
+        .count();
+    assert_eq!(surfaces, 1);
+}
