@@ -5,7 +5,8 @@
 //!
 //! Among the steps: a "ccomp" opened by "until", "because" … is no object; an adverb right after
 //! the verb is its particle ("step down"); an adjective or participle said of the object joins
-//! the relation ("leave unchanged"), as does an object noun aimed at a target after verbs like
+//! the relation ("leave unchanged"), as does a bare noun with its own preposition ("claimed
+//! responsibility for" the attack) and an object noun aimed at a target after verbs like
 //! impose, file, announce ("impose sanction on | Russia"); a participle set off after its clause
 //! with an object of its own is that clause's subject acting ("A car bomb exploded …, killing at
 //! least seven people"; an opening one's subject is a guess and stays out of the graph); the
@@ -90,6 +91,10 @@ const TARGETING_VERBS: &[&str] = &[
 ];
 
 const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
+
+/// Prepositions after a bare noun that a verb takes as its support ("claim responsibility
+/// for", "need approval from", "set fire to").
+const SUPPORT_PREPOSITIONS: &[&str] = &["for", "from", "to", "with", "against", "on", "into"];
 
 /// Subordinators that open adverbial clauses, never objects.
 const ADVERBIAL_MARKERS: [&str; 12] = [
@@ -743,10 +748,20 @@ impl View<'_> {
         let verb = lemma(&self.t[cur]);
         let light = LIGHT_VERBS.contains(&verb.as_str());
         let targeting = TARGETING_VERBS.contains(&verb.as_str());
-        if d.copular || d.objects.len() != 1 || !(light || targeting) {
+        if d.copular || d.objects.len() != 1 {
             return;
         }
         let o = d.objects[0].head;
+        // A bare singular noun with a prepositional phrase of its own is the verb's support:
+        // "claimed responsibility for the attack", "requires approval from the regulator".
+        let bare = self.t[o].xpos == Xpos::Nn
+            && self.children[o].iter().all(|&c| {
+                matches!(self.rel(c), Deprel::Nmod | Deprel::Punct)
+                    || (self.rel(c) == Deprel::Case && c < o)
+            });
+        if !(light || targeting || bare) {
+            return;
+        }
         let pp = self
             .kids(o, Deprel::Nmod)
             .find(|&c| {
@@ -754,11 +769,16 @@ impl View<'_> {
                 !prep.is_empty()
                     && prep != "of"
                     && !self.is_time(c)
-                    && (light || TARGET_PREPOSITIONS.contains(&prep.as_str()))
+                    && (light
+                        || (targeting && TARGET_PREPOSITIONS.contains(&prep.as_str()))
+                        || (bare && SUPPORT_PREPOSITIONS.contains(&prep.as_str())))
             })
             // Or hung on the verb right after the object: "imposed sanctions | on Russia",
             // "filed a lawsuit | against Google".
             .or_else(|| {
+                if !(light || targeting) {
+                    return None;
+                }
                 let end = *d.objects[0].tokens.last()?;
                 self.kids_base(cur, Deprel::Obl).find(|&c| {
                     let prep = self.preposition(c);

@@ -1763,3 +1763,19 @@ fn a_prepositional_argument_of_a_verb_with_an_object_is_a_second_object() {
         .count();
     assert_eq!(surfaces, 1);
 }
+
+#[test]
+fn a_bare_noun_with_its_own_preposition_is_the_verbs_support() {
+    let d = doc("The/DET/DT/the/2/det group/NOUN/NN/group/3/nsubj claimed/VERB/VBD/claim/0/root responsibility/NOUN/NN/responsibility/3/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det attack/NOUN/NN/attack/4/nmod ./PUNCT/././3/punct", &[]);
+    assert_eq!(
+        triples(&d),
+        [(
+            "group".into(),
+            "claim responsibility for".into(),
+            "attack".into()
+        )]
+    );
+    // A noun with a determiner of its own stays the object: "signed a plan for the lake".
+    let d = doc("Leaders/NOUN/NNS/leader/2/nsubj adopted/VERB/VBD/adopt/0/root a/DET/DT/a/4/det plan/NOUN/NN/plan/2/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det lake/NOUN/NN/lake/4/nmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Leaders", "adopt", "plan");
+}
