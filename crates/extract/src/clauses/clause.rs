@@ -530,10 +530,62 @@ impl View<'_> {
                     node: self.node(c),
                 }),
                 Deprel::Xcomp if !self.is_predicate(c) && self.t[c].upos != Upos::Verb => {
-                    d.objects.push(self.node(c))
+                    self.complement_takes_its_preposition(d, c)
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// A complement said of the subject is the object ("became chairman"), unless it is an
+    /// adjective or a bare noun with a prepositional phrase of its own: then it joins the
+    /// relation with the preposition and the phrase is the object ("tested positive for |
+    /// EPO", "became chairman of | the new group").
+    fn complement_takes_its_preposition(&self, d: &mut ClauseDraft, c: usize) {
+        let bare_noun = self.t[c].xpos == Xpos::Nn
+            && self.children[c].iter().all(|&k| {
+                matches!(
+                    self.rel(k).base(),
+                    Deprel::Nmod | Deprel::Amod | Deprel::Punct
+                )
+            });
+        // (Not a word said of an object, "left the area vulnerable to floods", nor a degree,
+        // "the most mortal of sins".)
+        let head_has_object = self.t[c]
+            .head
+            .is_some_and(|h| self.kids_base(h, Deprel::Obj).next().is_some());
+        let plain_adjective = self.t[c].upos == Upos::Adj
+            && self.children[c].iter().all(|&k| {
+                matches!(
+                    self.rel(k).base(),
+                    Deprel::Obl | Deprel::Nmod | Deprel::Punct
+                )
+            });
+        let pp = ((plain_adjective || bare_noun) && !head_has_object)
+            .then(|| {
+                self.children[c].iter().copied().find(|&k| {
+                    k > c
+                        && matches!(self.rel(k), Deprel::Obl | Deprel::Nmod)
+                        && !self.preposition(k).is_empty()
+                        && !self.is_time(k)
+                        && (self.t[c].upos == Upos::Adj
+                            || self.prep_text(&self.preposition(k)) == "of")
+                })
+            })
+            .flatten();
+        match pp {
+            Some(pp) => {
+                let prep = self.preposition(pp);
+                d.rel
+                    .extend((c..prep[0]).filter(|&i| !self.dominates(pp, i)));
+                d.rel.extend(prep.iter().copied());
+                d.lemma_words.push(lower(&self.t[c]));
+                d.lemma_words.push(self.prep_text(&prep));
+                let mut target = self.node(pp);
+                target.tokens.retain(|i| !prep.contains(i));
+                d.objects.push(target);
+            }
+            None => d.objects.push(self.node(c)),
         }
     }
 
@@ -659,7 +711,9 @@ impl View<'_> {
                     prep: Vec::new(),
                     node: self.node(c),
                 }),
-                Deprel::Xcomp if self.t[c].upos != Upos::Verb => d.objects.push(self.node(c)),
+                Deprel::Xcomp if self.t[c].upos != Upos::Verb => {
+                    self.complement_takes_its_preposition(d, c)
+                }
                 _ => {}
             }
         }

@@ -1779,3 +1779,15 @@ fn a_bare_noun_with_its_own_preposition_is_the_verbs_support() {
     let d = doc("Leaders/NOUN/NNS/leader/2/nsubj adopted/VERB/VBD/adopt/0/root a/DET/DT/a/4/det plan/NOUN/NN/plan/2/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det lake/NOUN/NN/lake/4/nmod ./PUNCT/././2/punct", &[]);
     has(&d, "Leaders", "adopt", "plan");
 }
+
+#[test]
+fn an_adjective_complement_takes_its_preposition_into_the_relation() {
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj tested/VERB/VBD/test/0/root positive/ADJ/JJ/positive/2/xcomp for/ADP/IN/for/5/case EPO/PROPN/NNP/EPO/3/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    assert_eq!(
+        triples(&d),
+        [("Ana".into(), "test positive for".into(), "EPO".into())]
+    );
+    // Said of an object, it stays in the relation without taking the phrase.
+    let d = doc("Floods/NOUN/NNS/flood/2/nsubj left/VERB/VBD/leave/0/root the/DET/DT/the/4/det area/NOUN/NN/area/2/obj vulnerable/ADJ/JJ/vulnerable/2/xcomp to/ADP/IN/to/7/case storms/NOUN/NNS/storm/5/obl ./PUNCT/././2/punct", &[]);
+    has(&d, "Floods", "leave vulnerable", "area");
+}
