@@ -5,7 +5,8 @@
 //!
 //! Among the steps: a "ccomp" opened by "until", "because" … is no object; an adverb right after
 //! the verb is its particle ("step down"); an adjective or participle said of the object joins
-//! the relation ("leave unchanged"), as does an object noun aimed at a target after verbs like
+//! the relation ("leave unchanged"), as does a bare noun with its own preposition ("claimed
+//! responsibility for" the attack) and an object noun aimed at a target after verbs like
 //! impose, file, announce ("impose sanction on | Russia"); a participle set off after its clause
 //! with an object of its own is that clause's subject acting ("A car bomb exploded …, killing at
 //! least seven people"; an opening one's subject is a guess and stays out of the graph); the
@@ -72,6 +73,10 @@ const TARGETING_VERBS: &[&str] = &[
 ];
 
 const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
+
+/// Prepositions after a bare noun that a verb takes as its support ("claim responsibility
+/// for", "need approval from", "set fire to").
+const SUPPORT_PREPOSITIONS: &[&str] = &["for", "from", "to", "with", "against", "on", "into"];
 
 /// Subordinators that open adverbial clauses, never objects.
 const ADVERBIAL_MARKERS: [&str; 12] = [
@@ -508,10 +513,62 @@ impl View<'_> {
                     node: self.node(c),
                 }),
                 Deprel::Xcomp if !self.is_predicate(c) && self.t[c].upos != Upos::Verb => {
-                    d.objects.push(self.node(c))
+                    self.complement_takes_its_preposition(d, c)
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// A complement said of the subject is the object ("became chairman"), unless it is an
+    /// adjective or a bare noun with a prepositional phrase of its own: then it joins the
+    /// relation with the preposition and the phrase is the object ("tested positive for |
+    /// EPO", "became chairman of | the new group").
+    fn complement_takes_its_preposition(&self, d: &mut ClauseDraft, c: usize) {
+        let bare_noun = self.t[c].xpos == Xpos::Nn
+            && self.children[c].iter().all(|&k| {
+                matches!(
+                    self.rel(k).base(),
+                    Deprel::Nmod | Deprel::Amod | Deprel::Punct
+                )
+            });
+        // (Not a word said of an object, "left the area vulnerable to floods", nor a degree,
+        // "the most mortal of sins".)
+        let head_has_object = self.t[c]
+            .head
+            .is_some_and(|h| self.kids_base(h, Deprel::Obj).next().is_some());
+        let plain_adjective = self.t[c].upos == Upos::Adj
+            && self.children[c].iter().all(|&k| {
+                matches!(
+                    self.rel(k).base(),
+                    Deprel::Obl | Deprel::Nmod | Deprel::Punct
+                )
+            });
+        let pp = ((plain_adjective || bare_noun) && !head_has_object)
+            .then(|| {
+                self.children[c].iter().copied().find(|&k| {
+                    k > c
+                        && matches!(self.rel(k), Deprel::Obl | Deprel::Nmod)
+                        && !self.preposition(k).is_empty()
+                        && !self.is_time(k)
+                        && (self.t[c].upos == Upos::Adj
+                            || self.prep_text(&self.preposition(k)) == "of")
+                })
+            })
+            .flatten();
+        match pp {
+            Some(pp) => {
+                let prep = self.preposition(pp);
+                d.rel
+                    .extend((c..prep[0]).filter(|&i| !self.dominates(pp, i)));
+                d.rel.extend(prep.iter().copied());
+                d.lemma_words.push(lower(&self.t[c]));
+                d.lemma_words.push(self.prep_text(&prep));
+                let mut target = self.node(pp);
+                target.tokens.retain(|i| !prep.contains(i));
+                d.objects.push(target);
+            }
+            None => d.objects.push(self.node(c)),
         }
     }
 
@@ -637,7 +694,9 @@ impl View<'_> {
                     prep: Vec::new(),
                     node: self.node(c),
                 }),
-                Deprel::Xcomp if self.t[c].upos != Upos::Verb => d.objects.push(self.node(c)),
+                Deprel::Xcomp if self.t[c].upos != Upos::Verb => {
+                    self.complement_takes_its_preposition(d, c)
+                }
                 _ => {}
             }
         }
@@ -726,10 +785,20 @@ impl View<'_> {
         let verb = lemma(&self.t[cur]);
         let light = LIGHT_VERBS.contains(&verb.as_str());
         let targeting = TARGETING_VERBS.contains(&verb.as_str());
-        if d.copular || d.objects.len() != 1 || !(light || targeting) {
+        if d.copular || d.objects.len() != 1 {
             return;
         }
         let o = d.objects[0].head;
+        // A bare singular noun with a prepositional phrase of its own is the verb's support:
+        // "claimed responsibility for the attack", "requires approval from the regulator".
+        let bare = self.t[o].xpos == Xpos::Nn
+            && self.children[o].iter().all(|&c| {
+                matches!(self.rel(c), Deprel::Nmod | Deprel::Punct)
+                    || (self.rel(c) == Deprel::Case && c < o)
+            });
+        if !(light || targeting || bare) {
+            return;
+        }
         let pp = self
             .kids(o, Deprel::Nmod)
             .find(|&c| {
@@ -737,11 +806,16 @@ impl View<'_> {
                 !prep.is_empty()
                     && prep != "of"
                     && !self.is_time(c)
-                    && (light || TARGET_PREPOSITIONS.contains(&prep.as_str()))
+                    && (light
+                        || (targeting && TARGET_PREPOSITIONS.contains(&prep.as_str()))
+                        || (bare && SUPPORT_PREPOSITIONS.contains(&prep.as_str())))
             })
             // Or hung on the verb right after the object: "imposed sanctions | on Russia",
             // "filed a lawsuit | against Google".
             .or_else(|| {
+                if !(light || targeting) {
+                    return None;
+                }
                 let end = *d.objects[0].tokens.last()?;
                 self.kids_base(cur, Deprel::Obl).find(|&c| {
                     let prep = self.preposition(c);

@@ -13,7 +13,9 @@
 //! - `xcomp` chains fold into one relation (`agreed to set up`), and control verbs of intention or
 //!   expectation become modality (`is expected to seek` → seek, expected);
 //! - a verb without an object takes its first prepositional argument into the relation (`arrived
-//!   at`), the others stay qualifiers with their preposition and a role;
+//!   at`), the others stay qualifiers with their preposition and a role; a verb with an object
+//!   also gives its recipient, goal, source or partner a statement of its own ("presented a plan
+//!   to parliament" → present to parliament, graph only);
 //! - `X said that P`, `P, X said` and `according to X` attribute P to X; negation and modal
 //!   auxiliaries are attributes, never dropped;
 //! - appositions and copulas state roles: `Lim, South Korea's Foreign Ministry spokesperson` →

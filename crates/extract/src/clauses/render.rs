@@ -11,11 +11,17 @@
 use super::attribution::SAYING;
 use super::clause::SYMMETRIC;
 use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
-use crate::doc::{Deprel, EntityType, Upos};
+use crate::doc::{Deprel, EntityType, QuantityKind, Upos};
 use crate::statement::{
     Argument, ArgumentKind, Literal, Provenance, Qualifier, Relation, Role, Statement,
 };
 use kg_nlp::gazetteer::gazetteer;
+
+/// Prepositions that give a verb with an object a second object: a recipient or goal ("to",
+/// "into", "onto"), a source ("from"), a partner ("with" a person or organisation), a
+/// beneficiary or price ("for"), an opponent ("against").
+const SECOND_OBJECT_PREPOSITIONS: &[&str] =
+    &["to", "into", "onto", "from", "with", "for", "against"];
 
 /// A clause's surface tuples for one subject.
 struct SurfaceReading {
@@ -90,6 +96,7 @@ impl View<'_> {
             let mut graph = self.graph_reading(c, si, &subject_arg, obl_object);
             // (Once the lemma is final: a light verb's subject gives no places.)
             self.places_of_whoever_acts(c, subject, &mut graph);
+            let second = self.second_objects(c, obl_object);
             let GraphReading {
                 subject: g_subject,
                 objects: g_objects,
@@ -150,7 +157,98 @@ impl View<'_> {
                     features,
                 });
             }
+            // The second objects, each a statement of its own with its preposition in the
+            // relation, for the graph only (the surface tuple carries them as arguments).
+            for &k in &second {
+                let q = &c.quals[k];
+                let value = self.argument(&q.node);
+                let st = Statement {
+                    relation: Relation {
+                        text: relation_text.clone(),
+                        lemma: format!("{lemma} {}", self.prep_text(&q.prep)),
+                    },
+                    qualifiers: qualifiers
+                        .iter()
+                        .filter(|x| x.value.span != value.span && !repeats(x, &Some(value.clone())))
+                        .cloned()
+                        .collect(),
+                    ..statement(Some(value))
+                };
+                let in_graph = c.in_graph && !self.unfilled(c, &st);
+                let features =
+                    self.features(c, subject, q.node.tokens.len(), true, &surface.relation);
+                out.push(Extraction {
+                    statement: st,
+                    surface: None,
+                    in_graph,
+                    features,
+                });
+            }
         }
+    }
+
+    /// The prepositional arguments of a verb with an object that are a second object of it, by
+    /// index in `c.quals`: "presented a borrowing plan | to the National Assembly", "paid 18
+    /// million reais | to two officials", "bought the oil | from a trader", "mixed the oil |
+    /// with chlorophyll". The clause gives one statement per object, the second one's relation
+    /// with its preposition ("present to" the National Assembly). Only prepositions that
+    /// introduce a participant — a recipient, a source or goal, a partner, a purpose —: not a
+    /// time or a place where (in, at, near), a means ("by", "through"), a topic ("about", "on")
+    /// or a manner ("in good faith").
+    fn second_objects(&self, c: &Clause, obl_object: Option<usize>) -> Vec<usize> {
+        if c.origin != Origin::Verb
+            || c.objects.is_empty()
+            || c.clausal_object
+            || c.passive
+            || obl_object.is_some()
+            || c.symmetric
+            || matches!(c.lemma.as_str(), "have" | "be" | "do" | "get")
+            // (Not when the relation already took a noun and its preposition, "reach
+            // agreement with", or a word said of the object, "leave unchanged".)
+            || c
+                .rel
+                .iter()
+                .any(|&i| matches!(self.t[i].upos, Upos::Adp | Upos::Adj))
+        {
+            return Vec::new();
+        }
+        let quantity = |head: usize, kind: QuantityKind| {
+            self.sentence
+                .quantities
+                .iter()
+                .any(|x| x.start <= head && head < x.end && x.kind == kind)
+        };
+        c.quals
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let head = q.node.head;
+                let prep = self.prep_text(&q.prep);
+                // "for" gives a beneficiary or a price ("sold it for $5,000"), not a purpose,
+                // a reason or a time ("banned for four years").
+                let for_ok = prep != "for"
+                    || q.role == Role::Recipient
+                    || quantity(head, QuantityKind::Money);
+                // "with" gives a partner, not a means or a manner ("drove with intention").
+                let with_ok = prep != "with"
+                    || matches!(
+                        self.entity_kind(head),
+                        Some(EntityType::Person | EntityType::Organization)
+                    );
+                matches!(q.role, Role::Recipient | Role::Other | Role::Location)
+                    && q.node.written.is_none()
+                    && SECOND_OBJECT_PREPOSITIONS.contains(&prep.as_str())
+                    && for_ok
+                    && with_ok
+                    && matches!(
+                        self.t[head].upos,
+                        Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Sym
+                    )
+                    && !self.is_time(head)
+                    && !quantity(head, QuantityKind::Duration)
+            })
+            .map(|(k, _)| k)
+            .collect()
     }
 
     /// The words of the surface relation, with those the sentence lacks ("is", "has") first.

@@ -1736,3 +1736,60 @@ fn a_role_for_or_at_an_organisation_and_a_places_capital_are_roles() {
     );
     has(&d, "Pemba", "capital of", "Cabo");
 }
+
+#[test]
+fn a_prepositional_argument_of_a_verb_with_an_object_is_a_second_object() {
+    // "paid 18 million reais | to two officials | on Monday | in Brasilia": the recipient is
+    // a second object; the time and the place where stay qualifiers.
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj paid/VERB/VBD/pay/0/root a/DET/DT/a/4/det bribe/NOUN/NN/bribe/2/obj to/ADP/IN/to/7/case two/NUM/CD/two/7/nummod officials/NOUN/NNS/official/2/obl on/ADP/IN/on/9/case Monday/PROPN/NNP/Monday/2/obl in/ADP/IN/in/11/case Brasilia/PROPN/NNP/Brasilia/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (10, 11, LOC)]);
+    let first = has(&d, "Ana", "pay", "bribe");
+    assert!(first
+        .qualifiers
+        .iter()
+        .any(|q| q.value.text == "two officials"));
+    let second = has(&d, "Ana", "pay to", "two officials");
+    assert!(second
+        .qualifiers
+        .iter()
+        .all(|q| q.value.text != "two officials"));
+    assert!(second.qualifiers.iter().any(|q| q.role == Role::Time));
+    let all = triples(&d);
+    assert!(
+        !all.iter().any(|(_, r, _)| r == "pay on" || r == "pay in"),
+        "{all:?}"
+    );
+    // Only the graph has it: the surface tuple carries the recipient as an argument.
+    let surfaces = analyse(&d)
+        .into_iter()
+        .filter(|e| e.surface.is_some())
+        .count();
+    assert_eq!(surfaces, 1);
+}
+
+#[test]
+fn a_bare_noun_with_its_own_preposition_is_the_verbs_support() {
+    let d = doc("The/DET/DT/the/2/det group/NOUN/NN/group/3/nsubj claimed/VERB/VBD/claim/0/root responsibility/NOUN/NN/responsibility/3/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det attack/NOUN/NN/attack/4/nmod ./PUNCT/././3/punct", &[]);
+    assert_eq!(
+        triples(&d),
+        [(
+            "group".into(),
+            "claim responsibility for".into(),
+            "attack".into()
+        )]
+    );
+    // A noun with a determiner of its own stays the object: "signed a plan for the lake".
+    let d = doc("Leaders/NOUN/NNS/leader/2/nsubj adopted/VERB/VBD/adopt/0/root a/DET/DT/a/4/det plan/NOUN/NN/plan/2/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det lake/NOUN/NN/lake/4/nmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Leaders", "adopt", "plan");
+}
+
+#[test]
+fn an_adjective_complement_takes_its_preposition_into_the_relation() {
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj tested/VERB/VBD/test/0/root positive/ADJ/JJ/positive/2/xcomp for/ADP/IN/for/5/case EPO/PROPN/NNP/EPO/3/obl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    assert_eq!(
+        triples(&d),
+        [("Ana".into(), "test positive for".into(), "EPO".into())]
+    );
+    // Said of an object, it stays in the relation without taking the phrase.
+    let d = doc("Floods/NOUN/NNS/flood/2/nsubj left/VERB/VBD/leave/0/root the/DET/DT/the/4/det area/NOUN/NN/area/2/obj vulnerable/ADJ/JJ/vulnerable/2/xcomp to/ADP/IN/to/7/case storms/NOUN/NNS/storm/5/obl ./PUNCT/././2/punct", &[]);
+    has(&d, "Floods", "leave vulnerable", "area");
+}
