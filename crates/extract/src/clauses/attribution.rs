@@ -170,7 +170,11 @@ impl View<'_> {
     /// said"), nor from a verb that is itself reported (then the conjunct is the parser's).
     pub(super) fn speaker(&self, v: usize) -> Option<Node> {
         if let Some(s) = self.own_subjects(v).into_iter().next() {
-            return Some(s);
+            // "his lawyer, Beatriz Fontoura, told reporters": the person set off is who speaks.
+            return Some(match self.appositive_name(s.head) {
+                Some(a) if s.resolved.is_none() && s.written.is_none() => self.node(a),
+                _ => s,
+            });
         }
         if self.rel(v) == Deprel::Conj {
             let h = self.t[v].head?;
@@ -221,7 +225,7 @@ impl View<'_> {
             };
             let says = reports(&lemma(&self.t[h]));
             let content = match self.rel(cur).base() {
-                Deprel::Ccomp => true,
+                Deprel::Ccomp => !self.after_inverted_speaker(h, cur),
                 // "X said P" where P was attached as parataxis of the saying verb.
                 Deprel::Parataxis => cur == p,
                 // "said the company had informed the police, and that it would not pay".
@@ -274,6 +278,19 @@ impl View<'_> {
         Walk::Unreported
     }
 
+    /// Whether the clause `c` the parser hung on the saying verb `v` follows the speaker of a
+    /// quotation's inverted report ('"…," said Amina Saide, a trader whose shop … was
+    /// destroyed'): it describes the speaker, it is not what the speaker said — unless the
+    /// quotation resumes before it ('"…," said the curate, "that this is done …"').
+    fn after_inverted_speaker(&self, v: usize, c: usize) -> bool {
+        let quoted = (1..=2).any(|k| v >= k && is_quote(&self.t[v - k].form));
+        let start = self.words_start(c);
+        quoted
+            && self.own_subjects(v).iter().any(|s| {
+                v < s.head && s.head < start && !(s.head..start).any(|k| is_quote(&self.t[k].form))
+            })
+    }
+
     /// Whether the source `s` is someone who can say something: a person or an organisation,
     /// a person noun, a plural of them.
     fn speaks(&self, s: &Node) -> bool {
@@ -311,7 +328,19 @@ impl View<'_> {
                 node.tokens.retain(|i| !prep.contains(i));
                 Walk::Reported(node, h)
             }
-            None => Walk::Unreported,
+            // "said in a statement that …": the statement is the speaker's.
+            None => match self.t[h].head {
+                Some(g)
+                    if self.rel(h).base() == Deprel::Obl
+                        && SAYING.contains(&lemma(&self.t[g]).as_str()) =>
+                {
+                    match self.speaker(g) {
+                        Some(s) => Walk::Reported(s, g),
+                        None => Walk::Unreported,
+                    }
+                }
+                _ => Walk::Unreported,
+            },
         })
     }
 

@@ -942,6 +942,41 @@ fn saying_verbs_attribute_their_complement() {
 }
 
 #[test]
+fn the_person_set_off_after_a_speaker_is_the_source() {
+    // "His lawyer, Ana Lopes, said the man fled."
+    let d = doc("His/PRON/PRP$/his/2/nmod:poss lawyer/NOUN/NN/lawyer/7/nsubj ,/PUNCT/,/,/4/punct Ana/PROPN/NNP/Ana/2/appos Lopes/PROPN/NNP/Lopes/4/flat ,/PUNCT/,/,/4/punct said/VERB/VBD/say/0/root the/DET/DT/the/9/det man/NOUN/NN/man/10/nsubj fled/VERB/VBD/flee/7/ccomp ./PUNCT/././7/punct", &[(3, 5, PER)]);
+    let s = has(&d, "man", "flee", "");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
+fn said_in_a_statement_that_is_the_speakers_word() {
+    // "The bank said in a statement that the deal would close."
+    let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj said/VERB/VBD/say/0/root in/ADP/IN/in/6/case a/DET/DT/a/6/det statement/NOUN/NN/statement/3/obl that/SCONJ/IN/that/11/mark the/DET/DT/the/9/det deal/NOUN/NN/deal/11/nsubj would/AUX/MD/would/11/aux close/VERB/VB/close/6/acl ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "deal", "close", "");
+    assert_eq!(s.attribution.unwrap().text, "bank");
+}
+
+#[test]
+fn a_capitalised_title_heading_a_name_is_the_person() {
+    // "Finance Minister Ana Lopes resigned.", with "Finance" heading the name.
+    let d = doc("Finance/NOUN/NN/finance/5/nsubj Minister/PROPN/NNP/Minister/3/nmod:desc Ana/PROPN/NNP/Ana/1/flat Lopes/PROPN/NNP/Lopes/3/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././5/punct", &[(2, 4, PER)]);
+    has(&d, "Ana Lopes", "resign", "");
+}
+
+#[test]
+fn a_clause_describing_an_inverted_speaker_is_not_what_was_said() {
+    // '"We ran," said Ana Lopes, a trader whose shop was destroyed.', with the relative clause
+    // read as the complement of "said".
+    let d = doc("\"/PUNCT/``/\"/3/punct We/PRON/PRP/we/3/nsubj ran/VERB/VBD/run/6/ccomp ,/PUNCT/,/,/3/punct \"/PUNCT/''/\"/3/punct said/VERB/VBD/say/0/root Ana/PROPN/NNP/Ana/6/nsubj Lopes/PROPN/NNP/Lopes/7/flat ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det trader/NOUN/NN/trader/15/nsubj:pass whose/PRON/WP$/whose/13/nmod:poss shop/NOUN/NN/shop/15/nsubj:pass was/AUX/VBD/be/15/aux:pass destroyed/VERB/VBN/destroy/6/ccomp ./PUNCT/././6/punct", &[(6, 8, PER)]);
+    let destroyed = extract(&d)
+        .into_iter()
+        .find(|s| s.relation.lemma == "be destroyed")
+        .unwrap_or_else(|| panic!("{:?}", triples(&d)));
+    assert!(destroyed.attribution.is_none(), "{destroyed:?}");
+}
+
+#[test]
 fn according_to_is_attribution_not_a_qualifier() {
     let d = doc("According/VERB/VBG/accord/3/case to/ADP/IN/to/1/fixed police/NOUN/NNS/police/7/obl ,/PUNCT/,/,/3/punct the/DET/DT/the/6/det man/NOUN/NN/man/7/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././7/punct", &[]);
     let s = has(&d, "man", "flee", "");
