@@ -248,6 +248,13 @@ impl View<'_> {
                         continue;
                     }
                     Some(s) => return Walk::Reported(s, h),
+                    // A speaker the tree does not give may still stand where a sentence-final
+                    // report has it ("…, its director, Ulrike Brandt, said", the name hung
+                    // elsewhere); not for words before a quotation the verb reports ('Trek
+                    // made road bikes, but "…," says its president').
+                    None if !(p.min(h)..p.max(h)).any(|k| is_quote(&self.t[k].form)) => {
+                        return outside(shown)
+                    }
                     None => return Walk::Unreported,
                 }
             }
@@ -536,6 +543,31 @@ impl View<'_> {
         if !someone(&lower(&self.t[speaker.head])) {
             return None;
         }
+        // "…, his lawyer, Beatriz Fontoura, told reporters": the person set off right before
+        // the verb is the speaker the noun describes, whatever the parser hung the name on.
+        let set_off = |k: usize| k == v || (self.t[k].form == "," && k + 1 == v);
+        let named = self.sentence.mentions.iter().find(|m| {
+            m.kind == EntityType::Person
+                && speaker.head < m.start
+                && region(m.start)
+                && self.t[m.start - 1].form == ","
+                && set_off(m.end)
+        });
+        let speaker = match named {
+            Some(m) => {
+                let head = (m.start..m.end)
+                    .find(|&k| {
+                        self.t[k]
+                            .head
+                            .is_none_or(|h| !(m.start..m.end).contains(&h))
+                    })
+                    .unwrap_or(m.start);
+                let mut node = self.node(head);
+                node.tokens.retain(|&k| (m.start..m.end).contains(&k));
+                node
+            }
+            None => speaker,
+        };
         Some(Frame {
             source: speaker,
             verb: Some(v),

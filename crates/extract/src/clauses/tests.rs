@@ -977,6 +977,23 @@ fn a_clause_describing_an_inverted_speaker_is_not_what_was_said() {
 }
 
 #[test]
+fn a_final_report_names_the_person_set_off_before_its_verb() {
+    // "The man fled, his lawyer, Ana Lopes, told reporters.", the name hung on "fled".
+    let d = doc("The/DET/DT/the/2/det man/NOUN/NN/man/3/nsubj fled/VERB/VBD/flee/0/root ,/PUNCT/,/,/6/punct his/PRON/PRP$/his/6/nmod:poss lawyer/NOUN/NN/lawyer/3/conj ,/PUNCT/,/,/9/punct Ana/PROPN/NNP/Ana/9/compound Lopes/PROPN/NNP/Lopes/3/appos ,/PUNCT/,/,/11/punct told/VERB/VBD/tell/3/appos reporters/NOUN/NNS/reporter/11/obj ./PUNCT/././3/punct", &[(7, 9, PER)]);
+    let s = has(&d, "man", "flee", "");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
+fn a_report_without_a_subject_in_the_tree_takes_the_speaker_where_it_stands() {
+    // "The museum will return the objects, its director, Ana Lopes, said.", with "director"
+    // hung on "return".
+    let d = doc("The/DET/DT/the/2/det museum/NOUN/NN/museum/4/nsubj will/AUX/MD/will/4/aux return/VERB/VB/return/14/ccomp the/DET/DT/the/6/det objects/NOUN/NNS/object/4/obj ,/PUNCT/,/,/9/punct its/PRON/PRP$/its/9/nmod:poss director/NOUN/NN/director/4/obl ,/PUNCT/,/,/11/punct Ana/PROPN/NNP/Ana/9/appos Lopes/PROPN/NNP/Lopes/11/flat ,/PUNCT/,/,/14/punct said/VERB/VBD/say/0/root ./PUNCT/././14/punct", &[(10, 12, PER)]);
+    let s = has(&d, "museum", "return", "objects");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
 fn according_to_is_attribution_not_a_qualifier() {
     let d = doc("According/VERB/VBG/accord/3/case to/ADP/IN/to/1/fixed police/NOUN/NNS/police/7/obl ,/PUNCT/,/,/3/punct the/DET/DT/the/6/det man/NOUN/NN/man/7/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././7/punct", &[]);
     let s = has(&d, "man", "flee", "");
