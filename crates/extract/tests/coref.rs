@@ -145,6 +145,17 @@ fn the_speaker_after_a_report_is_no_one_named_in_it_and_the_main_clauses_subject
     );
     // Of two subjects in the sentence before, the one who spoke.
     let st = statements(
+        "Maria Lopez, who chairs the board, will step down, Tom Reed told reporters. \
+         \"The company will grow next year,\" he said.",
+    );
+    assert!(
+        sources(&st, 1)
+            .iter()
+            .any(|s| s.as_deref() == Some("Tom Reed")),
+        "{:?}",
+        sources(&st, 1)
+    );
+    let st = statements(
         "Tom Reed said Maria Lopez would join the board. \
          The company will grow next year, he said.",
     );

@@ -214,9 +214,17 @@ pub(super) fn pronoun_antecedent(
                 && (m.start..m.end)
                     .any(|i| tokens[i].deprel.is_a(Deprel::Nsubj) && tokens[i].head == object_of);
             if ok && !same_clause_subject {
+                // (For the speaker of a report, the speaker before: '…, X told reporters. "…,"
+                // she said.')
                 let main = (m.start..m.end).any(|i| {
                     tokens[i].deprel.is_a(Deprel::Nsubj)
-                        && tokens[i].head.is_some_and(|h| tokens[h].head.is_none())
+                        && tokens[i].head.is_some_and(|h| {
+                            if first == 1 {
+                                SAYING_AFTER.contains(&tokens[h].lemma.to_lowercase().as_str())
+                            } else {
+                                tokens[h].head.is_none()
+                            }
+                        })
                 });
                 match found.iter_mut().find(|f| f.0 == m.cluster) {
                     Some(f) => {
