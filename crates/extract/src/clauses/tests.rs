@@ -994,6 +994,13 @@ fn a_report_without_a_subject_in_the_tree_takes_the_speaker_where_it_stands() {
 }
 
 #[test]
+fn coordinated_speakers_are_both_the_source() {
+    let d = doc("Fighters/NOUN/NNS/fighter/2/nsubj attacked/VERB/VBD/attack/0/root the/DET/DT/the/4/det depot/NOUN/NN/depot/2/obj ,/PUNCT/,/,/10/punct police/NOUN/NNS/police/10/nsubj and/CCONJ/CC/and/9/cc local/ADJ/JJ/local/9/amod officials/NOUN/NNS/official/6/conj said/VERB/VBD/say/2/parataxis ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Fighters", "attack", "depot");
+    assert_eq!(s.attribution.unwrap().text, "police and local officials");
+}
+
+#[test]
 fn according_to_is_attribution_not_a_qualifier() {
     let d = doc("According/VERB/VBG/accord/3/case to/ADP/IN/to/1/fixed police/NOUN/NNS/police/7/obl ,/PUNCT/,/,/3/punct the/DET/DT/the/6/det man/NOUN/NN/man/7/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././7/punct", &[]);
     let s = has(&d, "man", "flee", "");
