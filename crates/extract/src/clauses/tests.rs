@@ -1001,6 +1001,13 @@ fn coordinated_speakers_are_both_the_source() {
 }
 
 #[test]
+fn each_promised_act_is_the_promisers_word() {
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj promised/VERB/VBD/promise/0/root to/PART/TO/to/4/mark review/VERB/VB/review/2/xcomp the/DET/DT/the/6/det permits/NOUN/NNS/permit/4/obj and/CCONJ/CC/and/9/cc to/PART/TO/to/9/mark appoint/VERB/VB/appoint/4/conj a/DET/DT/a/11/det deputy/NOUN/NN/deputy/9/obj ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    let s = has(&d, "Ana", "appoint", "deputy");
+    assert_eq!(s.attribution.unwrap().text, "Ana");
+}
+
+#[test]
 fn according_to_is_attribution_not_a_qualifier() {
     let d = doc("According/VERB/VBG/accord/3/case to/ADP/IN/to/1/fixed police/NOUN/NNS/police/7/obl ,/PUNCT/,/,/3/punct the/DET/DT/the/6/det man/NOUN/NN/man/7/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././7/punct", &[]);
     let s = has(&d, "man", "flee", "");
