@@ -1,6 +1,10 @@
-//! Who says so: the source of a reported clause (`X said that P`, `P, X said`, `according to X`),
-//! a denial reported by "deny", and the pronoun subject of a reported clause that stands for its
-//! source ("the ministry said it had …"). Verbs of finding ("the judge ruled that …") report too.
+//! Who says so: the source of a reported clause (`X said that P`, `P, X said`, `according to X`,
+//! `X said in a statement that P`), a denial reported by "deny", and the pronoun subject of a
+//! reported clause that stands for its source ("the ministry said it had …"). Verbs of finding
+//! ("the judge ruled that …") report too. The speaker is the person set off beside a noun ("his
+//! lawyer, Beatriz Fontoura, told reporters"); a clause about an inverted speaker ('"…," said X,
+//! a trader whose shop …') is not what was said. (A coordinated common noun joins the rendered
+//! source: `render.rs`.)
 //!
 //! That pronoun is "it" for a group or thing, "they" for a plural ("police said they arrested
 //! …"); WordNet's person nouns (`data/gazetteer/agent_nouns.txt`) are no "it", and an addressee

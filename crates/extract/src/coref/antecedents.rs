@@ -4,7 +4,9 @@
 //!   walking back from the pronoun to at most two sentences before it, where compatible means
 //!   person for he/she (and not of the other gender, when titles or earlier pronouns told it),
 //!   an organisation, place or other named thing for it, that is the subject of its clause; a
-//!   sentence with several compatible candidates resolves only to its one subject. "They" resolves
+//!   sentence with several compatible candidates resolves only to its one subject (for he/she in
+//!   an earlier sentence, to the main clause's subject, or for the speaker of '…, she said' to
+//!   the subject of a saying verb; that speaker is no one named in the words before it). "They" resolves
 //!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
 //!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
 //! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
