@@ -121,6 +121,53 @@ fn he_and_she_resolve_by_recency_role_and_gender() {
     );
 }
 
+/// The source text of the statements of sentence `i`.
+fn sources(st: &[Statement], i: usize) -> Vec<Option<String>> {
+    st.iter()
+        .filter(|s| s.provenance.sentence_index == i)
+        .map(|s| s.attribution.as_ref().map(|a| a.text.clone()))
+        .collect()
+}
+
+#[test]
+fn the_speaker_after_a_report_is_no_one_named_in_it_and_the_main_clauses_subject_first() {
+    // "he" is not Maria Lopez, whose words he would not report as hers.
+    let st = statements(
+        "Tom Reed said the board met in Boston on Friday. \
+         Maria Lopez will join the board next month, he said.",
+    );
+    assert!(
+        sources(&st, 1)
+            .iter()
+            .any(|s| s.as_deref() == Some("Tom Reed")),
+        "{:?}",
+        sources(&st, 1)
+    );
+    // Of two subjects in the sentence before, the one who spoke.
+    let st = statements(
+        "Maria Lopez, who chairs the board, will step down, Tom Reed told reporters. \
+         \"The company will grow next year,\" he said.",
+    );
+    assert!(
+        sources(&st, 1)
+            .iter()
+            .any(|s| s.as_deref() == Some("Tom Reed")),
+        "{:?}",
+        sources(&st, 1)
+    );
+    let st = statements(
+        "Tom Reed said Maria Lopez would join the board. \
+         The company will grow next year, he said.",
+    );
+    assert!(
+        sources(&st, 1)
+            .iter()
+            .any(|s| s.as_deref() == Some("Tom Reed")),
+        "{:?}",
+        sources(&st, 1)
+    );
+}
+
 #[test]
 fn a_pronoun_without_antecedent_stays_unresolved_and_is_no_fact() {
     // Nobody in the document is "he": the statement would say that someone praised the report,

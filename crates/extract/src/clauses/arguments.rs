@@ -252,21 +252,29 @@ impl View<'_> {
             })?
         };
         // And a title the parser made the head of a flat name ("Saudi Crown | Prince Mohammed
-        // bin Salman", with "Crown" heading): the person named at the end of the phrase.
+        // bin Salman", with "Crown" heading; "Finance | Minister Agnieszka Dąbrowska", with a
+        // capitalised noun heading): the person named at the end of the phrase.
+        let capitalised = |i: usize| {
+            self.t[i]
+                .form
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
         let title_run_head = || {
-            (self.t[head].upos == Upos::Propn)
-                .then(|| {
-                    self.sentence.mentions.iter().find(|m| {
-                        m.kind == EntityType::Person
-                            && m.start > head
-                            && (m.start..m.end).all(|i| n.tokens.contains(&i))
-                            && Some(m.end - 1) == last_name_word
-                            && (head..m.start).all(|i| {
-                                self.t[i].upos == Upos::Propn || self.t[i].upos == Upos::Adj
-                            })
-                    })
+            (self.t[head].upos == Upos::Propn
+                || (self.t[head].upos == Upos::Noun && capitalised(head)))
+            .then(|| {
+                self.sentence.mentions.iter().find(|m| {
+                    m.kind == EntityType::Person
+                        && m.start > head
+                        && (m.start..m.end).all(|i| n.tokens.contains(&i))
+                        && Some(m.end - 1) == last_name_word
+                        && (head + 1..m.start)
+                            .all(|i| self.t[i].upos == Upos::Propn || self.t[i].upos == Upos::Adj)
                 })
-                .flatten()
+            })
+            .flatten()
         };
         if demonym_head {
             titled().or(at_head)

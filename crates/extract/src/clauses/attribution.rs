@@ -1,6 +1,10 @@
-//! Who says so: the source of a reported clause (`X said that P`, `P, X said`, `according to X`),
-//! a denial reported by "deny", and the pronoun subject of a reported clause that stands for its
-//! source ("the ministry said it had …"). Verbs of finding ("the judge ruled that …") report too.
+//! Who says so: the source of a reported clause (`X said that P`, `P, X said`, `according to X`,
+//! `X said in a statement that P`), a denial reported by "deny", and the pronoun subject of a
+//! reported clause that stands for its source ("the ministry said it had …"). Verbs of finding
+//! ("the judge ruled that …") report too. The speaker is the person set off beside a noun ("his
+//! lawyer, Beatriz Fontoura, told reporters"); a clause about an inverted speaker ('"…," said X,
+//! a trader whose shop …') is not what was said. (A coordinated common noun joins the rendered
+//! source: `render.rs`.)
 //!
 //! That pronoun is "it" for a group or thing, "they" for a plural ("police said they arrested
 //! …"); WordNet's person nouns (`data/gazetteer/agent_nouns.txt`) are no "it", and an addressee
@@ -170,7 +174,11 @@ impl View<'_> {
     /// said"), nor from a verb that is itself reported (then the conjunct is the parser's).
     pub(super) fn speaker(&self, v: usize) -> Option<Node> {
         if let Some(s) = self.own_subjects(v).into_iter().next() {
-            return Some(s);
+            // "his lawyer, Beatriz Fontoura, told reporters": the person set off is who speaks.
+            return Some(match self.appositive_name(s.head) {
+                Some(a) if s.resolved.is_none() && s.written.is_none() => self.node(a),
+                _ => s,
+            });
         }
         if self.rel(v) == Deprel::Conj {
             let h = self.t[v].head?;
@@ -221,7 +229,7 @@ impl View<'_> {
             };
             let says = reports(&lemma(&self.t[h]));
             let content = match self.rel(cur).base() {
-                Deprel::Ccomp => true,
+                Deprel::Ccomp => !self.after_inverted_speaker(h, cur),
                 // "X said P" where P was attached as parataxis of the saying verb.
                 Deprel::Parataxis => cur == p,
                 // "said the company had informed the police, and that it would not pay".
@@ -244,6 +252,13 @@ impl View<'_> {
                         continue;
                     }
                     Some(s) => return Walk::Reported(s, h),
+                    // A speaker the tree does not give may still stand where a sentence-final
+                    // report has it ("…, its director, Ulrike Brandt, said", the name hung
+                    // elsewhere); not for words before a quotation the verb reports ('Trek
+                    // made road bikes, but "…," says its president').
+                    None if !(p.min(h)..p.max(h)).any(|k| is_quote(&self.t[k].form)) => {
+                        return outside(shown)
+                    }
                     None => return Walk::Unreported,
                 }
             }
@@ -272,6 +287,19 @@ impl View<'_> {
             cur = h;
         }
         Walk::Unreported
+    }
+
+    /// Whether the clause `c` the parser hung on the saying verb `v` follows the speaker of a
+    /// quotation's inverted report ('"…," said Amina Saide, a trader whose shop … was
+    /// destroyed'): it describes the speaker, it is not what the speaker said — unless the
+    /// quotation resumes before it ('"…," said the curate, "that this is done …"').
+    fn after_inverted_speaker(&self, v: usize, c: usize) -> bool {
+        let quoted = (1..=2).any(|k| v >= k && is_quote(&self.t[v - k].form));
+        let start = self.words_start(c);
+        quoted
+            && self.own_subjects(v).iter().any(|s| {
+                v < s.head && s.head < start && !(s.head..start).any(|k| is_quote(&self.t[k].form))
+            })
     }
 
     /// Whether the source `s` is someone who can say something: a person or an organisation,
@@ -311,7 +339,19 @@ impl View<'_> {
                 node.tokens.retain(|i| !prep.contains(i));
                 Walk::Reported(node, h)
             }
-            None => Walk::Unreported,
+            // "said in a statement that …": the statement is the speaker's.
+            None => match self.t[h].head {
+                Some(g)
+                    if self.rel(h).base() == Deprel::Obl
+                        && SAYING.contains(&lemma(&self.t[g]).as_str()) =>
+                {
+                    match self.speaker(g) {
+                        Some(s) => Walk::Reported(s, g),
+                        None => Walk::Unreported,
+                    }
+                }
+                _ => Walk::Unreported,
+            },
         })
     }
 
@@ -507,6 +547,31 @@ impl View<'_> {
         if !someone(&lower(&self.t[speaker.head])) {
             return None;
         }
+        // "…, his lawyer, Beatriz Fontoura, told reporters": the person set off right before
+        // the verb is the speaker the noun describes, whatever the parser hung the name on.
+        let set_off = |k: usize| k == v || (self.t[k].form == "," && k + 1 == v);
+        let named = self.sentence.mentions.iter().find(|m| {
+            m.kind == EntityType::Person
+                && speaker.head < m.start
+                && region(m.start)
+                && self.t[m.start - 1].form == ","
+                && set_off(m.end)
+        });
+        let speaker = match named {
+            Some(m) => {
+                let head = (m.start..m.end)
+                    .find(|&k| {
+                        self.t[k]
+                            .head
+                            .is_none_or(|h| !(m.start..m.end).contains(&h))
+                    })
+                    .unwrap_or(m.start);
+                let mut node = self.node(head);
+                node.tokens.retain(|&k| (m.start..m.end).contains(&k));
+                node
+            }
+            None => speaker,
+        };
         Some(Frame {
             source: speaker,
             verb: Some(v),

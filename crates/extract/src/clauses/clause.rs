@@ -865,7 +865,17 @@ impl View<'_> {
     /// build a new airport", "Woldemichael denied taking any banned substance" (the act, negated).
     fn promise_is_the_promisers_word(&self, d: &mut ClauseDraft) {
         if d.attribution.is_none() {
-            d.attribution = d.vouched_by.and_then(|g| self.speaker(g));
+            // ("promised to review the permits and to appoint a deputy": the second act too.)
+            let shared = || {
+                let h = self.t[d.p].head.filter(|_| self.rel(d.p) == Deprel::Conj)?;
+                let g = self.t[h]
+                    .head
+                    .filter(|_| self.rel(h).base() == Deprel::Xcomp)?;
+                VerbClass::Vouching
+                    .contains(&lemma(&self.t[g]))
+                    .then_some(g)
+            };
+            d.attribution = d.vouched_by.or_else(shared).and_then(|g| self.speaker(g));
         }
     }
 

@@ -79,11 +79,35 @@ impl View<'_> {
             .unwrap_or_else(|| self.argument(n))
     }
 
+    /// The source of a clause as an argument, with a common noun coordinated with it: "police
+    /// and local officials said" is both's word, not the police's alone. (Named sources stay
+    /// one entity each: the graph has no node for a pair.)
+    fn source_argument(&self, n: &Node) -> crate::statement::Argument {
+        let mut a = self.argument(n);
+        if n.resolved.is_some() || a.kind != ArgumentKind::Concept {
+            return a;
+        }
+        let conj = self
+            .kids(n.head, Deprel::Conj)
+            .find(|&c| self.t[c].upos == Upos::Noun && self.mention_at(c).is_none() && c > n.head);
+        let Some(c) = conj else {
+            return a;
+        };
+        let Some(cc) = self.kids(c, Deprel::Cc).next() else {
+            return a;
+        };
+        let other = self.argument(&self.node(c));
+        if other.kind == ArgumentKind::Concept {
+            a.text = format!("{} {} {}", a.text, lower(&self.t[cc]), other.text);
+        }
+        a
+    }
+
     /// Renders one clause as statements and surface tuples: for each subject, the surface
     /// tuples and the graph statements, paired in order, one extraction each.
     pub(super) fn render(&self, c: &Clause, provenance: &Provenance, out: &mut Vec<Extraction>) {
         let rel_words = self.relation_words(c);
-        let attribution = c.attribution.as_ref().map(|a| self.argument(a));
+        let attribution = c.attribution.as_ref().map(|a| self.source_argument(a));
         let obl_object = self.object_from_preposition(c);
         let relation_text = if c.rel.is_empty() {
             rel_words.clone()

@@ -944,6 +944,72 @@ fn saying_verbs_attribute_their_complement() {
 }
 
 #[test]
+fn the_person_set_off_after_a_speaker_is_the_source() {
+    // "His lawyer, Ana Lopes, said the man fled."
+    let d = doc("His/PRON/PRP$/his/2/nmod:poss lawyer/NOUN/NN/lawyer/7/nsubj ,/PUNCT/,/,/4/punct Ana/PROPN/NNP/Ana/2/appos Lopes/PROPN/NNP/Lopes/4/flat ,/PUNCT/,/,/4/punct said/VERB/VBD/say/0/root the/DET/DT/the/9/det man/NOUN/NN/man/10/nsubj fled/VERB/VBD/flee/7/ccomp ./PUNCT/././7/punct", &[(3, 5, PER)]);
+    let s = has(&d, "man", "flee", "");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
+fn said_in_a_statement_that_is_the_speakers_word() {
+    // "The bank said in a statement that the deal would close."
+    let d = doc("The/DET/DT/the/2/det bank/NOUN/NN/bank/3/nsubj said/VERB/VBD/say/0/root in/ADP/IN/in/6/case a/DET/DT/a/6/det statement/NOUN/NN/statement/3/obl that/SCONJ/IN/that/11/mark the/DET/DT/the/9/det deal/NOUN/NN/deal/11/nsubj would/AUX/MD/would/11/aux close/VERB/VB/close/6/acl ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "deal", "close", "");
+    assert_eq!(s.attribution.unwrap().text, "bank");
+}
+
+#[test]
+fn a_capitalised_title_heading_a_name_is_the_person() {
+    // "Finance Minister Ana Lopes resigned.", with "Finance" heading the name.
+    let d = doc("Finance/NOUN/NN/finance/5/nsubj Minister/PROPN/NNP/Minister/3/nmod:desc Ana/PROPN/NNP/Ana/1/flat Lopes/PROPN/NNP/Lopes/3/flat resigned/VERB/VBD/resign/0/root ./PUNCT/././5/punct", &[(2, 4, PER)]);
+    has(&d, "Ana Lopes", "resign", "");
+}
+
+#[test]
+fn a_clause_describing_an_inverted_speaker_is_not_what_was_said() {
+    // '"We ran," said Ana Lopes, a trader whose shop was destroyed.', with the relative clause
+    // read as the complement of "said".
+    let d = doc("\"/PUNCT/``/\"/3/punct We/PRON/PRP/we/3/nsubj ran/VERB/VBD/run/6/ccomp ,/PUNCT/,/,/3/punct \"/PUNCT/''/\"/3/punct said/VERB/VBD/say/0/root Ana/PROPN/NNP/Ana/6/nsubj Lopes/PROPN/NNP/Lopes/7/flat ,/PUNCT/,/,/11/punct a/DET/DT/a/11/det trader/NOUN/NN/trader/15/nsubj:pass whose/PRON/WP$/whose/13/nmod:poss shop/NOUN/NN/shop/15/nsubj:pass was/AUX/VBD/be/15/aux:pass destroyed/VERB/VBN/destroy/6/ccomp ./PUNCT/././6/punct", &[(6, 8, PER)]);
+    let destroyed = extract(&d)
+        .into_iter()
+        .find(|s| s.relation.lemma == "be destroyed")
+        .unwrap_or_else(|| panic!("{:?}", triples(&d)));
+    assert!(destroyed.attribution.is_none(), "{destroyed:?}");
+}
+
+#[test]
+fn a_final_report_names_the_person_set_off_before_its_verb() {
+    // "The man fled, his lawyer, Ana Lopes, told reporters.", the name hung on "fled".
+    let d = doc("The/DET/DT/the/2/det man/NOUN/NN/man/3/nsubj fled/VERB/VBD/flee/0/root ,/PUNCT/,/,/6/punct his/PRON/PRP$/his/6/nmod:poss lawyer/NOUN/NN/lawyer/3/conj ,/PUNCT/,/,/9/punct Ana/PROPN/NNP/Ana/9/compound Lopes/PROPN/NNP/Lopes/3/appos ,/PUNCT/,/,/11/punct told/VERB/VBD/tell/3/appos reporters/NOUN/NNS/reporter/11/obj ./PUNCT/././3/punct", &[(7, 9, PER)]);
+    let s = has(&d, "man", "flee", "");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
+fn a_report_without_a_subject_in_the_tree_takes_the_speaker_where_it_stands() {
+    // "The museum will return the objects, its director, Ana Lopes, said.", with "director"
+    // hung on "return".
+    let d = doc("The/DET/DT/the/2/det museum/NOUN/NN/museum/4/nsubj will/AUX/MD/will/4/aux return/VERB/VB/return/14/ccomp the/DET/DT/the/6/det objects/NOUN/NNS/object/4/obj ,/PUNCT/,/,/9/punct its/PRON/PRP$/its/9/nmod:poss director/NOUN/NN/director/4/obl ,/PUNCT/,/,/11/punct Ana/PROPN/NNP/Ana/9/appos Lopes/PROPN/NNP/Lopes/11/flat ,/PUNCT/,/,/14/punct said/VERB/VBD/say/0/root ./PUNCT/././14/punct", &[(10, 12, PER)]);
+    let s = has(&d, "museum", "return", "objects");
+    assert_eq!(s.attribution.unwrap().text, "Ana Lopes");
+}
+
+#[test]
+fn coordinated_speakers_are_both_the_source() {
+    let d = doc("Fighters/NOUN/NNS/fighter/2/nsubj attacked/VERB/VBD/attack/0/root the/DET/DT/the/4/det depot/NOUN/NN/depot/2/obj ,/PUNCT/,/,/10/punct police/NOUN/NNS/police/10/nsubj and/CCONJ/CC/and/9/cc local/ADJ/JJ/local/9/amod officials/NOUN/NNS/official/6/conj said/VERB/VBD/say/2/parataxis ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Fighters", "attack", "depot");
+    assert_eq!(s.attribution.unwrap().text, "police and local officials");
+}
+
+#[test]
+fn each_promised_act_is_the_promisers_word() {
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj promised/VERB/VBD/promise/0/root to/PART/TO/to/4/mark review/VERB/VB/review/2/xcomp the/DET/DT/the/6/det permits/NOUN/NNS/permit/4/obj and/CCONJ/CC/and/9/cc to/PART/TO/to/9/mark appoint/VERB/VB/appoint/4/conj a/DET/DT/a/11/det deputy/NOUN/NN/deputy/9/obj ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    let s = has(&d, "Ana", "appoint", "deputy");
+    assert_eq!(s.attribution.unwrap().text, "Ana");
+}
+
+#[test]
 fn according_to_is_attribution_not_a_qualifier() {
     let d = doc("According/VERB/VBG/accord/3/case to/ADP/IN/to/1/fixed police/NOUN/NNS/police/7/obl ,/PUNCT/,/,/3/punct the/DET/DT/the/6/det man/NOUN/NN/man/7/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././7/punct", &[]);
     let s = has(&d, "man", "flee", "");

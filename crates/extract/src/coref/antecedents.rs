@@ -4,7 +4,9 @@
 //!   walking back from the pronoun to at most two sentences before it, where compatible means
 //!   person for he/she (and not of the other gender, when titles or earlier pronouns told it),
 //!   an organisation, place or other named thing for it, that is the subject of its clause; a
-//!   sentence with several compatible candidates resolves only to its one subject. "They" resolves
+//!   sentence with several compatible candidates resolves only to its one subject (for he/she in
+//!   an earlier sentence, to the main clause's subject, or for the speaker of '…, she said' to
+//!   the subject of a saying verb; that speaker is no one named in the words before it). "They" resolves
 //!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
 //!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
 //! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
@@ -180,12 +182,16 @@ pub(super) fn pronoun_antecedent(
     let object_of = (pronoun.deprel.is_a(Deprel::Obj) || pronoun.deprel == Deprel::Iobj)
         .then_some(pronoun.head)
         .flatten();
-    for back in 0..=2 {
+    // "Efua Mensah will join the board, he said": the speaker of a report after the words it
+    // reports is no one named in them (he would have said "I"), so not in its own sentence.
+    let first = usize::from(matches!(class, Pronoun::Person(_)) && reports_after(sentence, at));
+    for back in first..=2 {
         let Some(s) = si.checked_sub(back) else {
             break;
         };
         let tokens = &entities.document.sentences[s].tokens;
-        let mut found: Vec<(usize, bool)> = Vec::new();
+        // (cluster, a subject, the subject of the sentence's main verb)
+        let mut found: Vec<(usize, bool, bool)> = Vec::new();
         for m in entities
             .in_sentences(s, s)
             .iter()
@@ -210,25 +216,67 @@ pub(super) fn pronoun_antecedent(
                 && (m.start..m.end)
                     .any(|i| tokens[i].deprel.is_a(Deprel::Nsubj) && tokens[i].head == object_of);
             if ok && !same_clause_subject {
-                match found.iter_mut().find(|(c, _)| *c == m.cluster) {
-                    Some(f) => f.1 |= m.subject,
-                    None => found.push((m.cluster, m.subject)),
+                // (For the speaker of a report, the speaker before: '…, X told reporters. "…,"
+                // she said.')
+                let main = (m.start..m.end).any(|i| {
+                    tokens[i].deprel.is_a(Deprel::Nsubj)
+                        && tokens[i].head.is_some_and(|h| {
+                            if first == 1 {
+                                SAYING_AFTER.contains(&tokens[h].lemma.to_lowercase().as_str())
+                            } else {
+                                tokens[h].head.is_none()
+                            }
+                        })
+                });
+                match found.iter_mut().find(|f| f.0 == m.cluster) {
+                    Some(f) => {
+                        f.1 |= m.subject;
+                        f.2 |= main;
+                    }
+                    None => found.push((m.cluster, m.subject, main)),
                 }
             }
         }
         match found.as_slice() {
             [] => continue,
-            [(c, _)] => return Some(*c),
+            [(c, ..)] => return Some(*c),
             _ => {
                 let subjects: Vec<usize> = found.iter().filter(|f| f.1).map(|f| f.0).collect();
-                return match subjects.as_slice() {
-                    [c] => Some(*c),
+                // Of several people who are subjects in a sentence before, the main clause's
+                // ("Kamau said Pakia would … . …, she said"); in the pronoun's own sentence the
+                // nearer clause's may be meant ("X ruled that Y had … when it …").
+                let main: Vec<usize> = found
+                    .iter()
+                    .filter(|f| f.2 && back > 0 && matches!(class, Pronoun::Person(_)))
+                    .map(|f| f.0)
+                    .collect();
+                return match (subjects.as_slice(), main.as_slice()) {
+                    ([c], _) | (_, [c]) => Some(*c),
                     _ => None,
                 };
             }
         }
     }
     None
+}
+
+/// Verbs of saying whose pronoun subject after the words reported ("…, she said") names the
+/// speaker of those words.
+const SAYING_AFTER: &[&str] = &["say", "tell", "add", "write", "note", "insist", "warn"];
+
+/// Whether the pronoun at `at` is the subject of a saying verb that follows the words it
+/// reports: '…, she said.', '"…," he told reporters.'
+fn reports_after(sentence: &Sentence, at: usize) -> bool {
+    let tokens = &sentence.tokens;
+    let set_off = at >= 1 && matches!(tokens[at - 1].form.as_str(), "," | "\"" | "”" | "''" | "'");
+    let verb = tokens.get(at + 1);
+    set_off
+        && tokens[at].deprel.is_a(Deprel::Nsubj)
+        && tokens[at].head == Some(at + 1)
+        && verb.is_some_and(|v| SAYING_AFTER.contains(&v.lemma.to_lowercase().as_str()))
+        && tokens[at + 2..]
+            .iter()
+            .all(|t| !matches!(t.upos, Upos::Verb | Upos::Aux) && t.form.to_lowercase() != "that")
 }
 
 /// The last pair of coordinated names ("X and Y") at or before token `at` of sentence `si`,
