@@ -878,3 +878,70 @@ fn a_description_that_names_or_predicates_refers_to_nothing_before() {
         "{st:#?}"
     );
 }
+
+#[test]
+fn a_description_with_a_name_in_apposition_is_that_name() {
+    let st = statements(
+        "Mongolia's parliament, the State Great Khural, voted on Tuesday to dismiss the minister.",
+    );
+    assert!(
+        triples(&st, 0)
+            .iter()
+            .any(|t| t.0 == "State Great Khural" && t.1 == "vote"),
+        "{:?}",
+        triples(&st, 0)
+    );
+}
+
+#[test]
+fn the_winger_is_the_one_entity_described_as_one() {
+    let st = statements(
+        "Mondego FC are in talks to sign Colombian winger Santiago Ortega from Riachuelo. \
+         Coach Pavel Novak wants the winger to replace Yuri Sokolov.",
+    );
+    assert!(
+        has(&st, 1, "Santiago Ortega", "replace", "Yuri Sokolov"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}
+
+#[test]
+fn the_company_is_the_subject_among_companies_just_named() {
+    let st = statements(
+        "Logistics start-up Pakia raised $40 million in a round led by the investment firm \
+         Harbor Peak Capital, the company said on Monday.",
+    );
+    let sources: Vec<String> = st
+        .iter()
+        .filter_map(|s| s.attribution.as_ref().map(|a| a.text.clone()))
+        .collect();
+    assert!(sources.iter().any(|s| s == "Pakia"), "{sources:?}");
+}
+
+#[test]
+fn the_lake_is_the_lake_named_before() {
+    let st = statements(
+        "Kenya will host a summit on fishing on Lake Victoria in May. \
+         Mwakilema said he expected the leaders to sign a plan for the lake.",
+    );
+    let objects: Vec<String> = st
+        .iter()
+        .filter(|s| s.provenance.sentence_index == 1)
+        .filter_map(|s| s.object.as_ref().map(|o| o.text.clone()))
+        .collect();
+    assert!(objects.iter().any(|o| o == "Lake Victoria"), "{objects:?}");
+}
+
+#[test]
+fn a_hyphenated_surname_alone_is_the_full_name() {
+    let st = statements(
+        "Egyptian novelist Mona El-Sayed won the Nile Prize on Sunday. \
+         El-Sayed receives $50,000.",
+    );
+    assert!(
+        has(&st, 1, "Mona El-Sayed", "receive", "$50,000"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

@@ -122,6 +122,12 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
             if w[w.len() - 1].chars().count() > 1 {
                 out.push(ShortKey::Word(w[w.len() - 1].clone()));
             }
+            // A hyphenated surname is one word: "Mona El-Sayed" is "El-Sayed".
+            if let Some(last) = full.split_whitespace().last().filter(|l| hyphenated(l)) {
+                if full.split_whitespace().count() > 1 {
+                    out.push(ShortKey::Word(key(last)));
+                }
+            }
             out.dedup();
             out
         }
@@ -137,6 +143,16 @@ pub fn short_keys(full: &str, kind: Option<EntityType>) -> Vec<ShortKey> {
             out
         }
     }
+}
+
+/// One word of letters joined by hyphens ("El-Sayed", "al-Harthi"), no spaces.
+pub fn hyphenated(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    !word.contains(char::is_whitespace)
+        && parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
 }
 
 /// "ii", "iii", "xiv" (any case): a regnal number after a monarch's name.
@@ -155,6 +171,10 @@ fn is_regnal_number(word: &str) -> bool {
 pub fn lookup_key(short: &str, kind: Option<EntityType>) -> Option<ShortKey> {
     if is_acronym(short) {
         return Some(ShortKey::Acronym(acronym_key(short)));
+    }
+    // "El-Sayed": a hyphenated name alone is one word, the surname of a longer name.
+    if hyphenated(short) && matches!(kind, Some(EntityType::Person) | None) {
+        return Some(ShortKey::Word(key(short)));
     }
     let w = words(short);
     if w.len() != 1 {

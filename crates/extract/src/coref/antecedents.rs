@@ -500,6 +500,48 @@ fn nearest(
     None
 }
 
+/// A noun that says a name is a business: the company nouns, "start-up", "group".
+pub(super) fn is_business_noun(noun: &str) -> bool {
+    let noun = noun.replace('-', "");
+    COMPANY_NOUNS.contains(&noun.as_str()) || noun.ends_with("maker") || noun == "group"
+}
+
+/// As [`nearest`], but when several clusters are at the nearest distance, the one of them that
+/// was the subject of a clause there ("Pakia raised $40 million in a round led by Harbor Peak
+/// Capital, the company said": Pakia).
+fn nearest_subject_first(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    distances: &[usize],
+    keep: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    for &back in distances {
+        let cands = within(entities, si, at, back, &keep);
+        match cands.as_slice() {
+            [] => continue,
+            [c] => return Some(*c),
+            _ => {
+                // "Nordwind Airways and Fjord Motors cut jobs": coordinated subjects are both.
+                let coordinated = |m: &Mention| {
+                    let tokens = &entities.document.sentences[m.sentence].tokens;
+                    (m.start..m.end).any(|i| {
+                        tokens[i].deprel == Deprel::Conj
+                            && tokens[i]
+                                .head
+                                .is_some_and(|h| tokens[h].deprel.is_a(Deprel::Nsubj))
+                    })
+                };
+                let subjects = within(entities, si, at, back, |m| {
+                    (m.subject || coordinated(m)) && keep(m)
+                });
+                return pick_one(subjects);
+            }
+        }
+    }
+    None
+}
+
 /// The head noun of a description and whether the words between "the" and it only describe
 /// ("the Nagoya-based company", "the Chilean company", "the software giant", "the start-up":
 /// nationalities, nouns, names, "-", participles).
@@ -545,6 +587,18 @@ pub(super) fn description_antecedent(
     let (described, plain) = described_head(tokens);
     let company = COMPANY_NOUNS.contains(&described.replace('-', "").as_str())
         || described.ends_with("maker");
+    // Nouns with rules of their own below (a company, a group, a storm, a government, a role)
+    // are not looked up by category: "a private healthcare group" does not make the next "the
+    // group" that company rather than the hackers named between.
+    let own_rule = company
+        || matches!(described.as_str(), "group" | "government" | "country")
+        || STORM_NOUNS.contains(&described.as_str())
+        || g.is_title(&head.form);
+    if plain && !own_rule {
+        if let Some(c) = categorised(entities, si, span.0, &described) {
+            return Some(c);
+        }
+    }
     // Short ones as before ("the mighty corporation", "the software giant").
     if company && (plain || tokens.len() <= 3) {
         let business = |c: usize| {
@@ -553,13 +607,16 @@ pub(super) fn description_antecedent(
             // A central bank is a public body.
             let institution = INSTITUTION_HEADS.contains(&head.as_str())
                 || names::words(&cl.name).iter().any(|w| w == "central");
-            (cl.kind() == EntityType::Organization || cl.votes[1] > 0) && !institution
+            // Or a name the text called a business ("Oleificio Ferrante, a family-owned
+            // company"), whatever the recogniser took it for.
+            let described = cl.categories.iter().any(|k| is_business_noun(k));
+            (cl.kind() == EntityType::Organization || cl.votes[1] > 0 || described) && !institution
         };
         // Not the sentence alone: "approval from the Central Bank of Nigeria …, the Lagos-based
         // lender would gain" names the lender before. The whole document only for the bare
         // noun ("the company"), not for "the American firm".
         let distances: &[usize] = if tokens.len() == 2 { &[2, si] } else { &[2] };
-        return nearest(entities, si, span.0, distances, |m| {
+        return nearest_subject_first(entities, si, span.0, distances, |m| {
             !m.demonym && business(m.cluster)
         });
     }
@@ -633,7 +690,9 @@ pub(super) fn description_antecedent(
                     Some(k) if k > 0 => &w[k - 1],
                     _ => &w[w.len() - 1],
                 };
-                cl.kind() != EntityType::Person && w.len() > 1 && *head == noun
+                // A place named by its kind first: "the lake" is Lake Victoria.
+                let kind_first = cl.kind() == EntityType::Place && w[0] == noun;
+                cl.kind() != EntityType::Person && w.len() > 1 && (*head == noun || kind_first)
             })
             .collect();
         if let Some(c) = pick(cands) {
@@ -666,6 +725,21 @@ pub(super) fn description_antecedent(
         }));
     }
     None
+}
+
+/// "the winger", "the trader": the one entity of the document that the text said is one (its
+/// `categories`: "Colombian winger Santiago Ortega", "the trader, Jade Harbour Resources"),
+/// named before and in this sentence or the two before.
+fn categorised(entities: &Entities<'_>, si: usize, at: usize, noun: &str) -> Option<usize> {
+    let c = pick_one(
+        (0..entities.clusters.len())
+            .filter(|&c| entities.clusters[c].first < (si, at))
+            .filter(|&c| entities.clusters[c].categories.iter().any(|k| k == noun))
+            .collect(),
+    )?;
+    recent(entities, si, at, |m| m.cluster == c && !m.demonym)
+        .contains(&c)
+        .then_some(c)
 }
 
 /// "the government", "the country", "the Dutch government": the one country named nearest

@@ -102,6 +102,9 @@ pub(super) struct Cluster {
     pub(super) first: (usize, usize),
     /// Roles: role words ("leader"), and the organisation or country's name when given.
     pub(super) roles: Vec<(String, Option<String>)>,
+    /// What the text says it is, as head nouns ("club" for "Portuguese club Mondego FC",
+    /// "trader" for "the trader, Jade Harbour Resources"): for "the club", "the trader".
+    pub(super) categories: Vec<String>,
 }
 
 impl Cluster {
@@ -189,6 +192,31 @@ fn may_be_org_stem(name: &str, kind: Option<EntityType>) -> bool {
             .any(|x| lexicon.is_title(x) || lexicon.is_place_head(x))
 }
 
+/// Whether a name of type `kind` may be an organisation's, whose short forms are its first words:
+/// one the recogniser called an organisation, or a name it took for a place or thing that no
+/// gazetteer knows as a place ("Selatan Mobile", "Mondego FC"), whose last word is no place's
+/// head word ("Hoang Lien National Park").
+fn may_be_organisation(name: &str, kind: EntityType) -> bool {
+    let lexicon = names::lexicon();
+    match kind {
+        EntityType::Organization => true,
+        EntityType::Person => false,
+        EntityType::Place | EntityType::Other => {
+            !lexicon.is_place(name)
+                && names::words(name)
+                    .iter()
+                    .all(|w| !lexicon.is_place_head(w) && !lexicon.is_place(w))
+        }
+    }
+}
+
+/// Whether a short name of type `kind` may stand for a longer name the recogniser took for a
+/// place or thing ([`may_be_organisation`]): one word that it took for a person, so neither for
+/// the place itself nor for an organisation of its own ("VCU" is not "VCU Medical Center").
+fn loose_stem(name: &str, kind: EntityType) -> bool {
+    kind == EntityType::Person && names::words(name).len() == 1 && may_be_org_stem(name, Some(kind))
+}
+
 /// An acronym's letters, folded and sorted: "JNE" and "NJE" are one key.
 fn sorted_letters(acronym: &str) -> String {
     let mut letters: Vec<char> = names::acronym_key(acronym).chars().collect();
@@ -233,6 +261,11 @@ impl<'a> Entities<'a> {
             .filter(|m| m.kind == EntityType::Organization)
             .flat_map(|m| org_stems(&m.name))
             .collect();
+        let loose_stems: std::collections::HashSet<String> = raw
+            .iter()
+            .filter(|m| may_be_organisation(&m.name, m.kind))
+            .flat_map(|m| org_stems(&m.name))
+            .collect();
         // The initials of each name, in any order, by where the name ends.
         let ends: std::collections::HashMap<(usize, usize), String> = raw
             .iter()
@@ -258,10 +291,11 @@ impl<'a> Entities<'a> {
             .map(|m| sorted_letters(&m.name))
             .collect();
         let is_short = |m: &Mention| {
-            (names::words(&m.name).len() == 1
+            ((names::words(&m.name).len() == 1 || names::hyphenated(&m.name))
                 && names::lookup_key(&m.name, Some(m.kind)).is_some_and(|k| long_keys.contains(&k)))
                 || (names::is_acronym(&m.name) && bracketed.contains(&sorted_letters(&m.name)))
                 || (may_be_org_stem(&m.name, Some(m.kind)) && stems.contains(&names::key(&m.name)))
+                || (loose_stem(&m.name, m.kind) && loose_stems.contains(&names::key(&m.name)))
         };
         for m in raw.iter_mut() {
             if !is_short(m) {
@@ -286,7 +320,7 @@ impl<'a> Entities<'a> {
             }
         }
         for (c, cluster) in self.clusters.iter().enumerate() {
-            if cluster.name_kind == EntityType::Organization {
+            if may_be_organisation(&cluster.name, cluster.name_kind) {
                 for stem in org_stems(&cluster.name) {
                     self.by_org_stem.entry(stem).or_default().push(c);
                 }
@@ -346,6 +380,7 @@ impl<'a> Entities<'a> {
             mentions: 0,
             first: (m.sentence, m.start),
             roles: Vec::new(),
+            categories: Vec::new(),
             positions: Vec::new(),
         });
         self.by_key.insert(key, c);
@@ -388,6 +423,13 @@ impl<'a> Entities<'a> {
                 .get(&names::key(name))
                 .cloned()
                 .unwrap_or_default();
+            // Of a name the recogniser did not call an organisation, only a one-word short form
+            // it called a person: "Selatan" of "Selatan Mobile", not "Saratoga" of "Saratoga
+            // Springs".
+            candidates.retain(|&c| {
+                self.clusters[c].name_kind == EntityType::Organization
+                    || kind.is_some_and(|k| loose_stem(name, k))
+            });
         }
         self.pick(&candidates, at)
     }

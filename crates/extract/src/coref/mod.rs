@@ -18,13 +18,13 @@ mod antecedents;
 mod entities;
 
 use crate::doc::{Deprel, Document, EntityType, Token, Upos};
-use crate::mentions::{lower, EntityNames, Mentions};
+use crate::mentions::{lower, text_of, EntityNames, Mentions};
 use crate::names;
 use crate::roles::{is_vacuous, RoleFact};
 use crate::statement::{Argument, ArgumentKind, Statement};
 use antecedents::{
-    compass, description_antecedent, last_pair, pair_description, pleonastic, pronoun_antecedent,
-    pronoun_class, Pronoun,
+    compass, description_antecedent, is_business_noun, last_pair, pair_description, pleonastic,
+    pronoun_antecedent, pronoun_class, Pronoun,
 };
 use entities::Entities;
 
@@ -93,6 +93,7 @@ pub fn resolve(
     }
     for statement in &statements {
         stated_role(&mut entities, statement);
+        stated_category(&mut entities, statement);
     }
     let mut out = Vec::with_capacity(statements.len() + roles.len());
     for statement in statements {
@@ -143,6 +144,60 @@ fn stated_role(entities: &mut Entities<'_>, statement: &Statement) {
     }
 }
 
+/// What a `be` statement says a named entity is ("Colombian winger Santiago Ortega": Santiago
+/// Ortega "be" Colombian winger; "the trader, Jade Harbour Resources") goes on its entity as a
+/// category, for "the winger", "the trader".
+fn stated_category(entities: &mut Entities<'_>, statement: &Statement) {
+    let subject = &statement.subject;
+    let ArgumentKind::Entity(kind) = subject.kind else {
+        return;
+    };
+    if statement.relation.lemma != "be" || statement.negated {
+        return;
+    }
+    let Some(object) = statement
+        .object
+        .as_ref()
+        .filter(|o| o.kind == ArgumentKind::Concept)
+    else {
+        return;
+    };
+    let si = statement.provenance.sentence_index;
+    if si >= entities.document.sentences.len() {
+        return;
+    }
+    // The head noun: the last word, or the word before "of" ("a new species of tree frog").
+    let words: Vec<String> = object
+        .text
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let head = match words.iter().position(|w| w == "of") {
+        Some(k) if k > 0 => words[k - 1].clone(),
+        Some(_) => return,
+        None => match words.last() {
+            Some(w) => w.clone(),
+            None => return,
+        },
+    };
+    // Only a noun for a person or group ("winger", "trader", "company"): "the way Otto
+    // Jespersen put it" says nothing of what he is.
+    if !head.chars().all(|c| c.is_alphabetic() || c == '-')
+        || !(kg_nlp::gazetteer::gazetteer().is_agent_noun(&head) || is_business_noun(&head))
+    {
+        return;
+    }
+    let at = (si, subject.span.0);
+    let c = entities
+        .mention_at(si, subject.span, &names::key(&subject.text))
+        .or_else(|| entities.antecedent_of_name(&subject.text, Some(kind), at));
+    if let Some(c) = c {
+        if !entities.clusters[c].categories.contains(&head) {
+            entities.clusters[c].categories.push(head);
+        }
+    }
+}
+
 /// The statement with its arguments resolved; several when an argument is a pair.
 fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> Vec<Statement> {
     let si = statement.provenance.sentence_index;
@@ -150,20 +205,23 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
         return vec![statement];
     }
     let mut pairs: Vec<(u8, [usize; 2])> = Vec::new();
-    let subject_pair = resolve_argument(entities, si, &mut statement.subject);
+    // "Grace Nakato be minister" (from "the minister, Grace Nakato") says what she is: its
+    // object is not resolved to the apposition's name.
+    let predicate = statement.relation.lemma == "be";
+    let subject_pair = resolve_argument(entities, si, &mut statement.subject, true);
     if let Some(p) = subject_pair {
         pairs.push((0, p));
     }
     if let Some(object) = &mut statement.object {
-        if let Some(p) = resolve_argument(entities, si, object) {
+        if let Some(p) = resolve_argument(entities, si, object, !predicate) {
             pairs.push((1, p));
         }
     }
     if let Some(source) = &mut statement.attribution {
-        resolve_argument(entities, si, source);
+        resolve_argument(entities, si, source, true);
     }
     for q in &mut statement.qualifiers {
-        resolve_argument(entities, si, &mut q.value);
+        resolve_argument(entities, si, &mut q.value, true);
     }
     // A pair in one slot: the statement holds for each member.
     let Some((slot, pair)) = pairs.first().copied() else {
@@ -231,14 +289,77 @@ fn description_core(tokens: &[Token], span: (usize, usize)) -> Option<(usize, us
         }
         start -= 1;
     }
-    None
+    // "sign a plan for the lake": the relation took the words up to the noun, the argument
+    // starts after its article.
+    (start > 0 && lower(&tokens[start - 1]) == "the").then(|| (start - 1, root + 1))
+}
+
+/// What an apposition names: an entity of the document, or a proper name the recogniser missed.
+enum Named {
+    Cluster(usize),
+    Unrecognised(String),
+}
+
+/// "Mongolia's parliament, the State Great Khural, voted", "the minister, Grace Nakato": a
+/// description whose apposition is a name (the whole apposition, after a comma and at most
+/// "the") is that name's entity. The argument's head word (the word whose head is outside it)
+/// must be a common noun.
+fn appositive_name(entities: &Entities<'_>, si: usize, span: (usize, usize)) -> Option<Named> {
+    let tokens = &entities.document.sentences[si].tokens;
+    let root =
+        (span.0..span.1).find(|&i| tokens[i].head.is_none_or(|h| h < span.0 || h >= span.1))?;
+    // "two space businessmen, Walter Kistler and Bob Citron" are not one of them.
+    if tokens[root].upos != Upos::Noun || tokens[root].xpos.is_plural_noun() {
+        return None;
+    }
+    let appos = (root + 1..tokens.len())
+        .find(|&k| tokens[k].head == Some(root) && tokens[k].deprel == Deprel::Appos)?;
+    let opens = |start: usize| {
+        let between: Vec<String> = (root + 1..start).map(|k| lower(&tokens[k])).collect();
+        matches!(
+            between
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            [","] | [",", "the"]
+        )
+    };
+    if let Some(m) = entities
+        .in_sentences(si, si)
+        .iter()
+        .find(|m| m.sentence == si && m.start <= appos && appos < m.end && !m.demonym)
+    {
+        return opens(m.start).then_some(Named::Cluster(m.cluster));
+    }
+    // A name of proper nouns only, the apposition's head last: "the State Great Khural".
+    if tokens[appos].upos != Upos::Propn {
+        return None;
+    }
+    let mut start = appos;
+    while start > 0
+        && tokens[start - 1].upos == Upos::Propn
+        && tokens[start - 1]
+            .head
+            .is_some_and(|h| h >= start && h <= appos)
+        && matches!(tokens[start - 1].deprel, Deprel::Compound | Deprel::Flat)
+    {
+        start -= 1;
+    }
+    let closes = tokens
+        .get(appos + 1)
+        .is_none_or(|t| matches!(t.form.as_str(), "," | "." | ")"));
+    (start < appos && closes && opens(start))
+        .then(|| Named::Unrecognised(text_of(entities.document, &tokens[start..=appos])))
 }
 
 /// Resolves one argument in place; returns a pair of clusters when the argument denotes two.
+/// `appositive`: whether a description may be the name in apposition to it.
 fn resolve_argument(
     entities: &mut Entities<'_>,
     si: usize,
     arg: &mut Argument,
+    appositive: bool,
 ) -> Option<[usize; 2]> {
     let document = entities.document;
     let sentence = &document.sentences[si];
@@ -264,7 +385,14 @@ fn resolve_argument(
             let key = names::key(&arg.text);
             let c = entities
                 .mention_at(si, span, &key)
-                .or_else(|| entities.antecedent_of_name(&arg.text, Some(kind), (si, span.0)));
+                .or_else(|| entities.antecedent_of_name(&arg.text, Some(kind), (si, span.0)))
+                // "a plan for the lake": a common noun the extractor took for a place is a
+                // description.
+                .or_else(|| {
+                    let lowercase = arg.text.chars().next().is_some_and(char::is_lowercase);
+                    let core = description_core(&sentence.tokens, span).filter(|_| lowercase)?;
+                    description_antecedent(entities, si, core)
+                });
             if let Some(c) = c {
                 set_cluster(entities, arg, c);
             }
@@ -293,6 +421,18 @@ fn resolve_argument(
             }
         }
         ArgumentKind::Concept => {
+            match appositive_name(entities, si, span).filter(|_| appositive) {
+                Some(Named::Cluster(c)) => {
+                    set_cluster(entities, arg, c);
+                    return None;
+                }
+                Some(Named::Unrecognised(name)) => {
+                    arg.text = name;
+                    arg.kind = ArgumentKind::Entity(EntityType::Other);
+                    return None;
+                }
+                None => {}
+            }
             let tokens = &sentence.tokens[span.0..span.1];
             if tokens.len() < 2 || lower(&tokens[0]) != "the" {
                 // "according to the academy", "the museum by his family": the description at

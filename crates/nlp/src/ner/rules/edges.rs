@@ -45,18 +45,66 @@ pub(super) fn context_words_before_a_name(tokens: &[Token], out: &mut [Mention])
     }
 }
 
-/// A mention never ends inside a hyphenated word ("Soo-yeon" tokenised "Soo", "-", "yeon").
+/// A lowercase participle after a hyphen ("Panama-flagged", "Kremlin-backed", "Paris-born")
+/// makes the word a modifier: the name is the part before the hyphen.
+fn is_participle_suffix(form: &str) -> bool {
+    // "-based" and "-headquartered" make the word a place: `place_before_based`.
+    form.chars().all(|c| c.is_ascii_lowercase())
+        && !PLACE_PARTICIPLES.contains(&form)
+        && (form.len() > 3 && form.ends_with("ed")
+            || matches!(form, "born" | "made" | "run" | "built" | "grown"))
+}
+
+/// A mention never ends inside a hyphenated word ("Soo-yeon" tokenised "Soo", "-", "yeon"),
+/// nor takes in a participle joined to the name by a hyphen ("the Panama-flagged tanker":
+/// Panama).
 pub(super) fn hyphenated_words_whole(tokens: &[Token], out: &mut [Mention]) {
     for m in out.iter_mut() {
+        if m.end - m.start >= 3
+            && tokens[m.end - 2].form == "-"
+            && !tokens[m.end - 3].space_after
+            && !tokens[m.end - 2].space_after
+            && is_participle_suffix(&tokens[m.end - 1].form)
+        {
+            m.end -= 2;
+            continue;
+        }
         while m.end + 1 < tokens.len()
             && tokens[m.end].form == "-"
             && !tokens[m.end - 1].space_after
             && !tokens[m.end].space_after
             && tokens[m.end + 1].form.chars().all(char::is_alphabetic)
+            && !is_participle_suffix(&tokens[m.end + 1].form)
         {
             m.end += 2;
         }
     }
+}
+
+/// A month or weekday alone is a date, never a name ("since early March", "in September"):
+/// the recogniser sometimes calls it a person or organisation. "May" only after a word that makes
+/// it a month ("in May"), since it is a name too.
+pub(super) fn calendar_words_are_no_names(tokens: &[Token], out: &mut Vec<Mention>) {
+    out.retain(|m| {
+        let calendar = (m.start..m.end).all(|i| {
+            let form = &tokens[i].form;
+            let lower = form.to_lowercase();
+            is_capitalised(form)
+                && crate::timex::is_calendar_word(&lower)
+                && !matches!(
+                    lower.as_str(),
+                    "today" | "week" | "weekend" | "month" | "year"
+                )
+                && (lower != "may"
+                    || i.checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            tokens[p].form.to_lowercase().as_str(),
+                            "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "before"
+                        )
+                    }))
+        });
+        !calendar
+    });
 }
 
 /// Participles after a hyphen that make the word before it a place: "the Nagoya-based
@@ -147,6 +195,33 @@ mod tests {
         let t = tokens("said Park Soo - yeon today");
         let out = post_rules(&t, vec![mention(1, 3, EntityType::Person)], gazetteer());
         assert_eq!((out[0].start, out[0].end), (1, 3));
+    }
+
+    #[test]
+    fn a_month_alone_is_no_name() {
+        let t = tokens("killed 46 people since early March , the minister said");
+        assert!(named(&t, vec![mention(5, 6, EntityType::Person)]).is_empty());
+        // "May" is a name unless a word makes it a month.
+        let t = tokens("May said on Monday");
+        assert_eq!(named(&t, vec![mention(0, 1, EntityType::Person)]).len(), 1);
+        let t = tokens("elections in May");
+        assert!(named(&t, vec![mention(2, 3, EntityType::Person)]).is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_hyphen_is_no_part_of_the_name() {
+        let mut t = tokens("the Panama - flagged tanker");
+        for k in [1, 2] {
+            t[k].space_after = false;
+        }
+        assert_eq!(
+            named(&t, vec![mention(1, 4, EntityType::Place)]),
+            [("Panama".to_string(), EntityType::Place)]
+        );
+        assert_eq!(
+            named(&t, vec![mention(1, 2, EntityType::Place)]),
+            [("Panama".to_string(), EntityType::Place)]
+        );
     }
 
     #[test]

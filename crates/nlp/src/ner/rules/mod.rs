@@ -48,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 22] = [
+pub const POST_RULES: [PostRule; 25] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -90,6 +90,10 @@ pub const POST_RULES: [PostRule; 22] = [
         apply: |tokens, out, g| places::gazetteer_types(tokens, out, g),
     },
     PostRule {
+        name: "a first name before a place",
+        apply: |tokens, out, g| places::first_name_before_a_place(tokens, out, g),
+    },
+    PostRule {
         name: "nationalities left unlabelled",
         apply: places::unlabelled_nationalities,
     },
@@ -126,6 +130,10 @@ pub const POST_RULES: [PostRule; 22] = [
         apply: places::unlabelled_countries,
     },
     PostRule {
+        name: "places named by their kind",
+        apply: places::places_named_by_their_kind,
+    },
+    PostRule {
         name: "towns run into their state",
         apply: places::split_town_and_state,
     },
@@ -136,6 +144,10 @@ pub const POST_RULES: [PostRule; 22] = [
     PostRule {
         name: "named storms",
         apply: |tokens, out, _| storms::named_storms(tokens, out),
+    },
+    PostRule {
+        name: "calendar words are no names",
+        apply: |tokens, out, _| edges::calendar_words_are_no_names(tokens, out),
     },
 ];
 

@@ -261,10 +261,117 @@ pub(super) fn same_but_accents(name: &str, text: &str) -> bool {
             .all(|(a, b)| a == b || (!a.is_ascii() && a.is_alphabetic() && b.is_ascii_alphabetic()))
 }
 
+/// A place the gazetteer knows right after a first name that is no part of a mention ("The IMF
+/// mission chief for Malawi, Teresa Albuquerque, said") is a person's surname: the mention is
+/// the person's whole name.
+pub(super) fn first_name_before_a_place(tokens: &[Token], out: &mut [Mention], g: &Gazetteer) {
+    let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    for m in out.iter_mut() {
+        if m.kind != EntityType::Place || m.start == 0 || m.end - m.start != 1 {
+            continue;
+        }
+        let before = &tokens[m.start - 1];
+        let free = !taken.iter().any(|&(a, b)| a < m.start && m.start - 1 < b);
+        // A proper noun in mixed case: not "In Argentina", "IN FRANCE".
+        let first_name = is_capitalised(&before.form)
+            && before.xpos == Xpos::Nnp
+            && before.form.chars().skip(1).any(char::is_lowercase)
+            && g.word_classes(&before.form.to_lowercase()).first_name
+            && g.place(&[before.form.as_str()]).is_none();
+        // Not a sentence's first word, which is capitalised anyway.
+        if free && first_name && m.start >= 2 {
+            m.start -= 1;
+            m.kind = EntityType::Person;
+            m.refers_to = None;
+            m.external_id = None;
+        }
+    }
+}
+
+/// Lowercase nouns that name a kind of place beside its name: "Borno state", "the province
+/// of Samar".
+const PLACE_KINDS: [&str; 8] = [
+    "state", "province", "region", "district", "county", "town", "city", "village",
+];
+
+/// A capitalised name the model left out, right before a lowercase kind of place ("Nigeria's
+/// northeastern Borno state") or after one and "of" ("the eastern Philippine province of
+/// Samar"), is a place. Only names of one or two words, outside any mention, that are no
+/// nationality.
+pub(super) fn places_named_by_their_kind(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
+    let kind_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| PLACE_KINDS.contains(&t.form.as_str()))
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(&tokens[i].form) || !tokens[i].form.chars().all(char::is_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < tokens.len()
+            && end - i < 2
+            && is_capitalised(&tokens[end].form)
+            && tokens[end].form.chars().all(char::is_alphabetic)
+        {
+            end += 1;
+        }
+        let capitalised_before = i > 0 && is_capitalised(&tokens[i - 1].form);
+        let capitalised_after = tokens.get(end).is_some_and(|t| is_capitalised(&t.form));
+        let before_kind = kind_at(end) && i > 0 && !capitalised_before;
+        let after_kind = i >= 2 && tokens[i - 1].form == "of" && kind_at(i - 2);
+        let words: Vec<&str> = tokens[i..end].iter().map(|t| t.form.as_str()).collect();
+        let free = !out.iter().any(|m| m.start < end && i < m.end);
+        if (before_kind || after_kind) && !capitalised_after && free && g.demonym(&words).is_none()
+        {
+            added.push(mention(i, end, EntityType::Place));
+        }
+        i = end;
+    }
+    out.extend(added);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ner::rules::notation::*;
+
+    #[test]
+    fn a_name_before_or_after_a_kind_of_place_is_a_place() {
+        let t = tokens("an outbreak in Nigeria 's northeastern Borno state has killed");
+        let found = named(&t, vec![mention(3, 4, EntityType::Place)]);
+        assert!(
+            found.contains(&("Borno".to_string(), EntityType::Place)),
+            "{found:?}"
+        );
+        let t = tokens("it struck the eastern province of Samar on Wednesday");
+        let found = named(&t, vec![]);
+        assert_eq!(found, [("Samar".to_string(), EntityType::Place)]);
+        // A sentence's first word, or a lowercase kind after capitalised words, is no place.
+        let t = tokens("State officials said");
+        assert!(named(&t, vec![]).is_empty());
+    }
+
+    #[test]
+    fn a_first_name_before_a_place_makes_a_person() {
+        let mut t = analysed(
+            "said/VBD/0/root the/DT/3/det chief/NN/1/obj ,/,/3/punct \
+             Teresa/NNP/6/compound Albuquerque/NNP/3/appos",
+        );
+        t.retain(|x| !x.form.is_empty());
+        let found = named(&t, vec![mention(5, 6, EntityType::Place)]);
+        assert_eq!(
+            found,
+            [("Teresa Albuquerque".to_string(), EntityType::Person)]
+        );
+        // Not a preposition written in capitals.
+        let t = analysed("said/VBD/0/root In/IN/3/case Argentina/NNP/1/obl");
+        let found = named(&t, vec![mention(2, 3, EntityType::Place)]);
+        assert_eq!(found, [("Argentina".to_string(), EntityType::Place)]);
+    }
 
     #[test]
     fn countries_are_places_with_iris_and_aliases_refer_to_the_canonical_name() {
