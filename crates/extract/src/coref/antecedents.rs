@@ -647,36 +647,8 @@ pub(super) fn description_antecedent(
     if matches!(described.as_str(), "government" | "country") && plain {
         return country_antecedent(entities, si, span, &described);
     }
-    let pick = |cands: Vec<usize>| match cands.as_slice() {
-        [c] => Some(*c),
-        _ => None,
-    };
     if g.is_title(&head.form) && !HONORIFICS.contains(&noun.as_str()) {
-        // A country or organisation among the modifiers: "the French president".
-        let modifiers: Vec<&str> = tokens[1..tokens.len() - 1]
-            .iter()
-            .map(|t| t.form.as_str())
-            .collect();
-        let country = (0..modifiers.len()).find_map(|i| {
-            (i + 1..=modifiers.len()).rev().find_map(|j| {
-                g.demonym(&modifiers[i..j])
-                    .map(|d| d.country.to_owned())
-                    .or_else(|| g.place(&modifiers[i..j]).map(|p| p.name.to_owned()))
-            })
-        });
-        let cands = (0..entities.clusters.len())
-            .filter(|&c| before(c))
-            .filter(|&c| {
-                entities.clusters[c].roles.iter().any(|(role, org)| {
-                    role.split(' ').next_back() == Some(noun.as_str())
-                        && match &country {
-                            Some(k) => org.as_deref().map(names::key) == Some(names::key(k)),
-                            None => true,
-                        }
-                })
-            })
-            .collect();
-        return pick(cands);
+        return title_antecedent(entities, si, span, &noun);
     }
     if tokens.len() == 2 && matches!(head.upos, Upos::Noun | Upos::Propn) {
         let cands = (0..entities.clusters.len())
@@ -695,7 +667,7 @@ pub(super) fn description_antecedent(
                 cl.kind() != EntityType::Person && w.len() > 1 && (*head == noun || kind_first)
             })
             .collect();
-        if let Some(c) = pick(cands) {
+        if let Some(c) = pick_one(cands) {
             return Some(c);
         }
     }
@@ -720,11 +692,49 @@ pub(super) fn description_antecedent(
                     _ => true,
                 }
         };
-        return pick(recent(entities, si, span.0, |m| {
+        return pick_one(recent(entities, si, span.0, |m| {
             !m.demonym && fits(m.cluster)
         }));
     }
     None
+}
+
+/// "the French president", "the leader": the one entity named before with that role (of the
+/// country or organisation among the modifiers, when there is one).
+fn title_antecedent(
+    entities: &Entities<'_>,
+    si: usize,
+    span: (usize, usize),
+    noun: &str,
+) -> Option<usize> {
+    let g = gazetteer();
+    let tokens = &entities.document.sentences[si].tokens[span.0..span.1];
+    let before = |c: usize| entities.clusters[c].first < (si, span.0);
+    // A country or organisation among the modifiers: "the French president".
+    let modifiers: Vec<&str> = tokens[1..tokens.len() - 1]
+        .iter()
+        .map(|t| t.form.as_str())
+        .collect();
+    let country = (0..modifiers.len()).find_map(|i| {
+        (i + 1..=modifiers.len()).rev().find_map(|j| {
+            g.demonym(&modifiers[i..j])
+                .map(|d| d.country.to_owned())
+                .or_else(|| g.place(&modifiers[i..j]).map(|p| p.name.to_owned()))
+        })
+    });
+    let cands = (0..entities.clusters.len())
+        .filter(|&c| before(c))
+        .filter(|&c| {
+            entities.clusters[c].roles.iter().any(|(role, org)| {
+                role.split(' ').next_back() == Some(noun)
+                    && match &country {
+                        Some(k) => org.as_deref().map(names::key) == Some(names::key(k)),
+                        None => true,
+                    }
+            })
+        })
+        .collect();
+    pick_one(cands)
 }
 
 /// "the winger", "the trader": the one entity of the document that the text said is one (its
