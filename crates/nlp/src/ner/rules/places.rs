@@ -296,8 +296,9 @@ const PLACE_KINDS: [&str; 8] = [
 
 /// A capitalised name the model left out, right before a lowercase kind of place ("Nigeria's
 /// northeastern Borno state") or after one and "of" ("the eastern Philippine province of
-/// Samar"), is a place. Only names of one or two words, outside any mention, that are no
-/// nationality.
+/// Samar"), is a place; so is one the model typed otherwise ("the state of Minas Gerais" had
+/// "Minas Gerais" an organisation). Only names of one or two words, outside any other mention
+/// or that mention exactly, that are no nationality.
 pub(super) fn places_named_by_their_kind(tokens: &[Token], out: &mut Vec<Mention>, g: &Gazetteer) {
     let kind_at = |k: usize| {
         tokens
@@ -325,9 +326,18 @@ pub(super) fn places_named_by_their_kind(tokens: &[Token], out: &mut Vec<Mention
         let after_kind = i >= 2 && tokens[i - 1].form == "of" && kind_at(i - 2);
         let words: Vec<&str> = tokens[i..end].iter().map(|t| t.form.as_str()).collect();
         let free = !out.iter().any(|m| m.start < end && i < m.end);
-        if (before_kind || after_kind) && !capitalised_after && free && g.demonym(&words).is_none()
-        {
+        let named =
+            (before_kind || after_kind) && !capitalised_after && g.demonym(&words).is_none();
+        if named && free {
             added.push(mention(i, end, EntityType::Place));
+        } else if named {
+            if let Some(m) = out
+                .iter_mut()
+                .find(|m| m.start == i && m.end == end && m.kind != EntityType::Place)
+            {
+                m.kind = EntityType::Place;
+                m.refers_to = None;
+            }
         }
         i = end;
     }
@@ -350,6 +360,10 @@ mod tests {
         let t = tokens("it struck the eastern province of Samar on Wednesday");
         let found = named(&t, vec![]);
         assert_eq!(found, [("Samar".to_string(), EntityType::Place)]);
+        // Also when the model typed the name otherwise.
+        let t = tokens("contracts in the state of Minas Gerais .");
+        let found = named(&t, vec![mention(5, 7, EntityType::Organization)]);
+        assert_eq!(found, [("Minas Gerais".to_string(), EntityType::Place)]);
         // A sentence's first word, or a lowercase kind after capitalised words, is no place.
         let t = tokens("State officials said");
         assert!(named(&t, vec![]).is_empty());
