@@ -945,3 +945,26 @@ fn a_hyphenated_surname_alone_is_the_full_name() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn the_central_bank_is_the_one_central_bank_just_named() {
+    // A central bank is no company, but "the central bank" is the one named before.
+    let st = statements(
+        "The Bank of Norway kept its key rate at 4.5 percent on Thursday. \
+         The central bank raised its growth forecast.",
+    );
+    assert!(
+        triples(&st, 1).iter().any(|t| t.0 == "Bank of Norway"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    // A commercial bank is not one.
+    let st = statements(
+        "Shares of Fjord Bank fell on Thursday. The central bank raised its growth forecast.",
+    );
+    assert!(
+        !triples(&st, 1).iter().any(|t| t.0 == "Fjord Bank"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

@@ -599,6 +599,15 @@ pub(super) fn description_antecedent(
             return Some(c);
         }
     }
+    // "the central bank": the one central bank named before ("the Bank of Ghana", "the Central
+    // Bank of Nigeria"), which the company rule below leaves out as a public body.
+    if described == "bank" && tokens.iter().any(|t| lower(t) == "central") {
+        return pick_one(
+            (0..entities.clusters.len())
+                .filter(|&c| before(c) && is_central_bank(&entities.clusters[c].name))
+                .collect(),
+        );
+    }
     // Short ones as before ("the mighty corporation", "the software giant").
     if company && (plain || tokens.len() <= 3) {
         let business = |c: usize| {
@@ -790,6 +799,26 @@ const STORM_NOUNS: [&str; 6] = [
 ];
 
 /// The one candidate, if there is exactly one.
+/// A central bank's name: with "central" and "bank" ("Central Bank of Nigeria", "European
+/// Central Bank"), or "Bank of" or "Reserve Bank of" a country ("Bank of Ghana", "Reserve Bank
+/// of India").
+fn is_central_bank(name: &str) -> bool {
+    let w = names::words(name);
+    let has = |x: &str| w.iter().any(|y| y == x);
+    if has("central") && has("bank") {
+        return true;
+    }
+    let of = match w.as_slice() {
+        [b, o, ..] if b == "bank" && o == "of" => 2,
+        [r, b, o, ..] if r == "reserve" && b == "bank" && o == "of" => 3,
+        _ => return false,
+    };
+    let rest: Vec<&str> = name.split_whitespace().skip(of).collect();
+    gazetteer()
+        .place(&rest)
+        .is_some_and(|p| p.kind == PlaceKind::Country)
+}
+
 fn pick_one(cands: Vec<usize>) -> Option<usize> {
     match cands.as_slice() {
         [c] => Some(*c),
