@@ -463,6 +463,18 @@ fn closes_apposition(t: &[Token], m: &NameMention) -> bool {
         )
 }
 
+/// The first token of the title that ends right before token `re` (the role words and the
+/// words that join them, back from `re`), when there is one and it ends in a title word. (A
+/// title of several words may end in a word that is none alone: "chief executive".)
+fn title_start(t: &[Token], re: usize, is_role_word: &dyn Fn(&Token) -> bool) -> Option<usize> {
+    let long_title = long_title_ending_at(t, re);
+    let mut rs = long_title.unwrap_or(re);
+    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
+        rs -= 1;
+    }
+    (rs != re && (long_title.is_some() || is_title_end(&t[re - 1]))).then_some(rs)
+}
+
 /// "the prime minister of Norway, Jonas Berg,": a role of a named organisation or place set off
 /// before the name; the name must close the apposition (a comma, a full stop or a closing
 /// bracket after it).
@@ -485,15 +497,7 @@ fn role_of_before(
         return None;
     }
     let re = org.start - 1;
-    // (A title of several words may end in a word that is none alone: "chief executive".)
-    let long_title = long_title_ending_at(t, re);
-    let mut rs = long_title.unwrap_or(re);
-    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
-        rs -= 1;
-    }
-    if rs == re || (long_title.is_none() && !is_title_end(&t[re - 1])) {
-        return None;
-    }
+    let rs = title_start(t, re, is_role_word)?;
     Some((rs, re, Some(Organisation::Mention(org_index))))
 }
 
@@ -510,15 +514,8 @@ fn owned_role_before(
         return None;
     }
     let re = m.start - 1;
-    let long_title = long_title_ending_at(t, re);
-    let mut rs = long_title.unwrap_or(re);
-    while rs > 0 && (is_role_word(&t[rs - 1]) || joins(t, rs - 1)) {
-        rs -= 1;
-    }
-    if rs == re || rs < 2 || (long_title.is_none() && !is_title_end(&t[re - 1])) {
-        return None;
-    }
-    if t[rs - 1].xpos != Xpos::Pos {
+    let rs = title_start(t, re, is_role_word)?;
+    if rs < 2 || t[rs - 1].xpos != Xpos::Pos {
         return None;
     }
     let owner = organisation_before(document, mentions, m.sentence, rs)?;
