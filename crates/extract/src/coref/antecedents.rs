@@ -490,11 +490,24 @@ fn nearest(
     distances: &[usize],
     keep: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
+    nearest_or_else(entities, si, at, distances, &keep, |_| None)
+}
+
+/// As [`nearest`], with `tie` choosing among several clusters at the nearest distance `back`
+/// that has any.
+fn nearest_or_else(
+    entities: &Entities<'_>,
+    si: usize,
+    at: usize,
+    distances: &[usize],
+    keep: &impl Fn(&Mention) -> bool,
+    tie: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
     for &back in distances {
-        match within(entities, si, at, back, &keep).as_slice() {
+        match within(entities, si, at, back, keep).as_slice() {
             [] => continue,
             [c] => return Some(*c),
-            _ => return None,
+            _ => return tie(back),
         }
     }
     None
@@ -516,30 +529,21 @@ fn nearest_subject_first(
     distances: &[usize],
     keep: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
-    for &back in distances {
-        let cands = within(entities, si, at, back, &keep);
-        match cands.as_slice() {
-            [] => continue,
-            [c] => return Some(*c),
-            _ => {
-                // "Nordwind Airways and Fjord Motors cut jobs": coordinated subjects are both.
-                let coordinated = |m: &Mention| {
-                    let tokens = &entities.document.sentences[m.sentence].tokens;
-                    (m.start..m.end).any(|i| {
-                        tokens[i].deprel == Deprel::Conj
-                            && tokens[i]
-                                .head
-                                .is_some_and(|h| tokens[h].deprel.is_a(Deprel::Nsubj))
-                    })
-                };
-                let subjects = within(entities, si, at, back, |m| {
-                    (m.subject || coordinated(m)) && keep(m)
-                });
-                return pick_one(subjects);
-            }
-        }
-    }
-    None
+    // "Nordwind Airways and Fjord Motors cut jobs": coordinated subjects are both.
+    let coordinated = |m: &Mention| {
+        let tokens = &entities.document.sentences[m.sentence].tokens;
+        (m.start..m.end).any(|i| {
+            tokens[i].deprel == Deprel::Conj
+                && tokens[i]
+                    .head
+                    .is_some_and(|h| tokens[h].deprel.is_a(Deprel::Nsubj))
+        })
+    };
+    nearest_or_else(entities, si, at, distances, &keep, |back| {
+        pick_one(within(entities, si, at, back, |m| {
+            (m.subject || coordinated(m)) && keep(m)
+        }))
+    })
 }
 
 /// The head noun of a description and whether the words between "the" and it only describe
