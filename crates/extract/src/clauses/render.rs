@@ -11,7 +11,7 @@
 use super::attribution::SAYING;
 use super::clause::SYMMETRIC;
 use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
-use crate::doc::{Deprel, EntityType, QuantityKind, Upos};
+use crate::doc::{Deprel, EntityType, QuantityKind, Upos, Xpos};
 use crate::statement::{
     Argument, ArgumentKind, Literal, Provenance, Qualifier, Relation, Role, Statement,
 };
@@ -22,6 +22,10 @@ use kg_nlp::gazetteer::gazetteer;
 /// beneficiary or price ("for"), an opponent ("against").
 const SECOND_OBJECT_PREPOSITIONS: &[&str] =
     &["to", "into", "onto", "from", "with", "for", "against"];
+
+/// The longest restrictive clause (in words) an argument is written with
+/// ([`View::identified`]).
+const IDENTIFYING_CLAUSE_MAX: usize = 20;
 
 /// A clause's surface tuples for one subject.
 struct SurfaceReading {
@@ -127,6 +131,11 @@ impl View<'_> {
                 lemma,
                 qualifiers,
             } = graph;
+            let g_subject = self.identified(c, g_subject);
+            let g_objects: Vec<Option<Argument>> = g_objects
+                .into_iter()
+                .map(|o| o.map(|o| self.identified(c, o)))
+                .collect();
             // A qualifier that only repeats the subject or the object says nothing (a pair of
             // names the parser split into a subject and an oblique: "Blinken and Wang Yi met").
             let repeats = |q: &Qualifier, object: &Option<Argument>| {
@@ -185,7 +194,7 @@ impl View<'_> {
             // relation, for the graph only (the surface tuple carries them as arguments).
             for &k in &second {
                 let q = &c.quals[k];
-                let value = self.argument(&q.node);
+                let value = self.identified(c, self.argument(&q.node));
                 let st = Statement {
                     relation: Relation {
                         text: relation_text.clone(),
@@ -209,6 +218,50 @@ impl View<'_> {
                 });
             }
         }
+    }
+
+    /// A common noun's argument with the restrictive clause that says which one it is: "the
+    /// man who constantly trembled with fear", "the public school system serving the residents
+    /// of Harford County", "the faction which always said …". Without it the graph says "the
+    /// man" or "the faction", which identifies nothing. Only a clause that follows the phrase
+    /// directly (no comma: a clause set off by commas adds, it does not identify) and that is
+    /// not the clause the statement is made of ("the man who trembled": (the man) tremble).
+    /// The node's name stays the noun; only the phrase as written grows. Clauses longer than
+    /// [`IDENTIFYING_CLAUSE_MAX`] words are left out rather than cut.
+    fn identified(&self, c: &Clause, mut a: Argument) -> Argument {
+        let (fs, fe) = a.span;
+        if a.kind != ArgumentKind::Concept || fs >= fe || fe >= self.t.len() {
+            return a;
+        }
+        // A relative clause or a participle ("serving …", "known as …"); not an infinitive
+        // ("plans to …") or a clause the parser hung on the noun without a verb.
+        let clause = (fe..self.t.len()).find(|&k| {
+            (self.rel(k) == Deprel::AclRelcl
+                || self.rel(k) == Deprel::Acl && matches!(self.t[k].xpos, Xpos::Vbn | Xpos::Vbg))
+                && self.t[k].head.is_some_and(|h| fs <= h && h < fe)
+        });
+        let Some(k) = clause else {
+            return a;
+        };
+        let words = self.span(k, &|_| false);
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+            return a;
+        };
+        let contiguous = words.len() == last + 1 - first;
+        // (A comma inside makes a list or a second clause of the parser's: "channel surfing
+        // through a wasteland, happening upon spoof adverts, …".)
+        let comma = words.iter().any(|&w| self.t[w].form == ",");
+        if first != fe
+            || !contiguous
+            || comma
+            || words.len() > IDENTIFYING_CLAUSE_MAX
+            || words.contains(&c.pred)
+            || c.rel.iter().any(|r| words.contains(r))
+        {
+            return a;
+        }
+        a.full_text = self.span_text(fs, last + 1);
+        a
     }
 
     /// The prepositional arguments of a verb with an object that are a second object of it, by

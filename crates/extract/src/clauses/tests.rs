@@ -1859,3 +1859,24 @@ fn an_adjective_complement_takes_its_preposition_into_the_relation() {
     let d = doc("Floods/NOUN/NNS/flood/2/nsubj left/VERB/VBD/leave/0/root the/DET/DT/the/4/det area/NOUN/NN/area/2/obj vulnerable/ADJ/JJ/vulnerable/2/xcomp to/ADP/IN/to/7/case storms/NOUN/NNS/storm/5/obl ./PUNCT/././2/punct", &[]);
     has(&d, "Floods", "leave vulnerable", "area");
 }
+
+#[test]
+fn argument_keeps_the_restrictive_clause_that_identifies_it() {
+    // "Pagans scorned the man who trembled with fear": the man is the one who trembled; the
+    // clause's own statement keeps the bare noun as its subject.
+    let d = doc("Pagans/NOUN/NNS/pagan/2/nsubj scorned/VERB/VBD/scorn/0/root the/DET/DT/the/4/det man/NOUN/NN/man/2/obj who/PRON/WP/who/6/nsubj trembled/VERB/VBD/tremble/4/acl:relcl with/ADP/IN/with/8/case fear/NOUN/NN/fear/6/obl ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Pagans", "scorn", "man");
+    assert_eq!(
+        s.object.unwrap().full_text,
+        "the man who trembled with fear"
+    );
+    let s = has(&d, "man", "tremble with", "fear");
+    assert_eq!(s.subject.full_text, "the man");
+}
+
+#[test]
+fn argument_leaves_out_a_clause_set_off_by_a_comma() {
+    let d = doc("Pagans/NOUN/NNS/pagan/2/nsubj scorned/VERB/VBD/scorn/0/root the/DET/DT/the/4/det man/NOUN/NN/man/2/obj ,/PUNCT/,/,/7/punct who/PRON/WP/who/7/nsubj trembled/VERB/VBD/tremble/4/acl:relcl ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Pagans", "scorn", "man");
+    assert_eq!(s.object.unwrap().full_text, "the man");
+}
