@@ -187,6 +187,7 @@ impl View<'_> {
         self.would_reported_in_the_past_is_future(&mut d);
         self.bare_verb_shares_conjoined_modal(&mut d);
         self.urged_act_is_requested(&mut d);
+        self.infinitive_is_no_fact_of_its_own(&mut d);
         // The relation and its objects, in the voice the rules above settled.
         self.auxiliaries_and_negation_join_relation(&mut d);
         if d.copular {
@@ -375,6 +376,29 @@ impl View<'_> {
             if let Some(h) = tok.head {
                 d.modality = self.aux_modality(h);
             }
+        }
+    }
+
+    /// An infinitive whose doer its governor supplies states no more than the governor does:
+    /// a purpose is planned ("walked to the house to take a bath", "sent troops in order to
+    /// stop the smugglers": news-dev's `planned`), and a complement shares its governor's
+    /// modal ("could help Armstrong reassure its investors": possible; "will hire consultants
+    /// to review": future). Only when nothing else was said of it.
+    fn infinitive_is_no_fact_of_its_own(&self, d: &mut ClauseDraft) {
+        let p = d.p;
+        let to = self
+            .kids(p, Deprel::Mark)
+            .any(|m| lower(&self.t[m]) == "to");
+        if d.modality != Modality::Asserted || !d.inherited || self.t[p].xpos != Xpos::Vb {
+            return;
+        }
+        let Some(g) = self.t[p].head else {
+            return;
+        };
+        match self.rel(p).base() {
+            Deprel::Advcl if to => d.modality = Modality::Planned,
+            Deprel::Xcomp => d.modality = self.aux_modality(g),
+            _ => {}
         }
     }
 

@@ -1880,3 +1880,21 @@ fn argument_leaves_out_a_clause_set_off_by_a_comma() {
     let s = has(&d, "Pagans", "scorn", "man");
     assert_eq!(s.object.unwrap().full_text, "the man");
 }
+
+#[test]
+fn an_infinitive_of_purpose_is_planned_and_a_complement_shares_its_governors_modal() {
+    let d = doc("Arad/PROPN/NNP/Arad/2/nsubj enrolled/VERB/VBD/enroll/0/root at/ADP/IN/at/4/case Hofstra/PROPN/NNP/Hofstra/2/obl to/PART/TO/to/6/mark study/VERB/VB/study/2/advcl management/NOUN/NN/management/6/obj ./PUNCT/././2/punct", &[(0, 1, PER), (3, 4, ORG)]);
+    assert_eq!(
+        has(&d, "Arad", "enroll at", "Hofstra").modality,
+        Modality::Asserted
+    );
+    assert_eq!(
+        has(&d, "Arad", "study", "management").modality,
+        Modality::Planned
+    );
+    let d = doc("A/DET/DT/a/2/det sale/NOUN/NN/sale/4/nsubj could/AUX/MD/could/4/aux help/VERB/VB/help/0/root Armstrong/PROPN/NNP/Armstrong/4/obj reassure/VERB/VB/reassure/4/xcomp investors/NOUN/NNS/investor/6/obj ./PUNCT/././4/punct", &[(4, 5, ORG)]);
+    assert_eq!(
+        has(&d, "Armstrong", "reassure", "investors").modality,
+        Modality::Possible
+    );
+}
