@@ -397,7 +397,17 @@ impl View<'_> {
         };
         match self.rel(p).base() {
             Deprel::Advcl if to => d.modality = Modality::Planned,
-            Deprel::Xcomp => d.modality = self.aux_modality(g),
+            // (After a verb of making someone act, the act is done: "forced residents to
+            // flee"; after any other, a purpose: "hired consultants to review its accounts".)
+            Deprel::Xcomp => {
+                d.modality = self.aux_modality(g);
+                if d.modality == Modality::Asserted
+                    && to
+                    && !VerbClass::ObjectControl.contains(&lemma(&self.t[g]))
+                {
+                    d.modality = Modality::Planned;
+                }
+            }
             _ => {}
         }
     }

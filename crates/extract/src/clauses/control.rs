@@ -62,20 +62,46 @@ impl View<'_> {
             return None;
         }
         let o = self.kids_base(h, Deprel::Obj).find(|&o| o < i)?;
-        let someone = self.t[o].xpos == Xpos::Prp
+        self.someone(o).then(|| self.conjuncts(o))
+    }
+
+    /// Whether a noun phrase names someone who can act: a personal pronoun, a person noun, a
+    /// person or an organisation.
+    fn someone(&self, o: usize) -> bool {
+        self.t[o].xpos == Xpos::Prp
             || self.person_noun(o)
             || matches!(
                 self.entity_kind(o),
                 Some(EntityType::Person | EntityType::Organization)
-            );
-        someone.then(|| self.conjuncts(o))
+            )
     }
 
     /// Whether verb `v` makes its object do what its infinitive says, and has that object:
     /// "urged Congress to approve", "ordered Meta to pay" (not the verbs of expecting or
     /// planning, which fold into a modality).
+    /// Any other verb with someone as its direct object and a to-infinitive complement is one
+    /// too (not a time or a thing the parser took for the object: "sortied 11 February to
+    /// protect carriers"): in UD
+    /// an `xcomp`'s subject is the governor's object ("hired consultants to review its
+    /// accounts": the consultants review). Folded into the relation, the object would be lost
+    /// ("hire to review (accounts)"). Not "promise", whose subject acts.
     pub(super) fn object_controlled(&self, v: usize) -> bool {
-        VerbClass::ObjectControl.contains(&lemma(&self.t[v])) && !self.controllers(v).is_empty()
+        let l = lemma(&self.t[v]);
+        if VerbClass::ObjectControl.contains(&l) {
+            return !self.controllers(v).is_empty();
+        }
+        let folds_into_modality = VerbClass::Expecting.contains(&l)
+            || VerbClass::Planning.contains(&l)
+            || VerbClass::Supposing.contains(&l)
+            || VerbClass::Vouching.contains(&l);
+        !folds_into_modality
+            && self.kids_base(v, Deprel::Obj).any(|o| self.someone(o))
+            && self.kids(v, Deprel::Xcomp).any(|x| {
+                self.t[x].xpos == Xpos::Vb
+                    && self
+                        .kids(x, Deprel::Mark)
+                        .any(|m| lower(&self.t[m]) == "to")
+            })
     }
 
     /// An infinitive the parser hung on the object of such a verb: "urged shareholders | to

@@ -1898,3 +1898,18 @@ fn an_infinitive_of_purpose_is_planned_and_a_complement_shares_its_governors_mod
         Modality::Possible
     );
 }
+
+#[test]
+fn the_object_of_any_verb_does_what_its_infinitive_says() {
+    // UD: an xcomp's subject is the governor's object. "hire" is in no verb list.
+    let d = doc("The/DET/DT/the/2/det company/NOUN/NN/company/3/nsubj hired/VERB/VBD/hire/0/root consultants/NOUN/NNS/consultant/3/obj to/PART/TO/to/6/mark review/VERB/VB/review/3/xcomp its/PRON/PRP$/its/8/nmod:poss accounts/NOUN/NNS/account/6/obj ./PUNCT/././3/punct", &[]);
+    assert_eq!(
+        has(&d, "company", "hire", "consultants").modality,
+        Modality::Asserted
+    );
+    assert_eq!(
+        has(&d, "consultants", "review", "accounts").modality,
+        Modality::Planned
+    );
+    assert!(!triples(&d).iter().any(|(_, r, _)| r.contains(" to ")));
+}
