@@ -15,7 +15,7 @@ use crate::doc::{CharOffsets, Document, EntityType, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of, title_word, EntityNames, Mentions, NameMention};
 use crate::names;
 use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
-use kg_nlp::gazetteer::gazetteer;
+use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 /// Titles that are forms of address, not roles.
 pub(crate) const HONORIFICS: &[&str] = &[
@@ -268,6 +268,16 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
         ) {
             continue;
         }
+        let mut role = role;
+        let organisation = organisation.or_else(|| {
+            let implied = implied_organisation(mentions, person, &role)?;
+            // The capitalised words before an office are its portfolio once the country is
+            // known: "Mining Minister" is Bolivia's mining minister.
+            if concept.ends_with(&role) || concept.to_lowercase().ends_with(&role) {
+                role = concept.to_lowercase();
+            }
+            Some(implied)
+        });
         out.push(RoleFact {
             person,
             role,
@@ -387,6 +397,107 @@ fn role_statement(
         confidence: 0.75,
         provenance: Provenance::of_sentence(document, m.sentence, offsets),
     }
+}
+
+/// Offices of a country's government: with no country named beside them, the story's
+/// country ("Finance Minister Chikondi Banda" in a story about Malawi).
+const GOVERNMENT_OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "emperor",
+];
+
+/// Offices of a company or club: with no organisation named beside them, the organisation
+/// the story names most ("chief executive Kenji Morimoto", "coach Pavel Novák").
+const COMPANY_OFFICES: &[&str] = &[
+    "executive",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "coach",
+];
+
+/// The organisation a role with none named beside it is a role in, as the story implies it
+/// (a reader of "Finance Minister Chikondi Banda said …" in a story about Malawi knows whose
+/// minister she is). For a government office a country, for a company or club office an
+/// organisation: the last one named before the role in its sentence, else the one the story
+/// names most often up to there (a country's cities count for it) if it is named at least
+/// twice as often as any other: a story about one country quotes foreign officials too.
+/// Nothing when the role says whose it is in other words ("opposition leader", "club
+/// president").
+fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Option<Organisation> {
+    let mut words = role.split(' ');
+    let last = words.next_back()?;
+    let qualified = words.any(|w| !ROLE_MODIFIERS.contains(&w) && !w.ends_with("-"));
+    let government = GOVERNMENT_OFFICES.contains(&last);
+    let company = COMPANY_OFFICES.contains(&last);
+    if !(government || company) || (government && qualified && !role.ends_with("minister")) {
+        return None;
+    }
+    let g = gazetteer();
+    let holder = &mentions[person];
+    let upto = holder.sentence;
+    // The last country or organisation named before the role in its sentence: "a Chinese
+    // delegation led by Vice Premier Liu Guozhong", "will travel to Russia for a meeting with
+    // President Vladimir Putin".
+    let mut nearest = None;
+    // Each candidate by a key (a country's ISO code: its cities count for it; an
+    // organisation's folded name), with its count and the mention that names it: a country's
+    // own name rather than its adjective, never one of its cities.
+    let mut counts: Vec<(String, usize, Option<usize>)> = Vec::new();
+    for i in mentions.indices_in(0, upto) {
+        let m = &mentions[i];
+        let candidate = if government && m.kind == EntityType::Place {
+            let written: Vec<&str> = m.name.split(' ').collect();
+            if m.demonym {
+                g.demonym(&written).map(|d| (d.code.to_owned(), true))
+            } else {
+                g.place(&written)
+                    .filter(|p| p.kind != PlaceKind::Continent)
+                    .map(|p| (p.country.to_owned(), p.kind == PlaceKind::Country))
+            }
+        } else if company && m.kind == EntityType::Organization {
+            Some((names::key(&m.name), true))
+        } else {
+            None
+        };
+        let Some((key, names_it)) = candidate else {
+            continue;
+        };
+        let named = names_it.then_some(i);
+        if m.sentence == upto && m.end <= holder.start && names_it {
+            nearest = Some(i);
+        }
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(c) => {
+                c.1 += 1;
+                if c.2.is_none_or(|j| mentions[j].demonym && !m.demonym) {
+                    c.2 = named.or(c.2);
+                }
+            }
+            None => counts.push((key, 1, named)),
+        }
+    }
+    if let Some(i) = nearest {
+        return Some(Organisation::Mention(i));
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (_, best, first) = counts.first()?;
+    let runner_up = counts.get(1).map_or(0, |c| c.1);
+    (*best >= 2 * runner_up.max(1))
+        .then_some(*first)
+        .flatten()
+        .map(Organisation::Mention)
 }
 
 /// A hyphen inside a role ("Vice-Premier").
@@ -673,6 +784,32 @@ mod tests {
             false,
         );
         assert_eq!(roles_of(d, Some((0, "Kenya"))), vec![want]);
+    }
+
+    #[test]
+    fn an_office_with_no_country_beside_it_is_the_one_named_before_it() {
+        let d = doc(
+            "In/ADP/IN/in/2/case Malawi/PROPN/NNP/Malawi/7/obl ,/PUNCT/,/,/2/punct \
+             Finance/PROPN/NNP/Finance/5/compound Minister/PROPN/NNP/Minister/6/compound \
+             Chikondi/PROPN/NNP/Chikondi/7/nsubj Banda/PROPN/NNP/Banda/6/flat \
+             spoke/VERB/VBD/speak/0/root",
+            &[(1, 2, EntityType::Place), (5, 7, Per)],
+        );
+        let want = (
+            "Chikondi Banda".into(),
+            "finance minister of".into(),
+            "Malawi".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+        // No country named: the office stays a concept.
+        let d = doc(
+            "Finance/PROPN/NNP/Finance/2/compound Minister/PROPN/NNP/Minister/3/compound \
+             Chikondi/PROPN/NNP/Chikondi/5/nsubj Banda/PROPN/NNP/Banda/3/flat \
+             spoke/VERB/VBD/speak/0/root",
+            &[(2, 4, Per)],
+        );
+        assert!(roles_of(d, None).iter().all(|r| r.1 == "be" && r.3));
     }
 
     #[test]
