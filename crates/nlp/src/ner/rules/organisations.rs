@@ -254,8 +254,10 @@ pub(super) fn sports_clubs(tokens: &[Token], out: &mut [Mention], g: &Gazetteer)
 /// Head words that make a capitalised name an organisation: the unambiguous part of
 /// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
 /// papers and places).
-const ORGANISATION_HEADS: [&str; 47] = [
+const ORGANISATION_HEADS: [&str; 49] = [
     "alliance",
+    "fc",
+    "afc",
     "coalition",
     "league",
     "movement",
@@ -354,9 +356,13 @@ pub(super) fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &G
             }
         }
         let words: Vec<&str> = tokens[s..e].iter().map(|t| t.form.as_str()).collect();
-        // A person's name inside is another name beside it ("Sara Lee Enron Services").
+        // A person's name inside is another name beside it ("Sara Lee Enron Services"); one
+        // that is the whole run, head word and all, is the organisation mistyped ("Mondego FC").
         let crosses = out.iter().any(|m| {
-            m.start < e && s < m.end && (m.start < s || m.end > e || m.kind == EntityType::Person)
+            let whole = m.start == s && m.end == e;
+            m.start < e
+                && s < m.end
+                && (m.start < s || m.end > e || (m.kind == EntityType::Person && !whole))
         });
         // "West Bank", "East Bank": a compass word and a head word name a region.
         let region = e - s == 2 && COMPASS_WORDS.contains(&tokens[s].form.as_str());
@@ -417,6 +423,14 @@ mod tests {
             [("West Bank".to_string(), EntityType::Place)]
         );
         assert!(kinds("Regional Bank Holds Rates Steady Again", vec![]).is_empty());
+        // The model's person that is the whole name, head word and all, is the club.
+        assert_eq!(
+            kinds(
+                "Mondego FC sacked its coach",
+                vec![mention(0, 2, EntityType::Person)]
+            ),
+            [("Mondego FC".to_string(), EntityType::Organization)]
+        );
         assert!(kinds("the Union said so", vec![]).is_empty());
         // Company heads, over a place the model found inside ("Oslo Motors" is a company).
         assert_eq!(
