@@ -166,7 +166,8 @@ impl View<'_> {
             for k in 0..n {
                 let (st, in_graph) = match g_objects.get(k) {
                     Some(o) => {
-                        let st = statement(o.clone());
+                        let mut st = statement(o.clone());
+                        self.owned_description(&mut st);
                         let ok = c.in_graph && !self.unfilled(c, &st);
                         (st, ok)
                     }
@@ -218,6 +219,50 @@ impl View<'_> {
                 });
             }
         }
+    }
+
+    /// What a name is, owned by another name, is a role in it: "the State Great Khural,
+    /// Mongolia's parliament" is the parliament of Mongolia, "UNICEF, the UN children's agency"
+    /// the children's agency of the UN (`be parliament of` Mongolia, the shape of the role
+    /// statements). The owner is a country or organisation before "'s", or an organisation
+    /// written as the noun's modifier; the words between it and the noun become the relation,
+    /// the noun's own modifiers after it stay out ("Kestrel's second acquisition abroad").
+    fn owned_description(&self, st: &mut Statement) {
+        let Some(o) = st.object.as_ref() else {
+            return;
+        };
+        let (fs, fe) = o.span;
+        if st.relation.lemma != "be" || o.kind != ArgumentKind::Concept || fe > self.t.len() {
+            return;
+        }
+        let Some(head) = (fs..fe).find(|&i| self.t[i].head.is_none_or(|h| h < fs || h >= fe))
+        else {
+            return;
+        };
+        let start = (fs..head)
+            .find(|&i| self.t[i].upos != Upos::Det)
+            .unwrap_or(head);
+        let Some(m) = self
+            .sentence
+            .mentions
+            .iter()
+            .find(|m| m.start == start && m.end < head)
+        else {
+            return;
+        };
+        let possessive = self.t[m.end].xpos == Xpos::Pos;
+        let owner = match m.kind {
+            EntityType::Organization => true,
+            EntityType::Place => possessive,
+            _ => false,
+        };
+        let words_from = if possessive { m.end + 1 } else { m.end };
+        if !owner || words_from > head {
+            return;
+        }
+        let words = self.span_text(words_from, head + 1).to_lowercase();
+        st.relation.lemma = format!("be {words} of");
+        st.object = Some(self.argument(&self.bare_node(m.end - 1)));
     }
 
     /// A common noun's argument with the restrictive clause that says which one it is: "the

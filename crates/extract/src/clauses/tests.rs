@@ -1913,3 +1913,10 @@ fn the_object_of_any_verb_does_what_its_infinitive_says() {
     );
     assert!(!triples(&d).iter().any(|(_, r, _)| r.contains(" to ")));
 }
+
+#[test]
+fn a_description_owned_by_a_country_is_a_role_in_it() {
+    let d = doc("BNL/PROPN/NNP/BNL/9/nsubj ,/PUNCT/,/,/6/punct Italy/PROPN/NNP/Italy/6/nmod:poss 's/PART/POS/'s/3/case largest/ADJ/JJS/large/6/amod bank/NOUN/NN/bank/1/appos ,/PUNCT/,/,/6/punct has/AUX/VBZ/have/9/aux filed/VERB/VBN/file/0/root charges/NOUN/NNS/charge/9/obj ./PUNCT/././9/punct", &[(0, 1, ORG), (2, 3, LOC)]);
+    has(&d, "BNL", "be largest bank of", "Italy");
+    assert!(!triples(&d).iter().any(|(_, r, _)| r == "be"));
+}
