@@ -73,10 +73,97 @@ fn repair_by_context(sentence: &mut Sentence) {
     verbs_read_as_plural_nouns(sentence);
     hyphenated_names(sentence);
     past_tense_before_an_object(sentence);
+    coordinated_past_tense(sentence);
     past_only_forms_read_as_participles(sentence);
     titles_end_in_a_noun(sentence);
     capitalised_nouns_inside_names(sentence);
     adjectives_read_as_nouns(sentence);
+}
+
+/// Whether a noun phrase that opens with a determiner, a possessive or a number follows token
+/// `i`. (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
+fn determined_phrase_at(t: &[Token], i: usize) -> bool {
+    let Some(next) = t.get(i + 1) else {
+        return false;
+    };
+    matches!(next.xpos, Xpos::Dt | Xpos::PrpDollar)
+        || (next.xpos == Xpos::Cd && i > 0 && t[i - 1].xpos != Xpos::Cd)
+}
+
+/// Whether the words after token `i` are a verb's object: a determiner, possessive, number or
+/// noun (an adjective or adverb only when a noun follows it: "raised key rates", "struck
+/// southern Turkey"), or a number with its approximation ("killed at least 20 people", "more
+/// than 100", "nearly 300").
+fn object_at(t: &[Token], i: usize) -> bool {
+    let Some(next) = t.get(i + 1) else {
+        return false;
+    };
+    let noun = |x: &Token| x.xpos.is_noun();
+    let word = |k: usize| t.get(k).map(|x| x.form.to_lowercase()).unwrap_or_default();
+    let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == Xpos::Cd);
+    let quantified = (word(i + 1) == "at"
+        && matches!(word(i + 2).as_str(), "least" | "most")
+        && number_at(i + 3))
+        || (matches!(word(i + 1).as_str(), "more" | "fewer" | "less")
+            && word(i + 2) == "than"
+            && number_at(i + 3))
+        || (matches!(
+            word(i + 1).as_str(),
+            "nearly" | "almost" | "about" | "roughly" | "around" | "approximately" | "some"
+        ) && number_at(i + 2));
+    determined_phrase_at(t, i)
+        || noun(next)
+        || quantified
+        || (matches!(next.xpos, Xpos::Jj | Xpos::Rb) && t.get(i + 2).is_some_and(noun))
+}
+
+/// A participle after "and" with an object, coordinated with a past tense that has no
+/// auxiliary, is a past tense too: "Officers raided 11 sites and seized cash", "the army
+/// shelled the town and killed 12 people". Read as a participle, it became an adjective of
+/// the object ("seized cash") and the second act was lost. (After an auxiliary the participle
+/// shares it: "have killed 31 people and displaced 200,000" stays.)
+fn coordinated_past_tense(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    let mut fix = Vec::new();
+    for i in 2..t.len().saturating_sub(1) {
+        let form = t[i].form.to_lowercase();
+        if t[i].xpos != Xpos::Vbn
+            || !matches!(t[i - 1].form.as_str(), "and" | "or")
+            || NAMING_PARTICIPLES.contains(&form.as_str())
+            || participle_only(&form)
+            || !object_at(t, i)
+        {
+            continue;
+        }
+        // The verb before "and" (past any comma, its object and its qualifiers), with no
+        // auxiliary, modal or subordinator between the sentence's start or a semicolon and it.
+        let Some(v) = (0..i - 1)
+            .rev()
+            .find(|&k| t[k].upos == Upos::Verb || t[k].upos == Upos::Aux)
+        else {
+            continue;
+        };
+        if t[v].xpos != Xpos::Vbd {
+            continue;
+        }
+        let clause_start = (0..v)
+            .rev()
+            .find(|&k| matches!(t[k].form.as_str(), ";" | ":"))
+            .map_or(0, |k| k + 1);
+        let helped = (clause_start..v).any(|k| {
+            matches!(t[k].upos, Upos::Aux | Upos::Sconj)
+                || t[k].xpos == Xpos::Md
+                || t[k].xpos.is_wh()
+        });
+        if !helped {
+            fix.push(i);
+        }
+    }
+    for i in fix {
+        let tok = &mut sentence.tokens[i];
+        past_tense(tok);
+        tok.upos = Upos::Verb;
+    }
 }
 
 /// Words WordNet knows only as adjectives (see data/gazetteer/README.md).
@@ -477,30 +564,8 @@ fn past_tense_before_an_object(sentence: &mut Sentence) {
             t[i - 1].xpos,
             Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps | Xpos::Cd
         );
-        // The noun phrase after it: a determiner, possessive, number or noun (an adjective
-        // only when a noun follows it: "raised key rates", "struck southern Turkey").
-        let next = &t[i + 1];
-        // (A number after a number is a date or a code: "invoice 4327 dated 4/14/00".)
-        let determined = matches!(next.xpos, Xpos::Dt | Xpos::PrpDollar)
-            || (next.xpos == Xpos::Cd && t[i - 1].xpos != Xpos::Cd);
-        // Or a number with its approximation: "killed at least 20 people", "more than 100",
-        // "nearly 300".
-        let word = |k: usize| t.get(k).map(|x| x.form.to_lowercase()).unwrap_or_default();
-        let number_at = |k: usize| t.get(k).is_some_and(|x| x.xpos == Xpos::Cd);
-        let quantified = (word(i + 1) == "at"
-            && matches!(word(i + 2).as_str(), "least" | "most")
-            && number_at(i + 3))
-            || (matches!(word(i + 1).as_str(), "more" | "fewer" | "less")
-                && word(i + 2) == "than"
-                && number_at(i + 3))
-            || (matches!(
-                word(i + 1).as_str(),
-                "nearly" | "almost" | "about" | "roughly" | "around" | "approximately" | "some"
-            ) && number_at(i + 2));
-        let object = determined
-            || noun(next)
-            || quantified
-            || (matches!(next.xpos, Xpos::Jj | Xpos::Rb) && t.get(i + 2).is_some_and(noun));
+        let determined = determined_phrase_at(t, i);
+        let object = object_at(t, i);
         // "family owned company", "web based games", "US backed forces": a noun and one of these
         // participles make a compound adjective of a bare noun; only "owned the land" is a verb.
         if COMPOUND_PARTICIPLES.contains(&form.as_str()) && !determined {
@@ -739,6 +804,26 @@ mod tests {
             }
             let before = xpos(&s);
             hyphenated_names(&mut s);
+            assert_eq!(xpos(&s), before, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_and_with_an_object_shares_the_past_tense_before_it() {
+        let mut s = tagged(
+            "Officers/NOUN/NNS raided/VERB/VBD 11/NUM/CD sites/NOUN/NNS and/CCONJ/CC \
+             seized/VERB/VBN cash/NOUN/NN ./PUNCT/.",
+        );
+        coordinated_past_tense(&mut s);
+        assert_eq!((xpos(&s)[5], s.tokens[5].upos), (Xpos::Vbd, Upos::Verb));
+        // After an auxiliary the participle shares it; without an object it is no verb's.
+        for text in [
+            "Floods/NOUN/NNS have/AUX/VBP killed/VERB/VBN 31/NUM/CD people/NOUN/NNS and/CCONJ/CC displaced/VERB/VBN 200,000/NUM/CD",
+            "Officers/NOUN/NNS raided/VERB/VBD sites/NOUN/NNS and/CCONJ/CC left/VERB/VBN ./PUNCT/.",
+        ] {
+            let mut s = tagged(text);
+            let before = xpos(&s);
+            coordinated_past_tense(&mut s);
             assert_eq!(xpos(&s), before, "{text}");
         }
     }
