@@ -22,7 +22,11 @@ impl View<'_> {
     pub(super) fn denied_by_no(&self, p: usize) -> bool {
         self.children[p].iter().any(|&c| {
             matches!(self.rel(c), Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obj)
-                && self.kids(c, Deprel::Det).any(|d| lower(&self.t[d]) == "no")
+                && self.kids(c, Deprel::Det).any(|d| {
+                    let w = lower(&self.t[d]);
+                    // "Neither film has found a distributor": neither of the two.
+                    w == "no" || (w == "neither" && self.rel(c) != Deprel::Obj)
+                })
                 && !self.children[c].iter().any(|&m| {
                     matches!(self.t[m].xpos, Xpos::Jjr | Xpos::Rbr)
                         || matches!(lower(&self.t[m]).as_str(), "other" | "more" | "less")

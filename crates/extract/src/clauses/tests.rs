@@ -1920,3 +1920,9 @@ fn a_description_owned_by_a_country_is_a_role_in_it() {
     has(&d, "BNL", "be largest bank of", "Italy");
     assert!(!triples(&d).iter().any(|(_, r, _)| r == "be"));
 }
+
+#[test]
+fn a_subject_quantified_by_neither_negates_the_statement() {
+    let d = doc("Neither/DET/DT/neither/2/det film/NOUN/NN/film/4/nsubj has/AUX/VBZ/have/4/aux found/VERB/VBN/find/0/root a/DET/DT/a/6/det distributor/NOUN/NN/distributor/4/obj ./PUNCT/././4/punct", &[]);
+    assert!(has(&d, "film", "find", "distributor").negated);
+}

@@ -72,6 +72,7 @@ fn repair_by_context(sentence: &mut Sentence) {
     unspaced_hyphens(sentence);
     verbs_read_as_plural_nouns(sentence);
     hyphenated_names(sentence);
+    perfect_auxiliary_read_as_a_verb(sentence);
     past_tense_before_an_object(sentence);
     coordinated_past_tense(sentence);
     past_only_forms_read_as_participles(sentence);
@@ -163,6 +164,29 @@ fn coordinated_past_tense(sentence: &mut Sentence) {
         let tok = &mut sentence.tokens[i];
         past_tense(tok);
         tok.upos = Upos::Verb;
+    }
+}
+
+/// "have" before a participle, past adverbs only, is the perfect's auxiliary: "Neither film has
+/// yet found a distributor". Read as the main verb, it took the participle for its complement
+/// and the clause said "has" (nothing).
+fn perfect_auxiliary_read_as_a_verb(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for i in 0..t.len() {
+        if t[i].upos != Upos::Verb
+            || !matches!(
+                t[i].form.to_lowercase().as_str(),
+                "has" | "have" | "had" | "having"
+            )
+        {
+            continue;
+        }
+        let next = t[i + 1..]
+            .iter()
+            .find(|x| !matches!(x.xpos, Xpos::Rb | Xpos::Rbr | Xpos::Rbs));
+        if next.is_some_and(|x| x.xpos == Xpos::Vbn) {
+            t[i].upos = Upos::Aux;
+        }
     }
 }
 
@@ -806,6 +830,20 @@ mod tests {
             hyphenated_names(&mut s);
             assert_eq!(xpos(&s), before, "{text}");
         }
+    }
+
+    #[test]
+    fn have_before_a_participle_is_the_auxiliary() {
+        let mut s = tagged(
+            "Neither/DET/DT film/NOUN/NN has/VERB/VBZ yet/ADV/RB found/VERB/VBN a/DET/DT \
+             distributor/NOUN/NN",
+        );
+        perfect_auxiliary_read_as_a_verb(&mut s);
+        assert_eq!(s.tokens[2].upos, Upos::Aux);
+        // "has" with an object stays the verb.
+        let mut s = tagged("The/DET/DT film/NOUN/NN has/VERB/VBZ a/DET/DT distributor/NOUN/NN");
+        perfect_auxiliary_read_as_a_verb(&mut s);
+        assert_eq!(s.tokens[2].upos, Upos::Verb);
     }
 
     #[test]

@@ -56,6 +56,7 @@ use verbs_and_subjects::*;
 /// - The day, month or year of the event hung on a noun after the verb
 ///   (`times::time_read_as_a_modifier_of_a_noun`).
 pub fn repair(sentence: &mut Sentence) {
+    coordinated_clause_read_as_a_complement(sentence);
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);

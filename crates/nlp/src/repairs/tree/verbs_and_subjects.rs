@@ -416,6 +416,34 @@ fn open_clause(tokens: &mut [Token], n: usize, start: usize, v: usize) {
     tokens[start].upos = Upos::Sconj;
 }
 
+/// A clause joined by "and", "but" or "or" read as the complement of the verb before it ("The
+/// group did not claim responsibility for the raid, and the ministry did not confirm reports",
+/// with "confirm" a `ccomp` of "claim"): a complement takes no coordinator, so it is a
+/// conjunct. Read as a complement, the first verb reported the second and was no statement
+/// of its own.
+pub(super) fn coordinated_clause_read_as_a_complement(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for v in 0..t.len() {
+        if t[v].deprel != Deprel::Ccomp || t[v].head.is_none_or(|h| h >= v) {
+            continue;
+        }
+        // The clause's first word, past punctuation, is the coordinator (the parser may hang
+        // it on the subject).
+        let (start, _) = subtree_bounds(t, v);
+        let Some(cc) = (start..v)
+            .find(|&k| t[k].upos != Upos::Punct && !matches!(t[k].form.as_str(), "," | ";"))
+        else {
+            continue;
+        };
+        let coordinator = t[cc].deprel == Deprel::Cc
+            && matches!(t[cc].form.to_lowercase().as_str(), "and" | "but" | "or");
+        if coordinator && !has_child(t, v, Deprel::Mark) {
+            t[v].deprel = Deprel::Conj;
+            t[cc].head = Some(v);
+        }
+    }
+}
+
 pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
@@ -532,6 +560,25 @@ mod tests {
     use crate::doc::{Upos, Xpos};
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_clause_after_and_is_no_complement() {
+        let mut s = parsed(
+            "Rebels/_/NNS/_/2/nsubj denied/_/VBD/_/0/root it/_/PRP/_/2/obj ,/_/,/_/8/punct \
+             and/_/CC/_/8/cc the/_/DT/_/7/det army/_/NN/_/8/nsubj agreed/_/VBD/_/2/ccomp",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[7], "agreed/2/conj");
+        // A complement with its marker stays one.
+        let mut s = parsed(
+            "Rebels/_/NNS/_/2/nsubj said/_/VBD/_/0/root that/_/IN/_/5/mark \
+             troops/_/NNS/_/5/nsubj left/_/VBD/_/2/ccomp",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[4], "left/2/ccomp");
+    }
 
     #[test]
     fn a_clause_opened_by_after_is_no_oblique_and_conjunct() {
