@@ -14,7 +14,9 @@
 use crate::doc::{CharOffsets, Document, EntityType, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of, title_word, EntityNames, Mentions, NameMention};
 use crate::names;
-use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
+use crate::statement::{
+    Argument, ArgumentKind, Literal, Modality, Provenance, Relation, Statement,
+};
 use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 /// Titles that are forms of address, not roles.
@@ -372,12 +374,14 @@ fn role_statement(
                 },
             )
         }
+        // Without an organisation the role is the person's job title, a value, not a node:
+        // a concept "minister" would join every minister in the graph and clutter it.
         None => (
             "be".to_owned(),
             Argument {
                 text: fact.concept.clone(),
                 full_text: text_of(document, &t[rs..re]),
-                kind: ArgumentKind::Concept,
+                kind: ArgumentKind::Literal(Literal::Text),
                 span: fact.span,
                 alias: None,
             },
@@ -712,7 +716,8 @@ mod tests {
     use crate::clauses::test_doc as doc;
     use EntityType::{Other, Person as Per};
 
-    /// (subject, relation, object, object is a concept) of the role statements.
+    /// (subject, relation, object, object is a concept or a value, not a name) of the role
+    /// statements.
     fn roles_of(
         mut d: Document,
         demonym: Option<(usize, &str)>,
@@ -736,7 +741,7 @@ mod tests {
                     s.subject.text,
                     s.relation.lemma,
                     o.text,
-                    o.kind == ArgumentKind::Concept,
+                    matches!(o.kind, ArgumentKind::Concept | ArgumentKind::Literal(_)),
                 )
             })
             .collect()
@@ -802,14 +807,20 @@ mod tests {
             false,
         );
         assert_eq!(roles_of(d, None), vec![want]);
-        // No country named: the office stays a concept.
+        // No country named: the office stays a job title.
         let d = doc(
             "Finance/PROPN/NNP/Finance/2/compound Minister/PROPN/NNP/Minister/3/compound \
              Chikondi/PROPN/NNP/Chikondi/5/nsubj Banda/PROPN/NNP/Banda/3/flat \
              spoke/VERB/VBD/speak/0/root",
             &[(2, 4, Per)],
         );
-        assert!(roles_of(d, None).iter().all(|r| r.1 == "be" && r.3));
+        let mentions = Mentions::of(&d);
+        let facts = find(&d, &mentions);
+        let names = EntityNames::as_written(&mentions);
+        let stated = add_statements(&d, &mentions, &facts, &names, Vec::new());
+        assert!(!stated.is_empty());
+        assert!(stated.iter().all(|s| s.relation.lemma == "be"
+            && s.object.as_ref().unwrap().kind == ArgumentKind::Literal(Literal::Text)));
     }
 
     #[test]

@@ -226,30 +226,46 @@ impl View<'_> {
     /// the children's agency of the UN (`be parliament of` Mongolia, the shape of the role
     /// statements). The owner is a country or organisation before "'s", or an organisation
     /// written as the noun's modifier; the words between it and the noun become the relation,
-    /// the noun's own modifiers after it stay out ("Kestrel's second acquisition abroad").
+    /// the noun's own modifiers after it stay out ("Kestrel's second acquisition abroad"). A
+    /// person's title with no owner stays a value, the job title.
     fn owned_description(&self, st: &mut Statement) {
         let Some(o) = st.object.as_ref() else {
             return;
         };
-        let (fs, fe) = o.span;
-        if st.relation.lemma != "be" || o.kind != ArgumentKind::Concept || fe > self.t.len() {
+        if st.relation.lemma != "be" || o.kind != ArgumentKind::Concept || o.span.1 > self.t.len() {
             return;
         }
-        let Some(head) = (fs..fe).find(|&i| self.t[i].head.is_none_or(|h| h < fs || h >= fe))
-        else {
+        if let Some((words, owner)) = self.owner_of_description(o.span) {
+            st.relation.lemma = format!("be {words} of");
+            st.object = Some(owner);
             return;
-        };
+        }
+        // A person's title with no owner is a job title, a value ("Grace Nakato | be |
+        // minister"), as the role statements have it ([`crate::roles`]), not a concept node.
+        let title = o
+            .text
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| gazetteer().is_title(w));
+        if title && st.subject.kind == ArgumentKind::Entity(EntityType::Person) {
+            if let Some(o) = st.object.as_mut() {
+                o.kind = ArgumentKind::Literal(Literal::Text);
+            }
+        }
+    }
+
+    /// The words of a description between its owner and its noun, and the owner: "Mongolia's
+    /// parliament" (parliament, Mongolia), "the UN children's agency" (children's agency, UN).
+    fn owner_of_description(&self, (fs, fe): (usize, usize)) -> Option<(String, Argument)> {
+        let head = (fs..fe).find(|&i| self.t[i].head.is_none_or(|h| h < fs || h >= fe))?;
         let start = (fs..head)
             .find(|&i| self.t[i].upos != Upos::Det)
             .unwrap_or(head);
-        let Some(m) = self
+        let m = self
             .sentence
             .mentions
             .iter()
-            .find(|m| m.start == start && m.end < head)
-        else {
-            return;
-        };
+            .find(|m| m.start == start && m.end < head)?;
         let possessive = self.t[m.end].xpos == Xpos::Pos;
         let owner = match m.kind {
             EntityType::Organization => true,
@@ -258,11 +274,10 @@ impl View<'_> {
         };
         let words_from = if possessive { m.end + 1 } else { m.end };
         if !owner || words_from > head {
-            return;
+            return None;
         }
         let words = self.span_text(words_from, head + 1).to_lowercase();
-        st.relation.lemma = format!("be {words} of");
-        st.object = Some(self.argument(&self.bare_node(m.end - 1)));
+        Some((words, self.argument(&self.bare_node(m.end - 1))))
     }
 
     /// A common noun's argument with the restrictive clause that says which one it is: "the

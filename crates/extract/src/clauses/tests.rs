@@ -489,9 +489,16 @@ fn an_apposition_is_set_off_by_a_comma() {
 }
 
 #[test]
-fn apposition_without_an_organisation_is_a_concept() {
+fn apposition_title_without_an_organisation_is_a_job_title() {
     let d = doc("Tom/PROPN/NNP/Tom/7/nsubj Reed/PROPN/NNP/Reed/1/flat ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det spokesperson/NOUN/NN/spokesperson/1/appos ,/PUNCT/,/,/5/punct declined/VERB/VBD/decline/0/root ./PUNCT/././7/punct", &[(0, 2, PER)]);
     let s = has(&d, "Tom Reed", "be", "spokesperson");
+    assert_eq!(
+        s.object.unwrap().kind,
+        ArgumentKind::Literal(crate::statement::Literal::Text)
+    );
+    // A description that is no title stays a concept.
+    let d = doc("Lena/PROPN/NNP/Lena/7/nsubj Holm/PROPN/NNP/Holm/1/flat ,/PUNCT/,/,/5/punct a/DET/DT/a/5/det chemist/NOUN/NN/chemist/1/appos ,/PUNCT/,/,/5/punct retired/VERB/VBD/retire/0/root ./PUNCT/././7/punct", &[(0, 2, PER)]);
+    let s = has(&d, "Lena Holm", "be", "chemist");
     assert_eq!(s.object.unwrap().kind, ArgumentKind::Concept);
 }
 
