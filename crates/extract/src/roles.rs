@@ -629,9 +629,23 @@ fn owned_role_before(
         return None;
     }
     let re = m.start - 1;
-    let rs = title_start(t, re, is_role_word)?;
+    let title = title_start(t, re, is_role_word)?;
+    let mut rs = title;
+    // A portfolio of up to two words before the title: "Nigeria's health minister".
+    while rs > 2
+        && title - rs < 2
+        && matches!(t[rs - 1].xpos, Xpos::Nn | Xpos::Jj)
+        && t[rs - 1].form.chars().all(|c| c.is_lowercase() || c == '-')
+    {
+        rs -= 1;
+    }
     if rs < 2 || t[rs - 1].xpos != Xpos::Pos {
         return None;
+    }
+    // "the country's health minister, Ngozi Okafor,": the country the story implies
+    // ([`implied_organisation`]).
+    if matches!(lower(&t[rs - 2]).as_str(), "country" | "nation") {
+        return Some((rs, re, None));
     }
     let owner = organisation_before(document, mentions, m.sentence, rs)?;
     Some((rs, re, Some(owner)))
@@ -821,6 +835,24 @@ mod tests {
         assert!(!stated.is_empty());
         assert!(stated.iter().all(|s| s.relation.lemma == "be"
             && s.object.as_ref().unwrap().kind == ArgumentKind::Literal(Literal::Text)));
+    }
+
+    #[test]
+    fn the_countrys_portfolio_minister_is_the_story_countrys() {
+        let d = doc(
+            "Nigeria/PROPN/NNP/Nigeria/2/nsubj said/VERB/VBD/say/0/root the/DET/DT/the/4/det \
+             country/NOUN/NN/country/7/nmod:poss 's/PART/POS/'s/4/case \
+             health/NOUN/NN/health/7/compound minister/NOUN/NN/minister/2/obj ,/PUNCT/,/,/9/punct \
+             Ngozi/PROPN/NNP/Ngozi/7/appos Okafor/PROPN/NNP/Okafor/9/flat ./PUNCT/././2/punct",
+            &[(0, 1, EntityType::Place), (8, 10, Per)],
+        );
+        let want = (
+            "Ngozi Okafor".into(),
+            "health minister of".into(),
+            "Nigeria".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
     }
 
     #[test]
