@@ -78,6 +78,47 @@ const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
 /// for", "need approval from", "set fire to").
 const SUPPORT_PREPOSITIONS: &[&str] = &["for", "from", "to", "with", "against", "on", "into"];
 
+/// Adverbs that place a clause in time, place or discourse rather than complete its verb
+/// ("left again", "arrived there", "resigned also"): they stay out of the relation.
+const CIRCUMSTANCE_ADVERBS: &[&str] = &[
+    "also",
+    "too",
+    "then",
+    "now",
+    "again",
+    "still",
+    "already",
+    "yet",
+    "ago",
+    "later",
+    "soon",
+    "there",
+    "here",
+    "instead",
+    "however",
+    "though",
+    "first",
+    "last",
+    "once",
+    "twice",
+    "ever",
+    "never",
+    "early",
+    "earlier",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "so",
+    "as",
+    "almost",
+    "just",
+    "even",
+    "only",
+    "not",
+    "n't",
+];
+
 /// Subordinators that open adverbial clauses, never objects.
 const ADVERBIAL_MARKERS: [&str; 12] = [
     "until", "till", "because", "when", "after", "before", "while", "since", "although", "though",
@@ -203,6 +244,7 @@ impl View<'_> {
         self.secondary_predicate_joins_relation(&mut d);
         self.relative_head_fills_object(&mut d);
         self.clausal_object_read(&mut d);
+        self.predicate_adverb_joins_relation(&mut d);
         self.light_verb_takes_its_noun(&mut d);
         self.symmetric_verb_relates_subjects(&mut d);
         // The source: "according to X", else the subject of a saying verb that reports the
@@ -771,6 +813,35 @@ impl View<'_> {
                 d.lemma_words.push(lower(&self.t[x]));
                 d.quals.extend(self.obliques(x, false).0);
             }
+        }
+    }
+
+    /// An adverb right after a verb without an object completes it: "have gone awry", "became
+    /// longer", "was put higher", "will work together", "broke even". Without it the statement
+    /// says only that they went, became or worked: nothing. Not a manner adverb in "-ly" (the
+    /// verb says what happened without it: "rose sharply"), a time or a word that places the
+    /// clause in time or discourse ([`CIRCUMSTANCE_ADVERBS`]).
+    fn predicate_adverb_joins_relation(&self, d: &mut ClauseDraft) {
+        if !d.objects.is_empty() || d.copular {
+            return;
+        }
+        let cur = d.cur;
+        let adverb = self.kids(cur, Deprel::Advmod).find(|&a| {
+            let w = lower(&self.t[a]);
+            a > cur
+                && !d.rel.contains(&a)
+                && (cur + 1..a).all(|i| d.rel.contains(&i))
+                && matches!(self.t[a].xpos, Xpos::Rb | Xpos::Rbr | Xpos::Jj | Xpos::Jjr)
+                && !w.ends_with("ly")
+                && !CIRCUMSTANCE_ADVERBS.contains(&w.as_str())
+                && !self.is_time(a)
+                && self.children[a].is_empty()
+                // (Not the first word of a preposition: "went ahead of Lemmy".)
+                && self.t.get(a + 1).is_none_or(|n| n.upos != Upos::Adp)
+        });
+        if let Some(a) = adverb {
+            d.rel.push(a);
+            d.lemma_words.push(lower(&self.t[a]));
         }
     }
 

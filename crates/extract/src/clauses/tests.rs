@@ -1933,3 +1933,12 @@ fn a_subject_quantified_by_neither_negates_the_statement() {
     let d = doc("Neither/DET/DT/neither/2/det film/NOUN/NN/film/4/nsubj has/AUX/VBZ/have/4/aux found/VERB/VBN/find/0/root a/DET/DT/a/6/det distributor/NOUN/NN/distributor/4/obj ./PUNCT/././4/punct", &[]);
     assert!(has(&d, "film", "find", "distributor").negated);
 }
+
+#[test]
+fn an_adverb_that_completes_a_verb_without_an_object_joins_the_relation() {
+    let d = doc("Ventures/NOUN/NNS/venture/3/nsubj have/AUX/VBP/have/3/aux gone/VERB/VBN/go/0/root awry/ADV/RB/awry/3/advmod ./PUNCT/././3/punct", &[]);
+    has(&d, "Ventures", "go awry", "");
+    // A manner adverb in -ly or a word of time stays out.
+    let d = doc("Prices/NOUN/NNS/price/2/nsubj rose/VERB/VBD/rise/0/root sharply/ADV/RB/sharply/2/advmod again/ADV/RB/again/2/advmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Prices", "rise", "");
+}
