@@ -176,9 +176,8 @@ impl View<'_> {
         let determined = self.children[head].iter().any(|&c| {
             self.rel(c).base() == Deprel::Det || (self.rel(c) == Deprel::NmodPoss && owner(c))
         });
-        if !determined {
-            return None;
-        }
+        // (Or none, with the name right after it: "led by Lebanese poet Karim Haddad" is led
+        // by Karim Haddad, as "leader Kim Jong Un" is Kim.)
         // The description is the apposition of the name ("Revontuli Health, a … group"), the
         // noun right before its comma even when the parser hung it higher up.
         let up = self.t[head]
@@ -204,7 +203,11 @@ impl View<'_> {
                 a > head && fits && (start == end || (start == end + 1 && self.t[end].form == ","))
             })
         };
-        let name = up.or_else(down)?;
+        let name = if determined {
+            up.or_else(down)?
+        } else {
+            down().filter(|&a| named(a).is_some_and(|m| m.start == end))?
+        };
         let m = named(name)?;
         let node = Node {
             head: m.end - 1,

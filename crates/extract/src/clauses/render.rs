@@ -588,7 +588,10 @@ impl View<'_> {
         if c.passive {
             match &c.agent {
                 Some(a) => {
-                    g.subject = self.argument(a);
+                    // (The one who acted, by name: "led by Lebanese poet Karim Haddad".)
+                    g.subject = self
+                        .named_by_apposition(a)
+                        .unwrap_or_else(|| self.argument(a));
                     g.objects = vec![Some(subject_arg.clone())];
                     g.lemma = c.lemma.clone();
                     if let Some(k) = obl_object {

@@ -1943,3 +1943,9 @@ fn an_adverb_that_completes_a_verb_without_an_object_joins_the_relation() {
     let d = doc("Prices/NOUN/NNS/price/2/nsubj rose/VERB/VBD/rise/0/root sharply/ADV/RB/sharply/2/advmod again/ADV/RB/again/2/advmod ./PUNCT/././2/punct", &[]);
     has(&d, "Prices", "rise", "");
 }
+
+#[test]
+fn a_passive_agent_described_before_its_name_is_the_name() {
+    let d = doc("The/DET/DT/the/2/det jury/NOUN/NN/jury/11/nsubj ,/PUNCT/,/,/4/punct chaired/VERB/VBN/chair/2/acl by/ADP/IN/by/7/case Turkish/ADJ/JJ/turkish/7/amod actress/NOUN/NN/actress/4/obl:agent Defne/PROPN/NNP/Defne/7/appos Aydın/PROPN/NNP/Aydın/8/flat ,/PUNCT/,/,/2/punct praised/VERB/VBD/praise/0/root the/DET/DT/the/13/det film/NOUN/NN/film/11/obj ./PUNCT/././11/punct", &[(7, 9, PER)]);
+    has(&d, "Defne Aydın", "chair", "jury");
+}
