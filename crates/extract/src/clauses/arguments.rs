@@ -56,7 +56,7 @@ impl View<'_> {
             (Some(&a), Some(&b)) => (a, b + 1),
             _ => (n.head, n.head + 1),
         };
-        let full = self.span_text(fs, fe);
+        let full = self.span_text_balanced(fs, fe);
         if let Some(a) = &n.resolved {
             return Argument {
                 full_text: full,

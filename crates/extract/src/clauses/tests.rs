@@ -1949,3 +1949,14 @@ fn a_passive_agent_described_before_its_name_is_the_name() {
     let d = doc("The/DET/DT/the/2/det jury/NOUN/NN/jury/11/nsubj ,/PUNCT/,/,/4/punct chaired/VERB/VBN/chair/2/acl by/ADP/IN/by/7/case Turkish/ADJ/JJ/turkish/7/amod actress/NOUN/NN/actress/4/obl:agent Defne/PROPN/NNP/Defne/7/appos Aydın/PROPN/NNP/Aydın/8/flat ,/PUNCT/,/,/2/punct praised/VERB/VBD/praise/0/root the/DET/DT/the/13/det film/NOUN/NN/film/11/obj ./PUNCT/././11/punct", &[(7, 9, PER)]);
     has(&d, "Defne Aydın", "chair", "jury");
 }
+
+#[test]
+fn an_argument_cut_out_of_a_quotation_loses_the_quote_mark_it_does_not_close() {
+    // A pair inside the phrase stays.
+    let d = doc("The/DET/DT/the/5/det ``/PUNCT/``/``/3/punct Hero/PROPN/NNP/Hero/5/compound ''/PUNCT/''/''/3/punct ship/NOUN/NN/ship/6/nsubj includes/VERB/VBZ/include/0/root Xiamen/PROPN/NNP/Xiamen/6/obj ./PUNCT/././6/punct", &[(6, 7, LOC)]);
+    let s = has(&d, "ship", "include", "Xiamen");
+    assert_eq!(s.subject.full_text, "The `` Hero '' ship");
+    let d = doc("The/DET/DT/the/3/det ``/PUNCT/``/``/3/punct area/NOUN/NN/area/4/nsubj includes/VERB/VBZ/include/0/root Xiamen/PROPN/NNP/Xiamen/4/obj ./PUNCT/././4/punct", &[(4, 5, LOC)]);
+    let s = has(&d, "area", "include", "Xiamen");
+    assert_eq!(s.subject.full_text, "The area");
+}

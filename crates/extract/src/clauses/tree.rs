@@ -44,6 +44,45 @@ impl View<'_> {
         self.document.text[self.t[start].start..self.t[end - 1].end].to_owned()
     }
 
+    /// [`View::span_text`] without the quotation marks the range opens or closes but does not
+    /// match: an argument cut out of a quotation reads "This 1-in-200 year event", not "This ``
+    /// 1-in-200 year event". Matched pairs stay ("known as `` Gladiators '' in Britain").
+    pub(super) fn span_text_balanced(&self, start: usize, end: usize) -> String {
+        let form = |i: usize| self.t[i].form.as_str();
+        let quote = |i: usize| self.t[i].upos == Upos::Punct;
+        let mut open: Vec<usize> = Vec::new();
+        let mut stray: Vec<usize> = Vec::new();
+        let mut straight: Vec<usize> = Vec::new();
+        for i in start..end {
+            match form(i) {
+                "``" | "“" if quote(i) => open.push(i),
+                "''" | "”" if quote(i) && open.pop().is_none() => stray.push(i),
+                "\"" if quote(i) => straight.push(i),
+                _ => {}
+            }
+        }
+        stray.extend(open);
+        if straight.len() % 2 == 1 {
+            stray.extend(straight);
+        }
+        if stray.is_empty() {
+            return self.span_text(start, end);
+        }
+        let kept: Vec<usize> = (start..end).filter(|i| !stray.contains(i)).collect();
+        let mut out = String::new();
+        for (k, &i) in kept.iter().enumerate() {
+            if k > 0 {
+                // A space where the text had any between the two kept words.
+                let gap = &self.document.text[self.t[kept[k - 1]].end..self.t[i].start];
+                if gap.chars().any(char::is_whitespace) {
+                    out.push(' ');
+                }
+            }
+            out.push_str(self.text(i));
+        }
+        out
+    }
+
     /// Tokens of the subtree of `head`, leaving out children for which `cut` holds.
     pub(super) fn span(&self, head: usize, cut: &dyn Fn(usize) -> bool) -> Vec<usize> {
         let mut out = Vec::new();
