@@ -52,10 +52,20 @@ impl View<'_> {
 
     /// What a node denotes: an entity, a time or quantity, a concept or an unresolved pronoun.
     pub(super) fn argument(&self, n: &Node) -> Argument {
-        let (fs, fe) = match (n.tokens.first(), n.tokens.last()) {
+        let (mut fs, fe) = match (n.tokens.first(), n.tokens.last()) {
             (Some(&a), Some(&b)) => (a, b + 1),
             _ => (n.head, n.head + 1),
         };
+        // A preposition left at the front of a noun phrase is not its word ("Suomen
+        // Turistiauto, with another city-owned company" is no company "with"; "along with
+        // friend Derek Stevens"), except inside an amount ("up to 77 percent").
+        while fs < n.head
+            && !self.in_amount(fs)
+            && (matches!(self.t[fs].upos, Upos::Adp | Upos::Punct)
+                || (self.rel(fs) == Deprel::Advmod && self.t[fs + 1].upos == Upos::Adp))
+        {
+            fs += 1;
+        }
         let full = self.span_text_balanced(fs, fe);
         if let Some(a) = &n.resolved {
             return Argument {

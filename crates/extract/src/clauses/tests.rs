@@ -1960,3 +1960,15 @@ fn an_argument_cut_out_of_a_quotation_loses_the_quote_mark_it_does_not_close() {
     let s = has(&d, "area", "include", "Xiamen");
     assert_eq!(s.subject.full_text, "The area");
 }
+
+#[test]
+fn an_argument_is_written_without_the_preposition_before_it() {
+    let d = doc("Ana/PROPN/NNP/Ana/2/nsubj met/VERB/VBD/meet/0/root Tom/PROPN/NNP/Tom/2/obj within/ADP/IN/within/6/case the/DET/DT/the/6/det kingdom/NOUN/NN/kingdom/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (2, 3, PER)]);
+    let s = has(&d, "Ana", "meet", "Tom");
+    let q = s
+        .qualifiers
+        .iter()
+        .find(|q| q.value.text == "kingdom")
+        .unwrap();
+    assert_eq!(q.value.full_text, "the kingdom");
+}
