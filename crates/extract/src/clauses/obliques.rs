@@ -77,6 +77,32 @@ const COMPLEX_PREPOSITION_HEADS: [(&str, &str); 16] = [
     ("far", "from"),
 ];
 
+/// Nouns that name a moment, a measure or a price, never a place, after "at" ("at a time
+/// when", "at a rate of", "at the cost of").
+const NOT_PLACES: &[&str] = &[
+    "time",
+    "moment",
+    "point",
+    "stage",
+    "age",
+    "period",
+    "hour",
+    "minute",
+    "pace",
+    "rate",
+    "speed",
+    "level",
+    "price",
+    "cost",
+    "expense",
+    "risk",
+    "end",
+    "start",
+    "beginning",
+    "height",
+    "peak",
+];
+
 impl View<'_> {
     /// The preposition tokens of an oblique or nominal modifier: its `case` child with any
     /// `fixed` words ("according to", "because of").
@@ -140,6 +166,9 @@ impl View<'_> {
             // "raised rates by a quarter of a point", "fell by 5 percent": how much, not how;
             // "held rates at 5.25 percent": a level, not a place.
             "by" | "at" if self.is_amount(head) => Role::Other,
+            // (Not a moment or a measure: "at a time when prices fell", "at a rate of 5
+            // percent", "at the cost of jobs".)
+            "at" if NOT_PLACES.contains(&self.t[head].lemma.to_lowercase().as_str()) => Role::Other,
             "at" | "near" | "outside" | "inside" | "across" | "beside" | "within" if noun => {
                 Role::Location
             }

@@ -1972,3 +1972,17 @@ fn an_argument_is_written_without_the_preposition_before_it() {
         .unwrap();
     assert_eq!(q.value.full_text, "the kingdom");
 }
+
+#[test]
+fn at_a_moment_or_a_measure_is_no_place() {
+    let d = doc("Producers/NOUN/NNS/producer/2/nsubj lost/VERB/VBD/lose/0/root sales/NOUN/NNS/sale/2/obj at/ADP/IN/at/6/case a/DET/DT/a/6/det time/NOUN/NN/time/2/obl ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Producers", "lose", "sales");
+    assert!(
+        s.qualifiers.iter().all(|q| q.role != Role::Location),
+        "{:?}",
+        s.qualifiers
+    );
+    let d = doc("Producers/NOUN/NNS/producer/2/nsubj lost/VERB/VBD/lose/0/root sales/NOUN/NNS/sale/2/obj at/ADP/IN/at/6/case the/DET/DT/the/6/det market/NOUN/NN/market/2/obl ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Producers", "lose", "sales");
+    assert!(s.qualifiers.iter().any(|q| q.role == Role::Location));
+}
