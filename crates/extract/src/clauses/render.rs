@@ -703,7 +703,7 @@ impl View<'_> {
                         .into_iter()
                         .filter(|q| q.role == Role::Time),
                 );
-            } else if ptext == "of" && depth < 3 {
+            } else if matches!(ptext.as_str(), "of" | "from" | "on" | "for" | "with") && depth < 3 {
                 // Through "of" to the phrase it completes: "on the sidelines of the summit | in
                 // Vilnius", "by a quarter of a percentage point | on Thursday".
                 out.extend(self.nested_places_at(&n, depth + 1));

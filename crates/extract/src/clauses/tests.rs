@@ -1986,3 +1986,17 @@ fn at_a_moment_or_a_measure_is_no_place() {
     let s = has(&d, "Producers", "lose", "sales");
     assert!(s.qualifiers.iter().any(|q| q.role == Role::Location));
 }
+
+#[test]
+fn a_place_the_parser_hung_deep_in_the_object_qualifies_the_statement() {
+    // "drafted an agreement on trade in Tashkent": "in Tashkent" hung on "trade".
+    let d = doc("Ministers/NOUN/NNS/minister/2/nsubj drafted/VERB/VBD/draft/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj on/ADP/IN/on/6/case trade/NOUN/NN/trade/4/nmod in/ADP/IN/in/8/case Tashkent/PROPN/NNP/Tashkent/6/nmod ./PUNCT/././2/punct", &[(7, 8, LOC)]);
+    let s = has(&d, "Ministers", "draft", "agreement");
+    assert!(
+        s.qualifiers
+            .iter()
+            .any(|q| q.role == Role::Location && q.value.text == "Tashkent"),
+        "{:?}",
+        s.qualifiers
+    );
+}
