@@ -694,9 +694,20 @@ impl View<'_> {
             {
                 out.push(Qualifier {
                     role: Role::Location,
-                    preposition: Some(ptext),
+                    preposition: Some(ptext.clone()),
                     value,
                 });
+                // And the places coordinated with it: "police in Ukraine and the Czech Republic".
+                for k in self.conjuncts(c).into_iter().filter(|&k| k != c) {
+                    let value = self.argument(&self.node(k));
+                    if value.kind == ArgumentKind::Entity(EntityType::Place) {
+                        out.push(Qualifier {
+                            role: Role::Location,
+                            preposition: Some(ptext.clone()),
+                            value,
+                        });
+                    }
+                }
                 // And the time the parser hung on that place ("at the Cosmodrome on Wednesday").
                 out.extend(
                     self.nested_places(&n)

@@ -2000,3 +2000,16 @@ fn a_place_the_parser_hung_deep_in_the_object_qualifies_the_statement() {
         s.qualifiers
     );
 }
+
+#[test]
+fn places_coordinated_with_a_place_qualify_the_statement_too() {
+    let d = doc("Police/NOUN/NNS/police/6/nsubj in/ADP/IN/in/3/case Ukraine/PROPN/NNP/Ukraine/1/nmod and/CCONJ/CC/and/5/cc Poland/PROPN/NNP/Poland/3/conj arrested/VERB/VBD/arrest/0/root 17/NUM/CD/17/8/nummod people/NOUN/NNS/person/6/obj ./PUNCT/././6/punct", &[(2, 3, LOC), (4, 5, LOC)]);
+    let s = has(&d, "Police", "arrest", "17 people");
+    let places: Vec<&str> = s
+        .qualifiers
+        .iter()
+        .filter(|q| q.role == Role::Location)
+        .map(|q| q.value.text.as_str())
+        .collect();
+    assert_eq!(places, ["Ukraine", "Poland"]);
+}
