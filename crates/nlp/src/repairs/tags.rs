@@ -12,6 +12,11 @@ pub fn repair(sentence: &mut Sentence, tagger: &crate::tagger::Tagger) {
     repair_by_context(sentence);
 }
 
+/// `Tense=Past|VerbForm=Part`, of a past tense the repairs find is a participle.
+const PARTICIPLE: Feats = Feats::EMPTY
+    .with(Feature::Tense, Value::Past)
+    .with(Feature::VerbForm, Value::Part);
+
 /// `Number=Sing`, of a noun the repairs retag.
 const SINGULAR: Feats = Feats::EMPTY.with(Feature::Number, Value::Sing);
 
@@ -169,7 +174,7 @@ fn coordinated_past_tense(sentence: &mut Sentence) {
 
 /// "have" before a participle, past adverbs only, is the perfect's auxiliary: "Neither film has
 /// yet found a distributor". Read as the main verb, it took the participle for its complement
-/// and the clause said "has" (nothing).
+/// and the clause said "has" (nothing). A past tense there is the participle ("has won").
 fn perfect_auxiliary_read_as_a_verb(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     for i in 0..t.len() {
@@ -181,10 +186,18 @@ fn perfect_auxiliary_read_as_a_verb(sentence: &mut Sentence) {
         {
             continue;
         }
-        let next = t[i + 1..]
-            .iter()
-            .find(|x| !matches!(x.xpos, Xpos::Rb | Xpos::Rbr | Xpos::Rbs));
-        if next.is_some_and(|x| x.xpos == Xpos::Vbn) {
+        let Some(next) =
+            (i + 1..t.len()).find(|&k| !matches!(t[k].xpos, Xpos::Rb | Xpos::Rbr | Xpos::Rbs))
+        else {
+            continue;
+        };
+        // A past tense after it is the participle of the same form ("has won the runoff":
+        // "won" read as a past tense made "has" the verb and "won" its complement).
+        if t[next].xpos == Xpos::Vbd && t[next].upos == Upos::Verb {
+            t[next].xpos = Xpos::Vbn;
+            t[next].feats = PARTICIPLE;
+        }
+        if t[next].xpos == Xpos::Vbn {
             t[i].upos = Upos::Aux;
         }
     }
@@ -840,6 +853,10 @@ mod tests {
         );
         perfect_auxiliary_read_as_a_verb(&mut s);
         assert_eq!(s.tokens[2].upos, Upos::Aux);
+        // A past tense after it is the participle: "has won the runoff".
+        let mut s = tagged("Quispe/PROPN/NNP has/VERB/VBZ won/VERB/VBD the/DET/DT runoff/NOUN/NN");
+        perfect_auxiliary_read_as_a_verb(&mut s);
+        assert_eq!((s.tokens[1].upos, s.tokens[2].xpos), (Upos::Aux, Xpos::Vbn));
         // "has" with an object stays the verb.
         let mut s = tagged("The/DET/DT film/NOUN/NN has/VERB/VBZ a/DET/DT distributor/NOUN/NN");
         perfect_auxiliary_read_as_a_verb(&mut s);
