@@ -57,6 +57,7 @@ use verbs_and_subjects::*;
 ///   (`times::time_read_as_a_modifier_of_a_noun`).
 pub fn repair(sentence: &mut Sentence) {
     coordinated_clause_read_as_a_complement(sentence);
+    participle_clause_read_as_a_modifier(sentence);
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);

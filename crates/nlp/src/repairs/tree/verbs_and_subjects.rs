@@ -416,6 +416,48 @@ fn open_clause(tokens: &mut [Token], n: usize, start: usize, v: usize) {
     tokens[start].upos = Upos::Sconj;
 }
 
+/// A participle clause after a comma read as an adjective of its object ("Dock workers walked
+/// off the job on Thursday, halting container traffic": "halting" a modifier of "traffic", and
+/// "traffic" an apposition of "Thursday"): the participle is an adverbial clause of the verb
+/// before the comma and the noun its object, as in ", killing at least nine people".
+pub(super) fn participle_clause_read_as_a_modifier(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for g in 1..t.len() {
+        if t[g].xpos != Xpos::Vbg || t[g].deprel != Deprel::Amod || t[g - 1].form != "," {
+            continue;
+        }
+        let Some(n) = t[g].head.filter(|&n| n > g) else {
+            continue;
+        };
+        // Only the noun's own modifiers between the participle and the noun.
+        if !(g + 1..n).all(|k| t[k].head == Some(n)) || !t[n].xpos.is_noun() {
+            continue;
+        }
+        // The verb of the clause before the comma: up from the noun to the first verb on the
+        // left.
+        let mut v = t[n].head;
+        let mut steps = 0;
+        while let Some(x) = v {
+            if x < g && t[x].xpos.is_verb() && t[x].upos != Upos::Aux {
+                break;
+            }
+            v = t[x].head;
+            steps += 1;
+            if steps > t.len() {
+                v = None;
+            }
+        }
+        let Some(v) = v else {
+            continue;
+        };
+        t[g].head = Some(v);
+        t[g].deprel = Deprel::Advcl;
+        t[g - 1].head = Some(g);
+        t[n].head = Some(g);
+        t[n].deprel = Deprel::Obj;
+    }
+}
+
 /// A clause joined by "and", "but" or "or" read as the complement of the verb before it ("The
 /// group did not claim responsibility for the raid, and the ministry did not confirm reports",
 /// with "confirm" a `ccomp` of "claim"): a complement takes no coordinator, so it is a
@@ -560,6 +602,26 @@ mod tests {
     use crate::doc::{Upos, Xpos};
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_participle_after_a_comma_with_its_object_is_a_clause() {
+        let mut s = parsed(
+            "Workers/_/NNS/_/2/nsubj walked/_/VBD/_/0/root out/_/RP/_/2/compound:prt \
+             on/_/IN/_/5/case Thursday/_/NNP/_/2/obl ,/_/,/_/9/punct halting/_/VBG/_/9/amod \
+             container/_/NN/_/9/compound traffic/_/NN/_/5/appos ./_/./_/2/punct",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[5..9],
+            [
+                ",/7/punct",
+                "halting/2/advcl",
+                "container/9/compound",
+                "traffic/7/obj"
+            ]
+        );
+    }
 
     #[test]
     fn a_clause_after_and_is_no_complement() {
