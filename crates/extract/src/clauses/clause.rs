@@ -536,6 +536,17 @@ impl View<'_> {
             d.rel.extend(prep);
             d.lemma_words = vec![self.minimal_text(p).to_lowercase(), "of".into()];
             d.objects.push(target);
+        } else if let Some(k) = self.adjective_complement(d, p, &predicate_case) {
+            // "were not involved in the operation": "be involved in" the operation; "is ready
+            // for the qualifiers", "is responsible for the attack".
+            let q = d.quals.remove(k);
+            d.rel.push(p);
+            d.rel.extend(q.prep.iter().copied());
+            d.lemma_words.push(lower(&self.t[p]));
+            d.lemma_words.push(self.prep_text(&q.prep));
+            let mut target = q.node;
+            target.tokens.retain(|i| !q.prep.contains(i));
+            d.objects.push(target);
         } else {
             for x in self.conjuncts(p) {
                 if x == p {
@@ -548,6 +559,40 @@ impl View<'_> {
                 d.lemma_words.push(lower(&self.t[c]));
             }
         }
+    }
+
+    /// The prepositional argument of an adjective predicate that completes it, by index in
+    /// `d.quals`: its first one after it that is no time ("involved in", "ready for", "related
+    /// to"). Not of an adjective coordinated with another, which share their arguments.
+    fn adjective_complement(
+        &self,
+        d: &ClauseDraft,
+        p: usize,
+        predicate_case: &[usize],
+    ) -> Option<usize> {
+        if self.t[p].upos != Upos::Adj
+            || !predicate_case.is_empty()
+            || self.kids(p, Deprel::Conj).next().is_some()
+        {
+            return None;
+        }
+        d.quals
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                q.node.head > p
+                    && self.t[q.node.head].head == Some(p)
+                    && !q.prep.is_empty()
+                    && q.role != Role::Time
+                    // (A comparison or a cause is no complement: "as eager as the judge",
+                    // "navigable because of sandbanks".)
+                    && !matches!(
+                        self.prep_text(&q.prep).as_str(),
+                        "as" | "than" | "because of" | "despite" | "like" | "unlike" | "due to"
+                    )
+            })
+            .min_by_key(|(_, q)| q.node.head)
+            .map(|(k, _)| k)
     }
 
     /// A verb with its particles, its objects (the indirect one a recipient) and its

@@ -2013,3 +2013,13 @@ fn places_coordinated_with_a_place_qualify_the_statement_too() {
         .collect();
     assert_eq!(places, ["Ukraine", "Poland"]);
 }
+
+#[test]
+fn an_adjective_predicate_takes_the_preposition_that_completes_it() {
+    let d = doc("Soldiers/NOUN/NNS/soldier/4/nsubj were/AUX/VBD/be/4/cop not/PART/RB/not/4/advmod involved/ADJ/JJ/involved/0/root in/ADP/IN/in/7/case the/DET/DT/the/7/det operation/NOUN/NN/operation/4/obl ./PUNCT/././4/punct", &[]);
+    let s = has(&d, "Soldiers", "be involved in", "operation");
+    assert!(s.negated);
+    // A comparison is no complement.
+    let d = doc("Lawyers/NOUN/NNS/lawyer/3/nsubj were/AUX/VBD/be/3/cop eager/ADJ/JJ/eager/0/root as/ADP/IN/as/6/case the/DET/DT/the/6/det judge/NOUN/NN/judge/3/obl ./PUNCT/././3/punct", &[]);
+    has(&d, "Lawyers", "be", "eager");
+}
