@@ -968,3 +968,18 @@ fn the_central_bank_is_the_one_central_bank_just_named() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_describes() {
+    let st = statements(
+        "Finance Minister Chidi Okafor resigned on Sunday. Health Minister Ngozi Okafor, \
+         who is not related to him, was named acting finance minister.",
+    );
+    assert!(
+        st.iter().any(|s| s.provenance.sentence_index == 1
+            && s.relation.lemma == "be related to"
+            && s.object.as_ref().is_some_and(|o| o.text == "Chidi Okafor")),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

@@ -8,7 +8,9 @@
 //!   an earlier sentence, to the main clause's subject, or for the speaker of '…, she said' to
 //!   the subject of a saying verb; that speaker is no one named in the words before it). "They" resolves
 //!   only to a pair of coordinated names ("Kim and Putin … they"), by repeating the statement for
-//!   each. A non-reflexive object pronoun never resolves to its own clause's subject.
+//!   each. A non-reflexive object pronoun (or one after a preposition) never resolves to its own
+//!   clause's subject, nor to the name a relative clause around it describes ("Ngozi Okafor, who
+//!   is not related to him").
 //! - **definite descriptions**: "the two leaders" / "both men" to the last coordinated pair, or
 //!   the last two who met ("X met Y", "X held talks with Y"); "the French president" / "the
 //!   leader" to the one entity with that role (from the role facts, `roles`); "the agency" to the
@@ -179,9 +181,20 @@ pub(super) fn pronoun_antecedent(
     let sentence = &entities.document.sentences[si];
     let pronoun = &sentence.tokens[at];
     let reflexive = pronoun.form.to_lowercase().ends_with("self");
-    let object_of = (pronoun.deprel.is_a(Deprel::Obj) || pronoun.deprel == Deprel::Iobj)
-        .then_some(pronoun.head)
-        .flatten();
+    let object_of = (pronoun.deprel.is_a(Deprel::Obj)
+        || pronoun.deprel == Deprel::Iobj
+        || pronoun.deprel.is_a(Deprel::Obl))
+    .then_some(pronoun.head)
+    .flatten();
+    // The name a relative clause around the pronoun describes, when the clause's subject is
+    // its relative word: in "Ngozi Okafor, who is not related to him," he is not Okafor.
+    let relative_subject = object_of.and_then(|v| {
+        let t = &sentence.tokens;
+        let relative = t[v].deprel == Deprel::AclRelcl
+            && t.iter()
+                .any(|x| x.head == Some(v) && x.deprel.is_a(Deprel::Nsubj) && x.xpos.is_wh());
+        relative.then_some(t[v].head).flatten()
+    });
     // "Efua Mensah will join the board, he said": the speaker of a report after the words it
     // reports is no one named in them (he would have said "I"), so not in its own sentence.
     let first = usize::from(matches!(class, Pronoun::Person(_)) && reports_after(sentence, at));
@@ -209,12 +222,14 @@ pub(super) fn pronoun_antecedent(
                 Pronoun::Thing => cl.kind() != EntityType::Person && m.subject,
                 Pronoun::Plural => false,
             };
-            // "Kim met him": an object pronoun is not its own clause's subject.
+            // "Kim met him", "Kim talked to him": an object pronoun is not its own clause's
+            // subject.
             let same_clause_subject = !reflexive
                 && s == si
                 && object_of.is_some()
-                && (m.start..m.end)
-                    .any(|i| tokens[i].deprel.is_a(Deprel::Nsubj) && tokens[i].head == object_of);
+                && ((m.start..m.end)
+                    .any(|i| tokens[i].deprel.is_a(Deprel::Nsubj) && tokens[i].head == object_of)
+                    || relative_subject.is_some_and(|h| m.start <= h && h < m.end));
             if ok && !same_clause_subject {
                 // (For the speaker of a report, the speaker before: '…, X told reporters. "…,"
                 // she said.')
