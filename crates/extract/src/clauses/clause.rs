@@ -119,6 +119,10 @@ const CIRCUMSTANCE_ADVERBS: &[&str] = &[
     "n't",
 ];
 
+/// Verbs that say what their object is ("called the deal 'a victory'"): the saying is the
+/// caller's, the statement what the object is ([`View::calling_is_the_callers_word`]).
+const CALLING: &[&str] = &["call", "label", "brand", "dub", "term"];
+
 /// Subordinators that open adverbial clauses, never objects.
 const ADVERBIAL_MARKERS: [&str; 12] = [
     "until", "till", "because", "when", "after", "before", "while", "since", "although", "though",
@@ -246,6 +250,7 @@ impl View<'_> {
         self.clausal_object_read(&mut d);
         self.predicate_adverb_joins_relation(&mut d);
         self.light_verb_takes_its_noun(&mut d);
+        self.calling_is_the_callers_word(&mut d);
         self.symmetric_verb_relates_subjects(&mut d);
         // The source: "according to X", else the subject of a saying verb that reports the
         // clause, else an accuser; the pronoun rule reads the source found.
@@ -1001,6 +1006,47 @@ impl View<'_> {
                 target.tokens.retain(|i| !prep.contains(i));
                 d.objects = vec![target];
             }
+        }
+    }
+
+    /// "The judges called the book 'a quiet masterpiece'": what the book is, on the judges'
+    /// word ((the book) be (a quiet masterpiece), source the judges); "called the strike
+    /// 'disproportionate'": (the strike) be disproportionate. The second noun phrase is the
+    /// parser's complement, a second object, or an adjective it hung on the object.
+    fn calling_is_the_callers_word(&self, d: &mut ClauseDraft) {
+        let v = d.cur;
+        if d.copular || d.passive || !CALLING.contains(&lemma(&self.t[v]).as_str()) {
+            return;
+        }
+        let Some(o) = self.kids_base(v, Deprel::Obj).next() else {
+            return;
+        };
+        let complement = self
+            .kids(v, Deprel::Xcomp)
+            .find(|&c| matches!(self.t[c].upos, Upos::Noun | Upos::Propn | Upos::Adj))
+            .or_else(|| self.kids_base(v, Deprel::Obj).find(|&c| c > o))
+            .or_else(|| {
+                self.kids(o, Deprel::Amod)
+                    .find(|&a| a > o && self.t[a].upos == Upos::Adj)
+            });
+        let Some(c) = complement else {
+            return;
+        };
+        let Some(caller) = d.subjects.first().cloned() else {
+            return;
+        };
+        let mut what = self.node(o);
+        what.tokens.retain(|&i| !self.dominates(c, i));
+        d.subjects = vec![what];
+        d.according = Some(caller);
+        d.rel = vec![v];
+        d.lemma_words = vec!["be".into()];
+        d.objects.clear();
+        if self.t[c].upos == Upos::Adj {
+            d.rel.push(c);
+            d.lemma_words.push(lower(&self.t[c]));
+        } else {
+            d.objects.push(self.node(c));
         }
     }
 

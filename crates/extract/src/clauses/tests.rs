@@ -2023,3 +2023,14 @@ fn an_adjective_predicate_takes_the_preposition_that_completes_it() {
     let d = doc("Lawyers/NOUN/NNS/lawyer/3/nsubj were/AUX/VBD/be/3/cop eager/ADJ/JJ/eager/0/root as/ADP/IN/as/6/case the/DET/DT/the/6/det judge/NOUN/NN/judge/3/obl ./PUNCT/././3/punct", &[]);
     has(&d, "Lawyers", "be", "eager");
 }
+
+#[test]
+fn what_someone_calls_a_thing_it_is_on_their_word() {
+    let d = doc("The/DET/DT/the/2/det judges/NOUN/NNS/judge/3/nsubj called/VERB/VBD/call/0/root the/DET/DT/the/5/det book/NOUN/NN/book/3/obj a/DET/DT/a/8/det quiet/ADJ/JJ/quiet/8/amod masterpiece/NOUN/NN/masterpiece/3/xcomp ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "book", "be", "quiet masterpiece");
+    assert_eq!(s.attribution.unwrap().text, "judges");
+    assert!(!triples(&d).iter().any(|(_, r, _)| r == "call"));
+    // "called a strike" says what they did.
+    let d = doc("Unions/NOUN/NNS/union/2/nsubj called/VERB/VBD/call/0/root a/DET/DT/a/4/det strike/NOUN/NN/strike/2/obj ./PUNCT/././2/punct", &[]);
+    has(&d, "Unions", "call", "strike");
+}
