@@ -458,6 +458,76 @@ pub(super) fn predicate_read_as_a_modifier_of_the_object(sentence: &mut Sentence
     }
 }
 
+/// "led by Singapore-based Lotus Ventures": the parser made the place the phrase's head (the
+/// agent) and "based" a preposition of the name, so Singapore led the round. A place joined by
+/// a hyphen to "based", "owned", "backed" or "funded" modifies the noun phrase after it: that
+/// phrase's head takes the place's attachment and the participle modifies it.
+pub(super) fn place_based_read_as_the_head(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for b in 2..t.len() {
+        let participle = matches!(
+            t[b].form.to_lowercase().as_str(),
+            "based" | "owned" | "backed" | "funded" | "headquartered"
+        );
+        let x = b - 2;
+        if !participle || t[b - 1].form != "-" || !t[x].xpos.is_noun() {
+            continue;
+        }
+        // The head of the phrase after the participle: up from the word after it while the
+        // head is a word after the participle, a few words on at most.
+        if b + 1 >= t.len() {
+            continue;
+        }
+        let mut h = b + 1;
+        let mut steps = 0;
+        while let Some(up) = t[h].head.filter(|&up| up > b && up < b + 8) {
+            h = up;
+            steps += 1;
+            if steps > 8 {
+                break;
+            }
+        }
+        if !t[h].xpos.is_noun() {
+            continue;
+        }
+        // Only when the place heads the phrase: the name hangs elsewhere, not under it.
+        if t[x].head.is_some_and(|xh| (b..=h).contains(&xh)) || t[h].head == Some(x) {
+            continue;
+        }
+        let (x_head, x_rel) = (t[x].head, t[x].deprel);
+        // (Never under the phrase itself: that would make a cycle.)
+        let mut up = x_head;
+        let mut under_h = false;
+        for _ in 0..t.len() {
+            match up {
+                Some(u) if u == h => {
+                    under_h = true;
+                    break;
+                }
+                Some(u) => up = t[u].head,
+                None => break,
+            }
+        }
+        if under_h {
+            continue;
+        }
+        t[h].head = x_head;
+        t[h].deprel = x_rel;
+        // The place's preposition and determiner are the phrase's ("by").
+        for tok in t[..x].iter_mut() {
+            if tok.head == Some(x) && matches!(tok.deprel, Deprel::Case | Deprel::Det) {
+                tok.head = Some(h);
+            }
+        }
+        t[x].head = Some(b);
+        t[x].deprel = Deprel::Obl;
+        t[b - 1].head = Some(x);
+        t[b - 1].deprel = Deprel::Punct;
+        t[b].head = Some(h);
+        t[b].deprel = Deprel::Amod;
+    }
+}
+
 /// A verb's first nominal after it with no preposition, read as an oblique though the verb has
 /// no object ("sentenced | former chief executive Sam Bankman-Fried to 25 years"): the object,
 /// and the obliques and adverbial clauses hung on it are the verb's.
@@ -791,5 +861,27 @@ mod tests {
         let before = tree(&s);
         repair_tree(&mut s);
         assert_eq!(tree(&s), before);
+    }
+
+    #[test]
+    fn a_place_before_based_modifies_the_name_after_it() {
+        let mut s = parsed(
+            "round/_/NN/_/0/root led/_/VBN/_/1/acl by/_/IN/_/4/case Singapore/_/NNP/_/2/obl:agent \
+             -/_/HYPH/_/4/punct based/_/VBN/_/8/case Lotus/_/NNP/_/8/compound \
+             Ventures/_/NNPS/_/1/obl",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..],
+            [
+                "by/8/case",
+                "Singapore/6/obl",
+                "-/4/punct",
+                "based/8/amod",
+                "Lotus/8/compound",
+                "Ventures/2/obl:agent"
+            ]
+        );
     }
 }

@@ -77,6 +77,7 @@ pub fn repair(sentence: &mut Sentence) {
     two_prepositions_on_one_noun(sentence);
     preposition_read_as_an_adverb(sentence);
     agent_read_as_a_modifier(sentence);
+    place_based_read_as_the_head(sentence);
     partner_read_as_a_modifier_of_the_means(sentence);
     name_read_as_part_of_an_amount(sentence);
     age_after_a_name(sentence);
