@@ -104,6 +104,16 @@ impl View<'_> {
         if a_national {
             return make(self.span_text(head, head + 1), ArgumentKind::Unresolved);
         }
+        // "11 Indians", "three Sri Lankans": people of a nationality, counted, not the country
+        // ("The Chileans won" may be the national team: that stays the country's).
+        let counted =
+            self.t[head].form.ends_with('s') && self.kids(head, Deprel::Nummod).next().is_some();
+        let nationals =
+            counted && named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1);
+        if nationals {
+            let m_start = named.map_or(head, |m| m.start);
+            return make(self.span_text(m_start, head + 1), ArgumentKind::Concept);
+        }
         if let Some(inner) = self.counted(n) {
             return Argument {
                 full_text: full,

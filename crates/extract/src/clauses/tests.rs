@@ -2034,3 +2034,10 @@ fn what_someone_calls_a_thing_it_is_on_their_word() {
     let d = doc("Unions/NOUN/NNS/union/2/nsubj called/VERB/VBD/call/0/root a/DET/DT/a/4/det strike/NOUN/NN/strike/2/obj ./PUNCT/././2/punct", &[]);
     has(&d, "Unions", "call", "strike");
 }
+
+#[test]
+fn counted_nationals_are_people_not_their_country() {
+    let d = doc("11/NUM/CD/11/2/nummod Indians/PROPN/NNPS/Indians/4/nsubj:pass were/AUX/VBD/be/4/aux:pass flown/VERB/VBN/fly/0/root to/ADP/IN/to/6/case Muscat/PROPN/NNP/Muscat/4/obl ./PUNCT/././4/punct", &[(1, 2, EntityType::Other), (5, 6, LOC)]);
+    let s = has(&d, "Indians", "be flown to", "Muscat");
+    assert_eq!(s.subject.kind, ArgumentKind::Concept);
+}
