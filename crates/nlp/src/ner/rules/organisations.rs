@@ -355,6 +355,19 @@ pub(super) fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &G
                 e = of_end;
             }
         }
+        // "the Securities and Exchange Commission", "the Harbour and Maritime Workers Union":
+        // a capitalised word and "and" before the run are the name's.
+        if head && s >= 2 && tokens[s - 1].form == "and" && is_capitalised(&tokens[s - 2].form) {
+            let mut b = s - 2;
+            while b > 0 && s - b < 4 && is_capitalised(&tokens[b - 1].form) {
+                b -= 1;
+            }
+            let before: Vec<&str> = tokens[b..s - 1].iter().map(|t| t.form.as_str()).collect();
+            let named = out.iter().any(|m| m.start < s - 1 && b < m.end);
+            if !named && g.place(&before).is_none() {
+                s = b;
+            }
+        }
         let words: Vec<&str> = tokens[s..e].iter().map(|t| t.form.as_str()).collect();
         // A person's name inside is another name beside it ("Sara Lee Enron Services"); one
         // that is the whole run, head word and all, is the organisation mistyped ("Mondego FC").
@@ -423,6 +436,17 @@ mod tests {
             [("West Bank".to_string(), EntityType::Place)]
         );
         assert!(kinds("Regional Bank Holds Rates Steady Again", vec![]).is_empty());
+        // A name with "and" in it: the word before "and" is the name's.
+        assert_eq!(
+            kinds(
+                "debt filed with the Securities and Exchange Commission",
+                vec![mention(6, 8, EntityType::Organization)]
+            ),
+            [(
+                "Securities and Exchange Commission".to_string(),
+                EntityType::Organization
+            )]
+        );
         // The model's person that is the whole name, head word and all, is the club.
         assert_eq!(
             kinds(
