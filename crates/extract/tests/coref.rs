@@ -1001,3 +1001,19 @@ fn a_speakers_i_and_we_are_the_speaker_and_the_speakers_organisation() {
         triples(&st, 2)
     );
 }
+
+#[test]
+fn a_mans_first_name_is_no_antecedent_of_she() {
+    let st = statements("Bill Harris arrived in Denver on Friday. She praised the plan.");
+    assert!(
+        !triples(&st, 1).iter().any(|t| t.0 == "Bill Harris"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    let st = statements("Maria Harris arrived in Denver on Friday. She praised the plan.");
+    assert!(
+        has(&st, 1, "Maria Harris", "praise", "plan"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

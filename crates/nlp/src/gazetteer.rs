@@ -19,6 +19,7 @@ const TITLES: &str = include_str!("../../../data/gazetteer/titles.txt");
 const ORG_SUFFIXES: &str = include_str!("../../../data/gazetteer/org_suffixes.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/gazetteer/place_heads.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/gazetteer/first_names.txt");
+const FIRST_NAME_GENDERS: &str = include_str!("../../../data/gazetteer/first_name_genders.tsv");
 const LAST_NAMES: &str = include_str!("../../../data/gazetteer/last_names.txt");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteer/organisations.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/gazetteer/place_words.txt");
@@ -149,6 +150,8 @@ pub struct Gazetteer {
     org_suffixes: std::collections::HashSet<&'static str>,
     place_heads: std::collections::HashSet<&'static str>,
     first_names: std::collections::HashSet<&'static str>,
+    /// First names given (almost) only to one sex: `true` for male.
+    first_name_genders: HashMap<&'static str, bool>,
     last_names: std::collections::HashSet<&'static str>,
     /// Lowercase place names that are also common words ("reading", "turkey").
     place_words: std::collections::HashSet<&'static str>,
@@ -240,6 +243,12 @@ impl Gazetteer {
             org_suffixes: lines(ORG_SUFFIXES).collect(),
             place_heads: lines(PLACE_HEADS).collect(),
             first_names: lines(FIRST_NAMES).collect(),
+            first_name_genders: lines(FIRST_NAME_GENDERS)
+                .filter_map(|l| {
+                    let (name, sex) = l.split_once('\t')?;
+                    Some((name, sex == "M"))
+                })
+                .collect(),
             last_names: lines(LAST_NAMES).collect(),
             place_words: lines(PLACE_WORDS).collect(),
             agent_nouns: lines(AGENT_NOUNS)
@@ -392,6 +401,14 @@ impl Gazetteer {
     }
 
     /// Whether `word` (any case) is a US Census first name or frequent surname.
+    /// Whether a first name (any case) is given (almost) only to men (`Some(true)`) or only to
+    /// women (`Some(false)`): `data/gazetteer/first_name_genders.tsv`, from the US Census 1990.
+    pub fn first_name_is_male(&self, word: &str) -> Option<bool> {
+        self.first_name_genders
+            .get(word.to_lowercase().as_str())
+            .copied()
+    }
+
     pub fn is_person_name(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.first_names.contains(w.as_str()) || self.last_names.contains(w.as_str())

@@ -348,6 +348,7 @@ impl<'a> Entities<'a> {
                 .insert(c.positions.partition_point(|p| *p <= at), at);
             self.mentions.push(m);
         }
+        self.gender_from_first_names();
         self.gender_from_titles();
     }
 
@@ -461,6 +462,29 @@ impl<'a> Entities<'a> {
                             .then_some(first)
                     }
                 }
+            }
+        }
+    }
+
+    /// A person named by a first name given (almost) only to one sex ("Bill Bryson", "Maria
+    /// Lopez") has that gender, unless a title says otherwise (titles are read after this).
+    fn gender_from_first_names(&mut self) {
+        for m in &self.mentions {
+            if m.kind != EntityType::Person || m.cluster == usize::MAX {
+                continue;
+            }
+            let words: Vec<&str> = m.name.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let gender = match kg_nlp::gazetteer::gazetteer().first_name_is_male(words[0]) {
+                Some(true) => Gender::Male,
+                Some(false) => Gender::Female,
+                None => continue,
+            };
+            let cluster = &mut self.clusters[m.cluster];
+            if cluster.gender.is_none() {
+                cluster.gender = Some(gender);
             }
         }
     }
