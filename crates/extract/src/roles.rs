@@ -275,7 +275,11 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
             let implied = implied_organisation(mentions, person, &role)?;
             // The capitalised words before an office are its portfolio once the country is
             // known: "Mining Minister" is Bolivia's mining minister.
-            if concept.ends_with(&role) || concept.to_lowercase().ends_with(&role) {
+            let government = role
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| GOVERNMENT_OFFICES.contains(&w));
+            if government && concept.to_lowercase().ends_with(&role) {
                 role = concept.to_lowercase();
             }
             Some(implied)
@@ -435,8 +439,8 @@ const COMPANY_OFFICES: &[&str] = &[
 /// (a reader of "Finance Minister Chikondi Banda said …" in a story about Malawi knows whose
 /// minister she is). For a government office a country, for a company or club office an
 /// organisation: the last one named before the role in its sentence, else the one the story
-/// names most often up to there (a country's cities count for it) if it is named at least
-/// twice as often as any other: a story about one country quotes foreign officials too.
+/// names most often (a country's cities count for it) if it is named at least twice as often
+/// as any other: a story about one country quotes foreign officials too.
 /// Nothing when the role says whose it is in other words ("opposition leader", "club
 /// president").
 fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Option<Organisation> {
@@ -449,6 +453,12 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
         return None;
     }
     let g = gazetteer();
+    // A chief executive, founder or owner is a business's (a coach a club's): not a ministry's
+    // or an agency's.
+    let business = company && last != "coach";
+    let public_body = |name: &str| {
+        crate::coref::INSTITUTION_HEADS.contains(&crate::coref::name_head(name).as_str())
+    };
     let holder = &mentions[person];
     let upto = holder.sentence;
     // The last country or organisation named before the role in its sentence: "a Chinese
@@ -459,7 +469,11 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
     // organisation's folded name), with its count and the mention that names it: a country's
     // own name rather than its adjective, never one of its cities.
     let mut counts: Vec<(String, usize, Option<usize>)> = Vec::new();
-    for i in mentions.indices_in(0, upto) {
+    let last = mentions
+        .as_slice()
+        .last()
+        .map_or(upto, |m| m.sentence.max(upto));
+    for i in mentions.indices_in(0, last) {
         let m = &mentions[i];
         let candidate = if government && m.kind == EntityType::Place {
             let written: Vec<&str> = m.name.split(' ').collect();
@@ -470,8 +484,23 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
                     .filter(|p| p.kind != PlaceKind::Continent)
                     .map(|p| (p.country.to_owned(), p.kind == PlaceKind::Country))
             }
-        } else if company && m.kind == EntityType::Organization {
-            Some((names::key(&m.name), true))
+        } else if company
+            && m.kind == EntityType::Organization
+            && !(business && public_body(&m.name))
+        {
+            // By its first word: "Hoshida" is "Hoshida Motors" written short (not when the
+            // first word is a kind of body: "Bank of Ghana", "Bank of England").
+            let first = names::words(&m.name).into_iter().next().unwrap_or_default();
+            let kind_first =
+                first == "bank" || crate::coref::INSTITUTION_HEADS.contains(&first.as_str());
+            Some((
+                if kind_first {
+                    names::key(&m.name)
+                } else {
+                    first
+                },
+                true,
+            ))
         } else {
             None
         };
@@ -485,7 +514,13 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
         match counts.iter_mut().find(|(k, _, _)| *k == key) {
             Some(c) => {
                 c.1 += 1;
-                if c.2.is_none_or(|j| mentions[j].demonym && !m.demonym) {
+                // A country's own name rather than its adjective; an organisation's longest
+                // name.
+                let longer = c.2.is_some_and(|j| {
+                    m.kind == EntityType::Organization
+                        && m.end - m.start > mentions[j].end - mentions[j].start
+                });
+                if c.2.is_none_or(|j| mentions[j].demonym && !m.demonym) || longer {
                     c.2 = named.or(c.2);
                 }
             }
@@ -835,6 +870,51 @@ mod tests {
         assert!(!stated.is_empty());
         assert!(stated.iter().all(|s| s.relation.lemma == "be"
             && s.object.as_ref().unwrap().kind == ArgumentKind::Literal(Literal::Text)));
+    }
+
+    #[test]
+    fn a_company_office_is_in_the_company_the_story_names_not_a_public_body() {
+        // The company named later in the story, by its short form too ("Hoshida").
+        let tree = "Chief/ADJ/JJ/chief/2/amod executive/NOUN/NN/executive/3/compound \
+             Kenji/PROPN/NNP/Kenji/5/nsubj Morimoto/PROPN/NNP/Morimoto/3/flat \
+             said/VERB/VBD/say/0/root Hoshida/PROPN/NNP/Hoshida/7/compound \
+             Motors/PROPN/NNP/Motors/9/nsubj and/CCONJ/CC/and/8/cc \
+             Hoshida/PROPN/NNP/Hoshida/7/conj grew/VERB/VBD/grow/5/ccomp";
+        let d = doc(
+            tree,
+            &[
+                (2, 4, Per),
+                (5, 7, EntityType::Organization),
+                (8, 9, EntityType::Organization),
+            ],
+        );
+        let want = (
+            "Kenji Morimoto".into(),
+            "chief executive of".into(),
+            "Hoshida Motors".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+        // A chief executive is no agency's.
+        let tree = tree
+            .replace(
+                "Hoshida/PROPN/NNP/Hoshida/7/compound",
+                "Cyber/PROPN/NNP/Cyber/7/compound",
+            )
+            .replace("Motors/PROPN/NNP/Motors", "Agency/PROPN/NNP/Agency")
+            .replace(
+                "Hoshida/PROPN/NNP/Hoshida/7/conj",
+                "Agency/PROPN/NNP/Agency/7/conj",
+            );
+        let d = doc(
+            &tree,
+            &[
+                (2, 4, Per),
+                (5, 7, EntityType::Organization),
+                (8, 9, EntityType::Organization),
+            ],
+        );
+        assert!(roles_of(d, None).iter().all(|r| r.1 == "be"));
     }
 
     #[test]

@@ -415,7 +415,7 @@ const COMPANY_NOUNS: [&str; 21] = [
 
 /// Head words of an institution's name, which "the company" does not stand for: the public
 /// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
-const INSTITUTION_HEADS: [&str; 35] = [
+pub(crate) const INSTITUTION_HEADS: [&str; 37] = [
     "agency",
     "ministry",
     "department",
@@ -451,11 +451,13 @@ const INSTITUTION_HEADS: [&str; 35] = [
     "unit",
     "programme",
     "nations",
+    "centre",
+    "center",
 ];
 
 /// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
 /// Technology Madras"), else its last word.
-fn name_head(name: &str) -> String {
+pub(crate) fn name_head(name: &str) -> String {
     let mut w = names::words(name);
     match w.iter().position(|x| x == "of") {
         Some(k) if k > 0 => w.swap_remove(k - 1),

@@ -15,6 +15,7 @@
 //! each mention's entity ([`EntityNames`]); without it they name persons as written.
 
 mod antecedents;
+pub(crate) use antecedents::{name_head, INSTITUTION_HEADS};
 mod entities;
 
 use crate::doc::{Deprel, Document, EntityType, Token, Upos};
