@@ -168,6 +168,9 @@ impl View<'_> {
                     Some(o) => {
                         let mut st = statement(o.clone());
                         self.owned_description(&mut st);
+                        if c.agent.is_none() {
+                            self.named_thing_is_what_it_was_called(&mut st);
+                        }
                         let ok = c.in_graph && !self.unfilled(c, &st);
                         (st, ok)
                     }
@@ -278,6 +281,37 @@ impl View<'_> {
         }
         let words = self.span_text(words_from, head + 1).to_lowercase();
         Some((words, self.argument(&self.bare_node(m.end - 1))))
+    }
+
+    /// "an armed group known as the Coastal Brigades", "a fake cryptocurrency platform called
+    /// Nordvest Trade": the name is what the description says, (Coastal Brigades) `be` (armed
+    /// group), as an apposition has it; not the group "be known as" a name. (Not a passive
+    /// with its agent: "the strike was called by the union".)
+    fn named_thing_is_what_it_was_called(&self, st: &mut Statement) {
+        let naming = matches!(
+            st.relation.lemma.as_str(),
+            "be called" | "be known as" | "be named" | "be dubbed"
+        );
+        let Some(o) = st.object.as_ref() else {
+            return;
+        };
+        // (Not a passive's doer: "the strike was called by the union".)
+        let by = o.span.0 > 0 && o.span.0 <= self.t.len() && lower(&self.t[o.span.0 - 1]) == "by";
+        // (A name as written: not a language the recogniser read as its country, "called
+        // Taiwanese".)
+        if naming
+            && !by
+            && st.subject.kind == ArgumentKind::Concept
+            && matches!(o.kind, ArgumentKind::Entity(_))
+            && o.text
+                .split_whitespace()
+                .all(|w| o.full_text.split_whitespace().any(|x| x == w))
+        {
+            let name = st.object.take().expect("object");
+            let description = std::mem::replace(&mut st.subject, name);
+            st.object = Some(description);
+            st.relation.lemma = "be".into();
+        }
     }
 
     /// A common noun's argument with the restrictive clause that says which one it is: "the

@@ -2041,3 +2041,18 @@ fn counted_nationals_are_people_not_their_country() {
     let s = has(&d, "Indians", "be flown to", "Muscat");
     assert_eq!(s.subject.kind, ArgumentKind::Concept);
 }
+
+#[test]
+fn a_thing_called_a_name_is_what_the_name_is() {
+    let d = doc("Police/NOUN/NNS/police/2/nsubj raided/VERB/VBD/raid/0/root a/DET/DT/a/4/det platform/NOUN/NN/platform/2/obj called/VERB/VBN/call/4/acl Nordvest/PROPN/NNP/Nordvest/5/xcomp Trade/PROPN/NNP/Trade/6/flat ./PUNCT/././2/punct", &[(5, 7, ORG)]);
+    has(&d, "Nordvest Trade", "be", "platform");
+    // A passive's doer is no name: "the strike was called by the union".
+    let d = doc("The/DET/DT/the/2/det strike/NOUN/NN/strike/4/nsubj:pass was/AUX/VBD/be/4/aux:pass called/VERB/VBN/call/0/root by/ADP/IN/by/7/case the/DET/DT/the/7/det Union/PROPN/NNP/Union/4/obl ./PUNCT/././4/punct", &[(6, 7, ORG)]);
+    assert!(
+        !triples(&d)
+            .iter()
+            .any(|(s, r, _)| s == "Union" && r == "be"),
+        "{:?}",
+        triples(&d)
+    );
+}
