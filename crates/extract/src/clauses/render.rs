@@ -389,6 +389,15 @@ impl View<'_> {
                 .iter()
                 .any(|x| x.start <= head && head < x.end && x.kind == kind)
         };
+        // An amount the object is ("lost 18 percent of its value against the dollar", "rose 2
+        // percent to 30 euros"): the phrases after it measure it, they are no second party.
+        let measured = c
+            .objects
+            .iter()
+            .any(|o| quantity(o.head, QuantityKind::Percent) || self.t[o.head].lemma == "percent");
+        if measured {
+            return Vec::new();
+        }
         c.quals
             .iter()
             .enumerate()

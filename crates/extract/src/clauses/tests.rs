@@ -2056,3 +2056,14 @@ fn a_thing_called_a_name_is_what_the_name_is() {
         triples(&d)
     );
 }
+
+#[test]
+fn the_phrase_after_an_amount_object_measures_it_and_is_no_second_object() {
+    let d = doc("The/DET/DT/the/2/det cedi/NOUN/NN/cedi/3/nsubj lost/VERB/VBD/lose/0/root 18/NUM/CD/18/5/nummod percent/NOUN/NN/percent/3/obj against/ADP/IN/against/8/case the/DET/DT/the/8/det dollar/NOUN/NN/dollar/3/obl ./PUNCT/././3/punct", &[]);
+    has(&d, "cedi", "lose", "18 percent");
+    assert!(
+        !triples(&d).iter().any(|(_, r, _)| r == "lose against"),
+        "{:?}",
+        triples(&d)
+    );
+}
