@@ -10,7 +10,8 @@
 //!   without a content word (a lone preposition, particle, determiner or quote mark). Those
 //!   readings stay in the surface tuples for OpenIE benchmarks, which score what a sentence
 //!   says, not what the graph can hold.
-//! - **The document** ([`retain_facts`], after coreference): a statement whose subject or object
+//! - **The document** ([`retain_facts`], after coreference): a statement about itself (its
+//!   subject and object the same named entity, no reflexive pronoun), and a statement whose subject or object
 //!   is a word that stands for something named elsewhere — a personal, demonstrative, relative
 //!   or interrogative pronoun — and that coreference found no single antecedent for ("he won the
 //!   race", "which toured the country", "it is a chance", "they captured a further two") is
@@ -32,6 +33,23 @@ use crate::statement::{Argument, ArgumentKind, Statement};
 pub fn is_fact(statement: &Statement) -> bool {
     !unresolved_reference(&statement.subject)
         && !statement.object.as_ref().is_some_and(unresolved_reference)
+        && !about_itself(statement)
+}
+
+/// A statement whose subject and object coreference made the same named entity, though the
+/// object is no reflexive pronoun: "The Hungarian State Opera, which has not staged a new
+/// production of a Vészi work, …" gave (Opera) stage (Opera). A name does nothing to itself
+/// in news but through "itself".
+fn about_itself(statement: &Statement) -> bool {
+    let s = &statement.subject;
+    statement.object.as_ref().is_some_and(|o| {
+        let written = o.full_text.to_lowercase();
+        matches!(o.kind, ArgumentKind::Entity(_))
+            && o.kind == s.kind
+            && o.text == s.text
+            && !written.ends_with("self")
+            && !written.ends_with("selves")
+    })
 }
 
 /// Keeps the statements that are facts, in order.
@@ -92,3 +110,61 @@ const REFERENCE_WORDS: &[&str] = &[
     "where",
     "when",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::EntityType;
+    use crate::statement::{Modality, Provenance, Relation};
+
+    fn arg(text: &str, written: &str, kind: ArgumentKind) -> Argument {
+        Argument {
+            text: text.into(),
+            full_text: written.into(),
+            kind,
+            span: (0, 1),
+            alias: None,
+        }
+    }
+
+    fn statement(subject: Argument, object: Argument) -> Statement {
+        Statement {
+            subject,
+            relation: Relation {
+                text: "staged".into(),
+                lemma: "stage".into(),
+            },
+            object: Some(object),
+            qualifiers: Vec::new(),
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            confidence: 0.5,
+            provenance: Provenance {
+                document_id: "t".into(),
+                sentence_index: 0,
+                sentence_start: 0,
+                sentence_end: 1,
+                sentence_text: "x".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_name_does_nothing_to_itself_but_through_itself() {
+        let org = ArgumentKind::Entity(EntityType::Organization);
+        let opera = || arg("Opera", "The Hungarian State Opera", org.clone());
+        assert!(!is_fact(&statement(
+            opera(),
+            arg("Opera", "a new production", org.clone())
+        )));
+        assert!(is_fact(&statement(
+            opera(),
+            arg("Opera", "itself", org.clone())
+        )));
+        assert!(is_fact(&statement(
+            opera(),
+            arg("Eger", "Eger", org.clone())
+        )));
+    }
+}
