@@ -1015,7 +1015,8 @@ impl View<'_> {
     /// parser's complement, a second object, or an adjective it hung on the object.
     fn calling_is_the_callers_word(&self, d: &mut ClauseDraft) {
         let v = d.cur;
-        if d.copular || d.passive || !CALLING.contains(&lemma(&self.t[v]).as_str()) {
+        let making = lemma(&self.t[v]) == "make";
+        if d.copular || d.passive || !(CALLING.contains(&lemma(&self.t[v]).as_str()) || making) {
             return;
         }
         let Some(o) = self.kids_base(v, Deprel::Obj).next() else {
@@ -1032,13 +1033,26 @@ impl View<'_> {
         let Some(c) = complement else {
             return;
         };
+        // "making the company the first private firm to …": what the act made the object is
+        // what it is (no one's word); only a definite or ranked complement, not a thing made
+        // for someone ("made him an offer").
+        let ranked = self.children[c].iter().any(|&k| {
+            lower(&self.t[k]) == "the"
+                || matches!(self.t[k].xpos, Xpos::Jjs)
+                || matches!(lower(&self.t[k]).as_str(), "first" | "last" | "only")
+        });
+        if making && !(ranked && self.t[c].upos != Upos::Adj) {
+            return;
+        }
         let Some(caller) = d.subjects.first().cloned() else {
             return;
         };
         let mut what = self.node(o);
         what.tokens.retain(|&i| !self.dominates(c, i));
         d.subjects = vec![what];
-        d.according = Some(caller);
+        if !making {
+            d.according = Some(caller);
+        }
         d.rel = vec![v];
         d.lemma_words = vec!["be".into()];
         d.objects.clear();

@@ -2067,3 +2067,17 @@ fn the_phrase_after_an_amount_object_measures_it_and_is_no_second_object() {
         triples(&d)
     );
 }
+
+#[test]
+fn what_an_act_made_something_it_is() {
+    let d = doc("The/DET/DT/the/2/det launch/NOUN/NN/launch/3/nsubj made/VERB/VBD/make/0/root the/DET/DT/the/5/det company/NOUN/NN/company/3/obj the/DET/DT/the/8/det first/ADJ/JJ/first/8/amod firm/NOUN/NN/firm/3/obj ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "company", "be", "first firm");
+    assert!(s.attribution.is_none());
+    // A thing made for someone is not what they are.
+    let d = doc("She/PRON/PRP/she/2/nsubj made/VERB/VBD/make/0/root him/PRON/PRP/he/2/obj an/DET/DT/a/5/det offer/NOUN/NN/offer/2/obj ./PUNCT/././2/punct", &[]);
+    assert!(
+        !triples(&d).iter().any(|(_, r, _)| r == "be"),
+        "{:?}",
+        triples(&d)
+    );
+}
