@@ -4,6 +4,7 @@
 
 use super::is_capitalised;
 use crate::doc::{EntityType, Mention, Token};
+use crate::gazetteer::Gazetteer;
 
 fn is_possessive(form: &str) -> bool {
     matches!(form, "'s" | "’s" | "'" | "’")
@@ -17,6 +18,61 @@ fn is_context_word(form: &str) -> bool {
         "del", "della", "der", "den", "ter", "dos", "das", "mc",
     ];
     form.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&form)
+}
+
+/// A nickname in quotes inside a person's name, and a name joined by a slash, are one name:
+/// "J.E. `` Buster '' Brown" (found as "Buster" and "Brown"), "Interstate / Johnson Lane Inc."
+/// (found as "Johnson Lane Inc."). The words before the quote or slash must be capitalised and
+/// no title ("State Senator" stays a title).
+pub(super) fn quoted_nicknames_and_slashes_join_a_name(
+    tokens: &[Token],
+    out: &mut Vec<Mention>,
+    g: &Gazetteer,
+) {
+    let name_word = |i: usize| is_capitalised(&tokens[i].form) && !g.is_title(&tokens[i].form);
+    let opening = |f: &str| matches!(f, "``" | "“" | "\"" | "‘");
+    let closing = |f: &str| matches!(f, "''" | "”" | "\"" | "’");
+    let mut k = 0;
+    while k < out.len() {
+        let m = out[k].clone();
+        // "X `` Nick '' Surname": the mention is the surname, the nickname and X before it.
+        if m.kind == EntityType::Person && m.start >= 4 && closing(&tokens[m.start - 1].form) {
+            let close = m.start - 1;
+            if let Some(open) = (close.saturating_sub(4)..close)
+                .rev()
+                .find(|&i| opening(&tokens[i].form))
+            {
+                let nick = (open + 1..close).all(name_word) && open + 1 < close;
+                let mut start = open;
+                while start > 0 && name_word(start - 1) {
+                    start -= 1;
+                }
+                if nick && start < open {
+                    out.retain(|o| !(o.start >= start && o.end <= close));
+                    if let Some(mm) = out
+                        .iter_mut()
+                        .find(|o| o.start == m.start && o.end == m.end)
+                    {
+                        mm.start = start;
+                    }
+                    k = 0;
+                    continue;
+                }
+            }
+        }
+        // "Interstate / Johnson Lane Inc.".
+        if m.kind == EntityType::Organization
+            && m.start >= 2
+            && tokens[m.start - 1].form == "/"
+            && name_word(m.start - 2)
+            && !out
+                .iter()
+                .any(|o| o.start < m.start - 1 && m.start - 2 < o.end)
+        {
+            out[k].start = m.start - 2;
+        }
+        k += 1;
+    }
 }
 
 /// A possessive ends the mention: "Russia 's", "North 's state" → "North".
@@ -244,5 +300,27 @@ mod tests {
             "Institute of Tropical Ecology".to_string(),
             EntityType::Organization
         )));
+    }
+
+    #[test]
+    fn a_quoted_nickname_and_a_slash_stay_inside_a_name() {
+        let t = tokens("State Senator J.E. `` Buster '' Brown introduced the bill");
+        let out = post_rules(
+            &t,
+            vec![
+                mention(4, 5, EntityType::Person),
+                mention(6, 7, EntityType::Person),
+            ],
+            gazetteer(),
+        );
+        let spans: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        assert_eq!(spans, [(2, 7)]);
+        let t = tokens("Interstate / Johnson Lane Inc. adds 70 people");
+        let out = post_rules(
+            &t,
+            vec![mention(2, 5, EntityType::Organization)],
+            gazetteer(),
+        );
+        assert_eq!((out[0].start, out[0].end), (0, 5));
     }
 }

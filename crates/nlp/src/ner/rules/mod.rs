@@ -48,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 25] = [
+pub const POST_RULES: [PostRule; 26] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -148,6 +148,11 @@ pub const POST_RULES: [PostRule; 25] = [
     PostRule {
         name: "calendar words are no names",
         apply: |tokens, out, _| edges::calendar_words_are_no_names(tokens, out),
+    },
+    // (Last: the rules before it strip titles and may add the surname as a mention.)
+    PostRule {
+        name: "quoted nicknames and slashes join a name",
+        apply: edges::quoted_nicknames_and_slashes_join_a_name,
     },
 ];
 
