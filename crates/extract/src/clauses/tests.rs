@@ -2081,3 +2081,11 @@ fn what_an_act_made_something_it_is() {
         triples(&d)
     );
 }
+
+#[test]
+fn a_tree_with_a_cycle_ends_the_walk_instead_of_growing() {
+    // "jury" -> "Defne" -> "actress" -> "chaired" -> "jury": no parser makes this, but a
+    // faulty repair must not stall a build.
+    let d = doc("The/DET/DT/the/2/det jury/NOUN/NN/jury/8/nsubj ,/PUNCT/,/,/4/punct chaired/VERB/VBN/chair/2/acl by/ADP/IN/by/7/case Turkish/ADJ/JJ/turkish/7/amod actress/NOUN/NN/actress/4/obl:agent Defne/PROPN/NNP/Defne/7/appos Aydın/PROPN/NNP/Aydın/8/flat ,/PUNCT/,/,/2/punct praised/VERB/VBD/praise/0/root the/DET/DT/the/13/det film/NOUN/NN/film/11/obj ./PUNCT/././11/punct", &[(7, 9, PER)]);
+    let _ = extract(&d);
+}

@@ -88,6 +88,11 @@ impl View<'_> {
         let mut out = Vec::new();
         let mut stack = vec![head];
         while let Some(i) = stack.pop() {
+            // (A tree with a cycle, which no parser or repair should make, ends the walk
+            // instead of growing without end.)
+            if out.len() > self.t.len() {
+                break;
+            }
             out.push(i);
             for &c in &self.children[i] {
                 if !cut(c) {
