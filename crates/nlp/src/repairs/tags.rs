@@ -143,13 +143,15 @@ fn coordinated_past_tense(sentence: &mut Sentence) {
         }
         // The verb before "and" (past any comma, its object and its qualifiers), with no
         // auxiliary, modal or subordinator between the sentence's start or a semicolon and it.
-        let Some(v) = (0..i - 1)
-            .rev()
-            .find(|&k| t[k].upos == Upos::Verb || t[k].upos == Upos::Aux)
-        else {
+        // (Participles in between modify nouns and are skipped: "seized 312 radiated tortoises
+        // hidden in suitcases and arrested two Thai nationals"; an auxiliary stops the search.)
+        let Some(v) = (0..i - 1).rev().find(|&k| {
+            (t[k].upos == Upos::Verb || t[k].upos == Upos::Aux)
+                && !matches!(t[k].xpos, Xpos::Vbn | Xpos::Vbg)
+        }) else {
             continue;
         };
-        if t[v].xpos != Xpos::Vbd {
+        if t[v].xpos != Xpos::Vbd || t[v].upos != Upos::Verb {
             continue;
         }
         let clause_start = (0..v)
@@ -871,10 +873,18 @@ mod tests {
         );
         coordinated_past_tense(&mut s);
         assert_eq!((xpos(&s)[5], s.tokens[5].upos), (Xpos::Vbd, Upos::Verb));
+        // Past a participle that modifies the object.
+        let mut s = tagged(
+            "Officers/NOUN/NNS seized/VERB/VBD tortoises/NOUN/NNS hidden/VERB/VBN in/ADP/IN \
+             bags/NOUN/NNS and/CCONJ/CC arrested/VERB/VBN two/NUM/CD men/NOUN/NNS",
+        );
+        coordinated_past_tense(&mut s);
+        assert_eq!(xpos(&s)[7], Xpos::Vbd);
         // After an auxiliary the participle shares it; without an object it is no verb's.
         for text in [
             "Floods/NOUN/NNS have/AUX/VBP killed/VERB/VBN 31/NUM/CD people/NOUN/NNS and/CCONJ/CC displaced/VERB/VBN 200,000/NUM/CD",
             "Officers/NOUN/NNS raided/VERB/VBD sites/NOUN/NNS and/CCONJ/CC left/VERB/VBN ./PUNCT/.",
+            "Police/NOUN/NNS had/AUX/VBD raided/VERB/VBN sites/NOUN/NNS and/CCONJ/CC seized/VERB/VBN cash/NOUN/NN",
         ] {
             let mut s = tagged(text);
             let before = xpos(&s);
