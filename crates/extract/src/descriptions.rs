@@ -20,7 +20,7 @@
 
 use crate::doc::{Deprel, Document, EntityType, Mention, Sentence, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of};
-use crate::statement::{Argument, ArgumentKind, Modality, Provenance, Relation, Statement};
+use crate::statement::{Argument, ArgumentKind, Provenance, Relation, Statement};
 use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 /// Adjectives that place a place inside another ("northern Mozambique", "neighbouring Kenya").
@@ -681,18 +681,13 @@ fn statement(
 ) -> Statement {
     let text = format!("is{}", lemma.strip_prefix("be").unwrap_or(lemma));
     Statement {
-        subject,
-        relation: Relation {
-            text,
-            lemma: lemma.to_owned(),
-        },
-        object: Some(object),
-        qualifiers: Vec::new(),
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.7,
-        provenance,
+        ..Statement::new(
+            subject,
+            Relation::new(text, lemma),
+            Some(object),
+            provenance,
+        )
     }
 }
 

@@ -115,7 +115,7 @@ const REFERENCE_WORDS: &[&str] = &[
 mod tests {
     use super::*;
     use crate::doc::EntityType;
-    use crate::statement::{Modality, Provenance, Relation};
+    use crate::statement::{Provenance, Relation};
 
     fn arg(text: &str, written: &str, kind: ArgumentKind) -> Argument {
         Argument {
@@ -128,26 +128,19 @@ mod tests {
     }
 
     fn statement(subject: Argument, object: Argument) -> Statement {
-        Statement {
+        let provenance = Provenance {
+            document_id: "t".into(),
+            sentence_index: 0,
+            sentence_start: 0,
+            sentence_end: 1,
+            sentence_text: "x".into(),
+        };
+        Statement::new(
             subject,
-            relation: Relation {
-                text: "staged".into(),
-                lemma: "stage".into(),
-            },
-            object: Some(object),
-            qualifiers: Vec::new(),
-            negated: false,
-            modality: Modality::Asserted,
-            attribution: None,
-            confidence: 0.5,
-            provenance: Provenance {
-                document_id: "t".into(),
-                sentence_index: 0,
-                sentence_start: 0,
-                sentence_end: 1,
-                sentence_text: "x".into(),
-            },
-        }
+            Relation::new("staged", "stage"),
+            Some(object),
+            provenance,
+        )
     }
 
     #[test]

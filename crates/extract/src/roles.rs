@@ -14,9 +14,7 @@
 use crate::doc::{CharOffsets, Document, EntityType, Token, Upos, Xpos};
 use crate::mentions::{lower, text_of, title_word, EntityNames, Mentions, NameMention};
 use crate::names;
-use crate::statement::{
-    Argument, ArgumentKind, Literal, Modality, Provenance, Relation, Statement,
-};
+use crate::statement::{Argument, ArgumentKind, Literal, Provenance, Relation, Statement};
 use kg_nlp::gazetteer::{gazetteer, PlaceKind};
 
 /// Titles that are forms of address, not roles.
@@ -392,18 +390,13 @@ fn role_statement(
         ),
     };
     Statement {
-        subject,
-        relation: Relation {
-            text: relation.clone(),
-            lemma: relation,
-        },
-        object: Some(object),
-        qualifiers: Vec::new(),
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.75,
-        provenance: Provenance::of_sentence(document, m.sentence, offsets),
+        ..Statement::new(
+            subject,
+            Relation::new(relation.clone(), relation),
+            Some(object),
+            Provenance::of_sentence(document, m.sentence, offsets),
+        )
     }
 }
 

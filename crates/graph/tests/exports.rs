@@ -28,25 +28,16 @@ fn place(name: &str) -> Argument {
 }
 
 fn fact(s: Argument, rel: &str, o: Argument, sentence: usize, text: &str) -> Statement {
+    let provenance = Provenance {
+        document_id: String::new(),
+        sentence_index: sentence,
+        sentence_start: 0,
+        sentence_end: text.len(),
+        sentence_text: text.into(),
+    };
     Statement {
-        subject: s,
-        relation: Relation {
-            text: rel.into(),
-            lemma: rel.into(),
-        },
-        object: Some(o),
-        qualifiers: vec![],
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.9,
-        provenance: Provenance {
-            document_id: String::new(),
-            sentence_index: sentence,
-            sentence_start: 0,
-            sentence_end: text.len(),
-            sentence_text: text.into(),
-        },
+        ..Statement::new(s, Relation::new(rel, rel), Some(o), provenance)
     }
 }
 

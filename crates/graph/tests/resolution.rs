@@ -19,25 +19,17 @@ fn entity(name: &str, kind: EntityType) -> Argument {
 }
 
 fn visit(doc: &str, who: Argument, place: &str) -> Statement {
+    let provenance = Provenance {
+        document_id: doc.into(),
+        sentence_index: 0,
+        sentence_start: 0,
+        sentence_end: 10,
+        sentence_text: format!("A sentence of {doc}.").into(),
+    };
+    let place = Some(entity(place, EntityType::Place));
     Statement {
-        subject: who,
-        relation: Relation {
-            text: "visited".into(),
-            lemma: "visit".into(),
-        },
-        object: Some(entity(place, EntityType::Place)),
-        qualifiers: vec![],
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.9,
-        provenance: Provenance {
-            document_id: doc.into(),
-            sentence_index: 0,
-            sentence_start: 0,
-            sentence_end: 10,
-            sentence_text: format!("A sentence of {doc}.").into(),
-        },
+        ..Statement::new(who, Relation::new("visited", "visit"), place, provenance)
     }
 }
 

@@ -16,25 +16,16 @@ fn entity(name: &str, kind: EntityType) -> Argument {
 }
 
 fn statement(doc: &str, sentence: usize, s: Argument, rel: &str, o: Option<Argument>) -> Statement {
+    let provenance = Provenance {
+        document_id: doc.into(),
+        sentence_index: sentence,
+        sentence_start: 0,
+        sentence_end: 10,
+        sentence_text: format!("Sentence {sentence} of {doc}.").into(),
+    };
     Statement {
-        subject: s,
-        relation: Relation {
-            text: rel.into(),
-            lemma: rel.into(),
-        },
-        object: o,
-        qualifiers: vec![],
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.9,
-        provenance: Provenance {
-            document_id: doc.into(),
-            sentence_index: sentence,
-            sentence_start: 0,
-            sentence_end: 10,
-            sentence_text: format!("Sentence {sentence} of {doc}.").into(),
-        },
+        ..Statement::new(s, Relation::new(rel, rel), o, provenance)
     }
 }
 

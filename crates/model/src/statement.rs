@@ -27,6 +27,39 @@ pub struct Statement {
     pub provenance: Provenance,
 }
 
+impl Statement {
+    /// A plain statement: asserted, not negated, unattributed, without qualifiers, confidence 0
+    /// (the extractor's steps and tests set what differs with struct update syntax).
+    pub fn new(
+        subject: Argument,
+        relation: Relation,
+        object: Option<Argument>,
+        provenance: Provenance,
+    ) -> Statement {
+        Statement {
+            subject,
+            relation,
+            object,
+            qualifiers: Vec::new(),
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            confidence: 0.0,
+            provenance,
+        }
+    }
+}
+
+impl Relation {
+    /// A relation as written (`text`) with its lemma phrase.
+    pub fn new(text: impl Into<String>, lemma: impl Into<String>) -> Relation {
+        Relation {
+            text: text.into(),
+            lemma: lemma.into(),
+        }
+    }
+}
+
 /// The relation phrase: what the text says and its normalised form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {

@@ -42,25 +42,16 @@ fn time(value: &str, text: &str) -> Argument {
 
 fn statement(sentence: usize, s: Argument, r: &str, o: Option<Argument>) -> Statement {
     let start = if sentence == 1 { 0 } else { 44 };
+    let provenance = Provenance {
+        document_id: "d1".into(),
+        sentence_index: sentence - 1,
+        sentence_start: start,
+        sentence_end: start + 10,
+        sentence_text: "".into(),
+    };
     Statement {
-        subject: s,
-        relation: Relation {
-            text: r.into(),
-            lemma: r.into(),
-        },
-        object: o,
-        qualifiers: Vec::new(),
-        negated: false,
-        modality: Modality::Asserted,
-        attribution: None,
         confidence: 0.5,
-        provenance: Provenance {
-            document_id: "d1".into(),
-            sentence_index: sentence - 1,
-            sentence_start: start,
-            sentence_end: start + 10,
-            sentence_text: "".into(),
-        },
+        ..Statement::new(s, Relation::new(r, r), o, provenance)
     }
 }
 
