@@ -242,6 +242,7 @@ impl<'a> View<'a> {
             if matches!(self.t[i].upos, Upos::Noun | Upos::Propn) {
                 clauses.extend(self.possessive(i));
                 clauses.extend(self.nominal_event(i, last_pair));
+                clauses.extend(self.worth(i));
             }
         }
         let mut out = Vec::new();

@@ -7,7 +7,7 @@
 //! in the capital, Pyongyang,"), never equates two names, and a title describes only a name.
 
 use super::{lower, Clause, Node, Origin, Qual, View};
-use crate::doc::{Deprel, EntityType, Upos, Xpos};
+use crate::doc::{Deprel, EntityType, QuantityKind, Upos, Xpos};
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
 use kg_nlp::gazetteer::gazetteer;
 
@@ -327,6 +327,47 @@ impl View<'_> {
             modality: Modality::Asserted,
             attribution: None,
             in_graph: false,
+            symmetric: false,
+        })
+    }
+
+    /// "a deal worth $85 million", "in a deal worth about $1.2 billion": the deal is worth the
+    /// amount, whatever the parser made of "worth" (a modifier, a clause of its own). The noun
+    /// right before "worth" and a sum of money right after it, possibly approximate.
+    pub(super) fn worth(&self, n: usize) -> Option<Clause> {
+        let w = n + 1;
+        if self.t.get(w).is_none_or(|t| lower(t) != "worth") || !self.t[n].xpos.is_noun() {
+            return None;
+        }
+        let q = self.sentence.quantities.iter().find(|q| {
+            q.kind == QuantityKind::Money
+                && (q.start == w + 1 || (q.start == w + 2 && self.t[w + 1].xpos == Xpos::Rb))
+        })?;
+        let amount = Node {
+            head: q.end - 1,
+            tokens: (q.start.min(w + 1)..q.end).collect(),
+            resolved: None,
+            written: None,
+        };
+        let mut thing = self.bare_node(n);
+        thing.tokens.retain(|&i| i <= n);
+        Some(Clause {
+            origin: Origin::Apposition,
+            pred: w,
+            subjects: vec![thing],
+            subject_inherited: false,
+            rel: vec![w],
+            rel_synthetic: Some("is"),
+            lemma: "be worth".into(),
+            objects: vec![amount],
+            clausal_object: false,
+            quals: Vec::new(),
+            agent: None,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            in_graph: true,
             symmetric: false,
         })
     }

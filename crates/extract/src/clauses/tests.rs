@@ -2089,3 +2089,13 @@ fn a_tree_with_a_cycle_ends_the_walk_instead_of_growing() {
     let d = doc("The/DET/DT/the/2/det jury/NOUN/NN/jury/8/nsubj ,/PUNCT/,/,/4/punct chaired/VERB/VBN/chair/2/acl by/ADP/IN/by/7/case Turkish/ADJ/JJ/turkish/7/amod actress/NOUN/NN/actress/4/obl:agent Defne/PROPN/NNP/Defne/7/appos Aydın/PROPN/NNP/Aydın/8/flat ,/PUNCT/,/,/2/punct praised/VERB/VBD/praise/0/root the/DET/DT/the/13/det film/NOUN/NN/film/11/obj ./PUNCT/././11/punct", &[(7, 9, PER)]);
     let _ = extract(&d);
 }
+
+#[test]
+fn a_deal_worth_an_amount_is_worth_it() {
+    let d = doc("Kestrel/PROPN/NNP/Kestrel/2/nsubj bought/VERB/VBD/buy/0/root a/DET/DT/a/4/det stake/NOUN/NN/stake/2/obj in/ADP/IN/in/7/case a/DET/DT/a/7/det deal/NOUN/NN/deal/2/obl worth/ADJ/JJ/worth/7/amod $/SYM/$/$/7/obj 85/NUM/CD/85/11/compound million/NUM/CD/million/9/nummod ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+    let s = has(&d, "deal", "be worth", "$ 85 million");
+    assert!(matches!(
+        s.object.unwrap().kind,
+        ArgumentKind::Literal(crate::statement::Literal::Quantity { .. })
+    ));
+}
