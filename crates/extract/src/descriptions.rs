@@ -235,7 +235,13 @@ impl Reader<'_> {
     fn based(&self, out: &mut Vec<Found>) {
         let t = self.t();
         for i in 2..t.len() {
-            if lower(&t[i]) != "based" || t[i - 1].form != "-" || t[i - 2].end != t[i - 1].start {
+            // "the Panama-flagged tanker Coral Dawn" is flagged there as a firm is based.
+            let relation = match lower(&t[i]).as_str() {
+                "based" => "be based in",
+                "flagged" => "be flagged in",
+                _ => continue,
+            };
+            if t[i - 1].form != "-" || t[i - 2].end != t[i - 1].start {
                 continue;
             }
             let Some(place) = self.place_before(i - 1) else {
@@ -266,7 +272,7 @@ impl Reader<'_> {
                         kind: ArgumentKind::Concept,
                         ..self.concept(d, place.span.0, run_end)
                     };
-                    out.push((subject, "be based in", place));
+                    out.push((subject, relation, place));
                 }
                 continue;
             }
@@ -275,7 +281,7 @@ impl Reader<'_> {
                 if head_noun {
                     out.push((name.clone(), "be", self.concept(i + 1, i + 1, run_end)));
                 }
-                out.push((name, "be based in", place.clone()));
+                out.push((name, relation, place.clone()));
             }
         }
     }
@@ -772,6 +778,19 @@ mod tests {
             &[(1, 2, Per)],
         );
         assert_eq!(triples(&d), vec![]);
+    }
+
+    #[test]
+    fn an_x_flagged_vessel_is_flagged_in_x() {
+        let d = doc(
+            "the/DET/DT/the/5/det Panama/PROPN/NNP/Panama/4/obl -/PUNCT/HYPH/-/1/punct \
+             flagged/VERB/VBN/flag/5/amod tanker/NOUN/NN/tanker/7/compound \
+             Coral/PROPN/NNP/Coral/7/compound Dawn/PROPN/NNP/Dawn/8/nsubj \
+             sailed/VERB/VBD/sail/0/root",
+            &[(1, 2, Loc), (5, 7, Org)],
+        );
+        let d = written(d, &[2, 3], None);
+        assert!(triples(&d).contains(&t("Coral Dawn", "be flagged in", "Panama")));
     }
 
     #[test]
