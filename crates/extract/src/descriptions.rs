@@ -644,24 +644,25 @@ impl Reader<'_> {
                 continue;
             };
             let outer_end = outer.span.1;
+            // A place the gazetteer puts in that country ("Maputo, Mozambique", "Maputo in
+            // neighbouring Mozambique"): the words say where it is whatever the parse.
+            let words = |x: usize, y: usize| -> Vec<&str> {
+                t[x..y].iter().map(|w| w.form.as_str()).collect()
+            };
+            let here = g.place(&words(a.start, a.end));
+            let there = g.place(&words(outer.span.0, outer_end));
+            let inside = match (here, there) {
+                (Some(h), Some(c)) => {
+                    c.kind == PlaceKind::Country
+                        && h.kind != PlaceKind::Country
+                        && h.country == c.country
+                }
+                _ => false,
+            };
             if prep == "," {
-                // "Maputo, Mozambique": a place the gazetteer puts in that country.
-                let words = |x: usize, y: usize| -> Vec<&str> {
-                    t[x..y].iter().map(|w| w.form.as_str()).collect()
-                };
-                let here = g.place(&words(a.start, a.end));
-                let there = g.place(&words(outer.span.0, outer_end));
                 let closed = t
                     .get(outer_end)
                     .is_none_or(|w| matches!(w.form.as_str(), "," | "." | ";" | ")"));
-                let inside = match (here, there) {
-                    (Some(h), Some(c)) => {
-                        c.kind == PlaceKind::Country
-                            && h.kind != PlaceKind::Country
-                            && h.country == c.country
-                    }
-                    _ => false,
-                };
                 if inside && closed && e == a.end {
                     out.push((self.name(a), relation, outer));
                 }
@@ -672,7 +673,7 @@ impl Reader<'_> {
             let governed_by_verb = (outer.span.0..outer_end)
                 .filter_map(|k| t[k].head.filter(|&h| h < outer.span.0 || h >= outer_end))
                 .any(|h| matches!(t[h].upos, Upos::Verb | Upos::Aux));
-            if !governed_by_verb {
+            if !governed_by_verb || (inside && relation == "be in") {
                 out.push((self.name(a), relation, outer));
             }
         }
@@ -875,6 +876,14 @@ mod tests {
             &[(2, 3, Loc), (4, 5, Loc)],
         );
         assert_eq!(triples(&d), vec![]);
+        // Unless the gazetteer puts the city in that country: "diverting vessels to Maputo in
+        // neighbouring Mozambique".
+        let d = doc(
+            "Ships/NOUN/NNS/ship/2/nsubj sailed/VERB/VBD/sail/0/root to/ADP/IN/to/4/case \
+             Maputo/PROPN/NNP/Maputo/2/obl in/ADP/IN/in/6/case Mozambique/PROPN/NNP/Mozambique/2/obl",
+            &[(3, 4, Loc), (5, 6, Loc)],
+        );
+        assert_eq!(triples(&d), vec![t("Maputo", "be in", "Mozambique")]);
         let d = doc(
             "rivalry/NOUN/NN/rivalry/0/root with/ADP/IN/with/3/case \
              Pakistan/PROPN/NNP/Pakistan/1/nmod in/ADP/IN/in/5/case \
