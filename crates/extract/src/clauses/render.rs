@@ -202,7 +202,10 @@ impl View<'_> {
                 let st = Statement {
                     relation: Relation {
                         text: relation_text.clone(),
-                        lemma: format!("{lemma} {}", self.prep_text(&q.prep)),
+                        lemma: match self.prep_text(&q.prep).as_str() {
+                            "" => format!("{lemma} to"),
+                            p => format!("{lemma} {p}"),
+                        },
                     },
                     qualifiers: qualifiers
                         .iter()
@@ -415,9 +418,11 @@ impl View<'_> {
                         self.entity_kind(head),
                         Some(EntityType::Person | EntityType::Organization)
                     );
+                // An indirect object is a recipient too ("handed her the award": hand to her).
+                let indirect = q.role == Role::Recipient && q.prep.is_empty();
                 matches!(q.role, Role::Recipient | Role::Other | Role::Location)
                     && q.node.written.is_none()
-                    && SECOND_OBJECT_PREPOSITIONS.contains(&prep.as_str())
+                    && (SECOND_OBJECT_PREPOSITIONS.contains(&prep.as_str()) || indirect)
                     && for_ok
                     && with_ok
                     && matches!(

@@ -2099,3 +2099,9 @@ fn a_deal_worth_an_amount_is_worth_it() {
         ArgumentKind::Literal(crate::statement::Literal::Quantity { .. })
     ));
 }
+
+#[test]
+fn an_indirect_object_is_a_recipient_of_its_own() {
+    let d = doc("Bulgaria/PROPN/NNP/Bulgaria/2/nsubj paid/VERB/VBD/pay/0/root Dimitrov/PROPN/NNP/Dimitrov/2/iobj 12,000/NUM/CD/12,000/5/nummod euros/NOUN/NNS/euro/2/obj ./PUNCT/././2/punct", &[(0, 1, LOC), (2, 3, PER)]);
+    has(&d, "Bulgaria", "pay to", "Dimitrov");
+}
