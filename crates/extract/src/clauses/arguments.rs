@@ -93,6 +93,22 @@ impl View<'_> {
                 ArgumentKind::Literal(Literal::Time(x.value.clone())),
             );
         }
+        // "spent a club-record 11 million euros": a sum right after the noun the parser made
+        // the head, inside the phrase, is what the phrase is.
+        if let Some(q) = self.sentence.quantities.iter().find(|q| {
+            q.kind == crate::doc::QuantityKind::Money
+                && q.start == head + 1
+                && self.t[head].upos == Upos::Noun
+                && (q.start..q.end).all(|i| n.tokens.contains(&i))
+        }) {
+            return make(
+                self.span_text(q.start, q.end),
+                ArgumentKind::Literal(Literal::Quantity {
+                    amount: q.amount,
+                    unit: q.unit.clone(),
+                }),
+            );
+        }
         let named = self.named_in(n);
         // "The Serbian, 36, broke the record": a nationality in the singular with an article is
         // a person, not the country; who it is, the text has said elsewhere.

@@ -2105,3 +2105,9 @@ fn an_indirect_object_is_a_recipient_of_its_own() {
     let d = doc("Bulgaria/PROPN/NNP/Bulgaria/2/nsubj paid/VERB/VBD/pay/0/root Dimitrov/PROPN/NNP/Dimitrov/2/iobj 12,000/NUM/CD/12,000/5/nummod euros/NOUN/NNS/euro/2/obj ./PUNCT/././2/punct", &[(0, 1, LOC), (2, 3, PER)]);
     has(&d, "Bulgaria", "pay to", "Dimitrov");
 }
+
+#[test]
+fn a_sum_right_after_the_noun_the_parser_made_the_head_is_the_argument() {
+    let d = doc("The/DET/DT/the/2/det club/NOUN/NN/club/3/nsubj spent/VERB/VBD/spend/0/root a/DET/DT/a/5/det record/NOUN/NN/record/3/obj 11/NUM/CD/11/7/compound million/NUM/CD/million/8/nummod euros/NOUN/NNS/euro/5/nmod ./PUNCT/././3/punct", &[]);
+    has(&d, "club", "spend", "11 million euros");
+}
