@@ -392,6 +392,15 @@ fn match_at(tokens: &[Token], lower: &[String], skip: &[bool], i: usize) -> Opti
         }
         (QuantityKind::Count, unit)
     };
+    // A rate: "about $1.50 a dose", "$60 per tonne", "$5 a share": the sum is per that unit.
+    if kind == QuantityKind::Money
+        && matches!(next(end), Some("a" | "an" | "per"))
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| is_noun(t) && free(end + 1))
+    {
+        end += 2;
+    }
     Some(Quantity {
         start,
         end,
@@ -469,6 +478,15 @@ mod tests {
         assert_eq!(one("fined €3bn on Friday").1, 3e9);
         assert_eq!(one("worth 500,000 roubles").1, 500_000.0);
         assert_eq!(one("worth 500,000 roubles").2.as_deref(), Some("RUB"));
+        // A rate keeps its unit: "a dose", "per tonne".
+        assert_eq!(
+            one("costs about $/SYM/$ 1.50/NUM/CD a/DET/DT dose/NOUN/NN").0,
+            "about $ 1.50 a dose"
+        );
+        assert_eq!(
+            one("paid $/SYM/$ 60/NUM/CD per/ADP/IN tonne/NOUN/NN").0,
+            "$ 60 per tonne"
+        );
     }
 
     #[test]
