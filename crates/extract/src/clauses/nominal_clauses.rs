@@ -1,6 +1,7 @@
 //! Clauses without a verb: appositions and their roles ("Lim, South Korea's Foreign Ministry
 //! spokesperson" → Lim `spokesperson of` Foreign Ministry), possessives read as `has` (surface
-//! only), and meeting nouns ("talks between X and Y" → X meet Y).
+//! only), meeting nouns ("talks between X and Y" → X meet Y), and what a thing is worth ("a deal
+//! worth $85 million" → deal `be worth` $85 million).
 //!
 //! An apposition counts only as written (set off by punctuation, or a common noun right before
 //! its name), belongs to the noun right before its comma when a name is involved ("the parade
