@@ -62,6 +62,28 @@ impl View<'_> {
         self.words(&tokens)
     }
 
+    /// A prepositional phrase that places the clause in the discourse, not the world ("for
+    /// example", "for instance", "in fact", "in addition"; not the hedge "in general"), or a bare relative
+    /// word the parser hung on the verb ("despite what"): no circumstance of the statement.
+    fn says_nothing(&self, q: &Qual) -> bool {
+        let p = self.prep_text(&q.prep);
+        let words: Vec<usize> = q
+            .node
+            .tokens
+            .iter()
+            .copied()
+            .filter(|i| !q.prep.contains(i))
+            .collect();
+        let [w] = words[..] else {
+            return false;
+        };
+        let w = lower(&self.t[w]);
+        matches!(
+            (p.as_str(), w.as_str()),
+            ("for", "example" | "instance") | ("in", "fact" | "addition" | "particular" | "short")
+        ) || matches!(self.t[q.node.head].xpos, Xpos::Wp | Xpos::Wdt)
+    }
+
     fn qualifier(&self, q: &Qual) -> Qualifier {
         let p = self.prep_text(&q.prep);
         Qualifier {
@@ -591,7 +613,9 @@ impl View<'_> {
                 .map(|o| Some(self.argument(o)))
                 .collect();
             for q in &c.quals {
-                g.qualifiers.push(self.qualifier(q));
+                if !self.says_nothing(q) {
+                    g.qualifiers.push(self.qualifier(q));
+                }
             }
             return g;
         }
@@ -609,7 +633,7 @@ impl View<'_> {
             g.objects = vec![Some(self.argument(&q.node))];
         }
         for (k, q) in c.quals.iter().enumerate() {
-            if Some(k) != obl_object {
+            if Some(k) != obl_object && !self.says_nothing(q) {
                 g.qualifiers.push(self.qualifier(q));
             }
         }

@@ -2111,3 +2111,10 @@ fn a_sum_right_after_the_noun_the_parser_made_the_head_is_the_argument() {
     let d = doc("The/DET/DT/the/2/det club/NOUN/NN/club/3/nsubj spent/VERB/VBD/spend/0/root a/DET/DT/a/5/det record/NOUN/NN/record/3/obj 11/NUM/CD/11/7/compound million/NUM/CD/million/8/nummod euros/NOUN/NNS/euro/5/nmod ./PUNCT/././3/punct", &[]);
     has(&d, "club", "spend", "11 million euros");
 }
+
+#[test]
+fn for_example_is_no_circumstance_of_the_statement() {
+    let d = doc("For/ADP/IN/for/2/case example/NOUN/NN/example/5/obl ,/PUNCT/,/,/2/punct Premark/PROPN/NNP/Premark/5/nsubj sells/VERB/VBZ/sell/0/root bikes/NOUN/NNS/bike/5/obj ./PUNCT/././5/punct", &[(3, 4, ORG)]);
+    let s = has(&d, "Premark", "sell", "bikes");
+    assert!(s.qualifiers.is_empty(), "{:?}", s.qualifiers);
+}
