@@ -178,3 +178,55 @@ pub(crate) fn title_word(t: &Token) -> String {
     let f = t.form.to_lowercase();
     f.strip_suffix('.').map(str::to_owned).unwrap_or(f)
 }
+
+/// Head words of an institution's name, which "the company" does not stand for: the public
+/// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
+pub(crate) const INSTITUTION_HEADS: [&str; 37] = [
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "union",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "society",
+    "organisation",
+    "organization",
+    "authority",
+    "bureau",
+    "service",
+    "court",
+    "parliament",
+    "assembly",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "club",
+    "unit",
+    "programme",
+    "nations",
+    "centre",
+    "center",
+];
+
+/// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
+/// Technology Madras"), else its last word.
+pub(crate) fn name_head(name: &str) -> String {
+    let mut w = names::words(name);
+    match w.iter().position(|x| x == "of") {
+        Some(k) if k > 0 => w.swap_remove(k - 1),
+        _ => w.pop().unwrap_or_default(),
+    }
+}

@@ -450,7 +450,7 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
     // or an agency's.
     let business = company && last != "coach";
     let public_body = |name: &str| {
-        crate::coref::INSTITUTION_HEADS.contains(&crate::coref::name_head(name).as_str())
+        crate::mentions::INSTITUTION_HEADS.contains(&crate::mentions::name_head(name).as_str())
     };
     let holder = &mentions[person];
     let upto = holder.sentence;
@@ -485,7 +485,7 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
             // first word is a kind of body: "Bank of Ghana", "Bank of England").
             let first = names::words(&m.name).into_iter().next().unwrap_or_default();
             let kind_first =
-                first == "bank" || crate::coref::INSTITUTION_HEADS.contains(&first.as_str());
+                first == "bank" || crate::mentions::INSTITUTION_HEADS.contains(&first.as_str());
             Some((
                 if kind_first {
                     names::key(&m.name)

@@ -27,6 +27,38 @@ const ROLE_QUALIFIERS: &[&str] = &[
 /// Event nouns that take "between X and Y": "talks between X and Y" means X met Y.
 const MEETING_NOUNS: &[&str] = &["meeting", "talk", "talks", "summit", "encounter"];
 
+impl Clause {
+    /// A clause without a verb: `subjects` `lemma` `objects`, asserted, unattributed, for the
+    /// graph; the readings below set what differs.
+    fn nominal(
+        origin: Origin,
+        pred: usize,
+        subjects: Vec<Node>,
+        lemma: &str,
+        objects: Vec<Node>,
+    ) -> Clause {
+        Clause {
+            origin,
+            pred,
+            subjects,
+            subject_inherited: false,
+            rel: Vec::new(),
+            rel_synthetic: None,
+            lemma: lemma.into(),
+            objects,
+            clausal_object: false,
+            quals: Vec::new(),
+            agent: None,
+            passive: false,
+            negated: false,
+            modality: Modality::Asserted,
+            attribution: None,
+            in_graph: true,
+            symmetric: false,
+        }
+    }
+}
+
 impl View<'_> {
     /// Appositions: "Lim Soo-suk, South Korea's Foreign Ministry spokesperson" states a role.
     pub(super) fn apposition(&self, a: usize) -> Option<Clause> {
@@ -75,23 +107,14 @@ impl View<'_> {
             role_node.tokens.retain(|&i| !self.dominates(a, i));
         }
         let mut clause = Clause {
-            origin: Origin::Apposition,
-            pred: a,
-            subjects: vec![subject_node],
-            subject_inherited: false,
-            rel: Vec::new(),
             rel_synthetic: Some("is"),
-            lemma: "be".into(),
-            objects: vec![role_node.clone()],
-            clausal_object: false,
-            quals: Vec::new(),
-            agent: None,
-            passive: false,
-            negated: false,
-            modality: Modality::Asserted,
-            attribution: None,
-            in_graph: true,
-            symmetric: false,
+            ..Clause::nominal(
+                Origin::Apposition,
+                a,
+                vec![subject_node],
+                "be",
+                vec![role_node.clone()],
+            )
         };
         if self.t[role].upos == Upos::Noun {
             if let Some(org) = self.role_organisation(role) {
@@ -312,23 +335,9 @@ impl View<'_> {
             .tokens
             .retain(|&i| !self.dominates(p, i) && !prep.contains(&i));
         Some(Clause {
-            origin: Origin::Possessive,
-            pred: n,
-            subjects: vec![owner],
-            subject_inherited: false,
-            rel: Vec::new(),
             rel_synthetic: Some("has"),
-            lemma: "have".into(),
-            objects: vec![thing],
-            clausal_object: false,
-            quals: Vec::new(),
-            agent: None,
-            passive: false,
-            negated: false,
-            modality: Modality::Asserted,
-            attribution: None,
             in_graph: false,
-            symmetric: false,
+            ..Clause::nominal(Origin::Possessive, n, vec![owner], "have", vec![thing])
         })
     }
 
@@ -353,23 +362,9 @@ impl View<'_> {
         let mut thing = self.bare_node(n);
         thing.tokens.retain(|&i| i <= n);
         Some(Clause {
-            origin: Origin::Apposition,
-            pred: w,
-            subjects: vec![thing],
-            subject_inherited: false,
             rel: vec![w],
             rel_synthetic: Some("is"),
-            lemma: "be worth".into(),
-            objects: vec![amount],
-            clausal_object: false,
-            quals: Vec::new(),
-            agent: None,
-            passive: false,
-            negated: false,
-            modality: Modality::Asserted,
-            attribution: None,
-            in_graph: true,
-            symmetric: false,
+            ..Clause::nominal(Origin::Apposition, w, vec![thing], "be worth", vec![amount])
         })
     }
 
@@ -433,23 +428,10 @@ impl View<'_> {
         }
         let second = participants.pop()?;
         Some(Clause {
-            origin: Origin::NominalEvent,
-            pred: n,
-            subjects: participants,
-            subject_inherited: false,
             rel: vec![n],
-            rel_synthetic: None,
-            lemma: "meet".into(),
-            objects: vec![second],
-            clausal_object: false,
             quals,
-            agent: None,
-            passive: false,
-            negated: false,
-            modality: Modality::Asserted,
             attribution: self.attribution(self.t[n].head.unwrap_or(n)),
-            in_graph: true,
-            symmetric: false,
+            ..Clause::nominal(Origin::NominalEvent, n, participants, "meet", vec![second])
         })
     }
 

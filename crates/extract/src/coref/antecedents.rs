@@ -30,7 +30,7 @@
 
 use super::entities::{Entities, Gender, Mention};
 use crate::doc::{Deprel, EntityType, Sentence, Token, Upos};
-use crate::mentions::{lower, title_word};
+use crate::mentions::{lower, name_head, title_word, INSTITUTION_HEADS};
 use crate::names;
 use crate::roles::{HONORIFICS, ROLE_MODIFIERS};
 use crate::statement::Argument;
@@ -412,58 +412,6 @@ const COMPANY_NOUNS: [&str; 21] = [
     "operator",
     "broadcaster",
 ];
-
-/// Head words of an institution's name, which "the company" does not stand for: the public
-/// bodies among the organisation suffixes (`org_suffixes.txt`), and a few more.
-pub(crate) const INSTITUTION_HEADS: [&str; 37] = [
-    "agency",
-    "ministry",
-    "department",
-    "office",
-    "council",
-    "committee",
-    "commission",
-    "party",
-    "union",
-    "association",
-    "federation",
-    "foundation",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "academy",
-    "society",
-    "organisation",
-    "organization",
-    "authority",
-    "bureau",
-    "service",
-    "court",
-    "parliament",
-    "assembly",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "police",
-    "club",
-    "unit",
-    "programme",
-    "nations",
-    "centre",
-    "center",
-];
-
-/// A name's head word: the word before "of" ("the Bank of Japan", "Indian Institute of
-/// Technology Madras"), else its last word.
-pub(crate) fn name_head(name: &str) -> String {
-    let mut w = names::words(name);
-    match w.iter().position(|x| x == "of") {
-        Some(k) if k > 0 => w.swap_remove(k - 1),
-        _ => w.pop().unwrap_or_default(),
-    }
-}
 
 /// The clusters of the mentions in sentence `si` before token `at` and in the two sentences
 /// before, that `keep` accepts, each once.

@@ -15,7 +15,6 @@
 //! each mention's entity ([`EntityNames`]); without it they name persons as written.
 
 mod antecedents;
-pub(crate) use antecedents::{name_head, INSTITUTION_HEADS};
 mod entities;
 
 use crate::doc::{Deprel, Document, EntityType, Token, Upos};
@@ -263,7 +262,7 @@ fn first_person_is_the_speaker(entities: &Entities<'_>, speaker: usize, arg: &mu
         return;
     }
     let cl = &entities.clusters[speaker];
-    let c = match lower_text(&arg.text).as_str() {
+    let c = match arg.text.to_lowercase().as_str() {
         "i" | "me" if cl.kind() == EntityType::Person => Some(speaker),
         "we" | "us" if cl.kind() == EntityType::Organization => Some(speaker),
         "we" | "us" if cl.kind() == EntityType::Person => {
@@ -281,10 +280,6 @@ fn first_person_is_the_speaker(entities: &Entities<'_>, speaker: usize, arg: &mu
     if let Some(c) = c {
         set_cluster(entities, arg, c);
     }
-}
-
-fn lower_text(s: &str) -> String {
-    s.to_lowercase()
 }
 
 fn set_cluster(entities: &Entities<'_>, arg: &mut Argument, c: usize) {
