@@ -208,22 +208,6 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
     // "Grace Nakato be minister" (from "the minister, Grace Nakato") says what she is: its
     // object is not resolved to the apposition's name.
     let predicate = statement.relation.lemma == "be";
-    // The source first: a speaker's "I" and "we" are the speaker and the speaker's
-    // organisation.
-    if let Some(source) = &mut statement.attribution {
-        resolve_argument(entities, si, source, true);
-    }
-    let speaker = statement.attribution.as_ref().and_then(|a| {
-        matches!(a.kind, ArgumentKind::Entity(_))
-            .then(|| entities.clusters.iter().position(|c| c.name == a.text))
-            .flatten()
-    });
-    if let Some(c) = speaker {
-        first_person_is_the_speaker(entities, c, &mut statement.subject);
-        if let Some(object) = &mut statement.object {
-            first_person_is_the_speaker(entities, c, object);
-        }
-    }
     let subject_pair = resolve_argument(entities, si, &mut statement.subject, true);
     if let Some(p) = subject_pair {
         pairs.push((0, p));
@@ -232,6 +216,9 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
         if let Some(p) = resolve_argument(entities, si, object, !predicate) {
             pairs.push((1, p));
         }
+    }
+    if let Some(source) = &mut statement.attribution {
+        resolve_argument(entities, si, source, true);
     }
     for q in &mut statement.qualifiers {
         resolve_argument(entities, si, &mut q.value, true);
@@ -252,34 +239,6 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
             st
         })
         .collect()
-}
-
-/// A speaker's own words ('"We still believe in hydrogen," chief executive Anouk van der Linde
-/// told reporters'): "I" and "me" are the speaker; "we" and "us" the speaker when an
-/// organisation speaks, else the one organisation the speaker holds a role in.
-fn first_person_is_the_speaker(entities: &Entities<'_>, speaker: usize, arg: &mut Argument) {
-    if arg.kind != ArgumentKind::Unresolved {
-        return;
-    }
-    let cl = &entities.clusters[speaker];
-    let c = match arg.text.to_lowercase().as_str() {
-        "i" | "me" if cl.kind() == EntityType::Person => Some(speaker),
-        "we" | "us" if cl.kind() == EntityType::Organization => Some(speaker),
-        "we" | "us" if cl.kind() == EntityType::Person => {
-            let orgs: Vec<&String> = cl.roles.iter().filter_map(|(_, o)| o.as_ref()).collect();
-            match orgs.as_slice() {
-                [org] => entities
-                    .clusters
-                    .iter()
-                    .position(|c| names::key(&c.name) == names::key(org)),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    if let Some(c) = c {
-        set_cluster(entities, arg, c);
-    }
 }
 
 fn set_cluster(entities: &Entities<'_>, arg: &mut Argument, c: usize) {
