@@ -409,6 +409,11 @@ impl Gazetteer {
             .copied()
     }
 
+    /// Whether `word` (any case) is a US Census first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word.to_lowercase().as_str())
+    }
+
     pub fn is_person_name(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.first_names.contains(w.as_str()) || self.last_names.contains(w.as_str())

@@ -144,6 +144,10 @@ impl Pipeline {
         for sentence in &mut document.sentences {
             self.annotate_sentence(sentence, steps, &mut context);
         }
+        // One type per name: a document-level pass of the name repairs.
+        if steps.contains(Step::NameRepairs) && self.can_run(Step::NameRepairs) {
+            repairs::name_types::repair(document);
+        }
     }
 
     /// Runs the chosen steps, in the pipeline's order, on one sentence whose tokens have forms.

@@ -1,7 +1,8 @@
 //! Rules that mend what the statistical models get wrong on news, each group a step of the
 //! [pipeline](crate::pipeline::Pipeline): [`tags`] after the tagger, [`tree`] after the parser,
-//! [`names`] after the recogniser. Each rule names the misreading it mends.
+//! [`names`] after the recogniser, [`name_types`] once the whole document is recognised. Each rule names the misreading it mends.
 
+pub mod name_types;
 pub mod names;
 pub mod tags;
 pub mod tree;
