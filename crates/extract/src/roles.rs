@@ -270,7 +270,7 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
         }
         let mut role = role;
         let organisation = organisation.or_else(|| {
-            let implied = implied_organisation(mentions, person, &role)?;
+            let implied = implied_organisation(document, mentions, person, &role, &out)?;
             // The capitalised words before an office are its portfolio once the country is
             // known: "Mining Minister" is Bolivia's mining minister.
             let government = role
@@ -400,6 +400,10 @@ fn role_statement(
     }
 }
 
+/// How many mentions the country of an office the story names outright, or of its dateline,
+/// counts for ([`implied_organisation`]).
+const STORY_COUNTRY_WEIGHT: usize = 2;
+
 /// Offices of a country's government: with no country named beside them, the story's
 /// country ("Finance Minister Chikondi Banda" in a story about Malawi).
 const GOVERNMENT_OFFICES: &[&str] = &[
@@ -433,10 +437,19 @@ const COMPANY_OFFICES: &[&str] = &[
 /// minister she is). For a government office a country, for a company or club office an
 /// organisation: the last one named before the role in its sentence, else the one the story
 /// names most often (a country's cities count for it) if it is named at least twice as often
-/// as any other: a story about one country quotes foreign officials too.
+/// as any other: a story about one country quotes foreign officials too. For a government
+/// office the country of an office named outright earlier (`earlier`: "Nigeria's finance
+/// minister" before "Health Minister Ngozi Okafor") and the dateline's country count
+/// [`STORY_COUNTRY_WEIGHT`] mentions more, and the dateline's country needs only a majority.
 /// Nothing when the role says whose it is in other words ("opposition leader", "club
 /// president").
-fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Option<Organisation> {
+fn implied_organisation(
+    document: &Document,
+    mentions: &Mentions,
+    person: usize,
+    role: &str,
+    earlier: &[RoleFact],
+) -> Option<Organisation> {
     let mut words = role.split(' ');
     let last = words.next_back()?;
     let qualified = words.any(|w| !ROLE_MODIFIERS.contains(&w) && !w.ends_with("-"));
@@ -522,6 +535,50 @@ fn implied_organisation(mentions: &Mentions, person: usize, role: &str) -> Optio
     }
     if let Some(i) = nearest {
         return Some(Organisation::Mention(i));
+    }
+    if government {
+        // The story's own country counts more than a passing mention: the country of an
+        // office it names outright ("Nigeria's finance minister, Chidi Okafor", then "Health
+        // Minister Ngozi Okafor") and the dateline's ("ANTANANARIVO, Dec 31 (Wire) - …").
+        let country_of = |m: &NameMention| {
+            let written: Vec<&str> = m.name.split(' ').collect();
+            g.place(&written)
+                .filter(|p| p.kind == PlaceKind::Country)
+                .map(|p| p.country.to_owned())
+        };
+        let offices = earlier.iter().filter_map(|f| match f.organisation {
+            Some(Organisation::Mention(j))
+                if f.role
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| GOVERNMENT_OFFICES.contains(&w)) =>
+            {
+                country_of(&mentions[j])
+            }
+            _ => None,
+        });
+        let dateline = document
+            .dateline
+            .as_ref()
+            .and_then(|d| d.place.as_ref())
+            .and_then(|p| {
+                let written: Vec<&str> = p.name.split(' ').collect();
+                g.place(&written).map(|p| p.country.to_owned())
+            });
+        for code in offices.chain(dateline.clone()) {
+            if let Some(c) = counts.iter_mut().find(|(k, _, _)| *k == code) {
+                c.1 += STORY_COUNTRY_WEIGHT;
+            }
+        }
+        // A story filed from a country is about its government unless the story names
+        // another country more often: there, a plain majority is enough.
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        if let [(code, best, Some(first)), rest @ ..] = &counts[..] {
+            let runner_up = rest.first().map_or(0, |c| c.1);
+            if dateline.as_ref() == Some(code) && *best > runner_up {
+                return Some(Organisation::Mention(*first));
+            }
+        }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let (_, best, first) = counts.first()?;
@@ -908,6 +965,76 @@ mod tests {
             ],
         );
         assert!(roles_of(d, None).iter().all(|r| r.1 == "be"));
+    }
+
+    #[test]
+    fn an_office_with_no_country_is_the_datelines_country_or_the_one_of_an_office_named() {
+        // Madagascar and Thailand each named once, neither before the minister: no country,
+        // unless the story is filed from Antananarivo.
+        let tree = "Environment/PROPN/NNP/Environment/2/compound \
+             Minister/PROPN/NNP/Minister/3/compound Fanja/PROPN/NNP/Fanja/5/nsubj \
+             Rakoto/PROPN/NNP/Rakoto/3/flat asked/VERB/VBD/ask/0/root \
+             Thailand/PROPN/NNP/Thailand/5/obj and/CCONJ/CC/and/8/cc \
+             Madagascar/PROPN/NNP/Madagascar/6/conj";
+        let mentions = [
+            (2, 4, Per),
+            (5, 6, EntityType::Place),
+            (7, 8, EntityType::Place),
+        ];
+        assert!(roles_of(doc(tree, &mentions), None)
+            .iter()
+            .all(|r| r.1 == "be"));
+        let mut d = doc(tree, &mentions);
+        d.dateline = Some(Box::new(crate::doc::Dateline {
+            start: 0,
+            end: 0,
+            place: Some(crate::doc::DatelinePlace {
+                start: 0,
+                end: 0,
+                name: "Antananarivo".into(),
+                external_id: None,
+            }),
+            date: None,
+            agency: None,
+        }));
+        let want = (
+            "Fanja Rakoto".into(),
+            "environment minister of".into(),
+            "Madagascar".into(),
+            false,
+        );
+        assert_eq!(roles_of(d, None), vec![want]);
+
+        // A minister of Madagascar named outright earlier in the story does the same, though
+        // the story names Thailand as often.
+        let mut d = doc(
+            "Madagascar/PROPN/NNP/Madagascar/4/nmod:poss 's/PART/POS/'s/1/case \
+             finance/NOUN/NN/finance/4/compound minister/NOUN/NN/minister/7/nsubj \
+             Hery/PROPN/NNP/Hery/4/appos Rabe/PROPN/NNP/Rabe/5/flat \
+             thanked/VERB/VBD/thank/0/root Thailand/PROPN/NNP/Thailand/7/obj",
+            &[
+                (0, 1, EntityType::Place),
+                (4, 6, Per),
+                (7, 8, EntityType::Place),
+            ],
+        );
+        let mut second = doc(tree, &mentions).sentences.remove(0);
+        let shift = d.text.len() + 1;
+        for t in &mut second.tokens {
+            t.start += shift;
+            t.end += shift;
+        }
+        second.start += shift;
+        second.end += shift;
+        d.text = format!("{} {}", d.text, kg_model::notation::text(tree));
+        d.sentences.push(second);
+        let roles = roles_of(d, None);
+        assert!(roles.contains(&(
+            "Fanja Rakoto".into(),
+            "environment minister of".into(),
+            "Madagascar".into(),
+            false
+        )));
     }
 
     #[test]
