@@ -9,6 +9,7 @@
 
 use super::{lower, Clause, Node, Origin, Qual, View};
 use crate::doc::{Deprel, EntityType, QuantityKind, Upos, Xpos};
+use crate::names;
 use crate::statement::{Argument, ArgumentKind, Modality, Role};
 use kg_nlp::gazetteer::gazetteer;
 
@@ -242,12 +243,25 @@ impl View<'_> {
             // "Boeing said its chief executive, Dave Calhoun, …": "its" is the one
             // organisation named before it in the sentence.
             if lower(&self.t[p]) == "its" {
-                let orgs: Vec<&crate::doc::Mention> = self
+                // (One organisation, however often named: "The Indian Space Research
+                // Organisation (ISRO) congratulated the company, and its chairman, …".)
+                let mut orgs: Vec<&crate::doc::Mention> = self
                     .sentence
                     .mentions
                     .iter()
                     .filter(|m| m.kind == EntityType::Organization && m.end <= p)
                     .collect();
+                let name = |m: &crate::doc::Mention| {
+                    m.refers_to
+                        .clone()
+                        .unwrap_or_else(|| self.words(&(m.start..m.end).collect::<Vec<_>>()))
+                };
+                let same = |a: &str, b: &str| {
+                    names::key(a) == names::key(b)
+                        || (names::is_acronym(b)
+                            && names::acronym(a).is_some_and(|x| x == names::acronym_key(b)))
+                };
+                orgs.dedup_by(|b, a| same(&name(a), &name(b)));
                 if let [m] = orgs[..] {
                     let mut n = self.node(m.end - 1);
                     n.tokens.retain(|&i| m.start <= i && i < m.end);

@@ -96,6 +96,13 @@ fn apposition_states_a_role_of_an_organisation() {
 }
 
 #[test]
+fn its_role_is_the_organisation_named_before_it_however_often() {
+    // "The Space Transport Agency (STA) praised the firm, and its chairman, Anand Rao, spoke."
+    let d = doc("The/DET/DT/the/4/det Space/PROPN/NNP/Space/4/compound Transport/PROPN/NNP/Transport/4/compound Agency/PROPN/NNP/Agency/8/nsubj (/PUNCT/-LRB-/(/6/punct STA/PROPN/NNP/STA/4/appos )/PUNCT/-RRB-/)/6/punct praised/VERB/VBD/praise/0/root the/DET/DT/the/10/det firm/NOUN/NN/firm/8/obj ,/PUNCT/,/,/14/punct and/CCONJ/CC/and/14/cc its/PRON/PRP$/its/14/nmod:poss chairman/NOUN/NN/chairman/8/conj ,/PUNCT/,/,/16/punct Anand/PROPN/NNP/Anand/14/appos Rao/PROPN/NNP/Rao/16/flat ,/PUNCT/,/,/14/punct spoke/VERB/VBD/speak/8/conj ./PUNCT/././8/punct", &[(1, 4, ORG), (5, 6, ORG), (15, 17, PER)]);
+    has(&d, "Anand Rao", "chairman of", "Space Transport Agency");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
