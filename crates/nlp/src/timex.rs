@@ -381,6 +381,8 @@ impl Context<'_, '_> {
             .or_else(|| self.relative_word(i))
             .or_else(|| self.shifted_period(i))
             .or_else(|| self.units_ago(i))
+            .or_else(|| self.period(i))
+            .or_else(|| self.the_weekend(i))
             .or_else(|| self.boundary_of(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.month_alone(i))
@@ -628,6 +630,67 @@ impl Context<'_, '_> {
                     Point::Month(y, m)
                 }
                 Unit::Year => Point::Year(a.year + shift),
+            }),
+        ))
+    }
+
+    /// A stretch of time counted from now or spent on something, as a duration: "the next two
+    /// years", "the past three months", "the last decade" → `P2Y`, `P3M`, `P10Y`; "two years"
+    /// after "over", "during" or "throughout" ("over two years"). Not after "for" ("jailed for
+    /// two years" says how long, not when).
+    fn period(&self, i: usize) -> Option<(usize, Resolved)> {
+        let letter = |u: Unit| match u {
+            Unit::Day => 'D',
+            Unit::Week => 'W',
+            Unit::Month => 'M',
+            Unit::Year => 'Y',
+        };
+        let counted = |j: usize| -> Option<(usize, Resolved)> {
+            let n = small_number(&self.word(j)?.lower).filter(|&n| n > 1)?;
+            let w = &self.word(j + 1)?.lower;
+            let u = unit(w).filter(|_| w.ends_with('s'))?;
+            Some((j + 2, Resolved::Duration(format!("P{n}{}", letter(u)))))
+        };
+        if self.is(i, "the")
+            && self.word(i + 1).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "next" | "coming" | "past" | "last" | "previous" | "following"
+                )
+            })
+        {
+            if self.is(i + 2, "decade") {
+                return Some((i + 3, Resolved::Duration("P10Y".into())));
+            }
+            return counted(i + 2);
+        }
+        let after = i.checked_sub(1).and_then(|k| self.word(k));
+        if after.is_some_and(|w| matches!(w.lower.as_str(), "over" | "during" | "throughout")) {
+            return counted(i);
+        }
+        None
+    }
+
+    /// "over the weekend", "at the weekend": the ISO week of the weekend before the anchor in
+    /// a past clause (of the anchor's own when it is a Saturday or Sunday), else of the next.
+    fn the_weekend(&self, i: usize) -> Option<(usize, Resolved)> {
+        if !(self.is(i, "the") && self.is(i + 1, "weekend")) {
+            return None;
+        }
+        let future = self.tense_near(i) == Some(Tense::Future);
+        Some((
+            i + 2,
+            self.anchored(|a| {
+                // Weekdays count from Monday (0): Saturday is 5.
+                let saturday = if future {
+                    weekday_strict(a, 5, 1)
+                } else if a.weekday() >= 5 {
+                    a.add_days(-i32::from(a.weekday() - 5))
+                } else {
+                    weekday_strict(a, 5, -1)
+                };
+                let (y, w) = Date::iso_week(saturday);
+                Point::Week(y, w)
             }),
         ))
     }
@@ -971,6 +1034,33 @@ mod tests {
             val("Talks collapsed/_/VBD in March .", "2024-05-06"),
             "2024-03"
         );
+    }
+
+    #[test]
+    fn a_stretch_of_time_is_a_duration_and_the_weekend_a_week() {
+        let a = "2024-05-08"; // a Wednesday
+        let one = |text: &str| timexes(text, Some(a));
+        assert_eq!(
+            one("It will open 40 branches over the next two years ."),
+            [("the next two years".to_owned(), Some("P2Y".to_owned()))]
+        );
+        assert_eq!(
+            one("Prices rose 5 percent over the past decade ."),
+            [("the past decade".to_owned(), Some("P10Y".to_owned()))]
+        );
+        assert_eq!(
+            one("The deal was negotiated over three months ."),
+            [("three months".to_owned(), Some("P3M".to_owned()))]
+        );
+        // How long, said with "for", is no time expression; nor is a count of things.
+        assert!(one("He was jailed for two years .").is_empty());
+        assert!(one("He bought two houses .").is_empty());
+        // The weekend before a Wednesday is in the week before; a future one is this week's.
+        assert_eq!(
+            val("Talks collapsed/_/VBD over the weekend .", a),
+            "2024-W18"
+        );
+        assert_eq!(val("Talks will resume at the weekend .", a), "2024-W19");
     }
 
     #[test]

@@ -144,20 +144,16 @@ impl View<'_> {
     /// The role of a prepositional argument.
     pub(super) fn role(&self, prep: &str, head: usize) -> Role {
         if self.is_time(head) {
-            // "in four years" on a past event is the gap before it ("their first summit in four
-            // years"), not when it happened.
+            // A stretch of time says how long, not when: "negotiated over two years", "will
+            // open 40 branches over the next two years", and "in four years" on a past event is
+            // the gap before it ("their first summit in four years"). The preposition says
+            // which.
             let duration = self.sentence.timexes.iter().any(|x| {
                 x.start <= head
                     && head < x.end
                     && x.value.as_deref().is_some_and(|v| v.starts_with('P'))
             });
-            let past = self.t[head]
-                .head
-                .is_some_and(|v| matches!(self.t[v].xpos, Xpos::Vbd | Xpos::Vbn));
-            if duration && prep == "in" && past {
-                return Role::Other;
-            }
-            return Role::Time;
+            return if duration { Role::Other } else { Role::Time };
         }
         let kind = self.entity_kind(head);
         let noun = matches!(self.t[head].upos, Upos::Noun | Upos::Propn);

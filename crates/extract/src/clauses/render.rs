@@ -479,10 +479,13 @@ impl View<'_> {
         if !verb_without_object {
             return None;
         }
-        let first = c
-            .quals
-            .iter()
-            .position(|q| !q.prep.is_empty() && q.role != Role::Time && q.node.written.is_none());
+        let first = c.quals.iter().position(|q| {
+            // (Nor a stretch of time: "completed within one week" has no object.)
+            !q.prep.is_empty()
+                && q.role != Role::Time
+                && !self.is_time(q.node.head)
+                && q.node.written.is_none()
+        });
         // A means gives way to a person or organisation after "with" or "to": "spoke by
         // phone with Zelensky" is "speak with" Zelensky, by phone.
         let partner = c.quals.iter().position(|q| {

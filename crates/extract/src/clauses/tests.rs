@@ -103,6 +103,18 @@ fn its_role_is_the_organisation_named_before_it_however_often() {
 }
 
 #[test]
+fn a_stretch_of_time_is_no_object_and_no_time_of_the_event() {
+    let d = doc("The/DET/DT/the/2/det deal/NOUN/NN/deal/4/nsubj:pass was/AUX/VBD/be/4/aux:pass negotiated/VERB/VBN/negotiate/0/root over/ADP/IN/over/7/case two/NUM/CD/two/7/nummod years/NOUN/NNS/year/4/obl ./PUNCT/././4/punct", &[]);
+    let s = has(&d, "deal", "be negotiated", "");
+    let roles: Vec<(Role, Option<&str>)> = s
+        .qualifiers
+        .iter()
+        .map(|q| (q.role, q.preposition.as_deref()))
+        .collect();
+    assert_eq!(roles, [(Role::Other, Some("over"))]);
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
