@@ -81,7 +81,52 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokenize_chunk(text, start, end, &mut tokens);
     }
     fill_space_after(text, &mut tokens);
+    if penn_treebank_style(text) {
+        join_spaced_hyphens(&mut tokens);
+    }
     tokens
+}
+
+/// Whether `text` was tokenised the Penn Treebank's way, as research corpora give it (CaRB,
+/// OIE2016): a space before commas and clitics (`Bush 's`, `do n't`) or ``` `` ``` quotes, and
+/// never a comma written against the word before it (web text has both: "Karim - this's …").
+fn penn_treebank_style(text: &str) -> bool {
+    let marked = [" , ", " 's ", " n't ", "`` "]
+        .iter()
+        .any(|m| text.contains(m));
+    // (A comma between digits is a thousands separator: "1,300".)
+    let b = text.as_bytes();
+    let attached_comma = (1..b.len()).any(|i| {
+        b[i] == b','
+            && b[i - 1].is_ascii_alphanumeric()
+            && !b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    });
+    marked && !attached_comma
+}
+
+/// In Penn Treebank text a hyphen inside a word is spaced like a token of its own ("free -
+/// lance", "cross - border") and a dash is written `--`: the hyphen between two words joins
+/// them, as an unspaced one does in running text.
+fn join_spaced_hyphens(tokens: &mut [Token]) {
+    let word = |t: &Token, last: bool| {
+        let c = if last {
+            t.form.chars().next_back()
+        } else {
+            t.form.chars().next()
+        };
+        c.is_some_and(char::is_alphanumeric)
+    };
+    for i in 1..tokens.len().saturating_sub(1) {
+        if tokens[i].form == "-"
+            && tokens[i - 1].space_after
+            && tokens[i].space_after
+            && word(&tokens[i - 1], true)
+            && word(&tokens[i + 1], false)
+        {
+            tokens[i - 1].space_after = false;
+            tokens[i].space_after = false;
+        }
+    }
 }
 
 /// Tokenises text that is already tokenised (tokens separated by whitespace, as CaRB or the Penn
@@ -89,6 +134,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn tokenize_pretokenized(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = chunks(text).map(|(s, e)| token(text, s, e)).collect();
     fill_space_after(text, &mut tokens);
+    join_spaced_hyphens(&mut tokens);
     tokens
 }
 
@@ -727,6 +773,25 @@ mod tests {
             forms("non-human co-workers -- yes"),
             ["non-human", "co-workers", "--", "yes"]
         );
+    }
+
+    #[test]
+    fn a_spaced_hyphen_joins_words_only_in_penn_treebank_text() {
+        let glued =
+            |text: &str| -> Vec<bool> { tokenize(text).iter().map(|t| t.space_after).collect() };
+        // "cross - border" in PTB text (spaced commas, `` quotes) is one word, as "cross-border".
+        assert_eq!(
+            glued("Large cross - border deals rose , analysts said ."),
+            [true, false, false, true, true, true, true, true, true, false]
+        );
+        // In running text a spaced hyphen is a dash between words.
+        assert_eq!(
+            glued("Prices - already high - rose."),
+            [true, true, true, true, true, false, false]
+        );
+        // PTB text writes a dash as "--".
+        let t = tokenize("Prices -- already high -- rose , he said .");
+        assert!(t.iter().all(|t| t.space_after || t.form == "."));
     }
 
     #[test]
