@@ -88,12 +88,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Whether `text` was tokenised the Penn Treebank's way, as research corpora give it (CaRB,
-/// OIE2016): a space before commas and clitics (`Bush 's`, `do n't`) or ``` `` ``` quotes, and
+/// OIE2016): a space before commas, full stops and clitics (`Bush 's`, `do n't`) or ``` `` ```
+/// quotes, and
 /// never a comma written against the word before it (web text has both: "Karim - this's …").
 fn penn_treebank_style(text: &str) -> bool {
-    let marked = [" , ", " 's ", " n't ", "`` "]
+    let marked = [" , ", " . ", " 's ", " n't ", "`` "]
         .iter()
-        .any(|m| text.contains(m));
+        .any(|m| text.contains(m))
+        || text.trim_end().ends_with(" .");
     // (A comma between digits is a thousands separator: "1,300".)
     let b = text.as_bytes();
     let attached_comma = (1..b.len()).any(|i| {
