@@ -52,10 +52,42 @@ impl View<'_> {
 
     /// What a node denotes: an entity, a time or quantity, a concept or an unresolved pronoun.
     pub(super) fn argument(&self, n: &Node) -> Argument {
-        let (mut fs, fe) = match (n.tokens.first(), n.tokens.last()) {
+        let (mut fs, mut fe) = match (n.tokens.first(), n.tokens.last()) {
             (Some(&a), Some(&b)) => (a, b + 1),
             _ => (n.head, n.head + 1),
         };
+        // A predicate's phrase does not run across its clause's subject, copula or auxiliary
+        // (cut from the phrase): "Often , objects are so far away" is "so far away",
+        // "However , the term cob … is a body type" is "a body type". (Other gaps, a cut
+        // conjunct or apposition, stay inside the written phrase.)
+        if n.tokens.binary_search(&n.head).is_ok() {
+            let within = |i: usize| n.tokens.binary_search(&i).is_ok();
+            let clause_words: Vec<usize> = self.children[n.head]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(
+                        self.rel(c).base(),
+                        Deprel::Nsubj | Deprel::Csubj | Deprel::Cop | Deprel::Aux | Deprel::Expl
+                    )
+                })
+                .collect();
+            let cut = |i: usize| !within(i) && clause_words.iter().any(|&c| self.dominates(c, i));
+            let mut s = n.head;
+            while s > fs && within(s - 1) {
+                s -= 1;
+            }
+            if (fs..s).any(cut) {
+                fs = s;
+            }
+            let mut e = n.head + 1;
+            while e < fe && within(e) {
+                e += 1;
+            }
+            if (e..fe).any(cut) {
+                fe = e;
+            }
+        }
         // A preposition left at the front of a noun phrase is not its word ("Suomen
         // Turistiauto, with another city-owned company" is no company "with"; "along with
         // friend Derek Stevens"), except inside an amount ("up to 77 percent").

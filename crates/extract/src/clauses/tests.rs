@@ -115,6 +115,13 @@ fn a_stretch_of_time_is_no_object_and_no_time_of_the_event() {
 }
 
 #[test]
+fn a_predicates_phrase_does_not_run_across_its_subject() {
+    let d = doc("However/ADV/RB/however/9/advmod ,/PUNCT/,/,/9/punct the/DET/DT/the/5/det term/NOUN/NN/term/5/compound cob/NOUN/NN/cob/9/nsubj is/AUX/VBZ/be/9/cop a/DET/DT/a/9/det body/NOUN/NN/body/9/compound type/NOUN/NN/type/0/root ./PUNCT/././9/punct", &[]);
+    let s = has(&d, "term cob", "be", "body type");
+    assert_eq!(s.object.unwrap().full_text, "a body type");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
