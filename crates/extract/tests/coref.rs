@@ -985,6 +985,31 @@ fn a_pronoun_in_a_relative_clause_is_not_the_name_the_clause_describes() {
 }
 
 #[test]
+fn a_speakers_quoted_i_and_we_are_the_speaker_and_the_speakers_organisation() {
+    let st = statements(
+        "Acme Motors plans a new factory. \"We will build a plant in Ohio,\" Acme Motors chief \
+         executive Maria Lopez said. \"I will stay,\" Maria Lopez said. Maria Lopez said I \
+         would leave.",
+    );
+    assert!(
+        has(&st, 1, "Acme Motors", "build", "plant"),
+        "{:?}",
+        triples(&st, 1)
+    );
+    assert!(
+        has(&st, 2, "Maria Lopez", "stay", ""),
+        "{:?}",
+        triples(&st, 2)
+    );
+    // Outside quotation marks "I" is the writer.
+    assert!(
+        !has(&st, 3, "Maria Lopez", "leave", ""),
+        "{:?}",
+        triples(&st, 3)
+    );
+}
+
+#[test]
 fn a_mans_first_name_is_no_antecedent_of_she() {
     let st = statements("Bill Harris arrived in Denver on Friday. She praised the plan.");
     assert!(

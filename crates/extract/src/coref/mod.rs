@@ -208,6 +208,22 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
     // "Grace Nakato be minister" (from "the minister, Grace Nakato") says what she is: its
     // object is not resolved to the apposition's name.
     let predicate = statement.relation.lemma == "be";
+    // The source first: in a speaker's own quoted words "I" is the speaker and "we" the
+    // speaker's organisation.
+    if let Some(source) = &mut statement.attribution {
+        resolve_argument(entities, si, source, true);
+    }
+    let speaker = statement.attribution.as_ref().and_then(|a| {
+        matches!(a.kind, ArgumentKind::Entity(_))
+            .then(|| entities.clusters.iter().position(|c| c.name == a.text))
+            .flatten()
+    });
+    if let Some(c) = speaker {
+        first_person_is_the_speaker(entities, si, c, &mut statement.subject);
+        if let Some(object) = &mut statement.object {
+            first_person_is_the_speaker(entities, si, c, object);
+        }
+    }
     let subject_pair = resolve_argument(entities, si, &mut statement.subject, true);
     if let Some(p) = subject_pair {
         pairs.push((0, p));
@@ -216,9 +232,6 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
         if let Some(p) = resolve_argument(entities, si, object, !predicate) {
             pairs.push((1, p));
         }
-    }
-    if let Some(source) = &mut statement.attribution {
-        resolve_argument(entities, si, source, true);
     }
     for q in &mut statement.qualifiers {
         resolve_argument(entities, si, &mut q.value, true);
@@ -239,6 +252,53 @@ fn resolve_statement(entities: &mut Entities<'_>, mut statement: Statement) -> V
             st
         })
         .collect()
+}
+
+/// A speaker's own words, inside quotation marks ('"We still believe in hydrogen," chief
+/// executive Anouk van der Linde told reporters'): "I" and "me" are the speaker; "we" and "us"
+/// the speaker when an organisation speaks, else the one organisation the speaker holds a role
+/// in. Outside quotation marks a first person is the writer's ("Kori told me I had failed").
+fn first_person_is_the_speaker(
+    entities: &Entities<'_>,
+    si: usize,
+    speaker: usize,
+    arg: &mut Argument,
+) {
+    if arg.kind != ArgumentKind::Unresolved {
+        return;
+    }
+    let tokens = &entities.document.sentences[si].tokens;
+    if !quoted(tokens, arg.span.0) {
+        return;
+    }
+    let cl = &entities.clusters[speaker];
+    let c = match arg.text.to_lowercase().as_str() {
+        "i" | "me" if cl.kind() == EntityType::Person => Some(speaker),
+        "we" | "us" if cl.kind() == EntityType::Organization => Some(speaker),
+        "we" | "us" if cl.kind() == EntityType::Person => {
+            let orgs: Vec<&String> = cl.roles.iter().filter_map(|(_, o)| o.as_ref()).collect();
+            match orgs.as_slice() {
+                [org] => entities
+                    .clusters
+                    .iter()
+                    .position(|c| names::key(&c.name) == names::key(org)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(c) = c {
+        set_cluster(entities, arg, c);
+    }
+}
+
+/// Whether token `i` is inside quotation marks of its sentence: an odd number of quote marks
+/// before it (straight or opening), with one after it.
+fn quoted(tokens: &[crate::doc::Token], i: usize) -> bool {
+    let mark = |t: &crate::doc::Token| matches!(t.form.as_str(), "\"" | "``" | "''" | "“" | "”");
+    let before = tokens.iter().take(i).filter(|t| mark(t)).count();
+    let after = tokens.iter().skip(i + 1).any(mark);
+    before % 2 == 1 && after
 }
 
 fn set_cluster(entities: &Entities<'_>, arg: &mut Argument, c: usize) {
