@@ -45,7 +45,8 @@ use verbs_and_subjects::*;
 ///   (`reports::reported_clause_read_as_the_object`), or as a second subject of the saying verb
 ///   with a participle (`reports::reported_clause_read_as_a_second_subject`).
 /// - The speakers of a final "…, police and officials said." read as conjuncts of the last noun
-///   (`reports::final_speakers_read_as_conjuncts`).
+///   (`reports::final_speakers_read_as_conjuncts`), and a speaker after a quote hung inside it
+///   (`reports::speaker_after_a_quote_read_as_an_object`).
 /// - A person's age after the name read as a subject, an apposition or a break before the verb
 ///   (`ages::age_after_a_name`).
 /// - An infinitive after the object of a verb of object control hung on the object or read as a
@@ -72,6 +73,7 @@ pub fn repair(sentence: &mut Sentence) {
     reported_clause_read_as_the_object(sentence);
     reported_clause_read_as_a_second_subject(sentence);
     final_speakers_read_as_conjuncts(sentence);
+    speaker_after_a_quote_read_as_an_object(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     coordinated_subject_split(sentence);
     two_prepositions_on_one_noun(sentence);

@@ -192,6 +192,59 @@ pub(super) fn final_speakers_read_as_conjuncts(sentence: &mut Sentence) {
     }
 }
 
+/// Verbs a quote's speaker is the subject of, after the quote.
+const QUOTING: &[&str] = &[
+    "say", "add", "tell", "write", "insist", "explain", "warn", "reply", "claim", "argue",
+];
+
+/// '"I have never taken a banned substance …," Woldemichael, 29, said in a statement': the
+/// parser hung the speaker between the closing quote and the saying verb on the quoted verb (as
+/// its object here), and the saying verb was left without a subject, the quote without a
+/// source. When a saying verb after a quote has no subject and the words between the closing
+/// quotation mark and it are one noun phrase (a name, with an age or a title set off by
+/// commas), whose head hangs inside the quote, that head is the saying verb's subject.
+pub(super) fn speaker_after_a_quote_read_as_an_object(sentence: &mut Sentence) {
+    let t = &sentence.tokens;
+    let n = t.len();
+    let quote = |k: usize| matches!(t[k].form.as_str(), "\"" | "''" | "”");
+    for v in 1..n {
+        if t[v].upos != Upos::Verb
+            || !QUOTING.contains(&t[v].lemma.to_lowercase().as_str())
+            || (0..n).any(|k| t[k].head == Some(v) && t[k].deprel.is_subject())
+        {
+            continue;
+        }
+        let Some(q) = (0..v).rev().find(|&k| quote(k)) else {
+            continue;
+        };
+        let phrase = q + 1..v;
+        let nominal = phrase.clone().all(|k| {
+            matches!(
+                t[k].upos,
+                Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Punct
+            )
+        });
+        let outside: Vec<usize> = phrase
+            .clone()
+            .filter(|&k| t[k].upos != Upos::Punct)
+            .filter(|&k| t[k].head.is_none_or(|g| !phrase.contains(&g)))
+            .collect();
+        let [subject] = outside[..] else {
+            continue;
+        };
+        if !nominal
+            || !matches!(t[subject].upos, Upos::Propn | Upos::Noun)
+            || t[subject].head.is_none_or(|g| g >= q)
+        {
+            continue;
+        }
+        let t = &mut sentence.tokens;
+        t[subject].head = Some(v);
+        t[subject].deprel = Deprel::Nsubj;
+        return;
+    }
+}
+
 fn is_coordinator(t: &Token) -> bool {
     t.upos == Upos::Cconj
 }
@@ -288,6 +341,37 @@ mod tests {
         let mut s = with_words(text, &words);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_speaker_after_a_quote_hung_inside_it_is_the_saying_verbs_subject() {
+        use Upos::*;
+        // '"I never took it," Woldemichael, 29, said.' with the name the quoted verb's object.
+        let words = [
+            (Punct, "\""),
+            (Pron, "I"),
+            (Adv, "never"),
+            (Verb, "take"),
+            (Pron, "it"),
+            (Punct, ","),
+            (Punct, "\""),
+            (Propn, "Woldemichael"),
+            (Punct, ","),
+            (Num, "29"),
+            (Punct, ","),
+            (Verb, "say"),
+            (Punct, "."),
+        ];
+        let mut s = with_words(
+            "\"/_/``/_/4/punct I/_/PRP/_/4/nsubj never/_/RB/_/4/advmod took/_/VBD/_/12/ccomp \
+             it/_/PRP/_/4/obj ,/_/,/_/4/punct \"/_/''/_/4/punct Woldemichael/_/NNP/_/4/obj \
+             ,/_/,/_/10/punct 29/_/CD/_/8/nmod:unmarked ,/_/,/_/4/punct said/_/VBD/_/0/root \
+             ./_/./_/12/punct",
+            &words,
+        );
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[7], "Woldemichael/12/nsubj");
+        assert_eq!(tree(&s)[3], "took/12/ccomp");
     }
 
     #[test]
