@@ -453,6 +453,9 @@ fn implied_organisation(
     let mut words = role.split(' ');
     let last = words.next_back()?;
     let qualified = words.any(|w| !ROLE_MODIFIERS.contains(&w) && !w.ends_with("-"));
+    if role == "governor" {
+        return region_of_the_story(document, mentions);
+    }
     let government = GOVERNMENT_OFFICES.contains(&last);
     let company = COMPANY_OFFICES.contains(&last);
     if !(government || company) || (government && qualified && !role.ends_with("minister")) {
@@ -587,6 +590,46 @@ fn implied_organisation(
         .then_some(*first)
         .flatten()
         .map(Organisation::Mention)
+}
+
+/// Words that make the place named before them a region with a governor: "Cabo Delgado
+/// province", "Borno state".
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "county",
+];
+
+/// The region a governor with none named beside him governs: the one region the story names
+/// as one ("a town in Cabo Delgado province" before "Governor Helena Cossa"), by its mentions
+/// written with a region word. Nothing when the story names two.
+fn region_of_the_story(document: &Document, mentions: &Mentions) -> Option<Organisation> {
+    let mut found: Option<(String, usize)> = None;
+    for (i, m) in mentions.as_slice().iter().enumerate() {
+        if m.kind != EntityType::Place || m.demonym {
+            continue;
+        }
+        let t = &document.sentences[m.sentence].tokens;
+        let within = t[m.end - 1].form.to_lowercase();
+        let after = t
+            .get(m.end)
+            .map(|x| x.form.to_lowercase())
+            .unwrap_or_default();
+        if !(REGION_WORDS.contains(&within.as_str()) || REGION_WORDS.contains(&after.as_str())) {
+            continue;
+        }
+        let key = names::key(&m.name);
+        match &found {
+            Some((k, _)) if *k != key => return None,
+            Some(_) => {}
+            None => found = Some((key, i)),
+        }
+    }
+    found.map(|(_, i)| Organisation::Mention(i))
 }
 
 /// A hyphen inside a role ("Vice-Premier").
@@ -1035,6 +1078,37 @@ mod tests {
             "Madagascar".into(),
             false
         )));
+    }
+
+    #[test]
+    fn a_governor_with_no_region_beside_him_governs_the_region_the_story_names() {
+        // "Governor Ana Lima visited Lucunga , a town in Niassa province ."
+        let tree = "Governor/PROPN/NNP/Governor/2/compound Ana/PROPN/NNP/Ana/4/nsubj \
+             Lima/PROPN/NNP/Lima/2/flat visited/VERB/VBD/visit/0/root \
+             Lucunga/PROPN/NNP/Lucunga/4/obj ,/PUNCT/,/,/8/punct a/DET/DT/a/8/det \
+             town/NOUN/NN/town/5/appos in/ADP/IN/in/11/case Niassa/PROPN/NNP/Niassa/11/compound \
+             province/NOUN/NN/province/8/nmod ./PUNCT/././4/punct";
+        let mentions = [
+            (1, 3, Per),
+            (4, 5, EntityType::Place),
+            (9, 10, EntityType::Place),
+        ];
+        let want = (
+            "Ana Lima".into(),
+            "governor of".into(),
+            "Niassa".into(),
+            false,
+        );
+        assert_eq!(roles_of(doc(tree, &mentions), None), vec![want]);
+        // Two regions named: no telling which.
+        let two = tree
+            .replace(
+                "Lucunga/PROPN/NNP/Lucunga/4/obj",
+                "Nampula/PROPN/NNP/Nampula/4/obj",
+            )
+            .replace(",/PUNCT/,/,/8/punct", "state/NOUN/NN/state/5/flat");
+        let roles = roles_of(doc(&two, &mentions), None);
+        assert!(roles.iter().all(|r| r.1 == "be"), "{roles:?}");
     }
 
     #[test]
