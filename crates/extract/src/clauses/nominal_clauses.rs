@@ -230,6 +230,10 @@ impl View<'_> {
             return Some(n);
         }
         if let Some(p) = self.kids(role, Deprel::NmodPoss).next() {
+            // ("Last year's winner" is no winner of last year.)
+            if self.is_time(p) {
+                return None;
+            }
             if self.t[p].upos != Upos::Pron {
                 let mut n = self.node(p);
                 n.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);

@@ -122,6 +122,18 @@ fn a_predicates_phrase_does_not_run_across_its_subject() {
 }
 
 #[test]
+fn a_time_owns_no_role() {
+    // "Last year's winner, Youssef Bennani, spoke."
+    let d = doc("Last/ADJ/JJ/last/2/amod year/NOUN/NN/year/4/nmod:poss 's/PART/POS/'s/2/case winner/NOUN/NN/winner/9/nsubj ,/PUNCT/,/,/6/punct Youssef/PROPN/NNP/Youssef/4/appos Bennani/PROPN/NNP/Bennani/6/flat ,/PUNCT/,/,/6/punct spoke/VERB/VBD/speak/0/root", &[(5, 7, PER)]);
+    assert!(
+        triples(&d).iter().all(|(_, r, _)| r != "winner of"),
+        "{:?}",
+        triples(&d)
+    );
+    has(&d, "Youssef Bennani", "be", "winner");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
