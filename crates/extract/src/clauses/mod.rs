@@ -248,6 +248,13 @@ impl<'a> View<'a> {
         let mut out = Vec::new();
         for c in &clauses {
             self.render(c, provenance, &mut out);
+            for agent in self.coordinated_agents(c) {
+                let each = Clause {
+                    agent: Some(agent),
+                    ..c.clone()
+                };
+                self.render(&each, provenance, &mut out);
+            }
         }
         // The same statement read twice (e.g. a copula inside an apposition) is kept once.
         let mut seen = std::collections::HashSet::new();
@@ -262,7 +269,35 @@ impl<'a> View<'a> {
     }
 }
 
+impl View<'_> {
+    /// The agents coordinated with a passive's agent, each a doer of its own: "founded by
+    /// Meera Raghavan and Arjun Pillai". Only those joined by a conjunction of their own (not
+    /// an apposition the parser made a conjunct: "…, two former engineers at ISRO").
+    fn coordinated_agents(&self, c: &Clause) -> Vec<Node> {
+        let Some(agent) = c
+            .agent
+            .as_ref()
+            .filter(|_| c.passive && c.agent_is_written())
+        else {
+            return Vec::new();
+        };
+        // (Not a part of one name: "Citizenship and Immigration Canada".)
+        let name = self.mention_at(agent.head).map(|m| m.start..m.end);
+        self.conjuncts(agent.head)
+            .into_iter()
+            .filter(|&k| k != agent.head && self.kids(k, Deprel::Cc).next().is_some())
+            .filter(|k| !name.as_ref().is_some_and(|r| r.contains(k)))
+            .map(|k| self.node(k))
+            .collect()
+    }
+}
+
 impl Clause {
+    /// Whether the agent is the clause's own, written (not resolved to something else).
+    fn agent_is_written(&self) -> bool {
+        self.agent.as_ref().is_some_and(|a| a.resolved.is_none())
+    }
+
     /// Replaces the object by `org` (role statements).
     fn graph_only_object(&mut self, org: Node) {
         self.objects = vec![org];

@@ -134,6 +134,19 @@ fn a_time_owns_no_role() {
 }
 
 #[test]
+fn coordinated_agents_each_did_it() {
+    // "Acme was founded by Ana Lima and Rui Costa , two engineers ."
+    let d = doc("Acme/PROPN/NNP/Acme/3/nsubj:pass was/AUX/VBD/be/3/aux:pass founded/VERB/VBN/found/0/root by/ADP/IN/by/5/case Ana/PROPN/NNP/Ana/3/obl:agent Lima/PROPN/NNP/Lima/5/flat and/CCONJ/CC/and/8/cc Rui/PROPN/NNP/Rui/5/conj Costa/PROPN/NNP/Costa/8/flat ,/PUNCT/,/,/12/punct two/NUM/CD/two/12/nummod engineers/NOUN/NNS/engineer/5/conj ./PUNCT/././3/punct", &[(0, 1, ORG), (4, 6, PER), (7, 9, PER)]);
+    has(&d, "Ana Lima", "found", "Acme");
+    has(&d, "Rui Costa", "found", "Acme");
+    assert!(
+        triples(&d).iter().all(|(s, _, _)| s != "two engineers"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
