@@ -271,10 +271,28 @@ impl View<'_> {
                 a > head && fits && (start == end || (start == end + 1 && self.t[end].form == ","))
             })
         };
+        // A description with the name it goes by: "an armed group known as the Coastal
+        // Brigades", "a platform called Nordvest Trade", "a hacking group calling itself Frost
+        // Lynx".
+        let called = || {
+            self.kids(head, Deprel::Acl).find_map(|v| {
+                let naming = matches!(
+                    super::lemma(&self.t[v]).as_str(),
+                    "know" | "call" | "name" | "dub"
+                ) && matches!(self.t[v].xpos, Xpos::Vbn | Xpos::Vbg);
+                let name = self.children[v]
+                    .iter()
+                    .copied()
+                    .find(|&c| c > v && named(c).is_some())?;
+                naming.then_some(name)
+            })
+        };
         let name = if determined {
-            up.or_else(down)?
+            up.or_else(called).or_else(down)?
         } else {
-            down().filter(|&a| named(a).is_some_and(|m| m.start == end))?
+            down()
+                .filter(|&a| named(a).is_some_and(|m| m.start == end))
+                .or_else(called)?
         };
         let m = named(name)?;
         let node = Node {

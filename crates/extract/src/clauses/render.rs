@@ -100,7 +100,15 @@ impl View<'_> {
         // (A copula's object says what the subject is: it stays the description.)
         let object = c.objects.iter().any(|o| o.head == n.head);
         let verb = c.origin == Origin::Verb || (c.origin == Origin::Copula && !object);
-        verb.then(|| self.named_by_apposition(n))
+        // (Nor the subject of the naming itself: "a group known as X" is the group.)
+        let naming = self.t[c.pred].head == Some(n.head)
+            && self.rel(c.pred) == Deprel::Acl
+            && matches!(
+                super::lemma(&self.t[c.pred]).as_str(),
+                "know" | "call" | "name" | "dub"
+            );
+        (verb && !naming)
+            .then(|| self.named_by_apposition(n))
             .flatten()
             .unwrap_or_else(|| self.argument(n))
     }

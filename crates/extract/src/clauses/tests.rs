@@ -147,6 +147,15 @@ fn coordinated_agents_each_did_it() {
 }
 
 #[test]
+fn a_description_with_the_name_it_goes_by_is_the_name() {
+    // "An armed group known as the Coastal Brigades attacked the town ."
+    let d = doc("An/DET/DT/a/3/det armed/ADJ/JJ/armed/3/amod group/NOUN/NN/group/9/nsubj known/VERB/VBN/know/3/acl as/ADP/IN/as/8/case the/DET/DT/the/8/det Coastal/PROPN/NNP/Coastal/8/compound Brigades/PROPN/NNPS/Brigades/4/obl attacked/VERB/VBD/attack/0/root the/DET/DT/the/11/det town/NOUN/NN/town/9/obj ./PUNCT/././9/punct", &[(6, 8, ORG)]);
+    has(&d, "Coastal Brigades", "attack", "town");
+    // The naming itself stays the group's: the Coastal Brigades are an armed group.
+    has(&d, "Coastal Brigades", "be", "armed group");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
