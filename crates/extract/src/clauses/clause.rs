@@ -19,7 +19,7 @@
 
 use super::attribution::reports;
 use super::{lemma, lower, Clause, Node, Origin, Qual, View};
-use crate::doc::{Deprel, Upos, Xpos};
+use crate::doc::{Deprel, EntityType, Upos, Xpos};
 use crate::statement::{Modality, Role};
 use kg_nlp::verb_classes::VerbClass;
 
@@ -73,6 +73,23 @@ const TARGETING_VERBS: &[&str] = &[
 ];
 
 const TARGET_PREPOSITIONS: &[&str] = &["on", "against", "with", "into", "over"];
+
+/// Nouns that only carry a verb's link to the party named after them ("took a stake in X",
+/// "owns 30 percent of X", "violated the rights of X", "keeps its headquarters in X", "started
+/// talks with X"): with a name after them they join the relation and the name is the object.
+const LINK_NOUNS: &[(&str, &[&str])] = &[
+    ("stake", &["in", "of"]),
+    ("share", &["in", "of"]),
+    ("control", &["of", "over"]),
+    ("majority", &["in", "of"]),
+    ("ownership", &["of"]),
+    ("percent", &["of"]),
+    ("right", &["of"]),
+    ("phone", &["of"]),
+    ("headquarters", &["in"]),
+    ("talk", &["with"]),
+    ("approval", &["from", "of"]),
+];
 
 /// Prepositions after a bare noun that a verb takes as its support ("claim responsibility
 /// for", "need approval from", "set fire to").
@@ -951,19 +968,35 @@ impl View<'_> {
                 matches!(self.rel(c), Deprel::Nmod | Deprel::Punct)
                     || (self.rel(c) == Deprel::Case && c < o)
             });
-        if !(light || targeting || bare) {
+        // A noun that only carries the link to a named party: "took a stake in Litio Andino",
+        // "owns 30 percent of Noordzee Waterstof", "violated the rights of Petar Dimitrov".
+        let noun = lemma(&self.t[o]);
+        let link_prepositions = LINK_NOUNS
+            .iter()
+            .find(|(n, _)| *n == noun)
+            .map_or(&[][..], |(_, p)| *p);
+        let link = !link_prepositions.is_empty();
+        if !(light || targeting || bare || link) {
             return;
         }
+        let named = |c: usize| {
+            matches!(
+                self.entity_kind(c),
+                Some(EntityType::Person | EntityType::Organization | EntityType::Place)
+            )
+        };
         let pp = self
             .kids(o, Deprel::Nmod)
             .find(|&c| {
                 let prep = self.prep_text(&self.preposition(c));
+                let linked = link_prepositions.contains(&prep.as_str()) && named(c);
                 !prep.is_empty()
-                    && prep != "of"
+                    && (prep != "of" || linked)
                     && !self.is_time(c)
                     && (light
                         || (targeting && TARGET_PREPOSITIONS.contains(&prep.as_str()))
-                        || (bare && SUPPORT_PREPOSITIONS.contains(&prep.as_str())))
+                        || (bare && SUPPORT_PREPOSITIONS.contains(&prep.as_str()))
+                        || linked)
             })
             // Or hung on the verb right after the object: "imposed sanctions | on Russia",
             // "filed a lawsuit | against Google".
@@ -982,12 +1015,18 @@ impl View<'_> {
         if let (Some(pp), Upos::Noun) = (pp, self.t[o].upos) {
             let prep = self.preposition(pp);
             let ptext = self.prep_text(&prep);
+            // (A link noun also with its number or owner: "30 percent of", "its headquarters
+            // in".)
             let few_modifiers = self.children[o].iter().all(|&c| {
                 c == pp
                     || matches!(
                         self.rel(c).base(),
                         Deprel::Det | Deprel::Amod | Deprel::Compound
                     )
+                    || (link
+                        && (self.rel(c).base() == Deprel::Nummod
+                            || (self.rel(c) == Deprel::NmodPoss
+                                && self.t[c].xpos == Xpos::PrpDollar)))
             });
             if few_modifiers {
                 // (Hung on the verb, the phrase was a qualifier: it is the object now.)

@@ -156,6 +156,27 @@ fn a_description_with_the_name_it_goes_by_is_the_name() {
 }
 
 #[test]
+fn a_link_noun_before_a_name_joins_the_relation() {
+    // "Kattegat Energi owns 30 percent of Noordzee Waterstof ."
+    let d = doc("Kattegat/PROPN/NNP/Kattegat/2/compound Energi/PROPN/NNP/Energi/3/nsubj owns/VERB/VBZ/own/0/root 30/NUM/CD/30/5/nummod percent/NOUN/NN/percent/3/obj of/ADP/IN/of/8/case Noordzee/PROPN/NNP/Noordzee/8/compound Waterstof/PROPN/NNP/Waterstof/5/nmod ./PUNCT/././3/punct", &[(0, 2, ORG), (6, 8, ORG)]);
+    has(
+        &d,
+        "Kattegat Energi",
+        "own percent of",
+        "Noordzee Waterstof",
+    );
+    // A change measured in percent keeps its place a place: "fell 6 percent in Tokyo".
+    let d = doc("Shares/NOUN/NNS/share/2/nsubj fell/VERB/VBD/fall/0/root 6/NUM/CD/6/4/nummod percent/NOUN/NN/percent/2/obj in/ADP/IN/in/6/case Tokyo/PROPN/NNP/Tokyo/4/nmod ./PUNCT/././2/punct", &[(5, 6, LOC)]);
+    assert!(
+        triples(&d)
+            .iter()
+            .all(|(_, r, _)| !r.contains("percent in")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
