@@ -42,7 +42,8 @@ impl Extractor {
     /// clauses' statements and the nominal ones ([`crate::descriptions`]); the roles of the persons named; coreference, when it runs, which
     /// resolves the statements' arguments (using the roles for "the leader") and names each
     /// mention's entity; the statements that are facts ([`crate::facts`]: none with a subject or
-    /// object left unresolved); the role statements, with those names.
+    /// object left unresolved); the role statements, with those names; one of each set of
+    /// statements that say the same ([`crate::facts::drop_repeats`]).
     pub fn extract(&self, document: &Document) -> Vec<Statement> {
         self.extract_with_mentions(document).0
     }
@@ -61,8 +62,9 @@ impl Extractor {
         let (mut statements, names) = self.coref.apply(document, &mentions, &roles, statements);
         crate::facts::retain_facts(&mut statements);
         let layer = crate::mentions::entity_mentions(document, &mentions, &names);
-        let statements =
+        let mut statements =
             crate::roles::add_statements(document, &mentions, &roles, &names, statements);
+        crate::facts::drop_repeats(&mut statements);
         (statements, layer)
     }
 

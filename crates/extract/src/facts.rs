@@ -27,6 +27,7 @@
 //! unresolved (the fact stands without that circumstance); and one whose source is unresolved
 //! ("…, he said"): a fact with a source is never a plain triple or an edge, resolved or not.
 
+use crate::names;
 use crate::statement::{Argument, ArgumentKind, Statement};
 
 /// Whether a statement, after coreference, is a fact (see the module documentation).
@@ -55,6 +56,63 @@ fn about_itself(statement: &Statement) -> bool {
 /// Keeps the statements that are facts, in order.
 pub fn retain_facts(statements: &mut Vec<Statement>) {
     statements.retain(is_fact);
+}
+
+/// Keeps one of the statements that say the same of the same sentence: two readings can make
+/// one fact ("Kattegat Energi be Danish utility" from the apposition and from the title before
+/// the name; a name the parser split in two, "The Harbour and Maritime Workers Union", that
+/// coreference made one subject). Said the same: subject, relation, object, qualifiers,
+/// source, polarity and modality, by the names the graph gives them. The first stays, with the
+/// fullest phrases of the ones it stands for.
+pub fn drop_repeats(statements: &mut Vec<Statement>) {
+    type Key = (
+        usize,
+        String,
+        String,
+        Option<String>,
+        Vec<String>,
+        Option<String>,
+        bool,
+        String,
+    );
+    let key = |s: &Statement| -> Key {
+        let name = |a: &Argument| names::key(&a.text);
+        (
+            s.provenance.sentence_index,
+            name(&s.subject),
+            s.relation.lemma.clone(),
+            s.object.as_ref().map(name),
+            s.qualifiers
+                .iter()
+                .map(|q| format!("{:?} {:?} {}", q.role, q.preposition, name(&q.value)))
+                .collect(),
+            s.attribution.as_ref().map(name),
+            s.negated,
+            format!("{:?}", s.modality),
+        )
+    };
+    let mut first: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Statement> = Vec::with_capacity(statements.len());
+    for s in statements.drain(..) {
+        match first.get(&key(&s)) {
+            Some(&k) => {
+                let fuller = |a: &mut Argument, b: &Argument| {
+                    if b.full_text.len() > a.full_text.len() {
+                        a.full_text = b.full_text.clone();
+                    }
+                };
+                fuller(&mut kept[k].subject, &s.subject);
+                if let (Some(a), Some(b)) = (kept[k].object.as_mut(), s.object.as_ref()) {
+                    fuller(a, b);
+                }
+            }
+            None => {
+                first.insert(key(&s), kept.len());
+                kept.push(s);
+            }
+        }
+    }
+    *statements = kept;
 }
 
 /// An argument left [`ArgumentKind::Unresolved`] that stands for something named elsewhere.
@@ -159,5 +217,28 @@ mod tests {
             opera(),
             arg("Eger", "Eger", org.clone())
         )));
+    }
+
+    #[test]
+    fn a_statement_said_twice_is_kept_once_with_its_fullest_phrase() {
+        let org = ArgumentKind::Entity(EntityType::Organization);
+        let said = |subject: &str, object: &str| {
+            statement(
+                arg(subject, subject, org.clone()),
+                arg("Danish utility", object, ArgumentKind::Concept),
+            )
+        };
+        let mut st = vec![
+            said("Kattegat Energi", "Danish utility"),
+            said("Kattegat Energi", "the Danish utility"),
+            said("Noordzee Waterstof", "the Danish utility"),
+        ];
+        drop_repeats(&mut st);
+        assert_eq!(st.len(), 2);
+        assert_eq!(
+            st[0].object.as_ref().unwrap().full_text,
+            "the Danish utility"
+        );
+        assert_eq!(st[1].subject.text, "Noordzee Waterstof");
     }
 }
