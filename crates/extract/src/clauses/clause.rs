@@ -583,6 +583,44 @@ impl View<'_> {
         }
     }
 
+    /// Whether the copula's predicate is one adjective on its own: nothing hung on it but
+    /// adverbs before it ("not yet profitable") and the clause's own words ("too weak to eat",
+    /// "worth $5", "responsible for X" have more).
+    pub(super) fn bare_adjective_predicate(&self, p: usize) -> bool {
+        // (Only a negation or a circumstance may stand before it, "not yet profitable": a
+        // degree says how much, "very old", "more likely than not", "too weak", and keeps its
+        // words.)
+        let degree = |c: usize| {
+            let w = lower(&self.t[c]);
+            !matches!(w.as_str(), "not" | "n't" | "never")
+                && !CIRCUMSTANCE_ADVERBS.contains(&w.as_str())
+        };
+        self.t[p].upos == Upos::Adj
+            && self.t[p].xpos == Xpos::Jj
+            && !matches!(
+                lower(&self.t[p]).as_str(),
+                "worth" | "much" | "many" | "few"
+            )
+            && self.children[p].iter().all(|&c| {
+                matches!(
+                    self.rel(c).base(),
+                    Deprel::Nsubj
+                        | Deprel::Csubj
+                        | Deprel::Cop
+                        | Deprel::Aux
+                        | Deprel::Advmod
+                        | Deprel::Punct
+                        | Deprel::Mark
+                        | Deprel::Cc
+                        | Deprel::Obl
+                        | Deprel::Advcl
+                        | Deprel::Parataxis
+                        | Deprel::Discourse
+                        | Deprel::Expl
+                ) && !(self.rel(c).base() == Deprel::Advmod && (c > p || degree(c)))
+            })
+    }
+
     /// The prepositional argument of an adjective predicate that completes it, by index in
     /// `d.quals`: its first one after it that is no time ("involved in", "ready for", "related
     /// to"). Not of an adjective coordinated with another, which share their arguments.

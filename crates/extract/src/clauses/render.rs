@@ -617,6 +617,24 @@ impl View<'_> {
                 .map(|(_, o)| Some(self.argument(o)))
                 .collect();
         }
+        // "Pakia is not yet profitable", "many roads were cut": in the graph the state is the
+        // relation ("be profitable"), as a passive's participle is, with no object. (The
+        // surface tuple keeps the adjective as its second argument, as OpenIE writes it.)
+        if c.origin == Origin::Copula
+            && c.lemma == "be"
+            && c.objects.len() == 1
+            && self.bare_adjective_predicate(c.objects[0].head)
+        {
+            // (As written: "be British"; a sentence's first word in lowercase.)
+            let a = c.objects[0].head;
+            let word = if a == 0 {
+                lower(&self.t[a])
+            } else {
+                self.t[a].form.clone()
+            };
+            g.lemma = format!("be {word}");
+            g.objects = vec![None];
+        }
         if c.symmetric && c.objects.is_empty() {
             // "X and Y met": each pair once; prepositional arguments stay qualifiers.
             g.objects = c.subjects[si + 1..]

@@ -177,6 +177,17 @@ fn a_link_noun_before_a_name_joins_the_relation() {
 }
 
 #[test]
+fn an_adjective_state_is_the_relation_but_a_degree_keeps_its_words() {
+    // "Pakia is not yet profitable ."
+    let d = doc("Pakia/PROPN/NNP/Pakia/5/nsubj is/AUX/VBZ/be/5/cop not/PART/RB/not/5/advmod yet/ADV/RB/yet/5/advmod profitable/ADJ/JJ/profitable/0/root ./PUNCT/././5/punct", &[(0, 1, ORG)]);
+    let s = has(&d, "Pakia", "be profitable", "");
+    assert!(s.negated);
+    // "Housing is more scarce ."
+    let d = doc("Housing/NOUN/NN/housing/4/nsubj is/AUX/VBZ/be/4/cop more/ADV/RBR/more/4/advmod scarce/ADJ/JJ/scarce/0/root ./PUNCT/././4/punct", &[]);
+    has(&d, "Housing", "be", "more scarce");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
@@ -2102,7 +2113,7 @@ fn an_adjective_predicate_takes_the_preposition_that_completes_it() {
     assert!(s.negated);
     // A comparison is no complement.
     let d = doc("Lawyers/NOUN/NNS/lawyer/3/nsubj were/AUX/VBD/be/3/cop eager/ADJ/JJ/eager/0/root as/ADP/IN/as/6/case the/DET/DT/the/6/det judge/NOUN/NN/judge/3/obl ./PUNCT/././3/punct", &[]);
-    has(&d, "Lawyers", "be", "eager");
+    has(&d, "Lawyers", "be eager", "");
 }
 
 #[test]
