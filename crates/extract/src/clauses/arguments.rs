@@ -192,6 +192,9 @@ impl View<'_> {
                 }),
             );
         }
+        if let Some(text) = self.partitive(n) {
+            return make(text, ArgumentKind::Concept);
+        }
         let t = &self.t[head];
         match t.upos {
             // A possessive that stands for a phrase's owner ("his" in "his lawyer", a role's
@@ -398,6 +401,43 @@ impl View<'_> {
             .tokens
             .retain(|&i| !(self.t[i].head == Some(c) && self.rel(i) == Deprel::Case));
         Some(inner)
+    }
+
+    /// "nine of the dead", "most of the missing": a part of a group of things or people, a
+    /// concept of its own (not a number, which no statement is about). Not of a pronoun
+    /// ("nine of them", for coreference) nor a pronoun's part ("all of its powers").
+    fn partitive(&self, n: &Node) -> Option<String> {
+        let head = n.head;
+        let part = match self.t[head].upos {
+            // (Not an amount: "$5 of the sum".)
+            Upos::Num => !self.sentence.quantities.iter().any(|q| {
+                q.start <= head && head < q.end && q.kind != crate::doc::QuantityKind::Count
+            }),
+            Upos::Adj => matches!(
+                lower(&self.t[head]).as_str(),
+                "most" | "many" | "few" | "several" | "half"
+            ),
+            _ => false,
+        };
+        if !part {
+            return None;
+        }
+        let of = self.kids(head, Deprel::Nmod).find(|&c| {
+            n.tokens.contains(&c)
+                && c > head
+                && matches!(self.t[c].upos, Upos::Noun | Upos::Adj | Upos::Propn)
+                && self
+                    .kids(c, Deprel::Case)
+                    .any(|p| lower(&self.t[p]) == "of")
+        })?;
+        let (_, end) = self.minimal_range(of);
+        let text = self.span_text(head, end);
+        Some(if head == 0 {
+            let first = self.t[0].form.len();
+            format!("{}{}", lower(&self.t[0]), &text[first..])
+        } else {
+            text
+        })
     }
 
     /// "the city of Odesa", "the Indonesian island of Java": the place the noun classifies

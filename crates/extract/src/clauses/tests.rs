@@ -188,6 +188,14 @@ fn an_adjective_state_is_the_relation_but_a_degree_keeps_its_words() {
 }
 
 #[test]
+fn a_part_of_a_group_is_a_concept_that_can_be_a_subject() {
+    // "Nine of the dead were police officers ."
+    let d = doc("Nine/NUM/CD/nine/6/nsubj of/ADP/IN/of/4/case the/DET/DT/the/4/det dead/ADJ/JJ/dead/1/nmod were/AUX/VBD/be/6/cop officers/NOUN/NNS/officer/0/root ./PUNCT/././6/punct", &[]);
+    let s = has(&d, "nine of the dead", "be", "officers");
+    assert_eq!(s.subject.kind, ArgumentKind::Concept);
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(

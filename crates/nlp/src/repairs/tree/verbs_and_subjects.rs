@@ -47,6 +47,26 @@ fn names_joined(t: &[Token], first: usize, second: usize, v: usize) -> Option<us
     joined.then_some(and)
 }
 
+/// "nine of the dead were police officers and three were civilians": the parser read "three" as
+/// the number of the civilians, across their copula, so the second clause had no subject and
+/// took the first one's. A number before a copula or auxiliary of the noun it counts is that
+/// clause's subject.
+pub(super) fn number_read_as_counting_its_predicate(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for n in 0..t.len() {
+        let Some(h) = t[n].head.filter(|&h| h > n + 1) else {
+            continue;
+        };
+        let verb_between = (n + 1..h).any(|k| {
+            t[k].head == Some(h) && matches!(t[k].deprel.base(), Deprel::Cop | Deprel::Aux)
+        });
+        let subject = (0..t.len()).any(|k| t[k].head == Some(h) && t[k].deprel.is_subject());
+        if t[n].upos == Upos::Num && t[n].deprel == Deprel::Nummod && verb_between && !subject {
+            t[n].deprel = Deprel::Nsubj;
+        }
+    }
+}
+
 /// "German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris": the parser
 /// gave the verb two dependents, the first name an unmarked oblique (or a second subject) and
 /// the second its subject with the "and" inside its phrase, so the meeting had one side. A
@@ -602,6 +622,23 @@ mod tests {
     use crate::doc::{Upos, Xpos};
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_number_before_a_copula_is_its_clauses_subject() {
+        // "nine were officers and three were civilians", "three" read as counting civilians.
+        let text = "nine/NUM/CD/_/3/nsubj were/AUX/VBD/_/3/cop officers/NOUN/NNS/_/0/root \
+             and/CCONJ/CC/_/7/cc three/NUM/CD/_/7/nummod were/AUX/VBD/_/7/cop \
+             civilians/NOUN/NNS/_/3/conj";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[4], "three/7/nsubj");
+        // A number right before its noun counts it.
+        let text = "they/PRON/PRP/_/2/nsubj were/AUX/VBD/_/4/cop three/NUM/CD/_/4/nummod \
+             civilians/NOUN/NNS/_/0/root";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "three/4/nummod");
+    }
 
     #[test]
     fn a_participle_after_a_comma_with_its_object_is_a_clause() {
