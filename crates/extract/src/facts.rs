@@ -27,6 +27,7 @@
 //! unresolved (the fact stands without that circumstance); and one whose source is unresolved
 //! ("…, he said"): a fact with a source is never a plain triple or an edge, resolved or not.
 
+use crate::doc::EntityType;
 use crate::names;
 use crate::statement::{Argument, ArgumentKind, Statement};
 
@@ -35,19 +36,39 @@ pub fn is_fact(statement: &Statement) -> bool {
     !unresolved_reference(&statement.subject)
         && !statement.object.as_ref().is_some_and(unresolved_reference)
         && !about_itself(statement)
+        && !says_someone(statement)
 }
 
-/// A statement whose subject and object coreference made the same named entity, though the
-/// object is no reflexive pronoun: "The Hungarian State Opera, which has not staged a new
-/// production of a Vészi work, …" gave (Opera) stage (Opera). A name does nothing to itself
-/// in news but through "itself".
+/// "(Hery Andrianjafy) say (three suspects)": what is said is words, never a person or an
+/// organisation. The parser took the subject of what was said for the saying verb's object
+/// ("said the three suspects, who face …, had not been charged").
+fn says_someone(statement: &Statement) -> bool {
+    let person_noun = |text: &str| {
+        let last = text.rsplit(' ').next().unwrap_or(text).to_lowercase();
+        let singular = last.strip_suffix('s').unwrap_or(&last);
+        let g = kg_nlp::gazetteer::gazetteer();
+        g.is_person_noun(&last) || g.is_person_noun(singular)
+    };
+    statement.relation.lemma == "say"
+        && statement.object.as_ref().is_some_and(|o| match o.kind {
+            ArgumentKind::Entity(k) => matches!(k, EntityType::Person | EntityType::Organization),
+            ArgumentKind::Concept => person_noun(&o.text),
+            _ => false,
+        })
+}
+
+/// A statement whose subject and object are the same thing (the same named entity, or the
+/// same concept), though the object is no reflexive pronoun: "The Hungarian State Opera, which
+/// has not staged a new production of a Vészi work, …" gave (Opera) stage (Opera), "making the
+/// company the first firm to put a rocket into orbit" (rocket) put (rocket). A thing does
+/// nothing to itself in news but through "itself".
 fn about_itself(statement: &Statement) -> bool {
     let s = &statement.subject;
     statement.object.as_ref().is_some_and(|o| {
         let written = o.full_text.to_lowercase();
-        matches!(o.kind, ArgumentKind::Entity(_))
+        matches!(o.kind, ArgumentKind::Entity(_) | ArgumentKind::Concept)
             && o.kind == s.kind
-            && o.text == s.text
+            && names::key(&o.text) == names::key(&s.text)
             && !written.ends_with("self")
             && !written.ends_with("selves")
     })
@@ -217,6 +238,29 @@ mod tests {
             opera(),
             arg("Eger", "Eger", org.clone())
         )));
+        // A concept neither: "(rocket) put (rocket)".
+        let rocket = |written: &str| arg("rocket", written, ArgumentKind::Concept);
+        assert!(!is_fact(&statement(
+            rocket("a rocket"),
+            rocket("the rocket")
+        )));
+    }
+
+    #[test]
+    fn what_is_said_is_no_person() {
+        let person = ArgumentKind::Entity(EntityType::Person);
+        let mut st = statement(
+            arg("Hery Andrianjafy", "Hery Andrianjafy", person.clone()),
+            arg(
+                "three suspects",
+                "the three suspects",
+                ArgumentKind::Concept,
+            ),
+        );
+        st.relation = Relation::new("said", "say");
+        assert!(!is_fact(&st));
+        st.object = Some(arg("prayer", "a prayer", ArgumentKind::Concept));
+        assert!(is_fact(&st));
     }
 
     #[test]
