@@ -1,9 +1,66 @@
 //! Tree repairs that move a phrase to the word it belongs to: an object read as an oblique or as
 //! part of a time or an amount, a predicate, a score, a partner, a passive's agent or what was
-//! told hung on the wrong word, a preposition read as an adverb or hung on the wrong noun.
+//! told hung on the wrong word, a preposition read as an adverb or hung on the wrong noun, an
+//! apposition read as one more item of a list.
 
 use super::{case_word, has_child, subtree_bounds};
 use crate::doc::{Deprel, Sentence, Token, Upos, Xpos};
+
+/// "sacked coach Pavel Novák and his assistant, Dmitri Volkov, on Monday": the parser made
+/// the assistant's name a third conjunct, so the club sacked an assistant and Dmitri Volkov. A
+/// list's last item is the one with the conjunction; a conjunct after it, set off by a comma,
+/// with none of its own, is no further item but the apposition of the item before it.
+pub(super) fn apposition_read_as_a_conjunct_after_the_last(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for c in 2..n {
+        let Some(h) = t[c].head else {
+            continue;
+        };
+        if t[c].deprel != Deprel::Conj || t[c - 1].form != "," {
+            continue;
+        }
+        let has_cc = |t: &[Token], x: usize| {
+            (0..x).any(|k| t[k].head == Some(x) && t[k].deprel == Deprel::Cc)
+        };
+        if has_cc(t, c) {
+            continue;
+        }
+        // The conjunct before it, with its conjunction, ends right before the comma.
+        let Some(last) = (h + 1..c - 1)
+            .rev()
+            .find(|&k| t[k].head == Some(h) && t[k].deprel == Deprel::Conj)
+        else {
+            continue;
+        };
+        let ends_before_comma = (last + 1..c - 1).all(|k| {
+            let mut x = k;
+            let mut steps = 0;
+            while x != last && steps < n {
+                match t[x].head {
+                    Some(up) => x = up,
+                    None => break,
+                }
+                steps += 1;
+            }
+            x == last
+        });
+        // (A name after a description: "his assistant, Dmitri Volkov"; common nouns there are
+        // more often a list the parser nested.)
+        let described = (0..last).any(|k| {
+            t[k].head == Some(last) && matches!(t[k].deprel, Deprel::Det | Deprel::NmodPoss)
+        });
+        if has_cc(t, last)
+            && ends_before_comma
+            && t[last].upos == Upos::Noun
+            && described
+            && t[c].upos == Upos::Propn
+        {
+            t[c].head = Some(last);
+            t[c].deprel = Deprel::Appos;
+        }
+    }
+}
 
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
@@ -565,6 +622,24 @@ mod tests {
     use crate::doc::Upos;
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn an_apposition_after_a_lists_last_item_is_that_items() {
+        // "sacked coach Novák and his assistant , Volkov , on Monday"
+        let text = "sacked/VERB/VBD/_/0/root coach/NOUN/NN/_/3/compound Novák/PROPN/NNP/_/1/obj \
+             and/CCONJ/CC/_/6/cc his/PRON/PRP$/_/6/nmod:poss assistant/NOUN/NN/_/3/conj \
+             ,/PUNCT/,/_/8/punct Volkov/PROPN/NNP/_/3/conj ,/PUNCT/,/_/8/punct \
+             on/ADP/IN/_/11/case Monday/PROPN/NNP/_/1/obl";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[7], "Volkov/6/appos");
+        // A list item before the conjunction stays an item: "Kenya , Uganda and Tanzania".
+        let text = "Kenya/PROPN/NNP/_/0/root ,/PUNCT/,/_/3/punct Uganda/PROPN/NNP/_/1/conj \
+             and/CCONJ/CC/_/5/cc Tanzania/PROPN/NNP/_/1/conj";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "Uganda/1/conj");
+    }
 
     #[test]
     fn a_second_preposition_on_one_noun_marks_the_phrase_before_it() {

@@ -39,6 +39,8 @@ use verbs_and_subjects::*;
 /// - A bare noun read as an oblique of a verb with no object (`attachments::object_read_as_an_oblique`).
 /// - A sentence read as a noun with a participle (`verbs_and_subjects::past_tense_read_as_a_modifier`).
 /// - What was told read as a relative clause of the listener (`attachments::said_to_read_as_a_relative`).
+/// - An apposition of a list's last item read as one more item
+///   (`attachments::apposition_read_as_a_conjunct_after_the_last`).
 /// - A number before a copula read as counting the predicate noun
 ///   (`verbs_and_subjects::number_read_as_counting_its_predicate`).
 /// - A coordinated subject read as a noun with a relative clause
@@ -77,6 +79,7 @@ pub fn repair(sentence: &mut Sentence) {
     final_speakers_read_as_conjuncts(sentence);
     speaker_after_a_quote_read_as_an_object(sentence);
     coordinated_subject_read_as_a_relative(sentence);
+    apposition_read_as_a_conjunct_after_the_last(sentence);
     coordinated_subject_split(sentence);
     number_read_as_counting_its_predicate(sentence);
     two_prepositions_on_one_noun(sentence);
