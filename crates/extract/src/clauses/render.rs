@@ -760,7 +760,17 @@ impl View<'_> {
             Some(m) => m.kind == EntityType::Person,
             None => self.t[node.head].upos == Upos::Propn,
         };
-        for c in self.kids_base(node.head, Deprel::Nmod) {
+        // (An adjective's phrases are obliques: "in a friendly | in Rabat on Tuesday".)
+        let adjective = self.t[node.head].upos == Upos::Adj;
+        let phrases: Vec<usize> = self.children[node.head]
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.rel(c).base() == Deprel::Nmod
+                    || (adjective && self.rel(c).base() == Deprel::Obl)
+            })
+            .collect();
+        for c in phrases {
             if !node.tokens.contains(&c) {
                 continue;
             }
@@ -815,13 +825,50 @@ impl View<'_> {
                         .into_iter()
                         .filter(|q| q.role == Role::Time),
                 );
+            } else if let Some(place) = matches!(ptext.as_str(), "in" | "at")
+                .then(|| self.place_compound(c))
+                .flatten()
+            {
+                // A place naming what happened there: "rose 4 percent in Lagos trading".
+                out.push(Qualifier {
+                    role: Role::Location,
+                    preposition: Some(ptext),
+                    value: place,
+                });
             } else if matches!(ptext.as_str(), "of" | "from" | "on" | "for" | "with") && depth < 3 {
                 // Through "of" to the phrase it completes: "on the sidelines of the summit | in
                 // Vilnius", "by a quarter of a percentage point | on Thursday".
                 out.extend(self.nested_places_at(&n, depth + 1));
+            } else if matches!(ptext.as_str(), "at" | "in" | "during") && depth == 0 {
+                // Through an event or a venue the argument was at, to where and when it was (and
+                // no further): "handed her the award at a ceremony | in Alexandria", "won the
+                // top prize at the Baltic Sea Film Festival | in Gdańsk".
+                out.extend(self.nested_places_at(&n, 3));
             }
         }
         out
+    }
+
+    /// The place a market is named after, as its compound: "Lagos" of "Lagos trading".
+    fn place_compound(&self, c: usize) -> Option<Argument> {
+        if !matches!(
+            lower(&self.t[c]).as_str(),
+            "trading" | "trade" | "market" | "markets" | "session" | "dealings"
+        ) {
+            return None;
+        }
+        let k = self.kids(c, Deprel::Compound).find(|&k| {
+            self.mention_at(k)
+                .is_some_and(|m| m.kind == EntityType::Place)
+        })?;
+        let m = self.mention_at(k)?;
+        let node = Node {
+            head: m.end - 1,
+            tokens: (m.start..m.end).collect(),
+            resolved: None,
+            written: None,
+        };
+        Some(self.argument(&node))
     }
 
     /// A statement the sentence did not fill, which the graph does not take (see

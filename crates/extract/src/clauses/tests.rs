@@ -196,6 +196,30 @@ fn a_part_of_a_group_is_a_concept_that_can_be_a_subject() {
 }
 
 #[test]
+fn the_place_and_time_of_the_event_an_argument_was_at_are_the_statements() {
+    // "Bennani handed her the award at a ceremony in Alexandria on Friday ."
+    let d = doc("Bennani/PROPN/NNP/Bennani/2/nsubj handed/VERB/VBD/hand/0/root her/PRON/PRP/she/2/iobj the/DET/DT/the/5/det award/NOUN/NN/award/2/obj at/ADP/IN/at/8/case a/DET/DT/a/8/det ceremony/NOUN/NN/ceremony/5/nmod in/ADP/IN/in/10/case Alexandria/PROPN/NNP/Alexandria/8/nmod on/ADP/IN/on/12/case Friday/PROPN/NNP/Friday/8/nmod ./PUNCT/././2/punct", &[(0, 1, PER), (9, 10, LOC)]);
+    let s = has(&d, "Bennani", "hand", "award");
+    let quals: Vec<(Role, &str)> = s
+        .qualifiers
+        .iter()
+        .map(|q| (q.role, q.value.text.as_str()))
+        .collect();
+    assert!(quals.contains(&(Role::Location, "Alexandria")), "{quals:?}");
+    assert!(quals.contains(&(Role::Time, "Friday")), "{quals:?}");
+    // "in a friendly in Rabat", the event an adjective.
+    let d = doc("Morocco/PROPN/NNP/Morocco/2/nsubj beat/VERB/VBD/beat/0/root Senegal/PROPN/NNP/Senegal/2/obj in/ADP/IN/in/6/case a/DET/DT/a/6/det friendly/ADJ/JJ/friendly/2/obl in/ADP/IN/in/8/case Rabat/PROPN/NNP/Rabat/6/obl ./PUNCT/././2/punct", &[(0, 1, LOC), (2, 3, LOC), (7, 8, LOC)]);
+    let s = has(&d, "Morocco", "beat", "Senegal");
+    assert!(
+        s.qualifiers
+            .iter()
+            .any(|q| q.role == Role::Location && q.value.text == "Rabat"),
+        "{:?}",
+        s.qualifiers
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
