@@ -10,6 +10,14 @@ const STORM_WORDS: [&str; 5] = ["Hurricane", "Typhoon", "Cyclone", "Storm", "Tor
 /// too) and is a MISC mention ([`EntityType::Other`]), as CoNLL files events.
 pub(super) fn named_storms(tokens: &[Token], out: &mut [Mention]) {
     for m in out.iter_mut() {
+        // (Or the recogniser took the storm word in, as a title: "Typhoon Dalisay" a person.)
+        let within = m.end - m.start >= 2 && STORM_WORDS.contains(&tokens[m.start].form.as_str());
+        if within {
+            m.kind = EntityType::Other;
+            m.refers_to = None;
+            m.external_id = None;
+            continue;
+        }
         if m.start == 0 || !STORM_WORDS.contains(&tokens[m.start - 1].form.as_str()) {
             continue;
         }
@@ -55,5 +63,14 @@ mod tests {
         let t = tokens("Beryl Smith made landfall");
         let out = post_rules(&t, vec![mention(0, 2, EntityType::Person)], gazetteer());
         assert_eq!(out[0].kind, EntityType::Person);
+        // The storm word taken into the name as a title.
+        let t = tokens("Typhoon Dalisay killed 23 people");
+        let out = post_rules(&t, vec![mention(0, 2, EntityType::Person)], gazetteer());
+        assert_eq!(
+            out.iter()
+                .map(|m| (m.start, m.end, m.kind))
+                .collect::<Vec<_>>(),
+            vec![(0, 2, EntityType::Other)]
+        );
     }
 }
