@@ -547,6 +547,24 @@ pub(super) fn place_based_read_as_the_head(sentence: &mut Sentence) {
         if !t[h].xpos.is_noun() {
             continue;
         }
+        // The participle read as the head, the name its object ("Her publisher, Cairo-based
+        // Dar Al-Nakhla, said": "based" the subject of "said"): the name heads the phrase, the
+        // participle modifies it.
+        if t[h].head == Some(b) && t[x].head == Some(b) && t[b].head.is_some_and(|g| g != h) {
+            let (b_head, b_rel) = (t[b].head, t[b].deprel);
+            t[h].head = b_head;
+            t[h].deprel = b_rel;
+            t[b].head = Some(h);
+            t[b].deprel = Deprel::Amod;
+            t[x].deprel = Deprel::Obl;
+            // What hung on the participle beside the place and the name is the name's.
+            for (k, tok) in t.iter_mut().enumerate() {
+                if k != x && k != h && k != b - 1 && tok.head == Some(b) {
+                    tok.head = Some(h);
+                }
+            }
+            continue;
+        }
         // Only when the place heads the phrase: the name hangs elsewhere, not under it.
         if t[x].head.is_some_and(|xh| (b..=h).contains(&xh)) || t[h].head == Some(x) {
             continue;
@@ -957,6 +975,17 @@ mod tests {
                 "Lotus/8/compound",
                 "Ventures/2/obl:agent"
             ]
+        );
+        // The participle read as the head of the phrase, the name its object.
+        let mut s = parsed(
+            "publisher/_/NN/_/7/nsubj ,/_/,/_/1/punct Cairo/_/NNP/_/5/obl:unmarked \
+             -/_/HYPH/_/3/punct based/_/VBN/_/7/nsubj Dar/_/NNP/_/5/obj said/_/VBD/_/0/root",
+            &[],
+        );
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[2..6],
+            ["Cairo/5/obl", "-/3/punct", "based/6/amod", "Dar/7/nsubj"]
         );
     }
 }
