@@ -298,13 +298,7 @@ impl View<'_> {
                 .or_else(called)?
         };
         let m = named(name)?;
-        let node = Node {
-            head: m.end - 1,
-            tokens: (m.start..m.end).collect(),
-            resolved: None,
-            written: None,
-        };
-        Some(self.argument(&node))
+        Some(self.argument(&Node::of_mention(m)))
     }
 
     /// The mention a node names: the one at its head, or the name inside its phrase when the

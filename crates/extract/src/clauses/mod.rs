@@ -84,6 +84,18 @@ struct Node {
     written: Option<Vec<usize>>,
 }
 
+impl Node {
+    /// The words of a recognised name, headed by its last word.
+    fn of_mention(m: &crate::doc::Mention) -> Node {
+        Node {
+            head: m.end - 1,
+            tokens: (m.start..m.end).collect(),
+            resolved: None,
+            written: None,
+        }
+    }
+}
+
 /// A prepositional or oblique argument of a clause.
 #[derive(Clone, Debug)]
 struct Qual {

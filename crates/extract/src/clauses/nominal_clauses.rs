@@ -292,12 +292,7 @@ impl View<'_> {
                 && !gazetteer().is_person_name(&self.t[m.start].form)
         });
         if let Some(m) = named {
-            return Some(Node {
-                head: m.end - 1,
-                tokens: (m.start..m.end).collect(),
-                resolved: None,
-                written: None,
-            });
+            return Some(Node::of_mention(m));
         }
         let mut n = self.node(of);
         n.tokens.retain(|i| !prep.contains(i));

@@ -862,13 +862,7 @@ impl View<'_> {
                 .is_some_and(|m| m.kind == EntityType::Place)
         })?;
         let m = self.mention_at(k)?;
-        let node = Node {
-            head: m.end - 1,
-            tokens: (m.start..m.end).collect(),
-            resolved: None,
-            written: None,
-        };
-        Some(self.argument(&node))
+        Some(self.argument(&Node::of_mention(m)))
     }
 
     /// A statement the sentence did not fill, which the graph does not take (see
