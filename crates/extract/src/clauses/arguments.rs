@@ -39,6 +39,29 @@ const COUNTING_NOUNS: &[&str] = &[
     "group",
 ];
 
+/// Adjectives that, with "the" and no noun, name a group of people ("the dead", "the
+/// elderly").
+const PEOPLE_ADJECTIVES: &[&str] = &[
+    "accused",
+    "dead",
+    "deceased",
+    "disabled",
+    "displaced",
+    "elderly",
+    "homeless",
+    "hungry",
+    "injured",
+    "missing",
+    "needy",
+    "poor",
+    "rich",
+    "sick",
+    "unemployed",
+    "wealthy",
+    "wounded",
+    "young",
+];
+
 /// Counting nouns only after "a": "a number of countries", not "the number of deaths rose".
 const COUNTING_AFTER_A: &[&str] = &["number", "total"];
 
@@ -212,6 +235,21 @@ impl View<'_> {
                 make(text, ArgumentKind::Entity(kind))
             }
             Upos::Noun => make(self.concept_text(head), ArgumentKind::Concept),
+            // An adjective for people with "the" and no noun names the people it describes:
+            // "the dead included four depot guards", "given to the elderly" (not "the same",
+            // "the best").
+            Upos::Adj if PEOPLE_ADJECTIVES.contains(&lower(t).as_str()) => {
+                match self
+                    .kids(head, Deprel::Det)
+                    .find(|&d| lower(&self.t[d]) == "the")
+                {
+                    Some(d) => make(
+                        lower_first(&self.span_text(d, head + 1)),
+                        ArgumentKind::Concept,
+                    ),
+                    None => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
+                }
+            }
             Upos::Num => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
             _ => make(full.clone(), ArgumentKind::Literal(Literal::Text)),
         }
@@ -642,5 +680,14 @@ impl View<'_> {
             (lower(&self.t[a]).as_str(), lower(&self.t[b]).as_str()),
             ("each", "other") | ("one", "another")
         )
+    }
+}
+
+/// The text with its first letter in lowercase ("The dead" → "the dead").
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
     }
 }

@@ -220,6 +220,14 @@ fn the_place_and_time_of_the_event_an_argument_was_at_are_the_statements() {
 }
 
 #[test]
+fn the_dead_are_people_a_statement_can_be_about() {
+    // "The dead included four guards ."
+    let d = doc("The/DET/DT/the/2/det dead/ADJ/JJ/dead/3/nsubj included/VERB/VBD/include/0/root four/NUM/CD/four/5/nummod guards/NOUN/NNS/guard/3/obj ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "the dead", "include", "four guards");
+    assert_eq!(s.subject.kind, ArgumentKind::Concept);
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
