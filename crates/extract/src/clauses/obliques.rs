@@ -179,7 +179,7 @@ impl View<'_> {
                 Role::Location
             }
             // (Not "on": "sanctions on Russia", "a strike on Kyiv" are aimed at the place.)
-            "in" | "into" | "around" | "from" | "to" | "towards" | "toward"
+            "in" | "into" | "around" | "from" | "to" | "towards" | "toward" | "out of"
                 if kind == Some(EntityType::Place) =>
             {
                 Role::Location

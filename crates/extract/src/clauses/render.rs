@@ -731,14 +731,23 @@ impl View<'_> {
         let agent = c.agent.iter().filter(|a| acts(a));
         let light = matches!(g.lemma.as_str(), "be" | "have" | "do" | "get");
         let subject_node = (!light && acts(subject)).then_some(subject);
-        for node in c
+        // (A phrase the clause happened in is one step in already: "identified a new species
+        // in the mountains | of northern Vietnam".)
+        let locative = |q: &Qual| {
+            matches!(
+                self.prep_text(&q.prep).as_str(),
+                "in" | "at" | "near" | "inside" | "outside"
+            )
+        };
+        let nodes = c
             .objects
             .iter()
-            .chain(c.quals.iter().map(|q| &q.node))
-            .chain(agent)
-            .chain(subject_node)
-        {
-            for q in self.nested_places(node) {
+            .map(|o| (o, false))
+            .chain(c.quals.iter().map(|q| (&q.node, locative(q))))
+            .chain(agent.map(|a| (a, false)))
+            .chain(subject_node.map(|s| (s, false)));
+        for (node, in_a_place) in nodes {
+            for q in self.nested_places_at(node, 0, in_a_place) {
                 if !g.qualifiers.iter().any(|x| x.value.text == q.value.text) {
                     g.qualifiers.push(q);
                 }
@@ -750,10 +759,13 @@ impl View<'_> {
     /// "the Cosmodrome near the border") and times, as qualifiers of the statement; the graph
     /// only (benchmarks keep the span as written).
     fn nested_places(&self, node: &Node) -> Vec<Qualifier> {
-        self.nested_places_at(node, 0)
+        self.nested_places_at(node, 0, false)
     }
 
-    fn nested_places_at(&self, node: &Node, depth: usize) -> Vec<Qualifier> {
+    /// [`View::nested_places`] `depth` phrases down; `in_a_place` when `node` is what the
+    /// statement happened in or at (its "of" names the place: "in the mountains | of northern
+    /// Vietnam").
+    fn nested_places_at(&self, node: &Node, depth: usize, in_a_place: bool) -> Vec<Qualifier> {
         let mut out = Vec::new();
         // (A name the recogniser missed counts: "Xi", known as a person only once coreference ran.)
         let person = match self.mention_at(node.head) {
@@ -799,6 +811,9 @@ impl View<'_> {
                     ptext.as_str(),
                     "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
                 )
+                    // The place of a place-like phrase the argument was in: "in the mountains
+                    // of northern Vietnam".
+                    || (ptext == "of" && in_a_place)
                     // A person has no places of their own: one hung on a person's name is where
                     // the clause goes or comes from ("travelled with Xi to the Pyrenees").
                     || (person && matches!(ptext.as_str(), "to" | "from" | "into" | "toward" | "towards")))
@@ -838,23 +853,30 @@ impl View<'_> {
             } else if matches!(ptext.as_str(), "of" | "from" | "on" | "for" | "with") && depth < 3 {
                 // Through "of" to the phrase it completes: "on the sidelines of the summit | in
                 // Vilnius", "by a quarter of a percentage point | on Thursday".
-                out.extend(self.nested_places_at(&n, depth + 1));
+                out.extend(self.nested_places_at(&n, depth + 1, false));
             } else if matches!(ptext.as_str(), "at" | "in" | "during") && depth == 0 {
                 // Through an event or a venue the argument was at, to where and when it was (and
                 // no further): "handed her the award at a ceremony | in Alexandria", "won the
                 // top prize at the Baltic Sea Film Festival | in Gdańsk".
-                out.extend(self.nested_places_at(&n, 3));
+                out.extend(self.nested_places_at(&n, 3, true));
             }
         }
         out
     }
 
-    /// The place a market is named after, as its compound: "Lagos" of "Lagos trading".
+    /// The place a market or an area is named after, as its compound: "Lagos" of "Lagos
+    /// trading", "Borno" of "Borno state".
     fn place_compound(&self, c: usize) -> Option<Argument> {
-        if !matches!(
-            lower(&self.t[c]).as_str(),
+        let w = lower(&self.t[c]);
+        let market = matches!(
+            w.as_str(),
             "trading" | "trade" | "market" | "markets" | "session" | "dealings"
-        ) {
+        );
+        let area = matches!(
+            w.as_str(),
+            "state" | "province" | "region" | "district" | "county" | "prefecture"
+        );
+        if !(market || area) {
             return None;
         }
         let k = self.kids(c, Deprel::Compound).find(|&k| {

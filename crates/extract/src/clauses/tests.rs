@@ -228,6 +228,25 @@ fn the_dead_are_people_a_statement_can_be_about() {
 }
 
 #[test]
+fn the_place_of_a_place_like_phrase_is_where() {
+    // "A team found frogs in the mountains of northern Vietnam ."
+    let d = doc("A/DET/DT/a/2/det team/NOUN/NN/team/3/nsubj found/VERB/VBD/find/0/root frogs/NOUN/NNS/frog/3/obj in/ADP/IN/in/7/case the/DET/DT/the/7/det mountains/NOUN/NNS/mountain/3/obl of/ADP/IN/of/10/case northern/ADJ/JJ/northern/10/amod Vietnam/PROPN/NNP/Vietnam/7/nmod ./PUNCT/././3/punct", &[(9, 10, LOC)]);
+    let s = has(&d, "team", "find", "frogs");
+    assert!(
+        s.qualifiers
+            .iter()
+            .any(|q| q.role == Role::Location && q.value.text == "Vietnam"),
+        "{:?}",
+        s.qualifiers
+    );
+    // Not the country an organisation is of: "the Internal Revenue Service of the United States".
+    let d = doc("The/DET/DT/the/2/det service/NOUN/NN/service/6/nsubj of/ADP/IN/of/4/case Ruritania/PROPN/NNP/Ruritania/2/nmod will/AUX/MD/will/6/aux help/VERB/VB/help/0/root us/PRON/PRP/we/6/obj ./PUNCT/././6/punct", &[(3, 4, LOC)]);
+    assert!(extract(&d)
+        .iter()
+        .all(|s| s.qualifiers.iter().all(|q| q.role != Role::Location)));
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
