@@ -58,6 +58,13 @@ EXTRA_DEMONYMS = {
     "AE": ["Emirati"],
     "LU": ["Luxembourgish"],
     "MV": ["Maldivian"],
+    "KZ": ["Kazakh", "Kazakhstani"],
+    "UZ": ["Uzbek"],
+    "TJ": ["Tajik"],
+    "KG": ["Kyrgyz"],
+    "AZ": ["Azeri", "Azerbaijani"],
+    "LA": ["Lao", "Laotian"],
+    "NP": ["Nepali", "Nepalese"],
     "CV": ["Cape Verdean"],
     "EC": ["Ecuadorian"],
 }

@@ -226,6 +226,35 @@ pub fn find(document: &Document, mentions: &Mentions) -> Vec<RoleFact> {
         if role.is_empty() || t[rs..re].iter().any(|x| lower(x) == "former") {
             continue;
         }
+        // "Kazakhstan's foreign minister, Dauren Abenov, and his Uzbek counterpart, Nodira
+        // Rakhimova": a counterpart holds the office of the one before, in the country of the
+        // nationality ("his Chinese counterpart Wang Yi" is China's foreign minister).
+        if role.rsplit(' ').next() == Some("counterpart") {
+            let demonym = match organisation {
+                Some(Organisation::Mention(i)) if mentions[i].demonym => Some(i),
+                _ => mentions.indices_in(m.sentence, m.sentence).find(|&i| {
+                    mentions[i].demonym && mentions[i].end <= re && mentions[i].end + 2 >= rs
+                }),
+            };
+            let office = out.iter().rev().find(|f: &&RoleFact| {
+                mentions[f.person].sentence == m.sentence
+                    && f.role
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| GOVERNMENT_OFFICES.contains(&w))
+            });
+            if let (Some(i), Some(office)) = (demonym, office) {
+                let role = office.role.clone();
+                out.push(RoleFact {
+                    person,
+                    concept: role.clone(),
+                    role,
+                    span: (rs, re),
+                    organisation: Some(Organisation::Mention(i)),
+                });
+            }
+            continue;
+        }
         let mut concept = role.clone();
         // A nationality before a role that is no office of a country describes the person:
         // "Georgian director Nino Beridze" is a Georgian director.
@@ -761,6 +790,16 @@ fn owned_role_before(
     }
     let re = m.start - 1;
     let title = title_start(t, re, is_role_word)?;
+    // "his Uzbek counterpart, Nodira Rakhimova,": the counterpart's nationality (see `find`).
+    if lower(&t[title]) == "counterpart" {
+        return mentions
+            .indices_in(m.sentence, m.sentence)
+            .find(|&i| {
+                let d = &mentions[i];
+                d.demonym && d.end == title && d.start > 0 && t[d.start - 1].xpos == Xpos::PrpDollar
+            })
+            .map(|i| (mentions[i].start, re, Some(Organisation::Mention(i))));
+    }
     let mut rs = title;
     // A portfolio of up to two words before the title: "Nigeria's health minister".
     while rs > 2
@@ -1128,6 +1167,32 @@ mod tests {
             roles
                 .iter()
                 .any(|r| r.1.ends_with("coach of") && r.2 == "Mondego FC"),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn a_counterpart_holds_the_same_office_in_the_country_of_the_nationality() {
+        // "Kazakhstan 's foreign minister , Dauren Abenov , and his Uzbek counterpart , Nodira
+        // Rakhimova , signed"
+        let d = doc(
+            "Kazakhstan/PROPN/NNP/Kazakhstan/4/nmod:poss 's/PART/POS/'s/1/case \
+             foreign/ADJ/JJ/foreign/4/amod minister/NOUN/NN/minister/18/nsubj ,/PUNCT/,/,/7/punct \
+             Dauren/PROPN/NNP/Dauren/7/compound Abenov/PROPN/NNP/Abenov/4/appos ,/PUNCT/,/,/4/punct \
+             and/CCONJ/CC/and/12/cc his/PRON/PRP$/his/12/nmod:poss Uzbek/ADJ/JJ/Uzbek/12/amod \
+             counterpart/NOUN/NN/counterpart/4/conj ,/PUNCT/,/,/15/punct \
+             Nodira/PROPN/NNP/Nodira/15/compound Rakhimova/PROPN/NNP/Rakhimova/12/appos \
+             ,/PUNCT/,/,/12/punct x/X/FW/x/18/dep signed/VERB/VBD/sign/0/root",
+            &[(0, 1, EntityType::Place), (5, 7, Per), (10, 11, Other), (13, 15, Per)],
+        );
+        let roles = roles_of(d, Some((10, "Uzbekistan")));
+        assert!(
+            roles.contains(&(
+                "Nodira Rakhimova".into(),
+                "foreign minister of".into(),
+                "Uzbekistan".into(),
+                false
+            )),
             "{roles:?}"
         );
     }

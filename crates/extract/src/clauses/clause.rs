@@ -1028,8 +1028,13 @@ impl View<'_> {
             .find(|&c| {
                 let prep = self.prep_text(&self.preposition(c));
                 let linked = link_prepositions.contains(&prep.as_str()) && named(c);
+                // (Where it happened is no link: "signed an agreement in Tashkent".)
+                let place = matches!(prep.as_str(), "in" | "at" | "near" | "outside")
+                    && self.entity_kind(c) == Some(EntityType::Place)
+                    && !linked;
                 !prep.is_empty()
                     && (prep != "of" || linked)
+                    && !place
                     && !self.is_time(c)
                     && (light
                         || (targeting && TARGET_PREPOSITIONS.contains(&prep.as_str()))

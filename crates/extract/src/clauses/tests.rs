@@ -247,6 +247,17 @@ fn the_place_of_a_place_like_phrase_is_where() {
 }
 
 #[test]
+fn where_a_light_verb_happened_is_no_link() {
+    // "They held a meeting in Paris ."
+    let d = doc("They/PRON/PRP/they/2/nsubj held/VERB/VBD/hold/0/root a/DET/DT/a/4/det meeting/NOUN/NN/meeting/2/obj in/ADP/IN/in/6/case Paris/PROPN/NNP/Paris/4/nmod ./PUNCT/././2/punct", &[(5, 6, LOC)]);
+    assert!(
+        triples(&d).iter().all(|(_, r, _)| r != "hold meeting in"),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
