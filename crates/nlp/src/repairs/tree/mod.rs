@@ -38,6 +38,8 @@ use verbs_and_subjects::*;
 ///   of the next finite verb.
 /// - A bare noun read as an oblique of a verb with no object (`attachments::object_read_as_an_oblique`).
 /// - A sentence read as a noun with a participle (`verbs_and_subjects::past_tense_read_as_a_modifier`).
+/// - A verb after "and" read as a conjunct of the object before it
+///   (`verbs_and_subjects::coordinated_verb_read_as_a_conjunct_of_the_object`).
 /// - What was told read as a relative clause of the listener (`attachments::said_to_read_as_a_relative`).
 /// - An apposition of a list's last item read as one more item
 ///   (`attachments::apposition_read_as_a_conjunct_after_the_last`).
@@ -62,6 +64,7 @@ use verbs_and_subjects::*;
 ///   (`times::time_read_as_a_modifier_of_a_noun`).
 pub fn repair(sentence: &mut Sentence) {
     coordinated_clause_read_as_a_complement(sentence);
+    coordinated_verb_read_as_a_conjunct_of_the_object(sentence);
     participle_clause_read_as_a_modifier(sentence);
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);

@@ -506,6 +506,48 @@ pub(super) fn coordinated_clause_read_as_a_complement(sentence: &mut Sentence) {
     }
 }
 
+/// "Floods have killed at least 31 people and displaced about 200,000 in northeastern
+/// Bangladesh": the parser made the second participle a conjunct of the first verb's object
+/// ("people … and displaced"), so the floods displaced no one. A participle or past tense joined
+/// by "and" or "or" to the object of a verb, with a phrase of its own after it, is that verb's
+/// conjunct; an unmarked number after it is its object.
+pub(super) fn coordinated_verb_read_as_a_conjunct_of_the_object(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for v in 0..t.len() {
+        let Some(n) = t[v].head.filter(|&n| n < v) else {
+            continue;
+        };
+        let Some(g) = t[n].head.filter(|&g| g < n) else {
+            continue;
+        };
+        let coordinated = (n + 1..v).any(|k| {
+            t[k].head == Some(v)
+                && t[k].deprel == Deprel::Cc
+                && matches!(t[k].form.to_lowercase().as_str(), "and" | "or")
+        });
+        let own_phrase = (v + 1..t.len()).any(|k| t[k].head == Some(v) && t[k].upos != Upos::Punct);
+        // (Lowercase: "a LOST and FOUND page" is a name.)
+        if t[v].deprel == Deprel::Conj
+            && t[v].upos == Upos::Verb
+            && matches!(t[v].xpos, Xpos::Vbn | Xpos::Vbd)
+            && t[v].form.chars().all(|c| !c.is_uppercase())
+            && matches!(t[n].upos, Upos::Noun | Upos::Propn)
+            && t[n].deprel == Deprel::Obj
+            && t[g].upos == Upos::Verb
+            && coordinated
+            && own_phrase
+        {
+            t[v].head = Some(g);
+            for tok in t.iter_mut().skip(v + 1) {
+                if tok.head == Some(v) && tok.deprel == Deprel::OblUnmarked && tok.upos == Upos::Num
+                {
+                    tok.deprel = Deprel::Obj;
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
@@ -622,6 +664,19 @@ mod tests {
     use crate::doc::{Upos, Xpos};
     use crate::repairs::notation::{parsed, tree};
     use crate::repairs::tree::repair as repair_tree;
+
+    #[test]
+    fn a_verb_after_and_on_the_object_is_the_first_verbs_conjunct() {
+        // "floods have killed 31 people and displaced about 200,000 in Bangladesh"
+        let text = "floods/NOUN/NNS/_/3/nsubj have/AUX/VBP/_/3/aux killed/VERB/VBN/_/0/root \
+             31/NUM/CD/_/5/nummod people/NOUN/NNS/_/3/obj and/CCONJ/CC/_/7/cc \
+             displaced/VERB/VBN/_/5/conj about/ADV/RB/_/9/advmod 200,000/NUM/CD/_/7/obl:unmarked \
+             in/ADP/IN/_/11/case Bangladesh/PROPN/NNP/_/7/obl";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[6], "displaced/3/conj");
+        assert_eq!(tree(&s)[8], "200,000/7/obj");
+    }
 
     #[test]
     fn a_number_before_a_copula_is_its_clauses_subject() {
