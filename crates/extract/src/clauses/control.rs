@@ -35,6 +35,11 @@ impl View<'_> {
                         .filter(|&c| self.rel(c) == Deprel::NsubjPass)
                         .collect();
                 }
+                // "17 people suspected of running call centres": the people the participle
+                // describes.
+                if who.is_empty() && self.rel(h) == Deprel::Acl {
+                    who.extend(self.t[h].head);
+                }
                 (!who.is_empty()).then_some((h, who))
             }
             _ => None,

@@ -258,6 +258,14 @@ fn where_a_light_verb_happened_is_no_link() {
 }
 
 #[test]
+fn people_suspected_of_doing_something_are_its_doers() {
+    // "Police arrested 17 people suspected of running call centres ."
+    let d = doc("Police/NOUN/NNS/police/2/nsubj arrested/VERB/VBD/arrest/0/root 17/NUM/CD/17/4/nummod people/NOUN/NNS/people/2/obj suspected/VERB/VBN/suspect/4/acl of/SCONJ/IN/of/7/mark running/VERB/VBG/run/5/advcl call/NOUN/NN/call/9/compound centres/NOUN/NNS/centre/7/obj ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "17 people", "run", "call centres");
+    assert_ne!(s.modality, crate::statement::Modality::Asserted);
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
