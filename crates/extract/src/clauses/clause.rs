@@ -211,6 +211,7 @@ impl View<'_> {
                             && self.kids(i, Deprel::Mark).next().is_none()
                         || self.controlled_infinitive_on_object(i)
                         || self.accused_act(i).is_some()
+                        || t.head.is_some_and(|h| self.first_to_do(i, h).is_some())
                 }
                 // An xcomp folds into its governor's clause unless that is no clause, or it says
                 // what the governor's object is to do ("urged Congress to approve").

@@ -273,12 +273,37 @@ impl View<'_> {
             Deprel::Acl if r != Deprel::AclRelcl => {
                 if self.t[p].xpos == Xpos::Vbg {
                     (vec![self.bare_node(h)], true)
+                } else if let Some(who) = self.first_to_do(p, h) {
+                    (vec![self.node(who)], true)
                 } else {
                     (Vec::new(), true)
                 }
             }
             _ => (own, false),
         }
+    }
+
+    /// "Quispe will be the first woman to govern the region": who is the first, the only or the
+    /// last to do something does it. The infinitive `p` on the predicate noun `h` of a copula
+    /// with such a word: the copula's subject.
+    pub(super) fn first_to_do(&self, p: usize, h: usize) -> Option<usize> {
+        let to = self
+            .kids(p, Deprel::Mark)
+            .any(|m| lower(&self.t[m]) == "to");
+        let ranked = self.children[h].iter().any(|&c| {
+            matches!(self.rel(c).base(), Deprel::Amod | Deprel::Nummod)
+                && matches!(
+                    lower(&self.t[c]).as_str(),
+                    "first" | "last" | "only" | "second" | "third" | "next" | "latest"
+                )
+        });
+        if !(to && ranked && self.kids(h, Deprel::Cop).next().is_some()) {
+            return None;
+        }
+        self.children[h]
+            .iter()
+            .copied()
+            .find(|&c| self.rel(c).base() == Deprel::Nsubj)
     }
 
     /// "X and Y" read off the entity mentions rather than the tree, which often misparses

@@ -266,6 +266,19 @@ fn people_suspected_of_doing_something_are_its_doers() {
 }
 
 #[test]
+fn the_first_to_do_something_does_it() {
+    // "Quispe is the first woman to govern the region ."
+    let d = doc("Quispe/PROPN/NNP/Quispe/5/nsubj is/AUX/VBZ/be/5/cop the/DET/DT/the/5/det first/ADJ/JJ/first/5/amod woman/NOUN/NN/woman/0/root to/PART/TO/to/7/mark govern/VERB/VB/govern/5/acl the/DET/DT/the/9/det region/NOUN/NN/region/7/obj ./PUNCT/././5/punct", &[(0, 1, PER)]);
+    has(&d, "Quispe", "govern", "region");
+    // The woman she is stays the first to govern it.
+    let s = has(&d, "Quispe", "be", "first woman");
+    assert_eq!(
+        s.object.unwrap().full_text,
+        "the first woman to govern the region"
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(

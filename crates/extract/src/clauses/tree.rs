@@ -147,7 +147,8 @@ impl View<'_> {
             || (direct && matches!(r.base(), Deprel::Conj | Deprel::Cc))
             || (direct
                 && matches!(r.base(), Deprel::Nsubj | Deprel::Cop | Deprel::Aux | Deprel::Csubj | Deprel::Ccomp | Deprel::Mark | Deprel::Expl))
-            || (r == Deprel::Acl && self.is_predicate(c))
+            // (Not what makes the noun what it is: "the first woman | to govern the region".)
+            || (r == Deprel::Acl && self.is_predicate(c) && self.first_to_do(c, head).is_none())
             // A person's age set off after the name: "Stanley Canter, 66,". (Not the year of a
             // date: "on October 6, 1973".)
             || (direct
