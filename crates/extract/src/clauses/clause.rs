@@ -486,6 +486,12 @@ impl View<'_> {
             Deprel::Acl if self.controlled_infinitive_on_object(p) => {
                 tok.head.and_then(|h| self.t[h].head)
             }
+            // "asked Malawi to stop fixing … and to cut subsidies": the second act is asked
+            // for too.
+            Deprel::Conj => tok
+                .head
+                .filter(|&h| self.rel(h).base() == Deprel::Xcomp)
+                .and_then(|h| self.t[h].head),
             _ => None,
         };
         if d.modality == Modality::Asserted

@@ -279,6 +279,14 @@ fn the_first_to_do_something_does_it() {
 }
 
 #[test]
+fn the_second_act_asked_for_is_requested_too() {
+    // "The IMF asked Malawi to stop subsidies and to cut spending ."
+    let d = doc("The/DET/DT/the/2/det IMF/PROPN/NNP/IMF/3/nsubj asked/VERB/VBD/ask/0/root Malawi/PROPN/NNP/Malawi/3/iobj to/PART/TO/to/6/mark stop/VERB/VB/stop/3/xcomp subsidies/NOUN/NNS/subsidy/6/obj and/CCONJ/CC/and/10/cc to/PART/TO/to/10/mark cut/VERB/VB/cut/6/conj spending/NOUN/NN/spending/10/obj ./PUNCT/././3/punct", &[(1, 2, ORG), (3, 4, LOC)]);
+    let s = has(&d, "Malawi", "cut", "spending");
+    assert_eq!(s.modality, crate::statement::Modality::Requested);
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(

@@ -40,6 +40,7 @@ use verbs_and_subjects::*;
 /// - A sentence read as a noun with a participle (`verbs_and_subjects::past_tense_read_as_a_modifier`).
 /// - A verb after "and" read as a conjunct of the object before it
 ///   (`verbs_and_subjects::coordinated_verb_read_as_a_conjunct_of_the_object`).
+/// - A verb hung on "and" (`verbs_and_subjects::verb_hung_on_a_conjunction`).
 /// - What was told read as a relative clause of the listener (`attachments::said_to_read_as_a_relative`).
 /// - An apposition of a list's last item read as one more item
 ///   (`attachments::apposition_read_as_a_conjunct_after_the_last`).
@@ -65,6 +66,7 @@ use verbs_and_subjects::*;
 pub fn repair(sentence: &mut Sentence) {
     coordinated_clause_read_as_a_complement(sentence);
     coordinated_verb_read_as_a_conjunct_of_the_object(sentence);
+    verb_hung_on_a_conjunction(sentence);
     participle_clause_read_as_a_modifier(sentence);
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);

@@ -548,6 +548,34 @@ pub(super) fn coordinated_verb_read_as_a_conjunct_of_the_object(sentence: &mut S
     }
 }
 
+/// "asked Malawi to stop fixing the exchange rate of its currency, the kwacha, and to cut
+/// fertiliser subsidies": the parser made "and" the head of "to cut" (a conjunction heads
+/// nothing in UD), and the subsidy cuts were nobody's. A verb hung on a coordinator is a
+/// conjunct of the last verb of its form before it (an infinitive of an infinitive, a past
+/// tense of a past tense), and the coordinator its "cc".
+pub(super) fn verb_hung_on_a_conjunction(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for v in 1..t.len() {
+        let Some(k) = t[v].head.filter(|&k| k < v) else {
+            continue;
+        };
+        if t[v].upos != Upos::Verb || t[k].upos != Upos::Cconj {
+            continue;
+        }
+        let form = t[v].xpos;
+        let Some(first) = (0..k)
+            .rev()
+            .find(|&p| t[p].upos == Upos::Verb && t[p].xpos == form && t[p].head != Some(v))
+        else {
+            continue;
+        };
+        t[v].head = Some(first);
+        t[v].deprel = Deprel::Conj;
+        t[k].head = Some(v);
+        t[k].deprel = Deprel::Cc;
+    }
+}
+
 pub(super) fn subordinate_clause_read_as_conjunct(sentence: &mut Sentence) {
     let t = &mut sentence.tokens;
     // The clause read as a modifier of its own subject: "fled after Israeli strikes | killed 20
@@ -676,6 +704,19 @@ mod tests {
         repair_tree(&mut s);
         assert_eq!(tree(&s)[6], "displaced/3/conj");
         assert_eq!(tree(&s)[8], "200,000/7/obj");
+    }
+
+    #[test]
+    fn a_verb_hung_on_and_is_a_conjunct_of_the_verb_before() {
+        // "asked Malawi to stop fixing the rate , and to cut subsidies"
+        let text = "asked/VERB/VBD/_/0/root Malawi/PROPN/NNP/_/1/iobj to/PART/TO/_/4/mark \
+             stop/VERB/VB/_/1/xcomp fixing/VERB/VBG/_/4/xcomp the/DET/DT/_/7/det \
+             rate/NOUN/NN/_/5/obj ,/PUNCT/,/_/9/punct and/CCONJ/CC/_/1/dep to/PART/TO/_/11/mark \
+             cut/VERB/VB/_/9/acl subsidies/NOUN/NNS/_/11/obj";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[10], "cut/4/conj");
+        assert_eq!(tree(&s)[8], "and/11/cc");
     }
 
     #[test]
