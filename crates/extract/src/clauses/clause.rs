@@ -689,6 +689,39 @@ impl View<'_> {
                     if matches!(lower(&self.t[c]).as_str(), "which" | "that" | "whom") {
                         continue;
                     }
+                    // A time read as the object is when it happens: "for the deal to close
+                    // next month" ("next month" is no thing closed). Not a stretch of time, nor
+                    // after a verb that takes time as its object ("spent Wednesday in prayer",
+                    // "marked the day").
+                    let takes_time = matches!(
+                        lemma(&self.t[p]).as_str(),
+                        "spend"
+                            | "waste"
+                            | "take"
+                            | "pass"
+                            | "need"
+                            | "mark"
+                            | "celebrate"
+                            | "commemorate"
+                            | "devote"
+                            | "give"
+                            | "use"
+                            | "kill"
+                            | "save"
+                    );
+                    let duration = self.sentence.timexes.iter().any(|x| {
+                        x.start <= c
+                            && c < x.end
+                            && x.value.as_deref().is_some_and(|v| v.starts_with('P'))
+                    });
+                    if self.is_time(c) && self.t[c].upos != Upos::Pron && !takes_time && !duration {
+                        d.quals.push(Qual {
+                            role: Role::Time,
+                            prep: Vec::new(),
+                            node: self.node(c),
+                        });
+                        continue;
+                    }
                     for x in self.conjuncts(c) {
                         let x = self.object_name(x).unwrap_or(x);
                         d.objects.push(self.node(x));

@@ -287,6 +287,21 @@ fn the_second_act_asked_for_is_requested_too() {
 }
 
 #[test]
+fn a_time_read_as_the_object_is_when() {
+    // "Prices rose Wednesday ." with "Wednesday" the parser's object.
+    let d = doc("Prices/NOUN/NNS/price/2/nsubj rose/VERB/VBD/rise/0/root Wednesday/PROPN/NNP/Wednesday/2/obj ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "Prices", "rise", "");
+    assert!(
+        s.qualifiers.iter().any(|q| q.role == Role::Time),
+        "{:?}",
+        s.qualifiers
+    );
+    // "spent Wednesday in prayer": time is what is spent.
+    let d = doc("They/PRON/PRP/they/2/nsubj spent/VERB/VBD/spend/0/root Wednesday/PROPN/NNP/Wednesday/2/obj ./PUNCT/././2/punct", &[]);
+    has(&d, "They", "spend", "Wednesday");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
