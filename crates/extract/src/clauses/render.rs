@@ -746,6 +746,28 @@ impl View<'_> {
             .chain(c.quals.iter().map(|q| (&q.node, locative(q))))
             .chain(agent.map(|a| (a, false)))
             .chain(subject_node.map(|s| (s, false)));
+        // The day of the event the clause is for, during, before or after: "take charge for
+        // Saturday's match", "return during next year's rainy season".
+        let event_preposition =
+            |p: &str| matches!(p, "for" | "during" | "before" | "after" | "until" | "since");
+        let heads = c
+            .quals
+            .iter()
+            .filter(|q| event_preposition(&self.prep_text(&q.prep)))
+            .map(|q| q.node.head)
+            // (Or the object a light verb's preposition took: "take charge for | Saturday's
+            // match".)
+            .chain(
+                c.objects
+                    .iter()
+                    .filter(|_| c.lemma.rsplit(' ').next().is_some_and(event_preposition))
+                    .map(|o| o.head),
+            );
+        for head in heads {
+            if let Some(day) = self.owning_time(head) {
+                g.qualifiers.push(day);
+            }
+        }
         for (node, in_a_place) in nodes {
             for q in self.nested_places_at(node, 0, in_a_place) {
                 if !g.qualifiers.iter().any(|x| x.value.text == q.value.text) {
@@ -862,6 +884,25 @@ impl View<'_> {
             }
         }
         out
+    }
+
+    /// The time that owns an event noun: "Saturday" of "Saturday's match".
+    fn owning_time(&self, head: usize) -> Option<Qualifier> {
+        let c = self
+            .kids(head, Deprel::NmodPoss)
+            .find(|&c| self.is_time(c))?;
+        let mut n = self.node(c);
+        n.tokens.retain(|&i| self.t[i].xpos != Xpos::Pos);
+        let value = self.argument(&n);
+        let point = matches!(
+            &value.kind,
+            ArgumentKind::Literal(Literal::Time(v)) if !v.as_deref().is_some_and(|v| v.starts_with('P'))
+        );
+        point.then_some(Qualifier {
+            role: Role::Time,
+            preposition: None,
+            value,
+        })
     }
 
     /// The place a market or an area is named after, as its compound: "Lagos" of "Lagos

@@ -302,6 +302,20 @@ fn a_time_read_as_the_object_is_when() {
 }
 
 #[test]
+fn the_day_of_the_event_a_clause_is_for_is_its_time() {
+    // "Barreiros will take charge for Saturday 's match ."
+    let d = doc("Barreiros/PROPN/NNP/Barreiros/3/nsubj will/AUX/MD/will/3/aux take/VERB/VB/take/0/root charge/NOUN/NN/charge/3/obj for/ADP/IN/for/8/case Saturday/PROPN/NNP/Saturday/8/nmod:poss 's/PART/POS/'s/6/case match/NOUN/NN/match/4/nmod ./PUNCT/././3/punct", &[(0, 1, PER)]);
+    let s = has(&d, "Barreiros", "take charge for", "Saturday's match");
+    assert!(
+        s.qualifiers
+            .iter()
+            .any(|q| q.role == Role::Time && q.value.text == "Saturday"),
+        "{:?}",
+        s.qualifiers
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
