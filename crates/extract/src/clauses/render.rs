@@ -23,6 +23,37 @@ use kg_nlp::gazetteer::gazetteer;
 const SECOND_OBJECT_PREPOSITIONS: &[&str] =
     &["to", "into", "onto", "from", "with", "for", "against"];
 
+/// Verbs of motion, of staying and of being somewhere, whose place after "in" or "at" is where
+/// they went or are ("arrived at Vostochny", "the cargo remains in Bandar Abbas", "there was a
+/// demonstration in Ramadi", "is based in Accra"), their object in the graph.
+const MOTION: &[&str] = &[
+    "arrive",
+    "land",
+    "travel",
+    "go",
+    "come",
+    "return",
+    "fly",
+    "move",
+    "flee",
+    "sail",
+    "drive",
+    "walk",
+    "run",
+    "head",
+    "stop",
+    "dock",
+    "settle",
+    "stay",
+    "live",
+    "remain",
+    "be",
+    "base",
+    "headquarter",
+    "locate",
+    "situate",
+];
+
 /// The longest restrictive clause (in words) an argument is written with
 /// ([`View::identified`]).
 const IDENTIFYING_CLAUSE_MAX: usize = 20;
@@ -597,6 +628,29 @@ impl View<'_> {
         subject_arg: &Argument,
         obl_object: Option<usize>,
     ) -> GraphReading {
+        // In the graph, a named place the clause happened in is where, not its object: "37
+        // fishermen held in Kisumu", "rescuers found the oil in warehouses", "the miners
+        // worked in an upper section" (not after a verb of motion: "arrived at Vostochny" is
+        // where they went; the OpenIE tuple keeps the phrase as its argument either way).
+        // ("at" only a named place or a place noun: "aimed at American forces", "shocked at
+        // the service" keep their object.)
+        let obl_object = obl_object.filter(|&k| {
+            let q = &c.quals[k];
+            let h = q.node.head;
+            let place = match self.prep_text(&q.prep).as_str() {
+                "in" | "near" | "inside" => true,
+                // ("enrolled at Hofstra", "teaches at the Liszt Academy": an organisation is
+                // the object.)
+                "at" => {
+                    self.entity_kind(h) == Some(EntityType::Place)
+                        || gazetteer().is_place_head(&self.t[h].lemma)
+                }
+                _ => false,
+            };
+            let where_it_happened =
+                q.role == Role::Location && place && !MOTION.contains(&c.lemma.as_str());
+            !where_it_happened
+        });
         let mut g = GraphReading {
             subject: subject_arg.clone(),
             objects: c

@@ -316,6 +316,20 @@ fn the_day_of_the_event_a_clause_is_for_is_its_time() {
 }
 
 #[test]
+fn where_a_clause_happened_is_no_object_of_it() {
+    // "37 fishermen were held in Kisumu ."
+    let d = doc("37/NUM/CD/37/2/nummod fishermen/NOUN/NNS/fisherman/4/nsubj:pass were/AUX/VBD/be/4/aux:pass held/VERB/VBN/hold/0/root in/ADP/IN/in/6/case Kisumu/PROPN/NNP/Kisumu/4/obl ./PUNCT/././4/punct", &[(5, 6, LOC)]);
+    let s = has(&d, "37 fishermen", "be held", "");
+    assert!(s
+        .qualifiers
+        .iter()
+        .any(|q| q.role == Role::Location && q.value.text == "Kisumu"));
+    // A verb of motion goes there: "arrived at Vostochny".
+    let d = doc("Kim/PROPN/NNP/Kim/2/nsubj arrived/VERB/VBD/arrive/0/root at/ADP/IN/at/4/case Vostochny/PROPN/NNP/Vostochny/2/obl ./PUNCT/././2/punct", &[(0, 1, PER), (3, 4, LOC)]);
+    has(&d, "Kim", "arrive at", "Vostochny");
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
@@ -963,7 +977,8 @@ fn a_penalty_falls_on_its_indirect_object() {
 #[test]
 fn what_a_counting_noun_counts_is_the_argument() {
     let d = doc("Thousands/NOUN/NNS/thousand/4/nsubj of/ADP/IN/of/3/case protesters/NOUN/NNS/protester/1/nmod gathered/VERB/VBD/gather/0/root in/ADP/IN/in/6/case Tbilisi/PROPN/NNP/Tbilisi/4/obl ./PUNCT/././4/punct", &[(5, 6, LOC)]);
-    let s = has(&d, "protesters", "gather in", "Tbilisi");
+    // (Where they gathered is a qualifier, not an object.)
+    let s = has(&d, "protesters", "gather", "");
     assert_eq!(s.subject.full_text, "Thousands of protesters");
 }
 
