@@ -625,6 +625,12 @@ impl View<'_> {
                         | Deprel::Discourse
                         | Deprel::Expl
                 ) && !(self.rel(c).base() == Deprel::Advmod && (c > p || degree(c)))
+                    // (A clause coordinated with it is its own: "is not yet profitable and
+                    // expects to break even".)
+                    || (self.rel(c).base() == Deprel::Conj
+                        && (self.t[c].upos == Upos::Verb
+                            || self.kids_base(c, Deprel::Nsubj).next().is_some()
+                            || self.kids(c, Deprel::Cop).next().is_some()))
             })
     }
 

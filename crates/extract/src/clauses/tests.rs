@@ -182,6 +182,9 @@ fn an_adjective_state_is_the_relation_but_a_degree_keeps_its_words() {
     let d = doc("Pakia/PROPN/NNP/Pakia/5/nsubj is/AUX/VBZ/be/5/cop not/PART/RB/not/5/advmod yet/ADV/RB/yet/5/advmod profitable/ADJ/JJ/profitable/0/root ./PUNCT/././5/punct", &[(0, 1, ORG)]);
     let s = has(&d, "Pakia", "be profitable", "");
     assert!(s.negated);
+    // With a clause coordinated with it: "Pakia is profitable and expects to grow ."
+    let d = doc("Pakia/PROPN/NNP/Pakia/3/nsubj is/AUX/VBZ/be/3/cop profitable/ADJ/JJ/profitable/0/root and/CCONJ/CC/and/5/cc expects/VERB/VBZ/expect/3/conj to/PART/TO/to/7/mark grow/VERB/VB/grow/5/xcomp ./PUNCT/././3/punct", &[(0, 1, ORG)]);
+    has(&d, "Pakia", "be profitable", "");
     // "Housing is more scarce ."
     let d = doc("Housing/NOUN/NN/housing/4/nsubj is/AUX/VBZ/be/4/cop more/ADV/RBR/more/4/advmod scarce/ADJ/JJ/scarce/0/root ./PUNCT/././4/punct", &[]);
     has(&d, "Housing", "be", "more scarce");
