@@ -343,6 +343,32 @@ impl View<'_> {
         if !owner || words_from > head {
             return None;
         }
+        // A rank is what the thing is, not an office in the owner: "Japan's fourth-largest
+        // carmaker", "Kestrel's second acquisition abroad" stay the description (be "Japan's
+        // fourth-largest carmaker"), not "fourth-largest carmaker of" Japan.
+        let ranked = (words_from..head).any(|i| {
+            let w = lower(&self.t[i]);
+            matches!(self.t[i].xpos, Xpos::Jjs | Xpos::Rbs)
+                || w.ends_with("est")
+                || w.contains("-largest")
+                || w.contains("-biggest")
+                || matches!(
+                    w.as_str(),
+                    "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "fifth"
+                        | "last"
+                        | "only"
+                        | "latest"
+                        | "top"
+                        | "leading"
+                )
+        });
+        if ranked {
+            return None;
+        }
         let words = self.span_text(words_from, head + 1).to_lowercase();
         Some((words, self.argument(&self.bare_node(m.end - 1))))
     }

@@ -333,6 +333,17 @@ fn where_a_clause_happened_is_no_object_of_it() {
 }
 
 #[test]
+fn a_rank_is_what_a_thing_is_not_an_office() {
+    // "Hoshida Motors , Japan 's fourth-largest carmaker , reported a loss ."
+    let d = doc("Hoshida/PROPN/NNP/Hoshida/2/compound Motors/PROPN/NNP/Motors/9/nsubj ,/PUNCT/,/,/7/punct Japan/PROPN/NNP/Japan/7/nmod:poss 's/PART/POS/'s/4/case fourth-largest/ADJ/JJ/fourth-largest/7/amod carmaker/NOUN/NN/carmaker/2/appos ,/PUNCT/,/,/7/punct reported/VERB/VBD/report/0/root a/DET/DT/a/11/det loss/NOUN/NN/loss/9/obj ./PUNCT/././9/punct", &[(0, 2, ORG), (3, 4, LOC)]);
+    assert!(
+        triples(&d).iter().all(|(_, r, _)| !r.ends_with(" of")),
+        "{:?}",
+        triples(&d)
+    );
+}
+
+#[test]
 fn a_common_noun_holds_no_role() {
     let d = doc("They/PRON/PRP/they/2/nsubj signed/VERB/VBD/sign/0/root an/DET/DT/a/4/det agreement/NOUN/NN/agreement/2/obj ,/PUNCT/,/,/8/punct the/DET/DT/the/7/det museum/NOUN/NN/museum/8/nmod:poss director/NOUN/NN/director/4/appos ./PUNCT/././2/punct", &[]);
     assert!(
@@ -2162,9 +2173,12 @@ fn the_object_of_any_verb_does_what_its_infinitive_says() {
 
 #[test]
 fn a_description_owned_by_a_country_is_a_role_in_it() {
-    let d = doc("BNL/PROPN/NNP/BNL/9/nsubj ,/PUNCT/,/,/6/punct Italy/PROPN/NNP/Italy/6/nmod:poss 's/PART/POS/'s/3/case largest/ADJ/JJS/large/6/amod bank/NOUN/NN/bank/1/appos ,/PUNCT/,/,/6/punct has/AUX/VBZ/have/9/aux filed/VERB/VBN/file/0/root charges/NOUN/NNS/charge/9/obj ./PUNCT/././9/punct", &[(0, 1, ORG), (2, 3, LOC)]);
-    has(&d, "BNL", "be largest bank of", "Italy");
+    let d = doc("BNL/PROPN/NNP/BNL/8/nsubj ,/PUNCT/,/,/5/punct Italy/PROPN/NNP/Italy/5/nmod:poss 's/PART/POS/'s/3/case bank/NOUN/NN/bank/1/appos ,/PUNCT/,/,/5/punct has/AUX/VBZ/have/8/aux filed/VERB/VBN/file/0/root charges/NOUN/NNS/charge/8/obj ./PUNCT/././8/punct", &[(0, 1, ORG), (2, 3, LOC)]);
+    has(&d, "BNL", "be bank of", "Italy");
     assert!(!triples(&d).iter().any(|(_, r, _)| r == "be"));
+    // A rank stays the description: "Italy's largest bank".
+    let d = doc("BNL/PROPN/NNP/BNL/9/nsubj ,/PUNCT/,/,/6/punct Italy/PROPN/NNP/Italy/6/nmod:poss 's/PART/POS/'s/3/case largest/ADJ/JJS/large/6/amod bank/NOUN/NN/bank/1/appos ,/PUNCT/,/,/6/punct has/AUX/VBZ/have/9/aux filed/VERB/VBN/file/0/root charges/NOUN/NNS/charge/9/obj ./PUNCT/././9/punct", &[(0, 1, ORG), (2, 3, LOC)]);
+    has(&d, "BNL", "be", "Italy's largest bank");
 }
 
 #[test]
