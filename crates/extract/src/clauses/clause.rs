@@ -33,6 +33,7 @@ pub(super) const SYMMETRIC: &[&str] = &[
     "clash",
     "reconcile",
     "compete",
+    "merge",
 ];
 
 /// Verbs of harm and custody that news never uses without an object: one without its object

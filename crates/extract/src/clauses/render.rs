@@ -9,7 +9,6 @@
 //! through "of" too: "on the sidelines of the summit | in Vilnius".
 
 use super::attribution::SAYING;
-use super::clause::SYMMETRIC;
 use super::{lower, Clause, Extraction, Node, Origin, Qual, Surface, View};
 use crate::doc::{Deprel, EntityType, QuantityKind, Upos, Xpos};
 use crate::statement::{
@@ -716,7 +715,11 @@ impl View<'_> {
             g.objects = vec![None];
         }
         if c.symmetric && c.objects.is_empty() {
-            // "X and Y met": each pair once; prepositional arguments stay qualifiers.
+            // "X and Y met": each pair once; prepositional arguments stay qualifiers. Only
+            // "meet" takes its partner bare: "X and Y clashed" is X clashed with Y.
+            if !c.lemma.ends_with("meet") {
+                g.lemma = format!("{} with", g.lemma);
+            }
             g.objects = c.subjects[si + 1..]
                 .iter()
                 .map(|o| Some(self.argument(o)))
@@ -735,7 +738,7 @@ impl View<'_> {
             // amount's ("up to"), not the relation's.
             let in_amount = q.prep.iter().all(|&i| self.in_amount(i));
             // "met with X" is "met X".
-            let met_with = SYMMETRIC.contains(&c.lemma.as_str()) && prep == "with";
+            let met_with = c.lemma == "meet" && prep == "with";
             if !(in_amount || met_with) {
                 g.lemma = format!("{} {prep}", g.lemma);
             }

@@ -62,6 +62,44 @@ pub(super) fn apposition_read_as_a_conjunct_after_the_last(sentence: &mut Senten
     }
 }
 
+/// "Former judge Rosa Quispe and businessman Martín Salazar will face each other": the parser
+/// made the second description ("businessman") the conjunct and hung its name on the verb as a
+/// second subject, so the runoff had one side. A common noun joined to a name by "and", right
+/// before a name of its own that hangs elsewhere, is that name's description, and the name is
+/// the conjunct.
+pub(super) fn description_read_as_the_conjunct(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for n in 1..t.len().saturating_sub(1) {
+        let p = n + 1;
+        let Some(a) = t[n].head.filter(|&a| a < n) else {
+            continue;
+        };
+        let cc = (a + 1..n).find(|&k| t[k].head == Some(n) && t[k].deprel == Deprel::Cc);
+        if t[n].deprel != Deprel::Conj
+            || t[n].upos != Upos::Noun
+            || t[n].xpos != Xpos::Nn
+            || t[a].upos != Upos::Propn
+            || t[p].upos != Upos::Propn
+            || t[p].head == Some(n)
+            || cc.is_none()
+            || (0..t.len()).any(|k| t[k].head == Some(n) && k > n)
+        {
+            continue;
+        }
+        // (The name's head must not lie inside the description's phrase.)
+        if t[p].head.is_some_and(|h| (a..=n).contains(&h)) {
+            continue;
+        }
+        t[p].head = Some(a);
+        t[p].deprel = Deprel::Conj;
+        t[n].head = Some(p);
+        t[n].deprel = Deprel::NmodDesc;
+        if let Some(cc) = cc {
+            t[cc].head = Some(p);
+        }
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
