@@ -698,6 +698,27 @@ mod tests {
     }
 
     #[test]
+    fn a_description_joined_to_a_name_before_its_own_name_is_that_names_title() {
+        // "Former judge Quispe and businessman Salazar will face each other", as the parser read
+        // it: "businessman" the conjunct, Salazar a second subject.
+        let text = "Former/ADJ/JJ/_/2/amod judge/NOUN/NN/_/3/nmod:desc Quispe/PROPN/NNP/_/8/nsubj \
+             and/CCONJ/CC/_/5/cc businessman/NOUN/NN/_/3/conj Salazar/PROPN/NNP/_/8/nsubj \
+             will/AUX/MD/_/8/aux face/VERB/VB/_/0/root each/DET/DT/_/8/obj other/ADJ/JJ/_/9/fixed";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[3..6],
+            ["and/6/cc", "businessman/6/nmod:desc", "Salazar/3/conj"]
+        );
+        // A conjunct with no name right after it stays: "Quispe and staff met Salazar".
+        let text = "Quispe/PROPN/NNP/_/4/nsubj and/CCONJ/CC/_/3/cc staff/NOUN/NN/_/1/conj \
+             met/VERB/VBD/_/0/root Salazar/PROPN/NNP/_/4/obj";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "staff/1/conj");
+    }
+
+    #[test]
     fn a_second_preposition_on_one_noun_marks_the_phrase_before_it() {
         // "Erdogan met with Swedish Minister Ulf Kristersson on the sidelines", as the parser
         // read it: "with" and "on" both on "sidelines", the name a subject and an object.
