@@ -1048,7 +1048,9 @@ impl View<'_> {
         let o = d.objects[0].head;
         // A bare singular noun with a prepositional phrase of its own is the verb's support:
         // "claimed responsibility for the attack", "requires approval from the regulator".
+        // (Not a verb's noun in -ing: "cut spending on fuel subsidies" cuts the spending.)
         let bare = self.t[o].xpos == Xpos::Nn
+            && !lower(&self.t[o]).ends_with("ing")
             && self.children[o].iter().all(|&c| {
                 matches!(self.rel(c), Deprel::Nmod | Deprel::Punct)
                     || (self.rel(c) == Deprel::Case && c < o)
@@ -1089,16 +1091,18 @@ impl View<'_> {
                         || linked)
             })
             // Or hung on the verb right after the object: "imposed sanctions | on Russia",
-            // "filed a lawsuit | against Google".
+            // "filed a lawsuit | against Google", "set fire | to three tankers".
             .or_else(|| {
-                if !(light || targeting) {
+                if !(light || targeting || bare) {
                     return None;
                 }
                 let end = *d.objects[0].tokens.last()?;
                 self.kids_base(cur, Deprel::Obl).find(|&c| {
                     let prep = self.preposition(c);
+                    let ptext = self.prep_text(&prep);
                     prep.first() == Some(&(end + 1))
-                        && TARGET_PREPOSITIONS.contains(&self.prep_text(&prep).as_str())
+                        && (((light || targeting) && TARGET_PREPOSITIONS.contains(&ptext.as_str()))
+                            || (bare && SUPPORT_PREPOSITIONS.contains(&ptext.as_str())))
                         && !self.is_time(c)
                 })
             });
@@ -1131,9 +1135,20 @@ impl View<'_> {
                 d.rel.extend(prep.iter().copied());
                 d.lemma_words.push(lemma(&self.t[o]));
                 d.lemma_words.push(ptext);
-                let mut target = self.node(pp);
-                target.tokens.retain(|i| !prep.contains(i));
-                d.objects = vec![target];
+                // (Each conjunct of it: "needs approval from the central bank and regulators
+                // in Accra".)
+                d.objects = self
+                    .conjuncts(pp)
+                    .into_iter()
+                    .map(|x| {
+                        let case = self.preposition(x);
+                        let mut target = self.node(x);
+                        target
+                            .tokens
+                            .retain(|i| !prep.contains(i) && !case.contains(i));
+                        target
+                    })
+                    .collect();
             }
         }
     }

@@ -2103,6 +2103,19 @@ fn a_bare_noun_with_its_own_preposition_is_the_verbs_support() {
     // A noun with a determiner of its own stays the object: "signed a plan for the lake".
     let d = doc("Leaders/NOUN/NNS/leader/2/nsubj adopted/VERB/VBD/adopt/0/root a/DET/DT/a/4/det plan/NOUN/NN/plan/2/obj for/ADP/IN/for/7/case the/DET/DT/the/7/det lake/NOUN/NN/lake/4/nmod ./PUNCT/././2/punct", &[]);
     has(&d, "Leaders", "adopt", "plan");
+    // The preposition hung on the verb right after the noun, with coordinated targets: "set fire
+    // to tankers and depots".
+    let d = doc("Fighters/NOUN/NNS/fighter/2/nsubj set/VERB/VBD/set/0/root fire/NOUN/NN/fire/2/obj to/ADP/IN/to/5/case tankers/NOUN/NNS/tanker/2/obl and/CCONJ/CC/and/7/cc depots/NOUN/NNS/depot/5/conj ./PUNCT/././2/punct", &[]);
+    assert_eq!(
+        triples(&d),
+        [
+            ("Fighters".into(), "set fire to".into(), "tankers".into()),
+            ("Fighters".into(), "set fire to".into(), "depots".into())
+        ]
+    );
+    // Not a verb's noun in -ing: "cut spending on subsidies" cuts the spending.
+    let d = doc("Ghana/PROPN/NNP/Ghana/2/nsubj cut/VERB/VBD/cut/0/root spending/NOUN/NN/spending/2/obj on/ADP/IN/on/5/case subsidies/NOUN/NNS/subsidy/3/nmod ./PUNCT/././2/punct", &[]);
+    has(&d, "Ghana", "cut", "spending");
 }
 
 #[test]

@@ -100,6 +100,45 @@ pub(super) fn description_read_as_the_conjunct(sentence: &mut Sentence) {
     }
 }
 
+/// "cut power to the provincial capital, Catbalogan": the parser hung the name after the comma
+/// on the verb as an unmarked oblique, so the capital lost its name and the statement got a
+/// qualifier that says nothing. A name hung on a verb with no preposition, right after a comma
+/// that closes a noun phrase of the same verb, and not a day or a month, is that phrase's
+/// apposition.
+pub(super) fn apposition_read_as_an_unmarked_oblique(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for p in 2..t.len() {
+        let Some(v) = t[p].head else {
+            continue;
+        };
+        if t[p].upos != Upos::Propn
+            || !matches!(t[p].deprel, Deprel::OblUnmarked | Deprel::Dep)
+            || t[p - 1].form != ","
+            || t[v].upos != Upos::Verb
+            || crate::timex::is_calendar_word(&t[p].form.to_lowercase())
+            || (0..t.len()).any(|k| t[k].head == Some(p) && t[k].deprel == Deprel::Case)
+        {
+            continue;
+        }
+        // The noun phrase of the same verb that ends right before the comma.
+        let Some(n) = (0..p - 1).rev().find(|&n| {
+            t[n].head == Some(v)
+                && matches!(t[n].upos, Upos::Noun | Upos::Propn)
+                && matches!(
+                    t[n].deprel.base(),
+                    Deprel::Obj | Deprel::Obl | Deprel::Nsubj | Deprel::Iobj
+                )
+        }) else {
+            continue;
+        };
+        if subtree_bounds(t, n).1 != p - 2 {
+            continue;
+        }
+        t[p].head = Some(n);
+        t[p].deprel = Deprel::Appos;
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
@@ -716,6 +755,23 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[2], "staff/1/conj");
+    }
+
+    #[test]
+    fn a_name_after_a_comma_hung_on_the_verb_is_the_apposition_of_the_phrase_before() {
+        // "cut power to the capital , Catbalogan", the name an unmarked oblique of the verb.
+        let text = "cut/VERB/VBD/_/0/root power/NOUN/NN/_/1/obj to/ADP/IN/_/5/case \
+             the/DET/DT/_/5/det capital/NOUN/NN/_/1/obl ,/PUNCT/,/_/7/punct \
+             Catbalogan/PROPN/NNP/_/1/obl:unmarked";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[6], "Catbalogan/5/appos");
+        // A day stays when it was: "hit the capital , Monday".
+        let text = "hit/VERB/VBD/_/0/root the/DET/DT/_/3/det capital/NOUN/NN/_/1/obj \
+             ,/PUNCT/,/_/5/punct Monday/PROPN/NNP/_/1/obl:unmarked";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[4], "Monday/1/obl:unmarked");
     }
 
     #[test]

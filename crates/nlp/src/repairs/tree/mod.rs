@@ -87,6 +87,7 @@ pub fn repair(sentence: &mut Sentence) {
     apposition_read_as_a_conjunct_after_the_last(sentence);
     coordinated_subject_split(sentence);
     description_read_as_the_conjunct(sentence);
+    apposition_read_as_an_unmarked_oblique(sentence);
     number_read_as_counting_its_predicate(sentence);
     two_prepositions_on_one_noun(sentence);
     preposition_read_as_an_adverb(sentence);
