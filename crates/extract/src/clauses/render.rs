@@ -97,6 +97,15 @@ impl View<'_> {
     /// word the parser hung on the verb ("despite what"): no circumstance of the statement.
     fn says_nothing(&self, q: &Qual) -> bool {
         let p = self.prep_text(&q.prep);
+        // A noun phrase with no preposition and no role the clause gives it ("rose 12 % to
+        // five | pence from 4.5 pence", "retained the firm of Donaldson , Lufkin & | Securities
+        // Inc.") is a piece of another phrase the parser cut off, not a qualifier; an amount
+        // is one ("fined Apple | 1.8 billion euros").
+        // ("One of its specialists" counts nothing.)
+        let amount = self.is_amount(q.node.head) && lower(&self.t[q.node.head]) != "one";
+        if q.role == Role::Other && p.is_empty() && !amount {
+            return true;
+        }
         let words: Vec<usize> = q
             .node
             .tokens
@@ -110,7 +119,13 @@ impl View<'_> {
         let w = lower(&self.t[w]);
         matches!(
             (p.as_str(), w.as_str()),
-            ("for", "example" | "instance") | ("in", "fact" | "addition" | "particular" | "short")
+            ("for", "example" | "instance")
+                | (
+                    "in",
+                    "fact" | "addition" | "particular" | "short" | "general" | "turn" | "contrast"
+                )
+                | ("of", "course")
+                | ("at", "least" | "most" | "first" | "last" | "times")
         ) || matches!(self.t[q.node.head].xpos, Xpos::Wp | Xpos::Wdt)
     }
 

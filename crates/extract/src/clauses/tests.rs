@@ -2383,3 +2383,12 @@ fn for_example_is_no_circumstance_of_the_statement() {
     let s = has(&d, "Premark", "sell", "bikes");
     assert!(s.qualifiers.is_empty(), "{:?}", s.qualifiers);
 }
+
+#[test]
+fn a_bare_phrase_with_no_role_and_a_discourse_marker_are_no_qualifiers() {
+    // "Premark peddles the simulator , for example" and "the firm of Donaldson , Securities":
+    // the parser's pieces of other phrases say nothing of the act.
+    let d = doc("Premark/PROPN/NNP/Premark/2/nsubj peddles/VERB/VBZ/peddle/0/root the/DET/DT/the/4/det simulator/NOUN/NN/simulator/2/obj ,/PUNCT/,/,/7/punct for/ADP/IN/for/7/case example/NOUN/NN/example/2/obl ,/PUNCT/,/,/9/punct Securities/PROPN/NNPS/Securities/2/obl:unmarked ./PUNCT/././2/punct", &[(0, 1, ORG)]);
+    let s = has(&d, "Premark", "peddle", "simulator");
+    assert!(s.qualifiers.is_empty(), "{:?}", s.qualifiers);
+}
