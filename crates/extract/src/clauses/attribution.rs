@@ -17,8 +17,37 @@ use kg_nlp::gazetteer::gazetteer;
 
 /// Verbs that report speech or belief: their subject is the source of their clausal complement.
 pub(super) const SAYING: &[&str] = &[
-    "say", "tell", "report", "announce", "claim", "state", "add", "warn", "insist", "confirm",
-    "deny", "write", "note", "argue", "declare", "believe", "think",
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "claim",
+    "state",
+    "add",
+    "warn",
+    "insist",
+    "confirm",
+    "deny",
+    "write",
+    "note",
+    "argue",
+    "declare",
+    "believe",
+    "think",
+    "explain",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "testify",
+    "complain",
+    "disclose",
+    "mention",
+    "reply",
+    "assert",
+    "contend",
+    "concede",
+    "remark",
+    "boast",
 ];
 
 /// Verbs that report a clause as someone's finding or estimate ("the judge ruled that …",
@@ -36,11 +65,35 @@ const FINDING: &[&str] = &[
     "reveal",
     "suggest",
     "show",
+    // (Not "know": "let you know that …", "you know, …".)
+    "learn",
+    "realize",
+    "realise",
+    "remember",
+    "recall",
+    "discover",
+    "agree",
+];
+
+/// Verbs that report a clause as someone's suspicion, fear or hope ("police suspect the fire
+/// was started deliberately", "analysts fear the recession will deepen"): theirs, and no more
+/// than possible.
+pub(super) const HEDGING: &[&str] = &[
+    "suspect",
+    "fear",
+    "worry",
+    "assume",
+    "suppose",
+    "guess",
+    "reckon",
+    "imagine",
+    "speculate",
+    "hope",
 ];
 
 /// Whether a verb (lemma) reports a clause as its subject's: a saying or a finding verb.
 pub(super) fn reports(lemma: &str) -> bool {
-    SAYING.contains(&lemma) || FINDING.contains(&lemma)
+    SAYING.contains(&lemma) || FINDING.contains(&lemma) || HEDGING.contains(&lemma)
 }
 
 impl View<'_> {
@@ -281,8 +334,13 @@ impl View<'_> {
             // trader whose shop … was destroyed"; "the ministry, which …, said") is no part of
             // what it reports; nor, to the tree, is a clause the parser hung on the verb of
             // "P, X said" as a modifier: where it stands says which it is.
+            // (But a saying verb that is itself reported takes it along: "said he had learned
+            // of it only when transcripts were leaked" is all the speaker's word.)
             if says {
-                return outside(shown);
+                return match self.reported_in_tree(h) {
+                    reported @ Walk::Reported(..) if shown.is_none() => reported,
+                    _ => outside(shown),
+                };
             }
             cur = h;
         }

@@ -278,6 +278,7 @@ impl View<'_> {
         self.accusation_is_the_accusers_claim(&mut d);
         self.pronoun_subject_is_its_source(&mut d);
         self.denial_reported(&mut d);
+        self.hedge_reported(&mut d);
         // What stays out of the graph, and the qualifiers the clause gets from around it.
         self.reported_clause_kept_out_of_graph(&mut d);
         self.participle_after_its_clause_acts_again(&mut d);
@@ -1277,6 +1278,23 @@ impl View<'_> {
     fn denial_reported(&self, d: &mut ClauseDraft) {
         if self.denied(d.p) {
             d.negated = !d.negated;
+        }
+    }
+
+    /// What someone suspects, fears or hopes is possible, on their word ("police suspect the
+    /// fire was started deliberately"); what they expect is expected.
+    fn hedge_reported(&self, d: &mut ClauseDraft) {
+        if d.modality != Modality::Asserted || d.attribution.is_none() || d.according.is_some() {
+            return;
+        }
+        let Some((_, verb)) = self.reported_by(d.p) else {
+            return;
+        };
+        let verb = lemma(&self.t[verb]);
+        if super::attribution::HEDGING.contains(&verb.as_str()) {
+            d.modality = Modality::Possible;
+        } else if verb == "expect" {
+            d.modality = Modality::Expected;
         }
     }
 

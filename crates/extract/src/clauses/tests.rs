@@ -2392,3 +2392,25 @@ fn a_bare_phrase_with_no_role_and_a_discourse_marker_are_no_qualifiers() {
     let s = has(&d, "Premark", "peddle", "simulator");
     assert!(s.qualifiers.is_empty(), "{:?}", s.qualifiers);
 }
+
+#[test]
+fn a_suspicion_or_fear_is_its_holders_word_and_only_possible() {
+    // "Police suspect the fire was started deliberately."
+    let d = doc("Police/NOUN/NNS/police/2/nsubj suspect/VERB/VBP/suspect/0/root the/DET/DT/the/4/det fire/NOUN/NN/fire/6/nsubj:pass was/AUX/VBD/be/6/aux:pass started/VERB/VBN/start/2/ccomp deliberately/ADV/RB/deliberately/6/advmod ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "fire", "be started", "");
+    assert_eq!(s.attribution.unwrap().text, "Police");
+    assert_eq!(s.modality, Modality::Possible);
+    // What someone explains is on their word, and stays asserted.
+    let d = doc("The/DET/DT/the/2/det minister/NOUN/NN/minister/3/nsubj explained/VERB/VBD/explain/0/root that/SCONJ/IN/that/7/mark the/DET/DT/the/6/det plant/NOUN/NN/plant/7/nsubj closed/VERB/VBD/close/3/ccomp ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "plant", "close", "");
+    assert_eq!(s.attribution.unwrap().text, "minister");
+    assert_eq!(s.modality, Modality::Asserted);
+}
+
+#[test]
+fn a_circumstance_of_a_reported_clause_is_reported_too() {
+    // "Dimitrov said he had learned of it when transcripts were leaked."
+    let d = doc("Dimitrov/PROPN/NNP/Dimitrov/2/nsubj said/VERB/VBD/say/0/root he/PRON/PRP/he/5/nsubj had/AUX/VBD/have/5/aux learned/VERB/VBN/learn/2/ccomp of/ADP/IN/of/7/case it/PRON/PRP/it/5/obl when/SCONJ/WRB/when/11/mark transcripts/NOUN/NNS/transcript/11/nsubj:pass were/AUX/VBD/be/11/aux:pass leaked/VERB/VBN/leak/5/advcl ./PUNCT/././2/punct", &[(0, 1, PER)]);
+    let s = has(&d, "transcripts", "be leaked", "");
+    assert_eq!(s.attribution.unwrap().text, "Dimitrov");
+}
