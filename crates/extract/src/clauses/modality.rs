@@ -49,11 +49,29 @@ impl View<'_> {
                 _ => {}
             }
         }
-        // A condition: "if the talks fail".
-        if self.opened_by_if(p) {
+        // A condition: "if the talks fail"; a question: "did not specify whether the train
+        // had crossed the border".
+        if self.opened_by_if(p) || self.asked(p) {
             m = Modality::Possible;
         }
         m
+    }
+
+    /// Whether the clause of `p` is an embedded question: "whether" marks it, or "if" marks
+    /// the complement of a verb ("asked if the talks would resume").
+    pub(super) fn asked(&self, mut p: usize) -> bool {
+        // (A conjunct shares its first clause's marker: "whether it sank or was towed".)
+        while self.rel(p) == Deprel::Conj {
+            match self.t[p].head {
+                Some(h) => p = h,
+                None => break,
+            }
+        }
+        self.kids(p, Deprel::Mark).any(|c| {
+            let w = lower(&self.t[c]);
+            w == "whether"
+                || (w == "if" && matches!(self.rel(p).base(), Deprel::Ccomp | Deprel::Csubj))
+        })
     }
 
     /// Whether the clause of `p` is a condition: "if" or "unless" marks it.

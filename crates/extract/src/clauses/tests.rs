@@ -2414,3 +2414,15 @@ fn a_circumstance_of_a_reported_clause_is_reported_too() {
     let s = has(&d, "transcripts", "be leaked", "");
     assert_eq!(s.attribution.unwrap().text, "Dimitrov");
 }
+
+#[test]
+fn an_embedded_question_is_not_asserted() {
+    // "KCNA did not specify whether the train had crossed the border."
+    let d = doc("KCNA/PROPN/NNP/KCNA/4/nsubj did/AUX/VBD/do/4/aux not/PART/RB/not/4/advmod specify/VERB/VB/specify/0/root whether/SCONJ/IN/whether/9/mark the/DET/DT/the/7/det train/NOUN/NN/train/9/nsubj had/AUX/VBD/have/9/aux crossed/VERB/VBN/cross/4/ccomp the/DET/DT/the/11/det border/NOUN/NN/border/9/obj ./PUNCT/././4/punct", &[(0, 1, ORG)]);
+    let s = has(&d, "train", "cross", "border");
+    assert_eq!(s.modality, Modality::Possible);
+    // "if" too, when it opens a complement ("asked if the talks would resume").
+    let d = doc("They/PRON/PRP/they/2/nsubj asked/VERB/VBD/ask/0/root if/SCONJ/IN/if/5/mark talks/NOUN/NNS/talk/5/nsubj resumed/VERB/VBD/resume/2/ccomp ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "talks", "resume", "");
+    assert_eq!(s.modality, Modality::Possible);
+}
