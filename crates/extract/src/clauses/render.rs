@@ -1035,9 +1035,27 @@ impl View<'_> {
         let vacuous = s.object.is_none()
             && s.qualifiers.is_empty()
             && matches!(s.relation.lemma.as_str(), "be" | "have" | "do" | "get");
+        // A verb that always acts on something, with nothing after it: the parser lost what it
+        // acts on ("the letter that he said Bush sent", "doctors who have conducted hours of
+        // tests": (Bush) send, (doctors) conduct).
+        let object_lost = s.object.is_none()
+            && s.qualifiers.is_empty()
+            && c.origin == Origin::Verb
+            && !c.passive
+            && !c.symmetric
+            // (The last verb of the relation: "grow up", "work fine" end in words WordNet also
+            // has as transitive verbs.)
+            && c
+                .rel
+                .iter()
+                .chain(std::iter::once(&c.pred))
+                .filter(|&&i| self.t[i].upos == Upos::Verb)
+                .max()
+                .is_some_and(|&v| transitive_only(&super::lemma(&self.t[v])));
         matches!(s.subject.kind, ArgumentKind::Literal(_))
             || s.relation.lemma.is_empty()
             || vacuous
+            || object_lost
             || (s.object.is_none() && self.complement_left_out(c))
             || std::iter::once(&s.subject)
                 .chain(s.object.as_ref())
@@ -1110,4 +1128,20 @@ impl View<'_> {
                 )
             })
     }
+}
+
+/// Verbs with an object and no intransitive use, from WordNet (see data/gazetteer/README.md).
+const TRANSITIVE_VERBS: &str = include_str!("../../../../data/gazetteer/transitive_verbs.txt");
+
+/// Whether a verb lemma always takes an object ("send", "conduct", "define").
+fn transitive_only(lemma: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        TRANSITIVE_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+    .contains(lemma)
 }

@@ -1746,7 +1746,7 @@ fn a_report_after_its_clause_is_its_source_however_the_parser_hung_it() {
     );
     // Inverted, with the speaker's own relative clause, which is not reported:
     // '"They burned the tankers," said Amina Saide, a trader whose shop was destroyed.'
-    let d = doc("\"/PUNCT/``/\"/3/punct They/PRON/PRP/they/3/nsubj burned/VERB/VBD/burn/0/root the/DET/DT/the/5/det tankers/NOUN/NNS/tanker/3/obj ,/PUNCT/,/,/3/punct \"/PUNCT/''/\"/3/punct said/VERB/VBD/say/3/parataxis Amina/PROPN/NNP/Amina/8/nsubj Saide/PROPN/NNP/Saide/9/flat ,/PUNCT/,/,/13/punct a/DET/DT/a/13/det trader/NOUN/NN/trader/9/appos whose/PRON/WP$/whose/15/nmod:poss shop/NOUN/NN/shop/18/nsubj:pass was/AUX/VBD/be/18/aux:pass destroyed/VERB/VBN/destroy/13/acl:relcl ./PUNCT/././3/punct", &[(8, 10, PER)]);
+    let d = doc("\"/PUNCT/``/\"/3/punct They/PRON/PRP/they/3/nsubj burned/VERB/VBD/burn/0/root the/DET/DT/the/5/det tankers/NOUN/NNS/tanker/3/obj ,/PUNCT/,/,/3/punct \"/PUNCT/''/\"/3/punct said/VERB/VBD/say/3/parataxis Amina/PROPN/NNP/Amina/8/nsubj Saide/PROPN/NNP/Saide/9/flat ,/PUNCT/,/,/13/punct a/DET/DT/a/13/det trader/NOUN/NN/trader/9/appos whose/PRON/WP$/whose/15/nmod:poss shop/NOUN/NN/shop/17/nsubj:pass was/AUX/VBD/be/17/aux:pass destroyed/VERB/VBN/destroy/13/acl:relcl ./PUNCT/././3/punct", &[(8, 10, PER)]);
     assert_eq!(source(&has(&d, "They", "burn", "tankers")), "Amina Saide");
     let destroyed = extract(&d)
         .into_iter()
@@ -2425,4 +2425,20 @@ fn an_embedded_question_is_not_asserted() {
     let d = doc("They/PRON/PRP/they/2/nsubj asked/VERB/VBD/ask/0/root if/SCONJ/IN/if/5/mark talks/NOUN/NNS/talk/5/nsubj resumed/VERB/VBD/resume/2/ccomp ./PUNCT/././2/punct", &[]);
     let s = has(&d, "talks", "resume", "");
     assert_eq!(s.modality, Modality::Possible);
+}
+
+#[test]
+fn a_verb_that_always_acts_on_something_with_nothing_after_it_is_no_fact() {
+    // "some doctors who have conducted hours of tests report headaches", the object lost.
+    let d = doc(
+        "Doctors/NOUN/NNS/doctor/2/nsubj conducted/VERB/VBD/conduct/0/root ./PUNCT/././2/punct",
+        &[],
+    );
+    assert!(!has_relation(&d, "Doctors", "conduct"), "{:?}", triples(&d));
+    // A verb that can stand alone stays: "Stock prices rallied".
+    let d = doc(
+        "Prices/NOUN/NNS/price/2/nsubj rallied/VERB/VBD/rally/0/root ./PUNCT/././2/punct",
+        &[],
+    );
+    has(&d, "Prices", "rally", "");
 }
