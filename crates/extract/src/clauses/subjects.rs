@@ -271,7 +271,17 @@ impl View<'_> {
                 (self.subjects(h, depth + 1).0, true)
             }
             Deprel::Acl if r != Deprel::AclRelcl => {
-                if self.t[p].xpos == Xpos::Vbg {
+                // "high hopes of expanding and attracting converts", "no intention of selling":
+                // a gerund a preposition marks completes the noun; the noun does not do it (and
+                // who does, and whether, the noun's clause decides: no subject).
+                let completes = self.children[p].iter().any(|&c| {
+                    c < p
+                        && matches!(self.rel(c), Deprel::Mark | Deprel::Case)
+                        && self.t[c].xpos == Xpos::In
+                });
+                if self.t[p].xpos == Xpos::Vbg && completes {
+                    (Vec::new(), true)
+                } else if self.t[p].xpos == Xpos::Vbg {
                     (vec![self.bare_node(h)], true)
                 } else if let Some(who) = self.first_to_do(p, h) {
                     (vec![self.node(who)], true)

@@ -2442,3 +2442,18 @@ fn a_verb_that_always_acts_on_something_with_nothing_after_it_is_no_fact() {
     );
     has(&d, "Prices", "rally", "");
 }
+
+#[test]
+fn a_gerund_that_completes_a_noun_is_not_the_nouns_act() {
+    // "Accountants have high hopes of expanding and attracting converts": the hopes do not
+    // attract anyone.
+    let d = doc("Accountants/NOUN/NNS/accountant/2/nsubj have/VERB/VBP/have/0/root high/ADJ/JJ/high/4/amod hopes/NOUN/NNS/hope/2/obj of/SCONJ/IN/of/6/mark expanding/VERB/VBG/expand/4/acl and/CCONJ/CC/and/8/cc attracting/VERB/VBG/attract/6/conj converts/NOUN/NNS/convert/8/obj ./PUNCT/././2/punct", &[]);
+    assert!(
+        triples(&d).iter().all(|(s, _, _)| s != "high hopes"),
+        "{:?}",
+        triples(&d)
+    );
+    // A reduced relative without a preposition is the noun's act: "people waiting outside".
+    let d = doc("People/NOUN/NNS/people/0/root waiting/VERB/VBG/wait/1/acl for/ADP/IN/for/4/case buses/NOUN/NNS/bus/2/obl", &[]);
+    has(&d, "People", "wait for", "buses");
+}
