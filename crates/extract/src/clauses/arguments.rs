@@ -202,6 +202,11 @@ impl View<'_> {
                 .unwrap_or_else(|| self.span_text(m.start, m.end));
             return make(text, ArgumentKind::Entity(m.kind));
         }
+        // (A share of a group before the amount it is written with: "23.8 percent of the
+        // population" is a part of the population, not a number.)
+        if let Some(text) = self.partitive(n) {
+            return make(text, ArgumentKind::Concept);
+        }
         if let Some(q) =
             self.sentence.quantities.iter().find(|q| {
                 q.start <= head && head < q.end && q.kind != crate::doc::QuantityKind::Count
@@ -214,9 +219,6 @@ impl View<'_> {
                     unit: q.unit.clone(),
                 }),
             );
-        }
-        if let Some(text) = self.partitive(n) {
-            return make(text, ArgumentKind::Concept);
         }
         let t = &self.t[head];
         match t.upos {
@@ -440,7 +442,12 @@ impl View<'_> {
     /// ("nine of them", for coreference) nor a pronoun's part ("all of its powers").
     fn partitive(&self, n: &Node) -> Option<String> {
         let head = n.head;
+        // A share written as a percentage: "23.8 percent of the population", "23.8 % of".
+        let percent = self.sentence.quantities.iter().find(|q| {
+            q.start <= head && head < q.end && q.kind == crate::doc::QuantityKind::Percent
+        });
         let part = match self.t[head].upos {
+            _ if percent.is_some() => true,
             // (Not an amount: "$5 of the sum".)
             Upos::Num => !self.sentence.quantities.iter().any(|q| {
                 q.start <= head && head < q.end && q.kind != crate::doc::QuantityKind::Count
@@ -448,6 +455,12 @@ impl View<'_> {
             Upos::Adj => matches!(
                 lower(&self.t[head]).as_str(),
                 "most" | "many" | "few" | "several" | "half"
+            ),
+            // "half of the residents", "a third of the staff", "the majority of voters": not
+            // the whole group.
+            Upos::Noun | Upos::Sym => matches!(
+                lower(&self.t[head]).as_str(),
+                "%" | "percent" | "half" | "third" | "quarter" | "fifth" | "majority" | "minority"
             ),
             _ => false,
         };
@@ -463,6 +476,20 @@ impl View<'_> {
                     .any(|p| lower(&self.t[p]) == "of")
         })?;
         let (_, end) = self.minimal_range(of);
+        // (From the amount's first word: "23.8 percent", "a third".)
+        let start = percent.map_or(head, |q| q.start.min(head)).min(
+            self.children[head]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c < head
+                        && (matches!(self.rel(c).base(), Deprel::Nummod | Deprel::Amod)
+                            || (self.rel(c) == Deprel::Det && lower(&self.t[c]) == "a"))
+                })
+                .min()
+                .unwrap_or(head),
+        );
+        let head = start;
         let text = self.span_text(head, end);
         Some(if head == 0 {
             let first = self.t[0].form.len();

@@ -804,7 +804,13 @@ fn an_amount_after_by_is_no_means_and_times_are_found_through_of() {
         .iter()
         .map(|q| (q.role, q.value.text.as_str()))
         .collect();
-    assert_eq!(q, [(Role::Other, "quarter"), (Role::Time, "Thursday")]);
+    assert_eq!(
+        q,
+        [
+            (Role::Other, "a quarter of a point"),
+            (Role::Time, "Thursday")
+        ]
+    );
     // A place the same way: "on the sidelines of the summit in Vilnius".
     let d = doc("Kim/PROPN/NNP/Kim/2/nsubj spoke/VERB/VBD/speak/0/root on/ADP/IN/on/5/case the/DET/DT/the/5/det sidelines/NOUN/NNS/sideline/2/obl of/ADP/IN/of/8/case the/DET/DT/the/8/det summit/NOUN/NN/summit/5/nmod in/ADP/IN/in/10/case Vilnius/PROPN/NNP/Vilnius/8/nmod ./PUNCT/././2/punct", &[(0, 1, PER), (9, 10, LOC)]);
     let s = has(&d, "Kim", "speak on", "sidelines");
@@ -994,6 +1000,12 @@ fn what_a_counting_noun_counts_is_the_argument() {
     // (Where they gathered is a qualifier, not an object.)
     let s = has(&d, "protesters", "gather", "");
     assert_eq!(s.subject.full_text, "Thousands of protesters");
+    // A share of a group is not the group: "The vast majority of residents fled", "Half of
+    // the residents fled".
+    let d = doc("The/DET/DT/the/3/det vast/ADJ/JJ/vast/3/amod majority/NOUN/NN/majority/6/nsubj of/ADP/IN/of/5/case residents/NOUN/NNS/resident/3/nmod fled/VERB/VBD/flee/0/root ./PUNCT/././6/punct", &[]);
+    has(&d, "vast majority of residents", "flee", "");
+    let d = doc("Half/NOUN/NN/half/5/nsubj of/ADP/IN/of/4/case the/DET/DT/the/4/det residents/NOUN/NNS/resident/1/nmod fled/VERB/VBD/flee/0/root ./PUNCT/././5/punct", &[]);
+    has(&d, "half of the residents", "flee", "");
 }
 
 #[test]
