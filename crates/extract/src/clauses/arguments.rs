@@ -177,13 +177,37 @@ impl View<'_> {
         }
         // "11 Indians", "three Sri Lankans": people of a nationality, counted, not the country
         // ("The Chileans won" may be the national team: that stays the country's).
-        let counted =
-            self.t[head].form.ends_with('s') && self.kids(head, Deprel::Nummod).next().is_some();
+        // So are nationals with a quantifier or a modifier of their own ("many Russians",
+        // "some Americans", "Milwaukee German Americans"): some people, not the nation.
+        let m_start = named.map_or(head, |m| m.start);
+        let counted = self.t[head].form.ends_with('s')
+            && self.children[head].iter().any(|&c| {
+                c < m_start
+                    && match self.rel(c).base() {
+                        Deprel::Nummod | Deprel::Amod | Deprel::Compound => true,
+                        Deprel::Det => lower(&self.t[c]) != "the",
+                        _ => false,
+                    }
+            });
         let nationals =
             counted && named.is_some_and(|m| m.kind == EntityType::Other && m.end == head + 1);
         if nationals {
-            let m_start = named.map_or(head, |m| m.start);
-            return make(self.span_text(m_start, head + 1), ArgumentKind::Concept);
+            // (With the words that say which: "11 Indians", "Milwaukee German Americans".)
+            let from = self.children[head]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c < head
+                        && matches!(
+                            self.rel(c).base(),
+                            Deprel::Nummod | Deprel::Amod | Deprel::Compound
+                        )
+                })
+                .map(|c| self.minimal_range(c).0)
+                .min()
+                .unwrap_or(m_start)
+                .min(m_start);
+            return make(self.span_text(from, head + 1), ArgumentKind::Concept);
         }
         if let Some(inner) = self.counted(n) {
             return Argument {

@@ -2315,7 +2315,12 @@ fn what_someone_calls_a_thing_it_is_on_their_word() {
 #[test]
 fn counted_nationals_are_people_not_their_country() {
     let d = doc("11/NUM/CD/11/2/nummod Indians/PROPN/NNPS/Indians/4/nsubj:pass were/AUX/VBD/be/4/aux:pass flown/VERB/VBN/fly/0/root to/ADP/IN/to/6/case Muscat/PROPN/NNP/Muscat/4/obl ./PUNCT/././4/punct", &[(1, 2, EntityType::Other), (5, 6, LOC)]);
-    let s = has(&d, "Indians", "be flown to", "Muscat");
+    let s = has(&d, "11 Indians", "be flown to", "Muscat");
+    assert_eq!(s.subject.kind, ArgumentKind::Concept);
+    // So are nationals with a quantifier or a modifier: "Many Russians fled", "Milwaukee German
+    // Americans founded the school"; "The Americans" may be the nation.
+    let d = doc("Many/ADJ/JJ/many/2/amod Russians/PROPN/NNPS/Russians/3/nsubj fled/VERB/VBD/flee/0/root ./PUNCT/././3/punct", &[(1, 2, EntityType::Other)]);
+    let s = has(&d, "Many Russians", "flee", "");
     assert_eq!(s.subject.kind, ArgumentKind::Concept);
 }
 
