@@ -139,6 +139,56 @@ pub(super) fn apposition_read_as_an_unmarked_oblique(sentence: &mut Sentence) {
     }
 }
 
+/// "failed to reach the year-earlier level": the parser took the hyphen for a dash, so "the
+/// year" was the object and "earlier level" its apposition ("the year be earlier level"). A
+/// word joined by an unspaced hyphen to the phrase after it modifies that phrase's head: the
+/// head takes the word's place, and the word (with its article) becomes its modifier.
+pub(super) fn hyphenated_modifier_read_as_the_head(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for h in 1..t.len().saturating_sub(1) {
+        let (n, w) = (h - 1, h + 1);
+        if t[h].xpos != Xpos::Hyph
+            || t[n].space_after
+            || t[h].space_after
+            || !matches!(t[n].upos, Upos::Noun | Upos::Adj | Upos::Num)
+        {
+            continue;
+        }
+        // The head of the phrase after the hyphen, hung on the word before it.
+        let mut m = w;
+        while let Some(up) = t[m].head.filter(|&up| up > h) {
+            m = up;
+        }
+        if t[m].head != Some(n)
+            || !matches!(t[m].upos, Upos::Noun | Upos::Propn)
+            || !matches!(
+                t[m].deprel.base(),
+                Deprel::Appos | Deprel::Dep | Deprel::Conj | Deprel::Parataxis
+            )
+        {
+            continue;
+        }
+        // (Only when nothing after the phrase hangs on the word before the hyphen.)
+        let (_, m_end) = subtree_bounds(t, m);
+        if (m_end + 1..t.len()).any(|k| t[k].head == Some(n)) {
+            continue;
+        }
+        t[m].head = t[n].head;
+        t[m].deprel = t[n].deprel;
+        for (k, tok) in t.iter_mut().enumerate() {
+            if k != m && tok.head == Some(n) && (k < n || k == h) {
+                tok.head = Some(if k == h { n } else { m });
+            }
+        }
+        t[n].head = Some(m);
+        t[n].deprel = if t[n].upos == Upos::Adj {
+            Deprel::Amod
+        } else {
+            Deprel::Compound
+        };
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
@@ -772,6 +822,37 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s)[4], "Monday/1/obl:unmarked");
+    }
+
+    #[test]
+    fn a_word_hyphened_to_the_phrase_after_it_modifies_that_phrases_head() {
+        // "reach the year-earlier level", the hyphen read as a dash: "level" the apposition.
+        let mut s = parsed(
+            "reach/VERB/VB/_/0/root the/DET/DT/_/3/det year/NOUN/NN/_/1/obj -/PUNCT/HYPH/_/6/punct \
+             earlier/ADJ/JJR/_/6/amod level/NOUN/NN/_/3/appos",
+            &[],
+        );
+        for i in [2, 3] {
+            s.tokens[i].space_after = false;
+        }
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "reach/0/root",
+                "the/6/det",
+                "year/6/compound",
+                "-/6/punct",
+                "earlier/6/amod",
+                "level/1/obj"
+            ]
+        );
+        // A spaced dash stays: "the year - a good one".
+        let text = "reach/VERB/VB/_/0/root the/DET/DT/_/3/det year/NOUN/NN/_/1/obj \
+             -/PUNCT/HYPH/_/6/punct good/ADJ/JJ/_/6/amod one/NOUN/NN/_/3/appos";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s), tree(&parsed(text, &[])));
     }
 
     #[test]

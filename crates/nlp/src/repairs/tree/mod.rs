@@ -88,6 +88,7 @@ pub fn repair(sentence: &mut Sentence) {
     coordinated_subject_split(sentence);
     description_read_as_the_conjunct(sentence);
     apposition_read_as_an_unmarked_oblique(sentence);
+    hyphenated_modifier_read_as_the_head(sentence);
     number_read_as_counting_its_predicate(sentence);
     two_prepositions_on_one_noun(sentence);
     preposition_read_as_an_adverb(sentence);
