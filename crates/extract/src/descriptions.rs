@@ -458,9 +458,12 @@ impl Reader<'_> {
     fn fronted_phrase(&self, noun: usize, start: usize, end: usize) -> bool {
         let t = self.t();
         let inside = |h: Option<usize>| h.is_some_and(|h| start <= h && h < end);
+        // (Or an oblique of that verb whose preposition the parser hung on the verb: "After
+        // a short absence Keibler began …", "after" a marker of "began".)
         let own_preposition = t
             .iter()
-            .any(|x| x.head == Some(noun) && x.deprel.is_a(Deprel::Case));
+            .any(|x| x.head == Some(noun) && x.deprel.is_a(Deprel::Case))
+            || t[noun].deprel.is_a(Deprel::Obl);
         let subject = (start..end).find(|&k| !inside(t[k].head)).filter(|&k| {
             t[k].deprel.is_a(Deprel::Nsubj) && t[k].head.is_some() && t[k].head == t[noun].head
         });
@@ -771,6 +774,15 @@ mod tests {
              pleadings/NOUN/NNS/pleading/2/obj Enron/PROPN/NNP/Enron/6/nsubj \
              requested/VERB/VBD/request/4/acl:relcl",
             &[(4, 5, Org)],
+        );
+        assert_eq!(triples(&d), vec![]);
+        // "After a short absence Keibler began": an oblique of the name's verb, its
+        // preposition hung on the verb.
+        let d = doc(
+            "After/ADP/IN/after/6/mark a/DET/DT/a/4/det short/ADJ/JJ/short/4/amod \
+             absence/NOUN/NN/absence/6/obl Keibler/PROPN/NNP/Keibler/6/nsubj \
+             began/VERB/VBD/begin/0/root",
+            &[(4, 5, Per)],
         );
         assert_eq!(triples(&d), vec![]);
         // "Thanks Darla": a person is described by a noun for a person.
