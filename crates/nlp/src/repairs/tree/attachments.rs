@@ -189,6 +189,45 @@ pub(super) fn hyphenated_modifier_read_as_the_head(sentence: &mut Sentence) {
     }
 }
 
+/// "his first wife, Blanche, several members of the Blick family, …, his granddaughter Martha
+/// Burleigh, and Pete Ingram, the Montana cowboy who …": the parser hung the list's items on its
+/// first one as appositions, and the cowboy on the granddaughter, so the wife "was" several
+/// members and the granddaughter the cowboy. A noun has one apposition: a second one after it
+/// is the next item of a list (a conjunct); and an apposition after a conjunct of the noun is
+/// that conjunct's.
+pub(super) fn list_read_as_appositions(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    for x in 0..n {
+        let appos: Vec<usize> = (x + 1..n)
+            .filter(|&k| t[k].head == Some(x) && t[k].deprel == Deprel::Appos)
+            .collect();
+        let conjuncts: Vec<usize> = (x + 1..n)
+            .filter(|&k| t[k].head == Some(x) && t[k].deprel == Deprel::Conj)
+            .collect();
+        for (i, &a) in appos.iter().enumerate() {
+            // After a conjunct set off by a comma: that conjunct's apposition.
+            // (The comma may hang on the apposition itself.)
+            let mut start = subtree_bounds(t, a).0;
+            while start < a && t[start].upos == Upos::Punct {
+                start += 1;
+            }
+            let set_off = start >= 1 && t[start - 1].form == ",";
+            // (A description after a name: "and Pete Ingram, the Montana cowboy".)
+            if let Some(&c) = conjuncts.iter().rev().find(|&&c| c < a) {
+                if set_off && t[c].upos == Upos::Propn && t[a].upos == Upos::Noun {
+                    t[a].head = Some(c);
+                    continue;
+                }
+            }
+            // A second apposition of a common noun, set off by a comma: the list's next item.
+            if i > 0 && set_off && matches!(t[x].upos, Upos::Noun) && t[a].upos == Upos::Noun {
+                t[a].deprel = Deprel::Conj;
+            }
+        }
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
@@ -853,6 +892,23 @@ mod tests {
         let mut s = parsed(text, &[]);
         repair_tree(&mut s);
         assert_eq!(tree(&s), tree(&parsed(text, &[])));
+    }
+
+    #[test]
+    fn a_list_read_as_appositions_is_a_list() {
+        // "his wife , Blanche , several members , and Pete Ingram , the cowboy": the members
+        // hung on "wife" as a second apposition, the cowboy on "wife" after the conjunct.
+        let text = "wife/NOUN/NN/_/0/root ,/PUNCT/,/_/3/punct Blanche/PROPN/NNP/_/1/appos \
+             ,/PUNCT/,/_/6/punct several/ADJ/JJ/_/6/amod members/NOUN/NNS/_/1/appos \
+             ,/PUNCT/,/_/10/punct and/CCONJ/CC/_/10/cc Pete/PROPN/NNP/_/10/compound \
+             Ingram/PROPN/NNP/_/1/conj ,/PUNCT/,/_/13/punct the/DET/DT/_/13/det \
+             cowboy/NOUN/NN/_/1/appos";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        let t = tree(&s);
+        assert_eq!(t[2], "Blanche/1/appos");
+        assert_eq!(t[5], "members/1/conj");
+        assert_eq!(t[12], "cowboy/10/appos");
     }
 
     #[test]

@@ -85,6 +85,7 @@ pub fn repair(sentence: &mut Sentence) {
     speaker_after_a_quote_read_as_an_object(sentence);
     coordinated_subject_read_as_a_relative(sentence);
     apposition_read_as_a_conjunct_after_the_last(sentence);
+    list_read_as_appositions(sentence);
     coordinated_subject_split(sentence);
     description_read_as_the_conjunct(sentence);
     apposition_read_as_an_unmarked_oblique(sentence);
