@@ -1024,3 +1024,25 @@ fn a_mans_first_name_is_no_antecedent_of_she() {
         triples(&st, 1)
     );
 }
+
+#[test]
+fn a_court_described_by_where_it_sits_is_the_court_named_before() {
+    // The court a ruling names, then "the Strasbourg-based court".
+    let st = statements(
+        "The European Court of Human Rights ruled on Tuesday that Bulgaria had violated the \
+         rights of investigative journalist Petar Dimitrov. \
+         The Strasbourg-based court ordered Bulgaria to pay him 7,500 euros.",
+    );
+    assert!(
+        has(&st, 0, "Bulgaria", "violate right of", "Petar Dimitrov"),
+        "{:?}",
+        triples(&st, 0)
+    );
+    assert!(
+        triples(&st, 1)
+            .iter()
+            .any(|t| t.0 == "European Court of Human Rights"),
+        "{:?}",
+        triples(&st, 1)
+    );
+}

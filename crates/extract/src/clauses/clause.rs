@@ -1067,11 +1067,19 @@ impl View<'_> {
         if !(light || targeting || bare || link) {
             return;
         }
+        // A party named, or a person or group described with "the" for coreference to name
+        // ("a stake in the Chilean company"; not "38 percent of the vote"), or a description in apposition with a name ("the rights of
+        // investigative journalist Petar Dimitrov").
         let named = |c: usize| {
+            let c = self.object_name(c).unwrap_or(c);
             matches!(
                 self.entity_kind(c),
                 Some(EntityType::Person | EntityType::Organization | EntityType::Place)
-            )
+            ) || (self.t[c].upos == Upos::Noun
+                && kg_nlp::gazetteer::gazetteer().is_agent_noun(&self.t[c].lemma.to_lowercase())
+                && self
+                    .kids(c, Deprel::Det)
+                    .any(|d| lower(&self.t[d]) == "the"))
         };
         let pp = self
             .kids(o, Deprel::Nmod)
@@ -1094,7 +1102,7 @@ impl View<'_> {
             // Or hung on the verb right after the object: "imposed sanctions | on Russia",
             // "filed a lawsuit | against Google", "set fire | to three tankers".
             .or_else(|| {
-                if !(light || targeting || bare) {
+                if !(light || targeting || bare || link) {
                     return None;
                 }
                 let end = *d.objects[0].tokens.last()?;
@@ -1103,7 +1111,8 @@ impl View<'_> {
                     let ptext = self.prep_text(&prep);
                     prep.first() == Some(&(end + 1))
                         && (((light || targeting) && TARGET_PREPOSITIONS.contains(&ptext.as_str()))
-                            || (bare && SUPPORT_PREPOSITIONS.contains(&ptext.as_str())))
+                            || (bare && SUPPORT_PREPOSITIONS.contains(&ptext.as_str()))
+                            || (link && link_prepositions.contains(&ptext.as_str()) && named(c)))
                         && !self.is_time(c)
                 })
             });

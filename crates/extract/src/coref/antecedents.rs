@@ -628,7 +628,16 @@ pub(super) fn description_antecedent(
     if g.is_title(&head.form) && !HONORIFICS.contains(&noun.as_str()) {
         return title_antecedent(entities, si, span, &noun);
     }
-    if tokens.len() == 2 && matches!(head.upos, Upos::Noun | Upos::Propn) {
+    // (A "-based" modifier only says where: "the Strasbourg-based court" is "the court".)
+    let based = tokens
+        .iter()
+        .position(|t| lower(t) == "based")
+        .filter(|&k| k >= 2 && tokens[k - 1].form == "-");
+    let bare_len = match based {
+        Some(k) => tokens.len() - (k + 1 - (k - 2).max(1)),
+        None => tokens.len(),
+    };
+    if bare_len == 2 && matches!(head.upos, Upos::Noun | Upos::Propn) {
         let cands = (0..entities.clusters.len())
             .filter(|&c| before(c))
             .filter(|&c| {

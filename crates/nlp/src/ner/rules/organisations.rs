@@ -254,8 +254,10 @@ pub(super) fn sports_clubs(tokens: &[Token], out: &mut [Mention], g: &Gazetteer)
 /// Head words that make a capitalised name an organisation: the unambiguous part of
 /// `org_suffixes.txt` ("Service", "News", "Post", "Office", "Club" also end reviews' titles,
 /// papers and places).
-const ORGANISATION_HEADS: [&str; 49] = [
+const ORGANISATION_HEADS: [&str; 51] = [
     "alliance",
+    "court",
+    "tribunal",
     "fc",
     "afc",
     "coalition",
@@ -412,6 +414,14 @@ mod tests {
             ),
             [(
                 "Nordic Investment Bank".to_string(),
+                EntityType::Organization
+            )]
+        );
+        // A court is an organisation: "the European Court of Human Rights ruled".
+        assert_eq!(
+            kinds("the European Court of Human Rights ruled so", vec![]),
+            [(
+                "European Court of Human Rights".to_string(),
                 EntityType::Organization
             )]
         );

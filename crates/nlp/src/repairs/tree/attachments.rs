@@ -228,6 +228,43 @@ pub(super) fn list_read_as_appositions(sentence: &mut Sentence) {
     }
 }
 
+/// "violated the rights of investigative journalist Petar Dimitrov": the parser hung the
+/// description and the name after it side by side on "rights", the name without its "of", so
+/// the statement named the journalist but not whom. A common noun right before a name that
+/// hangs on the same word with no preposition of its own is the name's description: the name
+/// takes the noun's place (and preposition).
+pub(super) fn description_and_name_read_as_siblings(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for n in 0..t.len().saturating_sub(1) {
+        let p = n + 1;
+        let Some(h) = t[n].head else {
+            continue;
+        };
+        if t[n].upos != Upos::Noun
+            || t[p].upos != Upos::Propn
+            || t[p].head != Some(h)
+            || !matches!(
+                t[p].deprel.base(),
+                Deprel::Nmod | Deprel::Appos | Deprel::Dep
+            )
+            || !matches!(t[n].deprel.base(), Deprel::Nmod | Deprel::Obl | Deprel::Obj)
+            || has_child(t, p, Deprel::Case)
+            || (p + 1..t.len()).any(|k| t[k].head == Some(n))
+        {
+            continue;
+        }
+        t[p].head = t[n].head;
+        t[p].deprel = t[n].deprel;
+        for tok in t.iter_mut().take(n) {
+            if tok.head == Some(n) && tok.deprel == Deprel::Case {
+                tok.head = Some(p);
+            }
+        }
+        t[n].head = Some(p);
+        t[n].deprel = Deprel::NmodDesc;
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
@@ -909,6 +946,26 @@ mod tests {
         assert_eq!(t[2], "Blanche/1/appos");
         assert_eq!(t[5], "members/1/conj");
         assert_eq!(t[12], "cowboy/10/appos");
+    }
+
+    #[test]
+    fn a_description_beside_the_name_it_describes_is_the_names() {
+        // "the rights of investigative journalist Petar Dimitrov", both hung on "rights".
+        let text = "violated/VERB/VBD/_/0/root the/DET/DT/_/3/det rights/NOUN/NNS/_/1/obj \
+             of/ADP/IN/_/6/case investigative/ADJ/JJ/_/6/amod journalist/NOUN/NN/_/3/nmod \
+             Petar/PROPN/NNP/_/3/nmod Dimitrov/PROPN/NNP/_/7/flat";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s)[3..8],
+            [
+                "of/7/case",
+                "investigative/6/amod",
+                "journalist/7/nmod:desc",
+                "Petar/3/nmod",
+                "Dimitrov/7/flat"
+            ]
+        );
     }
 
     #[test]

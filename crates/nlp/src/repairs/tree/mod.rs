@@ -73,6 +73,7 @@ pub fn repair(sentence: &mut Sentence) {
     object_read_as_an_oblique(sentence);
     past_tense_read_as_a_modifier(sentence);
     finite_verb_read_as_a_modifier(sentence);
+    saying_verb_read_as_a_modifier(sentence);
     adjective_read_as_the_root(sentence);
     predicate_read_as_a_modifier_of_the_object(sentence);
     object_read_as_part_of_a_time(sentence);
@@ -88,6 +89,7 @@ pub fn repair(sentence: &mut Sentence) {
     list_read_as_appositions(sentence);
     coordinated_subject_split(sentence);
     description_read_as_the_conjunct(sentence);
+    description_and_name_read_as_siblings(sentence);
     apposition_read_as_an_unmarked_oblique(sentence);
     hyphenated_modifier_read_as_the_head(sentence);
     number_read_as_counting_its_predicate(sentence);

@@ -200,6 +200,81 @@ pub(super) fn finite_verb_read_as_a_modifier(sentence: &mut Sentence) {
     }
 }
 
+/// "The European Court of Human Rights ruled on Tuesday that Bulgaria had violated …": the
+/// parser read "ruled" as a participle modifying "Rights" and made the court the root, so the
+/// ruling was lost and its content unattributed. A participle or past tense hung as a modifier
+/// inside the root noun's phrase, with no subject, auxiliary or agent of its own, and followed
+/// by a clause that "that" opens, is the sentence's verb: the noun phrase is its subject and
+/// the that-clause its complement.
+pub(super) fn saying_verb_read_as_a_modifier(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let Some(r) = t.iter().position(|x| x.head.is_none()) else {
+        return;
+    };
+    if !t[r].xpos.is_noun() {
+        return;
+    }
+    // Inside the root's phrase: the root, or a noun hanging on it through nouns.
+    let in_root_phrase = |t: &[Token], mut h: usize| {
+        for _ in 0..t.len() {
+            if h == r {
+                return true;
+            }
+            if !t[h].xpos.is_noun() {
+                return false;
+            }
+            match t[h].head {
+                Some(up) => h = up,
+                None => return false,
+            }
+        }
+        false
+    };
+    let Some(v) = (r + 1..t.len()).find(|&v| {
+        t[v].upos == Upos::Verb
+            && matches!(t[v].xpos, Xpos::Vbn | Xpos::Vbd)
+            && t[v].deprel == Deprel::Acl
+            && t[v].head.is_some_and(|h| in_root_phrase(t, h))
+    }) else {
+        return;
+    };
+    let own = |t: &[Token], f: &dyn Fn(&Token) -> bool| t.iter().any(|x| x.head == Some(v) && f(x));
+    if own(t, &|x| {
+        x.deprel.is_subject() || matches!(x.deprel.base(), Deprel::Aux | Deprel::Mark)
+    }) || own(t, &|x| x.deprel == Deprel::OblAgent)
+        || (v + 1..t.len())
+            .any(|k| t[k].head.is_some_and(|h| h == v) && t[k].form.to_lowercase() == "by")
+    {
+        return;
+    }
+    // The clause "that" opens, right after the verb's own words.
+    let (_, v_end) = subtree_bounds(t, v);
+    let Some(that) = (v_end + 1 < t.len())
+        .then_some(v_end + 1)
+        .filter(|&k| t[k].form.to_lowercase() == "that" && t[k].deprel == Deprel::Mark)
+    else {
+        return;
+    };
+    let Some(c) = t[that]
+        .head
+        .filter(|&c| c > that && t[c].upos == Upos::Verb)
+    else {
+        return;
+    };
+    t[v].head = None;
+    t[v].deprel = Deprel::Root;
+    t[v].xpos = Xpos::Vbd;
+    t[r].head = Some(v);
+    t[r].deprel = Deprel::Nsubj;
+    t[c].head = Some(v);
+    t[c].deprel = Deprel::Ccomp;
+    for x in t.iter_mut().skip(v + 1) {
+        if x.head == Some(r) {
+            x.head = Some(v);
+        }
+    }
+}
+
 /// "Former U.S. President Donald Trump was found guilty …": the parser made the opening
 /// adjective the root and hung the sentence's verb on it as a modifier clause. When the root is
 /// the first word, an adjective without copula or subject, and a verb hanging on it has its own
@@ -894,6 +969,31 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_saying_verb_read_as_a_modifier_of_the_root_noun_is_the_root() {
+        // "The Court of Human Rights ruled that Bulgaria had violated …", as the parser read it:
+        // "ruled" a participle on "Rights", "violated" a clause of the court.
+        let text = "The/DET/DT/_/2/det Court/NOUN/NN/_/0/root of/ADP/IN/_/5/case \
+             Human/ADJ/JJ/_/5/amod Rights/NOUN/NNS/_/2/nmod ruled/VERB/VBN/_/5/acl \
+             that/SCONJ/IN/_/10/mark Bulgaria/PROPN/NNP/_/10/nsubj had/AUX/VBD/_/10/aux \
+             violated/VERB/VBN/_/2/acl ./PUNCT/./_/2/punct";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        let t = tree(&s);
+        assert_eq!(t[1], "Court/6/nsubj");
+        assert_eq!(t[5], "ruled/0/root");
+        assert_eq!(t[9], "violated/6/ccomp");
+        assert_eq!(t[10], "./6/punct");
+        // A participle with its agent stays a modifier: "the rules issued by the court that
+        // …".
+        let text = "The/DET/DT/_/2/det rules/NOUN/NNS/_/0/root issued/VERB/VBN/_/2/acl \
+             by/ADP/IN/_/6/case the/DET/DT/_/6/det court/NOUN/NN/_/3/obl:agent \
+             that/SCONJ/IN/_/9/mark they/PRON/PRP/_/9/nsubj apply/VERB/VBP/_/2/acl";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "issued/2/acl");
     }
 
     #[test]
