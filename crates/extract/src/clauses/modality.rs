@@ -20,6 +20,10 @@ impl View<'_> {
     /// A comparison is no denial: "have no higher aim than glorifying Kim", "no other choice
     /// but to leave".
     pub(super) fn denied_by_no(&self, p: usize) -> bool {
+        // "no injuries caused by the problem": a clause on a noun that "no" quantifies.
+        if self.on_a_noun_quantified_by(p, "no") {
+            return true;
+        }
         self.children[p].iter().any(|&c| {
             matches!(self.rel(c), Deprel::Nsubj | Deprel::NsubjPass | Deprel::Obj)
                 && self.kids(c, Deprel::Det).any(|d| {
@@ -51,10 +55,31 @@ impl View<'_> {
         }
         // A condition: "if the talks fail"; a question: "did not specify whether the train
         // had crossed the border".
-        if self.opened_by_if(p) || self.asked(p) {
+        // A clause on a noun that "any" quantifies is no more than possible: "is not aware of
+        // any injuries caused by the problem", "any company that breaks the rules".
+        if self.opened_by_if(p) || self.asked(p) || self.on_a_noun_quantified_by(p, "any") {
             m = Modality::Possible;
         }
         m
+    }
+
+    /// Whether `p` is a relative clause or participle on a noun whose determiner is `word`.
+    /// Not a clause that completes the noun ("no doubt that the world will prevail", "no
+    /// knowledge he had entered", "no idea how it works"): a marker, a wh-adverb or a subject
+    /// of its own that is no relative word.
+    fn on_a_noun_quantified_by(&self, p: usize, word: &str) -> bool {
+        let completes = self.children[p].iter().any(|&c| {
+            self.rel(c) == Deprel::Mark
+                || self.t[c].xpos == Xpos::Wrb
+                || (self.rel(c).is_subject()
+                    && !matches!(self.t[c].xpos, Xpos::Wdt | Xpos::Wp)
+                    && lower(&self.t[c]) != "that")
+        });
+        matches!(self.rel(p).base(), Deprel::Acl)
+            && !completes
+            && self.t[p]
+                .head
+                .is_some_and(|h| self.kids(h, Deprel::Det).any(|d| lower(&self.t[d]) == word))
     }
 
     /// Whether the clause of `p` is an embedded question: "whether" marks it, or "if" marks

@@ -2474,3 +2474,18 @@ fn a_gerund_that_completes_a_noun_is_not_the_nouns_act() {
     let d = doc("People/NOUN/NNS/people/0/root waiting/VERB/VBG/wait/1/acl for/ADP/IN/for/4/case buses/NOUN/NNS/bus/2/obl", &[]);
     has(&d, "People", "wait for", "buses");
 }
+
+#[test]
+fn a_clause_on_a_noun_that_no_or_any_quantifies_is_not_asserted() {
+    // "is not aware of any injuries caused by the problem": no injury is asserted.
+    let d = doc("He/PRON/PRP/he/3/nsubj is/AUX/VBZ/be/3/cop aware/ADJ/JJ/aware/0/root of/ADP/IN/of/6/case any/DET/DT/any/6/det injuries/NOUN/NNS/injury/3/obl caused/VERB/VBN/cause/6/acl by/ADP/IN/by/10/case the/DET/DT/the/10/det problem/NOUN/NN/problem/7/obl:agent ./PUNCT/././3/punct", &[]);
+    let s = has(&d, "problem", "cause", "injuries");
+    assert_eq!(s.modality, Modality::Possible);
+    // "there are no fans who frequent the bar": denied.
+    let d = doc("There/PRON/EX/there/2/expl are/VERB/VBP/be/0/root no/DET/DT/no/4/det fans/NOUN/NNS/fan/2/nsubj who/PRON/WP/who/6/nsubj frequent/VERB/VBP/frequent/4/acl:relcl the/DET/DT/the/8/det bar/NOUN/NN/bar/6/obj ./PUNCT/././2/punct", &[]);
+    assert!(has(&d, "fans", "frequent", "bar").negated);
+    // A clause that completes the noun is not denied: "I have no doubt that the world will
+    // prevail".
+    let d = doc("I/PRON/PRP/I/2/nsubj have/VERB/VBP/have/0/root no/DET/DT/no/4/det doubt/NOUN/NN/doubt/2/obj that/SCONJ/IN/that/9/mark the/DET/DT/the/7/det world/NOUN/NN/world/9/nsubj will/AUX/MD/will/9/aux prevail/VERB/VB/prevail/4/acl ./PUNCT/././2/punct", &[]);
+    assert!(!has(&d, "world", "prevail", "").negated);
+}
