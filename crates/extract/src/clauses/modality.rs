@@ -11,7 +11,11 @@ impl View<'_> {
     pub(super) fn negated(&self, p: usize) -> Option<usize> {
         self.children[p].iter().copied().find(|&c| {
             matches!(self.rel(c).base(), Deprel::Advmod)
-                && matches!(lower(&self.t[c]).as_str(), "not" | "n't" | "never")
+                // ("could hardly care less", "scarcely changed": all but not.)
+                && matches!(
+                    lower(&self.t[c]).as_str(),
+                    "not" | "n't" | "never" | "hardly" | "scarcely"
+                )
         })
     }
 

@@ -2489,3 +2489,10 @@ fn a_clause_on_a_noun_that_no_or_any_quantifies_is_not_asserted() {
     let d = doc("I/PRON/PRP/I/2/nsubj have/VERB/VBP/have/0/root no/DET/DT/no/4/det doubt/NOUN/NN/doubt/2/obj that/SCONJ/IN/that/9/mark the/DET/DT/the/7/det world/NOUN/NN/world/9/nsubj will/AUX/MD/will/9/aux prevail/VERB/VB/prevail/4/acl ./PUNCT/././2/punct", &[]);
     assert!(!has(&d, "world", "prevail", "").negated);
 }
+
+#[test]
+fn hardly_and_scarcely_negate() {
+    // "The spirits could hardly care less": they do not care.
+    let d = doc("The/DET/DT/the/2/det spirits/NOUN/NNS/spirit/5/nsubj could/AUX/MD/could/5/aux hardly/ADV/RB/hardly/5/advmod care/VERB/VB/care/0/root less/ADV/RBR/less/5/advmod ./PUNCT/././5/punct", &[]);
+    assert!(has(&d, "spirits", "care less", "").negated);
+}
