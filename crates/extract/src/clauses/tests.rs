@@ -2496,3 +2496,20 @@ fn hardly_and_scarcely_negate() {
     let d = doc("The/DET/DT/the/2/det spirits/NOUN/NNS/spirit/5/nsubj could/AUX/MD/could/5/aux hardly/ADV/RB/hardly/5/advmod care/VERB/VB/care/0/root less/ADV/RBR/less/5/advmod ./PUNCT/././5/punct", &[]);
     assert!(has(&d, "spirits", "care less", "").negated);
 }
+
+#[test]
+fn an_alternative_set_aside_is_no_argument() {
+    // "producing members by procreation rather than conversion".
+    let d = doc("They/PRON/PRP/they/2/nsubj produce/VERB/VBP/produce/0/root members/NOUN/NNS/member/2/obj by/ADP/IN/by/5/case procreation/NOUN/NN/procreation/2/obl rather/ADV/RB/rather/8/cc than/ADP/IN/than/6/fixed conversion/NOUN/NN/conversion/5/conj ./PUNCT/././2/punct", &[]);
+    let s = has(&d, "They", "produce", "members");
+    let quals: Vec<&str> = s.qualifiers.iter().map(|q| q.value.text.as_str()).collect();
+    assert_eq!(quals, ["procreation"]);
+    // "workmanship, not wood, is guaranteed": only the workmanship.
+    let d = doc("Workmanship/NOUN/NN/workmanship/6/nsubj:pass ,/PUNCT/,/,/4/punct not/PART/RB/not/4/cc wood/NOUN/NN/wood/1/conj is/AUX/VBZ/be/6/aux:pass guaranteed/VERB/VBN/guarantee/0/root ./PUNCT/././6/punct", &[]);
+    assert!(
+        !has_relation(&d, "wood", "be guaranteed"),
+        "{:?}",
+        triples(&d)
+    );
+    has(&d, "Workmanship", "be guaranteed", "");
+}

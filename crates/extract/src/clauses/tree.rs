@@ -1,7 +1,7 @@
 //! The sentence's dependency tree as the extractor reads it: children by relation, spans of
 //! subtrees cut to argument size, and the annotations (mentions, times, amounts) at a token.
 
-use super::{Node, View};
+use super::{lower, Node, View};
 use crate::doc::{Deprel, Upos};
 
 impl View<'_> {
@@ -167,6 +167,32 @@ impl View<'_> {
         while i < out.len() {
             let x = out[i];
             for k in self.kids(x, Deprel::Conj) {
+                // An alternative set aside is not one of them: "by procreation rather than
+                // conversion", "apples, not pears", "instead of X".
+                // (Of things, not of states: "short and rather rude", "sufficient but not
+                // outstanding" say how something is.)
+                let excluded = matches!(self.t[k].upos, Upos::Noun | Upos::Propn)
+                    && self.children[k].iter().any(|&c| {
+                        let w = lower(&self.t[c]);
+                        let than = self.children[c]
+                            .iter()
+                            .any(|&f| lower(&self.t[f]) == "than");
+                        c < k
+                            && matches!(
+                                self.rel(c).base(),
+                                Deprel::Cc | Deprel::Advmod | Deprel::Case
+                            )
+                            && ((w == "rather" && than)
+                                || (w == "not"
+                                    && !self.t.get(c + 1).is_some_and(|n| {
+                                        // ("not just principal" adds it.)
+                                        matches!(lower(n).as_str(), "just" | "only" | "merely")
+                                    }))
+                                || w == "instead")
+                    });
+                if excluded {
+                    continue;
+                }
                 // A coordinated clause is not a coordinated argument.
                 if !self.is_predicate(k) && self.t[k].upos != Upos::Verb {
                     out.push(k);

@@ -68,6 +68,7 @@ pub fn repair(sentence: &mut Sentence) {
     coordinated_verb_read_as_a_conjunct_of_the_object(sentence);
     verb_hung_on_a_conjunction(sentence);
     participle_clause_read_as_a_modifier(sentence);
+    participle_on_a_predicate_noun(sentence);
     subordinate_clause_read_as_conjunct(sentence);
     participle_read_as_the_verb(sentence);
     object_read_as_an_oblique(sentence);

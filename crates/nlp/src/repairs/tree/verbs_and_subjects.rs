@@ -553,6 +553,34 @@ pub(super) fn participle_clause_read_as_a_modifier(sentence: &mut Sentence) {
     }
 }
 
+/// "The Moonies are now parents, producing new members": the parser hung the participle after
+/// the comma on the predicate noun as a modifier, so "parents" produced members. A participle
+/// set off by a comma and hung on a noun that is a copula's predicate (it has the copula and a
+/// subject) is an adverbial clause of that predicate: the subject does it.
+pub(super) fn participle_on_a_predicate_noun(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    for g in 1..t.len() {
+        let Some(n) = t[g].head.filter(|&n| n < g) else {
+            continue;
+        };
+        let before = (n + 1..g)
+            .rev()
+            .find(|&k| t[k].upos != Upos::Punct || t[k].form == ",");
+        let set_off = g >= 1 && t[g - 1].form == "," || before.is_some_and(|k| t[k].form == ",");
+        let predicate = (0..t.len()).any(|k| t[k].head == Some(n) && t[k].deprel == Deprel::Cop)
+            && (0..t.len()).any(|k| t[k].head == Some(n) && t[k].deprel.is_subject());
+        if t[g].xpos == Xpos::Vbg
+            && t[g].deprel == Deprel::Acl
+            && t[g - 1].form == ","
+            && set_off
+            && predicate
+            && t[n].xpos.is_noun()
+        {
+            t[g].deprel = Deprel::Advcl;
+        }
+    }
+}
+
 /// A clause joined by "and", "but" or "or" read as the complement of the verb before it ("The
 /// group did not claim responsibility for the raid, and the ministry did not confirm reports",
 /// with "confirm" a `ccomp` of "claim"): a complement takes no coordinator, so it is a
@@ -969,6 +997,23 @@ mod tests {
             repair_tree(&mut s);
             assert_eq!(tree(&s), tree(&parsed(text, &[])), "{text}");
         }
+    }
+
+    #[test]
+    fn a_participle_after_a_predicate_noun_is_the_subjects_act() {
+        // "The Moonies are now parents , producing new members": "producing" on "parents".
+        let text = "Moonies/PROPN/NNPS/_/4/nsubj are/AUX/VBP/_/4/cop now/ADV/RB/_/4/advmod \
+             parents/NOUN/NNS/_/0/root ,/PUNCT/,/_/6/punct producing/VERB/VBG/_/4/acl \
+             members/NOUN/NNS/_/6/obj";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[5], "producing/4/advcl");
+        // Without the copula it modifies the noun: "parents , producing members , met".
+        let text = "parents/NOUN/NNS/_/5/nsubj ,/PUNCT/,/_/3/punct producing/VERB/VBG/_/1/acl \
+             members/NOUN/NNS/_/3/obj met/VERB/VBD/_/0/root";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(tree(&s)[2], "producing/1/acl");
     }
 
     #[test]
