@@ -48,7 +48,7 @@ impl PostRule {
 /// Every post-rule, in the order `apply` runs them: the mentions' edges first, then the
 /// person's titles, then the gazetteer's types, then the rules that type or add names from the
 /// words around them.
-pub const POST_RULES: [PostRule; 26] = [
+pub const POST_RULES: [PostRule; 27] = [
     PostRule {
         name: "possessive ends a name",
         apply: |tokens, out, _| edges::possessive_ends_the_name(tokens, out),
@@ -104,6 +104,10 @@ pub const POST_RULES: [PostRule; 26] = [
     PostRule {
         name: "organisation head words",
         apply: organisations::organisation_heads,
+    },
+    PostRule {
+        name: "partners' firm names",
+        apply: organisations::partners_firm_names,
     },
     PostRule {
         name: "sports clubs",

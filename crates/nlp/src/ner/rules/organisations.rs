@@ -389,6 +389,38 @@ pub(super) fn organisation_heads(tokens: &[Token], out: &mut Vec<Mention>, g: &G
     }
 }
 
+/// "Donaldson, Lufkin & Jenrette", "Frankenberry, Laughlin & Constable": partners' surnames
+/// separated by commas and joined by "&" name one firm (law, advertising and investment firms
+/// are named so); the model splits them into persons. A run of capitalised single words, each
+/// set off by a comma, ending in "&" and a capitalised word, is an organisation.
+pub(super) fn partners_firm_names(tokens: &[Token], out: &mut Vec<Mention>, _g: &Gazetteer) {
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| is_capitalised(&t.form) && t.form.chars().all(char::is_alphabetic))
+    };
+    for amp in 2..tokens.len().saturating_sub(1) {
+        if tokens[amp].form != "&" || !word(amp - 1) || !word(amp + 1) {
+            continue;
+        }
+        // Back over ", Word" pairs.
+        let mut s = amp - 1;
+        while s >= 2 && tokens[s - 1].form == "," && word(s - 2) {
+            s -= 2;
+        }
+        if s == amp - 1 {
+            continue;
+        }
+        let mut e = amp + 2;
+        // A legal form after it belongs to the name ("& Co.", "& Jenrette Securities Corp.").
+        while e < tokens.len() && is_capitalised(&tokens[e].form) && e - amp < 5 {
+            e += 1;
+        }
+        out.retain(|m| m.end <= s || m.start >= e);
+        out.push(mention(s, e, EntityType::Organization));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +446,17 @@ mod tests {
             ),
             [(
                 "Nordic Investment Bank".to_string(),
+                EntityType::Organization
+            )]
+        );
+        // Partners' surnames joined by "&" name one firm.
+        assert_eq!(
+            kinds(
+                "ads developed by Frankenberry , Laughlin & Constable ran",
+                vec![mention(3, 4, EntityType::Person)]
+            ),
+            [(
+                "Frankenberry , Laughlin & Constable".to_string(),
                 EntityType::Organization
             )]
         );
