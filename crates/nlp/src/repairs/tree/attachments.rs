@@ -265,6 +265,89 @@ pub(super) fn description_and_name_read_as_siblings(sentence: &mut Sentence) {
     }
 }
 
+/// "the Dearborn, Mich., auto maker", "the Lancaster, Pa., company", "The Wellesley, Mass.,
+/// maker of scientific instruments": newswire places a company by its town and state between
+/// commas before the noun; the parser read the town as the phrase (an object of "said", a
+/// subject) and the noun as an apposition of the state, so "Mass. be maker" and "stake be
+/// company". After "the", a town and a state (an abbreviation with a full stop, or a place the
+/// gazetteer knows) set off by commas, and a lowercase noun phrase: the noun heads the phrase,
+/// the town is its modifier, the state the town's apposition.
+pub(super) fn town_and_state_before_a_noun(sentence: &mut Sentence) {
+    let t = &mut sentence.tokens;
+    let n = t.len();
+    let capital =
+        |x: &Token| x.upos == Upos::Propn && x.form.chars().next().is_some_and(char::is_uppercase);
+    let g = crate::gazetteer::gazetteer();
+    for c0 in 1..n {
+        if t[c0 - 1].form.to_lowercase() != "the" || !capital(&t[c0]) {
+            continue;
+        }
+        // The town: one to three proper nouns up to a comma.
+        let Some(c1) = (c0 + 1..(c0 + 4).min(n)).find(|&k| t[k].form == ",") else {
+            continue;
+        };
+        if !(c0..c1).all(|k| capital(&t[k])) {
+            continue;
+        }
+        // The state: one or two proper nouns up to a second comma.
+        let Some(s1) = (c1 + 2..(c1 + 4).min(n)).find(|&k| t[k].form == ",") else {
+            continue;
+        };
+        let state: Vec<&str> = t[c1 + 1..s1].iter().map(|x| x.form.as_str()).collect();
+        let abbreviation = state.len() == 1 && state[0].ends_with('.') && state[0].len() <= 6;
+        if !(c1 + 1..s1).all(|k| capital(&t[k])) || !(abbreviation || g.place(&state).is_some()) {
+            continue;
+        }
+        // The noun phrase after it: lowercase adjectives and nouns, the last noun its head.
+        let mut end = s1 + 1;
+        while end < n
+            && matches!(t[end].upos, Upos::Noun | Upos::Adj)
+            && t[end].form.chars().next().is_some_and(char::is_lowercase)
+        {
+            end += 1;
+        }
+        let Some(noun) = (s1 + 1..end).rev().find(|&k| t[k].upos == Upos::Noun) else {
+            continue;
+        };
+        let inside = |k: usize| c0 - 1 <= k && k < end;
+        let town = (c0..c1)
+            .find(|&k| !t[k].head.is_some_and(|h| (c0..c1).contains(&h)))
+            .unwrap_or(c0);
+        let state_head = (c1 + 1..s1)
+            .find(|&k| !t[k].head.is_some_and(|h| (c1 + 1..s1).contains(&h)))
+            .unwrap_or(c1 + 1);
+        // The noun takes the town's place unless it has a role outside the phrase.
+        if t[noun].head.is_none_or(inside) {
+            if let Some(h) = t[town].head.filter(|&h| !inside(h)) {
+                t[noun].head = Some(h);
+                t[noun].deprel = t[town].deprel;
+            } else if t[town].head.is_none() {
+                t[noun].head = None;
+                t[noun].deprel = Deprel::Root;
+            }
+        }
+        t[town].head = Some(noun);
+        t[town].deprel = Deprel::Compound;
+        t[state_head].head = Some(town);
+        t[state_head].deprel = Deprel::Appos;
+        t[c0 - 1].head = Some(noun);
+        t[c0 - 1].deprel = Deprel::Det;
+        t[c1].head = Some(state_head);
+        t[c1].deprel = Deprel::Punct;
+        t[s1].head = Some(state_head);
+        t[s1].deprel = Deprel::Punct;
+        // Words of the noun phrase hung on the town or the state are the noun's, and so is
+        // the town's preposition ("in the Lancaster, Pa., company").
+        for (k, tok) in t.iter_mut().enumerate() {
+            let phrase = s1 < k && k < end && k != noun;
+            let preposition = k < c0 && tok.deprel == Deprel::Case;
+            if (phrase || preposition) && tok.head.is_some_and(|h| (c0..s1).contains(&h)) {
+                tok.head = Some(noun);
+            }
+        }
+    }
+}
+
 /// "The Commission fined Apple 1.8 billion euros": the parser made "Apple" a compound of
 /// "euros", so who was fined was lost. A proper noun (or a run of them) right after a verb,
 /// hanging on the verb's object and followed by a number of that object, is the verb's indirect
@@ -964,6 +1047,29 @@ mod tests {
                 "journalist/7/nmod:desc",
                 "Petar/3/nmod",
                 "Dimitrov/7/flat"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_town_and_state_before_a_noun_modify_it() {
+        // "a stake in the Lancaster , Pa. , company": the company an apposition of "Pa.".
+        let text = "stake/NOUN/NN/_/0/root in/ADP/IN/_/4/case the/DET/DT/_/4/det \
+             Lancaster/PROPN/NNP/_/1/nmod ,/PUNCT/,/_/6/punct Pa./PROPN/NNP/_/4/conj \
+             ,/PUNCT/,/_/8/punct company/NOUN/NN/_/6/appos";
+        let mut s = parsed(text, &[]);
+        repair_tree(&mut s);
+        assert_eq!(
+            tree(&s),
+            [
+                "stake/0/root",
+                "in/8/case",
+                "the/8/det",
+                "Lancaster/8/compound",
+                ",/6/punct",
+                "Pa./4/appos",
+                ",/6/punct",
+                "company/1/nmod"
             ]
         );
     }

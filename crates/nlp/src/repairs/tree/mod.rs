@@ -90,6 +90,7 @@ pub fn repair(sentence: &mut Sentence) {
     list_read_as_appositions(sentence);
     coordinated_subject_split(sentence);
     description_read_as_the_conjunct(sentence);
+    town_and_state_before_a_noun(sentence);
     description_and_name_read_as_siblings(sentence);
     apposition_read_as_an_unmarked_oblique(sentence);
     hyphenated_modifier_read_as_the_head(sentence);
